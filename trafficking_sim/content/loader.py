@@ -1,0 +1,265 @@
+"""Finding, reading and fully checking content files; the only way content enters the game."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .. import paths
+from .bundle import GameContent, build_actor_for_agency, build_actor_for_role, content_hash
+from .crossref import check_scenario
+from .errors import ContentError, Problem, display_path, suggest
+from .logic import trigger_kind
+from .models import AgencyProfile, RoleCard, Scenario
+from .text import LocalText
+from .validation import resolve_texts, validate_model
+from .yamlsafe import Located, load
+
+KINDS = ("scenario", "role", "agency")
+_MODELS: dict[str, type[Any]] = {"scenario": Scenario, "role": RoleCard, "agency": AgencyProfile}
+_FOLDERS = {"role": "roles", "agency": "agencies", "scenario": "scenarios"}
+
+
+@dataclass
+class Loaded:
+    """One validated file with its texts."""
+
+    path: Path
+    located: Located
+    model: Any
+    texts: dict[str, LocalText]
+
+
+def _kind_of(located: Located) -> str:
+    data = located.data
+    if not isinstance(data, dict):
+        kind = type(data).__name__
+        shown = {"list": "a list", "str": "a single text", "int": "a number"}.get(kind, kind)
+        raise ContentError([located.problem((), "expected a mapping (key: value lines) at the "
+                                                f"top of the file, not {shown}")])
+    kind = data.get("kind")
+    if kind not in KINDS:
+        if kind is None:
+            message = "the file has no 'kind:' line; start it with 'kind: scenario', " \
+                      "'kind: role' or 'kind: agency'"
+        else:
+            message = f"unknown kind '{kind}'; expected scenario, role or agency." + suggest(
+                str(kind), KINDS)
+        raise ContentError([located.problem(("kind",), message.rstrip("."))])
+    return str(kind)
+
+
+class ContentLoader:
+    """Loads content files once each, remembering results (and failures) per path."""
+
+    def __init__(self) -> None:
+        self._cache: dict[Path, Loaded | ContentError] = {}
+
+    def load_file(self, path: Path, expect: str | None = None) -> Loaded:
+        key = path.resolve()
+        cached = self._cache.get(key)
+        if cached is None:
+            try:
+                cached = self._load_file(path, expect)
+            except ContentError as exc:
+                cached = exc
+            self._cache[key] = cached
+        if isinstance(cached, ContentError):
+            raise cached
+        return cached
+
+    def _load_file(self, path: Path, expect: str | None) -> Loaded:
+        located = load(path)
+        kind = _kind_of(located)
+        if expect is not None and kind != expect:
+            raise ContentError([located.problem(("kind",), f"expected a {expect} file here, "
+                                                           f"but this is a {kind}")])
+        model = validate_model(_MODELS[kind], located)
+        prefix = "" if kind == "scenario" else f"{kind}:{model.id}/"
+        texts, problems = resolve_texts(model, located, list(model.languages), prefix)
+        if kind != "scenario" and path.stem != model.id:
+            problems.append(located.problem(("id",), f"the id '{model.id}' must match the file "
+                                                     f"name '{path.stem}'"))
+        problems += _duplicate_services(model, located)
+        if problems:
+            raise ContentError(problems)
+        return Loaded(path, located, model, texts)
+
+    # --- scenarios with everything they use -----------------------------------------------
+
+    def load_game(self, path: Path) -> GameContent:
+        """A scenario with its role cards and agencies, fully checked."""
+        loaded = self.load_file(path, "scenario")
+        scenario: Scenario = loaded.model
+        located = loaded.located
+        problems: list[Problem] = []
+        texts = dict(loaded.texts)
+        files = [path]
+        actors = {}
+        roles: list[str] = []
+        for i, entry in enumerate(scenario.roles):
+            card = self._companion(path, "role", entry.card, located, ("roles", i, "card"),
+                                   problems, scenario.languages)
+            if card is not None:
+                actors[card.model.id] = build_actor_for_role(card.model, entry)
+                roles.append(card.model.id)
+                texts.update(card.texts)
+                files.append(card.path)
+        for i, agency_entry in enumerate(scenario.agencies):
+            profile = self._companion(path, "agency", agency_entry.profile, located,
+                                      ("agencies", i, "profile"), problems, scenario.languages)
+            if profile is not None:
+                actors[profile.model.id] = build_actor_for_agency(profile.model, agency_entry)
+                texts.update(profile.texts)
+                files.append(profile.path)
+        services = {a.id: set(a.services) for a in actors.values()}
+        problems += check_scenario(scenario, located, set(actors), services)
+        if problems:
+            raise ContentError(problems)
+        rules_by_trigger: dict[str, list[Any]] = {}
+        for rule in scenario.rules:
+            rules_by_trigger.setdefault(trigger_kind(rule.when), []).append(rule)
+        return GameContent(
+            scenario=scenario,
+            source=path,
+            content_hash=content_hash(files),
+            actors=actors,
+            roles=roles,
+            facts={f.id: f for f in scenario.facts},
+            actions={a.id: a for a in scenario.actions},
+            rules=list(scenario.rules),
+            injects={i.id: i for i in scenario.injects},
+            objectives={o.id: o for o in scenario.objectives},
+            endings={e.id: e for e in scenario.endings},
+            texts=texts,
+            files=files,
+            rules_by_trigger=rules_by_trigger,
+        )
+
+    def _companion(
+        self,
+        scenario_path: Path,
+        kind: str,
+        ident: str,
+        located: Located,
+        where: tuple[str | int, ...],
+        problems: list[Problem],
+        languages: list[str],
+    ) -> Loaded | None:
+        folder = _FOLDERS[kind]
+        dirs = companion_dirs(scenario_path, folder)
+        for directory in dirs:
+            candidate = directory / f"{ident}.yaml"
+            if candidate.is_file():
+                try:
+                    loaded = self.load_file(candidate, kind)
+                except ContentError as exc:
+                    problems.extend(exc.problems)
+                    return None
+                missing = set(languages) - set(loaded.model.languages)
+                if missing:
+                    problems.append(located.problem(where, f"the {kind} '{ident}' has no "
+                                                           f"{', '.join(sorted(missing))} texts"))
+                return loaded
+        available = {p.stem for d in dirs if d.is_dir() for p in d.glob("*.yaml")}
+        word = "role card" if kind == "role" else "agency profile"
+        looked = ", ".join(display_path(d) for d in dirs)
+        problems.append(located.problem(
+            where, f"no {word} '{ident}' found (looked in {looked}).{suggest(ident, available)}"
+            .rstrip(".")))
+        return None
+
+
+def _duplicate_services(model: Any, located: Located) -> list[Problem]:
+    seen: set[str] = set()
+    problems = []
+    for i, service in enumerate(getattr(model, "services", [])):
+        if service.id in seen:
+            problems.append(located.problem(("services", i, "id"),
+                                            f"the service '{service.id}' is defined twice"))
+        seen.add(service.id)
+    return problems
+
+
+def companion_dirs(scenario_path: Path, folder: str) -> list[Path]:
+    """Where a scenario's role cards or agencies are looked for, nearest first."""
+    here = scenario_path.resolve().parent
+    dirs = [here / folder, here.parent / folder, paths.bundled_dir(folder)]
+    unique: list[Path] = []
+    for d in dirs:
+        if d.resolve() not in [u.resolve() for u in unique]:
+            unique.append(d)
+    return unique
+
+
+# --- finding scenarios ----------------------------------------------------------------------
+
+
+def bundled_scenarios() -> list[Path]:
+    return sorted(paths.bundled_dir("scenarios").glob("*.yaml"))
+
+
+def find_scenario(name: str | None) -> Path:
+    """A scenario path from an id or a path; the flagship scenario when ``name`` is None."""
+    if name is None:
+        return default_scenario()
+    candidate = Path(name)
+    if candidate.suffix in (".yaml", ".yml") or candidate.exists():
+        if not candidate.is_file():
+            raise LookupError(f"no scenario file at {name}")
+        return candidate
+    for path in bundled_scenarios():
+        if path.stem == name:
+            return path
+    ids = [p.stem for p in bundled_scenarios()]
+    hint = suggest(name, ids)
+    raise LookupError(f"no bundled scenario '{name}'.{hint} Available: {', '.join(ids)}.")
+
+
+def default_scenario() -> Path:
+    """The flagship scenario if one is marked, else the first bundled one."""
+    scenarios = bundled_scenarios()
+    if not scenarios:
+        raise LookupError("no bundled scenarios were found: the installation is incomplete")
+    loader = ContentLoader()
+    for path in scenarios:
+        try:
+            located = loader.load_file(path, "scenario").located
+        except ContentError:
+            continue
+        if located.data.get("flagship") is True:
+            return path
+    return scenarios[0]
+
+
+def content_files(targets: Iterable[Path]) -> list[Path]:
+    """YAML files named directly or found (recursively) in the folders named."""
+    found: list[Path] = []
+    for target in targets:
+        if target.is_dir():
+            found += sorted(p for p in target.rglob("*") if p.suffix in (".yaml", ".yml"))
+        else:
+            found.append(target)
+    return found
+
+
+def validate_files(targets: Iterable[Path]) -> tuple[list[Problem], int]:
+    """Every problem in the given files (scenarios checked with their companions)."""
+    loader = ContentLoader()
+    problems: list[Problem] = []
+    files = content_files(targets)
+    for path in files:
+        try:
+            loaded = loader.load_file(path)
+            if isinstance(loaded.model, Scenario):
+                loader.load_game(path)
+        except ContentError as exc:
+            problems += exc.problems
+    unique = sorted(set(problems), key=lambda p: (p.file, p.line, p.column, p.message))
+    return unique, len(files)
+
+
+def load_game(path: Path) -> GameContent:
+    return ContentLoader().load_game(path)

@@ -1,0 +1,416 @@
+"""The rule language as data: conditions, triggers and effects, validated at load time.
+
+Each form is a YAML mapping with one distinguishing key (``all:``, ``knows:``, ``reveal:``
+...). Nothing here is ever evaluated as code: the engine walks these objects.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Annotated, Any, Literal, Union
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Discriminator,
+    Field,
+    Tag,
+    model_validator,
+)
+
+from .text import Text
+
+Pillar = Literal["information_exchange", "coordination", "victim_protection", "standards"]
+PILLARS: tuple[Pillar, ...] = (
+    "information_exchange",
+    "coordination",
+    "victim_protection",
+    "standards",
+)
+HandlingCode = Literal["H0", "H1", "H2", "H3"]
+SourceCode = Literal["A", "B", "C", "X"]
+InfoCode = Literal["1", "2", "3", "4"]
+Priority = Literal["normal", "urgent"]
+Channel = Literal["siena", "i24_7", "direct", "judicial"]
+CHANNELS: tuple[Channel, ...] = ("siena", "i24_7", "direct", "judicial")
+Value = int | bool | str
+
+PLAYER = "player"
+"""In conditions and effects, the actor the learner is playing."""
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, populate_by_name=True)
+
+
+def _tagger(keys: tuple[str, ...]) -> Callable[[Any], str | None]:
+    """A discriminator that picks the form by which of its keys a mapping uses."""
+
+    def tag(value: Any) -> str | None:
+        if isinstance(value, dict):
+            found = [k for k in keys if k in value]
+            return found[0] if len(found) == 1 else None
+        if isinstance(value, BaseModel):
+            for k in keys:
+                if k in type(value).model_fields or any(
+                    f.alias == k for f in type(value).model_fields.values()
+                ):
+                    return k
+        if isinstance(value, str) and value in keys:
+            return value
+        return None
+
+    return tag
+
+
+# --- message filters (shared by conditions and triggers) -------------------------------
+
+
+class MessageFilter(Strict):
+    """Fields a message must have; every field given must match."""
+
+    to: str | None = Field(None, description="A recipient of the message (actor id).")
+    sender: str | None = Field(None, alias="from", description="The sender (actor id).")
+    channel: Channel | None = None
+    handling: HandlingCode | None = None
+    priority: Priority | None = None
+    has_fact: str | None = Field(None, description="A fact attached to the message.")
+    source_code: SourceCode | None = None
+    info_code: InfoCode | None = None
+
+
+# --- conditions ---------------------------------------------------------------------------
+
+
+class AllOf(Strict):
+    all: list[Condition] = Field(min_length=1)
+
+
+class AnyOf(Strict):
+    any: list[Condition] = Field(min_length=1)
+
+
+class NotOf(Strict):
+    not_: Condition = Field(alias="not")
+
+
+class KnowsArgs(Strict):
+    fact: str
+    actor: str = PLAYER
+
+
+def _fact_shorthand(value: Any) -> Any:
+    return {"fact": value} if isinstance(value, str) else value
+
+
+class Knows(Strict):
+    """The actor (the player by default) knows the fact."""
+
+    knows: Annotated[KnowsArgs, BeforeValidator(_fact_shorthand)]
+
+
+class VarCompare(Strict):
+    """Compare a variable with a value: give exactly one of eq, ne, lt, le, gt, ge."""
+
+    var: str
+    eq: Value | None = None
+    ne: Value | None = None
+    lt: int | None = None
+    le: int | None = None
+    gt: int | None = None
+    ge: int | None = None
+
+    @model_validator(mode="after")
+    def _one_comparison(self) -> VarCompare:
+        given = [op for op in ("eq", "ne", "lt", "le", "gt", "ge") if getattr(self, op) is not None]
+        if len(given) != 1:
+            raise ValueError(
+                "a 'var' condition needs exactly one comparison of eq, ne, lt, le, gt, ge "
+                f"(found {len(given)})"
+            )
+        return self
+
+    @property
+    def op(self) -> str:
+        for op in ("eq", "ne", "lt", "le", "gt", "ge"):
+            if getattr(self, op) is not None:
+                return op
+        raise AssertionError("validated")
+
+    @property
+    def value(self) -> Value:
+        value: Value = getattr(self, self.op)
+        return value
+
+
+class TurnBounds(Strict):
+    min: int | None = Field(None, ge=1)
+    max: int | None = Field(None, ge=1)
+
+
+class TurnIs(Strict):
+    """The current turn lies in a range (both ends included)."""
+
+    turn: TurnBounds
+
+
+class RoleIs(Strict):
+    """The learner plays this role."""
+
+    role: str
+
+
+class Fired(Strict):
+    """A rule has fired at least once."""
+
+    fired: str
+
+
+class Injected(Strict):
+    """An inject has happened."""
+
+    injected: str
+
+
+class DoneArgs(Strict):
+    action: str
+    times: int = Field(1, ge=1)
+
+
+class Done(Strict):
+    """A scenario action has been done (by the player) at least ``times`` times."""
+
+    done: Annotated[DoneArgs, BeforeValidator(lambda v: {"action": v} if isinstance(v, str) else v)]
+
+
+class ObjectiveMet(Strict):
+    objective: str
+
+
+class Chance(Strict):
+    """True with this percentage, drawn from the game's seeded random generator."""
+
+    chance: int = Field(ge=1, le=99)
+
+
+class MessageIs(Strict):
+    """The message that triggered this rule has these fields."""
+
+    message: MessageFilter
+
+
+_CONDITION_KEYS = (
+    "all", "any", "not", "knows", "var", "turn", "role", "fired", "injected", "done",
+    "objective", "chance", "message",
+)
+
+Condition = Annotated[
+    Union[
+        Annotated[AllOf, Tag("all")],
+        Annotated[AnyOf, Tag("any")],
+        Annotated[NotOf, Tag("not")],
+        Annotated[Knows, Tag("knows")],
+        Annotated[VarCompare, Tag("var")],
+        Annotated[TurnIs, Tag("turn")],
+        Annotated[RoleIs, Tag("role")],
+        Annotated[Fired, Tag("fired")],
+        Annotated[Injected, Tag("injected")],
+        Annotated[Done, Tag("done")],
+        Annotated[ObjectiveMet, Tag("objective")],
+        Annotated[Chance, Tag("chance")],
+        Annotated[MessageIs, Tag("message")],
+    ],
+    Discriminator(
+        _tagger(_CONDITION_KEYS),
+        custom_error_type="condition",
+        custom_error_message="expected a condition: a mapping with one of the keys "
+        + ", ".join(_CONDITION_KEYS),
+    ),
+]
+
+# --- triggers -------------------------------------------------------------------------------
+
+
+class OnAction(Strict):
+    """The player does a scenario action."""
+
+    action: str
+
+
+class RequestFilter(Strict):
+    agency: str
+    service: str
+    fact: str | None = None
+
+
+class OnRequest(Strict):
+    """The player makes a request of an agency or role."""
+
+    request: RequestFilter
+
+
+class OnMessage(Strict):
+    """The player sends a message (SIENA or another channel) matching the filter."""
+
+    message: MessageFilter
+
+
+class OnInject(Strict):
+    inject: str
+
+
+class OnPermission(Strict):
+    """The player asks a provider for permission to pass on this fact."""
+
+    permission: str
+
+
+class OnTurnStart(Strict):
+    turn_start: Literal[True] = True
+
+
+class OnTurnEnd(Strict):
+    turn_end: Literal[True] = True
+
+
+def _trigger_shorthand(value: Any) -> Any:
+    if value in ("turn_start", "turn_end"):
+        return {value: True}
+    return value
+
+
+_TRIGGER_KEYS = ("action", "request", "message", "inject", "permission", "turn_start", "turn_end")
+
+_TriggerUnion = Annotated[
+    Union[
+        Annotated[OnAction, Tag("action")],
+        Annotated[OnRequest, Tag("request")],
+        Annotated[OnMessage, Tag("message")],
+        Annotated[OnInject, Tag("inject")],
+        Annotated[OnPermission, Tag("permission")],
+        Annotated[OnTurnStart, Tag("turn_start")],
+        Annotated[OnTurnEnd, Tag("turn_end")],
+    ],
+    Discriminator(
+        _tagger(_TRIGGER_KEYS),
+        custom_error_type="trigger",
+        custom_error_message="expected a trigger: turn_start, turn_end, or a mapping with one "
+        "of the keys action, request, message, inject, permission",
+    ),
+]
+Trigger = Annotated[_TriggerUnion, BeforeValidator(_trigger_shorthand)]
+
+# --- effects --------------------------------------------------------------------------------
+
+
+class RevealArgs(Strict):
+    facts: list[str] = Field(min_length=1)
+    to: str = PLAYER
+    sender: str | None = Field(None, alias="from", description="Who the facts come from.")
+    handling: HandlingCode | None = None
+
+
+class Reveal(Strict):
+    """An actor learns facts at once (an NPC's own discovery, or another NPC telling it)."""
+
+    reveal: RevealArgs
+
+
+class ReplyArgs(Strict):
+    sender: str | None = Field(
+        None, alias="from", description="Default: the actor the triggering request went to."
+    )
+    after: int | None = Field(None, ge=0, description="Turns until it arrives; default: the sender's delay.")
+    subject: Text | None = None
+    text: Text
+    facts: list[str] = Field(default_factory=list)
+    handling: HandlingCode | None = None
+    evaluation: str | None = Field(None, pattern=r"^[ABCX][1-4]$", description="e.g. B2")
+
+
+class Reply(Strict):
+    """A message to the player that arrives after a delay, possibly with facts attached."""
+
+    reply: ReplyArgs
+
+
+class SetArgs(Strict):
+    var: str
+    value: Value
+
+
+class SetVar(Strict):
+    set: SetArgs
+
+
+class AddArgs(Strict):
+    var: str
+    value: int
+
+
+class AddVar(Strict):
+    add: AddArgs
+
+
+class ScoreArgs(Strict):
+    pillar: Pillar
+    delta: int = Field(ge=-100, le=100)
+    reason: Text
+    source: str | None = Field(None, description="The rule of practice: an article, a handbook.")
+
+
+class Score(Strict):
+    score: ScoreArgs
+
+
+class InjectArgs(Strict):
+    id: str
+    after: int = Field(0, ge=0)
+
+
+class TriggerInject(Strict):
+    inject: Annotated[InjectArgs, BeforeValidator(lambda v: {"id": v} if isinstance(v, str) else v)]
+
+
+class Say(Strict):
+    """A line of narration for the player (what the other roles are seen doing)."""
+
+    say: Text
+
+
+class End(Strict):
+    """End the game at once with this ending."""
+
+    end: str
+
+
+_EFFECT_KEYS = ("reveal", "reply", "set", "add", "score", "inject", "say", "end")
+
+Effect = Annotated[
+    Union[
+        Annotated[Reveal, Tag("reveal")],
+        Annotated[Reply, Tag("reply")],
+        Annotated[SetVar, Tag("set")],
+        Annotated[AddVar, Tag("add")],
+        Annotated[Score, Tag("score")],
+        Annotated[TriggerInject, Tag("inject")],
+        Annotated[Say, Tag("say")],
+        Annotated[End, Tag("end")],
+    ],
+    Discriminator(
+        _tagger(_EFFECT_KEYS),
+        custom_error_type="effect",
+        custom_error_message="expected an effect: a mapping with one of the keys "
+        + ", ".join(_EFFECT_KEYS),
+    ),
+]
+
+
+def trigger_kind(trigger: BaseModel) -> str:
+    """The key that names a trigger: 'action', 'message', 'turn_end' ..."""
+    return next(iter(type(trigger).model_fields))
+
+
+for _model in (AllOf, AnyOf, NotOf):
+    _model.model_rebuild()

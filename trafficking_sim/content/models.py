@@ -1,0 +1,319 @@
+"""The file formats: scenario, role card and agency profile, as validated models.
+
+These models describe what an author writes. The JSON Schema that editors use is
+generated from them (``trafficking-sim schema``), so a field documented here is
+documented there too.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import Field, field_validator
+
+from .logic import (
+    Channel,
+    Condition,
+    Effect,
+    HandlingCode,
+    Pillar,
+    Strict,
+    Trigger,
+    Value,
+)
+from .text import Text
+
+FORMAT_VERSION = 1
+
+Id = str
+FactKind = Literal[
+    "person", "vehicle", "place", "document", "victim", "money", "communication", "organisation",
+    "other",
+]
+FACT_KINDS: tuple[str, ...] = FactKind.__args__
+StateCode = Literal["A", "B", "C"]
+ID_PATTERN = r"^[a-z][a-z0-9_]*$"
+
+
+class Penalty(Strict):
+    pillar: Pillar
+    delta: int = Field(le=0, ge=-100)
+
+
+class Refusal(Strict):
+    """Why an agency will not do this, and who can help instead."""
+
+    reason: Text
+    source: str | None = None
+    penalty: Penalty | None = None
+
+
+class Service(Strict):
+    """A request an agency (or a role played by rules) accepts."""
+
+    id: Id = Field(pattern=ID_PATTERN)
+    label: Text
+    text: Text = Field(description="What the service is, shown in the directory.")
+    channel: Channel = Field(description="How the request travels; the requester must have it.")
+    cost: int = Field(1, ge=0, le=5)
+    targets: list[FactKind] = Field(
+        default_factory=list, description="Kinds of fact the request is about; empty for none."
+    )
+    after: int | None = Field(None, ge=0, description="Turns until the default reply.")
+    reply: Text | None = Field(None, description="Default reply when no scenario rule answers.")
+    refuse: Refusal | None = Field(None, description="Set when the request is outside the mandate.")
+
+
+class ReplyDelay(Strict):
+    normal: int = Field(2, ge=0, le=20)
+    urgent: int = Field(1, ge=0, le=20)
+
+
+# --- agency profile -----------------------------------------------------------------------
+
+
+class AgencyProfile(Strict):
+    """A non-playable actor that answers requests (agencies/*.yaml)."""
+
+    kind: Literal["agency"]
+    format: Literal[1] = FORMAT_VERSION
+    id: Id = Field(pattern=ID_PATTERN)
+    languages: list[Literal["en", "sl"]] = Field(default_factory=lambda: ["en", "sl"])
+    name: Text
+    short_name: Text
+    mandate: Text
+    cannot: list[Text] = Field(default_factory=list, description="What it cannot do.")
+    ask_instead: Text | None = Field(None, description="Whom to ask for what it cannot do.")
+    channels: list[Channel] = Field(min_length=1)
+    judicial: bool = Field(False, description="Receives information for judicial proceedings (H1).")
+    reply_delay: ReplyDelay = Field(default_factory=ReplyDelay)
+    default_reply: Text
+    services: list[Service] = Field(default_factory=list)
+    texts: dict[Id, Text] = Field(default_factory=dict)
+
+
+# --- role card ------------------------------------------------------------------------------
+
+
+class RoleCard(Strict):
+    """A playable role, reusable across scenarios (roles/*.yaml)."""
+
+    kind: Literal["role"]
+    format: Literal[1] = FORMAT_VERSION
+    id: Id = Field(pattern=ID_PATTERN)
+    languages: list[Literal["en", "sl"]] = Field(default_factory=lambda: ["en", "sl"])
+    name: Text
+    short_name: Text
+    who: Text = Field(description="Who you are.")
+    powers: list[Text] = Field(min_length=1, description="What you can do.")
+    limits: list[Text] = Field(min_length=1, description="What you cannot do, and whom to ask.")
+    channels: list[Channel] = Field(min_length=1)
+    special_task: Text
+    why_others: Text = Field(description="Why you will need the others.")
+    hints: list[Text] = Field(default_factory=list)
+    action_points: int = Field(3, ge=1, le=10)
+    reply_delay: ReplyDelay = Field(default_factory=lambda: ReplyDelay(normal=1, urgent=1))
+    default_reply: Text
+    services: list[Service] = Field(default_factory=list)
+    texts: dict[Id, Text] = Field(default_factory=dict)
+
+
+# --- scenario ---------------------------------------------------------------------------------
+
+
+class StateInfo(Strict):
+    name: Text
+    part: Literal["origin", "transit", "destination"]
+    text: Text | None = None
+
+
+class ScenarioRole(Strict):
+    """A role card taking part in this scenario."""
+
+    card: Id
+    state: StateCode | None = None
+    special_task: Text | None = Field(None, description="Overrides the card's special task.")
+    needs: list[Id] = Field(default_factory=list, description="Facts this role needs.")
+    knows: list[Id] = Field(default_factory=list, description="Facts it knows at the start.")
+    action_points: int | None = Field(None, ge=1, le=10)
+    services: list[Service] = Field(default_factory=list)
+
+
+class ScenarioAgency(Strict):
+    """An agency profile taking part in this scenario, with local adjustments."""
+
+    profile: Id
+    state: StateCode | None = None
+    needs: list[Id] = Field(default_factory=list)
+    knows: list[Id] = Field(default_factory=list)
+    reply_delay: ReplyDelay | None = None
+    services: list[Service] = Field(
+        default_factory=list, description="Added to the profile's, replacing any with the same id."
+    )
+
+
+class FactGuard(Strict):
+    """A fact may be passed on only while this holds (for example, the victim's consent)."""
+
+    if_: Condition = Field(alias="if")
+    reason: Text
+    source: str | None = None
+    penalty: Penalty | None = None
+
+
+class Fact(Strict):
+    id: Id = Field(pattern=ID_PATTERN)
+    kind: FactKind
+    text: Text
+    personal_data: bool = False
+    guard: FactGuard | None = None
+
+
+class Variable(Strict):
+    initial: Value
+    min: int | None = None
+    max: int | None = None
+    label: Text | None = None
+
+
+class ScenarioAction(Strict):
+    """A domestic step a role can take (interview, vehicle check, surveillance, raid...)."""
+
+    id: Id = Field(pattern=ID_PATTERN)
+    by: list[Id] = Field(min_length=1, description="Roles that can take it.")
+    label: Text
+    text: Text
+    cost: int = Field(1, ge=0, le=5)
+    targets: list[FactKind] = Field(
+        default_factory=list, description="Kinds of fact it is done on; empty for none."
+    )
+    if_: Condition | None = Field(None, alias="if", description="When it is available.")
+    repeatable: bool = False
+    then: list[Effect] = Field(default_factory=list)
+
+
+class Rule(Strict):
+    """When something happens and a condition holds, apply effects."""
+
+    id: Id = Field(pattern=ID_PATTERN)
+    when: Trigger
+    if_: Condition | None = Field(None, alias="if")
+    then: list[Effect] = Field(min_length=1)
+    once: bool = True
+    plays: Id | None = Field(
+        None, description="The role this rule plays; skipped when the learner has that role."
+    )
+
+
+class Inject(Strict):
+    """A scheduled or triggered event (from exercise design's master events list)."""
+
+    id: Id = Field(pattern=ID_PATTERN)
+    at_turn: int | None = Field(None, ge=1)
+    if_: Condition | None = Field(None, alias="if")
+    audience: list[Id] = Field(
+        default_factory=list, description="Roles that learn of it; empty for everyone."
+    )
+    title: Text
+    text: Text
+    then: list[Effect] = Field(default_factory=list)
+
+
+class Objective(Strict):
+    id: Id = Field(pattern=ID_PATTERN)
+    owner: Id = Field(description="A role id, or 'shared'.")
+    text: Text
+    when: Condition
+    special_task: bool = Field(False, description="This is the owner's special task.")
+
+
+class Ending(Strict):
+    id: Id = Field(pattern=ID_PATTERN)
+    rating: Literal["best", "good", "mixed", "bad"]
+    title: Text
+    text: Text
+    when: Condition | None = Field(None, description="Omit for an ending reached only by 'end:'.")
+
+
+class Evidence(Strict):
+    if_: Condition = Field(alias="if")
+    text: Text
+
+
+class LearningObjective(Strict):
+    id: Id = Field(pattern=ID_PATTERN)
+    seed: str = Field(description="The seed's section, e.g. 7.2.1.")
+    text: Text
+    evidence: list[Evidence] = Field(default_factory=list)
+
+
+class Question(Strict):
+    id: Id = Field(pattern=ID_PATTERN)
+    section: Literal["7.5", "7.6"]
+    text: Text
+
+
+class Debrief(Strict):
+    learning_objectives: list[LearningObjective] = Field(default_factory=list)
+    questions: list[Question] = Field(default_factory=list)
+
+
+class Scoring(Strict):
+    start: int = Field(50, ge=0, le=100)
+    need_met: int = Field(4, ge=0, le=20, description="Gain when a needed fact reaches its actor.")
+    need_to_know: int = Field(-4, le=0, ge=-20, description="Personal data sent without need.")
+    wrong_channel: int = Field(-3, le=0, ge=-20)
+    handling_breach: int = Field(-6, le=0, ge=-20)
+
+
+class Case(Strict):
+    reference: str = Field(description="The case's reference, shown on SIENA messages.")
+    title: Text
+
+
+class Scenario(Strict):
+    """One exercise: its states, actors, facts, rules, injects, objectives and endings."""
+
+    kind: Literal["scenario"]
+    format: Literal[1] = FORMAT_VERSION
+    id: Id = Field(pattern=ID_PATTERN)
+    flagship: bool = Field(False, description="The scenario played by default.")
+    title: Text
+    summary: Text
+    fiction_note: Text = Field(description="Says what in the case is fictional.")
+    content_note: Text | None = None
+    difficulty: Literal["tutorial", "standard", "advanced"]
+    duration_minutes: int = Field(ge=5, le=240)
+    languages: list[Literal["en", "sl"]] = Field(min_length=1)
+    start_date: dt.date
+    days_per_turn: int = Field(1, ge=1, le=30)
+    max_turns: int = Field(ge=1, le=100)
+    case: Case
+    states: dict[StateCode, StateInfo]
+    roles: list[ScenarioRole] = Field(min_length=1)
+    agencies: list[ScenarioAgency] = Field(default_factory=list)
+    facts: list[Fact] = Field(default_factory=list)
+    variables: dict[Id, Variable] = Field(default_factory=dict)
+    actions: list[ScenarioAction] = Field(default_factory=list)
+    rules: list[Rule] = Field(default_factory=list)
+    injects: list[Inject] = Field(default_factory=list)
+    objectives: list[Objective] = Field(default_factory=list)
+    endings: list[Ending] = Field(min_length=1)
+    timeout_ending: Id
+    scoring: Scoring = Field(default_factory=Scoring)
+    debrief: Debrief = Field(default_factory=Debrief)
+    trainer_notes: Text | None = None
+    texts: dict[Id, Text] = Field(default_factory=dict)
+
+    @field_validator("start_date", mode="before")
+    @classmethod
+    def _parse_date(cls, value: object) -> object:
+        if isinstance(value, str):
+            try:
+                return dt.date.fromisoformat(value)
+            except ValueError:
+                raise ValueError("expected a date written as YYYY-MM-DD") from None
+        return value
+
+

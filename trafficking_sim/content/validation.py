@@ -1,0 +1,261 @@
+"""Turns pydantic's findings into located, plain-language problems, and resolves texts."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from .errors import ContentError, Problem, suggest
+from .text import LocalText
+from .yamlsafe import Located, Path_
+
+M = TypeVar("M", bound=BaseModel)
+
+_TYPE_WORDS = {
+    "int_type": "a whole number",
+    "int_parsing": "a whole number",
+    "int_from_float": "a whole number",
+    "string_type": "text",
+    "bool_type": "true or false",
+    "bool_parsing": "true or false",
+    "list_type": "a list (lines starting with '- ')",
+    "dict_type": "a mapping (key: value lines)",
+    "model_type": "a mapping (key: value lines)",
+    "model_attributes_type": "a mapping (key: value lines)",
+    "date_type": "a date written as YYYY-MM-DD",
+    "date_from_datetime_parsing": "a date written as YYYY-MM-DD",
+    "literal_error": "one of the allowed values",
+}
+
+
+def _describe_input(value: Any) -> str:
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, bool):
+        return f"the boolean {str(value).lower()}"
+    if value is None:
+        return "nothing (null)"
+    if isinstance(value, int | float):
+        return f"the number {value}"
+    text = str(value)
+    return f"the text '{text[:40]}{'...' if len(text) > 40 else ''}'"
+
+
+@cache
+def _all_field_names() -> frozenset[str]:
+    """Every key any content model accepts (for 'did you mean' on unknown keys)."""
+    from . import logic, models
+
+    names: set[str] = set()
+    for module in (logic, models):
+        for obj in vars(module).values():
+            if isinstance(obj, type) and issubclass(obj, BaseModel) and obj is not BaseModel:
+                for name, info in obj.model_fields.items():
+                    names.add(info.alias or name)
+    return frozenset(names)
+
+
+def _data_path(data: Any, loc: tuple[int | str, ...]) -> Path_:
+    """The longest path into the YAML data that pydantic's location describes.
+
+    Pydantic adds union tags and internal markers to locations; they are skipped by
+    finding the longest subsequence of the location that walks the real data,
+    preferring one that ends at the location's last element.
+    """
+    best: tuple[int, bool, Path_] = (-1, False, ())
+
+    def walk(node: Any, i: int, taken: Path_) -> None:
+        nonlocal best
+        if i == len(loc):
+            score = (len(taken), bool(taken) and taken[-1] == loc[-1] if loc else False, taken)
+            if score[:2] > best[:2]:
+                best = score
+            return
+        part = loc[i]
+        if isinstance(node, dict) and isinstance(part, str) and part in node:
+            walk(node[part], i + 1, (*taken, part))
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            walk(node[part], i + 1, (*taken, part))
+        walk(node, i + 1, taken)
+
+    walk(data, 0, ())
+    return best[2]
+
+
+def problems_from_validation(error: ValidationError, located: Located) -> list[Problem]:
+    """Located problems from a pydantic ValidationError on ``located.data``."""
+    problems: list[Problem] = []
+    seen: set[tuple[Path_, str]] = set()
+    for err in error.errors(include_url=False):
+        loc = tuple(err["loc"])
+        path = _data_path(located.data, loc)
+        kind = err["type"]
+        message = _message(err, loc, path, located)
+        if (path, message) in seen:
+            continue
+        seen.add((path, message))
+        problems.append(located.problem(path, message, key=kind == "extra_forbidden"))
+    return problems
+
+
+def _message(err: Any, loc: tuple[int | str, ...], path: Path_, located: Located) -> str:
+    kind = err["type"]
+    where = ".".join(str(p) for p in path) or "the top level"
+    value = err.get("input")
+    if kind == "missing":
+        field = loc[-1]
+        return f"'{where}' is missing the required field '{field}'"
+    if kind == "extra_forbidden":
+        field = str(path[-1]) if path else str(loc[-1])
+        hint = suggest(field, _all_field_names()) or " (check the spelling and the indentation)"
+        return f"unknown field '{field}'.{hint}" if hint.startswith(" Did") else (
+            f"unknown field '{field}'{hint}"
+        )
+    if kind == "literal_error":
+        expected = err.get("ctx", {}).get("expected", "")
+        options = re.findall(r"'([^']*)'", expected)
+        hint = suggest(str(value), options) if isinstance(value, str) else ""
+        return f"'{where}' must be one of {expected}, not {_describe_input(value)}.{hint}"
+    if kind in ("condition", "trigger", "effect"):
+        keys = list(value.keys()) if isinstance(value, dict) else []
+        options = re.findall(r"\b[a-z_]+\b", err["msg"].split(":", 1)[-1])
+        hint = ""
+        if len(keys) == 1:
+            hint = suggest(keys[0], options)
+        elif len(keys) > 1:
+            hint = f" (found several keys: {', '.join(keys)}; split them into separate items)"
+        return f"'{where}': {err['msg']}, not {_describe_input(value)}.{hint}".replace("..", ".")
+    if kind == "string_pattern_mismatch":
+        pattern = str(err.get("ctx", {}).get("pattern", ""))
+        if "a-z" in pattern:
+            return (
+                f"'{where}': the id {_describe_input(value)} is not valid: ids use lowercase "
+                "letters, digits and '_', and start with a letter"
+            )
+        if "ABCX" in pattern:
+            return (
+                f"'{where}' must be a source code A, B, C or X followed by an information "
+                f"code 1-4 (such as B2), not {_describe_input(value)}"
+            )
+    if kind in _TYPE_WORDS:
+        return f"'{where}' must be {_TYPE_WORDS[kind]}, not {_describe_input(value)}"
+    if kind == "too_short":
+        n = err.get("ctx", {}).get("min_length", 1)
+        return f"'{where}' needs at least {n} item{'s' if n != 1 else ''}"
+    if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
+        bound = next(iter(err.get("ctx", {}).values()), "?")
+        word = {"greater_than_equal": "at least", "less_than_equal": "at most",
+                "greater_than": "more than", "less_than": "less than"}[kind]
+        return f"'{where}' must be {word} {bound}, not {_describe_input(value)}"
+    if kind == "value_error":
+        return f"'{where}': {str(err['msg']).removeprefix('Value error, ')}"
+    return f"'{where}': {err['msg']}"
+
+
+def validate_model(model: type[M], located: Located) -> M:
+    """Validate located data against a model, raising ContentError with located problems."""
+    if not isinstance(located.data, dict):
+        raise ContentError(
+            [located.problem((), f"expected a mapping (key: value lines) at the top of the file, "
+                                 f"not {_describe_input(located.data)}")]
+        )
+    try:
+        return model.model_validate(located.data)
+    except ValidationError as exc:
+        raise ContentError(problems_from_validation(exc, located)) from None
+
+
+# --- walking validated models with their YAML paths --------------------------------------
+
+
+def walk(obj: Any, path: Path_ = ()) -> Iterator[tuple[Path_, Any]]:
+    """Every model, LocalText and list/dict element under ``obj``, with its YAML path."""
+    yield path, obj
+    if isinstance(obj, LocalText):
+        return
+    if isinstance(obj, BaseModel):
+        for name, info in type(obj).model_fields.items():
+            value = getattr(obj, name)
+            if value is None or isinstance(value, str | int | bool | float):
+                continue
+            yield from walk(value, (*path, info.alias or name))
+    elif isinstance(obj, list):
+        for i, item in enumerate(obj):
+            yield from walk(item, (*path, i))
+    elif isinstance(obj, dict):
+        for key, item in obj.items():
+            yield from walk(item, (*path, key))
+
+
+def _text_id(prefix: str, path: Path_, root: Any) -> str:
+    """A stable id for an inline text: the field path with list indices replaced by ids."""
+    parts: list[str] = []
+    node = root
+    for part in path:
+        if isinstance(part, int) and isinstance(node, list):
+            node = node[part]
+            ident = getattr(node, "id", None) or getattr(node, "card", None) or getattr(
+                node, "profile", None
+            )
+            parts.append(str(ident) if isinstance(ident, str) else str(part))
+            continue
+        if isinstance(node, BaseModel):
+            field = next(
+                (n for n, f in type(node).model_fields.items() if (f.alias or n) == part), None
+            )
+            node = getattr(node, field) if field else None
+        elif isinstance(node, dict):
+            node = node.get(part)
+        parts.append(str(part))
+    return prefix + ".".join(parts)
+
+
+def resolve_texts(
+    root: BaseModel, located: Located, languages: list[str], prefix: str = ""
+) -> tuple[dict[str, LocalText], list[Problem]]:
+    """Give every text its id, fill in references to the ``texts:`` table, check languages."""
+    problems: list[Problem] = []
+    table: dict[str, LocalText] = getattr(root, "texts", {}) or {}
+    registry: dict[str, LocalText] = {}
+    used: set[str] = set()
+    for key, text in table.items():
+        text._id = prefix + key
+    for path, obj in walk(root):
+        if not isinstance(obj, LocalText):
+            continue
+        if path[:1] == ("texts",):
+            registry[obj.id] = obj
+        elif obj._ref is not None:
+            ref = obj._ref
+            target = table.get(ref)
+            if target is None:
+                problems.append(
+                    located.problem(
+                        path,
+                        f"unknown text id '{ref}': add it under 'texts:' or write the text "
+                        f"inline as {{en: ..., sl: ...}}.{suggest(ref, table)}".rstrip("."),
+                    )
+                )
+                continue
+            used.add(ref)
+            obj.en, obj.sl = target.en, target.sl
+            obj._id = target.id
+        else:
+            obj._id = _text_id(prefix, path, root)
+            registry[obj.id] = obj
+        for lang in languages:
+            if obj._ref is None and not (getattr(obj, lang) or "").strip():
+                problems.append(
+                    located.problem(
+                        path,
+                        f"the text '{obj.id}' has no {lang} version "
+                        f"(this file's languages are {', '.join(languages)})",
+                    )
+                )
+    return registry, problems

@@ -1,0 +1,241 @@
+"""Safe YAML reading that remembers where every value came from.
+
+PyYAML's safe loader is a good parser but a poor judge of content: it silently keeps
+the last of two duplicate keys, turns the key ``on`` into ``True`` and expands alias
+bombs. This module composes the YAML node graph (with libyaml when available) and
+builds plain Python data itself, recording the line and column of every path so that
+a validation error can point at the exact spot in the author's file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import ContentError, Problem, display_path
+
+MAX_FILE_BYTES = 2 * 1024 * 1024
+MAX_DEPTH = 48
+MAX_NODES = 200_000
+
+_Loader: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+_STR = "tag:yaml.org,2002:str"
+_SCALAR_TAGS = {
+    _STR,
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:timestamp",
+}
+_SEQ = "tag:yaml.org,2002:seq"
+_MAP = "tag:yaml.org,2002:map"
+
+Path_ = tuple[str | int, ...]
+
+
+@dataclass
+class Located:
+    """Plain data from one YAML file, with the position of every path in it."""
+
+    data: Any
+    file: str
+    positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    key_positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+
+    def where(self, path: Path_, *, key: bool = False) -> tuple[int, int]:
+        """Line and column (1-based) of a path, or of its nearest existing ancestor."""
+        table = self.key_positions if key else self.positions
+        probe = tuple(path)
+        while probe:
+            if probe in table:
+                return table[probe]
+            if probe in self.positions:
+                return self.positions[probe]
+            probe = probe[:-1]
+        return self.positions.get((), (1, 1))
+
+    def problem(self, path: Path_, message: str, *, key: bool = False) -> Problem:
+        line, column = self.where(path, key=key)
+        return Problem(self.file, line, column, message)
+
+
+def _fail(file: str, line: int, column: int, message: str) -> ContentError:
+    return ContentError([Problem(file, line, column, message)])
+
+
+def read_text(path: Path) -> tuple[str, str]:
+    """Read a content file as UTF-8 text, refusing what cannot be a content file."""
+    shown = display_path(path)
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise _fail(shown, 1, 1, f"cannot read the file: {exc.strerror or exc}") from None
+    if size > MAX_FILE_BYTES:
+        raise _fail(
+            shown, 1, 1,
+            f"the file is {size:,} bytes, too large to be a scenario or role card "
+            f"(the limit is {MAX_FILE_BYTES:,}); split it or check that it is the right file",
+        )
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise _fail(shown, 1, 1, f"cannot read the file: {exc.strerror or exc}") from None
+    return decode(raw, shown), shown
+
+
+def decode(raw: bytes, shown: str) -> str:
+    """UTF-8 text from bytes, with a located error for binary data or another encoding."""
+    if b"\x00" in raw:
+        offset = raw.index(b"\x00")
+        line, column = _position(raw, offset)
+        raise _fail(
+            shown, line, column,
+            "the file contains a NUL byte: it looks like a binary file, not YAML text",
+        )
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line, column = _position(raw, exc.start)
+        raise _fail(
+            shown, line, column,
+            f"the file is not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save it as UTF-8 "
+            "in your editor",
+        ) from None
+
+
+def _position(raw: bytes, offset: int) -> tuple[int, int]:
+    before = raw[:offset]
+    line = before.count(b"\n") + 1
+    column = offset - (before.rfind(b"\n") + 1) + 1
+    return line, column
+
+
+def parse(text: str, shown: str) -> Located:
+    """Parse one YAML document into plain data with positions; raise ContentError."""
+    if not text.strip() or all(
+        not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
+    ):
+        raise _fail(shown, 1, 1, "the file is empty: expected a YAML mapping (key: value lines)")
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        raise _fail(shown, line, column, _yaml_message(exc, text, line)) from None
+    except yaml.YAMLError as exc:
+        raise _fail(shown, 1, 1, f"not valid YAML: {exc}") from None
+    except RecursionError:
+        raise _fail(shown, 1, 1, "the document is nested too deeply to be content") from None
+    if node is None:
+        raise _fail(shown, 1, 1, "the file is empty: expected a YAML mapping (key: value lines)")
+    located = Located(data=None, file=shown)
+    builder = _Builder(located)
+    located.data = builder.build(node, (), 0)
+    return located
+
+
+def load(path: Path) -> Located:
+    """Read and parse a content file."""
+    text, shown = read_text(path)
+    return parse(text, shown)
+
+
+def _yaml_message(exc: yaml.MarkedYAMLError, text: str, line: int) -> str:
+    problem = (exc.problem or "").strip()
+    lines = text.splitlines()
+    this_line = lines[line - 1] if 0 < line <= len(lines) else ""
+    if "\t" in problem or "'\\t'" in problem or "\t" in this_line[: len(this_line) - len(this_line.lstrip())]:
+        return "a tab character is used for indentation; YAML needs spaces (configure your editor to insert spaces)"
+    if "found duplicate anchor" in problem:
+        return f"not valid YAML: {problem}"
+    context = (exc.context or "").strip()
+    detail = f"{context}: {problem}" if context and problem else (problem or context)
+    hint = ""
+    if "mapping values are not allowed" in problem:
+        hint = " (a ':' inside a value needs the value in quotes)"
+    elif "could not find expected ':'" in problem:
+        hint = " (check the indentation and that each key ends with ':')"
+    elif "nesting depth" in problem:
+        hint = " (the document is nested too deeply to be content)"
+    return f"not valid YAML: {detail}{hint}"
+
+
+class _Builder:
+    """Turns a composed YAML node graph into plain data, refusing what content may not use."""
+
+    def __init__(self, located: Located) -> None:
+        self.located = located
+        self.nodes = 0
+        self.constructor = yaml.SafeLoader("")
+
+    def _error(self, node: yaml.Node, message: str) -> ContentError:
+        mark = node.start_mark
+        return _fail(self.located.file, mark.line + 1, mark.column + 1, message)
+
+    def build(self, node: yaml.Node, path: Path_, depth: int) -> Any:
+        self.nodes += 1
+        if self.nodes > MAX_NODES:
+            raise self._error(
+                node,
+                f"the document expands to more than {MAX_NODES:,} values (an alias bomb "
+                "or a file that is not content)",
+            )
+        if depth > MAX_DEPTH:
+            raise self._error(node, f"values are nested more than {MAX_DEPTH} levels deep")
+        mark = node.start_mark
+        self.located.positions.setdefault(path, (mark.line + 1, mark.column + 1))
+        if isinstance(node, yaml.ScalarNode):
+            return self._scalar(node)
+        if isinstance(node, yaml.SequenceNode):
+            if node.tag != _SEQ:
+                raise self._error(node, f"the tag '{node.tag}' is not allowed in content files")
+            return [self.build(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
+        if isinstance(node, yaml.MappingNode):
+            if node.tag != _MAP:
+                raise self._error(node, f"the tag '{node.tag}' is not allowed in content files")
+            return self._mapping(node, path, depth)
+        raise self._error(node, "unsupported YAML construct")
+
+    def _scalar(self, node: yaml.ScalarNode) -> Any:
+        if node.tag not in _SCALAR_TAGS:
+            raise self._error(
+                node,
+                f"the tag '{node.tag}' is not allowed in content files; "
+                "only plain text, numbers, booleans, lists and mappings are",
+            )
+        if node.tag == _STR:
+            return node.value
+        if node.tag == "tag:yaml.org,2002:timestamp":
+            # Dates stay text; fields that need a date parse it themselves.
+            return node.value
+        return self.constructor.construct_object(node, deep=True)
+
+    def _mapping(self, node: yaml.MappingNode, path: Path_, depth: int) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                raise self._error(key_node, "merge keys ('<<') are not supported in content files")
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise self._error(key_node, "a key must be plain text, not a list or mapping")
+            if key_node.tag not in _SCALAR_TAGS:
+                raise self._error(key_node, f"the tag '{key_node.tag}' is not allowed in content files")
+            # Keys are always text: 'on', 'no' and '1' stay what the author typed.
+            key = key_node.value
+            if key in result:
+                first = self.located.key_positions[(*path, key)]
+                raise self._error(
+                    key_node,
+                    f"duplicate key '{key}' (first defined at line {first[0]}); "
+                    "YAML would silently keep only the last one",
+                )
+            mark = key_node.start_mark
+            self.located.key_positions[(*path, key)] = (mark.line + 1, mark.column + 1)
+            result[key] = self.build(value_node, (*path, key), depth + 1)
+        return result

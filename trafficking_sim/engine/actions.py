@@ -1,0 +1,123 @@
+"""What a player can do in a turn, as plain immutable data that a save can hold."""
+
+from __future__ import annotations
+
+from dataclasses import MISSING, asdict, dataclass, fields
+from typing import Any, ClassVar
+
+
+@dataclass(frozen=True)
+class Send:
+    """A SIENA message."""
+
+    type: ClassVar[str] = "send"
+    to: tuple[str, ...]
+    facts: tuple[str, ...] = ()
+    handling: str = "H0"
+    handling_note: str = ""
+    source_code: str | None = None
+    info_code: str | None = None
+    priority: str = "normal"
+    subject: str = ""
+    body: str = ""
+    reply_to: int | None = None
+
+
+@dataclass(frozen=True)
+class Share:
+    """Passing facts on directly (phone, e-mail, meeting): the channel of those without SIENA."""
+
+    type: ClassVar[str] = "share"
+    to: str
+    facts: tuple[str, ...] = ()
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Request:
+    """Asking an agency (or another role) for one of its services."""
+
+    type: ClassVar[str] = "request"
+    agency: str
+    service: str
+    fact: str | None = None
+    priority: str = "normal"
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Do:
+    """A domestic step defined by the scenario (interview, vehicle check, raid ...)."""
+
+    type: ClassVar[str] = "do"
+    action: str
+    fact: str | None = None
+
+
+@dataclass(frozen=True)
+class AskPermission:
+    """Asking the provider of H1/H2 information for permission to pass it on."""
+
+    type: ClassVar[str] = "permission"
+    fact: str
+
+
+@dataclass(frozen=True)
+class EndTurn:
+    type: ClassVar[str] = "end_turn"
+
+
+Action = Send | Share | Request | Do | AskPermission | EndTurn
+ACTION_TYPES: dict[str, type[Any]] = {
+    cls.type: cls for cls in (Send, Share, Request, Do, AskPermission, EndTurn)
+}
+
+
+class ActionFormatError(ValueError):
+    """An action record (from a save or a script) that is not well formed."""
+
+
+def action_to_dict(action: Action) -> dict[str, Any]:
+    data = {"type": action.type}
+    for key, value in asdict(action).items():
+        default = next(f.default for f in fields(action) if f.name == key)
+        if value != default:
+            data[key] = list(value) if isinstance(value, tuple) else value
+    return data
+
+
+_CHECKS: dict[str, Any] = {
+    "tuple[str, ...]": lambda v: isinstance(v, tuple) and all(isinstance(x, str) for x in v),
+    "str": lambda v: isinstance(v, str),
+    "str | None": lambda v: v is None or isinstance(v, str),
+    "int | None": lambda v: v is None or (isinstance(v, int) and not isinstance(v, bool)),
+}
+
+
+def action_from_dict(data: Any) -> Action:
+    """Rebuild an action from its saved form, refusing anything unexpected."""
+    if not isinstance(data, dict):
+        raise ActionFormatError(f"an action must be a mapping, not {type(data).__name__}")
+    kind = data.get("type")
+    cls = ACTION_TYPES.get(kind) if isinstance(kind, str) else None
+    if cls is None:
+        raise ActionFormatError(f"unknown action type {kind!r}")
+    known = {f.name: f for f in fields(cls)}
+    values: dict[str, Any] = {}
+    for key, value in data.items():
+        if key == "type":
+            continue
+        spec = known.get(key)
+        if spec is None:
+            raise ActionFormatError(f"unknown field {key!r} in a {kind} action")
+        if isinstance(value, list):
+            value = tuple(value)
+        if not _CHECKS[str(spec.type)](value):
+            raise ActionFormatError(f"field {key!r} of a {kind} action has the wrong type")
+        values[key] = value
+    try:
+        action: Action = cls(**values)
+    except TypeError:
+        missing = [n for n, f in known.items() if n not in values and f.default is MISSING]
+        raise ActionFormatError(f"a {kind} action needs {', '.join(missing)}") from None
+    return action

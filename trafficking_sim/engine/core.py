@@ -1,0 +1,756 @@
+"""The turn engine: ``step(state, action) -> (state, events)``, pure and deterministic.
+
+The game is a function of the content, the role, the seed and the list of actions. Each
+step copies what it changes, applies the action and the rules it triggers, delivers what
+has come due, and checks objectives and endings. Nothing here does input or output.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from ..content import logic as L
+from ..content.bundle import GameContent
+from ..content.models import Rule, Service
+from . import events as E
+from . import siena
+from .actions import Action, AskPermission, Do, EndTurn, Request, Send, Share
+from .conditions import holds, message_matches
+from .rng import next_percent, seed_state
+from .state import GameState, Known, Message, Pending, ScoreChange
+
+MAX_CASCADE = 32
+"""How deep rules may trigger injects that trigger rules, before the engine stops a loop."""
+
+
+class Refused(Exception):
+    """Raised inside a step when an action cannot be taken; becomes an event, not an error."""
+
+    def __init__(
+        self,
+        key: str,
+        params: dict[str, Any] | None = None,
+        *,
+        text: str | None = None,
+        source: str | None = None,
+        penalty: tuple[str, int] | None = None,
+    ) -> None:
+        super().__init__(key)
+        self.key = key
+        self.params = params or {}
+        self.text = text
+        self.source = source
+        self.penalty = penalty
+
+
+@dataclass(frozen=True)
+class StepResult:
+    state: GameState
+    events: list[E.Event]
+
+
+class Engine:
+    """Plays one scenario: builds the first state and steps it."""
+
+    def __init__(self, content: GameContent) -> None:
+        self.content = content
+
+    # --- public API ---------------------------------------------------------------------
+
+    def new_game(self, role: str, seed: int = 0) -> tuple[GameState, list[E.Event]]:
+        """The state at the start of turn 1 and what happened at its start."""
+        content = self.content
+        if role not in content.roles:
+            raise ValueError(f"'{role}' is not a role of this scenario ({', '.join(content.roles)})")
+        knowledge: dict[str, dict[str, Known]] = {actor: {} for actor in content.actors}
+        for actor in content.actors.values():
+            for fact in actor.knows:
+                knowledge[actor.id][fact] = Known(turn=1, via="start")
+        scenario = content.scenario
+        state = GameState(
+            scenario=scenario.id,
+            role=role,
+            seed=seed,
+            turn=1,
+            ap=content.actors[role].action_points,
+            rng=seed_state(seed),
+            knowledge=knowledge,
+            variables={name: var.initial for name, var in scenario.variables.items()},
+            scores={p: scenario.scoring.start for p in L.PILLARS},
+        )
+        work = _Step(self.content, state)
+        work.emit(E.TURN_STARTED, turn=1)
+        work.start_turn()
+        work.settle()
+        return work.state, work.events
+
+    def step(self, state: GameState, action: Action) -> tuple[GameState, list[E.Event]]:
+        """Apply one action. The input state is never modified."""
+        work = _Step(self.content, state)
+        work.state.steps += 1
+        try:
+            if state.over:
+                raise Refused("game_over")
+            work.apply(action)
+        except Refused as refusal:
+            work.refuse(action, refusal)
+        work.settle()
+        return work.state, work.events
+
+    def replay(
+        self, role: str, seed: int, actions: Iterable[Action]
+    ) -> tuple[GameState, list[E.Event]]:
+        state, events = self.new_game(role, seed)
+        for action in actions:
+            state, new = self.step(state, action)
+            events += new
+        return state, events
+
+    def legal_actions(self, state: GameState) -> list[Action]:
+        """Actions the engine would accept now (a representative set for searches).
+
+        SIENA messages are offered one fact at a time, under H0 and at normal priority;
+        free text never changes what can happen, so it is left empty.
+        """
+        if state.over:
+            return []
+        content = self.content
+        me = content.actors[state.role]
+        known = state.knowledge.get(state.role, {})
+        candidates: list[Action] = []
+        for action in content.actions.values():
+            if state.role not in action.by:
+                continue
+            if not action.targets:
+                candidates.append(Do(action.id))
+            else:
+                candidates += [Do(action.id, f) for f in known
+                               if content.facts[f].kind in action.targets]
+        for actor in content.actors.values():
+            if actor.id == state.role:
+                continue
+            for service in actor.services.values():
+                if service.refuse is not None:
+                    continue
+                if not service.targets:
+                    candidates.append(Request(actor.id, service.id))
+                else:
+                    candidates += [
+                        Request(actor.id, service.id, f)
+                        for f in known
+                        if content.facts[f].kind in service.targets
+                    ]
+            if me.uses("siena") and actor.uses("siena"):
+                candidates.append(Send(to=(actor.id,)))
+                candidates += [Send(to=(actor.id,), facts=(f,)) for f in known]
+            if me.uses("direct") and actor.uses("direct"):
+                candidates += [Share(to=actor.id, facts=(f,)) for f in known]
+        for fact, how in known.items():
+            if how.handling in ("H1", "H2") and how.source and (fact, how.source) not in state.permissions:
+                candidates.append(AskPermission(fact))
+        accepted = [a for a in candidates if self.accepts(state, a)]
+        accepted.append(EndTurn())
+        return accepted
+
+    def accepts(self, state: GameState, action: Action) -> bool:
+        """Whether ``action`` would be taken rather than refused (no side effects)."""
+        work = _Step(self.content, state)
+        try:
+            work.check(action)
+        except Refused:
+            return False
+        return True
+
+
+class _Step:
+    """One step's working copy of the state, with the events it produces."""
+
+    def __init__(self, content: GameContent, state: GameState) -> None:
+        self.content = content
+        self.scenario = content.scenario
+        self.events: list[E.Event] = []
+        self.message: Message | None = None
+        self.depth = 0
+        self._copied: set[str] = set()
+        self.state = replace(
+            state,
+            knowledge=dict(state.knowledge),
+            variables=dict(state.variables),
+            scores=dict(state.scores),
+            done=dict(state.done),
+            objectives=dict(state.objectives),
+        )
+
+    # --- small helpers --------------------------------------------------------------------
+
+    @property
+    def role(self) -> str:
+        return self.state.role
+
+    def emit(self, kind: str, **data: Any) -> None:
+        self.events.append(E.Event(kind, self.state.turn, data))
+
+    def draw_percent(self) -> int:
+        self.state.rng, value = next_percent(self.state.rng)
+        return value
+
+    def seq(self) -> int:
+        value = self.state.next_seq
+        self.state.next_seq += 1
+        return value
+
+    def learn(self, actor: str, facts: Iterable[str], known: Known) -> list[str]:
+        """Record that ``actor`` knows facts; returns those that are new to it."""
+        if actor not in self._copied:
+            self.state.knowledge[actor] = dict(self.state.knowledge.get(actor, {}))
+            self._copied.add(actor)
+        mine = self.state.knowledge[actor]
+        new = [f for f in facts if f not in mine]
+        for fact in new:
+            mine[fact] = known
+        if new:
+            self.emit(E.FACTS_LEARNED, actor=actor, facts=new, source=known.source, via=known.via)
+        return new
+
+    def score(
+        self,
+        pillar: str,
+        delta: int,
+        reason: tuple[tuple[str, Any], ...],
+        source: str | None,
+        origin: str,
+    ) -> None:
+        before = self.state.scores[pillar]
+        after = max(0, min(100, before + delta))
+        change = ScoreChange(self.state.turn, pillar, delta, reason, source, origin)
+        self.state.scores[pillar] = after
+        self.state.score_log = (*self.state.score_log, change)
+        self.emit(
+            E.SCORE_CHANGED, pillar=pillar, delta=delta, score=after, reason=dict(reason),
+            source=source, origin=origin,
+        )
+
+    def add_message(self, message: Message) -> Message:
+        self.state.messages = (*self.state.messages, message)
+        return message
+
+    def new_message(self, **fields: Any) -> Message:
+        ident = len(self.state.messages) + 1
+        fields.setdefault("thread", ident)
+        fields.setdefault("case", self.scenario.case.reference)
+        return self.add_message(Message(id=ident, turn=self.state.turn, **fields))
+
+    def schedule(self, due: int, kind: str, **data: Any) -> None:
+        item = Pending(due, self.seq(), kind, tuple(sorted(data.items())))
+        self.state.pending = (*self.state.pending, item)
+
+    # --- refusals ---------------------------------------------------------------------------
+
+    def refuse(self, action: Action, refusal: Refused) -> None:
+        from .actions import action_to_dict
+
+        reason: dict[str, Any] = (
+            {"text": refusal.text} if refusal.text else {"key": refusal.key, "params": refusal.params}
+        )
+        self.emit(E.ACTION_REFUSED, action=action_to_dict(action), reason=reason,
+                  source=refusal.source)
+        if refusal.penalty and refusal.penalty[1]:
+            pillar, delta = refusal.penalty
+            self.score(pillar, delta, tuple(reason.items()), refusal.source, f"refusal:{refusal.key}")
+
+    # --- checking an action (no side effects) --------------------------------------------
+
+    def check(self, action: Action) -> int:
+        """Raise Refused if the action cannot be taken; return its cost in action points."""
+        if self.state.over:
+            raise Refused("game_over")
+        if isinstance(action, EndTurn):
+            return 0
+        if isinstance(action, Send):
+            cost = self._check_send(action)
+        elif isinstance(action, Share):
+            cost = self._check_share(action)
+        elif isinstance(action, Request):
+            cost = self._check_request(action)[1]
+        elif isinstance(action, Do):
+            cost = self._check_do(action)
+        elif isinstance(action, AskPermission):
+            cost = self._check_permission(action)[1]
+        else:  # pragma: no cover - the Action union is closed
+            raise Refused("unknown_action", {"action": repr(action)})
+        if cost > self.state.ap:
+            raise Refused("no_ap", {"cost": cost, "ap": self.state.ap})
+        return cost
+
+    def _other_actor(self, actor: str) -> None:
+        if actor == self.role:
+            raise Refused("self_target")
+        if actor not in self.content.actors:
+            raise Refused("unknown_actor", {"actor": actor})
+
+    def _known_facts(self, facts: Sequence[str]) -> None:
+        for fact in facts:
+            if fact not in self.content.facts:
+                raise Refused("unknown_fact_id", {"fact_id": fact})
+            if not self.state.knows(self.role, fact):
+                raise Refused("unknown_fact", {"fact": fact})
+
+    def _check_passing_on(self, facts: Sequence[str], recipients: Sequence[str]) -> None:
+        """Handling codes and fact guards (consent, for example) for passing facts on."""
+        mine = self.state.knowledge.get(self.role, {})
+        for fact in facts:
+            how = mine[fact]
+            verdict = siena.passing_on_verdict(
+                how, fact, recipients, self.content, self.state.permissions
+            )
+            if verdict is not None:
+                key, provider = verdict
+                raise Refused(
+                    key, {"fact": fact, "provider": provider}, source=siena.HANDLING_SOURCE,
+                    penalty=("standards", self.scenario.scoring.handling_breach),
+                )
+            guard = self.content.facts[fact].guard
+            if guard is not None and not holds(guard.if_, self):
+                penalty = (guard.penalty.pillar, guard.penalty.delta) if guard.penalty else None
+                raise Refused("guard", {"fact": fact}, text=guard.reason.id, source=guard.source,
+                              penalty=penalty)
+
+    def _check_send(self, action: Send) -> int:
+        me = self.content.actors[self.role]
+        wrong = ("standards", self.scenario.scoring.wrong_channel)
+        if not me.uses("siena"):
+            raise Refused("siena_no_access", {"role": self.role}, source=siena.SIENA_SOURCE,
+                          penalty=wrong)
+        if not action.to:
+            raise Refused("no_recipients")
+        for code, allowed, what in (
+            (action.handling, siena.HANDLING_CODES, "handling"),
+            (action.priority, siena.PRIORITIES, "priority"),
+            (action.source_code, (*siena.SOURCE_CODES, None), "source"),
+            (action.info_code, (*siena.INFO_CODES, None), "info"),
+        ):
+            if code not in allowed:
+                raise Refused("bad_code", {"value": str(code), "what": what})
+        if len(set(action.to)) != len(action.to):
+            raise Refused("duplicate_recipient")
+        for recipient in action.to:
+            self._other_actor(recipient)
+            if not self.content.actors[recipient].uses("siena"):
+                raise Refused("not_on_siena", {"actor": recipient}, penalty=wrong)
+        if action.reply_to is not None and not any(
+            m.id == action.reply_to for m in self.state.messages
+        ):
+            raise Refused("unknown_message", {"id": action.reply_to})
+        self._known_facts(action.facts)
+        self._check_passing_on(action.facts, action.to)
+        return 1 + (1 if action.priority == "urgent" else 0)
+
+    def _check_share(self, action: Share) -> int:
+        me = self.content.actors[self.role]
+        self._other_actor(action.to)
+        if not me.uses("direct"):
+            raise Refused("no_direct_self", {"role": self.role})
+        if not self.content.actors[action.to].uses("direct"):
+            raise Refused("no_direct", {"actor": action.to})
+        self._known_facts(action.facts)
+        self._check_passing_on(action.facts, (action.to,))
+        return 1
+
+    def _check_request(self, action: Request) -> tuple[Service, int]:
+        self._other_actor(action.agency)
+        actor = self.content.actors[action.agency]
+        service = actor.services.get(action.service)
+        if service is None:
+            raise Refused("unknown_service", {"agency": action.agency, "service": action.service,
+                                              "services": sorted(actor.services)})
+        if action.priority not in siena.PRIORITIES:
+            raise Refused("bad_code", {"value": action.priority, "what": "priority"})
+        me = self.content.actors[self.role]
+        if not me.uses(service.channel):
+            who = [a.id for a in self.content.actors.values()
+                   if a.kind == "role" and a.uses(service.channel) and a.id != self.role]
+            raise Refused("wrong_channel", {"role": self.role, "service": service.label.id,
+                                            "channel": service.channel, "who": who},
+                          source=siena.CHANNEL_SOURCE,
+                          penalty=("standards", self.scenario.scoring.wrong_channel))
+        if service.refuse is not None:
+            refusal = service.refuse
+            penalty = (refusal.penalty.pillar, refusal.penalty.delta) if refusal.penalty else None
+            raise Refused("service_refused", text=refusal.reason.id, source=refusal.source,
+                          penalty=penalty)
+        if service.targets:
+            self._check_target(action.fact, service.targets)
+            assert action.fact is not None
+            self._check_passing_on((action.fact,), (action.agency,))
+        elif action.fact is not None:
+            raise Refused("no_target_needed", {"service": service.label.id})
+        return service, service.cost + (1 if action.priority == "urgent" else 0)
+
+    def _check_do(self, action: Do) -> int:
+        spec = self.content.actions.get(action.action)
+        if spec is None or self.role not in spec.by:
+            raise Refused("unknown_action", {"action": action.action})
+        if not spec.repeatable and self.state.done.get(spec.id, 0):
+            raise Refused("action_done_once", {"action": spec.label.id})
+        if spec.if_ is not None and not holds(spec.if_, self):
+            raise Refused("action_unavailable", {"action": spec.label.id})
+        if spec.targets:
+            self._check_target(action.fact, spec.targets)
+        elif action.fact is not None:
+            raise Refused("no_target_needed", {"service": spec.label.id})
+        return spec.cost
+
+    def _check_target(self, fact: str | None, kinds: Sequence[str]) -> None:
+        if fact is None:
+            raise Refused("needs_target", {"kinds": list(kinds)})
+        self._known_facts((fact,))
+        if self.content.facts[fact].kind not in kinds:
+            raise Refused("wrong_target", {"fact": fact, "kinds": list(kinds)})
+
+    def _check_permission(self, action: AskPermission) -> tuple[str, int]:
+        self._known_facts((action.fact,))
+        how = self.state.knowledge[self.role][action.fact]
+        if how.handling not in ("H1", "H2") or how.source is None:
+            raise Refused("no_restriction", {"fact": action.fact})
+        if (action.fact, how.source) in self.state.permissions or any(
+            p.kind == "grant" and p.get("fact") == action.fact for p in self.state.pending
+        ):
+            raise Refused("permission_pending", {"fact": action.fact})
+        return how.source, 1
+
+    # --- applying actions -------------------------------------------------------------------
+
+    def apply(self, action: Action) -> None:
+        cost = self.check(action)
+        self.state.ap -= cost
+        if isinstance(action, EndTurn):
+            self.end_turn()
+        elif isinstance(action, Send):
+            self._send(action)
+        elif isinstance(action, Share):
+            self._share(action)
+        elif isinstance(action, Request):
+            self._request(action)
+        elif isinstance(action, Do):
+            self._do(action)
+        elif isinstance(action, AskPermission):
+            self._ask_permission(action)
+
+    def _hand_over(self, message: Message) -> None:
+        """Recipients learn the attached facts; scoring for need and need-to-know."""
+        scoring = self.scenario.scoring
+        for recipient in message.recipients:
+            known = Known(self.state.turn, message.sender, message.channel, message.handling,
+                          message.id)
+            new = self.learn(recipient, message.facts, known)
+            needs = self.content.actors[recipient].needs
+            for fact in message.facts:
+                personal = self.content.facts[fact].personal_data
+                if personal and fact not in needs:
+                    self.score("standards", scoring.need_to_know,
+                               (("key", "need_to_know"), ("params", {"fact": fact, "actor": recipient})),
+                               siena.NEED_TO_KNOW_SOURCE, f"need_to_know:{fact}:{recipient}")
+                elif fact in new and fact in needs and scoring.need_met:
+                    self.score("information_exchange", scoring.need_met,
+                               (("key", "need_met"), ("params", {"fact": fact, "actor": recipient})),
+                               None, f"need_met:{fact}:{recipient}")
+
+    def _send(self, action: Send) -> None:
+        thread = None
+        if action.reply_to is not None:
+            thread = next(m.thread for m in self.state.messages if m.id == action.reply_to)
+        message = self.new_message(
+            kind="message", channel="siena", sender=self.role, recipients=tuple(action.to),
+            facts=tuple(action.facts), subject=action.subject, body=action.body,
+            handling=action.handling, handling_note=action.handling_note,
+            source_code=action.source_code, info_code=action.info_code,
+            priority=action.priority, in_reply_to=action.reply_to,
+            **({"thread": thread} if thread is not None else {}),
+        )
+        self.emit(E.MESSAGE_SENT, message=message.id)
+        self._hand_over(message)
+        self._answer(message)
+
+    def _share(self, action: Share) -> None:
+        message = self.new_message(
+            kind="share", channel="direct", sender=self.role, recipients=(action.to,),
+            facts=tuple(action.facts), body=action.note,
+        )
+        self.emit(E.MESSAGE_SENT, message=message.id)
+        self._hand_over(message)
+        self._answer(message)
+
+    def _answer(self, message: Message) -> None:
+        """Rules answer a message; recipients no rule answered acknowledge it."""
+        self.message = message
+        replied = self.fire("message", lambda r: message_matches(r.when.message, message, self))
+        self.message = None
+        for recipient in message.recipients:
+            if recipient not in replied:
+                actor = self.content.actors[recipient]
+                self._reply_later(recipient, message, actor.default_reply.id, None, (), None, None)
+
+    def _request(self, action: Request) -> None:
+        service, _ = self._check_request(action)
+        agency = self.content.actors[action.agency]
+        facts = (action.fact,) if action.fact else ()
+        message = self.new_message(
+            kind="request", channel=service.channel, sender=self.role,
+            recipients=(agency.id,), facts=facts, subject_id=service.label.id,
+            body=action.note, priority=action.priority, service=service.id,
+        )
+        self.emit(E.MESSAGE_SENT, message=message.id)
+        self._hand_over(message)
+        self.message = message
+
+        def matches(rule: Rule) -> bool:
+            flt = rule.when.request
+            return (flt.agency == agency.id and flt.service == service.id
+                    and (flt.fact is None or flt.fact == action.fact))
+
+        replied = self.fire("request", matches)
+        self.message = None
+        if agency.id not in replied:
+            body = (service.reply or agency.default_reply).id
+            self._reply_later(agency.id, message, body, service.after, (), None, None)
+
+    def _do(self, action: Do) -> None:
+        spec = self.content.actions[action.action]
+        self.state.done[spec.id] = self.state.done.get(spec.id, 0) + 1
+        self.emit(E.ACTION_DONE, action=spec.id, fact=action.fact)
+        self.apply_effects(spec.then, f"action:{spec.id}")
+        self.fire("action", lambda r: r.when.action == spec.id)
+
+    def _ask_permission(self, action: AskPermission) -> None:
+        provider, _ = self._check_permission(action)
+        message = self.new_message(
+            kind="permission", channel=self.content.actors[provider].uses("siena")
+            and self.content.actors[self.role].uses("siena") and "siena" or "direct",
+            sender=self.role, recipients=(provider,), facts=(action.fact,),
+        )
+        self.emit(E.MESSAGE_SENT, message=message.id)
+        self.fire("permission", lambda r: r.when.permission == action.fact)
+        delay = self.content.actors[provider].reply_delay.normal
+        self.schedule(self.state.turn + delay, "grant", fact=action.fact, provider=provider,
+                      message=message.id)
+
+    def _reply_later(
+        self,
+        sender: str,
+        request: Message | None,
+        body_id: str,
+        after: int | None,
+        facts: tuple[str, ...],
+        handling: str | None,
+        evaluation: str | None,
+        subject_id: str | None = None,
+    ) -> None:
+        actor = self.content.actors[sender]
+        urgent = request is not None and request.priority == "urgent"
+        if after is None:
+            after = actor.reply_delay.urgent if urgent else actor.reply_delay.normal
+        channel = request.channel if request is not None else (
+            "siena" if actor.uses("siena") and self.content.actors[self.role].uses("siena")
+            else "direct"
+        )
+        self.schedule(
+            self.state.turn + after, "reply", sender=sender, body=body_id, subject=subject_id,
+            facts=facts, handling=handling, evaluation=evaluation, channel=channel,
+            request=request.id if request else None,
+            thread=request.thread if request else None,
+        )
+
+    # --- turns ------------------------------------------------------------------------------
+
+    def end_turn(self) -> None:
+        self.fire("turn_end", lambda r: True)
+        if self.state.over:
+            return
+        if self.state.turn >= self.scenario.max_turns:
+            self.finish(self.scenario.timeout_ending)
+            return
+        self.state.turn += 1
+        self.state.ap = self.content.actors[self.role].action_points
+        self.emit(E.TURN_STARTED, turn=self.state.turn)
+        self.start_turn()
+
+    def start_turn(self) -> None:
+        self.deliver_due()
+        for inject in self.content.injects.values():
+            if inject.at_turn == self.state.turn and inject.id not in self.state.injected and (
+                inject.if_ is None or holds(inject.if_, self)
+            ):
+                self.run_inject(inject.id)
+        self.fire("turn_start", lambda r: True)
+
+    def deliver_due(self) -> None:
+        while True:
+            due = [p for p in self.state.pending if p.due <= self.state.turn]
+            if not due or self.state.over:
+                return
+            item = min(due, key=lambda p: (p.due, p.seq))
+            self.state.pending = tuple(p for p in self.state.pending if p is not item)
+            if item.kind == "reply":
+                self._deliver_reply(item)
+            elif item.kind == "grant":
+                self._deliver_grant(item)
+            elif item.kind == "inject":
+                self.run_inject(item.get("id"))
+
+    def _deliver_reply(self, item: Pending) -> None:
+        evaluation = item.get("evaluation")
+        message = self.new_message(
+            kind="reply", channel=item.get("channel"), sender=item.get("sender"),
+            recipients=(self.role,), facts=tuple(item.get("facts") or ()),
+            subject_id=item.get("subject"), body_id=item.get("body"),
+            handling=item.get("handling"),
+            source_code=evaluation[0] if evaluation else None,
+            info_code=evaluation[1] if evaluation else None,
+            in_reply_to=item.get("request"),
+            **({"thread": item.get("thread")} if item.get("thread") else {}),
+        )
+        self.emit(E.MESSAGE_RECEIVED, message=message.id)
+        self._receive(message)
+
+    def _receive(self, message: Message) -> None:
+        known = Known(self.state.turn, message.sender, message.channel, message.handling,
+                      message.id)
+        new = self.learn(self.role, message.facts, known)
+        needs = self.content.actors[self.role].needs
+        gain = self.scenario.scoring.need_met
+        for fact in new:
+            if fact in needs and gain:
+                self.score("information_exchange", gain,
+                           (("key", "need_met"), ("params", {"fact": fact, "actor": self.role})),
+                           None, f"need_met:{fact}:{self.role}")
+
+    def _deliver_grant(self, item: Pending) -> None:
+        fact, provider = item.get("fact"), item.get("provider")
+        self.state.permissions = self.state.permissions | {(fact, provider)}
+        message = self.new_message(
+            kind="reply", channel="siena" if self.content.actors[provider].uses("siena")
+            and self.content.actors[self.role].uses("siena") else "direct",
+            sender=provider, recipients=(self.role,), in_reply_to=item.get("message"),
+        )
+        self.emit(E.PERMISSION_GRANTED, fact=fact, provider=provider, message=message.id)
+
+    def run_inject(self, inject_id: str) -> None:
+        inject = self.content.injects[inject_id]
+        if inject_id in self.state.injected:
+            return
+        self.state.injected = self.state.injected | {inject_id}
+        self.emit(E.INJECT, inject=inject_id, audience=list(inject.audience))
+        self.apply_effects(inject.then, f"inject:{inject_id}")
+        self.fire("inject", lambda r: r.when.inject == inject_id)
+
+    def finish(self, ending: str) -> None:
+        if self.state.ending is None:
+            self.state.ending = ending
+            self.state.pending = ()
+            self.emit(E.GAME_ENDED, ending=ending)
+
+    # --- rules and effects ----------------------------------------------------------------
+
+    def fire(self, kind: str, matches: Any) -> set[str]:
+        """Fire the rules of one trigger kind that match and whose condition holds.
+
+        Returns the actors that replied, so that those left silent can acknowledge.
+        """
+        replied: set[str] = set()
+        if self.depth >= MAX_CASCADE:
+            self.emit(E.RULE_FIRED, rule=None, stopped="cascade limit")
+            return replied
+        self.depth += 1
+        try:
+            for rule in self.content.rules_by_trigger.get(kind, ()):
+                if self.state.over:
+                    break
+                if rule.once and rule.id in self.state.fired:
+                    continue
+                if rule.plays is not None and rule.plays == self.role:
+                    continue
+                if not matches(rule):
+                    continue
+                if rule.if_ is not None and not holds(rule.if_, self):
+                    continue
+                self.state.fired = self.state.fired | {rule.id}
+                self.emit(E.RULE_FIRED, rule=rule.id)
+                replied |= self.apply_effects(rule.then, f"rule:{rule.id}")
+        finally:
+            self.depth -= 1
+        return replied
+
+    def apply_effects(self, effects: Sequence[Any], origin: str) -> set[str]:
+        replied: set[str] = set()
+        for effect in effects:
+            if self.state.over:
+                break
+            replied |= self._effect(effect, origin)
+        return replied
+
+    def _actor(self, actor: str) -> str:
+        return self.role if actor == L.PLAYER else actor
+
+    def _effect(self, effect: Any, origin: str) -> set[str]:
+        if isinstance(effect, L.Reveal):
+            args = effect.reveal
+            to = self._actor(args.to)
+            sender = self._actor(args.sender) if args.sender else None
+            known = Known(self.state.turn, sender, "rule" if sender else "action", args.handling)
+            self.learn(to, args.facts, known)
+        elif isinstance(effect, L.Reply):
+            args = effect.reply
+            request = self.message
+            sender = self._actor(args.sender) if args.sender else (
+                request.recipients[0] if request else self.role)
+            self._reply_later(sender, request, args.text.id, args.after, tuple(args.facts),
+                              args.handling, args.evaluation,
+                              args.subject.id if args.subject else None)
+            return {sender}
+        elif isinstance(effect, L.SetVar):
+            self._set_var(effect.set.var, effect.set.value, origin)
+        elif isinstance(effect, L.AddVar):
+            current = self.state.variables[effect.add.var]
+            self._set_var(effect.add.var, current + effect.add.value, origin)
+        elif isinstance(effect, L.Score):
+            args = effect.score
+            self.score(args.pillar, args.delta, (("text", args.reason.id),), args.source, origin)
+        elif isinstance(effect, L.TriggerInject):
+            if effect.inject.after == 0:
+                self.run_inject(effect.inject.id)
+            else:
+                self.schedule(self.state.turn + effect.inject.after, "inject", id=effect.inject.id)
+        elif isinstance(effect, L.Say):
+            self.emit(E.NARRATION, text=effect.say.id)
+        elif isinstance(effect, L.End):
+            self.finish(effect.end)
+        return set()
+
+    def _set_var(self, name: str, value: Any, origin: str) -> None:
+        spec = self.scenario.variables[name]
+        if isinstance(value, int) and not isinstance(value, bool):
+            if spec.min is not None:
+                value = max(spec.min, value)
+            if spec.max is not None:
+                value = min(spec.max, value)
+        if self.state.variables.get(name) != value:
+            self.state.variables[name] = value
+            self.emit(E.VARIABLE_CHANGED, var=name, value=value, origin=origin)
+
+    # --- after every step -----------------------------------------------------------------
+
+    def settle(self) -> None:
+        """Deliver what is due now, then check objectives and endings."""
+        self.deliver_due()
+        for objective in self.content.objectives.values():
+            if objective.id not in self.state.objectives and holds(objective.when, self):
+                self.state.objectives[objective.id] = self.state.turn
+                self.emit(E.OBJECTIVE_MET, objective=objective.id)
+        if self.state.over:
+            return
+        for ending in self.content.endings.values():
+            if ending.when is not None and holds(ending.when, self):
+                self.finish(ending.id)
+                return

@@ -1,0 +1,53 @@
+"""Mock SIENA: handling and evaluation codes and the rules for passing information on.
+
+The codes and what they mean follow the Council's Manual on Law Enforcement Information
+Exchange (doc. 6261/18) and the Europol Regulation (EU) 2016/794, Art 29 (4x4
+evaluation). The wording shown to players lives in ``trafficking_sim.i18n``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+
+from ..content.bundle import GameContent
+from .state import Known
+
+HANDLING_CODES = ("H0", "H1", "H2", "H3")
+SOURCE_CODES = ("A", "B", "C", "X")
+INFO_CODES = ("1", "2", "3", "4")
+PRIORITIES = ("normal", "urgent")
+
+HANDLING_SOURCE = (
+    "Council Manual on Law Enforcement Information Exchange (doc. 6261/18), handling codes; "
+    "Europol Regulation (EU) 2016/794, Art 19"
+)
+SIENA_SOURCE = "Europol Regulation (EU) 2016/794, Art 7 (Europol National Units)"
+CHANNEL_SOURCE = "Europol, Interpol and Eurojust each work through their own national contact points"
+NEED_TO_KNOW_SOURCE = (
+    "Need-to-know: Council Decision 2013/488/EU, Art 7; purpose limitation: "
+    "Law Enforcement Directive (EU) 2016/680"
+)
+
+
+def passing_on_verdict(
+    how: Known,
+    fact: str,
+    recipients: Sequence[str],
+    content: GameContent,
+    permissions: Collection[tuple[str, str]],
+) -> tuple[str, str] | None:
+    """Why passing ``fact`` to ``recipients`` would break its handling code, or None.
+
+    H2: no dissemination without the provider's permission (sending it back to the
+    provider is not dissemination). H1: no disclosure for judicial proceedings without
+    permission; a judicial recipient such as Eurojust receives it for exactly that.
+    """
+    provider = how.source
+    if provider is None or (fact, provider) in permissions:
+        return None
+    others = [r for r in recipients if r != provider]
+    if how.handling == "H2" and others:
+        return "handling_h2", provider
+    if how.handling == "H1" and any(content.actors[r].judicial for r in others):
+        return "handling_h1", provider
+    return None
