@@ -138,4 +138,4 @@ def build_actor_for_agency(profile: AgencyProfile, entry: object) -> Actor:
     )
 
 
-__all__ = ["PLAYER", "Actor", "GameContent", "content_hash", "trigger_kind"]
+__all__ = ["PLAYER", "Actor", "GameContent", "content_hash"]

@@ -55,15 +55,20 @@ class _Checker:
     def duplicates(self) -> None:
         for section in ("facts", "actions", "rules", "injects", "objectives", "endings"):
             seen: dict[str, int] = {}
-            for i, item in enumerate(getattr(self.s, section)):
+            items: list[Any] = getattr(self.s, section)
+            for i, item in enumerate(items):
                 if item.id in seen:
-                    self.error((section, i, "id"), f"the id '{item.id}' is used twice in {section} "
-                               f"(first at item {seen[item.id] + 1})")
+                    self.error(
+                        (section, i, "id"),
+                        f"the id '{item.id}' is used twice in {section} "
+                        f"(first at item {seen[item.id] + 1})",
+                    )
                 seen.setdefault(item.id, i)
-        for section, items in (
-            ("learning_objectives", self.s.debrief.learning_objectives),
-            ("questions", self.s.debrief.questions),
-        ):
+        debrief_sections: tuple[tuple[str, list[Any]], ...] = (
+            ("learning_objectives", list(self.s.debrief.learning_objectives)),
+            ("questions", list(self.s.debrief.questions)),
+        )
+        for section, items in debrief_sections:
             ids: set[str] = set()
             for i, item in enumerate(items):
                 if item.id in ids:
@@ -77,7 +82,9 @@ class _Checker:
         profiles: set[str] = set()
         for i, agency in enumerate(self.s.agencies):
             if agency.profile in profiles or agency.profile in cards:
-                self.error(("agencies", i, "profile"), f"the actor '{agency.profile}' is listed twice")
+                self.error(
+                    ("agencies", i, "profile"), f"the actor '{agency.profile}' is listed twice"
+                )
             profiles.add(agency.profile)
 
     def variables(self) -> None:
@@ -86,27 +93,33 @@ class _Checker:
         for name, var in self.vars.items():
             path: Path_ = ("variables", name)
             if not re.match(ID_PATTERN, name):
-                self.error(path, f"the variable name '{name}' is not valid: use lowercase letters, "
-                           "digits and '_', starting with a letter")
+                self.error(
+                    path,
+                    f"the variable name '{name}' is not valid: use lowercase letters, "
+                    "digits and '_', starting with a letter",
+                )
             if (var.min is not None or var.max is not None) and not _is_int(var.initial):
                 self.error(path, f"'{name}' has min/max but its initial value is not a number")
             if _is_int(var.initial):
                 assert isinstance(var.initial, int)
-                if var.min is not None and var.initial < var.min or (
+                if (var.min is not None and var.initial < var.min) or (
                     var.max is not None and var.initial > var.max
                 ):
-                    self.error((*path, "initial"), f"the initial value of '{name}' is outside "
-                               "its min/max")
+                    self.error(
+                        (*path, "initial"), f"the initial value of '{name}' is outside its min/max"
+                    )
 
     def structure(self) -> None:
         s = self.s
         self.ref(("timeout_ending",), "ending", s.timeout_ending, self.endings)
-        for i, role in enumerate(s.roles):
-            if role.state is not None and role.state not in s.states:
-                self.error(("roles", i, "state"), f"state '{role.state}' is not defined under 'states:'")
-            for j, fact in enumerate(role.needs):
+        for i, entry in enumerate(s.roles):
+            if entry.state is not None and entry.state not in s.states:
+                self.error(
+                    ("roles", i, "state"), f"state '{entry.state}' is not defined under 'states:'"
+                )
+            for j, fact in enumerate(entry.needs):
                 self.ref(("roles", i, "needs", j), "fact", fact, self.facts)
-            for j, fact in enumerate(role.knows):
+            for j, fact in enumerate(entry.knows):
                 self.ref(("roles", i, "knows", j), "fact", fact, self.facts)
         for i, agency in enumerate(s.agencies):
             if agency.state is not None and agency.state not in s.states:
@@ -116,28 +129,39 @@ class _Checker:
             for j, fact in enumerate(agency.knows):
                 self.ref(("agencies", i, "knows", j), "fact", fact, self.facts)
         for i, action in enumerate(s.actions):
-            for j, role in enumerate(action.by):
-                self.ref(("actions", i, "by", j), "role", role, self.roles)
+            for j, role_id in enumerate(action.by):
+                self.ref(("actions", i, "by", j), "role", role_id, self.roles)
         for i, rule in enumerate(s.rules):
             self.ref(("rules", i, "plays"), "role", rule.plays, self.roles)
             kind = L.trigger_kind(rule.when)
             if rule.if_ is not None and kind != "message":
                 for path, obj in walk(rule.if_, ("rules", i, "if")):
                     if isinstance(obj, L.MessageIs):
-                        self.error(path, "a 'message' condition only works in a rule whose "
-                                   "'when' is a message")
+                        self.error(
+                            path,
+                            "a 'message' condition only works in a rule whose 'when' is a message",
+                        )
             if kind not in ("request", "message", "permission"):
                 for path, obj in walk(rule.then, ("rules", i, "then")):
                     if isinstance(obj, L.Reply) and obj.reply.sender is None:
-                        self.error(path, "say who the reply is from ('from: ...'): this rule "
-                                   "is not answering a request or message")
+                        self.error(
+                            path,
+                            "say who the reply is from ('from: ...'): this rule "
+                            "is not answering a request or message",
+                        )
         for section in ("objectives", "endings", "injects", "actions"):
             for i, item in enumerate(getattr(s, section)):
                 for path, obj in walk(item, (section, i)):
                     if isinstance(obj, L.MessageIs):
-                        self.error(path, "a 'message' condition only works in a rule whose "
-                                   "'when' is a message")
-                    if section != "actions" and isinstance(obj, L.Reply) and obj.reply.sender is None:
+                        self.error(
+                            path,
+                            "a 'message' condition only works in a rule whose 'when' is a message",
+                        )
+                    if (
+                        section != "actions"
+                        and isinstance(obj, L.Reply)
+                        and obj.reply.sender is None
+                    ):
                         self.error(path, "say who the reply is from ('from: ...')")
         for i, action in enumerate(s.actions):
             for path, obj in walk(action.then, ("actions", i, "then")):
@@ -147,11 +171,13 @@ class _Checker:
             if obj.owner != "shared":
                 self.ref(("objectives", i, "owner"), "role (or 'shared')", obj.owner, self.roles)
         for i, inject in enumerate(s.injects):
-            for j, role in enumerate(inject.audience):
-                self.ref(("injects", i, "audience", j), "role", role, self.roles)
+            for j, role_id in enumerate(inject.audience):
+                self.ref(("injects", i, "audience", j), "role", role_id, self.roles)
             if inject.at_turn is not None and inject.at_turn > s.max_turns:
-                self.error(("injects", i, "at_turn"), f"turn {inject.at_turn} is after the last "
-                           f"turn ({s.max_turns})")
+                self.error(
+                    ("injects", i, "at_turn"),
+                    f"turn {inject.at_turn} is after the last turn ({s.max_turns})",
+                )
 
     def references(self, services: dict[str, set[str]]) -> None:
         for path, obj in walk(self.s):
@@ -184,8 +210,12 @@ class _Checker:
             req = obj.request
             self.actor((*path, "request", "agency"), req.agency)
             if req.agency in services:
-                self.ref((*path, "request", "service"), f"service of '{req.agency}'", req.service,
-                         services[req.agency] | {"permission"})
+                self.ref(
+                    (*path, "request", "service"),
+                    f"service of '{req.agency}'",
+                    req.service,
+                    services[req.agency] | {"permission"},
+                )
             self.ref((*path, "request", "fact"), "fact", req.fact, self.facts)
         elif isinstance(obj, L.OnInject):
             self.ref((*path, "inject"), "inject", obj.inject, self.injects)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -35,18 +35,28 @@ class Loaded:
 def _kind_of(located: Located) -> str:
     data = located.data
     if not isinstance(data, dict):
-        kind = type(data).__name__
-        shown = {"list": "a list", "str": "a single text", "int": "a number"}.get(kind, kind)
-        raise ContentError([located.problem((), "expected a mapping (key: value lines) at the "
-                                                f"top of the file, not {shown}")])
-    kind = data.get("kind")
+        type_name = type(data).__name__
+        shown = {"list": "a list", "str": "a single text", "int": "a number"}.get(
+            type_name, type_name
+        )
+        raise ContentError(
+            [
+                located.problem(
+                    (), f"expected a mapping (key: value lines) at the top of the file, not {shown}"
+                )
+            ]
+        )
+    kind: Any = data.get("kind")
     if kind not in KINDS:
         if kind is None:
-            message = "the file has no 'kind:' line; start it with 'kind: scenario', " \
-                      "'kind: role' or 'kind: agency'"
+            message = (
+                "the file has no 'kind:' line; start it with 'kind: scenario', "
+                "'kind: role' or 'kind: agency'"
+            )
         else:
             message = f"unknown kind '{kind}'; expected scenario, role or agency." + suggest(
-                str(kind), KINDS)
+                str(kind), KINDS
+            )
         raise ContentError([located.problem(("kind",), message.rstrip("."))])
     return str(kind)
 
@@ -74,14 +84,18 @@ class ContentLoader:
         located = load(path)
         kind = _kind_of(located)
         if expect is not None and kind != expect:
-            raise ContentError([located.problem(("kind",), f"expected a {expect} file here, "
-                                                           f"but this is a {kind}")])
+            raise ContentError(
+                [located.problem(("kind",), f"expected a {expect} file here, but this is a {kind}")]
+            )
         model = validate_model(_MODELS[kind], located)
         prefix = "" if kind == "scenario" else f"{kind}:{model.id}/"
         texts, problems = resolve_texts(model, located, list(model.languages), prefix)
         if kind != "scenario" and path.stem != model.id:
-            problems.append(located.problem(("id",), f"the id '{model.id}' must match the file "
-                                                     f"name '{path.stem}'"))
+            problems.append(
+                located.problem(
+                    ("id",), f"the id '{model.id}' must match the file name '{path.stem}'"
+                )
+            )
         problems += _duplicate_services(model, located)
         if problems:
             raise ContentError(problems)
@@ -100,16 +114,30 @@ class ContentLoader:
         actors = {}
         roles: list[str] = []
         for i, entry in enumerate(scenario.roles):
-            card = self._companion(path, "role", entry.card, located, ("roles", i, "card"),
-                                   problems, scenario.languages)
+            card = self._companion(
+                path,
+                "role",
+                entry.card,
+                located,
+                ("roles", i, "card"),
+                problems,
+                scenario.languages,
+            )
             if card is not None:
                 actors[card.model.id] = build_actor_for_role(card.model, entry)
                 roles.append(card.model.id)
                 texts.update(card.texts)
                 files.append(card.path)
         for i, agency_entry in enumerate(scenario.agencies):
-            profile = self._companion(path, "agency", agency_entry.profile, located,
-                                      ("agencies", i, "profile"), problems, scenario.languages)
+            profile = self._companion(
+                path,
+                "agency",
+                agency_entry.profile,
+                located,
+                ("agencies", i, "profile"),
+                problems,
+                scenario.languages,
+            )
             if profile is not None:
                 actors[profile.model.id] = build_actor_for_agency(profile.model, agency_entry)
                 texts.update(profile.texts)
@@ -146,7 +174,7 @@ class ContentLoader:
         located: Located,
         where: tuple[str | int, ...],
         problems: list[Problem],
-        languages: list[str],
+        languages: Sequence[str],
     ) -> Loaded | None:
         folder = _FOLDERS[kind]
         dirs = companion_dirs(scenario_path, folder)
@@ -160,15 +188,21 @@ class ContentLoader:
                     return None
                 missing = set(languages) - set(loaded.model.languages)
                 if missing:
-                    problems.append(located.problem(where, f"the {kind} '{ident}' has no "
-                                                           f"{', '.join(sorted(missing))} texts"))
+                    problems.append(
+                        located.problem(
+                            where, f"the {kind} '{ident}' has no {', '.join(sorted(missing))} texts"
+                        )
+                    )
                 return loaded
         available = {p.stem for d in dirs if d.is_dir() for p in d.glob("*.yaml")}
         word = "role card" if kind == "role" else "agency profile"
         looked = ", ".join(display_path(d) for d in dirs)
-        problems.append(located.problem(
-            where, f"no {word} '{ident}' found (looked in {looked}).{suggest(ident, available)}"
-            .rstrip(".")))
+        problems.append(
+            located.problem(
+                where,
+                f"no {word} '{ident}' found (looked in {looked})" + suggest(ident, available),
+            )
+        )
         return None
 
 
@@ -177,8 +211,11 @@ def _duplicate_services(model: Any, located: Located) -> list[Problem]:
     problems = []
     for i, service in enumerate(getattr(model, "services", [])):
         if service.id in seen:
-            problems.append(located.problem(("services", i, "id"),
-                                            f"the service '{service.id}' is defined twice"))
+            problems.append(
+                located.problem(
+                    ("services", i, "id"), f"the service '{service.id}' is defined twice"
+                )
+            )
         seen.add(service.id)
     return problems
 

@@ -7,7 +7,7 @@ Each form is a YAML mapping with one distinguishing key (``all:``, ``knows:``, `
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
@@ -201,26 +201,35 @@ class MessageIs(Strict):
 
 
 _CONDITION_KEYS = (
-    "all", "any", "not", "knows", "var", "turn", "role", "fired", "injected", "done",
-    "objective", "chance", "message",
+    "all",
+    "any",
+    "not",
+    "knows",
+    "var",
+    "turn",
+    "role",
+    "fired",
+    "injected",
+    "done",
+    "objective",
+    "chance",
+    "message",
 )
 
 Condition = Annotated[
-    Union[
-        Annotated[AllOf, Tag("all")],
-        Annotated[AnyOf, Tag("any")],
-        Annotated[NotOf, Tag("not")],
-        Annotated[Knows, Tag("knows")],
-        Annotated[VarCompare, Tag("var")],
-        Annotated[TurnIs, Tag("turn")],
-        Annotated[RoleIs, Tag("role")],
-        Annotated[Fired, Tag("fired")],
-        Annotated[Injected, Tag("injected")],
-        Annotated[Done, Tag("done")],
-        Annotated[ObjectiveMet, Tag("objective")],
-        Annotated[Chance, Tag("chance")],
-        Annotated[MessageIs, Tag("message")],
-    ],
+    Annotated[AllOf, Tag("all")]
+    | Annotated[AnyOf, Tag("any")]
+    | Annotated[NotOf, Tag("not")]
+    | Annotated[Knows, Tag("knows")]
+    | Annotated[VarCompare, Tag("var")]
+    | Annotated[TurnIs, Tag("turn")]
+    | Annotated[RoleIs, Tag("role")]
+    | Annotated[Fired, Tag("fired")]
+    | Annotated[Injected, Tag("injected")]
+    | Annotated[Done, Tag("done")]
+    | Annotated[ObjectiveMet, Tag("objective")]
+    | Annotated[Chance, Tag("chance")]
+    | Annotated[MessageIs, Tag("message")],
     Discriminator(
         _tagger(_CONDITION_KEYS),
         custom_error_type="condition",
@@ -283,15 +292,13 @@ def _trigger_shorthand(value: Any) -> Any:
 _TRIGGER_KEYS = ("action", "request", "message", "inject", "permission", "turn_start", "turn_end")
 
 _TriggerUnion = Annotated[
-    Union[
-        Annotated[OnAction, Tag("action")],
-        Annotated[OnRequest, Tag("request")],
-        Annotated[OnMessage, Tag("message")],
-        Annotated[OnInject, Tag("inject")],
-        Annotated[OnPermission, Tag("permission")],
-        Annotated[OnTurnStart, Tag("turn_start")],
-        Annotated[OnTurnEnd, Tag("turn_end")],
-    ],
+    Annotated[OnAction, Tag("action")]
+    | Annotated[OnRequest, Tag("request")]
+    | Annotated[OnMessage, Tag("message")]
+    | Annotated[OnInject, Tag("inject")]
+    | Annotated[OnPermission, Tag("permission")]
+    | Annotated[OnTurnStart, Tag("turn_start")]
+    | Annotated[OnTurnEnd, Tag("turn_end")],
     Discriminator(
         _tagger(_TRIGGER_KEYS),
         custom_error_type="trigger",
@@ -321,7 +328,9 @@ class ReplyArgs(Strict):
     sender: str | None = Field(
         None, alias="from", description="Default: the actor the triggering request went to."
     )
-    after: int | None = Field(None, ge=0, description="Turns until it arrives; default: the sender's delay.")
+    after: int | None = Field(
+        None, ge=0, description="Turns until it arrives; default: the sender's delay."
+    )
     subject: Text | None = None
     text: Text
     facts: list[str] = Field(default_factory=list)
@@ -388,16 +397,14 @@ class End(Strict):
 _EFFECT_KEYS = ("reveal", "reply", "set", "add", "score", "inject", "say", "end")
 
 Effect = Annotated[
-    Union[
-        Annotated[Reveal, Tag("reveal")],
-        Annotated[Reply, Tag("reply")],
-        Annotated[SetVar, Tag("set")],
-        Annotated[AddVar, Tag("add")],
-        Annotated[Score, Tag("score")],
-        Annotated[TriggerInject, Tag("inject")],
-        Annotated[Say, Tag("say")],
-        Annotated[End, Tag("end")],
-    ],
+    Annotated[Reveal, Tag("reveal")]
+    | Annotated[Reply, Tag("reply")]
+    | Annotated[SetVar, Tag("set")]
+    | Annotated[AddVar, Tag("add")]
+    | Annotated[Score, Tag("score")]
+    | Annotated[TriggerInject, Tag("inject")]
+    | Annotated[Say, Tag("say")]
+    | Annotated[End, Tag("end")],
     Discriminator(
         _tagger(_EFFECT_KEYS),
         custom_error_type="effect",

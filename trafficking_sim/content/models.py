@@ -8,6 +8,7 @@ documented there too.
 from __future__ import annotations
 
 import datetime as dt
+import typing
 from typing import Literal
 
 from pydantic import Field, field_validator
@@ -16,7 +17,6 @@ from .logic import (
     Channel,
     Condition,
     Effect,
-    HandlingCode,
     Pillar,
     Strict,
     Trigger,
@@ -28,11 +28,20 @@ FORMAT_VERSION = 1
 
 Id = str
 FactKind = Literal[
-    "person", "vehicle", "place", "document", "victim", "money", "communication", "organisation",
+    "person",
+    "vehicle",
+    "place",
+    "document",
+    "victim",
+    "money",
+    "communication",
+    "organisation",
     "other",
 ]
-FACT_KINDS: tuple[str, ...] = FactKind.__args__
+FACT_KINDS: tuple[str, ...] = typing.get_args(FactKind)
 StateCode = Literal["A", "B", "C"]
+Language = Literal["en", "sl"]
+ALL_LANGUAGES: tuple[Language, ...] = ("en", "sl")
 ID_PATTERN = r"^[a-z][a-z0-9_]*$"
 
 
@@ -77,9 +86,9 @@ class AgencyProfile(Strict):
     """A non-playable actor that answers requests (agencies/*.yaml)."""
 
     kind: Literal["agency"]
-    format: Literal[1] = FORMAT_VERSION
+    format: Literal[1] = 1
     id: Id = Field(pattern=ID_PATTERN)
-    languages: list[Literal["en", "sl"]] = Field(default_factory=lambda: ["en", "sl"])
+    languages: list[Language] = Field(default_factory=lambda: list(ALL_LANGUAGES))
     name: Text
     short_name: Text
     mandate: Text
@@ -100,9 +109,9 @@ class RoleCard(Strict):
     """A playable role, reusable across scenarios (roles/*.yaml)."""
 
     kind: Literal["role"]
-    format: Literal[1] = FORMAT_VERSION
+    format: Literal[1] = 1
     id: Id = Field(pattern=ID_PATTERN)
-    languages: list[Literal["en", "sl"]] = Field(default_factory=lambda: ["en", "sl"])
+    languages: list[Language] = Field(default_factory=lambda: list(ALL_LANGUAGES))
     name: Text
     short_name: Text
     who: Text = Field(description="Who you are.")
@@ -165,7 +174,8 @@ class FactGuard(Strict):
 class Fact(Strict):
     id: Id = Field(pattern=ID_PATTERN)
     kind: FactKind
-    text: Text
+    label: Text = Field(description="A short name for lists, such as 'Minibus plate'.")
+    text: Text = Field(description="The fact itself, as the case board shows it.")
     personal_data: bool = False
     guard: FactGuard | None = None
 
@@ -276,7 +286,7 @@ class Scenario(Strict):
     """One exercise: its states, actors, facts, rules, injects, objectives and endings."""
 
     kind: Literal["scenario"]
-    format: Literal[1] = FORMAT_VERSION
+    format: Literal[1] = 1
     id: Id = Field(pattern=ID_PATTERN)
     flagship: bool = Field(False, description="The scenario played by default.")
     title: Text
@@ -285,7 +295,7 @@ class Scenario(Strict):
     content_note: Text | None = None
     difficulty: Literal["tutorial", "standard", "advanced"]
     duration_minutes: int = Field(ge=5, le=240)
-    languages: list[Literal["en", "sl"]] = Field(min_length=1)
+    languages: list[Language] = Field(min_length=1)
     start_date: dt.date
     days_per_turn: int = Field(1, ge=1, le=30)
     max_turns: int = Field(ge=1, le=100)
@@ -315,5 +325,3 @@ class Scenario(Strict):
             except ValueError:
                 raise ValueError("expected a date written as YYYY-MM-DD") from None
         return value
-
-

@@ -78,14 +78,22 @@ def _data_path(data: Any, loc: tuple[int | str, ...]) -> Path_:
                 best = score
             return
         part = loc[i]
-        if isinstance(node, dict) and isinstance(part, str) and part in node:
-            walk(node[part], i + 1, (*taken, part))
-        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
-            walk(node[part], i + 1, (*taken, part))
+        found, child = _child(node, part)
+        if found:
+            walk(child, i + 1, (*taken, part))
         walk(node, i + 1, taken)
 
     walk(data, 0, ())
     return best[2]
+
+
+def _child(node: Any, part: int | str) -> tuple[bool, Any]:
+    """The element ``part`` of a mapping or list, if it is there."""
+    if isinstance(node, dict) and isinstance(part, str) and part in node:
+        return True, node[part]
+    if isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+        return True, node[part]
+    return False, None
 
 
 def problems_from_validation(error: ValidationError, located: Located) -> list[Problem]:
@@ -114,8 +122,10 @@ def _message(err: Any, loc: tuple[int | str, ...], path: Path_, located: Located
     if kind == "extra_forbidden":
         field = str(path[-1]) if path else str(loc[-1])
         hint = suggest(field, _all_field_names()) or " (check the spelling and the indentation)"
-        return f"unknown field '{field}'.{hint}" if hint.startswith(" Did") else (
-            f"unknown field '{field}'{hint}"
+        return (
+            f"unknown field '{field}'.{hint}"
+            if hint.startswith(" Did")
+            else (f"unknown field '{field}'{hint}")
         )
     if kind == "literal_error":
         expected = err.get("ctx", {}).get("expected", "")
@@ -150,8 +160,12 @@ def _message(err: Any, loc: tuple[int | str, ...], path: Path_, located: Located
         return f"'{where}' needs at least {n} item{'s' if n != 1 else ''}"
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
         bound = next(iter(err.get("ctx", {}).values()), "?")
-        word = {"greater_than_equal": "at least", "less_than_equal": "at most",
-                "greater_than": "more than", "less_than": "less than"}[kind]
+        word = {
+            "greater_than_equal": "at least",
+            "less_than_equal": "at most",
+            "greater_than": "more than",
+            "less_than": "less than",
+        }[kind]
         return f"'{where}' must be {word} {bound}, not {_describe_input(value)}"
     if kind == "value_error":
         return f"'{where}': {str(err['msg']).removeprefix('Value error, ')}"
@@ -162,8 +176,13 @@ def validate_model(model: type[M], located: Located) -> M:
     """Validate located data against a model, raising ContentError with located problems."""
     if not isinstance(located.data, dict):
         raise ContentError(
-            [located.problem((), f"expected a mapping (key: value lines) at the top of the file, "
-                                 f"not {_describe_input(located.data)}")]
+            [
+                located.problem(
+                    (),
+                    f"expected a mapping (key: value lines) at the top of the file, "
+                    f"not {_describe_input(located.data)}",
+                )
+            ]
         )
     try:
         return model.model_validate(located.data)
@@ -200,8 +219,10 @@ def _text_id(prefix: str, path: Path_, root: Any) -> str:
     for part in path:
         if isinstance(part, int) and isinstance(node, list):
             node = node[part]
-            ident = getattr(node, "id", None) or getattr(node, "card", None) or getattr(
-                node, "profile", None
+            ident = (
+                getattr(node, "id", None)
+                or getattr(node, "card", None)
+                or getattr(node, "profile", None)
             )
             parts.append(str(ident) if isinstance(ident, str) else str(part))
             continue

@@ -77,7 +77,9 @@ def read_text(path: Path) -> tuple[str, str]:
         raise _fail(shown, 1, 1, f"cannot read the file: {exc.strerror or exc}") from None
     if size > MAX_FILE_BYTES:
         raise _fail(
-            shown, 1, 1,
+            shown,
+            1,
+            1,
             f"the file is {size:,} bytes, too large to be a scenario or role card "
             f"(the limit is {MAX_FILE_BYTES:,}); split it or check that it is the right file",
         )
@@ -94,7 +96,9 @@ def decode(raw: bytes, shown: str) -> str:
         offset = raw.index(b"\x00")
         line, column = _position(raw, offset)
         raise _fail(
-            shown, line, column,
+            shown,
+            line,
+            column,
             "the file contains a NUL byte: it looks like a binary file, not YAML text",
         )
     if raw.startswith(b"\xef\xbb\xbf"):
@@ -104,7 +108,9 @@ def decode(raw: bytes, shown: str) -> str:
     except UnicodeDecodeError as exc:
         line, column = _position(raw, exc.start)
         raise _fail(
-            shown, line, column,
+            shown,
+            line,
+            column,
             f"the file is not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save it as UTF-8 "
             "in your editor",
         ) from None
@@ -151,8 +157,15 @@ def _yaml_message(exc: yaml.MarkedYAMLError, text: str, line: int) -> str:
     problem = (exc.problem or "").strip()
     lines = text.splitlines()
     this_line = lines[line - 1] if 0 < line <= len(lines) else ""
-    if "\t" in problem or "'\\t'" in problem or "\t" in this_line[: len(this_line) - len(this_line.lstrip())]:
-        return "a tab character is used for indentation; YAML needs spaces (configure your editor to insert spaces)"
+    if (
+        "\t" in problem
+        or "'\\t'" in problem
+        or "\t" in this_line[: len(this_line) - len(this_line.lstrip())]
+    ):
+        return (
+            "a tab character is used for indentation; YAML needs spaces "
+            "(configure your editor to insert spaces)"
+        )
     if "found duplicate anchor" in problem:
         return f"not valid YAML: {problem}"
     context = (exc.context or "").strip()
@@ -225,7 +238,9 @@ class _Builder:
             if not isinstance(key_node, yaml.ScalarNode):
                 raise self._error(key_node, "a key must be plain text, not a list or mapping")
             if key_node.tag not in _SCALAR_TAGS:
-                raise self._error(key_node, f"the tag '{key_node.tag}' is not allowed in content files")
+                raise self._error(
+                    key_node, f"the tag '{key_node.tag}' is not allowed in content files"
+                )
             # Keys are always text: 'on', 'no' and '1' stay what the author typed.
             key = key_node.value
             if key in result:

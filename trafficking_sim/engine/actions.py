@@ -78,7 +78,7 @@ class ActionFormatError(ValueError):
 
 
 def action_to_dict(action: Action) -> dict[str, Any]:
-    data = {"type": action.type}
+    data: dict[str, Any] = {"type": action.type}
     for key, value in asdict(action).items():
         default = next(f.default for f in fields(action) if f.name == key)
         if value != default:

@@ -63,7 +63,9 @@ class Engine:
         """The state at the start of turn 1 and what happened at its start."""
         content = self.content
         if role not in content.roles:
-            raise ValueError(f"'{role}' is not a role of this scenario ({', '.join(content.roles)})")
+            raise ValueError(
+                f"'{role}' is not a role of this scenario ({', '.join(content.roles)})"
+            )
         knowledge: dict[str, dict[str, Known]] = {actor: {} for actor in content.actors}
         for actor in content.actors.values():
             for fact in actor.knows:
@@ -126,8 +128,9 @@ class Engine:
             if not action.targets:
                 candidates.append(Do(action.id))
             else:
-                candidates += [Do(action.id, f) for f in known
-                               if content.facts[f].kind in action.targets]
+                candidates += [
+                    Do(action.id, f) for f in known if content.facts[f].kind in action.targets
+                ]
         for actor in content.actors.values():
             if actor.id == state.role:
                 continue
@@ -148,7 +151,11 @@ class Engine:
             if me.uses("direct") and actor.uses("direct"):
                 candidates += [Share(to=actor.id, facts=(f,)) for f in known]
         for fact, how in known.items():
-            if how.handling in ("H1", "H2") and how.source and (fact, how.source) not in state.permissions:
+            if (
+                how.handling in ("H1", "H2")
+                and how.source
+                and (fact, how.source) not in state.permissions
+            ):
                 candidates.append(AskPermission(fact))
         accepted = [a for a in candidates if self.accepts(state, a)]
         accepted.append(EndTurn())
@@ -228,8 +235,13 @@ class _Step:
         self.state.scores[pillar] = after
         self.state.score_log = (*self.state.score_log, change)
         self.emit(
-            E.SCORE_CHANGED, pillar=pillar, delta=delta, score=after, reason=dict(reason),
-            source=source, origin=origin,
+            E.SCORE_CHANGED,
+            pillar=pillar,
+            delta=delta,
+            score=after,
+            reason=dict(reason),
+            source=source,
+            origin=origin,
         )
 
     def add_message(self, message: Message) -> Message:
@@ -252,13 +264,18 @@ class _Step:
         from .actions import action_to_dict
 
         reason: dict[str, Any] = (
-            {"text": refusal.text} if refusal.text else {"key": refusal.key, "params": refusal.params}
+            {"text": refusal.text}
+            if refusal.text
+            else {"key": refusal.key, "params": refusal.params}
         )
-        self.emit(E.ACTION_REFUSED, action=action_to_dict(action), reason=reason,
-                  source=refusal.source)
+        self.emit(
+            E.ACTION_REFUSED, action=action_to_dict(action), reason=reason, source=refusal.source
+        )
         if refusal.penalty and refusal.penalty[1]:
             pillar, delta = refusal.penalty
-            self.score(pillar, delta, tuple(reason.items()), refusal.source, f"refusal:{refusal.key}")
+            self.score(
+                pillar, delta, tuple(reason.items()), refusal.source, f"refusal:{refusal.key}"
+            )
 
     # --- checking an action (no side effects) --------------------------------------------
 
@@ -308,21 +325,29 @@ class _Step:
             if verdict is not None:
                 key, provider = verdict
                 raise Refused(
-                    key, {"fact": fact, "provider": provider}, source=siena.HANDLING_SOURCE,
+                    key,
+                    {"fact": fact, "provider": provider},
+                    source=siena.HANDLING_SOURCE,
                     penalty=("standards", self.scenario.scoring.handling_breach),
                 )
             guard = self.content.facts[fact].guard
             if guard is not None and not holds(guard.if_, self):
                 penalty = (guard.penalty.pillar, guard.penalty.delta) if guard.penalty else None
-                raise Refused("guard", {"fact": fact}, text=guard.reason.id, source=guard.source,
-                              penalty=penalty)
+                raise Refused(
+                    "guard",
+                    {"fact": fact},
+                    text=guard.reason.id,
+                    source=guard.source,
+                    penalty=penalty,
+                )
 
     def _check_send(self, action: Send) -> int:
         me = self.content.actors[self.role]
         wrong = ("standards", self.scenario.scoring.wrong_channel)
         if not me.uses("siena"):
-            raise Refused("siena_no_access", {"role": self.role}, source=siena.SIENA_SOURCE,
-                          penalty=wrong)
+            raise Refused(
+                "siena_no_access", {"role": self.role}, source=siena.SIENA_SOURCE, penalty=wrong
+            )
         if not action.to:
             raise Refused("no_recipients")
         for code, allowed, what in (
@@ -363,23 +388,40 @@ class _Step:
         actor = self.content.actors[action.agency]
         service = actor.services.get(action.service)
         if service is None:
-            raise Refused("unknown_service", {"agency": action.agency, "service": action.service,
-                                              "services": sorted(actor.services)})
+            raise Refused(
+                "unknown_service",
+                {
+                    "agency": action.agency,
+                    "service": action.service,
+                    "services": sorted(actor.services),
+                },
+            )
         if action.priority not in siena.PRIORITIES:
             raise Refused("bad_code", {"value": action.priority, "what": "priority"})
         me = self.content.actors[self.role]
         if not me.uses(service.channel):
-            who = [a.id for a in self.content.actors.values()
-                   if a.kind == "role" and a.uses(service.channel) and a.id != self.role]
-            raise Refused("wrong_channel", {"role": self.role, "service": service.label.id,
-                                            "channel": service.channel, "who": who},
-                          source=siena.CHANNEL_SOURCE,
-                          penalty=("standards", self.scenario.scoring.wrong_channel))
+            who = [
+                a.id
+                for a in self.content.actors.values()
+                if a.kind == "role" and a.uses(service.channel) and a.id != self.role
+            ]
+            raise Refused(
+                "wrong_channel",
+                {
+                    "role": self.role,
+                    "service": service.label.id,
+                    "channel": service.channel,
+                    "who": who,
+                },
+                source=siena.CHANNEL_SOURCE,
+                penalty=("standards", self.scenario.scoring.wrong_channel),
+            )
         if service.refuse is not None:
             refusal = service.refuse
             penalty = (refusal.penalty.pillar, refusal.penalty.delta) if refusal.penalty else None
-            raise Refused("service_refused", text=refusal.reason.id, source=refusal.source,
-                          penalty=penalty)
+            raise Refused(
+                "service_refused", text=refusal.reason.id, source=refusal.source, penalty=penalty
+            )
         if service.targets:
             self._check_target(action.fact, service.targets)
             assert action.fact is not None
@@ -442,31 +484,48 @@ class _Step:
         """Recipients learn the attached facts; scoring for need and need-to-know."""
         scoring = self.scenario.scoring
         for recipient in message.recipients:
-            known = Known(self.state.turn, message.sender, message.channel, message.handling,
-                          message.id)
+            known = Known(
+                self.state.turn, message.sender, message.channel, message.handling, message.id
+            )
             new = self.learn(recipient, message.facts, known)
             needs = self.content.actors[recipient].needs
             for fact in message.facts:
                 personal = self.content.facts[fact].personal_data
                 if personal and fact not in needs:
-                    self.score("standards", scoring.need_to_know,
-                               (("key", "need_to_know"), ("params", {"fact": fact, "actor": recipient})),
-                               siena.NEED_TO_KNOW_SOURCE, f"need_to_know:{fact}:{recipient}")
+                    self.score(
+                        "standards",
+                        scoring.need_to_know,
+                        (("key", "need_to_know"), ("params", {"fact": fact, "actor": recipient})),
+                        siena.NEED_TO_KNOW_SOURCE,
+                        f"need_to_know:{fact}:{recipient}",
+                    )
                 elif fact in new and fact in needs and scoring.need_met:
-                    self.score("information_exchange", scoring.need_met,
-                               (("key", "need_met"), ("params", {"fact": fact, "actor": recipient})),
-                               None, f"need_met:{fact}:{recipient}")
+                    self.score(
+                        "information_exchange",
+                        scoring.need_met,
+                        (("key", "need_met"), ("params", {"fact": fact, "actor": recipient})),
+                        None,
+                        f"need_met:{fact}:{recipient}",
+                    )
 
     def _send(self, action: Send) -> None:
         thread = None
         if action.reply_to is not None:
             thread = next(m.thread for m in self.state.messages if m.id == action.reply_to)
         message = self.new_message(
-            kind="message", channel="siena", sender=self.role, recipients=tuple(action.to),
-            facts=tuple(action.facts), subject=action.subject, body=action.body,
-            handling=action.handling, handling_note=action.handling_note,
-            source_code=action.source_code, info_code=action.info_code,
-            priority=action.priority, in_reply_to=action.reply_to,
+            kind="message",
+            channel="siena",
+            sender=self.role,
+            recipients=tuple(action.to),
+            facts=tuple(action.facts),
+            subject=action.subject,
+            body=action.body,
+            handling=action.handling,
+            handling_note=action.handling_note,
+            source_code=action.source_code,
+            info_code=action.info_code,
+            priority=action.priority,
+            in_reply_to=action.reply_to,
             **({"thread": thread} if thread is not None else {}),
         )
         self.emit(E.MESSAGE_SENT, message=message.id)
@@ -475,8 +534,12 @@ class _Step:
 
     def _share(self, action: Share) -> None:
         message = self.new_message(
-            kind="share", channel="direct", sender=self.role, recipients=(action.to,),
-            facts=tuple(action.facts), body=action.note,
+            kind="share",
+            channel="direct",
+            sender=self.role,
+            recipients=(action.to,),
+            facts=tuple(action.facts),
+            body=action.note,
         )
         self.emit(E.MESSAGE_SENT, message=message.id)
         self._hand_over(message)
@@ -497,18 +560,28 @@ class _Step:
         agency = self.content.actors[action.agency]
         facts = (action.fact,) if action.fact else ()
         message = self.new_message(
-            kind="request", channel=service.channel, sender=self.role,
-            recipients=(agency.id,), facts=facts, subject_id=service.label.id,
-            body=action.note, priority=action.priority, service=service.id,
+            kind="request",
+            channel=service.channel,
+            sender=self.role,
+            recipients=(agency.id,),
+            facts=facts,
+            subject_id=service.label.id,
+            body=action.note,
+            priority=action.priority,
+            service=service.id,
         )
         self.emit(E.MESSAGE_SENT, message=message.id)
         self._hand_over(message)
         self.message = message
 
         def matches(rule: Rule) -> bool:
+            assert isinstance(rule.when, L.OnRequest)
             flt = rule.when.request
-            return (flt.agency == agency.id and flt.service == service.id
-                    and (flt.fact is None or flt.fact == action.fact))
+            return (
+                flt.agency == agency.id
+                and flt.service == service.id
+                and (flt.fact is None or flt.fact == action.fact)
+            )
 
         replied = self.fire("request", matches)
         self.message = None
@@ -526,15 +599,27 @@ class _Step:
     def _ask_permission(self, action: AskPermission) -> None:
         provider, _ = self._check_permission(action)
         message = self.new_message(
-            kind="permission", channel=self.content.actors[provider].uses("siena")
-            and self.content.actors[self.role].uses("siena") and "siena" or "direct",
-            sender=self.role, recipients=(provider,), facts=(action.fact,),
+            kind="permission",
+            channel=(
+                self.content.actors[provider].uses("siena")
+                and self.content.actors[self.role].uses("siena")
+                and "siena"
+            )
+            or "direct",
+            sender=self.role,
+            recipients=(provider,),
+            facts=(action.fact,),
         )
         self.emit(E.MESSAGE_SENT, message=message.id)
         self.fire("permission", lambda r: r.when.permission == action.fact)
         delay = self.content.actors[provider].reply_delay.normal
-        self.schedule(self.state.turn + delay, "grant", fact=action.fact, provider=provider,
-                      message=message.id)
+        self.schedule(
+            self.state.turn + delay,
+            "grant",
+            fact=action.fact,
+            provider=provider,
+            message=message.id,
+        )
 
     def _reply_later(
         self,
@@ -551,13 +636,25 @@ class _Step:
         urgent = request is not None and request.priority == "urgent"
         if after is None:
             after = actor.reply_delay.urgent if urgent else actor.reply_delay.normal
-        channel = request.channel if request is not None else (
-            "siena" if actor.uses("siena") and self.content.actors[self.role].uses("siena")
-            else "direct"
+        channel = (
+            request.channel
+            if request is not None
+            else (
+                "siena"
+                if actor.uses("siena") and self.content.actors[self.role].uses("siena")
+                else "direct"
+            )
         )
         self.schedule(
-            self.state.turn + after, "reply", sender=sender, body=body_id, subject=subject_id,
-            facts=facts, handling=handling, evaluation=evaluation, channel=channel,
+            self.state.turn + after,
+            "reply",
+            sender=sender,
+            body=body_id,
+            subject=subject_id,
+            facts=facts,
+            handling=handling,
+            evaluation=evaluation,
+            channel=channel,
             request=request.id if request else None,
             thread=request.thread if request else None,
         )
@@ -579,8 +676,10 @@ class _Step:
     def start_turn(self) -> None:
         self.deliver_due()
         for inject in self.content.injects.values():
-            if inject.at_turn == self.state.turn and inject.id not in self.state.injected and (
-                inject.if_ is None or holds(inject.if_, self)
+            if (
+                inject.at_turn == self.state.turn
+                and inject.id not in self.state.injected
+                and (inject.if_ is None or holds(inject.if_, self))
             ):
                 self.run_inject(inject.id)
         self.fire("turn_start", lambda r: True)
@@ -602,9 +701,13 @@ class _Step:
     def _deliver_reply(self, item: Pending) -> None:
         evaluation = item.get("evaluation")
         message = self.new_message(
-            kind="reply", channel=item.get("channel"), sender=item.get("sender"),
-            recipients=(self.role,), facts=tuple(item.get("facts") or ()),
-            subject_id=item.get("subject"), body_id=item.get("body"),
+            kind="reply",
+            channel=item.get("channel"),
+            sender=item.get("sender"),
+            recipients=(self.role,),
+            facts=tuple(item.get("facts") or ()),
+            subject_id=item.get("subject"),
+            body_id=item.get("body"),
             handling=item.get("handling"),
             source_code=evaluation[0] if evaluation else None,
             info_code=evaluation[1] if evaluation else None,
@@ -615,24 +718,34 @@ class _Step:
         self._receive(message)
 
     def _receive(self, message: Message) -> None:
-        known = Known(self.state.turn, message.sender, message.channel, message.handling,
-                      message.id)
+        known = Known(
+            self.state.turn, message.sender, message.channel, message.handling, message.id
+        )
         new = self.learn(self.role, message.facts, known)
         needs = self.content.actors[self.role].needs
         gain = self.scenario.scoring.need_met
         for fact in new:
             if fact in needs and gain:
-                self.score("information_exchange", gain,
-                           (("key", "need_met"), ("params", {"fact": fact, "actor": self.role})),
-                           None, f"need_met:{fact}:{self.role}")
+                self.score(
+                    "information_exchange",
+                    gain,
+                    (("key", "need_met_self"), ("params", {"fact": fact})),
+                    None,
+                    f"need_met:{fact}:{self.role}",
+                )
 
     def _deliver_grant(self, item: Pending) -> None:
         fact, provider = item.get("fact"), item.get("provider")
         self.state.permissions = self.state.permissions | {(fact, provider)}
         message = self.new_message(
-            kind="reply", channel="siena" if self.content.actors[provider].uses("siena")
-            and self.content.actors[self.role].uses("siena") else "direct",
-            sender=provider, recipients=(self.role,), in_reply_to=item.get("message"),
+            kind="reply",
+            channel="siena"
+            if self.content.actors[provider].uses("siena")
+            and self.content.actors[self.role].uses("siena")
+            else "direct",
+            sender=provider,
+            recipients=(self.role,),
+            in_reply_to=item.get("message"),
         )
         self.emit(E.PERMISSION_GRANTED, fact=fact, provider=provider, message=message.id)
 
@@ -701,13 +814,23 @@ class _Step:
             known = Known(self.state.turn, sender, "rule" if sender else "action", args.handling)
             self.learn(to, args.facts, known)
         elif isinstance(effect, L.Reply):
-            args = effect.reply
+            reply = effect.reply
             request = self.message
-            sender = self._actor(args.sender) if args.sender else (
-                request.recipients[0] if request else self.role)
-            self._reply_later(sender, request, args.text.id, args.after, tuple(args.facts),
-                              args.handling, args.evaluation,
-                              args.subject.id if args.subject else None)
+            sender = (
+                self._actor(reply.sender)
+                if reply.sender
+                else (request.recipients[0] if request else self.role)
+            )
+            self._reply_later(
+                sender,
+                request,
+                reply.text.id,
+                reply.after,
+                tuple(reply.facts),
+                reply.handling,
+                reply.evaluation,
+                reply.subject.id if reply.subject else None,
+            )
             return {sender}
         elif isinstance(effect, L.SetVar):
             self._set_var(effect.set.var, effect.set.value, origin)
@@ -715,8 +838,10 @@ class _Step:
             current = self.state.variables[effect.add.var]
             self._set_var(effect.add.var, current + effect.add.value, origin)
         elif isinstance(effect, L.Score):
-            args = effect.score
-            self.score(args.pillar, args.delta, (("text", args.reason.id),), args.source, origin)
+            change = effect.score
+            self.score(
+                change.pillar, change.delta, (("text", change.reason.id),), change.source, origin
+            )
         elif isinstance(effect, L.TriggerInject):
             if effect.inject.after == 0:
                 self.run_inject(effect.inject.id)

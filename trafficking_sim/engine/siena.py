@@ -22,7 +22,9 @@ HANDLING_SOURCE = (
     "Europol Regulation (EU) 2016/794, Art 19"
 )
 SIENA_SOURCE = "Europol Regulation (EU) 2016/794, Art 7 (Europol National Units)"
-CHANNEL_SOURCE = "Europol, Interpol and Eurojust each work through their own national contact points"
+CHANNEL_SOURCE = (
+    "Europol, Interpol and Eurojust each work through their own national contact points"
+)
 NEED_TO_KNOW_SOURCE = (
     "Need-to-know: Council Decision 2013/488/EU, Art 7; purpose limitation: "
     "Law Enforcement Directive (EU) 2016/680"

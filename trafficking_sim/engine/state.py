@@ -133,8 +133,17 @@ def state_key(state: GameState) -> str:
     }
     pending = sorted((p.due, p.kind, repr(p.data)) for p in state.pending)
     key = [
-        state.turn, state.ap, state.rng, knowledge, sorted(state.variables.items()),
-        sorted(state.fired), sorted(state.injected), sorted(state.done.items()),
-        sorted(state.permissions), pending, sorted(state.objectives), state.ending,
+        state.turn,
+        state.ap,
+        state.rng,
+        knowledge,
+        sorted(state.variables.items()),
+        sorted(state.fired),
+        sorted(state.injected),
+        sorted(state.done.items()),
+        sorted(state.permissions),
+        pending,
+        sorted(state.objectives),
+        state.ending,
     ]
     return json.dumps(key, separators=(",", ":"), default=str)

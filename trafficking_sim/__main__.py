@@ -1,0 +1,5 @@
+"""Allows ``python -m trafficking_sim``."""
+
+from .cli import main
+
+raise SystemExit(main())

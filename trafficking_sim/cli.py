@@ -1,0 +1,379 @@
+"""The ``trafficking-sim`` command line: list, validate, schema, play, replay.
+
+Every failure a user can cause ends in a message and an exit code, never a traceback;
+an unexpected error is written to a log file in the user data folder.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import secrets
+import sys
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+from . import __version__, paths
+
+EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 3
+
+
+class UsageError(Exception):
+    """Bad arguments or missing files: exit code 2 with a message."""
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="trafficking-sim",
+        description="A training game on international cooperation against trafficking in "
+        "human beings. Run without a command to open the game.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("list", help="list the bundled scenarios")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("--lang", choices=("en", "sl"), default="en")
+
+    p = sub.add_parser("validate", help="check scenario, role-card and agency files")
+    p.add_argument(
+        "paths",
+        nargs="*",
+        type=Path,
+        metavar="PATH",
+        help="files or folders (default: all bundled content)",
+    )
+
+    p = sub.add_parser("schema", help="print the JSON Schema of a content file format")
+    p.add_argument("kind", nargs="?", choices=("scenario", "role", "agency"), default="scenario")
+
+    p = sub.add_parser("play", help="play a scenario")
+    p.add_argument(
+        "--scenario", metavar="ID|PATH", help="a bundled id or a file (default: flagship)"
+    )
+    p.add_argument("--role", metavar="ID", help="the role to play")
+    p.add_argument("--lang", choices=("en", "sl"), help="language (default: en, or the save's)")
+    p.add_argument("--seed", type=int, help="seed for the game's random events")
+    p.add_argument(
+        "--plain", action="store_true", help="line-by-line mode (screen readers, scripts)"
+    )
+    p.add_argument("--script", type=Path, metavar="FILE", help="read commands from FILE")
+    p.add_argument("--save", type=Path, metavar="FILE", help="write the game to FILE as it goes")
+    p.add_argument("--resume", type=Path, metavar="SAVE", help="continue a saved game")
+
+    p = sub.add_parser("replay", help="replay a saved game and print its outcome")
+    p.add_argument("save", type=Path, metavar="SAVE")
+    p.add_argument("--json", action="store_true", help="print the outcome as JSON")
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help="replay even if the scenario has changed since the save",
+    )
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    _utf8_streams()
+    try:
+        if args.command is None:
+            return _open_tui()
+        handler = {
+            "list": cmd_list,
+            "validate": cmd_validate,
+            "schema": cmd_schema,
+            "play": cmd_play,
+            "replay": cmd_replay,
+        }[args.command]
+        return handler(args)
+    except UsageError as exc:
+        print(f"trafficking-sim: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("\nStopped.", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # The reader (such as `| head`) stopped reading; that is not an error of ours.
+        _silence_stdout()
+        return EXIT_OK
+    except Exception:  # the last line of defence: a message and a log, not a traceback
+        log = _write_crash_log()
+        print(
+            "trafficking-sim: something went wrong inside the program. Your saved games are "
+            f"safe. The details were written to {log}; please send that file to the "
+            "developers.",
+            file=sys.stderr,
+        )
+        return EXIT_BUG
+
+
+def _silence_stdout() -> None:
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+def _utf8_streams() -> None:
+    # Windows consoles may default to a legacy code page; Slovene needs UTF-8.
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            with contextlib.suppress(ValueError, OSError):
+                reconfigure(encoding="utf-8", errors="replace")
+
+
+def _write_crash_log() -> Path:
+    log = paths.user_data_dir() / "logs" / "error.log"
+    try:
+        log.parent.mkdir(parents=True, exist_ok=True)
+        with log.open("a", encoding="utf-8") as stream:
+            stream.write(f"--- trafficking-sim {__version__}, {sys.argv!r}\n")
+            stream.write(traceback.format_exc())
+    except OSError:
+        pass
+    return log
+
+
+def _open_tui() -> int:
+    print(
+        "The full-screen game is not built yet. Play now in plain mode:\n"
+        "  trafficking-sim play --plain\n"
+        "Type 'help' in the game for the commands.",
+    )
+    return EXIT_OK
+
+
+# --- list -----------------------------------------------------------------------------------
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    from .content import ContentError, ContentLoader, bundled_scenarios
+
+    loader = ContentLoader()
+    entries: list[dict[str, Any]] = []
+    broken: list[str] = []
+    for path in bundled_scenarios():
+        try:
+            game = loader.load_game(path)
+        except ContentError:
+            broken.append(path.name)
+            continue
+        s = game.scenario
+        entries.append(
+            {
+                "id": s.id,
+                "title": s.title.get(args.lang),
+                "summary": s.summary.get(args.lang),
+                "languages": list(s.languages),
+                "difficulty": s.difficulty,
+                "duration_minutes": s.duration_minutes,
+                "flagship": s.flagship,
+                "roles": [
+                    {"id": r, "name": game.actors[r].name.get(args.lang)} for r in game.roles
+                ],
+            }
+        )
+    if args.json:
+        print(json.dumps({"scenarios": entries}, ensure_ascii=False, indent=2))
+    else:
+        for e in entries:
+            print(
+                f"{e['id']}: {e['title']} ({e['difficulty']}, ~{e['duration_minutes']} min, "
+                f"{'/'.join(e['languages'])})"
+            )
+            print(f"    roles: {', '.join(r['id'] for r in e['roles'])}")
+    for name in broken:
+        print(f"warning: {name} has errors; run 'trafficking-sim validate'", file=sys.stderr)
+    return EXIT_OK
+
+
+# --- validate -------------------------------------------------------------------------------
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from .content import validate_files
+
+    targets: list[Path] = list(args.paths) or [
+        paths.bundled_dir(k) for k in ("scenarios", "roles", "agencies")
+    ]
+    for target in targets:
+        if not target.exists():
+            raise UsageError(f"no such file or folder: {target}")
+    problems, count = validate_files(targets)
+    for problem in problems:
+        print(problem)
+    errors = sum(1 for p in problems if p.severity == "error")
+    word = "file" if count == 1 else "files"
+    if errors:
+        print(
+            f"{count} {word} checked: {errors} error{'s' if errors != 1 else ''}.", file=sys.stderr
+        )
+        return EXIT_INVALID
+    print(f"{count} {word} checked: all valid.", file=sys.stderr)
+    return EXIT_OK
+
+
+# --- schema ---------------------------------------------------------------------------------
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from .content.schema import json_schema
+
+    print(json.dumps(json_schema(args.kind), indent=2, ensure_ascii=False))
+    return EXIT_OK
+
+
+# --- play -----------------------------------------------------------------------------------
+
+
+def cmd_play(args: argparse.Namespace) -> int:
+    from .content import ContentError, find_scenario, load_game
+    from .plain import PlainGame
+    from .saves import SaveError, is_save, read_save
+    from .session import Session
+
+    if args.resume is not None:
+        try:
+            session = Session.resume(read_save(args.resume))
+        except SaveError as exc:
+            print(f"trafficking-sim: {exc}", file=sys.stderr)
+            return EXIT_INVALID
+        save_path = args.save or args.resume
+    else:
+        try:
+            path = find_scenario(args.scenario)
+        except LookupError as exc:
+            raise UsageError(str(exc)) from None
+        try:
+            content = load_game(path)
+        except ContentError as exc:
+            print(exc, file=sys.stderr)
+            print("The scenario has errors and cannot be played.", file=sys.stderr)
+            return EXIT_INVALID
+        role = _choose_role(content, args)
+        seed = args.seed if args.seed is not None else secrets.randbelow(2**31)
+        if args.save is not None and args.save.exists() and not is_save(args.save):
+            raise UsageError(
+                f"{args.save} exists and is not a trafficking-sim save; "
+                "choose another file name (it was not touched)"
+            )
+        session = Session.new(content, role, seed, args.lang or "en")
+        save_path = args.save
+    if args.lang is not None:
+        session.lang = args.lang
+    if not args.plain:
+        print("(The full-screen game is not built yet; playing in plain mode.)", file=sys.stderr)
+    lines: TextIO
+    if args.script is not None:
+        try:
+            lines = args.script.open(encoding="utf-8")
+        except OSError as exc:
+            raise UsageError(f"cannot read the script {args.script}: {exc.strerror}") from None
+    else:
+        lines = sys.stdin
+    interactive = args.script is None and sys.stdin.isatty()
+    game = PlainGame(session, sys.stdout, save_path=save_path, echo=not interactive)
+    try:
+        if interactive:
+            return game.run(_prompted(sys.stdin))
+        try:
+            return game.run(lines)
+        except UnicodeDecodeError:
+            print("trafficking-sim: the commands are not UTF-8 text.", file=sys.stderr)
+            return EXIT_USAGE
+    finally:
+        if lines is not sys.stdin:
+            lines.close()
+
+
+def _prompted(stream: TextIO) -> Any:
+    while True:
+        try:
+            yield input("> ")
+        except EOFError:
+            return
+
+
+def _choose_role(content: Any, args: argparse.Namespace) -> str:
+    from .content.errors import suggest
+
+    roles: list[str] = content.roles
+    if args.role is not None:
+        if args.role not in roles:
+            raise UsageError(
+                f"'{args.role}' is not a role of '{content.id}'."
+                f"{suggest(args.role, roles)} Roles: {', '.join(roles)}."
+            )
+        return str(args.role)
+    if args.script is None and sys.stdin.isatty():
+        from .i18n import t
+
+        lang = args.lang or "en"
+        print(t("plain.choose_role", lang))
+        for number, role in enumerate(roles, 1):
+            print(f"  {number}. {content.actors[role].name.get(lang)}")
+        while True:
+            try:
+                answer = input("> ").strip()
+            except EOFError:
+                break
+            if answer.isdigit() and 1 <= int(answer) <= len(roles):
+                return roles[int(answer) - 1]
+            if answer in roles:
+                return answer
+    print(f"(Playing the role '{roles[0]}'; choose another with --role.)", file=sys.stderr)
+    return roles[0]
+
+
+# --- replay ---------------------------------------------------------------------------------
+
+
+def cmd_replay(args: argparse.Namespace) -> int:
+    from .saves import SaveError, read_save
+    from .session import Session
+
+    try:
+        session = Session.resume(read_save(args.save), allow_changed=args.force)
+    except SaveError as exc:
+        print(f"trafficking-sim: {exc}", file=sys.stderr)
+        return EXIT_INVALID
+    outcome = outcome_of(session)
+    if args.json:
+        print(json.dumps(outcome, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    content, lang = session.content, session.lang
+    ending = content.endings.get(outcome["ending"]) if outcome["ending"] else None
+    print(
+        f"{content.scenario.title.get(lang)}: {content.actors[session.state.role].name.get(lang)}"
+    )
+    print(
+        f"Turn {outcome['turn']}; ending: {ending.title.get(lang) if ending else 'not reached yet'}"
+    )
+    for pillar, score in outcome["scores"].items():
+        print(f"  {pillar}: {score}")
+    for objective, met in outcome["objectives"].items():
+        print(f"  [{'x' if met else ' '}] {objective}")
+    return EXIT_OK
+
+
+def outcome_of(session: Any) -> dict[str, Any]:
+    state = session.state
+    return {
+        "scenario": state.scenario,
+        "role": state.role,
+        "ending": state.ending,
+        "turn": state.turn,
+        "scores": dict(state.scores),
+        "objectives": {o: o in state.objectives for o in session.content.objectives},
+    }
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

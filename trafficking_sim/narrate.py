@@ -1,0 +1,227 @@
+"""Words for what happened: events, refusals and messages as sentences in a language.
+
+Shared by the plain mode, the TUI and the debrief, so each says the same thing.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .content.bundle import GameContent
+from .engine import events as E
+from .engine.state import GameState, Message
+from .i18n import has, t
+
+_ACTOR_PARAMS = ("actor", "role", "agency", "provider", "to", "sender")
+
+
+def actor_name(content: GameContent, actor: str | None, lang: str) -> str:
+    if actor is None:
+        return "-"
+    found = content.actors.get(actor)
+    return found.short_name.get(lang) if found else actor
+
+
+def fact_label(content: GameContent, fact: str, lang: str) -> str:
+    found = content.facts.get(fact)
+    return found.label.get(lang) if found else fact
+
+
+def text_of(content: GameContent, text_id: str | None, lang: str) -> str:
+    if not text_id:
+        return ""
+    found = content.texts.get(text_id)
+    return found.get(lang) if found else text_id
+
+
+def _param(content: GameContent, name: str, value: Any, lang: str) -> Any:
+    if name in _ACTOR_PARAMS and isinstance(value, str):
+        return actor_name(content, value, lang)
+    if name == "fact" and isinstance(value, str):
+        return fact_label(content, value, lang)
+    if name in ("service", "action") and isinstance(value, str):
+        return text_of(content, value, lang)
+    if name == "channel" and isinstance(value, str):
+        return t(f"channel.{value}", lang)
+    if name == "kinds" and isinstance(value, list):
+        return ", ".join(t(f"kind.{k}", lang) for k in value)
+    if name == "who" and isinstance(value, list):
+        return ", ".join(actor_name(content, a, lang) for a in value) or "-"
+    if name == "services" and isinstance(value, list):
+        return ", ".join(value)
+    return value
+
+
+def reason_text(content: GameContent, reason: dict[str, Any], lang: str) -> str:
+    """A refusal or score reason: a content text id, or a catalogue key with params."""
+    if "text" in reason:
+        return text_of(content, reason["text"], lang)
+    key = f"reason.{reason.get('key')}"
+    if not has(key):
+        return str(reason.get("key"))
+    params = {k: _param(content, k, v, lang) for k, v in (reason.get("params") or {}).items()}
+    return t(key, lang, **params)
+
+
+def date_text(content: GameContent, turn: int, lang: str) -> str:
+    scenario = content.scenario
+    import datetime as dt
+
+    day = scenario.start_date + dt.timedelta(days=(turn - 1) * scenario.days_per_turn)
+    return f"{day.day}. {day.month}. {day.year}" if lang == "sl" else day.isoformat()
+
+
+def message_subject(content: GameContent, message: Message, lang: str) -> str:
+    return message.subject or text_of(content, message.subject_id, lang)
+
+
+def message_body(content: GameContent, message: Message, lang: str) -> str:
+    return message.body or text_of(content, message.body_id, lang)
+
+
+def _facts_list(content: GameContent, facts: list[str] | tuple[str, ...], lang: str) -> str:
+    return ", ".join(fact_label(content, f, lang) for f in facts)
+
+
+def describe(
+    event: E.Event, content: GameContent, state: GameState, lang: str, *, role: str | None = None
+) -> list[str]:
+    """The lines a player sees for one event; [] for events meant only for trainers."""
+    data = event.data
+    kind = event.kind
+    me = role or state.role
+    if kind in E.HIDDEN_KINDS:
+        return []
+    if kind == E.TURN_STARTED:
+        return [
+            t(
+                "event.turn_started",
+                lang,
+                turn=data["turn"],
+                date=date_text(content, data["turn"], lang),
+            )
+        ]
+    if kind == E.ACTION_REFUSED:
+        lines = [t("refused", lang, reason=reason_text(content, data["reason"], lang))]
+        if data.get("source"):
+            lines.append("  " + t("event.source", lang, source=data["source"]))
+        return lines
+    if kind == E.MESSAGE_SENT:
+        return [_sent_line(content, state.messages[data["message"] - 1], lang)]
+    if kind == E.MESSAGE_RECEIVED:
+        return _received_lines(content, state.messages[data["message"] - 1], lang)
+    if kind == E.FACTS_LEARNED:
+        if data["actor"] != me:
+            return []
+        return [t("event.learned", lang, facts=_facts_list(content, data["facts"], lang))]
+    if kind == E.ACTION_DONE:
+        action = content.actions[data["action"]]
+        return [t("event.action_done", lang, action=action.label.get(lang))]
+    if kind == E.INJECT:
+        audience = data.get("audience") or []
+        if audience and me not in audience:
+            return []
+        inject = content.injects[data["inject"]]
+        return [t("event.inject", lang, title=inject.title.get(lang), text=inject.text.get(lang))]
+    if kind == E.NARRATION:
+        return [text_of(content, data["text"], lang)]
+    if kind == E.OBJECTIVE_MET:
+        return [
+            t(
+                "event.objective_met",
+                lang,
+                objective=content.objectives[data["objective"]].text.get(lang),
+            )
+        ]
+    if kind == E.PERMISSION_GRANTED:
+        return [
+            t(
+                "event.permission",
+                lang,
+                provider=actor_name(content, data["provider"], lang),
+                fact=fact_label(content, data["fact"], lang),
+            )
+        ]
+    if kind == E.SCORE_CHANGED:
+        if str(data.get("origin", "")).startswith("refusal:"):
+            # The refusal just above already gave the reason and its source.
+            return [
+                t(
+                    "event.score_short",
+                    lang,
+                    pillar=t(f"pillar.{data['pillar']}", lang),
+                    delta=data["delta"],
+                )
+            ]
+        lines = [
+            t(
+                "event.score",
+                lang,
+                pillar=t(f"pillar.{data['pillar']}", lang),
+                delta=data["delta"],
+                reason=reason_text(content, data["reason"], lang),
+            )
+        ]
+        if data.get("source"):
+            lines.append("  " + t("event.source", lang, source=data["source"]))
+        return lines
+    if kind == E.GAME_ENDED:
+        ending = content.endings[data["ending"]]
+        return [
+            t(
+                "event.ended",
+                lang,
+                title=ending.title.get(lang),
+                rating=t(f"rating.{ending.rating}", lang),
+                text=ending.text.get(lang),
+            )
+        ]
+    return []
+
+
+def _sent_line(content: GameContent, message: Message, lang: str) -> str:
+    to = ", ".join(actor_name(content, r, lang) for r in message.recipients)
+    facts = (
+        t("event.with_facts", lang, facts=_facts_list(content, message.facts, lang))
+        if message.facts
+        else ""
+    )
+    if message.kind == "permission":
+        facts = " " + _facts_list(content, message.facts, lang)
+    key = {
+        "message": "event.sent.message",
+        "share": "event.sent.share",
+        "request": "event.sent.request",
+        "permission": "event.sent.permission",
+    }[message.kind]
+    service = text_of(content, message.subject_id, lang)
+    return t(key, lang, id=message.id, to=to, facts=facts, service=service)
+
+
+def _received_lines(content: GameContent, message: Message, lang: str) -> list[str]:
+    lines = [
+        t(
+            "event.received",
+            lang,
+            id=message.id,
+            sender=actor_name(content, message.sender, lang),
+            body=message_body(content, message, lang),
+        )
+    ]
+    if message.facts:
+        evaluation = (
+            f"{message.source_code}{message.info_code}"
+            if message.source_code
+            else t("not_graded", lang)
+        )
+        lines.append(
+            "  "
+            + t(
+                "event.received_facts",
+                lang,
+                facts=_facts_list(content, message.facts, lang),
+                handling=message.handling or "-",
+                evaluation=evaluation,
+            )
+        )
+    return lines

@@ -1,0 +1,580 @@
+"""The plain mode: the whole game as lines of text, for screen readers and scripts.
+
+Commands come from standard input or a script file; ``help`` lists them. A bad command
+gets an explanation and the game goes on. Nothing here imports a terminal UI library.
+"""
+
+from __future__ import annotations
+
+import shlex
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TextIO
+
+from . import narrate
+from .content.bundle import GameContent
+from .content.errors import suggest
+from .content.models import FACT_KINDS
+from .engine import (
+    Action,
+    AskPermission,
+    Do,
+    EndTurn,
+    Event,
+    Message,
+    Request,
+    Send,
+    Share,
+)
+from .engine.siena import HANDLING_CODES, INFO_CODES, SOURCE_CODES
+from .i18n import t
+from .saves import SaveError, autosave_path, write_save
+from .session import Session
+
+
+class CommandError(Exception):
+    """A command that cannot be understood; the message says what to type instead."""
+
+
+@dataclass
+class Command:
+    name: str
+    usage: str
+    run: Callable[[list[str]], Action | None]
+
+
+class PlainGame:
+    """Reads commands, plays them through a Session, prints what happened."""
+
+    def __init__(
+        self,
+        session: Session,
+        out: TextIO,
+        *,
+        save_path: Path | None = None,
+        autosave: bool = True,
+        echo: bool = False,
+    ) -> None:
+        self.session = session
+        self.out = out
+        self.save_path = save_path
+        self.autosave = autosave
+        self.echo = echo
+        self.commands: dict[str, Command] = {}
+        for name, usage, run in (
+            ("help", "help [COMMAND]", self._help),
+            ("status", "status", self._status),
+            ("board", "board", self._board),
+            ("fact", "fact FACT", self._fact),
+            ("directory", "directory", self._directory),
+            ("actor", "actor ACTOR", self._actor),
+            ("actions", "actions", self._actions),
+            ("inbox", "inbox", self._inbox),
+            ("outbox", "outbox", self._outbox),
+            ("read", "read N", self._read),
+            ("objectives", "objectives", self._objectives),
+            ("codes", "codes", self._codes),
+            ("log", "log", self._log),
+            (
+                "send",
+                "send TO[,TO...] [FACT[,FACT...]] [handling=H0..H3] [eval=B2] "
+                '[urgent] [subject="..."] [body="..."] [reply=N] [note="..."]',
+                self._send,
+            ),
+            ("share", 'share TO [FACT[,FACT...]] [note="..."]', self._share),
+            ("request", 'request AGENCY SERVICE [FACT] [urgent] [note="..."]', self._request),
+            ("do", "do ACTION [FACT]", self._do),
+            ("permission", "permission FACT", self._permission),
+            ("end", "end", self._end),
+            ("lang", "lang en|sl", self._lang),
+            ("save", "save", self._save),
+            ("quit", "quit", self._quit),
+        ):
+            self.commands[name] = Command(name, usage, run)
+        self.quit = False
+
+    # --- output -----------------------------------------------------------------------------
+
+    @property
+    def lang(self) -> str:
+        return self.session.lang
+
+    @property
+    def content(self) -> GameContent:
+        return self.session.content
+
+    def say(self, *lines: str) -> None:
+        for line in lines:
+            self.out.write(line + "\n")
+        self.out.flush()
+
+    def tr(self, key: str, **params: object) -> str:
+        return t(key, self.lang, **params)
+
+    def show_events(self, events: Iterable[Event]) -> None:
+        state = self.session.state
+        for event in events:
+            for line in narrate.describe(event, self.content, state, self.lang):
+                self.say(line)
+
+    # --- the loop ------------------------------------------------------------------------------
+
+    def start(self) -> None:
+        content = self.content
+        role = content.actors[self.session.state.role]
+        scenario = content.scenario
+        self.say(scenario.title.get(self.lang), "")
+        self.say(scenario.fiction_note.get(self.lang))
+        if scenario.content_note is not None:
+            self.say(self.tr("plain.content_note", note=scenario.content_note.get(self.lang)))
+        self.say("", self.tr("plain.you_play", role=role.name.get(self.lang)))
+        if role.special_task is not None:
+            self.say(self.tr("plain.special_task", task=role.special_task.get(self.lang)))
+        self.say(self.tr("plain.intro_help"), "")
+        self.show_events(self.session.events)
+
+    def run(self, lines: Iterable[str]) -> int:
+        """Play commands until the game ends, input ends or the player quits; exit code 0."""
+        self.start()
+        for raw in lines:
+            line = raw.strip()
+            if not line or line.startswith("#"):
+                continue
+            if self.echo:
+                self.say(f"> {line}")
+            self.handle(line)
+            if self.quit or self.session.state.over:
+                break
+        if self.session.state.over:
+            self.say("", *self.summary())
+        elif not self.quit:
+            self.say("", self.tr("plain.input_ended"))
+        return 0
+
+    def handle(self, line: str) -> None:
+        try:
+            words = shlex.split(line, posix=True)
+        except ValueError:
+            self.say(self.tr("plain.bad_quotes"))
+            return
+        name, args = words[0].lower(), words[1:]
+        command = self.commands.get(name)
+        if command is None:
+            hint = suggest(name, self.commands)
+            self.say(self.tr("plain.unknown_command", command=name, hint=hint))
+            return
+        try:
+            action = command.run(args)
+        except CommandError as exc:
+            self.say(str(exc), self.tr("plain.usage", usage=command.usage))
+            return
+        if action is not None:
+            events = self.session.act(action)
+            self.show_events(events)
+            self.persist()
+
+    def persist(self) -> None:
+        """Save after every action, so nothing is lost if the program stops."""
+        game = self.session.savegame()
+        targets = [self.save_path] if self.save_path else []
+        if self.autosave:
+            targets.append(autosave_path())
+        for target in targets:
+            try:
+                write_save(target, game)
+            except (OSError, SaveError) as exc:
+                self.say(self.tr("plain.save_failed", path=str(target), error=str(exc)))
+
+    def summary(self) -> list[str]:
+        state = self.session.state
+        lines = [self.tr("plain.final_scores")]
+        for pillar, score in state.scores.items():
+            lines.append(f"  {self.tr('pillar.' + pillar)}: {score}")
+        lines.append(self.tr("plain.thanks"))
+        return lines
+
+    # --- argument helpers --------------------------------------------------------------------
+
+    def _actor_id(self, word: str) -> str:
+        actors = self.content.actors
+        if word in actors:
+            return word
+        raise CommandError(
+            self.tr(
+                "plain.unknown_actor",
+                actor=word,
+                hint=suggest(word, actors),
+                actors=", ".join(actors),
+            )
+        )
+
+    def _fact_id(self, word: str) -> str:
+        if word in self.content.facts:
+            return word
+        known = self.session.state.knowledge.get(self.session.state.role, {})
+        raise CommandError(self.tr("plain.unknown_fact", fact=word, hint=suggest(word, known)))
+
+    def _split(self, args: list[str]) -> tuple[list[str], dict[str, str], set[str]]:
+        positional, options, flags = [], {}, set()
+        for arg in args:
+            if "=" in arg:
+                key, _, value = arg.partition("=")
+                options[key.lower()] = value
+            elif arg.lower() in ("urgent",):
+                flags.add(arg.lower())
+            else:
+                positional.append(arg)
+        return positional, options, flags
+
+    def _no_extra(self, options: dict[str, str], allowed: set[str]) -> None:
+        extra = set(options) - allowed
+        if extra:
+            raise CommandError(
+                self.tr(
+                    "plain.unknown_option",
+                    option=sorted(extra)[0],
+                    allowed=", ".join(sorted(allowed)) or "-",
+                )
+            )
+
+    # --- game actions ------------------------------------------------------------------------
+
+    def _send(self, args: list[str]) -> Action:
+        positional, options, flags = self._split(args)
+        self._no_extra(options, {"handling", "eval", "subject", "body", "reply", "note"})
+        if not positional:
+            raise CommandError(self.tr("plain.need_recipient"))
+        to = tuple(self._actor_id(a) for a in positional[0].split(",") if a)
+        facts = (
+            tuple(self._fact_id(f) for f in positional[1].split(",") if f)
+            if len(positional) > 1
+            else ()
+        )
+        if len(positional) > 2:
+            raise CommandError(self.tr("plain.too_many"))
+        handling = options.get("handling", "H0").upper()
+        if handling not in HANDLING_CODES:
+            raise CommandError(self.tr("plain.bad_handling", value=handling))
+        source = info = None
+        if "eval" in options:
+            grade = options["eval"].upper()
+            if len(grade) != 2 or grade[0] not in SOURCE_CODES or grade[1] not in INFO_CODES:
+                raise CommandError(self.tr("plain.bad_eval", value=grade))
+            source, info = grade[0], grade[1]
+        reply = options.get("reply")
+        if reply is not None and not reply.isdigit():
+            raise CommandError(self.tr("plain.bad_number", value=reply))
+        return Send(
+            to=to,
+            facts=facts,
+            handling=handling,
+            handling_note=options.get("note", ""),
+            source_code=source,
+            info_code=info,
+            priority="urgent" if "urgent" in flags else "normal",
+            subject=options.get("subject", ""),
+            body=options.get("body", ""),
+            reply_to=int(reply) if reply is not None else None,
+        )
+
+    def _share(self, args: list[str]) -> Action:
+        positional, options, _ = self._split(args)
+        self._no_extra(options, {"note"})
+        if not positional:
+            raise CommandError(self.tr("plain.need_recipient"))
+        if len(positional) > 2:
+            raise CommandError(self.tr("plain.too_many"))
+        facts = (
+            tuple(self._fact_id(f) for f in positional[1].split(",") if f)
+            if len(positional) > 1
+            else ()
+        )
+        return Share(to=self._actor_id(positional[0]), facts=facts, note=options.get("note", ""))
+
+    def _request(self, args: list[str]) -> Action:
+        positional, options, flags = self._split(args)
+        self._no_extra(options, {"note"})
+        if len(positional) < 2:
+            raise CommandError(self.tr("plain.need_service"))
+        if len(positional) > 3:
+            raise CommandError(self.tr("plain.too_many"))
+        agency = self._actor_id(positional[0])
+        service = positional[1]
+        services = self.content.actors[agency].services
+        if service not in services:
+            raise CommandError(
+                self.tr(
+                    "plain.unknown_service",
+                    service=service,
+                    hint=suggest(service, services),
+                    services=", ".join(services) or "-",
+                )
+            )
+        fact = self._fact_id(positional[2]) if len(positional) > 2 else None
+        return Request(
+            agency,
+            service,
+            fact,
+            "urgent" if "urgent" in flags else "normal",
+            options.get("note", ""),
+        )
+
+    def _do(self, args: list[str]) -> Action:
+        if not args or len(args) > 2:
+            raise CommandError(self.tr("plain.need_action"))
+        actions = [a.id for a in self.content.actions.values() if self.session.state.role in a.by]
+        if args[0] not in actions:
+            raise CommandError(
+                self.tr(
+                    "plain.unknown_my_action",
+                    action=args[0],
+                    hint=suggest(args[0], actions),
+                    actions=", ".join(actions) or "-",
+                )
+            )
+        return Do(args[0], self._fact_id(args[1]) if len(args) > 1 else None)
+
+    def _permission(self, args: list[str]) -> Action:
+        if len(args) != 1:
+            raise CommandError(self.tr("plain.need_fact"))
+        return AskPermission(self._fact_id(args[0]))
+
+    def _end(self, args: list[str]) -> Action:
+        return EndTurn()
+
+    # --- information (costs nothing) -----------------------------------------------------------
+
+    def _help(self, args: list[str]) -> None:
+        if args and args[0] in self.commands:
+            self.say(
+                self.tr("plain.usage", usage=self.commands[args[0]].usage),
+                self.tr(f"help.{args[0]}"),
+            )
+            return
+        self.say(self.tr("plain.help_intro"))
+        for command in self.commands.values():
+            self.say(f"  {command.usage}")
+            self.say(f"      {self.tr('help.' + command.name)}")
+
+    def _status(self, args: list[str]) -> None:
+        state = self.session.state
+        content = self.content
+        role = content.actors[state.role]
+        self.say(
+            self.tr(
+                "plain.status",
+                turn=state.turn,
+                max=content.scenario.max_turns,
+                date=narrate.date_text(content, state.turn, self.lang),
+                ap=state.ap,
+                role=role.name.get(self.lang),
+            ),
+        )
+        for pillar, score in state.scores.items():
+            self.say(f"  {self.tr('pillar.' + pillar)}: {score}")
+        pending = sum(1 for p in state.pending if p.kind in ("reply", "grant"))
+        self.say(self.tr("plain.pending", n=pending))
+
+    def _board(self, args: list[str]) -> None:
+        state = self.session.state
+        mine = state.knowledge.get(state.role, {})
+        if not mine:
+            self.say(self.tr("plain.board_empty"))
+            return
+        for kind in FACT_KINDS:
+            facts = [f for f in mine if self.content.facts[f].kind == kind]
+            if not facts:
+                continue
+            self.say(f"{self.tr('kind.' + kind).upper()}:")
+            for fact_id in facts:
+                fact = self.content.facts[fact_id]
+                how = mine[fact_id]
+                origin = (
+                    narrate.actor_name(self.content, how.source, self.lang)
+                    if how.source
+                    else self.tr("plain.own_work")
+                )
+                marks = [self.tr("plain.turn_n", n=how.turn), origin]
+                if how.handling:
+                    marks.append(how.handling)
+                if fact.personal_data:
+                    marks.append(self.tr("personal_data"))
+                self.say(f"  [{fact_id}] {fact.label.get(self.lang)} ({'; '.join(marks)})")
+
+    def _fact(self, args: list[str]) -> None:
+        if len(args) != 1:
+            raise CommandError(self.tr("plain.need_fact"))
+        fact_id = self._fact_id(args[0])
+        state = self.session.state
+        if not state.knows(state.role, fact_id):
+            self.say(self.tr("plain.fact_unknown", fact=fact_id))
+            return
+        fact = self.content.facts[fact_id]
+        self.say(f"[{fact_id}] {fact.label.get(self.lang)}", fact.text.get(self.lang))
+
+    def _directory(self, args: list[str]) -> None:
+        me = self.session.state.role
+        for actor in self.content.actors.values():
+            if actor.id == me:
+                continue
+            channels = ", ".join(self.tr(f"channel.{c}") for c in sorted(actor.channels))
+            self.say(f"[{actor.id}] {actor.name.get(self.lang)} ({channels})")
+        self.say(self.tr("plain.directory_more"))
+
+    def _actor(self, args: list[str]) -> None:
+        if len(args) != 1:
+            raise CommandError(self.tr("plain.need_actor"))
+        actor = self.content.actors[self._actor_id(args[0])]
+        self.say(f"[{actor.id}] {actor.name.get(self.lang)}")
+        if actor.profile is not None:
+            self.say(actor.profile.mandate.get(self.lang))
+            for item in actor.profile.cannot:
+                self.say(f"  - {item.get(self.lang)}")
+            if actor.profile.ask_instead is not None:
+                self.say(actor.profile.ask_instead.get(self.lang))
+        elif actor.card is not None:
+            self.say(actor.card.who.get(self.lang))
+            for item in actor.card.limits:
+                self.say(f"  - {item.get(self.lang)}")
+        channels = ", ".join(self.tr(f"channel_long.{c}") for c in sorted(actor.channels))
+        self.say(self.tr("plain.channels", channels=channels))
+        delay = actor.reply_delay
+        self.say(self.tr("plain.delays", normal=delay.normal, urgent=delay.urgent))
+        for service in actor.services.values():
+            kinds = ", ".join(self.tr(f"kind.{k}") for k in service.targets)
+            self.say(
+                f"  request {actor.id} {service.id}{' FACT' if service.targets else ''}"
+                f" : {service.label.get(self.lang)}"
+                f"{f' ({kinds})' if kinds else ''} [{self.tr('channel.' + service.channel)}]"
+            )
+            self.say(f"      {service.text.get(self.lang)}")
+
+    def _actions(self, args: list[str]) -> None:
+        me = self.session.state.role
+        found = False
+        for action in self.content.actions.values():
+            if me not in action.by:
+                continue
+            found = True
+            kinds = ", ".join(self.tr(f"kind.{k}") for k in action.targets)
+            target = " FACT" if action.targets else ""
+            self.say(
+                f"  do {action.id}{target} : {action.label.get(self.lang)}"
+                f"{f' ({kinds})' if kinds else ''} - {action.cost} AP"
+            )
+            self.say(f"      {action.text.get(self.lang)}")
+        if not found:
+            self.say(self.tr("plain.no_actions"))
+
+    def _messages(self, messages: list[Message]) -> None:
+        if not messages:
+            self.say(self.tr("plain.no_messages"))
+        for m in messages:
+            subject = narrate.message_subject(self.content, m, self.lang) or "-"
+            sender = narrate.actor_name(self.content, m.sender, self.lang)
+            to = ", ".join(narrate.actor_name(self.content, r, self.lang) for r in m.recipients)
+            self.say(f"  #{m.id} {self.tr('plain.turn_n', n=m.turn)} {sender} -> {to}: {subject}")
+
+    def _inbox(self, args: list[str]) -> None:
+        state = self.session.state
+        self._messages(list(state.inbox(state.role)))
+
+    def _outbox(self, args: list[str]) -> None:
+        state = self.session.state
+        self._messages(list(state.outbox(state.role)))
+
+    def _read(self, args: list[str]) -> None:
+        if len(args) != 1 or not args[0].lstrip("#").isdigit():
+            raise CommandError(self.tr("plain.need_number"))
+        number = int(args[0].lstrip("#"))
+        state = self.session.state
+        visible = [
+            m for m in state.messages if m.sender == state.role or state.role in m.recipients
+        ]
+        message = next((m for m in visible if m.id == number), None)
+        if message is None:
+            self.say(self.tr("plain.no_such_message", n=number))
+            return
+        c, lang = self.content, self.lang
+        self.say(
+            self.tr(
+                "plain.msg_head",
+                id=message.id,
+                channel=self.tr(f"channel.{message.channel}"),
+                sender=narrate.actor_name(c, message.sender, lang),
+                to=", ".join(narrate.actor_name(c, r, lang) for r in message.recipients),
+                date=narrate.date_text(c, message.turn, lang),
+            ),
+        )
+        if message.case:
+            self.say(
+                self.tr(
+                    "plain.msg_case",
+                    case=message.case,
+                    thread=message.thread,
+                    priority=self.tr(f"priority.{message.priority}"),
+                )
+            )
+        subject = narrate.message_subject(c, message, lang)
+        if subject:
+            self.say(self.tr("plain.msg_subject", subject=subject))
+        if message.handling:
+            self.say(self.tr("plain.msg_handling", text=self.tr(f"handling.{message.handling}")))
+            if message.handling_note:
+                self.say(f"    {message.handling_note}")
+        if message.source_code:
+            self.say(
+                self.tr(
+                    "plain.msg_eval",
+                    source=self.tr(f"source.{message.source_code}"),
+                    info=self.tr(f"info.{message.info_code}"),
+                )
+            )
+        body = narrate.message_body(c, message, lang)
+        if body:
+            self.say("", body)
+        for fact_id in message.facts:
+            fact = c.facts[fact_id]
+            self.say(f"  [{fact_id}] {fact.label.get(lang)}: {fact.text.get(lang)}")
+
+    def _objectives(self, args: list[str]) -> None:
+        state = self.session.state
+        for objective in self.content.objectives.values():
+            if objective.owner not in ("shared", state.role):
+                continue
+            done = objective.id in state.objectives
+            mark = self.tr("plain.done") if done else self.tr("plain.open")
+            owner = self.tr("shared") if objective.owner == "shared" else self.tr("you")
+            star = " *" if objective.special_task else ""
+            self.say(f"  [{mark}] ({owner}{star}) {objective.text.get(self.lang)}")
+        self.say(self.tr("plain.star_note"))
+
+    def _codes(self, args: list[str]) -> None:
+        self.say(self.tr("plain.codes_handling"))
+        for code in HANDLING_CODES:
+            self.say(f"  {self.tr('handling.' + code)}")
+        self.say(self.tr("plain.codes_eval"))
+        for code in SOURCE_CODES:
+            self.say(f"  {self.tr('source.' + code)}")
+        for code in INFO_CODES:
+            self.say(f"  {self.tr('info.' + code)}")
+
+    def _log(self, args: list[str]) -> None:
+        self.show_events(self.session.events)
+
+    def _lang(self, args: list[str]) -> None:
+        if len(args) != 1 or args[0] not in ("en", "sl"):
+            raise CommandError(self.tr("plain.need_lang"))
+        self.session.lang = args[0]
+        self.say(self.tr("plain.lang_set"))
+
+    def _save(self, args: list[str]) -> None:
+        self.persist()
+        where = self.save_path or autosave_path()
+        self.say(self.tr("plain.saved", path=str(where)))
+
+    def _quit(self, args: list[str]) -> None:
+        self.persist()
+        self.quit = True
+        self.say(self.tr("plain.bye"))

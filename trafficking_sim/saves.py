@@ -1,0 +1,175 @@
+"""Saved games: the scenario, a hash of its content, the seed, the language and the actions.
+
+A save is written atomically (temporary file, fsync, rename), so a crash never leaves
+half a file, and a file that is not one of our saves is never overwritten.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import __version__, paths
+from .engine.actions import Action, ActionFormatError, action_from_dict, action_to_dict
+
+SAVE_FORMAT = 1
+APP_TAG = "trafficking-sim"
+MAX_SAVE_BYTES = 16 * 1024 * 1024
+
+
+class SaveError(Exception):
+    """A save that cannot be used, with a message for the player."""
+
+
+class ScenarioChanged(SaveError):
+    """The scenario's content differs from when the game was saved."""
+
+
+@dataclass
+class SaveGame:
+    scenario: str
+    content_hash: str
+    role: str
+    seed: int
+    lang: str
+    actions: list[Action] = field(default_factory=list)
+    scenario_path: str | None = None  # for scenarios outside the bundled folder
+    saved_at: str = ""
+    app_version: str = __version__
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "app": APP_TAG,
+            "format": SAVE_FORMAT,
+            "app_version": self.app_version,
+            "saved_at": self.saved_at,
+            "scenario": self.scenario,
+            "scenario_path": self.scenario_path,
+            "content_hash": self.content_hash,
+            "role": self.role,
+            "seed": self.seed,
+            "lang": self.lang,
+            "actions": [action_to_dict(a) for a in self.actions],
+        }
+
+
+def autosave_path() -> Path:
+    return paths.saves_dir() / "autosave.json"
+
+
+def write_save(path: Path, game: SaveGame) -> None:
+    """Write atomically; refuse to replace a file that is not a trafficking-sim save."""
+    if path.exists() and not is_save(path):
+        raise SaveError(
+            f"{path} exists and is not a trafficking-sim save; it was not overwritten. "
+            "Choose another file name."
+        )
+    game.saved_at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+    text = json.dumps(game.to_dict(), ensure_ascii=False, indent=1) + "\n"
+    atomic_write_text(path, text)
+
+
+def atomic_write_text(path: Path, text: str) -> None:
+    """Write a file so that readers see either the old or the new content, never half."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    temp = Path(temp_name)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise
+    _sync_directory(path.parent)
+
+
+def _sync_directory(directory: Path) -> None:
+    # Makes the rename itself durable where the platform allows opening a directory.
+    if os.name != "posix":
+        return
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def is_save(path: Path) -> bool:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError):
+        return False
+    return isinstance(data, dict) and data.get("app") == APP_TAG
+
+
+def read_save(path: Path) -> SaveGame:
+    """Read a save, with a clear message for a missing, damaged or foreign file."""
+    damaged = (
+        f"The save {path} is damaged and cannot be used ({{}}). The file has not been changed."
+    )
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise SaveError(f"There is no save at {path}.") from None
+    except OSError as exc:
+        raise SaveError(f"The save {path} cannot be read: {exc.strerror or exc}.") from None
+    if size > MAX_SAVE_BYTES:
+        raise SaveError(damaged.format("it is far too large to be a save"))
+    try:
+        raw = path.read_bytes()
+        data = json.loads(raw.decode("utf-8"))
+    except OSError as exc:
+        raise SaveError(f"The save {path} cannot be read: {exc.strerror or exc}.") from None
+    except UnicodeDecodeError:
+        raise SaveError(damaged.format("it is not text")) from None
+    except ValueError as exc:
+        raise SaveError(damaged.format(f"not valid JSON: {exc}")) from None
+    if not isinstance(data, dict) or data.get("app") != APP_TAG:
+        raise SaveError(f"{path} is not a trafficking-sim save.")
+    if data.get("format") != SAVE_FORMAT:
+        raise SaveError(
+            f"The save {path} was written in save format {data.get('format')!r}, which this "
+            f"version ({__version__}) cannot read."
+        )
+    try:
+        game = SaveGame(
+            scenario=_field(data, "scenario", str),
+            content_hash=_field(data, "content_hash", str),
+            role=_field(data, "role", str),
+            seed=_field(data, "seed", int),
+            lang=_field(data, "lang", str),
+            scenario_path=data.get("scenario_path")
+            if isinstance(data.get("scenario_path"), str)
+            else None,
+            saved_at=str(data.get("saved_at", "")),
+            app_version=str(data.get("app_version", "")),
+        )
+        actions = data.get("actions")
+        if not isinstance(actions, list):
+            raise ValueError("'actions' is not a list")
+        game.actions = [action_from_dict(a) for a in actions]
+    except (ValueError, ActionFormatError) as exc:
+        raise SaveError(damaged.format(exc)) from None
+    return game
+
+
+def _field(data: dict[str, Any], name: str, kind: type) -> Any:
+    value = data.get(name)
+    if not isinstance(value, kind) or isinstance(value, bool):
+        raise ValueError(f"'{name}' is missing or has the wrong type")
+    return value

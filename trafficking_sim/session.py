@@ -1,0 +1,98 @@
+"""One game in progress: the engine's state, the action log and the events, with saving.
+
+The plain mode and the TUI both drive a Session, so a game is played, saved and resumed
+the same way whatever the interface.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import paths
+from .content import ContentError, GameContent, load_game
+from .content.loader import find_scenario
+from .engine import Action, Engine, Event, GameState
+from .saves import SaveError, SaveGame, ScenarioChanged
+
+
+@dataclass
+class Session:
+    content: GameContent
+    state: GameState
+    seed: int
+    lang: str
+    actions: list[Action] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+
+    @property
+    def engine(self) -> Engine:
+        return Engine(self.content)
+
+    @classmethod
+    def new(cls, content: GameContent, role: str, seed: int, lang: str) -> Session:
+        state, events = Engine(content).new_game(role, seed)
+        return cls(content, state, seed, lang, [], list(events))
+
+    def act(self, action: Action) -> list[Event]:
+        """Take one action (refused ones too: they are part of the game) and log it."""
+        self.state, events = self.engine.step(self.state, action)
+        self.actions.append(action)
+        self.events += events
+        return events
+
+    def savegame(self) -> SaveGame:
+        return SaveGame(
+            scenario=self.content.id,
+            content_hash=self.content.content_hash,
+            role=self.state.role,
+            seed=self.seed,
+            lang=self.lang,
+            actions=list(self.actions),
+            scenario_path=scenario_reference(self.content.source),
+        )
+
+    @classmethod
+    def resume(cls, game: SaveGame, *, allow_changed: bool = False) -> Session:
+        """Rebuild a game from its save by replaying the action log."""
+        content = load_saved_scenario(game)
+        if content.content_hash != game.content_hash and not allow_changed:
+            raise ScenarioChanged(
+                f"The scenario '{game.scenario}' has changed since this game was saved, so "
+                "replaying it may not give the same game. The save has been kept as it is."
+            )
+        if game.role not in content.roles:
+            raise SaveError(
+                f"The saved role '{game.role}' is not in the scenario '{game.scenario}' any more."
+            )
+        session = cls.new(content, game.role, game.seed, game.lang)
+        for action in game.actions:
+            session.act(action)
+        return session
+
+
+def scenario_reference(source: Path) -> str | None:
+    """None for a bundled scenario (found again by id), else its absolute path."""
+    bundled = paths.bundled_dir("scenarios").resolve()
+    return None if source.resolve().parent == bundled else str(source.resolve())
+
+
+def load_saved_scenario(game: SaveGame) -> GameContent:
+    try:
+        if game.scenario_path:
+            path = Path(game.scenario_path)
+            if not path.is_file():
+                raise SaveError(f"The scenario file of this save, {path}, is no longer there.")
+        else:
+            path = find_scenario(game.scenario)
+        content = load_game(path)
+    except LookupError as exc:
+        raise SaveError(f"The save's scenario cannot be found: {exc}") from None
+    except ContentError as exc:
+        raise SaveError(f"The save's scenario has errors:\n{exc}") from None
+    if content.id != game.scenario:
+        raise SaveError(
+            f"The file {path} holds the scenario '{content.id}', not "
+            f"'{game.scenario}' as the save expects."
+        )
+    return content
