@@ -1,0 +1,218 @@
+"""The command line, run through the installed console script as a user would."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def console_script() -> list[str]:
+    """The installed ``trafficking-sim`` next to this interpreter (or on PATH)."""
+    bindir = Path(sys.executable).parent
+    for name in ("trafficking-sim", "trafficking-sim.exe"):
+        if (bindir / name).exists():
+            return [str(bindir / name)]
+    found = shutil.which("trafficking-sim")
+    if found:
+        return [found]
+    pytest.fail("the trafficking-sim console script is not installed: pip install -e .")
+
+
+def run(*args: str, stdin: str | None = None, home: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "TRAFFICKING_SIM_HOME": str(home), "PYTHONIOENCODING": "utf-8"}
+    return subprocess.run(
+        [*console_script(), *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+        env=env,
+        cwd=ROOT,
+    )
+
+
+@pytest.fixture
+def home(tmp_path: Path) -> Path:
+    return tmp_path / "home"
+
+
+def test_list_json_describes_the_bundled_scenarios(home: Path) -> None:
+    result = run("list", "--json", home=home)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    tutorial = next(s for s in data["scenarios"] if s["id"] == "tutorial")
+    assert tutorial["title"] == "Tutorial: the night minibus"
+    assert tutorial["languages"] == ["en", "sl"]
+    assert [r["id"] for r in tutorial["roles"]] == ["border_b", "ngo", "authorities_c"]
+
+
+def test_list_in_slovene(home: Path) -> None:
+    result = run("list", "--json", "--lang", "sl", home=home)
+    data = json.loads(result.stdout)
+    assert data["scenarios"][0]["title"].startswith("Uvodna vaja")
+
+
+def test_validate_passes_the_bundled_content(home: Path) -> None:
+    result = run("validate", home=home)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "all valid" in result.stderr
+
+
+def test_validate_reports_a_located_error_with_a_suggestion(home: Path, tmp_path: Path) -> None:
+    broken = tmp_path / "scenarios" / "broken.yaml"
+    broken.parent.mkdir()
+    text = (ROOT / "scenarios" / "tutorial.yaml").read_text(encoding="utf-8")
+    broken.write_text(text.replace("timeout_ending: time_ran_out", "timeout_ending: time_ran_ot"),
+                      encoding="utf-8")
+    line = next(i for i, ln in enumerate(broken.read_text().splitlines(), 1)
+                if ln.startswith("timeout_ending"))
+    result = run("validate", str(broken), home=home)
+    assert result.returncode == 1
+    assert f"broken.yaml:{line}:17: error: unknown ending 'time_ran_ot'. Did you mean " \
+           "'time_ran_out'?" in result.stdout
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_validate_a_missing_path_is_a_usage_error(home: Path) -> None:
+    result = run("validate", "no/such/file.yaml", home=home)
+    assert result.returncode == 2
+    assert "no such file or folder" in result.stderr
+
+
+def test_schema_is_json_schema_for_each_kind(home: Path) -> None:
+    for kind in ("scenario", "role", "agency"):
+        result = run("schema", kind, home=home)
+        schema = json.loads(result.stdout)
+        assert schema["$schema"].startswith("https://json-schema.org/")
+        assert "kind" in schema["properties"]
+
+
+def test_unknown_command_is_a_usage_error(home: Path) -> None:
+    result = run("fly", home=home)
+    assert result.returncode == 2
+    assert "invalid choice" in result.stderr
+
+
+def test_no_command_says_how_to_play(home: Path) -> None:
+    result = run(home=home)
+    assert result.returncode == 0
+    assert "trafficking-sim play --plain" in result.stdout
+
+
+WALK = """\
+do check_vehicle minibus_plate
+send europol driver_phone urgent eval=A1 subject="Minibus, driver's phone"
+end
+permission recruiter_alias
+send authorities_c minibus_plate,driver_phone
+do interview_passengers
+end
+request ngo victim_support mira_account
+end
+send authorities_c recruiter_alias
+end
+"""
+
+
+def test_play_a_script_then_replay_the_save(home: Path, tmp_path: Path) -> None:
+    script = tmp_path / "walk.txt"
+    script.write_text(WALK, encoding="utf-8")
+    save = tmp_path / "game.json"
+    result = run("play", "--plain", "--scenario", "tutorial", "--role", "border_b", "--seed", "2",
+                 "--script", str(script), "--save", str(save), home=home)
+    assert result.returncode == 0, result.stderr
+    assert "THE END: Victims safe, network exposed" in result.stdout
+    assert save.exists()
+    assert (home / "saves" / "autosave.json").exists()
+
+    replay = run("replay", str(save), "--json", home=home)
+    assert replay.returncode == 0, replay.stderr
+    outcome = json.loads(replay.stdout)
+    assert set(outcome) == {"scenario", "role", "ending", "turn", "scores", "objectives"}
+    assert outcome["scenario"] == "tutorial"
+    assert outcome["role"] == "border_b"
+    assert outcome["ending"] == "network_disrupted"
+    assert set(outcome["scores"]) == {
+        "information_exchange", "coordination", "victim_protection", "standards"
+    }
+    assert outcome["objectives"]["border_task"] is True
+
+
+def test_plain_mode_explains_a_bad_command_and_goes_on(home: Path) -> None:
+    result = run("play", "--plain", "--scenario", "tutorial", "--role", "ngo", "--seed", "1",
+                 stdin="sned europol\nsend europol\nrequest iom assistence\nstatus\n", home=home)
+    assert result.returncode == 0
+    out = result.stdout
+    assert "There is no command 'sned'. Did you mean 'send'?" in out
+    assert "Not done: NGO is not connected to SIENA" in out
+    assert "There is no service 'assistence' here. Did you mean 'assistance'?" in out
+    assert "Turn 1 of 6" in out
+    assert "End of input" in out
+
+
+def test_plain_mode_in_slovene(home: Path) -> None:
+    result = run("play", "--plain", "--scenario", "tutorial", "--role", "ngo", "--lang", "sl",
+                 "--seed", "1", stdin="status\n", home=home)
+    assert "Poteza 1 od 6" in result.stdout
+
+
+def test_help_lists_every_command(home: Path) -> None:
+    result = run("play", "--plain", "--scenario", "tutorial", "--role", "ngo", "--seed", "1",
+                 stdin="help\n", home=home)
+    for command in ("send", "share", "request", "do", "permission", "end", "board", "read"):
+        assert f"\n  {command}" in result.stdout
+
+
+def test_replay_of_a_damaged_save_is_a_clear_error(home: Path, tmp_path: Path) -> None:
+    save = tmp_path / "bad.json"
+    save.write_text('{"app": "trafficking-sim", "format": 1, "actions": [', encoding="utf-8")
+    result = run("replay", str(save), "--json", home=home)
+    assert result.returncode == 1
+    assert "is damaged" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert save.read_text(encoding="utf-8").endswith("[")
+
+
+def test_play_refuses_to_overwrite_a_file_that_is_not_a_save(home: Path, tmp_path: Path) -> None:
+    precious = tmp_path / "thesis.json"
+    precious.write_text('{"chapter": 1}', encoding="utf-8")
+    result = run("play", "--plain", "--scenario", "tutorial", "--role", "ngo", "--save",
+                 str(precious), stdin="end\n", home=home)
+    assert result.returncode == 2
+    assert "not a trafficking-sim save" in result.stderr
+    assert precious.read_text(encoding="utf-8") == '{"chapter": 1}'
+
+
+def test_play_an_unknown_scenario_or_role(home: Path) -> None:
+    result = run("play", "--plain", "--scenario", "tutorail", home=home)
+    assert result.returncode == 2
+    assert "Did you mean 'tutorial'?" in result.stderr
+    result = run("play", "--plain", "--scenario", "tutorial", "--role", "police_z", home=home)
+    assert result.returncode == 2
+    assert "Roles: border_b, ngo, authorities_c" in result.stderr
+
+
+def test_resume_continues_a_saved_game(home: Path, tmp_path: Path) -> None:
+    save = tmp_path / "game.json"
+    first = run("play", "--plain", "--scenario", "tutorial", "--role", "ngo", "--seed", "4",
+                "--save", str(save), stdin="end\n", home=home)
+    assert first.returncode == 0
+    second = run("play", "--plain", "--resume", str(save), stdin="status\n", home=home)
+    assert "Turn 2 of 6" in second.stdout
+    assert json.loads(save.read_text(encoding="utf-8"))["actions"] == [{"type": "end_turn"}]
+
+
+def test_python_dash_m_works(home: Path) -> None:
+    result = subprocess.run([sys.executable, "-m", "trafficking_sim", "--version"],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0
+    assert result.stdout.startswith("trafficking-sim ")

@@ -1,0 +1,114 @@
+"""Saves: exact, atomic, and never lost or overwritten by mistake."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from trafficking_sim.content import GameContent
+from trafficking_sim.engine import Do, EndTurn, Send
+from trafficking_sim.saves import SaveError, ScenarioChanged, read_save, write_save
+from trafficking_sim.session import Session
+
+
+def _session(tutorial: GameContent) -> Session:
+    session = Session.new(tutorial, "border_b", seed=5, lang="sl")
+    for action in (
+        Do("check_vehicle", "minibus_plate"),
+        Send(to=("europol",), facts=("driver_phone",), subject="Kombi č. 1", priority="urgent"),
+        EndTurn(),
+    ):
+        session.act(action)
+    return session
+
+
+def test_a_save_replays_to_the_identical_game(tutorial: GameContent, tmp_path: Path) -> None:
+    session = _session(tutorial)
+    path = tmp_path / "game.json"
+    write_save(path, session.savegame())
+    resumed = Session.resume(read_save(path))
+    assert resumed.state.to_dict() == session.state.to_dict()
+    assert resumed.events == session.events
+    assert resumed.lang == "sl"
+    assert resumed.state.messages[0].subject == "Kombi č. 1"
+
+
+def test_writing_leaves_no_temporary_files(tutorial: GameContent, tmp_path: Path) -> None:
+    write_save(tmp_path / "a.json", _session(tutorial).savegame())
+    write_save(tmp_path / "a.json", _session(tutorial).savegame())
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.json"]
+
+
+def test_a_file_that_is_not_a_save_is_never_overwritten(
+    tutorial: GameContent, tmp_path: Path
+) -> None:
+    notes = tmp_path / "notes.txt"
+    notes.write_text("my notes", encoding="utf-8")
+    with pytest.raises(SaveError, match="not a trafficking-sim save"):
+        write_save(notes, _session(tutorial).savegame())
+    assert notes.read_text(encoding="utf-8") == "my notes"
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ('{"app": "trafficking-sim", "format": 1, "scenario": "tut', "damaged"),
+        ("\xff\xfe binary", "damaged"),
+        ('{"hello": "world"}', "not a trafficking-sim save"),
+        ("[1, 2, 3]", "not a trafficking-sim save"),
+        ('{"app": "trafficking-sim", "format": 99}', "save format 99"),
+        (
+            '{"app": "trafficking-sim", "format": 1, "scenario": "tutorial", "content_hash": "x",'
+            ' "role": "ngo", "seed": "one", "lang": "en", "actions": []}',
+            "'seed' is missing or has the wrong type",
+        ),
+        (
+            '{"app": "trafficking-sim", "format": 1, "scenario": "tutorial", "content_hash": "x",'
+            ' "role": "ngo", "seed": 1, "lang": "en", "actions": [{"type": "teleport"}]}',
+            "unknown action type 'teleport'",
+        ),
+    ],
+)
+def test_a_damaged_or_foreign_save_gets_a_clear_message_and_is_kept(
+    tmp_path: Path, content: str, message: str
+) -> None:
+    path = tmp_path / "save.json"
+    path.write_bytes(content.encode("latin-1") if content.startswith("\xff") else content.encode())
+    before = path.read_bytes()
+    with pytest.raises(SaveError, match=message):
+        read_save(path)
+    assert path.read_bytes() == before
+
+
+def test_a_missing_save_is_named(tmp_path: Path) -> None:
+    with pytest.raises(SaveError, match="There is no save at"):
+        read_save(tmp_path / "nothing.json")
+
+
+def test_a_changed_scenario_is_detected_and_the_save_kept(
+    tutorial: GameContent, tmp_path: Path
+) -> None:
+    scenario = tmp_path / "scenarios" / "tutorial.yaml"
+    scenario.parent.mkdir()
+    scenario.write_text(tutorial.source.read_text(encoding="utf-8"), encoding="utf-8")
+    from trafficking_sim.content import load_game
+
+    local = load_game(scenario)
+    session = Session.new(local, "ngo", 1, "en")
+    session.act(EndTurn())
+    save = tmp_path / "game.json"
+    write_save(save, session.savegame())
+    assert json.loads(save.read_text(encoding="utf-8"))["scenario_path"] == str(scenario.resolve())
+
+    scenario.write_text(
+        scenario.read_text(encoding="utf-8").replace("max_turns: 6", "max_turns: 7"),
+        encoding="utf-8",
+    )
+    before = save.read_bytes()
+    with pytest.raises(ScenarioChanged, match="has changed since this game was saved"):
+        Session.resume(read_save(save))
+    assert save.read_bytes() == before
+    resumed = Session.resume(read_save(save), allow_changed=True)
+    assert resumed.state.turn == 2

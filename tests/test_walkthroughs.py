@@ -1,0 +1,49 @@
+"""Every walkthrough reaches the ending its first line promises, through play and replay."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from trafficking_sim.cli import main
+
+WALKTHROUGHS = sorted((Path(__file__).parent / "walkthroughs").glob("*/*.txt"))
+
+
+def _expected_ending(path: Path) -> str:
+    first = path.read_text(encoding="utf-8").splitlines()[0]
+    assert first.startswith("# expect: ending="), f"{path.name}: first line must say the ending"
+    return first.removeprefix("# expect: ending=").strip()
+
+
+@pytest.mark.parametrize("walkthrough", WALKTHROUGHS, ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_walkthrough_reaches_its_ending(
+    walkthrough: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    scenario = walkthrough.parent.name
+    role = walkthrough.stem.split("-")[0]
+    save = tmp_path / "save.json"
+    code = main(["play", "--plain", "--scenario", scenario, "--role", role, "--seed", "1",
+                 "--script", str(walkthrough), "--save", str(save)])
+    played = capsys.readouterr()
+    assert code == 0, played.err
+    assert main(["replay", str(save), "--json"]) == 0
+    outcome = json.loads(capsys.readouterr().out)
+    assert outcome["ending"] == _expected_ending(walkthrough), played.out[-2000:]
+    assert "Not done: there is no" not in played.out, "a walkthrough names something unknown"
+
+
+def test_there_is_a_best_and_a_bad_walkthrough_for_every_role() -> None:
+    from trafficking_sim.content import find_scenario, load_game
+
+    for folder in {p.parent for p in WALKTHROUGHS}:
+        content = load_game(find_scenario(folder.name))
+        for role in content.roles:
+            ratings = {
+                content.endings[_expected_ending(p)].rating
+                for p in folder.glob(f"{role}-*.txt")
+            }
+            assert "best" in ratings, f"{folder.name}: no best walkthrough for {role}"
+            assert ratings & {"bad", "mixed"}, f"{folder.name}: no bad walkthrough for {role}"
