@@ -14,7 +14,9 @@ TUTORIAL = ROOT / "scenarios" / "tutorial.yaml"
 
 
 @pytest.fixture(autouse=True)
-def _private_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+def _private_home(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
     """Never touch the real user's saves or logs."""
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("TRAFFICKING_SIM_HOME", str(home))

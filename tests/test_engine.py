@@ -36,7 +36,9 @@ def score_changes(events: list[Event]) -> list[tuple[str, int]]:
     return [(e.data["pillar"], e.data["delta"]) for e in events if e.kind == E.SCORE_CHANGED]
 
 
-def play(engine: Engine, role: str, *actions: object, seed: int = 1) -> tuple[GameState, list[Event]]:
+def play(
+    engine: Engine, role: str, *actions: object, seed: int = 1
+) -> tuple[GameState, list[Event]]:
     state, events = engine.new_game(role, seed)
     for action in actions:
         state, new = engine.step(state, action)  # type: ignore[arg-type]
@@ -139,7 +141,7 @@ def test_victims_data_waits_for_consent(engine: Engine) -> None:
 
 
 def test_an_agency_refuses_what_is_outside_its_mandate(engine: Engine) -> None:
-    state, events = play(engine, "border_b", Request("europol", "arrest", "recruiter_alias"))
+    _, events = play(engine, "border_b", Request("europol", "arrest", "recruiter_alias"))
     refused = refusal(events)
     assert refused.data["reason"] == {"text": "agency:europol/services.arrest.refuse.reason"}
     assert refused.data["source"] == "Europol Regulation (EU) 2016/794, Art 4(5)"
@@ -213,7 +215,10 @@ def test_rules_that_play_a_role_are_skipped_when_the_learner_has_it(engine: Engi
 
 def test_personal_data_to_someone_who_does_not_need_it_costs_standards(engine: Engine) -> None:
     _, events = play(
-        engine, "border_b", Do("interview_passengers"), Send(to=("europol",), facts=("mira_account",))
+        engine,
+        "border_b",
+        Do("interview_passengers"),
+        Send(to=("europol",), facts=("mira_account",)),
     )
     assert ("standards", -4) in score_changes(events)
 
@@ -249,8 +254,11 @@ def test_the_seed_decides_the_random_colour(engine: Engine) -> None:
     turns_it_fired = set()
     for seed in range(20):
         _, events = play(engine, "border_b", *actions, seed=seed)
-        fired = [e.turn for e in events
-                 if e.kind == E.RULE_FIRED and e.data.get("rule") == "driver_phone_rings"]
+        fired = [
+            e.turn
+            for e in events
+            if e.kind == E.RULE_FIRED and e.data.get("rule") == "driver_phone_rings"
+        ]
         turns_it_fired.add(fired[0] if fired else None)
     assert len(turns_it_fired) > 1, "different seeds should draw differently"
 

@@ -122,10 +122,10 @@ def build_actor_for_agency(profile: AgencyProfile, entry: object) -> Actor:
     services = {s.id: s for s in profile.services}
     services.update({s.id: s for s in entry.services})
     return Actor(
-        id=profile.id,
+        id=entry.id or profile.id,
         kind="agency",
-        name=profile.name,
-        short_name=profile.short_name,
+        name=entry.name or profile.name,
+        short_name=entry.short_name or entry.name or profile.short_name,
         state=entry.state,
         channels=frozenset(profile.channels),
         judicial=profile.judicial,

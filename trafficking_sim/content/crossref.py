@@ -81,11 +81,13 @@ class _Checker:
             cards.add(role.card)
         profiles: set[str] = set()
         for i, agency in enumerate(self.s.agencies):
-            if agency.profile in profiles or agency.profile in cards:
+            actor_id = agency.id or agency.profile
+            if actor_id in profiles or actor_id in cards:
                 self.error(
-                    ("agencies", i, "profile"), f"the actor '{agency.profile}' is listed twice"
+                    ("agencies", i, "profile"),
+                    f"the actor '{actor_id}' is listed twice; give one an 'id:' of its own",
                 )
-            profiles.add(agency.profile)
+            profiles.add(actor_id)
 
     def variables(self) -> None:
         import re

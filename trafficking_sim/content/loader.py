@@ -139,7 +139,8 @@ class ContentLoader:
                 scenario.languages,
             )
             if profile is not None:
-                actors[profile.model.id] = build_actor_for_agency(profile.model, agency_entry)
+                actor = build_actor_for_agency(profile.model, agency_entry)
+                actors[actor.id] = actor
                 texts.update(profile.texts)
                 files.append(profile.path)
         services = {a.id: set(a.services) for a in actors.values()}

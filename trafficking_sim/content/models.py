@@ -153,6 +153,14 @@ class ScenarioAgency(Strict):
     """An agency profile taking part in this scenario, with local adjustments."""
 
     profile: Id
+    id: Id | None = Field(
+        None,
+        pattern=ID_PATTERN,
+        description="The actor's id in this scenario (default: the profile's), so one profile "
+        "can serve twice, such as the liaison officers of two states.",
+    )
+    name: Text | None = Field(None, description="Replaces the profile's name here.")
+    short_name: Text | None = None
     state: StateCode | None = None
     needs: list[Id] = Field(default_factory=list)
     knows: list[Id] = Field(default_factory=list)

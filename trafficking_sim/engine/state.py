@@ -40,6 +40,7 @@ class Message:
     info_code: str | None = None
     priority: str = "normal"
     case: str | None = None
+    crime_area: str = "thb"  # trafficking in human beings: the only one these cases use
     thread: int = 0
     in_reply_to: int | None = None
     service: str | None = None

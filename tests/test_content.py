@@ -1,0 +1,44 @@
+"""The bundled content is valid, fully translated, and its schemas are up to date."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from trafficking_sim.content import bundled_scenarios, load_game, validate_files
+from trafficking_sim.content.schema import json_schema
+from trafficking_sim.paths import bundled_dir
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_all_bundled_content_is_valid() -> None:
+    problems, count = validate_files([bundled_dir(k) for k in ("scenarios", "roles", "agencies")])
+    assert count >= 12
+    assert problems == []
+
+
+@pytest.mark.parametrize("path", bundled_scenarios(), ids=lambda p: p.stem)
+def test_every_text_is_in_english_and_slovene(path: Path) -> None:
+    content = load_game(path)
+    assert set(content.scenario.languages) == {"en", "sl"}
+    missing = [t.id for t in content.texts.values() if not (t.en and t.sl)]
+    assert missing == []
+
+
+@pytest.mark.parametrize("kind", ["scenario", "role", "agency"])
+def test_the_committed_schema_matches_the_code(kind: str) -> None:
+    committed = json.loads((ROOT / "schemas" / f"{kind}.schema.json").read_text(encoding="utf-8"))
+    assert committed == json_schema(kind), (
+        f"schemas/{kind}.schema.json is out of date: "
+        f"trafficking-sim schema {kind} > schemas/{kind}.schema.json"
+    )
+
+
+def test_every_content_file_points_editors_at_its_schema() -> None:
+    for folder, kind in (("scenarios", "scenario"), ("roles", "role"), ("agencies", "agency")):
+        for path in (ROOT / folder).glob("*.yaml"):
+            first = path.read_text(encoding="utf-8").splitlines()[0]
+            assert first == f"# yaml-language-server: $schema=../schemas/{kind}.schema.json", path
