@@ -87,7 +87,7 @@ def test_the_ngo_cannot_use_siena_and_is_told_why(engine: Engine) -> None:
     state, events = play(engine, "ngo", Send(to=("europol",)))
     refused = refusal(events)
     assert refused.data["reason"]["key"] == "siena_no_access"
-    assert "Europol Regulation" in refused.data["source"]
+    assert refused.data["source"] == {"key": "source.siena"}
     assert ("standards", -3) in score_changes(events)
     assert state.ap == 3, "a refused action costs no action points"
     assert not state.messages
@@ -144,7 +144,7 @@ def test_an_agency_refuses_what_is_outside_its_mandate(engine: Engine) -> None:
     _, events = play(engine, "border_b", Request("europol", "arrest", "recruiter_alias"))
     refused = refusal(events)
     assert refused.data["reason"] == {"text": "agency:europol/services.arrest.refuse.reason"}
-    assert refused.data["source"] == "Europol Regulation (EU) 2016/794, Art 4(5)"
+    assert refused.data["source"] == {"text": "agency:europol/services.arrest.refuse.source"}
     assert ("coordination", -2) in score_changes(events)
 
 

@@ -268,6 +268,22 @@ CATALOG: dict[str, dict[str, str]] = {
         "sl": "KONEC: {title} ({rating}). {text}",
     },
     "event.score_short": {"en": "{pillar} {delta:+d}.", "sl": "{pillar} {delta:+d}."},
+    "source.handling": {
+        "en": "Council Manual on Law Enforcement Information Exchange (doc. 6261/18), handling codes; Europol Regulation (EU) 2016/794, Art 19",
+        "sl": "Priročnik Sveta o izmenjavi informacij med organi pregona (dok. 6261/18), oznake za ravnanje; Uredba (EU) 2016/794 (Uredba o Europolu), 19. člen",
+    },
+    "source.siena": {
+        "en": "Europol Regulation (EU) 2016/794, Art 7 (Europol National Units)",
+        "sl": "Uredba (EU) 2016/794 (Uredba o Europolu), 7. člen (nacionalne enote za Europol)",
+    },
+    "source.channel": {
+        "en": "Europol, Interpol and Eurojust each work through their own national contact points",
+        "sl": "Europol, Interpol in Eurojust delujejo vsak prek svojih nacionalnih kontaktnih točk",
+    },
+    "source.need_to_know": {
+        "en": "Need-to-know: Council Decision 2013/488/EU, Art 7; purpose limitation: Law Enforcement Directive (EU) 2016/680",
+        "sl": "Načelo potrebe po seznanitvi: Sklep Sveta 2013/488/EU, 7. člen; omejitev namena: Direktiva (EU) 2016/680 o varstvu podatkov pri kazenskem pregonu",
+    },
     "event.source": {"en": "Source: {source}", "sl": "Vir: {source}"},
     # --- plain mode ----------------------------------------------------------------------------
     "plain.content_note": {"en": "Content note: {note}", "sl": "Opozorilo o vsebini: {note}"},
@@ -289,6 +305,8 @@ CATALOG: dict[str, dict[str, str]] = {
         "en": "There is no command '{command}'.{hint} Type 'help' for the list.",
         "sl": "Ukaza »{command}« ni.{hint} Za seznam ukazov vpišite »help«.",
     },
+    "plain.did_you_mean": {"en": " Did you mean '{word}'?", "sl": " Ste mislili »{word}«?"},
+    "plain.cost": {"en": "{n} AP", "sl": "akcijske točke: {n}"},
     "plain.usage": {"en": "Usage: {usage}", "sl": "Uporaba: {usage}"},
     "plain.save_failed": {
         "en": "Could not save to {path}: {error}",

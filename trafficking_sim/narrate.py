@@ -63,6 +63,15 @@ def reason_text(content: GameContent, reason: dict[str, Any], lang: str) -> str:
     return t(key, lang, **params)
 
 
+def source_text(content: GameContent, source: dict[str, Any] | None, lang: str) -> str:
+    """The rule of practice an event rests on, in ``lang``; '' when there is none."""
+    if not source:
+        return ""
+    if "text" in source:
+        return text_of(content, source["text"], lang)
+    return t(source["key"], lang) if has(str(source.get("key"))) else str(source.get("key"))
+
+
 def date_text(content: GameContent, turn: int, lang: str) -> str:
     scenario = content.scenario
     import datetime as dt
@@ -104,7 +113,8 @@ def describe(
     if kind == E.ACTION_REFUSED:
         lines = [t("refused", lang, reason=reason_text(content, data["reason"], lang))]
         if data.get("source"):
-            lines.append("  " + t("event.source", lang, source=data["source"]))
+            source = source_text(content, data["source"], lang)
+            lines.append("  " + t("event.source", lang, source=source))
         return lines
     if kind == E.MESSAGE_SENT:
         return [_sent_line(content, state.messages[data["message"] - 1], lang)]
@@ -163,7 +173,8 @@ def describe(
             )
         ]
         if data.get("source"):
-            lines.append("  " + t("event.source", lang, source=data["source"]))
+            source = source_text(content, data["source"], lang)
+            lines.append("  " + t("event.source", lang, source=source))
         return lines
     if kind == E.GAME_ENDED:
         ending = content.endings[data["ending"]]

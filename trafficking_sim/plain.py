@@ -14,7 +14,7 @@ from typing import TextIO
 
 from . import narrate
 from .content.bundle import GameContent
-from .content.errors import suggest
+from .content.errors import closest
 from .content.models import FACT_KINDS
 from .engine import (
     Action,
@@ -161,7 +161,7 @@ class PlainGame:
         name, args = words[0].lower(), words[1:]
         command = self.commands.get(name)
         if command is None:
-            hint = suggest(name, self.commands)
+            hint = self._hint(name, self.commands)
             self.say(self.tr("plain.unknown_command", command=name, hint=hint))
             return
         try:
@@ -196,6 +196,10 @@ class PlainGame:
 
     # --- argument helpers --------------------------------------------------------------------
 
+    def _hint(self, word: str, choices: Iterable[str]) -> str:
+        match = closest(word, choices)
+        return self.tr("plain.did_you_mean", word=match) if match else ""
+
     def _actor_id(self, word: str) -> str:
         actors = self.content.actors
         if word in actors:
@@ -204,7 +208,7 @@ class PlainGame:
             self.tr(
                 "plain.unknown_actor",
                 actor=word,
-                hint=suggest(word, actors),
+                hint=self._hint(word, actors),
                 actors=", ".join(actors),
             )
         )
@@ -213,7 +217,7 @@ class PlainGame:
         if word in self.content.facts:
             return word
         known = self.session.state.knowledge.get(self.session.state.role, {})
-        raise CommandError(self.tr("plain.unknown_fact", fact=word, hint=suggest(word, known)))
+        raise CommandError(self.tr("plain.unknown_fact", fact=word, hint=self._hint(word, known)))
 
     def _split(self, args: list[str]) -> tuple[list[str], dict[str, str], set[str]]:
         positional, options, flags = [], {}, set()
@@ -307,7 +311,7 @@ class PlainGame:
                 self.tr(
                     "plain.unknown_service",
                     service=service,
-                    hint=suggest(service, services),
+                    hint=self._hint(service, services),
                     services=", ".join(services) or "-",
                 )
             )
@@ -329,7 +333,7 @@ class PlainGame:
                 self.tr(
                     "plain.unknown_my_action",
                     action=args[0],
-                    hint=suggest(args[0], actions),
+                    hint=self._hint(args[0], actions),
                     actions=", ".join(actions) or "-",
                 )
             )
@@ -461,7 +465,7 @@ class PlainGame:
             target = " FACT" if action.targets else ""
             self.say(
                 f"  do {action.id}{target} : {action.label.get(self.lang)}"
-                f"{f' ({kinds})' if kinds else ''} - {action.cost} AP"
+                f"{f' ({kinds})' if kinds else ''} - {self.tr('plain.cost', n=action.cost)}"
             )
             self.say(f"      {action.text.get(self.lang)}")
         if not found:

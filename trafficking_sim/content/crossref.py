@@ -145,6 +145,12 @@ class _Checker:
                         )
             if kind not in ("request", "message", "permission"):
                 for path, obj in walk(rule.then, ("rules", i, "then")):
+                    if isinstance(obj, L.Forward):
+                        self.error(
+                            path,
+                            "'forward' passes on the facts of the message that triggered the "
+                            "rule, so the rule's 'when' must be a message or a request",
+                        )
                     if isinstance(obj, L.Reply) and obj.reply.sender is None:
                         self.error(
                             path,
@@ -154,6 +160,11 @@ class _Checker:
         for section in ("objectives", "endings", "injects", "actions"):
             for i, item in enumerate(getattr(s, section)):
                 for path, obj in walk(item, (section, i)):
+                    if isinstance(obj, L.Forward):
+                        self.error(
+                            path,
+                            "'forward' only works in a rule whose 'when' is a message or request",
+                        )
                     if isinstance(obj, L.MessageIs):
                         self.error(
                             path,
@@ -232,6 +243,8 @@ class _Checker:
             self.actor((*path, "reply", "from"), obj.reply.sender)
             for j, fact in enumerate(obj.reply.facts):
                 self.ref((*path, "reply", "facts", j), "fact", fact, self.facts)
+        elif isinstance(obj, L.Forward):
+            self.actor((*path, "forward", "to"), obj.forward.to)
         elif isinstance(obj, L.SetVar):
             self._var((*path, "set"), obj.set.var, obj.set.value, numeric=False)
         elif isinstance(obj, L.AddVar):

@@ -366,7 +366,9 @@ class ScoreArgs(Strict):
     pillar: Pillar
     delta: int = Field(ge=-100, le=100)
     reason: Text
-    source: str | None = Field(None, description="The rule of practice: an article, a handbook.")
+    source: Text | None = Field(
+        None, description="The rule of practice it rests on: an article, a handbook."
+    )
 
 
 class Score(Strict):
@@ -388,17 +390,28 @@ class Say(Strict):
     say: Text
 
 
+class ForwardArgs(Strict):
+    to: str
+
+
+class Forward(Strict):
+    """The recipient of the triggering message passes its facts on to another actor."""
+
+    forward: ForwardArgs
+
+
 class End(Strict):
     """End the game at once with this ending."""
 
     end: str
 
 
-_EFFECT_KEYS = ("reveal", "reply", "set", "add", "score", "inject", "say", "end")
+_EFFECT_KEYS = ("reveal", "reply", "forward", "set", "add", "score", "inject", "say", "end")
 
 Effect = Annotated[
     Annotated[Reveal, Tag("reveal")]
     | Annotated[Reply, Tag("reply")]
+    | Annotated[Forward, Tag("forward")]
     | Annotated[SetVar, Tag("set")]
     | Annotated[AddVar, Tag("add")]
     | Annotated[Score, Tag("score")]

@@ -54,7 +54,7 @@ class Refusal(Strict):
     """Why an agency will not do this, and who can help instead."""
 
     reason: Text
-    source: str | None = None
+    source: Text | None = Field(None, description="The article or handbook it rests on.")
     penalty: Penalty | None = None
 
 
@@ -175,7 +175,7 @@ class FactGuard(Strict):
 
     if_: Condition = Field(alias="if")
     reason: Text
-    source: str | None = None
+    source: Text | None = Field(None, description="The article or handbook it rests on.")
     penalty: Penalty | None = None
 
 

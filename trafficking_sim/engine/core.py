@@ -14,6 +14,7 @@ from typing import Any
 from ..content import logic as L
 from ..content.bundle import GameContent
 from ..content.models import Rule, Service
+from ..content.text import LocalText
 from . import events as E
 from . import siena
 from .actions import Action, AskPermission, Do, EndTurn, Request, Send, Share
@@ -25,6 +26,10 @@ MAX_CASCADE = 32
 """How deep rules may trigger injects that trigger rules, before the engine stops a loop."""
 
 
+def _text_ref(text: LocalText | None) -> dict[str, str] | None:
+    return {"text": text.id} if text is not None else None
+
+
 class Refused(Exception):
     """Raised inside a step when an action cannot be taken; becomes an event, not an error."""
 
@@ -34,7 +39,7 @@ class Refused(Exception):
         params: dict[str, Any] | None = None,
         *,
         text: str | None = None,
-        source: str | None = None,
+        source: dict[str, str] | None = None,
         penalty: tuple[str, int] | None = None,
     ) -> None:
         super().__init__(key)
@@ -226,12 +231,14 @@ class _Step:
         pillar: str,
         delta: int,
         reason: tuple[tuple[str, Any], ...],
-        source: str | None,
+        source: dict[str, str] | None,
         origin: str,
     ) -> None:
         before = self.state.scores[pillar]
         after = max(0, min(100, before + delta))
-        change = ScoreChange(self.state.turn, pillar, delta, reason, source, origin)
+        change = ScoreChange(
+            self.state.turn, pillar, delta, reason, tuple(sorted((source or {}).items())), origin
+        )
         self.state.scores[pillar] = after
         self.state.score_log = (*self.state.score_log, change)
         self.emit(
@@ -327,7 +334,7 @@ class _Step:
                 raise Refused(
                     key,
                     {"fact": fact, "provider": provider},
-                    source=siena.HANDLING_SOURCE,
+                    source={"key": siena.HANDLING_SOURCE},
                     penalty=("standards", self.scenario.scoring.handling_breach),
                 )
             guard = self.content.facts[fact].guard
@@ -337,7 +344,7 @@ class _Step:
                     "guard",
                     {"fact": fact},
                     text=guard.reason.id,
-                    source=guard.source,
+                    source=_text_ref(guard.source),
                     penalty=penalty,
                 )
 
@@ -346,7 +353,10 @@ class _Step:
         wrong = ("standards", self.scenario.scoring.wrong_channel)
         if not me.uses("siena"):
             raise Refused(
-                "siena_no_access", {"role": self.role}, source=siena.SIENA_SOURCE, penalty=wrong
+                "siena_no_access",
+                {"role": self.role},
+                source={"key": siena.SIENA_SOURCE},
+                penalty=wrong,
             )
         if not action.to:
             raise Refused("no_recipients")
@@ -413,14 +423,17 @@ class _Step:
                     "channel": service.channel,
                     "who": who,
                 },
-                source=siena.CHANNEL_SOURCE,
+                source={"key": siena.CHANNEL_SOURCE},
                 penalty=("standards", self.scenario.scoring.wrong_channel),
             )
         if service.refuse is not None:
             refusal = service.refuse
             penalty = (refusal.penalty.pillar, refusal.penalty.delta) if refusal.penalty else None
             raise Refused(
-                "service_refused", text=refusal.reason.id, source=refusal.source, penalty=penalty
+                "service_refused",
+                text=refusal.reason.id,
+                source=_text_ref(refusal.source),
+                penalty=penalty,
             )
         if service.targets:
             self._check_target(action.fact, service.targets)
@@ -482,31 +495,42 @@ class _Step:
 
     def _hand_over(self, message: Message) -> None:
         """Recipients learn the attached facts; scoring for need and need-to-know."""
-        scoring = self.scenario.scoring
         for recipient in message.recipients:
             known = Known(
                 self.state.turn, message.sender, message.channel, message.handling, message.id
             )
             new = self.learn(recipient, message.facts, known)
-            needs = self.content.actors[recipient].needs
-            for fact in message.facts:
-                personal = self.content.facts[fact].personal_data
-                if personal and fact not in needs:
-                    self.score(
-                        "standards",
-                        scoring.need_to_know,
-                        (("key", "need_to_know"), ("params", {"fact": fact, "actor": recipient})),
-                        siena.NEED_TO_KNOW_SOURCE,
-                        f"need_to_know:{fact}:{recipient}",
-                    )
-                elif fact in new and fact in needs and scoring.need_met:
-                    self.score(
-                        "information_exchange",
-                        scoring.need_met,
-                        (("key", "need_met"), ("params", {"fact": fact, "actor": recipient})),
-                        None,
-                        f"need_met:{fact}:{recipient}",
-                    )
+            self._credit_needs(recipient, message.facts, new, check_need_to_know=True)
+
+    def _credit_needs(
+        self, actor: str, facts: Sequence[str], new: Sequence[str], *, check_need_to_know: bool
+    ) -> None:
+        """Score a needed fact reaching its actor, and personal data reaching one without need."""
+        scoring = self.scenario.scoring
+        needs = self.content.actors[actor].needs
+        for fact in facts:
+            personal = self.content.facts[fact].personal_data
+            if check_need_to_know and personal and fact not in needs:
+                self.score(
+                    "standards",
+                    scoring.need_to_know,
+                    (("key", "need_to_know"), ("params", {"fact": fact, "actor": actor})),
+                    {"key": siena.NEED_TO_KNOW_SOURCE},
+                    f"need_to_know:{fact}:{actor}",
+                )
+            elif fact in new and fact in needs and scoring.need_met:
+                key, params = (
+                    ("need_met_self", {"fact": fact})
+                    if actor == self.role
+                    else ("need_met", {"fact": fact, "actor": actor})
+                )
+                self.score(
+                    "information_exchange",
+                    scoring.need_met,
+                    (("key", key), ("params", params)),
+                    None,
+                    f"need_met:{fact}:{actor}",
+                )
 
     def _send(self, action: Send) -> None:
         thread = None
@@ -722,17 +746,7 @@ class _Step:
             self.state.turn, message.sender, message.channel, message.handling, message.id
         )
         new = self.learn(self.role, message.facts, known)
-        needs = self.content.actors[self.role].needs
-        gain = self.scenario.scoring.need_met
-        for fact in new:
-            if fact in needs and gain:
-                self.score(
-                    "information_exchange",
-                    gain,
-                    (("key", "need_met_self"), ("params", {"fact": fact})),
-                    None,
-                    f"need_met:{fact}:{self.role}",
-                )
+        self._credit_needs(self.role, message.facts, new, check_need_to_know=False)
 
     def _deliver_grant(self, item: Pending) -> None:
         fact, provider = item.get("fact"), item.get("provider")
@@ -832,6 +846,14 @@ class _Step:
                 reply.subject.id if reply.subject else None,
             )
             return {sender}
+        elif isinstance(effect, L.Forward):
+            message = self.message
+            if message is not None and message.facts:
+                via = message.recipients[0]
+                known = Known(self.state.turn, via, message.channel, message.handling, message.id)
+                target = self._actor(effect.forward.to)
+                new = self.learn(target, message.facts, known)
+                self._credit_needs(target, message.facts, new, check_need_to_know=True)
         elif isinstance(effect, L.SetVar):
             self._set_var(effect.set.var, effect.set.value, origin)
         elif isinstance(effect, L.AddVar):
@@ -840,7 +862,11 @@ class _Step:
         elif isinstance(effect, L.Score):
             change = effect.score
             self.score(
-                change.pillar, change.delta, (("text", change.reason.id),), change.source, origin
+                change.pillar,
+                change.delta,
+                (("text", change.reason.id),),
+                _text_ref(change.source),
+                origin,
             )
         elif isinstance(effect, L.TriggerInject):
             if effect.inject.after == 0:

@@ -17,18 +17,11 @@ SOURCE_CODES = ("A", "B", "C", "X")
 INFO_CODES = ("1", "2", "3", "4")
 PRIORITIES = ("normal", "urgent")
 
-HANDLING_SOURCE = (
-    "Council Manual on Law Enforcement Information Exchange (doc. 6261/18), handling codes; "
-    "Europol Regulation (EU) 2016/794, Art 19"
-)
-SIENA_SOURCE = "Europol Regulation (EU) 2016/794, Art 7 (Europol National Units)"
-CHANNEL_SOURCE = (
-    "Europol, Interpol and Eurojust each work through their own national contact points"
-)
-NEED_TO_KNOW_SOURCE = (
-    "Need-to-know: Council Decision 2013/488/EU, Art 7; purpose limitation: "
-    "Law Enforcement Directive (EU) 2016/680"
-)
+# The rules of practice behind the engine's own checks: keys of ``trafficking_sim.i18n``.
+HANDLING_SOURCE = "source.handling"
+SIENA_SOURCE = "source.siena"
+CHANNEL_SOURCE = "source.channel"
+NEED_TO_KNOW_SOURCE = "source.need_to_know"
 
 
 def passing_on_verdict(

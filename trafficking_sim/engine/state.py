@@ -68,7 +68,7 @@ class ScoreChange:
     pillar: str
     delta: int
     reason: tuple[tuple[str, Any], ...]  # ('text', id) or ('key', i18n key) + params
-    source: str | None
+    source: tuple[tuple[str, str], ...]  # the same form, or () when none applies
     origin: str  # the rule, action or check that caused it
 
 
