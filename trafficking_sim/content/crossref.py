@@ -246,23 +246,26 @@ class _Checker:
         elif isinstance(obj, L.Forward):
             self.actor((*path, "forward", "to"), obj.forward.to)
         elif isinstance(obj, L.SetVar):
-            self._var((*path, "set"), obj.set.var, obj.set.value, numeric=False)
+            self._var((*path, "set"), obj.set.var, obj.set.value, numeric=False, at="value")
         elif isinstance(obj, L.AddVar):
-            self._var((*path, "add"), obj.add.var, obj.add.value, numeric=True)
+            self._var((*path, "add"), obj.add.var, obj.add.value, numeric=True, at="value")
         elif isinstance(obj, L.TriggerInject):
             self.ref((*path, "inject"), "inject", obj.inject.id, self.injects)
         elif isinstance(obj, L.End):
             self.ref((*path, "end"), "ending", obj.end, self.endings)
 
-    def _var(self, path: Path_, name: str, value: Any, *, numeric: bool) -> None:
+    def _var(
+        self, path: Path_, name: str, value: Any, *, numeric: bool, at: str | None = None
+    ) -> None:
         if name not in self.vars:
             self.ref((*path, "var"), "variable", name, self.vars)
             return
         initial = self.vars[name].initial
+        where = (*path, at) if at else path
         if numeric and not _is_int(initial):
-            self.error(path, f"'{name}' is not a number, so it cannot be compared or added to")
+            self.error(where, f"'{name}' is not a number, so it cannot be compared or added to")
         elif type(value) is not type(initial):
-            self.error(path, f"'{name}' holds {_kind(initial)}, but this gives it {_kind(value)}")
+            self.error(where, f"'{name}' holds {_kind(initial)}, but this gives it {_kind(value)}")
 
 
 def _is_int(value: object) -> bool:

@@ -143,6 +143,10 @@ class ContentLoader:
                 actors[actor.id] = actor
                 texts.update(profile.texts)
                 files.append(profile.path)
+        if problems:
+            # A missing or broken companion would make every reference to it look wrong:
+            # report the cause alone, and check references once it is fixed.
+            raise ContentError(problems)
         services = {a.id: set(a.services) for a in actors.values()}
         problems += check_scenario(scenario, located, set(actors), services)
         if problems:
@@ -201,7 +205,7 @@ class ContentLoader:
         problems.append(
             located.problem(
                 where,
-                f"no {word} '{ident}' found (looked in {looked})" + suggest(ident, available),
+                f"no {word} '{ident}' found (looked in {looked})." + suggest(ident, available),
             )
         )
         return None

@@ -331,5 +331,7 @@ class Scenario(Strict):
             try:
                 return dt.date.fromisoformat(value)
             except ValueError:
-                raise ValueError("expected a date written as YYYY-MM-DD") from None
+                raise ValueError(
+                    f"expected a real date written as YYYY-MM-DD, not '{value}'"
+                ) from None
         return value

@@ -118,6 +118,8 @@ def _message(err: Any, loc: tuple[int | str, ...], path: Path_, located: Located
     value = err.get("input")
     if kind == "missing":
         field = loc[-1]
+        if not path:
+            return f"the file is missing the required field '{field}'"
         return f"'{where}' is missing the required field '{field}'"
     if kind == "extra_forbidden":
         field = str(path[-1]) if path else str(loc[-1])
@@ -133,14 +135,15 @@ def _message(err: Any, loc: tuple[int | str, ...], path: Path_, located: Located
         hint = suggest(str(value), options) if isinstance(value, str) else ""
         return f"'{where}' must be one of {expected}, not {_describe_input(value)}.{hint}"
     if kind in ("condition", "trigger", "effect"):
-        keys = list(value.keys()) if isinstance(value, dict) else []
         options = re.findall(r"\b[a-z_]+\b", err["msg"].split(":", 1)[-1])
         hint = ""
-        if len(keys) == 1:
-            hint = suggest(keys[0], options)
-        elif len(keys) > 1:
-            hint = f" (found several keys: {', '.join(keys)}; split them into separate items)"
-        return f"'{where}': {err['msg']}, not {_describe_input(value)}.{hint}".replace("..", ".")
+        if isinstance(value, dict) and len(value) == 1:
+            hint = suggest(next(iter(value)), options)
+        elif isinstance(value, dict) and len(value) > 1:
+            hint = f" (found several keys: {', '.join(value)}; split them into separate items)"
+        elif isinstance(value, str):
+            hint = suggest(value, options)
+        return f"'{where}': {err['msg']}, not {_describe_input(value)}.{hint}".rstrip(".")
     if kind == "string_pattern_mismatch":
         pattern = str(err.get("ctx", {}).get("pattern", ""))
         if "a-z" in pattern:

@@ -117,9 +117,11 @@ def decode(raw: bytes, shown: str) -> str:
 
 
 def _position(raw: bytes, offset: int) -> tuple[int, int]:
+    """Line and column (in characters, as YAML errors count them) of a byte offset."""
     before = raw[:offset]
     line = before.count(b"\n") + 1
-    column = offset - (before.rfind(b"\n") + 1) + 1
+    start = before.rfind(b"\n") + 1
+    column = len(raw[start:offset].decode("utf-8", errors="replace")) + 1
     return line, column
 
 
@@ -132,7 +134,7 @@ def parse(text: str, shown: str) -> Located:
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
+        mark = _best_mark(exc, text)
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         raise _fail(shown, line, column, _yaml_message(exc, text, line)) from None
     except yaml.YAMLError as exc:
@@ -142,9 +144,54 @@ def parse(text: str, shown: str) -> Located:
     if node is None:
         raise _fail(shown, 1, 1, "the file is empty: expected a YAML mapping (key: value lines)")
     located = Located(data=None, file=shown)
-    builder = _Builder(located)
+    builder = _Builder(located, text)
     located.data = builder.build(node, (), 0)
     return located
+
+
+def _best_mark(exc: yaml.MarkedYAMLError, text: str) -> Any:
+    """Where to point: the problem, unless it lies past the end (then where it began)."""
+    problem, context = exc.problem_mark, exc.context_mark
+    if problem is None:
+        return context
+    past_end = problem.line >= len(text.splitlines()) or "end of stream" in (exc.problem or "")
+    if context is not None and past_end:
+        return context
+    return problem
+
+
+def _alias_bomb_mark(text: str) -> tuple[int, int] | None:
+    """The alias at which the document passes MAX_NODES values, walking its events.
+
+    Composed nodes do not remember where an alias was written, so this slow path reads
+    the parser's events, which do. It runs only once a document is known to be too big.
+    """
+    sizes: dict[str, int] = {}
+    open_counts: list[list[Any]] = []
+    total = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.CollectionStartEvent):
+            open_counts.append([event.anchor, 1])
+            total += 1
+        elif isinstance(event, yaml.CollectionEndEvent):
+            anchor, count = open_counts.pop()
+            if anchor:
+                sizes[anchor] = count
+            if open_counts:
+                open_counts[-1][1] += count
+        elif isinstance(event, yaml.ScalarEvent | yaml.AliasEvent):
+            anchor = event.anchor or ""
+            is_alias = isinstance(event, yaml.AliasEvent)
+            n = sizes.get(anchor, 1) if is_alias else 1
+            if anchor and not is_alias:
+                sizes[anchor] = 1
+            total += n
+            if open_counts:
+                open_counts[-1][1] += n
+            mark = event.start_mark
+            if total > MAX_NODES and is_alias and mark is not None:
+                return mark.line + 1, mark.column + 1
+    return None
 
 
 def load(path: Path) -> Located:
@@ -166,25 +213,44 @@ def _yaml_message(exc: yaml.MarkedYAMLError, text: str, line: int) -> str:
             "a tab character is used for indentation; YAML needs spaces "
             "(configure your editor to insert spaces)"
         )
-    if "found duplicate anchor" in problem:
-        return f"not valid YAML: {problem}"
     context = (exc.context or "").strip()
+    if "duplicate anchor" in problem + context:
+        first = exc.context_mark
+        where = f" (first defined at line {first.line + 1})" if first is not None else ""
+        return f"not valid YAML: an anchor name (&name) is defined twice{where}"
+    if "quoted scalar" in context and "end of stream" in problem:
+        return "not valid YAML: the quoted text that starts here is never closed"
     detail = f"{context}: {problem}" if context and problem else (problem or context)
     hint = ""
     if "mapping values are not allowed" in problem:
-        hint = " (a ':' inside a value needs the value in quotes)"
+        hint = (
+            " (a ':' inside a value needs the value in quotes; or this line is indented "
+            "differently from the lines around it)"
+        )
     elif "could not find expected ':'" in problem:
         hint = " (check the indentation and that each key ends with ':')"
+    elif "did not find expected key" in problem or "expected <block end>" in problem:
+        hint = " (check the indentation: keys at the same level must start in the same column)"
     elif "nesting depth" in problem:
         hint = " (the document is nested too deeply to be content)"
     return f"not valid YAML: {detail}{hint}"
 
 
+def _tag_message(tag: str) -> str:
+    prefix = "tag:yaml.org,2002:"
+    shown = "!!" + tag.removeprefix(prefix) if tag.startswith(prefix) else tag
+    return (
+        f"the tag '{shown}' is not allowed in content files: they hold only plain text, "
+        "numbers, true/false, lists and mappings (and nothing in them is ever run)"
+    )
+
+
 class _Builder:
     """Turns a composed YAML node graph into plain data, refusing what content may not use."""
 
-    def __init__(self, located: Located) -> None:
+    def __init__(self, located: Located, text: str) -> None:
         self.located = located
+        self.text = text
         self.nodes = 0
         self.constructor = yaml.SafeLoader("")
 
@@ -195,10 +261,14 @@ class _Builder:
     def build(self, node: yaml.Node, path: Path_, depth: int) -> Any:
         self.nodes += 1
         if self.nodes > MAX_NODES:
-            raise self._error(
-                node,
-                f"the document expands to more than {MAX_NODES:,} values (an alias bomb "
-                "or a file that is not content)",
+            where = _alias_bomb_mark(self.text)
+            line, column = where or (node.start_mark.line + 1, node.start_mark.column + 1)
+            raise _fail(
+                self.located.file,
+                line,
+                column,
+                f"the aliases here expand the document to more than {MAX_NODES:,} values "
+                "(an alias bomb, or a file that is not content)",
             )
         if depth > MAX_DEPTH:
             raise self._error(node, f"values are nested more than {MAX_DEPTH} levels deep")
@@ -208,21 +278,17 @@ class _Builder:
             return self._scalar(node)
         if isinstance(node, yaml.SequenceNode):
             if node.tag != _SEQ:
-                raise self._error(node, f"the tag '{node.tag}' is not allowed in content files")
+                raise self._error(node, _tag_message(node.tag))
             return [self.build(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
         if isinstance(node, yaml.MappingNode):
             if node.tag != _MAP:
-                raise self._error(node, f"the tag '{node.tag}' is not allowed in content files")
+                raise self._error(node, _tag_message(node.tag))
             return self._mapping(node, path, depth)
         raise self._error(node, "unsupported YAML construct")
 
     def _scalar(self, node: yaml.ScalarNode) -> Any:
         if node.tag not in _SCALAR_TAGS:
-            raise self._error(
-                node,
-                f"the tag '{node.tag}' is not allowed in content files; "
-                "only plain text, numbers, booleans, lists and mappings are",
-            )
+            raise self._error(node, _tag_message(node.tag))
         if node.tag == _STR:
             return node.value
         if node.tag == "tag:yaml.org,2002:timestamp":
@@ -238,9 +304,7 @@ class _Builder:
             if not isinstance(key_node, yaml.ScalarNode):
                 raise self._error(key_node, "a key must be plain text, not a list or mapping")
             if key_node.tag not in _SCALAR_TAGS:
-                raise self._error(
-                    key_node, f"the tag '{key_node.tag}' is not allowed in content files"
-                )
+                raise self._error(key_node, _tag_message(key_node.tag))
             # Keys are always text: 'on', 'no' and '1' stay what the author typed.
             key = key_node.value
             if key in result:
