@@ -84,6 +84,17 @@ def message_subject(content: GameContent, message: Message, lang: str) -> str:
     return message.subject or text_of(content, message.subject_id, lang)
 
 
+def message_title(content: GameContent, message: Message, lang: str, width: int = 60) -> str:
+    """A subject for lists: the subject, or the start of the body when there is none."""
+    subject = message_subject(content, message, lang)
+    if subject:
+        return subject
+    body = " ".join(message_body(content, message, lang).split())
+    if len(body) <= width:
+        return body or "-"
+    return body[: width - 1].rsplit(" ", 1)[0] + "…"
+
+
 def message_body(content: GameContent, message: Message, lang: str) -> str:
     return message.body or text_of(content, message.body_id, lang)
 

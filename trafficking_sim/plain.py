@@ -475,7 +475,7 @@ class PlainGame:
         if not messages:
             self.say(self.tr("plain.no_messages"))
         for m in messages:
-            subject = narrate.message_subject(self.content, m, self.lang) or "-"
+            subject = narrate.message_title(self.content, m, self.lang)
             sender = narrate.actor_name(self.content, m.sender, self.lang)
             to = ", ".join(narrate.actor_name(self.content, r, self.lang) for r in m.recipients)
             self.say(f"  #{m.id} {self.tr('plain.turn_n', n=m.turn)} {sender} -> {to}: {subject}")
