@@ -85,10 +85,16 @@ def test_any_action_at_all_is_refused_or_taken_never_raised(
             reply_to=st.one_of(st.none(), st.integers(-2, 30)),
         ),
         st.builds(Share, to=ids(actors), facts=st.lists(ids(facts), max_size=3).map(tuple)),
-        st.builds(Request, agency=ids(actors), service=ids(services),
-                  fact=st.one_of(st.none(), ids(facts)), priority=ids(["normal", "urgent", "x"])),
-        st.builds(Do, action=ids([*tutorial.actions, "fly"]),
-                  fact=st.one_of(st.none(), ids(facts))),
+        st.builds(
+            Request,
+            agency=ids(actors),
+            service=ids(services),
+            fact=st.one_of(st.none(), ids(facts)),
+            priority=ids(["normal", "urgent", "x"]),
+        ),
+        st.builds(
+            Do, action=ids([*tutorial.actions, "fly"]), fact=st.one_of(st.none(), ids(facts))
+        ),
         st.builds(AskPermission, fact=ids(facts)),
         st.just(EndTurn()),
     )
@@ -102,3 +108,54 @@ def test_any_action_at_all_is_refused_or_taken_never_raised(
             assert 0 <= state.scores[pillar] <= 100
     replayed, _ = engine.replay(role, seed, [action_from_dict(action_to_dict(a)) for a in log])
     assert replayed.to_dict() == state.to_dict()
+
+
+class _Ctx:
+    """A context for evaluating conditions outside a step (no message, no dice)."""
+
+    def __init__(self, state: object) -> None:
+        self.state = state
+        self.message = None
+
+    def draw_percent(self) -> int:
+        return 0
+
+
+@SETTINGS
+@given(
+    role=st.sampled_from(ROLES),
+    seed=st.integers(0, 2**31),
+    choices=st.lists(st.integers(0, 10_000), max_size=30),
+)
+def test_compiled_conditions_agree_with_the_reference_evaluator(
+    tutorial: GameContent, role: str, seed: int, choices: list[int]
+) -> None:
+    from trafficking_sim.content import logic as L
+    from trafficking_sim.content.validation import walk
+    from trafficking_sim.engine.compiled import compile_condition
+    from trafficking_sim.engine.conditions import holds
+
+    engine = Engine(tutorial)
+    state, _ = engine.replay(role, seed, _legal_game(engine, role, seed, choices))
+    conditions = [
+        obj
+        for _, obj in walk(tutorial.scenario)
+        if isinstance(
+            obj,
+            L.AllOf
+            | L.AnyOf
+            | L.NotOf
+            | L.Knows
+            | L.VarCompare
+            | L.TurnIs
+            | L.RoleIs
+            | L.Fired
+            | L.Injected
+            | L.Done
+            | L.ObjectiveMet,
+        )
+    ]
+    assert len(conditions) > 40
+    ctx = _Ctx(state)
+    for cond in conditions:
+        assert compile_condition(cond)(ctx) == holds(cond, ctx), cond  # type: ignore[arg-type]

@@ -27,7 +27,10 @@ class LocalText(BaseModel):
 
     @property
     def id(self) -> str:
-        return self._id
+        # Read the private slot directly: pydantic's attribute fallback is slow, and the
+        # engine asks for text ids on every reply.
+        private = self.__pydantic_private__
+        return private["_id"] if private else ""
 
     def get(self, lang: str) -> str:
         """The text in ``lang``, falling back to English, then to any language."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import MISSING, asdict, dataclass, fields
+from dataclasses import MISSING, dataclass, fields
 from typing import Any, ClassVar
 
 
@@ -77,12 +77,18 @@ class ActionFormatError(ValueError):
     """An action record (from a save or a script) that is not well formed."""
 
 
+_DEFAULTS: dict[type[Any], tuple[tuple[str, Any], ...]] = {
+    cls: tuple((f.name, f.default) for f in fields(cls)) for cls in ACTION_TYPES.values()
+}
+
+
 def action_to_dict(action: Action) -> dict[str, Any]:
+    """The saved form of an action: its type and every field that is not the default."""
     data: dict[str, Any] = {"type": action.type}
-    for key, value in asdict(action).items():
-        default = next(f.default for f in fields(action) if f.name == key)
+    for name, default in _DEFAULTS[type(action)]:
+        value = getattr(action, name)
         if value != default:
-            data[key] = list(value) if isinstance(value, tuple) else value
+            data[name] = list(value) if isinstance(value, tuple) else value
     return data
 
 

@@ -8,7 +8,7 @@ has come due, and checks objectives and endings. Nothing here does input or outp
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from ..content import logic as L
@@ -18,7 +18,8 @@ from ..content.text import LocalText
 from . import events as E
 from . import siena
 from .actions import Action, AskPermission, Do, EndTurn, Request, Send, Share
-from .conditions import holds, message_matches
+from .compiled import Program
+from .conditions import message_matches
 from .rng import next_percent, seed_state
 from .state import GameState, Known, Message, Pending, ScoreChange
 
@@ -61,6 +62,7 @@ class Engine:
 
     def __init__(self, content: GameContent) -> None:
         self.content = content
+        self.program = Program.build(content)
 
     # --- public API ---------------------------------------------------------------------
 
@@ -87,7 +89,8 @@ class Engine:
             variables={name: var.initial for name, var in scenario.variables.items()},
             scores={p: scenario.scoring.start for p in L.PILLARS},
         )
-        work = _Step(self.content, state)
+        work = _Step(self.content, state, self.program)
+        work.dirty = True
         work.emit(E.TURN_STARTED, turn=1)
         work.start_turn()
         work.settle()
@@ -95,14 +98,16 @@ class Engine:
 
     def step(self, state: GameState, action: Action) -> tuple[GameState, list[E.Event]]:
         """Apply one action. The input state is never modified."""
-        work = _Step(self.content, state)
+        work = _Step(self.content, state, self.program)
         work.state.steps += 1
         try:
             if state.over:
                 raise Refused("game_over")
             work.apply(action)
         except Refused as refusal:
+            # A refused action changes nothing that objectives or endings look at.
             work.refuse(action, refusal)
+            return work.state, work.events
         work.settle()
         return work.state, work.events
 
@@ -168,7 +173,7 @@ class Engine:
 
     def accepts(self, state: GameState, action: Action) -> bool:
         """Whether ``action`` would be taken rather than refused (no side effects)."""
-        work = _Step(self.content, state)
+        work = _Step(self.content, state, self.program, read_only=True)
         try:
             work.check(action)
         except Refused:
@@ -179,21 +184,30 @@ class Engine:
 class _Step:
     """One step's working copy of the state, with the events it produces."""
 
-    def __init__(self, content: GameContent, state: GameState) -> None:
+    def __init__(
+        self,
+        content: GameContent,
+        state: GameState,
+        program: Program,
+        *,
+        read_only: bool = False,
+    ) -> None:
         self.content = content
         self.scenario = content.scenario
+        self.program = program
+        self.compiled = program.conditions
         self.events: list[E.Event] = []
         self.message: Message | None = None
         self.depth = 0
         self._copied: set[str] = set()
-        self.state = replace(
-            state,
-            knowledge=dict(state.knowledge),
-            variables=dict(state.variables),
-            scores=dict(state.scores),
-            done=dict(state.done),
-            objectives=dict(state.objectives),
-        )
+        # Set when something a condition can see changes; objectives and endings are only
+        # re-checked then.
+        self.dirty = False
+        # Checking an action only reads the state, so it needs no copy.
+        self.state = state if read_only else state.copy()
+
+    def holds(self, cond: Any) -> bool:
+        return self.compiled(cond)(self)
 
     # --- small helpers --------------------------------------------------------------------
 
@@ -223,6 +237,7 @@ class _Step:
         for fact in new:
             mine[fact] = known
         if new:
+            self.dirty = True
             self.emit(E.FACTS_LEARNED, actor=actor, facts=new, source=known.source, via=known.via)
         return new
 
@@ -262,7 +277,7 @@ class _Step:
         return self.add_message(Message(id=ident, turn=self.state.turn, **fields))
 
     def schedule(self, due: int, kind: str, **data: Any) -> None:
-        item = Pending(due, self.seq(), kind, tuple(sorted(data.items())))
+        item = Pending(due, self.seq(), kind, data)
         self.state.pending = (*self.state.pending, item)
 
     # --- refusals ---------------------------------------------------------------------------
@@ -338,7 +353,7 @@ class _Step:
                     penalty=("standards", self.scenario.scoring.handling_breach),
                 )
             guard = self.content.facts[fact].guard
-            if guard is not None and not holds(guard.if_, self):
+            if guard is not None and not self.holds(guard.if_):
                 penalty = (guard.penalty.pillar, guard.penalty.delta) if guard.penalty else None
                 raise Refused(
                     "guard",
@@ -449,7 +464,7 @@ class _Step:
             raise Refused("unknown_action", {"action": action.action})
         if not spec.repeatable and self.state.done.get(spec.id, 0):
             raise Refused("action_done_once", {"action": spec.label.id})
-        if spec.if_ is not None and not holds(spec.if_, self):
+        if spec.if_ is not None and not self.holds(spec.if_):
             raise Refused("action_unavailable", {"action": spec.label.id})
         if spec.targets:
             self._check_target(action.fact, spec.targets)
@@ -572,7 +587,11 @@ class _Step:
     def _answer(self, message: Message) -> None:
         """Rules answer a message; recipients no rule answered acknowledge it."""
         self.message = message
-        replied = self.fire("message", lambda r: message_matches(r.when.message, message, self))
+        replied = self.fire(
+            "message",
+            lambda r: message_matches(r.when.message, message, self),
+            message.recipients,
+        )
         self.message = None
         for recipient in message.recipients:
             if recipient not in replied:
@@ -607,7 +626,7 @@ class _Step:
                 and (flt.fact is None or flt.fact == action.fact)
             )
 
-        replied = self.fire("request", matches)
+        replied = self.fire("request", matches, ((agency.id, service.id),))
         self.message = None
         if agency.id not in replied:
             body = (service.reply or agency.default_reply).id
@@ -616,9 +635,10 @@ class _Step:
     def _do(self, action: Do) -> None:
         spec = self.content.actions[action.action]
         self.state.done[spec.id] = self.state.done.get(spec.id, 0) + 1
+        self.dirty = True
         self.emit(E.ACTION_DONE, action=spec.id, fact=action.fact)
         self.apply_effects(spec.then, f"action:{spec.id}")
-        self.fire("action", lambda r: r.when.action == spec.id)
+        self.fire("action", None, (spec.id,))
 
     def _ask_permission(self, action: AskPermission) -> None:
         provider, _ = self._check_permission(action)
@@ -635,7 +655,7 @@ class _Step:
             facts=(action.fact,),
         )
         self.emit(E.MESSAGE_SENT, message=message.id)
-        self.fire("permission", lambda r: r.when.permission == action.fact)
+        self.fire("permission", None, (action.fact,))
         delay = self.content.actors[provider].reply_delay.normal
         self.schedule(
             self.state.turn + delay,
@@ -686,13 +706,14 @@ class _Step:
     # --- turns ------------------------------------------------------------------------------
 
     def end_turn(self) -> None:
-        self.fire("turn_end", lambda r: True)
+        self.fire("turn_end", None)
         if self.state.over:
             return
         if self.state.turn >= self.scenario.max_turns:
             self.finish(self.scenario.timeout_ending)
             return
         self.state.turn += 1
+        self.dirty = True
         self.state.ap = self.content.actors[self.role].action_points
         self.emit(E.TURN_STARTED, turn=self.state.turn)
         self.start_turn()
@@ -703,10 +724,10 @@ class _Step:
             if (
                 inject.at_turn == self.state.turn
                 and inject.id not in self.state.injected
-                and (inject.if_ is None or holds(inject.if_, self))
+                and (inject.if_ is None or self.holds(inject.if_))
             ):
                 self.run_inject(inject.id)
-        self.fire("turn_start", lambda r: True)
+        self.fire("turn_start", None)
 
     def deliver_due(self) -> None:
         while True:
@@ -768,9 +789,10 @@ class _Step:
         if inject_id in self.state.injected:
             return
         self.state.injected = self.state.injected | {inject_id}
+        self.dirty = True
         self.emit(E.INJECT, inject=inject_id, audience=list(inject.audience))
         self.apply_effects(inject.then, f"inject:{inject_id}")
-        self.fire("inject", lambda r: r.when.inject == inject_id)
+        self.fire("inject", None, (inject_id,))
 
     def finish(self, ending: str) -> None:
         if self.state.ending is None:
@@ -780,7 +802,7 @@ class _Step:
 
     # --- rules and effects ----------------------------------------------------------------
 
-    def fire(self, kind: str, matches: Any) -> set[str]:
+    def fire(self, kind: str, matches: Any, keys: tuple[Any, ...] | None = None) -> set[str]:
         """Fire the rules of one trigger kind that match and whose condition holds.
 
         Returns the actors that replied, so that those left silent can acknowledge.
@@ -791,18 +813,24 @@ class _Step:
             return replied
         self.depth += 1
         try:
-            for rule in self.content.rules_by_trigger.get(kind, ()):
+            rules = (
+                self.program.rules.get(kind, ())
+                if keys is None
+                else self.program.candidates(kind, keys)
+            )
+            for rule, check in rules:
                 if self.state.over:
                     break
                 if rule.once and rule.id in self.state.fired:
                     continue
                 if rule.plays is not None and rule.plays == self.role:
                     continue
-                if not matches(rule):
+                if matches is not None and not matches(rule):
                     continue
-                if rule.if_ is not None and not holds(rule.if_, self):
+                if check is not None and not check(self):
                     continue
                 self.state.fired = self.state.fired | {rule.id}
+                self.dirty = True
                 self.emit(E.RULE_FIRED, rule=rule.id)
                 replied |= self.apply_effects(rule.then, f"rule:{rule.id}")
         finally:
@@ -888,6 +916,7 @@ class _Step:
                 value = min(spec.max, value)
         if self.state.variables.get(name) != value:
             self.state.variables[name] = value
+            self.dirty = True
             self.emit(E.VARIABLE_CHANGED, var=name, value=value, origin=origin)
 
     # --- after every step -----------------------------------------------------------------
@@ -895,13 +924,16 @@ class _Step:
     def settle(self) -> None:
         """Deliver what is due now, then check objectives and endings."""
         self.deliver_due()
-        for objective in self.content.objectives.values():
-            if objective.id not in self.state.objectives and holds(objective.when, self):
-                self.state.objectives[objective.id] = self.state.turn
-                self.emit(E.OBJECTIVE_MET, objective=objective.id)
+        if not self.dirty:
+            return
+        met = self.state.objectives
+        for objective, check in self.program.objectives:
+            if objective not in met and check(self):
+                met[objective] = self.state.turn
+                self.emit(E.OBJECTIVE_MET, objective=objective)
         if self.state.over:
             return
-        for ending in self.content.endings.values():
-            if ending.when is not None and holds(ending.when, self):
-                self.finish(ending.id)
+        for ending, check in self.program.endings:
+            if check(self):
+                self.finish(ending)
                 return

@@ -25,7 +25,7 @@ HIDDEN_KINDS = frozenset({RULE_FIRED, VARIABLE_CHANGED})
 """Kinds that explain the machinery (for trainers and tests), not shown to a learner."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Event:
     kind: str
     turn: int

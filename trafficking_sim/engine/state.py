@@ -1,4 +1,9 @@
-"""The runtime state of one game: plain, serialisable data that the engine never mutates."""
+"""The runtime state of one game: plain, serialisable data that the engine never mutates.
+
+The record types are not ``frozen``: a frozen dataclass costs several times more to
+create, and the engine creates thousands per second. They are never changed after
+creation; ``step`` builds new ones, and the tests check that a step leaves its input alone.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +13,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Known:
     """How an actor came to know a fact."""
 
@@ -19,7 +24,7 @@ class Known:
     message: int | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Message:
     """A SIENA message, a direct exchange, a service request or a reply."""
 
@@ -46,23 +51,20 @@ class Message:
     service: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Pending:
     """Something due at a later turn: a reply on its way, a scheduled inject, a permission."""
 
     due: int
     seq: int
     kind: str  # 'reply' | 'inject' | 'grant'
-    data: tuple[tuple[str, Any], ...]
+    data: dict[str, Any]  # never changed after creation
 
     def get(self, key: str, default: Any = None) -> Any:
-        for k, v in self.data:
-            if k == key:
-                return v
-        return default
+        return self.data.get(key, default)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class ScoreChange:
     turn: int
     pillar: str
@@ -96,6 +98,35 @@ class GameState:
     ending: str | None = None
     next_seq: int = 1
     steps: int = 0
+
+    def copy(self) -> GameState:
+        """A copy whose mutable containers can be changed without touching this state.
+
+        The inner dicts of ``knowledge`` are shared; the engine copies one before
+        writing to it.
+        """
+        return GameState(
+            self.scenario,
+            self.role,
+            self.seed,
+            self.turn,
+            self.ap,
+            self.rng,
+            dict(self.knowledge),
+            dict(self.variables),
+            dict(self.scores),
+            self.fired,
+            self.injected,
+            dict(self.done),
+            self.permissions,
+            self.messages,
+            self.pending,
+            dict(self.objectives),
+            self.score_log,
+            self.ending,
+            self.next_seq,
+            self.steps,
+        )
 
     @property
     def over(self) -> bool:
@@ -132,7 +163,7 @@ def state_key(state: GameState) -> str:
         actor: sorted((f, k.source or "", k.handling or "") for f, k in facts.items())
         for actor, facts in state.knowledge.items()
     }
-    pending = sorted((p.due, p.kind, repr(p.data)) for p in state.pending)
+    pending = sorted((p.due, p.kind, repr(sorted(p.data.items()))) for p in state.pending)
     key = [
         state.turn,
         state.ap,
