@@ -71,14 +71,21 @@ def test_validate_reports_a_located_error_with_a_suggestion(home: Path, tmp_path
     broken = tmp_path / "scenarios" / "broken.yaml"
     broken.parent.mkdir()
     text = (ROOT / "scenarios" / "tutorial.yaml").read_text(encoding="utf-8")
-    broken.write_text(text.replace("timeout_ending: time_ran_out", "timeout_ending: time_ran_ot"),
-                      encoding="utf-8")
-    line = next(i for i, ln in enumerate(broken.read_text().splitlines(), 1)
-                if ln.startswith("timeout_ending"))
+    broken.write_text(
+        text.replace("timeout_ending: time_ran_out", "timeout_ending: time_ran_ot"),
+        encoding="utf-8",
+    )
+    line = next(
+        i
+        for i, ln in enumerate(broken.read_text().splitlines(), 1)
+        if ln.startswith("timeout_ending")
+    )
     result = run("validate", str(broken), home=home)
     assert result.returncode == 1
-    assert f"broken.yaml:{line}:17: error: unknown ending 'time_ran_ot'. Did you mean " \
-           "'time_ran_out'?" in result.stdout
+    assert (
+        f"broken.yaml:{line}:17: error: unknown ending 'time_ran_ot'. Did you mean "
+        "'time_ran_out'?" in result.stdout
+    )
     assert "Traceback" not in result.stdout + result.stderr
 
 
@@ -127,8 +134,21 @@ def test_play_a_script_then_replay_the_save(home: Path, tmp_path: Path) -> None:
     script = tmp_path / "walk.txt"
     script.write_text(WALK, encoding="utf-8")
     save = tmp_path / "game.json"
-    result = run("play", "--plain", "--scenario", "tutorial", "--role", "border_b", "--seed", "2",
-                 "--script", str(script), "--save", str(save), home=home)
+    result = run(
+        "play",
+        "--plain",
+        "--scenario",
+        "tutorial",
+        "--role",
+        "border_b",
+        "--seed",
+        "2",
+        "--script",
+        str(script),
+        "--save",
+        str(save),
+        home=home,
+    )
     assert result.returncode == 0, result.stderr
     assert "THE END: Victims safe, network exposed" in result.stdout
     assert save.exists()
@@ -142,14 +162,27 @@ def test_play_a_script_then_replay_the_save(home: Path, tmp_path: Path) -> None:
     assert outcome["role"] == "border_b"
     assert outcome["ending"] == "network_disrupted"
     assert set(outcome["scores"]) == {
-        "information_exchange", "coordination", "victim_protection", "standards"
+        "information_exchange",
+        "coordination",
+        "victim_protection",
+        "standards",
     }
     assert outcome["objectives"]["border_task"] is True
 
 
 def test_plain_mode_explains_a_bad_command_and_goes_on(home: Path) -> None:
-    result = run("play", "--plain", "--scenario", "tutorial", "--role", "ngo", "--seed", "1",
-                 stdin="sned europol\nsend europol\nrequest iom assistence\nstatus\n", home=home)
+    result = run(
+        "play",
+        "--plain",
+        "--scenario",
+        "tutorial",
+        "--role",
+        "ngo",
+        "--seed",
+        "1",
+        stdin="sned europol\nsend europol\nrequest iom assistence\nstatus\n",
+        home=home,
+    )
     assert result.returncode == 0
     out = result.stdout
     assert "There is no command 'sned'. Did you mean 'send'?" in out
@@ -160,14 +193,36 @@ def test_plain_mode_explains_a_bad_command_and_goes_on(home: Path) -> None:
 
 
 def test_plain_mode_in_slovene(home: Path) -> None:
-    result = run("play", "--plain", "--scenario", "tutorial", "--role", "ngo", "--lang", "sl",
-                 "--seed", "1", stdin="status\n", home=home)
+    result = run(
+        "play",
+        "--plain",
+        "--scenario",
+        "tutorial",
+        "--role",
+        "ngo",
+        "--lang",
+        "sl",
+        "--seed",
+        "1",
+        stdin="status\n",
+        home=home,
+    )
     assert "Poteza 1 od 6" in result.stdout
 
 
 def test_help_lists_every_command(home: Path) -> None:
-    result = run("play", "--plain", "--scenario", "tutorial", "--role", "ngo", "--seed", "1",
-                 stdin="help\n", home=home)
+    result = run(
+        "play",
+        "--plain",
+        "--scenario",
+        "tutorial",
+        "--role",
+        "ngo",
+        "--seed",
+        "1",
+        stdin="help\n",
+        home=home,
+    )
     for command in ("send", "share", "request", "do", "permission", "end", "board", "read"):
         assert f"\n  {command}" in result.stdout
 
@@ -185,8 +240,18 @@ def test_replay_of_a_damaged_save_is_a_clear_error(home: Path, tmp_path: Path) -
 def test_play_refuses_to_overwrite_a_file_that_is_not_a_save(home: Path, tmp_path: Path) -> None:
     precious = tmp_path / "thesis.json"
     precious.write_text('{"chapter": 1}', encoding="utf-8")
-    result = run("play", "--plain", "--scenario", "tutorial", "--role", "ngo", "--save",
-                 str(precious), stdin="end\n", home=home)
+    result = run(
+        "play",
+        "--plain",
+        "--scenario",
+        "tutorial",
+        "--role",
+        "ngo",
+        "--save",
+        str(precious),
+        stdin="end\n",
+        home=home,
+    )
     assert result.returncode == 2
     assert "not a trafficking-sim save" in result.stderr
     assert precious.read_text(encoding="utf-8") == '{"chapter": 1}'
@@ -203,8 +268,20 @@ def test_play_an_unknown_scenario_or_role(home: Path) -> None:
 
 def test_resume_continues_a_saved_game(home: Path, tmp_path: Path) -> None:
     save = tmp_path / "game.json"
-    first = run("play", "--plain", "--scenario", "tutorial", "--role", "ngo", "--seed", "4",
-                "--save", str(save), stdin="end\n", home=home)
+    first = run(
+        "play",
+        "--plain",
+        "--scenario",
+        "tutorial",
+        "--role",
+        "ngo",
+        "--seed",
+        "4",
+        "--save",
+        str(save),
+        stdin="end\n",
+        home=home,
+    )
     assert first.returncode == 0
     second = run("play", "--plain", "--resume", str(save), stdin="status\n", home=home)
     assert "Turn 2 of 6" in second.stdout
@@ -212,7 +289,11 @@ def test_resume_continues_a_saved_game(home: Path, tmp_path: Path) -> None:
 
 
 def test_python_dash_m_works(home: Path) -> None:
-    result = subprocess.run([sys.executable, "-m", "trafficking_sim", "--version"],
-                            capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-m", "trafficking_sim", "--version"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == 0
     assert result.stdout.startswith("trafficking-sim ")

@@ -42,3 +42,24 @@ def test_every_content_file_points_editors_at_its_schema() -> None:
         for path in (ROOT / folder).glob("*.yaml"):
             first = path.read_text(encoding="utf-8").splitlines()[0]
             assert first == f"# yaml-language-server: $schema=../schemas/{kind}.schema.json", path
+
+
+@pytest.mark.parametrize(
+    ("folder", "kind"), [("scenarios", "scenario"), ("roles", "role"), ("agencies", "agency")]
+)
+def test_every_content_file_passes_its_json_schema(folder: str, kind: str) -> None:
+    """What an editor checks with the schema agrees with what the game accepts."""
+    import jsonschema
+    import yaml
+
+    validator = jsonschema.Draft202012Validator(json_schema(kind))
+    for path in (ROOT / folder).glob("*.yaml"):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        errors = [f"{e.json_path}: {e.message[:120]}" for e in validator.iter_errors(data)]
+        assert errors == [], f"{path.name}: {errors[:5]}"
+
+
+def test_bundled_scenarios_are_named_after_their_ids() -> None:
+    """Saves find a bundled scenario again by its id."""
+    for path in bundled_scenarios():
+        assert load_game(path).id == path.stem, path

@@ -25,8 +25,22 @@ def test_walkthrough_reaches_its_ending(
     scenario = walkthrough.parent.name
     role = walkthrough.stem.split("-")[0]
     save = tmp_path / "save.json"
-    code = main(["play", "--plain", "--scenario", scenario, "--role", role, "--seed", "1",
-                 "--script", str(walkthrough), "--save", str(save)])
+    code = main(
+        [
+            "play",
+            "--plain",
+            "--scenario",
+            scenario,
+            "--role",
+            role,
+            "--seed",
+            "1",
+            "--script",
+            str(walkthrough),
+            "--save",
+            str(save),
+        ]
+    )
     played = capsys.readouterr()
     assert code == 0, played.err
     assert main(["replay", str(save), "--json"]) == 0
@@ -42,8 +56,7 @@ def test_there_is_a_best_and_a_bad_walkthrough_for_every_role() -> None:
         content = load_game(find_scenario(folder.name))
         for role in content.roles:
             ratings = {
-                content.endings[_expected_ending(p)].rating
-                for p in folder.glob(f"{role}-*.txt")
+                content.endings[_expected_ending(p)].rating for p in folder.glob(f"{role}-*.txt")
             }
             assert "best" in ratings, f"{folder.name}: no best walkthrough for {role}"
             assert ratings & {"bad", "mixed"}, f"{folder.name}: no bad walkthrough for {role}"

@@ -135,51 +135,7 @@ class _Checker:
                 self.ref(("actions", i, "by", j), "role", role_id, self.roles)
         for i, rule in enumerate(s.rules):
             self.ref(("rules", i, "plays"), "role", rule.plays, self.roles)
-            kind = L.trigger_kind(rule.when)
-            if rule.if_ is not None and kind != "message":
-                for path, obj in walk(rule.if_, ("rules", i, "if")):
-                    if isinstance(obj, L.MessageIs):
-                        self.error(
-                            path,
-                            "a 'message' condition only works in a rule whose 'when' is a message",
-                        )
-            if kind not in ("request", "message", "permission"):
-                for path, obj in walk(rule.then, ("rules", i, "then")):
-                    if isinstance(obj, L.Forward):
-                        self.error(
-                            path,
-                            "'forward' passes on the facts of the message that triggered the "
-                            "rule, so the rule's 'when' must be a message or a request",
-                        )
-                    if isinstance(obj, L.Reply) and obj.reply.sender is None:
-                        self.error(
-                            path,
-                            "say who the reply is from ('from: ...'): this rule "
-                            "is not answering a request or message",
-                        )
-        for section in ("objectives", "endings", "injects", "actions"):
-            for i, item in enumerate(getattr(s, section)):
-                for path, obj in walk(item, (section, i)):
-                    if isinstance(obj, L.Forward):
-                        self.error(
-                            path,
-                            "'forward' only works in a rule whose 'when' is a message or request",
-                        )
-                    if isinstance(obj, L.MessageIs):
-                        self.error(
-                            path,
-                            "a 'message' condition only works in a rule whose 'when' is a message",
-                        )
-                    if (
-                        section != "actions"
-                        and isinstance(obj, L.Reply)
-                        and obj.reply.sender is None
-                    ):
-                        self.error(path, "say who the reply is from ('from: ...')")
-        for i, action in enumerate(s.actions):
-            for path, obj in walk(action.then, ("actions", i, "then")):
-                if isinstance(obj, L.Reply) and obj.reply.sender is None:
-                    self.error(path, "say who the reply is from ('from: ...')")
+        self._placement()
         for i, obj in enumerate(s.objectives):
             if obj.owner != "shared":
                 self.ref(("objectives", i, "owner"), "role (or 'shared')", obj.owner, self.roles)
@@ -190,6 +146,48 @@ class _Checker:
                 self.error(
                     ("injects", i, "at_turn"),
                     f"turn {inject.at_turn} is after the last turn ({s.max_turns})",
+                )
+
+    def _placement(self) -> None:
+        """Forms that only make sense in some places: about a message, or a reply."""
+        kinds = [L.trigger_kind(rule.when) for rule in self.s.rules]
+        for path, obj in walk(self.s):
+            in_rule = path[:1] == ("rules",) and len(path) > 2
+            kind = kinds[int(path[1])] if in_rule else None
+            part = path[2] if in_rule else None
+            if isinstance(obj, L.MessageIs) and not (part == "if" and kind == "message"):
+                self.error(
+                    path,
+                    "a 'message' condition only works in the 'if' of a rule whose "
+                    "'when' is a message",
+                )
+            elif isinstance(obj, L.Forward) and not (
+                part == "then" and kind in ("message", "request")
+            ):
+                self.error(
+                    path,
+                    "'forward' passes on the facts of the message that triggered the "
+                    "rule, so it only works in a rule whose 'when' is a message or request",
+                )
+            elif (
+                isinstance(obj, L.Reply)
+                and obj.reply.sender is None
+                and not (part == "then" and kind in ("message", "request", "permission"))
+            ):
+                self.error(
+                    path,
+                    "say who the reply is from ('from: ...'): here it does not answer "
+                    "a request, a message or a permission",
+                )
+            elif isinstance(obj, L.Chance) and path[:1] in (
+                ("objectives",),
+                ("endings",),
+                ("debrief",),
+            ):
+                self.error(
+                    path,
+                    "'chance' cannot decide an objective, ending or debrief: they are "
+                    "checked again and again, so the outcome would hang on how often",
                 )
 
     def references(self, services: dict[str, set[str]]) -> None:
@@ -227,7 +225,7 @@ class _Checker:
                     (*path, "request", "service"),
                     f"service of '{req.agency}'",
                     req.service,
-                    services[req.agency] | {"permission"},
+                    services[req.agency],
                 )
             self.ref((*path, "request", "fact"), "fact", req.fact, self.facts)
         elif isinstance(obj, L.OnInject):

@@ -107,7 +107,9 @@ def _fact_shorthand(value: Any) -> Any:
 class Knows(Strict):
     """The actor (the player by default) knows the fact."""
 
-    knows: Annotated[KnowsArgs, BeforeValidator(_fact_shorthand)]
+    knows: Annotated[
+        KnowsArgs, BeforeValidator(_fact_shorthand, json_schema_input_type=KnowsArgs | str)
+    ]
 
 
 class VarCompare(Strict):
@@ -181,7 +183,13 @@ class DoneArgs(Strict):
 class Done(Strict):
     """A scenario action has been done (by the player) at least ``times`` times."""
 
-    done: Annotated[DoneArgs, BeforeValidator(lambda v: {"action": v} if isinstance(v, str) else v)]
+    done: Annotated[
+        DoneArgs,
+        BeforeValidator(
+            lambda v: {"action": v} if isinstance(v, str) else v,
+            json_schema_input_type=DoneArgs | str,
+        ),
+    ]
 
 
 class ObjectiveMet(Strict):
@@ -306,7 +314,13 @@ _TriggerUnion = Annotated[
         "of the keys action, request, message, inject, permission",
     ),
 ]
-Trigger = Annotated[_TriggerUnion, BeforeValidator(_trigger_shorthand)]
+Trigger = Annotated[
+    _TriggerUnion,
+    BeforeValidator(
+        _trigger_shorthand,
+        json_schema_input_type=Literal["turn_start", "turn_end"] | _TriggerUnion,
+    ),
+]
 
 # --- effects --------------------------------------------------------------------------------
 
@@ -381,7 +395,13 @@ class InjectArgs(Strict):
 
 
 class TriggerInject(Strict):
-    inject: Annotated[InjectArgs, BeforeValidator(lambda v: {"id": v} if isinstance(v, str) else v)]
+    inject: Annotated[
+        InjectArgs,
+        BeforeValidator(
+            lambda v: {"id": v} if isinstance(v, str) else v,
+            json_schema_input_type=InjectArgs | str,
+        ),
+    ]
 
 
 class Say(Strict):

@@ -199,6 +199,7 @@ class _Step:
         self.events: list[E.Event] = []
         self.message: Message | None = None
         self.depth = 0
+        self.responder: str | None = None  # who answers for the rule being applied
         self._copied: set[str] = set()
         # Set when something a condition can see changes; objectives and endings are only
         # re-checked then.
@@ -525,7 +526,7 @@ class _Step:
         needs = self.content.actors[actor].needs
         for fact in facts:
             personal = self.content.facts[fact].personal_data
-            if check_need_to_know and personal and fact not in needs:
+            if check_need_to_know and personal and fact in new and fact not in needs:
                 self.score(
                     "standards",
                     scoring.need_to_know,
@@ -655,7 +656,9 @@ class _Step:
             facts=(action.fact,),
         )
         self.emit(E.MESSAGE_SENT, message=message.id)
+        self.message = message
         self.fire("permission", None, (action.fact,))
+        self.message = None
         delay = self.content.actors[provider].reply_delay.normal
         self.schedule(
             self.state.turn + delay,
@@ -710,6 +713,9 @@ class _Step:
         if self.state.over:
             return
         if self.state.turn >= self.scenario.max_turns:
+            # What the last turn's rules achieved counts before time runs out.
+            self.dirty = True
+            self.check_outcomes()
             self.finish(self.scenario.timeout_ending)
             return
         self.state.turn += 1
@@ -721,11 +727,15 @@ class _Step:
     def start_turn(self) -> None:
         self.deliver_due()
         for inject in self.content.injects.values():
-            if (
+            if inject.id in self.state.injected:
+                continue
+            # Scheduled at a turn, or (without one) waiting for its condition to hold.
+            due = (
                 inject.at_turn == self.state.turn
-                and inject.id not in self.state.injected
-                and (inject.if_ is None or self.holds(inject.if_))
-            ):
+                if inject.at_turn is not None
+                else inject.if_ is not None
+            )
+            if due and (inject.if_ is None or self.holds(inject.if_)):
                 self.run_inject(inject.id)
         self.fire("turn_start", None)
 
@@ -832,10 +842,25 @@ class _Step:
                 self.state.fired = self.state.fired | {rule.id}
                 self.dirty = True
                 self.emit(E.RULE_FIRED, rule=rule.id)
-                replied |= self.apply_effects(rule.then, f"rule:{rule.id}")
+                outer, self.responder = self.responder, self._responder(rule)
+                try:
+                    replied |= self.apply_effects(rule.then, f"rule:{rule.id}")
+                finally:
+                    self.responder = outer
         finally:
             self.depth -= 1
         return replied
+
+    def _responder(self, rule: Rule) -> str | None:
+        """Who a reply without 'from:' comes from: the addressee the rule is about."""
+        when = rule.when
+        if isinstance(when, L.OnMessage) and when.message.to is not None:
+            return self._actor(when.message.to)
+        if isinstance(when, L.OnRequest):
+            return when.request.agency
+        if self.message is not None and self.message.recipients:
+            return self.message.recipients[0]
+        return None
 
     def apply_effects(self, effects: Sequence[Any], origin: str) -> set[str]:
         replied: set[str] = set()
@@ -858,11 +883,7 @@ class _Step:
         elif isinstance(effect, L.Reply):
             reply = effect.reply
             request = self.message
-            sender = (
-                self._actor(reply.sender)
-                if reply.sender
-                else (request.recipients[0] if request else self.role)
-            )
+            sender = self._actor(reply.sender) if reply.sender else (self.responder or self.role)
             self._reply_later(
                 sender,
                 request,
@@ -877,7 +898,7 @@ class _Step:
         elif isinstance(effect, L.Forward):
             message = self.message
             if message is not None and message.facts:
-                via = message.recipients[0]
+                via = self.responder or message.recipients[0]
                 known = Known(self.state.turn, via, message.channel, message.handling, message.id)
                 target = self._actor(effect.forward.to)
                 new = self.learn(target, message.facts, known)
@@ -924,8 +945,13 @@ class _Step:
     def settle(self) -> None:
         """Deliver what is due now, then check objectives and endings."""
         self.deliver_due()
+        self.check_outcomes()
+
+    def check_outcomes(self) -> None:
+        """Mark objectives newly met and end the game if an ending now holds."""
         if not self.dirty:
             return
+        self.dirty = False
         met = self.state.objectives
         for objective, check in self.program.objectives:
             if objective not in met and check(self):
