@@ -204,7 +204,7 @@ def test_once_false_rules_fire_every_time(tmp_path: Path) -> None:
     ("extra", "message"),
     [
         (
-            f"""facts_extra: 1\n""",
+            """facts_extra: 1\n""",
             "unknown field 'facts_extra'",
         ),
         (
