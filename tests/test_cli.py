@@ -297,3 +297,20 @@ def test_python_dash_m_works(home: Path) -> None:
     )
     assert result.returncode == 0
     assert result.stdout.startswith("trafficking-sim ")
+
+
+def test_terminal_escape_keys_are_ignored(home: Path) -> None:
+    result = run(
+        "play",
+        "--plain",
+        "--scenario",
+        "tutorial",
+        "--role",
+        "ngo",
+        "--seed",
+        "1",
+        stdin="\x1b[4~\n\x1b[Astatus\x07\n",
+        home=home,
+    )
+    assert "There is no command" not in result.stdout
+    assert "Turn 1 of 6" in result.stdout

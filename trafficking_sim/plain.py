@@ -6,6 +6,7 @@ gets an explanation and the game goes on. Nothing here imports a terminal UI lib
 
 from __future__ import annotations
 
+import re
 import shlex
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -31,6 +32,13 @@ from .engine.siena import HANDLING_CODES, INFO_CODES, SOURCE_CODES
 from .i18n import t
 from .saves import SaveError, autosave_path, write_save
 from .session import Session
+
+_ESCAPE = re.compile(r"\x1b(\[[0-9;?]*[ -/]*[@-~]|[@-Z\\-_])")
+
+
+def _printable(line: str) -> str:
+    """The line without terminal escape sequences (arrow or End keys) and control characters."""
+    return "".join(ch for ch in _ESCAPE.sub("", line) if ch == "\t" or ch >= " ")
 
 
 class CommandError(Exception):
@@ -138,7 +146,7 @@ class PlainGame:
         """Play commands until the game ends, input ends or the player quits; exit code 0."""
         self.start()
         for raw in lines:
-            line = raw.strip()
+            line = _printable(raw).strip()
             if not line or line.startswith("#"):
                 continue
             if self.echo:
