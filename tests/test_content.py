@@ -63,3 +63,26 @@ def test_bundled_scenarios_are_named_after_their_ids() -> None:
     """Saves find a bundled scenario again by its id."""
     for path in bundled_scenarios():
         assert load_game(path).id == path.stem, path
+
+
+def test_the_tutorial_uses_every_form_of_the_rule_language() -> None:
+    """The tutorial doubles as the reference example: every condition, trigger and effect."""
+    import typing
+
+    from trafficking_sim.content import logic as L
+    from trafficking_sim.content.validation import walk
+
+    scenario = load_game(ROOT / "scenarios" / "tutorial.yaml").scenario
+    used = {type(obj) for _, obj in walk(scenario)}
+    forms: set[type] = set()
+    for union in (L.Condition, L._TriggerUnion, L.Effect):
+        inner = typing.get_args(union)[0]
+        forms |= {typing.get_args(member)[0] for member in typing.get_args(inner)}
+    assert len(forms) >= 28
+    missing = sorted(f.__name__ for f in forms - used)
+    assert missing == []
+    assert any(f.guard for f in scenario.facts)
+    assert any(i.audience for i in scenario.injects)
+    assert any(a.repeatable for a in scenario.actions)
+    assert any(o.special_task for o in scenario.objectives)
+    assert scenario.texts and scenario.debrief.learning_objectives and scenario.debrief.questions
