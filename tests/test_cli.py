@@ -109,10 +109,11 @@ def test_unknown_command_is_a_usage_error(home: Path) -> None:
     assert "invalid choice" in result.stderr
 
 
-def test_no_command_says_how_to_play(home: Path) -> None:
+def test_no_command_without_a_terminal_points_to_the_plain_mode(home: Path) -> None:
     result = run(home=home)
-    assert result.returncode == 0
-    assert "trafficking-sim play --plain" in result.stdout
+    assert result.returncode == 2
+    assert "needs a terminal" in result.stderr
+    assert "trafficking-sim play --plain" in result.stderr
 
 
 WALK = """\

@@ -15,8 +15,10 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_all_bundled_content_is_valid() -> None:
-    problems, count = validate_files([bundled_dir(k) for k in ("scenarios", "roles", "agencies")])
-    assert count >= 12
+    problems, count = validate_files(
+        [bundled_dir(k) for k in ("scenarios", "roles", "agencies", "codex")]
+    )
+    assert count >= 14
     assert problems == []
 
 
@@ -28,7 +30,7 @@ def test_every_text_is_in_english_and_slovene(path: Path) -> None:
     assert missing == []
 
 
-@pytest.mark.parametrize("kind", ["scenario", "role", "agency"])
+@pytest.mark.parametrize("kind", ["scenario", "role", "agency", "codex"])
 def test_the_committed_schema_matches_the_code(kind: str) -> None:
     committed = json.loads((ROOT / "schemas" / f"{kind}.schema.json").read_text(encoding="utf-8"))
     assert committed == json_schema(kind), (
@@ -38,14 +40,20 @@ def test_the_committed_schema_matches_the_code(kind: str) -> None:
 
 
 def test_every_content_file_points_editors_at_its_schema() -> None:
-    for folder, kind in (("scenarios", "scenario"), ("roles", "role"), ("agencies", "agency")):
+    for folder, kind in (
+        ("scenarios", "scenario"),
+        ("roles", "role"),
+        ("agencies", "agency"),
+        ("codex", "codex"),
+    ):
         for path in (ROOT / folder).glob("*.yaml"):
             first = path.read_text(encoding="utf-8").splitlines()[0]
             assert first == f"# yaml-language-server: $schema=../schemas/{kind}.schema.json", path
 
 
 @pytest.mark.parametrize(
-    ("folder", "kind"), [("scenarios", "scenario"), ("roles", "role"), ("agencies", "agency")]
+    ("folder", "kind"),
+    [("scenarios", "scenario"), ("roles", "role"), ("agencies", "agency"), ("codex", "codex")],
 )
 def test_every_content_file_passes_its_json_schema(folder: str, kind: str) -> None:
     """What an editor checks with the schema agrees with what the game accepts."""

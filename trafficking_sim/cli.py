@@ -48,7 +48,9 @@ def _parser() -> argparse.ArgumentParser:
     )
 
     p = sub.add_parser("schema", help="print the JSON Schema of a content file format")
-    p.add_argument("kind", nargs="?", choices=("scenario", "role", "agency"), default="scenario")
+    p.add_argument(
+        "kind", nargs="?", choices=("scenario", "role", "agency", "codex"), default="scenario"
+    )
 
     p = sub.add_parser("play", help="play a scenario")
     p.add_argument(
@@ -141,13 +143,28 @@ def _write_crash_log() -> Path:
     return log
 
 
-def _open_tui() -> int:
-    print(
-        "The full-screen game is not built yet. Play now in plain mode:\n"
-        "  trafficking-sim play --plain\n"
-        "Type 'help' in the game for the commands.",
+def _open_tui(
+    scenario: str | None = None,
+    role: str | None = None,
+    lang: str | None = None,
+    seed: int | None = None,
+    resume: Path | None = None,
+) -> int:
+    """Run the full-screen game; its own error dialog keeps tracebacks away from players."""
+    if not sys.stdout.isatty() or not sys.stdin.isatty():
+        print(
+            "trafficking-sim: the full-screen game needs a terminal. To play line by line "
+            "(for screen readers and scripts), use: trafficking-sim play --plain",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    from .tui.app import AppConfig, TraffickingApp
+
+    app = TraffickingApp(
+        AppConfig(scenario=scenario, role=role, lang=lang, seed=seed, resume=resume)
     )
-    return EXIT_OK
+    app.run()
+    return EXIT_OK if app.return_code in (0, None) else EXIT_BUG
 
 
 # --- list -----------------------------------------------------------------------------------
@@ -201,7 +218,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     from .content import validate_files
 
     targets: list[Path] = list(args.paths) or [
-        paths.bundled_dir(k) for k in ("scenarios", "roles", "agencies")
+        paths.bundled_dir(k) for k in ("scenarios", "roles", "agencies", "codex")
     ]
     for target in targets:
         if not target.exists():
@@ -239,6 +256,12 @@ def cmd_play(args: argparse.Namespace) -> int:
     from .saves import SaveError, is_save, read_save
     from .session import Session
 
+    if not args.plain:
+        if args.script is not None:
+            raise UsageError("--script plays line by line: add --plain")
+        if args.save is not None:
+            raise UsageError("the full-screen game saves by itself; --save works with --plain")
+        return _open_tui(args.scenario, args.role, args.lang, args.seed, args.resume)
     if args.resume is not None:
         try:
             session = Session.resume(read_save(args.resume))
@@ -268,8 +291,6 @@ def cmd_play(args: argparse.Namespace) -> int:
         save_path = args.save
     if args.lang is not None:
         session.lang = args.lang
-    if not args.plain:
-        print("(The full-screen game is not built yet; playing in plain mode.)", file=sys.stderr)
     lines: TextIO
     if args.script is not None:
         try:

@@ -13,10 +13,15 @@ import os
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import __version__, paths
-from .engine.actions import Action, ActionFormatError, action_from_dict, action_to_dict
+
+if TYPE_CHECKING:
+    from .engine.actions import Action
+
+# The engine (and with it pydantic) is imported only when a save is really read or
+# written, so that peeking at the autosave keeps the title screen quick to appear.
 
 SAVE_FORMAT = 1
 APP_TAG = "trafficking-sim"
@@ -44,6 +49,8 @@ class SaveGame:
     app_version: str = __version__
 
     def to_dict(self) -> dict[str, Any]:
+        from .engine.actions import action_to_dict
+
         return {
             "app": APP_TAG,
             "format": SAVE_FORMAT,
@@ -117,8 +124,30 @@ def is_save(path: Path) -> bool:
     return isinstance(data, dict) and data.get("app") == APP_TAG
 
 
+def peek(path: Path) -> dict[str, Any] | None:
+    """The scenario, role and language of a save, without checking it; None if unusable."""
+    try:
+        if path.stat().st_size > MAX_SAVE_BYTES:
+            return None
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError):
+        return None
+    if not isinstance(data, dict) or data.get("app") != APP_TAG:
+        return None
+    actions = data.get("actions")
+    return {
+        "scenario": str(data.get("scenario", "")),
+        "role": str(data.get("role", "")),
+        "lang": str(data.get("lang", "en")),
+        "saved_at": str(data.get("saved_at", "")),
+        "actions": len(actions) if isinstance(actions, list) else 0,
+    }
+
+
 def read_save(path: Path) -> SaveGame:
     """Read a save, with a clear message for a missing, damaged or foreign file."""
+    from .engine.actions import ActionFormatError, action_from_dict
+
     damaged = (
         f"The save {path} is damaged and cannot be used ({{}}). The file has not been changed."
     )

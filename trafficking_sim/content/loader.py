@@ -12,13 +12,18 @@ from .bundle import GameContent, build_actor_for_agency, build_actor_for_role, c
 from .crossref import check_scenario
 from .errors import ContentError, Problem, display_path, suggest
 from .logic import trigger_kind
-from .models import AgencyProfile, RoleCard, Scenario
+from .models import AgencyProfile, Codex, RoleCard, Scenario
 from .text import LocalText
 from .validation import resolve_texts, validate_model
 from .yamlsafe import Located, load
 
-KINDS = ("scenario", "role", "agency")
-_MODELS: dict[str, type[Any]] = {"scenario": Scenario, "role": RoleCard, "agency": AgencyProfile}
+KINDS = ("scenario", "role", "agency", "codex")
+_MODELS: dict[str, type[Any]] = {
+    "scenario": Scenario,
+    "role": RoleCard,
+    "agency": AgencyProfile,
+    "codex": Codex,
+}
 _FOLDERS = {"role": "roles", "agency": "agencies", "scenario": "scenarios"}
 
 
@@ -51,10 +56,10 @@ def _kind_of(located: Located) -> str:
         if kind is None:
             message = (
                 "the file has no 'kind:' line; start it with 'kind: scenario', "
-                "'kind: role' or 'kind: agency'"
+                "'kind: role', 'kind: agency' or 'kind: codex'"
             )
         else:
-            message = f"unknown kind '{kind}'; expected scenario, role or agency." + suggest(
+            message = f"unknown kind '{kind}'; expected scenario, role, agency or codex." + suggest(
                 str(kind), KINDS
             )
         raise ContentError([located.problem(("kind",), message.rstrip("."))])
@@ -97,6 +102,8 @@ class ContentLoader:
                 )
             )
         problems += _duplicate_services(model, located)
+        if isinstance(model, Codex):
+            problems += _codex_problems(model, located)
         if problems:
             raise ContentError(problems)
         return Loaded(path, located, model, texts)
@@ -209,6 +216,34 @@ class ContentLoader:
             )
         )
         return None
+
+
+def _codex_problems(codex: Codex, located: Located) -> list[Problem]:
+    problems: list[Problem] = []
+    ids: set[str] = set()
+    for i, entry in enumerate(codex.entries):
+        if entry.id in ids:
+            problems.append(
+                located.problem(("entries", i, "id"), f"the entry '{entry.id}' is defined twice")
+            )
+        ids.add(entry.id)
+    for i, entry in enumerate(codex.entries):
+        for j, other in enumerate(entry.see):
+            if other not in ids:
+                problems.append(
+                    located.problem(
+                        ("entries", i, "see", j),
+                        f"unknown entry '{other}'." + suggest(other, ids),
+                    )
+                )
+    return problems
+
+
+def load_codex() -> Codex:
+    """The bundled glossary and guide to the legal instruments."""
+    loaded = ContentLoader().load_file(paths.bundled_dir("codex") / "codex.yaml", "codex")
+    codex: Codex = loaded.model
+    return codex
 
 
 def _duplicate_services(model: Any, located: Located) -> list[Problem]:

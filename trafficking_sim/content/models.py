@@ -335,3 +335,34 @@ class Scenario(Strict):
                     f"expected a real date written as YYYY-MM-DD, not '{value}'"
                 ) from None
         return value
+
+
+# --- codex (glossary) -------------------------------------------------------------------
+
+
+class CodexEntry(Strict):
+    """A term, agency or legal instrument, explained for learners."""
+
+    id: Id = Field(pattern=ID_PATTERN)
+    category: Literal["term", "agency", "organisation", "instrument", "tool", "principle"]
+    term: Text = Field(description="The name as the entry's heading shows it.")
+    also: list[Text] = Field(
+        default_factory=list,
+        description="Other names and abbreviations; any of them in a text links here.",
+    )
+    text: Text
+    sources: list[str] = Field(
+        default_factory=list, description="Where the facts come from (act, article, page)."
+    )
+    see: list[Id] = Field(default_factory=list, description="Related entries.")
+
+
+class Codex(Strict):
+    """The glossary and guide to the legal instruments (codex/*.yaml)."""
+
+    kind: Literal["codex"]
+    format: Literal[1] = 1
+    id: Id = Field(pattern=ID_PATTERN)
+    languages: list[Language] = Field(default_factory=lambda: list(ALL_LANGUAGES))
+    entries: list[CodexEntry] = Field(min_length=1)
+    texts: dict[Id, Text] = Field(default_factory=dict)

@@ -1,0 +1,373 @@
+"""The application: owns the game session, the language and the screens.
+
+Attributes go down (screens read ``app.session`` and ``app.lang``), actions come up
+(screens call ``app.perform(action)``). Every action is saved at once, so a crash, a
+closed laptop or a pulled plug never loses a game.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import traceback
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from textual.app import App, SystemCommand
+from textual.events import Resize
+from textual.screen import Screen
+from textual.theme import Theme
+
+from .. import __version__, paths
+from ..i18n import t
+from ..saves import SaveError, autosave_path, peek, write_save
+from ..settings import Settings
+from .localize import binding, localize_bindings
+from .text import EMPTY_INDEX, TermIndex
+
+if TYPE_CHECKING:
+    from ..content import GameContent
+    from ..content.models import Codex
+    from ..engine import Action, Event
+    from ..session import Session
+
+MIN_WIDTH, MIN_HEIGHT = 80, 24
+
+PROJECTOR_THEME = Theme(
+    name="projector",
+    primary="#FFFF00",
+    secondary="#00FFFF",
+    accent="#FF8800",
+    foreground="#FFFFFF",
+    background="#000000",
+    surface="#000000",
+    panel="#1A1A1A",
+    success="#00FF00",
+    warning="#FFFF00",
+    error="#FF4040",
+    dark=True,
+)
+"""High contrast for projectors and bright rooms."""
+
+
+@dataclass
+class AppConfig:
+    """How the app starts: at the title screen, or straight into a game."""
+
+    scenario: str | None = None
+    role: str | None = None
+    lang: str | None = None
+    seed: int | None = None
+    resume: Path | None = None
+
+
+class TraffickingApp(App[None]):
+    TITLE = "trafficking-sim"
+    CSS_PATH = "app.tcss"
+    ENABLE_COMMAND_PALETTE = True
+    BINDINGS = [
+        binding("f1", "help", "help"),
+        binding("f2", "toggle_language", "language"),
+        binding("f3", "codex", "codex"),
+        binding("f10", "quit", "quit"),
+        binding("q", "quit", "quit_q", show=False),
+        binding("ctrl+t", "toggle_contrast", "contrast", show=False),
+    ]
+
+    def __init__(self, config: AppConfig | None = None) -> None:
+        super().__init__()
+        self.config = config or AppConfig()
+        self.settings = Settings.load()
+        self.lang = self.config.lang or self.settings.lang
+        self.session: Session | None = None
+        self.catalogue: list[GameContent] | None = None
+        self.catalogue_errors: list[str] = []
+        self.codex: Codex | None = None
+        self._indexes: dict[str, TermIndex] = {}
+        self.errors: list[str] = []
+
+    # --- start-up ------------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        self.register_theme(PROJECTOR_THEME)
+        try:
+            self.theme = self.settings.theme
+        except Exception:
+            self.theme = "textual-dark"
+        localize_bindings(self, self.lang)
+        from .screens.title import TitleScreen
+
+        self.push_screen(TitleScreen())
+        self.run_worker(self._preload, thread=True, exclusive=True, group="preload")
+        if self.config.resume is not None:
+            self.call_after_refresh(self.resume_game, self.config.resume)
+        elif self.config.scenario is not None or self.config.role is not None:
+            self.call_after_refresh(self._start_from_config)
+        self.call_after_refresh(self.check_size)
+
+    def _preload(self) -> None:
+        """Load scenarios and the glossary in the background while the title is shown."""
+        from ..content import ContentError, bundled_scenarios
+        from ..content.loader import ContentLoader, load_codex
+
+        loader = ContentLoader()
+        games: list[GameContent] = []
+        errors: list[str] = []
+        for path in bundled_scenarios():
+            try:
+                games.append(loader.load_game(path))
+            except ContentError as exc:
+                errors.append(str(exc))
+        games.sort(
+            key=lambda g: (not g.scenario.flagship, g.scenario.difficulty != "tutorial", g.id)
+        )
+        try:
+            codex = load_codex()
+        except ContentError as exc:
+            errors.append(str(exc))
+            codex = None
+        self.call_from_thread(self._preloaded, games, errors, codex)
+
+    def _preloaded(self, games: list[GameContent], errors: list[str], codex: Codex | None) -> None:
+        self.catalogue = games
+        self.catalogue_errors = errors
+        self.codex = codex
+        self._indexes.clear()
+        for screen in self.screen_stack:
+            refresh = getattr(screen, "on_catalogue_loaded", None)
+            if refresh is not None:
+                refresh()
+
+    def _start_from_config(self) -> None:
+        from ..content import ContentError, find_scenario, load_game
+
+        try:
+            content = load_game(find_scenario(self.config.scenario))
+        except (LookupError, ContentError) as exc:
+            self.show_problem(t("tui.cannot_open_scenario", self.lang), str(exc))
+            return
+        role = self.config.role
+        if role is None or role not in content.roles:
+            from .screens.roles import RoleScreen
+
+            self.push_screen(RoleScreen(content))
+            return
+        self.start_game(content, role, self.config.seed)
+
+    # --- the game --------------------------------------------------------------------------
+
+    def start_game(self, content: GameContent, role: str, seed: int | None = None) -> None:
+        import secrets
+
+        from ..session import Session
+
+        self.session = Session.new(
+            content, role, seed if seed is not None else secrets.randbelow(2**31), self.lang
+        )
+        self.autosave()
+        self._show_game()
+
+    def resume_game(self, path: Path | None = None) -> None:
+        from ..saves import read_save
+        from ..session import Session
+
+        try:
+            self.session = Session.resume(read_save(path or autosave_path()))
+        except SaveError as exc:
+            self.show_problem(t("tui.cannot_resume", self.lang), str(exc))
+            return
+        if self.session.lang != self.lang:
+            self.session.lang = self.lang
+        self._show_game()
+
+    def _show_game(self) -> None:
+        from .screens.game import GameScreen
+
+        self.pop_to_title()
+        self.push_screen(GameScreen())
+        if self.session is not None and self.session.state.over:
+            self.show_debrief()
+
+    def pop_to_title(self) -> None:
+        from .screens.title import TitleScreen
+
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, TitleScreen):
+            self.pop_screen()
+
+    def perform(self, action: Action) -> list[Event]:
+        """Take one action in the game, save, and tell the screens what happened."""
+        assert self.session is not None
+        was_over = self.session.state.over
+        events = self.session.act(action)
+        self.autosave()
+        for screen in list(self.screen_stack):
+            update = getattr(screen, "on_game_update", None)
+            if update is not None:
+                update(events)
+        if self.session.state.over and not was_over:
+            self.call_after_refresh(self.show_debrief)
+        return events
+
+    def show_debrief(self) -> None:
+        from .screens.debrief import DebriefScreen
+
+        if not isinstance(self.screen, DebriefScreen):
+            self.push_screen(DebriefScreen())
+
+    def autosave(self) -> None:
+        if self.session is None:
+            return
+        try:
+            write_save(autosave_path(), self.session.savegame())
+        except (OSError, SaveError) as exc:
+            self.notify(
+                t("tui.autosave_failed", self.lang, error=str(exc)), severity="error", markup=False
+            )
+
+    def has_autosave(self) -> dict[str, Any] | None:
+        return peek(autosave_path())
+
+    # --- language, theme, glossary, help ------------------------------------------------------
+
+    def tr(self, key: str, **params: Any) -> str:
+        return t(key, self.lang, **params)
+
+    def set_language(self, lang: str) -> None:
+        self.lang = lang
+        self.settings.lang = lang
+        self.settings.save()
+        if self.session is not None:
+            self.session.lang = lang
+            self.autosave()
+        localize_bindings(self, lang)
+        for screen in list(self.screen_stack):
+            localize_bindings(screen, lang)
+            refresh = getattr(screen, "refresh_language", None)
+            if refresh is not None:
+                refresh()
+        self.refresh_bindings()
+
+    def action_toggle_language(self) -> None:
+        self.set_language("sl" if self.lang == "en" else "en")
+        self.notify(self.tr("tui.language_set"), timeout=2, markup=False)
+
+    def action_toggle_contrast(self) -> None:
+        self.theme = "textual-dark" if self.theme == "projector" else "projector"
+
+    def watch_theme(self, theme: str) -> None:
+        if getattr(self, "settings", None) is not None and self.settings.theme != theme:
+            self.settings.theme = theme
+            self.settings.save()
+
+    def term_index(self) -> TermIndex:
+        """Glossary terms of the current language, for links in texts."""
+        if self.codex is None:
+            return EMPTY_INDEX
+        index = self._indexes.get(self.lang)
+        if index is None:
+            pairs: list[tuple[str, str]] = []
+            for entry in self.codex.entries:
+                pairs.append((entry.term.get(self.lang), entry.id))
+                pairs += [(alias.get(self.lang), entry.id) for alias in entry.also]
+            index = self._indexes[self.lang] = TermIndex(pairs)
+        return index
+
+    def action_codex(self, entry: str | None = None) -> None:
+        from .screens.codex import CodexScreen
+
+        if isinstance(self.screen, CodexScreen):
+            if entry:
+                self.screen.show_entry(entry)
+            return
+        self.push_screen(CodexScreen(entry))
+
+    def action_help(self) -> None:
+        from .screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen))
+
+    async def action_quit(self) -> None:
+        self.autosave()
+        self.exit()
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        yield SystemCommand(self.tr("key.help"), self.tr("cmd.help"), self.action_help)
+        yield SystemCommand(self.tr("key.codex"), self.tr("cmd.codex"), self.action_codex)
+        yield SystemCommand(
+            self.tr("key.language"), self.tr("cmd.language"), self.action_toggle_language
+        )
+        yield SystemCommand(
+            self.tr("key.contrast"), self.tr("cmd.contrast"), self.action_toggle_contrast
+        )
+        commands = getattr(screen, "screen_commands", None)
+        if commands is not None:
+            yield from commands()
+
+    # --- size ---------------------------------------------------------------------------------
+
+    def on_resize(self, event: Resize) -> None:
+        self.check_size()
+
+    def check_size(self) -> None:
+        from .screens.too_small import TooSmallScreen
+
+        small = self.size.width < MIN_WIDTH or self.size.height < MIN_HEIGHT
+        showing = isinstance(self.screen, TooSmallScreen)
+        if small and not showing:
+            self.push_screen(TooSmallScreen())
+        elif not small and showing:
+            self.pop_screen()
+
+    # --- problems -----------------------------------------------------------------------------
+
+    def show_problem(self, title: str, detail: str) -> None:
+        from .screens.dialogs import MessageDialog
+
+        self.push_screen(MessageDialog(title, detail))
+
+    def report_error(self, error: BaseException) -> None:
+        """An unexpected error in the interface: log it, keep the game, show a dialog."""
+        log = self.write_error_log(error)
+        self.errors.append(repr(error))
+        with contextlib.suppress(Exception):
+            self.autosave()
+        from .screens.error import ErrorScreen
+
+        if len(self.errors) >= 5:
+            # Something keeps failing: stop cleanly rather than loop through dialogs.
+            self.exit(message=t("tui.fatal", self.lang, log=str(log)))
+        elif not isinstance(self.screen, ErrorScreen):
+            self.push_screen(ErrorScreen(log))
+
+    def _handle_exception(self, error: Exception) -> None:
+        """The last resort, outside our guarded handlers: log, save, and leave politely."""
+        self.write_error_log(error)
+        with contextlib.suppress(Exception):
+            self.autosave()
+        super()._handle_exception(error)
+
+    def _fatal_error(self) -> None:
+        # In place of Textual's traceback: what happened and what to do, for a learner.
+        log = paths.user_data_dir() / "logs" / "error.log"
+        self.bell()
+        self._exit_renderables.append(t("tui.fatal", self.lang, log=str(log)))
+        self._close_messages_no_wait()
+
+    @staticmethod
+    def write_error_log(error: BaseException) -> Path:
+        log = paths.user_data_dir() / "logs" / "error.log"
+        try:
+            log.parent.mkdir(parents=True, exist_ok=True)
+            with log.open("a", encoding="utf-8") as stream:
+                stream.write(
+                    f"--- trafficking-sim {__version__} TUI, "
+                    f"{dt.datetime.now(dt.UTC).isoformat(timespec='seconds')}\n"
+                )
+                stream.write("".join(traceback.format_exception(error)))
+        except OSError:
+            pass
+        return log

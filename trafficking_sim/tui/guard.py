@@ -1,0 +1,61 @@
+"""Turning an unexpected error in the interface into a dialog, with the game kept.
+
+Textual stops the message loop of a widget whose handler raises, so the app catches
+errors at its own boundaries instead: every event handler, action and redraw of our
+screens and panes is wrapped once, when its class is defined.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import Any
+
+GUARDED_NAMES = ("refresh_language", "update_view", "confirm", "submit", "redraw")
+
+
+def _guarded(method: Callable[..., Any]) -> Callable[..., Any]:
+    if getattr(method, "__guarded__", False):
+        return method
+
+    if _is_coroutine(method):
+
+        @functools.wraps(method)
+        async def async_wrapper(self: Any, *args: Any, **kwargs: Any) -> Any:
+            try:
+                return await method(self, *args, **kwargs)
+            except Exception as error:
+                self.app.report_error(error)
+                return None
+
+        async_wrapper.__guarded__ = True  # type: ignore[attr-defined]
+        return async_wrapper
+
+    @functools.wraps(method)
+    def wrapper(self: Any, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return method(self, *args, **kwargs)
+        except Exception as error:
+            self.app.report_error(error)
+            return None
+
+    wrapper.__guarded__ = True  # type: ignore[attr-defined]
+    return wrapper
+
+
+def _is_coroutine(method: Callable[..., Any]) -> bool:
+    import inspect
+
+    return inspect.iscoroutinefunction(method)
+
+
+class Guarded:
+    """Mixin: wraps the handlers a class defines so that errors reach ``app.report_error``."""
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        for name, value in list(vars(cls).items()):
+            if not callable(value) or isinstance(value, type):
+                continue
+            if name.startswith(("on_", "action_", "_on_")) or name in GUARDED_NAMES:
+                setattr(cls, name, _guarded(value))

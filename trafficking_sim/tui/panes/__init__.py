@@ -1,0 +1,1 @@
+"""The panes of the game screen. Each reads the session and renders it; none changes it."""

@@ -1,0 +1,44 @@
+"""What a pane shares: the app, its language and the session."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, cast
+
+from ...i18n import t
+from ..guard import Guarded
+
+if TYPE_CHECKING:
+    from ...content import GameContent
+    from ...engine import GameState
+    from ...session import Session
+    from ..app import TraffickingApp
+
+
+class PaneMixin(Guarded):
+    @property
+    def game(self) -> TraffickingApp:
+        return cast("TraffickingApp", self.app)  # type: ignore[attr-defined]
+
+    @property
+    def session(self) -> Session:
+        session = self.game.session
+        assert session is not None
+        return session
+
+    @property
+    def content(self) -> GameContent:
+        return self.session.content
+
+    @property
+    def state(self) -> GameState:
+        return self.session.state
+
+    @property
+    def lang(self) -> str:
+        return self.game.lang
+
+    def tr(self, key: str, **params: Any) -> str:
+        return t(key, self.game.lang, **params)
+
+    def update_view(self) -> None:
+        """Redraw from the session; called after every action and language switch."""

@@ -1,0 +1,110 @@
+"""The directory of agencies and partners: mandate, limits, speed, and the requests they take."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.widgets import Button, OptionList, Static
+from textual.widgets.option_list import Option
+
+from ...content import Actor
+from ..text import linked
+from .base import PaneMixin
+
+CHANNEL_MARKS = {"siena": "S", "i24_7": "I", "direct": "D", "judicial": "J"}
+
+
+class PartnersPane(PaneMixin, Vertical):
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.selected: str | None = None
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(classes="pane-row"):
+            with Vertical(classes="pane-list"):
+                yield Static(id="partners-heading", classes="pane-heading")
+                yield OptionList(id="partners-list")
+            with VerticalScroll(classes="pane-detail"):
+                yield Static(id="partner-detail")
+        with Horizontal(classes="buttons"):
+            yield Button(id="partner-request", variant="primary")
+            yield Button(id="partner-share")
+            yield Button(id="partner-siena")
+
+    def others(self) -> list[Actor]:
+        return [a for a in self.content.actors.values() if a.id != self.state.role]
+
+    def update_view(self) -> None:
+        self.query_one("#partners-heading", Static).update(self.tr("tui.partners_heading"))
+        self.query_one("#partner-request", Button).label = self.tr("tui.request")
+        self.query_one("#partner-share", Button).label = self.tr("tui.contact")
+        self.query_one("#partner-siena", Button).label = self.tr("tui.siena_to")
+        options = self.query_one("#partners-list", OptionList)
+        options.clear_options()
+        actors = self.others()
+        for actor in actors:
+            marks = "".join(
+                CHANNEL_MARKS[c]
+                for c in ("siena", "i24_7", "direct", "judicial")
+                if c in actor.channels
+            )
+            options.add_option(
+                Option(Content(f"{actor.short_name.get(self.lang)} [{marks}]"), id=actor.id)
+            )
+        ids = [a.id for a in actors]
+        index = ids.index(self.selected) if self.selected in ids else 0
+        if actors:
+            options.highlighted = index
+            self._show(actors[index])
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option_list.id == "partners-list" and event.option.id:
+            self._show(self.content.actors[event.option.id])
+
+    def selected_actor(self) -> Actor | None:
+        return self.content.actors.get(self.selected) if self.selected else None
+
+    def _show(self, actor: Actor) -> None:
+        self.selected = actor.id
+        me = self.content.actors[self.state.role]
+        lang = self.lang
+        rows = [actor.name.get(lang)]
+        if actor.kind == "role":
+            rows.append(self.tr("tui.played_by_rules"))
+        if actor.profile is not None:
+            rows += ["", actor.profile.mandate.get(lang)]
+            if actor.profile.cannot:
+                rows += ["", self.tr("tui.cannot_do")]
+                rows += [f"  ✘ {c.get(lang)}" for c in actor.profile.cannot]
+            if actor.profile.ask_instead is not None:
+                rows += ["", "→ " + actor.profile.ask_instead.get(lang)]
+        elif actor.card is not None:
+            rows += ["", actor.card.who.get(lang), "", self.tr("tui.cannot_do")]
+            rows += [f"  ✘ {c.get(lang)}" for c in actor.card.limits]
+        rows += ["", self.tr("tui.reached_by")]
+        for channel in sorted(actor.channels):
+            usable = "✔" if me.uses(channel) else "✘"
+            rows.append(f"  {usable} {self.tr(f'channel_long.{channel}')}")
+        rows.append(
+            self.tr(
+                "tui.answers_in", normal=actor.reply_delay.normal, urgent=actor.reply_delay.urgent
+            )
+        )
+        if actor.services:
+            rows += ["", self.tr("tui.requests_taken")]
+            for service in actor.services.values():
+                usable = "✔" if me.uses(service.channel) else "✘"
+                rows.append(
+                    f"  {usable} {service.label.get(lang)}"
+                    f" ({self.tr(f'channel.{service.channel}')})"
+                )
+        rows += ["", self.tr("tui.channel_legend")]
+        self.query_one("#partner-detail", Static).update(
+            linked("\n".join(rows), self.game.term_index())
+        )
+        self.query_one("#partner-request", Button).disabled = not actor.services
+        self.query_one("#partner-share", Button).disabled = not (
+            me.uses("direct") and actor.uses("direct")
+        )
+        self.query_one("#partner-siena", Button).disabled = not actor.uses("siena")

@@ -1,0 +1,178 @@
+"""The SIENA pane: inbox, outbox and threads by case, and a message with its codes in words."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.widgets import Button, OptionList, Static
+from textual.widgets.option_list import Option
+
+from ... import narrate
+from ...engine import Message
+from ..text import linked
+from .base import PaneMixin
+
+MODES = ("inbox", "outbox", "threads")
+
+
+class SienaPane(PaneMixin, Vertical):
+    """Messages the player sent or received, on every channel (SIENA, direct, requests)."""
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.mode = "inbox"
+        self.read: set[int] = set()
+        self.selected: int | None = None
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(classes="pane-row"):
+            with Vertical(classes="pane-list"):
+                yield Static(id="siena-mode", classes="pane-heading")
+                yield OptionList(id="siena-list")
+            with VerticalScroll(classes="pane-detail", id="siena-scroll"):
+                yield Static(id="siena-message")
+        with Horizontal(classes="buttons"):
+            yield Button(id="siena-compose", variant="primary")
+            yield Button(id="siena-reply")
+            yield Button(id="siena-mode-button")
+
+    # --- which messages -----------------------------------------------------------------
+
+    def visible(self) -> list[Message]:
+        state = self.state
+        me = state.role
+        mine = [m for m in state.messages if m.sender == me or me in m.recipients]
+        if self.mode == "inbox":
+            return [m for m in reversed(mine) if me in m.recipients]
+        if self.mode == "outbox":
+            return [m for m in reversed(mine) if m.sender == me]
+        threads: dict[int, list[Message]] = {}
+        for m in mine:
+            threads.setdefault(m.thread, []).append(m)
+        ordered = sorted(threads.values(), key=lambda ms: -ms[-1].id)
+        return [m for thread in ordered for m in thread]
+
+    def cycle_mode(self) -> None:
+        self.mode = MODES[(MODES.index(self.mode) + 1) % len(MODES)]
+        self.update_view()
+
+    # --- drawing ------------------------------------------------------------------------
+
+    def update_view(self) -> None:
+        self.query_one("#siena-mode", Static).update(self.tr(f"tui.siena_{self.mode}"))
+        self.query_one("#siena-compose", Button).label = self.tr("tui.compose")
+        self.query_one("#siena-reply", Button).label = self.tr("tui.reply")
+        following = MODES[(MODES.index(self.mode) + 1) % len(MODES)]
+        self.query_one("#siena-mode-button", Button).label = self.tr(f"tui.show_{following}")
+        messages = self.visible()
+        options = self.query_one("#siena-list", OptionList)
+        options.clear_options()
+        if not messages:
+            options.add_option(Option(self.tr("tui.no_messages"), disabled=True))
+            self.selected = None
+            self._show(None)
+            return
+        last_thread = None
+        for m in messages:
+            if self.mode == "threads" and m.thread != last_thread:
+                last_thread = m.thread
+                options.add_option(
+                    Option(
+                        Content(self.tr("tui.thread", n=m.thread, case=m.case or "-")),
+                        disabled=True,
+                    )
+                )
+            options.add_option(Option(self._line(m), id=f"m{m.id}"))
+        index = next(
+            (i for i, o in enumerate(options.options) if o.id == f"m{self.selected}"), None
+        )
+        if index is None:
+            index = next(i for i, o in enumerate(options.options) if not o.disabled)
+        options.highlighted = index
+        self._show(self._message_at(index))
+
+    def _line(self, m: Message) -> Content:
+        me = self.state.role
+        incoming = me in m.recipients and m.sender != me
+        mark = "●" if incoming and m.id not in self.read else " "
+        arrow = "◀" if incoming else "▶"
+        others = (m.sender,) if incoming else m.recipients
+        who = ", ".join(narrate.actor_name(self.content, a, self.lang) for a in others)
+        title = narrate.message_title(self.content, m, self.lang, width=40)
+        return Content(f"{mark}{arrow} #{m.id} {who}: {title}")
+
+    def _message_at(self, index: int | None) -> Message | None:
+        if index is None:
+            return None
+        options = self.query_one("#siena-list", OptionList)
+        option = options.get_option_at_index(index)
+        if option.id is None or not option.id.startswith("m"):
+            return None
+        number = int(option.id[1:])
+        return self.state.messages[number - 1]
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option_list.id == "siena-list":
+            self._show(self._message_at(event.option_index))
+
+    def _show(self, message: Message | None) -> None:
+        view = self.query_one("#siena-message", Static)
+        reply = self.query_one("#siena-reply", Button)
+        if message is None:
+            view.update(self.tr("tui.siena_help"))
+            reply.disabled = True
+            return
+        self.selected = message.id
+        if message.id not in self.read:
+            self.read.add(message.id)
+        reply.disabled = message.sender == self.state.role
+        view.update(linked(self.render_message(message), self.game.term_index()))
+
+    def render_message(self, m: Message) -> str:
+        c, lang = self.content, self.lang
+        rows = [
+            self.tr("tui.msg_from", who=narrate.actor_name(c, m.sender, lang)),
+            self.tr(
+                "tui.msg_to", who=", ".join(narrate.actor_name(c, r, lang) for r in m.recipients)
+            ),
+            self.tr("tui.msg_when", date=narrate.date_text(c, m.turn, lang), turn=m.turn),
+            self.tr("tui.msg_channel", channel=self.tr(f"channel_long.{m.channel}")),
+        ]
+        if m.channel == "siena":
+            rows.append(
+                self.tr(
+                    "tui.msg_case",
+                    case=m.case or "-",
+                    thread=m.thread,
+                    area=self.tr(f"crime_area.{m.crime_area}"),
+                )
+            )
+            rows.append(self.tr("tui.msg_priority", priority=self.tr(f"priority.{m.priority}")))
+        subject = narrate.message_subject(c, m, lang)
+        if subject:
+            rows.append(self.tr("tui.msg_subject", subject=subject))
+        if m.handling:
+            rows.append(self.tr("tui.msg_handling", text=self.tr(f"handling.{m.handling}")))
+            if m.handling_note:
+                rows.append(f"    {m.handling_note}")
+        if m.source_code and m.info_code:
+            rows.append(self.tr("tui.msg_evaluation", code=f"{m.source_code}{m.info_code}"))
+            rows.append("    " + self.tr(f"source.{m.source_code}"))
+            rows.append("    " + self.tr(f"info.{m.info_code}"))
+        elif m.channel == "siena" and m.facts:
+            rows.append(self.tr("tui.msg_evaluation", code=self.tr("not_graded")))
+        body = narrate.message_body(c, m, lang)
+        if body:
+            rows += ["", body]
+        if m.facts:
+            rows += ["", self.tr("tui.msg_attached")]
+            for fact_id in m.facts:
+                fact = c.facts[fact_id]
+                rows.append(f"  ◆ {fact.label.get(lang)}: {fact.text.get(lang)}")
+        return "\n".join(rows)
+
+    def selected_message(self) -> Message | None:
+        if self.selected is None:
+            return None
+        return self.state.messages[self.selected - 1]

@@ -1,0 +1,42 @@
+"""The always-visible line: turn, date, action points, role and how the case stands."""
+
+from __future__ import annotations
+
+from textual.content import Content
+from textual.widgets import Static
+
+from ... import narrate
+from .base import PaneMixin
+
+
+class StatusBar(PaneMixin, Static):
+    def update_view(self) -> None:
+        state, content = self.state, self.content
+        role = content.actors[state.role].short_name.get(self.lang)
+        total = content.actors[state.role].action_points
+        dots = "●" * state.ap + "○" * max(0, total - state.ap)
+        met = sum(1 for o in content.objectives if o in state.objectives)
+        if state.ending is not None:
+            ending = content.endings[state.ending]
+            case = self.tr(
+                "tui.case_closed",
+                title=ending.title.get(self.lang),
+                rating=self.tr(f"rating.{ending.rating}"),
+            )
+        else:
+            case = self.tr("tui.case_open", met=met, total=len(content.objectives))
+        waiting = sum(1 for p in state.pending if p.kind in ("reply", "grant"))
+        first = self.tr(
+            "tui.status_line",
+            turn=state.turn,
+            max=content.scenario.max_turns,
+            date=narrate.date_text(content, state.turn, self.lang),
+            dots=dots,
+            ap=state.ap,
+            total=total,
+            role=role,
+        )
+        second = self.tr(
+            "tui.status_case", reference=content.scenario.case.reference, case=case, waiting=waiting
+        )
+        self.update(Content(f"{first}\n{second}"))

@@ -1,0 +1,61 @@
+"""What every screen shares: the app's language, translated bindings, the game session."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from textual.screen import ModalScreen, Screen
+
+from ...i18n import t
+from ..guard import Guarded
+from ..localize import localize_bindings
+
+if TYPE_CHECKING:
+    from ...session import Session
+    from ..app import TraffickingApp
+
+R = TypeVar("R")
+
+
+class Localized(Guarded):
+    """Mixin: translated strings, a hook to redraw labels when the language changes, and
+    (through Guarded) an error dialog instead of a crash for any handler that fails."""
+
+    @property
+    def game(self) -> TraffickingApp:
+        return cast("TraffickingApp", self.app)  # type: ignore[attr-defined]
+
+    @property
+    def session(self) -> Session:
+        session = self.game.session
+        assert session is not None, "no game in progress"
+        return session
+
+    @property
+    def lang(self) -> str:
+        return self.game.lang
+
+    def tr(self, key: str, **params: Any) -> str:
+        return t(key, self.game.lang, **params)
+
+    def refresh_language(self) -> None:
+        """Set every label from the catalogue; called on mount and on a language switch."""
+
+    def say(self, text: str, **options: Any) -> None:
+        """A toast; its text is shown literally (content may contain '[')."""
+        self.game.notify(text, markup=False, **options)
+
+
+class BaseScreen(Localized, Screen[R]):
+    def on_mount(self) -> None:
+        localize_bindings(self, self.game.lang)
+        self.refresh_language()
+
+    def on_resize(self) -> None:
+        self.game.call_later(self.game.check_size)
+
+
+class BaseModal(Localized, ModalScreen[R]):
+    def on_mount(self) -> None:
+        localize_bindings(self, self.game.lang)
+        self.refresh_language()

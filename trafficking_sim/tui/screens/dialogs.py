@@ -1,0 +1,554 @@
+"""Dialogs: composing a SIENA message, requests, direct contacts, your own steps, summaries.
+
+A dialog builds an action and hands it to the app. When the engine refuses it, the
+reason stays in the dialog so the player can put it right; the attempt is part of the game
+(and of the debrief), exactly as in the plain mode.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.widgets import (
+    Button,
+    Input,
+    Label,
+    OptionList,
+    RadioButton,
+    RadioSet,
+    Select,
+    SelectionList,
+    Static,
+    TextArea,
+)
+from textual.widgets.option_list import Option
+
+from ... import narrate
+from ...engine import Action, Do, Event, Request, Send, Share
+from ...engine import events as E
+from ...engine.siena import HANDLING_CODES, INFO_CODES, SOURCE_CODES
+from ..localize import binding
+from ..text import lines, linked
+from ..widgets.marks import CheckList, MarkedRadioButton
+from .base import BaseModal
+
+NONE = "-"
+
+
+def refusal_of(events: list[Event]) -> Event | None:
+    return next((e for e in events if e.kind == E.ACTION_REFUSED), None)
+
+
+class ActionDialog(BaseModal[bool]):
+    """A dialog that ends by performing one action; shows the reason if it is refused."""
+
+    BINDINGS = [
+        binding("escape", "cancel", "cancel"),
+        binding("ctrl+s", "confirm", "confirm", priority=True),
+    ]
+
+    def action_confirm(self) -> None:
+        self.confirm()
+
+    def submit(self, action: Action) -> None:
+        events = self.game.perform(action)
+        refused = refusal_of(events)
+        status = self.query_one(".dialog-status", Static)
+        if refused is None:
+            self.dismiss(True)
+            return
+        session = self.session
+        reason = narrate.reason_text(session.content, refused.data["reason"], self.lang)
+        text = "✘ " + self.tr("refused", reason=reason)
+        source = narrate.source_text(session.content, refused.data.get("source"), self.lang)
+        if source:
+            text += "\n  " + self.tr("event.source", source=source)
+        penalties = [e for e in events if e.kind == E.SCORE_CHANGED]
+        for p in penalties:
+            pillar = self.tr("pillar." + p.data["pillar"])
+            text += f"\n  {pillar} {p.data['delta']:+d}"
+        status.update(linked(text, self.game.term_index()))
+        status.add_class("shown")
+
+    def action_cancel(self) -> None:
+        self.dismiss(False)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "cancel":
+            self.dismiss(False)
+        elif event.button.id == "ok":
+            self.confirm()
+
+    def confirm(self) -> None:
+        """Build the action from the form and submit it."""
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        # Enter on a chosen service or step takes it, as the button would.
+        self.confirm()
+
+
+def _fact_choices(dialog: BaseModal[Any]) -> list[tuple[Content, str]]:
+    session = dialog.session  # type: ignore[attr-defined]
+    mine = session.state.knowledge.get(session.state.role, {})
+    choices = []
+    for fact_id, how in mine.items():
+        fact = session.content.facts[fact_id]
+        marks = (f" {how.handling}" if how.handling else "") + (" ⚑" if fact.personal_data else "")
+        choices.append((Content(f"{fact.label.get(dialog.lang)}{marks}"), fact_id))  # type: ignore[attr-defined]
+    return choices
+
+
+class ComposeDialog(ActionDialog):
+    """A SIENA message: every field, each code explained, refused with the engine's reason."""
+
+    AUTO_FOCUS = "#to"
+
+    def __init__(
+        self,
+        to: tuple[str, ...] = (),
+        facts: tuple[str, ...] = (),
+        reply_to: int | None = None,
+        subject: str = "",
+    ) -> None:
+        super().__init__()
+        self.preset_to, self.preset_facts = to, facts
+        self.reply_to, self.preset_subject = reply_to, subject
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog wide"):
+            yield Static(id="compose-title", classes="dialog-title")
+            with VerticalScroll(classes="dialog-body"):
+                yield Label(id="l-to")
+                yield CheckList(id="to")
+                yield Label(id="l-subject")
+                yield Input(id="subject", value=self.preset_subject)
+                yield Static(id="case-line", classes="explain")
+                yield Label(id="l-body")
+                yield TextArea(id="body", soft_wrap=True, classes="body-area")
+                yield Label(id="l-facts")
+                yield CheckList(id="facts")
+                yield Label(id="l-handling")
+                with RadioSet(id="handling"):
+                    for code in HANDLING_CODES:
+                        yield MarkedRadioButton(code, value=code == "H0", id=f"h-{code}")
+                yield Static(id="handling-explain", classes="explain")
+                yield Input(id="handling-note")
+                yield Label(id="l-eval")
+                with Horizontal(classes="eval-row"):
+                    yield Select[str]([(NONE, NONE)], id="source", allow_blank=False)
+                    yield Select[str]([(NONE, NONE)], id="info", allow_blank=False)
+                yield Static(id="eval-explain", classes="explain")
+                yield Label(id="l-priority")
+                with RadioSet(id="priority"):
+                    yield MarkedRadioButton(id="p-normal", value=True)
+                    yield MarkedRadioButton(id="p-urgent")
+            yield Static(classes="dialog-status")
+            with Horizontal(classes="buttons"):
+                yield Button(id="ok", variant="primary")
+                yield Button(id="cancel")
+
+    def refresh_language(self) -> None:
+        session = self.session
+        content, state = session.content, session.state
+        title = (
+            self.tr("tui.compose_reply", n=self.reply_to)
+            if self.reply_to
+            else self.tr("tui.compose_title")
+        )
+        self.query_one("#compose-title", Static).update(title)
+        self.query_one("#l-to", Label).update(self.tr("tui.f_to"))
+        self.query_one("#l-subject", Label).update(self.tr("tui.f_subject"))
+        self.query_one("#case-line", Static).update(
+            Content(
+                self.tr(
+                    "tui.f_case",
+                    case=content.scenario.case.reference,
+                    title=content.scenario.case.title.get(self.lang),
+                    area=self.tr("crime_area.thb"),
+                )
+            )
+        )
+        self.query_one("#l-body", Label).update(self.tr("tui.f_body"))
+        self.query_one("#l-facts", Label).update(self.tr("tui.f_facts"))
+        self.query_one("#l-handling", Label).update(self.tr("tui.f_handling"))
+        self.query_one("#handling-note", Input).placeholder = self.tr("tui.f_h3_note")
+        self.query_one("#l-eval", Label).update(self.tr("tui.f_eval"))
+        self.query_one("#l-priority", Label).update(self.tr("tui.f_priority"))
+        self.query_one("#p-normal", RadioButton).label = self.tr("tui.p_normal")
+        self.query_one("#p-urgent", RadioButton).label = self.tr("tui.p_urgent")
+        self.query_one("#ok", Button).label = self.tr("tui.send") + " (ctrl+s)"
+        self.query_one("#cancel", Button).label = self.tr("tui.cancel") + " (esc)"
+        recipients = self.query_one("#to", SelectionList)
+        chosen_to = set(recipients.selected) or set(self.preset_to)
+        recipients.clear_options()
+        for actor in content.actors.values():
+            if actor.id != state.role and actor.uses("siena"):
+                recipients.add_option(
+                    (Content(actor.name.get(self.lang)), actor.id, actor.id in chosen_to)
+                )
+        facts = self.query_one("#facts", SelectionList)
+        chosen_facts = set(facts.selected) or set(self.preset_facts)
+        facts.clear_options()
+        for label, fact_id in _fact_choices(self):
+            facts.add_option((label, fact_id, fact_id in chosen_facts))
+        source = self.query_one("#source", Select)
+        keep_source = source.value
+        source.set_options(
+            [(self.tr("tui.f_source_none"), NONE)]
+            + [(self.tr("tui.f_source", code=c), c) for c in SOURCE_CODES]
+        )
+        source.value = keep_source if keep_source in SOURCE_CODES else NONE
+        info = self.query_one("#info", Select)
+        keep_info = info.value
+        info.set_options(
+            [(self.tr("tui.f_info_none"), NONE)]
+            + [(self.tr("tui.f_info", code=c), c) for c in INFO_CODES]
+        )
+        info.value = keep_info if keep_info in INFO_CODES else NONE
+        self._explain()
+
+    def _handling(self) -> str:
+        pressed = self.query_one("#handling", RadioSet).pressed_button
+        return str(pressed.id).removeprefix("h-") if pressed is not None else "H0"
+
+    def _explain(self) -> None:
+        handling = self._handling()
+        self.query_one("#handling-explain", Static).update(
+            linked(self.tr(f"handling.{handling}"), self.game.term_index())
+        )
+        self.query_one("#handling-note", Input).display = handling == "H3"
+        source = str(self.query_one("#source", Select).value)
+        info = str(self.query_one("#info", Select).value)
+        parts = [
+            self.tr(f"source.{source}")
+            if source in SOURCE_CODES
+            else self.tr("tui.f_source_explain")
+        ]
+        parts.append(
+            self.tr(f"info.{info}") if info in INFO_CODES else self.tr("tui.f_info_explain")
+        )
+        self.query_one("#eval-explain", Static).update(lines(*parts))
+
+    def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
+        self._explain()
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        self._explain()
+
+    def confirm(self) -> None:
+        source = str(self.query_one("#source", Select).value)
+        info = str(self.query_one("#info", Select).value)
+        urgent = self.query_one("#p-urgent", RadioButton).value
+        self.submit(
+            Send(
+                to=tuple(self.query_one("#to", SelectionList).selected),
+                facts=tuple(self.query_one("#facts", SelectionList).selected),
+                handling=self._handling(),
+                handling_note=self.query_one("#handling-note", Input).value,
+                source_code=source if source in SOURCE_CODES else None,
+                info_code=info if info in INFO_CODES else None,
+                priority="urgent" if urgent else "normal",
+                subject=self.query_one("#subject", Input).value,
+                body=self.query_one("#body", TextArea).text,
+                reply_to=self.reply_to,
+            )
+        )
+
+
+class RequestDialog(ActionDialog):
+    """A request for one of an agency's (or role's) services."""
+
+    AUTO_FOCUS = "#service"
+
+    def __init__(self, agency: str, service: str | None = None) -> None:
+        super().__init__()
+        self.agency, self.preset_service = agency, service
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog wide"):
+            yield Static(id="request-title", classes="dialog-title")
+            with VerticalScroll(classes="dialog-body"):
+                yield Label(id="l-service")
+                yield OptionList(id="service")
+                yield Static(id="service-explain", classes="explain")
+                yield Label(id="l-fact")
+                yield Select[str]([], id="fact", allow_blank=True)
+                yield Label(id="l-note")
+                yield Input(id="note")
+                with RadioSet(id="priority"):
+                    yield MarkedRadioButton(id="p-normal", value=True)
+                    yield MarkedRadioButton(id="p-urgent")
+            yield Static(classes="dialog-status")
+            with Horizontal(classes="buttons"):
+                yield Button(id="ok", variant="primary")
+                yield Button(id="cancel")
+
+    def refresh_language(self) -> None:
+        actor = self.session.content.actors[self.agency]
+        self.query_one("#request-title", Static).update(
+            Content(self.tr("tui.request_title", actor=actor.name.get(self.lang)))
+        )
+        self.query_one("#l-service", Label).update(self.tr("tui.f_service"))
+        self.query_one("#l-fact", Label).update(self.tr("tui.f_fact"))
+        self.query_one("#l-note", Label).update(self.tr("tui.f_note"))
+        self.query_one("#p-normal", RadioButton).label = self.tr("tui.p_normal")
+        self.query_one("#p-urgent", RadioButton).label = self.tr("tui.p_urgent")
+        self.query_one("#ok", Button).label = self.tr("tui.send_request") + " (ctrl+s)"
+        self.query_one("#cancel", Button).label = self.tr("tui.cancel") + " (esc)"
+        services = self.query_one("#service", OptionList)
+        keep = services.highlighted
+        services.clear_options()
+        for service in actor.services.values():
+            services.add_option(Option(Content(service.label.get(self.lang)), id=service.id))
+        ids = list(actor.services)
+        if keep is None:
+            keep = ids.index(self.preset_service) if self.preset_service in ids else 0
+        if ids:
+            services.highlighted = keep
+            self._show_service(ids[keep])
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option.id:
+            self._show_service(event.option.id)
+
+    def _show_service(self, service_id: str) -> None:
+        session = self.session
+        service = session.content.actors[self.agency].services[service_id]
+        kinds = ", ".join(self.tr(f"kind.{k}") for k in service.targets)
+        text = (
+            service.text.get(self.lang)
+            + "\n"
+            + self.tr(
+                "tui.service_terms",
+                channel=self.tr(f"channel_long.{service.channel}"),
+                cost=service.cost,
+            )
+            + (("\n" + self.tr("tui.service_needs", kinds=kinds)) if kinds else "")
+        )
+        self.query_one("#service-explain", Static).update(linked(text, self.game.term_index()))
+        fact = self.query_one("#fact", Select)
+        choices = [
+            (label, fid)
+            for label, fid in _fact_choices(self)
+            if session.content.facts[fid].kind in service.targets
+        ]
+        fact.set_options(choices)
+        fact.disabled = not service.targets
+        if choices:
+            fact.value = choices[0][1]
+
+    def confirm(self) -> None:
+        services = self.query_one("#service", OptionList)
+        if services.highlighted is None:
+            return
+        service = services.get_option_at_index(services.highlighted).id
+        assert service is not None
+        fact = self.query_one("#fact", Select)
+        chosen = fact.value if not fact.disabled and isinstance(fact.value, str) else None
+        urgent = self.query_one("#p-urgent", RadioButton).value
+        self.submit(
+            Request(
+                self.agency,
+                service,
+                chosen,
+                "urgent" if urgent else "normal",
+                self.query_one("#note", Input).value,
+            )
+        )
+
+
+class ShareDialog(ActionDialog):
+    """A direct contact (phone, e-mail, meeting), passing on the facts chosen."""
+
+    AUTO_FOCUS = "#facts"
+
+    def __init__(self, to: str, facts: tuple[str, ...] = ()) -> None:
+        super().__init__()
+        self.to, self.preset_facts = to, facts
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog wide"):
+            yield Static(id="share-title", classes="dialog-title")
+            with VerticalScroll(classes="dialog-body"):
+                yield Static(id="share-explain", classes="explain")
+                yield Label(id="l-facts")
+                yield CheckList(id="facts")
+                yield Label(id="l-note")
+                yield Input(id="note")
+            yield Static(classes="dialog-status")
+            with Horizontal(classes="buttons"):
+                yield Button(id="ok", variant="primary")
+                yield Button(id="cancel")
+
+    def refresh_language(self) -> None:
+        actor = self.session.content.actors[self.to]
+        self.query_one("#share-title", Static).update(
+            Content(self.tr("tui.share_title", actor=actor.name.get(self.lang)))
+        )
+        self.query_one("#share-explain", Static).update(self.tr("tui.share_explain"))
+        self.query_one("#l-facts", Label).update(self.tr("tui.f_facts"))
+        self.query_one("#l-note", Label).update(self.tr("tui.f_note"))
+        self.query_one("#ok", Button).label = self.tr("tui.share_send") + " (ctrl+s)"
+        self.query_one("#cancel", Button).label = self.tr("tui.cancel") + " (esc)"
+        facts = self.query_one("#facts", SelectionList)
+        chosen = set(facts.selected) or set(self.preset_facts)
+        facts.clear_options()
+        for label, fact_id in _fact_choices(self):
+            facts.add_option((label, fact_id, fact_id in chosen))
+
+    def confirm(self) -> None:
+        self.submit(
+            Share(
+                self.to,
+                tuple(self.query_one("#facts", SelectionList).selected),
+                self.query_one("#note", Input).value,
+            )
+        )
+
+
+class StepDialog(ActionDialog):
+    """Your own steps: interviews, checks, searches ..., with what each costs."""
+
+    AUTO_FOCUS = "#steps"
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog wide"):
+            yield Static(id="step-title", classes="dialog-title")
+            with VerticalScroll(classes="dialog-body"):
+                yield OptionList(id="steps")
+                yield Static(id="step-explain", classes="explain")
+                yield Label(id="l-fact")
+                yield Select[str]([], id="fact", allow_blank=True)
+            yield Static(classes="dialog-status")
+            with Horizontal(classes="buttons"):
+                yield Button(id="ok", variant="primary")
+                yield Button(id="cancel")
+
+    def my_steps(self) -> list[Any]:
+        session = self.session
+        return [a for a in session.content.actions.values() if session.state.role in a.by]
+
+    def refresh_language(self) -> None:
+        self.query_one("#step-title", Static).update(self.tr("tui.steps_title"))
+        self.query_one("#l-fact", Label).update(self.tr("tui.f_fact"))
+        self.query_one("#ok", Button).label = self.tr("tui.do_step") + " (ctrl+s)"
+        self.query_one("#cancel", Button).label = self.tr("tui.cancel") + " (esc)"
+        steps = self.query_one("#steps", OptionList)
+        keep = steps.highlighted
+        steps.clear_options()
+        mine = self.my_steps()
+        for action in mine:
+            done = self.session.state.done.get(action.id, 0) and not action.repeatable
+            mark = "✔ " if done else ""
+            steps.add_option(
+                Option(
+                    Content(
+                        f"{mark}{action.label.get(self.lang)} · "
+                        f"{self.tr('plain.cost', n=action.cost)}"
+                    ),
+                    id=action.id,
+                )
+            )
+        if not mine:
+            steps.add_option(Option(self.tr("plain.no_actions"), disabled=True))
+            self.query_one("#ok", Button).disabled = True
+            return
+        steps.highlighted = keep if keep is not None else 0
+        self._show(mine[steps.highlighted or 0].id)
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option.id:
+            self._show(event.option.id)
+
+    def _show(self, action_id: str) -> None:
+        session = self.session
+        action = session.content.actions[action_id]
+        self.query_one("#step-explain", Static).update(
+            linked(action.text.get(self.lang), self.game.term_index())
+        )
+        fact = self.query_one("#fact", Select)
+        choices = [
+            (label, fid)
+            for label, fid in _fact_choices(self)
+            if session.content.facts[fid].kind in action.targets
+        ]
+        fact.set_options(choices)
+        fact.disabled = not action.targets
+        if choices:
+            fact.value = choices[0][1]
+
+    def confirm(self) -> None:
+        steps = self.query_one("#steps", OptionList)
+        if steps.highlighted is None:
+            return
+        action_id = steps.get_option_at_index(steps.highlighted).id
+        if action_id is None:
+            return
+        fact = self.query_one("#fact", Select)
+        chosen = fact.value if not fact.disabled and isinstance(fact.value, str) else None
+        self.submit(Do(action_id, chosen))
+
+
+class MessageDialog(BaseModal[None]):
+    """A title, some text, and OK."""
+
+    AUTO_FOCUS = "#close"
+
+    BINDINGS = [binding("escape", "close", "close"), binding("enter", "close", "close")]
+
+    def __init__(self, title: str, text: str | Content, *, linked_terms: bool = False) -> None:
+        super().__init__()
+        self.title_text, self.text = title, text
+        self.linked_terms = linked_terms
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(Content(self.title_text), classes="dialog-title")
+            with VerticalScroll(classes="dialog-body"):
+                yield Static(id="dialog-text")
+            with Horizontal(classes="buttons"):
+                yield Button("OK", id="close", variant="primary")
+
+    def refresh_language(self) -> None:
+        text = self.text
+        if isinstance(text, str):
+            text = linked(text, self.game.term_index()) if self.linked_terms else Content(text)
+        self.query_one("#dialog-text", Static).update(text)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(None)
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+class ConfirmDialog(BaseModal[bool]):
+    AUTO_FOCUS = "#yes"
+    BINDINGS = [binding("escape", "no", "cancel"), binding("y", "yes", "yes")]
+
+    def __init__(self, question: str) -> None:
+        super().__init__()
+        self.question = question
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(Content(self.question), classes="dialog-body")
+            with Horizontal(classes="buttons"):
+                yield Button(id="yes", variant="primary")
+                yield Button(id="no")
+
+    def refresh_language(self) -> None:
+        self.query_one("#yes", Button).label = self.tr("tui.yes")
+        self.query_one("#no", Button).label = self.tr("tui.no")
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "yes")
+
+    def action_yes(self) -> None:
+        self.dismiss(True)
+
+    def action_no(self) -> None:
+        self.dismiss(False)

@@ -1,0 +1,109 @@
+"""Choosing a role: the role card, with what you can and cannot do and why you need others."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Button, Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from ..localize import binding
+from ..text import linked
+from .base import BaseScreen
+
+if TYPE_CHECKING:
+    from ...content import GameContent
+
+
+class RoleScreen(BaseScreen[None]):
+    BINDINGS = [
+        binding("escape", "app.pop_screen", "back"),
+        binding("s", "start", "start"),
+    ]
+
+    def __init__(self, content: GameContent) -> None:
+        super().__init__()
+        self.content = content
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="screen-title", classes="screen-title")
+        with Horizontal(classes="chooser"):
+            yield OptionList(id="role-list", classes="chooser-list")
+            with Vertical(classes="chooser-detail"):
+                with VerticalScroll():
+                    yield Static(id="role-detail")
+                with Horizontal(classes="buttons"):
+                    yield Button(id="start", variant="primary")
+                    yield Button(id="back")
+        yield Footer()
+
+    def refresh_language(self) -> None:
+        self.query_one("#screen-title", Static).update(
+            self.tr("tui.choose_role", scenario=self.content.scenario.title.get(self.lang))
+        )
+        self.query_one("#start", Button).label = self.tr("tui.start")
+        self.query_one("#back", Button).label = self.tr("tui.back")
+        options = self.query_one("#role-list", OptionList)
+        highlighted = options.highlighted
+        options.clear_options()
+        for role in self.content.roles:
+            options.add_option(Option(self.content.actors[role].name.get(self.lang), id=role))
+        options.highlighted = highlighted if highlighted is not None else 0
+        options.focus()
+        self._show(options.highlighted)
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        self._show(event.option_index)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.action_start()
+
+    def _show(self, index: int | None) -> None:
+        if index is None:
+            return
+        actor = self.content.actors[self.content.roles[index]]
+        card = actor.card
+        assert card is not None
+        lang = self.lang
+        channels = ", ".join(self.tr(f"channel_long.{c}") for c in sorted(actor.channels))
+        text = "\n".join(
+            [
+                actor.name.get(lang),
+                "",
+                card.who.get(lang),
+                "",
+                self.tr("tui.you_can"),
+                *[f"  ✔ {p.get(lang)}" for p in card.powers],
+                "",
+                self.tr("tui.you_cannot"),
+                *[f"  ✘ {p.get(lang)}" for p in card.limits],
+                "",
+                self.tr("tui.channels", channels=channels),
+                "",
+                "★ "
+                + self.tr(
+                    "tui.special_task", task=(actor.special_task or card.special_task).get(lang)
+                ),
+                "",
+                self.tr("tui.why_others", text=card.why_others.get(lang)),
+                *(
+                    ["", self.tr("tui.hints")] + [f"  • {h.get(lang)}" for h in card.hints]
+                    if card.hints
+                    else []
+                ),
+            ]
+        )
+        self.query_one("#role-detail", Static).update(linked(text, self.game.term_index()))
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "start":
+            self.action_start()
+        elif event.button.id == "back":
+            self.app.pop_screen()
+
+    def action_start(self) -> None:
+        index = self.query_one("#role-list", OptionList).highlighted
+        if index is not None:
+            self.game.start_game(self.content, self.content.roles[index], self.game.config.seed)

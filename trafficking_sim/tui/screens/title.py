@@ -1,0 +1,87 @@
+"""The title screen: continue, new game, glossary, help, language, quit."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Center, Vertical
+from textual.widgets import Button, Footer, Static
+
+from ..localize import binding
+from .base import BaseScreen
+
+
+class TitleScreen(BaseScreen[None]):
+    BINDINGS = [
+        binding("n", "new_game", "new_game"),
+        binding("c", "continue_game", "continue", show=False),
+        binding("g", "app.codex", "codex_short", show=False),
+        binding("l", "app.toggle_language", "language_short", show=False),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with Center(id="title-box"), Vertical(id="title-panel"):
+            yield Static("trafficking-sim", id="title-name")
+            yield Static(id="title-tagline")
+            yield Button(id="continue", variant="primary")
+            yield Static(id="continue-detail")
+            yield Button(id="new-game")
+            yield Button(id="glossary")
+            yield Button(id="help")
+            yield Button(id="language")
+            yield Button(id="quit", variant="error")
+            yield Static(id="title-note")
+        yield Footer()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_language()
+
+    def refresh_language(self) -> None:
+        self.query_one("#title-tagline", Static).update(self.tr("tui.tagline"))
+        saved = self.game.has_autosave()
+        cont = self.query_one("#continue", Button)
+        cont.label = self.tr("tui.continue")
+        cont.display = saved is not None
+        detail = self.query_one("#continue-detail", Static)
+        detail.display = saved is not None
+        if saved is not None:
+            detail.update(
+                self.tr(
+                    "tui.continue_detail",
+                    scenario=saved["scenario"],
+                    role=saved["role"],
+                    actions=saved["actions"],
+                )
+            )
+        self.query_one("#new-game", Button).label = self.tr("tui.new_game")
+        self.query_one("#glossary", Button).label = self.tr("tui.glossary")
+        self.query_one("#help", Button).label = self.tr("tui.help")
+        other = "Slovenščina" if self.lang == "en" else "English"
+        self.query_one("#language", Button).label = self.tr("tui.switch_to", language=other)
+        self.query_one("#quit", Button).label = self.tr("tui.quit")
+        self.query_one("#title-note", Static).update(self.tr("tui.title_note"))
+        if saved is not None:
+            cont.focus()
+        else:
+            self.query_one("#new-game", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        actions = {
+            "continue": self.action_continue_game,
+            "new-game": self.action_new_game,
+            "glossary": self.game.action_codex,
+            "help": self.game.action_help,
+            "language": self.game.action_toggle_language,
+        }
+        if event.button.id == "quit":
+            self.game.exit()
+        elif event.button.id in actions:
+            actions[event.button.id]()
+
+    def action_new_game(self) -> None:
+        from .scenarios import ScenarioScreen
+
+        self.app.push_screen(ScenarioScreen())
+
+    def action_continue_game(self) -> None:
+        if self.game.has_autosave() is not None:
+            self.game.resume_game()

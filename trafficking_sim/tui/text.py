@@ -1,0 +1,58 @@
+"""Content-safe text for the screen: literal, with glossary terms turned into links.
+
+Text from scenario files is never parsed as markup, so a '[' in content is just a '['.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from textual.content import Content
+from textual.style import Style
+
+LINK_STYLE = Style(underline=True, bold=True)
+
+
+class TermIndex:
+    """Finds glossary terms in a text, longest first, as whole words."""
+
+    def __init__(self, terms: Iterable[tuple[str, str]]) -> None:
+        pairs = sorted(
+            {(term, entry) for term, entry in terms if len(term) >= 2}, key=lambda p: -len(p[0])
+        )
+        self._entry = {term: entry for term, entry in pairs}
+        if pairs:
+            alternatives = "|".join(re.escape(term) for term, _ in pairs)
+            self._pattern: re.Pattern[str] | None = re.compile(
+                rf"(?<![\w/])(?:{alternatives})(?![\w/])"
+            )
+        else:
+            self._pattern = None
+
+    def find(self, text: str) -> list[tuple[int, int, str]]:
+        if self._pattern is None:
+            return []
+        return [(m.start(), m.end(), self._entry[m.group(0)]) for m in self._pattern.finditer(text)]
+
+
+EMPTY_INDEX = TermIndex(())
+
+
+def literal(text: str) -> Content:
+    return Content(text)
+
+
+def linked(text: str, index: TermIndex = EMPTY_INDEX) -> Content:
+    """Literal text where each glossary term opens its entry when clicked."""
+    content = Content(text)
+    for start, end, entry in index.find(text):
+        style = LINK_STYLE + Style.from_meta({"@click": f"app.codex({entry!r})"})
+        content = content.stylize(style, start, end)
+    return content
+
+
+def lines(*parts: Content | str) -> Content:
+    """Join pieces into lines; plain strings are taken literally."""
+    pieces = [p if isinstance(p, Content) else Content(p) for p in parts]
+    return Content("\n").join(pieces)
