@@ -114,7 +114,10 @@ class RoleCard(Strict):
     languages: list[Language] = Field(default_factory=lambda: list(ALL_LANGUAGES))
     name: Text
     short_name: Text
-    who: Text = Field(description="Who you are.")
+    who: Text = Field(description="Who you are (to the player of this role).")
+    about: Text | None = Field(
+        None, description="The role as others see it, in the third person (the directory)."
+    )
     powers: list[Text] = Field(min_length=1, description="What you can do.")
     limits: list[Text] = Field(min_length=1, description="What you cannot do, and whom to ask.")
     channels: list[Channel] = Field(min_length=1)

@@ -56,7 +56,9 @@ class BoardPane(PaneMixin, Vertical):
                 options.add_option(
                     Option(Content(f" ◆ {fact.label.get(self.lang)}{code}{marks}"), id=fact_id)
                 )
-        index = next((i for i, o in enumerate(options.options) if o.id == self.selected), None)
+        index = next(
+            (i for i, o in enumerate(options.options) if o.id and o.id == self.selected), None
+        )
         if index is None:
             index = next(i for i, o in enumerate(options.options) if not o.disabled)
         options.highlighted = index
@@ -64,7 +66,8 @@ class BoardPane(PaneMixin, Vertical):
         self._show(option.id)
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        if event.option_list.id == "board-list":
+        # Headings (the kinds) have no id; a highlight on one leaves the detail as it is.
+        if event.option_list.id == "board-list" and event.option.id:
             self._show(event.option.id)
 
     def _show(self, fact_id: str | None) -> None:

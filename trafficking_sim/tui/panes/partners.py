@@ -80,8 +80,8 @@ class PartnersPane(PaneMixin, Vertical):
             if actor.profile.ask_instead is not None:
                 rows += ["", "→ " + actor.profile.ask_instead.get(lang)]
         elif actor.card is not None:
-            rows += ["", actor.card.who.get(lang), "", self.tr("tui.cannot_do")]
-            rows += [f"  ✘ {c.get(lang)}" for c in actor.card.limits]
+            about = actor.card.about or actor.card.who
+            rows += ["", about.get(lang)]
         rows += ["", self.tr("tui.reached_by")]
         for channel in sorted(actor.channels):
             usable = "✔" if me.uses(channel) else "✘"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
@@ -10,6 +12,7 @@ from textual.widgets import Input, Log, Select, Static
 from ... import narrate
 from ...content.logic import PILLARS
 from ...engine import events as E
+from ..widgets.marks import relabel
 from .base import PaneMixin
 
 
@@ -65,9 +68,8 @@ class LogPane(PaneMixin, Vertical):
 
     def update_view(self) -> None:
         kind = self.query_one("#log-kind", Select)
-        current = kind.value if kind.value in LOG_KINDS else "all"
-        kind.set_options([(self.tr(f"tui.log_{k}"), k) for k in LOG_KINDS])
-        kind.value = current
+        current = str(kind.value) if kind.value in LOG_KINDS else "all"
+        relabel(kind, [(self.tr(f"tui.log_{k}"), k) for k in LOG_KINDS], current)
         self.query_one("#log-filter", Input).placeholder = self.tr("tui.log_filter")
         self.redraw()
 
@@ -87,9 +89,16 @@ class LogPane(PaneMixin, Vertical):
                 continue
             rows.append(f"{self.tr('tui.turn_short', n=event.turn)}  {text}")
         log = self.query_one("#log", Log)
+        width = max(30, (log.size.width or self.app.size.width) - 2)
+        lines: list[str] = []
+        for row in rows or [self.tr("tui.log_empty")]:
+            lines += textwrap.wrap(row, width, subsequent_indent="     ") or [""]
         log.clear()
-        log.write_lines(rows or [self.tr("tui.log_empty")])
+        log.write_lines(lines)
         log.scroll_home(animate=False)
+
+    def on_resize(self) -> None:
+        self.redraw()
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self.redraw()

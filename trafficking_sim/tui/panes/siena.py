@@ -114,7 +114,9 @@ class SienaPane(PaneMixin, Vertical):
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         if event.option_list.id == "siena-list":
-            self._show(self._message_at(event.option_index))
+            message = self._message_at(event.option_index)
+            if message is not None:  # thread headings leave the view as it is
+                self._show(message)
 
     def _show(self, message: Message | None) -> None:
         view = self.query_one("#siena-message", Static)

@@ -32,7 +32,7 @@ from ...engine import events as E
 from ...engine.siena import HANDLING_CODES, INFO_CODES, SOURCE_CODES
 from ..localize import binding
 from ..text import lines, linked
-from ..widgets.marks import CheckList, MarkedRadioButton
+from ..widgets.marks import CheckList, MarkedRadioButton, relabel
 from .base import BaseModal
 
 NONE = "-"
@@ -195,19 +195,19 @@ class ComposeDialog(ActionDialog):
         for label, fact_id in _fact_choices(self):
             facts.add_option((label, fact_id, fact_id in chosen_facts))
         source = self.query_one("#source", Select)
-        keep_source = source.value
-        source.set_options(
+        relabel(
+            source,
             [(self.tr("tui.f_source_none"), NONE)]
-            + [(self.tr("tui.f_source", code=c), c) for c in SOURCE_CODES]
+            + [(self.tr("tui.f_source", code=c), c) for c in SOURCE_CODES],
+            str(source.value) if source.value in SOURCE_CODES else NONE,
         )
-        source.value = keep_source if keep_source in SOURCE_CODES else NONE
         info = self.query_one("#info", Select)
-        keep_info = info.value
-        info.set_options(
+        relabel(
+            info,
             [(self.tr("tui.f_info_none"), NONE)]
-            + [(self.tr("tui.f_info", code=c), c) for c in INFO_CODES]
+            + [(self.tr("tui.f_info", code=c), c) for c in INFO_CODES],
+            str(info.value) if info.value in INFO_CODES else NONE,
         )
-        info.value = keep_info if keep_info in INFO_CODES else NONE
         self._explain()
 
     def _handling(self) -> str:

@@ -11,7 +11,7 @@ from rich.segment import Segment
 from textual.content import Content
 from textual.strip import Strip
 from textual.style import Style
-from textual.widgets import RadioButton, SelectionList
+from textual.widgets import RadioButton, Select, SelectionList
 from textual.widgets._toggle_button import ToggleButton
 from textual.widgets.option_list import OptionDoesNotExist
 
@@ -44,3 +44,16 @@ class MarkedRadioButton(RadioButton):
         return Content.assemble(
             (self.BUTTON_LEFT, side), (inner, button_style), (self.BUTTON_RIGHT, side)
         )
+
+
+def relabel(select: Select[str], options: list[tuple[str, str]], value: str) -> None:
+    """Give a Select new labels (another language) and keep its value, shown in the new words.
+
+    Select redraws its current label only when the value changes, so the value is moved
+    away and back.
+    """
+    select.set_options(options)
+    others = [v for _, v in options if v != value]
+    if others:
+        select.value = others[0]
+    select.value = value
