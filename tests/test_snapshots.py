@@ -22,7 +22,10 @@ def game(lang: str = "en", role: str = "border_b") -> TraffickingApp:
 
 
 async def ready(pilot: Any) -> None:
-    await pilot.pause(0.1)
+    for _ in range(200):  # the scenarios and the glossary load in the background
+        if pilot.app.catalogue is not None and pilot.app.codex is not None:
+            break
+        await pilot.pause(0.05)
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
     pilot.app.clear_notifications()
@@ -37,8 +40,7 @@ async def into_game(pilot: Any) -> None:
 
 
 def test_title(snap_compare: Any) -> None:
-    assert snap_compare(TraffickingApp(AppConfig(lang="en")), terminal_size=SIZE,
-                        run_before=ready)
+    assert snap_compare(TraffickingApp(AppConfig(lang="en")), terminal_size=SIZE, run_before=ready)
 
 
 def test_scenario_choice(snap_compare: Any) -> None:
@@ -47,8 +49,7 @@ def test_scenario_choice(snap_compare: Any) -> None:
         await pilot.press("n")
         await ready(pilot)
 
-    assert snap_compare(TraffickingApp(AppConfig(lang="en")), terminal_size=SIZE,
-                        run_before=before)
+    assert snap_compare(TraffickingApp(AppConfig(lang="en")), terminal_size=SIZE, run_before=before)
 
 
 def test_role_choice(snap_compare: Any) -> None:
@@ -59,8 +60,7 @@ def test_role_choice(snap_compare: Any) -> None:
         await pilot.press("enter")
         await ready(pilot)
 
-    assert snap_compare(TraffickingApp(AppConfig(lang="en")), terminal_size=SIZE,
-                        run_before=before)
+    assert snap_compare(TraffickingApp(AppConfig(lang="en")), terminal_size=SIZE, run_before=before)
 
 
 @pytest.mark.parametrize("lang", ["en", "sl"])
@@ -69,8 +69,16 @@ def test_game_siena_pane(snap_compare: Any, lang: str) -> None:
         await into_game(pilot)
         app = pilot.app
         app.perform(Do("check_vehicle", "minibus_plate"))
-        app.perform(Send(to=("europol",), facts=("driver_phone",), priority="urgent",
-                         source_code="A", info_code="1", subject="Minibus: driver's phone"))
+        app.perform(
+            Send(
+                to=("europol",),
+                facts=("driver_phone",),
+                priority="urgent",
+                source_code="A",
+                info_code="1",
+                subject="Minibus: driver's phone",
+            )
+        )
         app.perform(EndTurn())
         await ready(pilot)
         while isinstance(app.screen, MessageDialog):
@@ -117,8 +125,7 @@ def test_glossary(snap_compare: Any) -> None:
         await pilot.press("f3")
         await pilot.pause()
 
-    assert snap_compare(TraffickingApp(AppConfig(lang="en")), terminal_size=SIZE,
-                        run_before=before)
+    assert snap_compare(TraffickingApp(AppConfig(lang="en")), terminal_size=SIZE, run_before=before)
 
 
 def test_help(snap_compare: Any) -> None:

@@ -44,6 +44,10 @@ def screen_text(app: TraffickingApp) -> str:
 
 async def settle(pilot: Any, delay: float = 0.05) -> None:
     await pilot.pause(delay)
+    for _ in range(200):  # the scenarios and the glossary load in the background
+        if pilot.app.catalogue is not None:
+            break
+        await pilot.pause(0.05)
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
 

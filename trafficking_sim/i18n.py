@@ -735,6 +735,10 @@ CATALOG: dict[str, dict[str, str]] = {
     "tui.log_scores": {"en": "Scores and refusals", "sl": "Ocene in zavrnitve"},
     "tui.log_facts": {"en": "Facts and steps", "sl": "Podatki in koraki"},
     "tui.log_filter": {"en": "Filter by words…", "sl": "Filtriraj po besedah …"},
+    "tui.log_more": {
+        "en": "… and {n} older entries: narrow the filter to see them.",
+        "sl": "… in še starejši vnosi: {n}. Za prikaz zožite filter.",
+    },
     "tui.log_empty": {"en": "Nothing yet.", "sl": "Še nič."},
     "tui.turn_short": {"en": "T{n}", "sl": "P{n}"},
     "tui.turn_summary": {"en": "Turn {turn} begins: {date}", "sl": "Začetek poteze {turn}: {date}"},

@@ -65,7 +65,7 @@ class AppConfig:
 
 class TraffickingApp(App[None]):
     TITLE = "trafficking-sim"
-    CSS_PATH = "app.tcss"
+    CSS_PATH = Path(__file__).parent / "app.tcss"
     ENABLE_COMMAND_PALETTE = True
     BINDINGS = [
         binding("f1", "help", "help"),
@@ -97,15 +97,23 @@ class TraffickingApp(App[None]):
         except Exception:
             self.theme = "textual-dark"
         localize_bindings(self, self.lang)
-        from .screens.title import TitleScreen
-
-        self.push_screen(TitleScreen())
-        self.run_worker(self._preload, thread=True, exclusive=True, group="preload")
+        # Content loads in the background just after the title is on screen, so that the
+        # title is drawn first and at full speed; a learner is still reading it.
+        self.set_timer(0.1, self._start_preload)
         if self.config.resume is not None:
             self.call_after_refresh(self.resume_game, self.config.resume)
         elif self.config.scenario is not None or self.config.role is not None:
             self.call_after_refresh(self._start_from_config)
         self.call_after_refresh(self.check_size)
+
+    def get_default_screen(self) -> Screen[Any]:
+        """The title screen is the bottom of the stack: the first thing drawn, once."""
+        from .screens.title import TitleScreen
+
+        return TitleScreen()
+
+    def _start_preload(self) -> None:
+        self.run_worker(self._preload, thread=True, exclusive=True, group="preload")
 
     def _preload(self) -> None:
         """Load scenarios and the glossary in the background while the title is shown."""
@@ -135,10 +143,10 @@ class TraffickingApp(App[None]):
         self.catalogue_errors = errors
         self.codex = codex
         self._indexes.clear()
-        for screen in self.screen_stack:
-            refresh = getattr(screen, "on_catalogue_loaded", None)
-            if refresh is not None:
-                refresh()
+        # Redraw what is on screen: lists of scenarios, and glossary links in every text.
+        for screen in list(self.screen_stack):
+            if getattr(screen, "ready", False):
+                screen.refresh_language()  # type: ignore[attr-defined]
 
     def _start_from_config(self) -> None:
         from ..content import ContentError, find_scenario, load_game
@@ -204,7 +212,7 @@ class TraffickingApp(App[None]):
         self.autosave()
         for screen in list(self.screen_stack):
             update = getattr(screen, "on_game_update", None)
-            if update is not None:
+            if update is not None and getattr(screen, "ready", False):
                 update(events)
         if self.session.state.over and not was_over:
             self.call_after_refresh(self.show_debrief)
@@ -244,9 +252,8 @@ class TraffickingApp(App[None]):
         localize_bindings(self, lang)
         for screen in list(self.screen_stack):
             localize_bindings(screen, lang)
-            refresh = getattr(screen, "refresh_language", None)
-            if refresh is not None:
-                refresh()
+            if getattr(screen, "ready", False):
+                screen.refresh_language()  # type: ignore[attr-defined]
         self.refresh_bindings()
 
     def action_toggle_language(self) -> None:

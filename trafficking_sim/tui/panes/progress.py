@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import textwrap
-
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
@@ -57,8 +55,24 @@ LOG_KINDS = {
 }
 
 
+MAX_LOG_LINES = 600
+"""Lines shown at once; older entries stay reachable through the filter."""
+
+
 class LogPane(PaneMixin, Vertical):
-    """Everything that happened, newest first, filtered by kind and by words."""
+    """Everything that happened, newest first, filtered by kind and by words.
+
+    A long game has thousands of events, so each event's sentence is made once per
+    language and wrapped once per width; a key press only filters what is ready.
+    """
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self._lang = ""
+        self._texts: list[tuple[str, str]] = []  # (event kind, sentence), oldest first
+        self._wrapped: dict[tuple[int, int], list[str]] = {}
+        self._width = 0
+        self.stale = True
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="log-filters"):
@@ -71,37 +85,82 @@ class LogPane(PaneMixin, Vertical):
         current = str(kind.value) if kind.value in LOG_KINDS else "all"
         relabel(kind, [(self.tr(f"tui.log_{k}"), k) for k in LOG_KINDS], current)
         self.query_one("#log-filter", Input).placeholder = self.tr("tui.log_filter")
-        self.redraw()
+        self.stale = True
+        if self.display and self.size.width:
+            self.redraw()
+
+    def _catch_up(self) -> None:
+        """Describe the events not described yet (all of them after a language switch)."""
+        session = self.session
+        if self._lang != self.lang:
+            self._lang, self._texts, self._wrapped = self.lang, [], {}
+        for event in session.events[len(self._texts) :]:
+            described = narrate.describe(event, session.content, session.state, self.lang)
+            text = " ".join(line.strip() for line in described)
+            stamp = self.tr("tui.turn_short", n=event.turn)
+            self._texts.append((event.kind, f"{stamp}  {text}" if text else ""))
 
     def redraw(self) -> None:
-        session = self.session
+        self._catch_up()
+        self.stale = False
         kinds = LOG_KINDS.get(str(self.query_one("#log-kind", Select).value))
         words = self.query_one("#log-filter", Input).value.strip().lower()
-        rows: list[str] = []
-        for event in reversed(session.events):
-            if kinds is not None and event.kind not in kinds:
-                continue
-            described = narrate.describe(event, session.content, session.state, self.lang)
-            if not described:
-                continue
-            text = " ".join(line.strip() for line in described)
-            if words and words not in text.lower():
-                continue
-            rows.append(f"{self.tr('tui.turn_short', n=event.turn)}  {text}")
         log = self.query_one("#log", Log)
         width = max(30, (log.size.width or self.app.size.width) - 2)
         lines: list[str] = []
-        for row in rows or [self.tr("tui.log_empty")]:
-            lines += textwrap.wrap(row, width, subsequent_indent="     ") or [""]
+        hidden = 0
+        for index in range(len(self._texts) - 1, -1, -1):
+            kind, text = self._texts[index]
+            if not text or (kinds is not None and kind not in kinds):
+                continue
+            if words and words not in text.lower():
+                continue
+            if len(lines) >= MAX_LOG_LINES:
+                hidden += 1
+                continue
+            key = (index, width)
+            wrapped = self._wrapped.get(key)
+            if wrapped is None:
+                wrapped = self._wrapped[key] = wrap(text, width)
+            lines += wrapped
+        if hidden:
+            lines.append(self.tr("tui.log_more", n=hidden))
         log.clear()
-        log.write_lines(lines)
+        log.write_lines(lines or [self.tr("tui.log_empty")])
         log.scroll_home(animate=False)
 
+    def on_show(self) -> None:
+        if self.stale:
+            self.redraw()
+
     def on_resize(self) -> None:
-        self.redraw()
+        if self.size.width != self._width:
+            self._width = self.size.width
+            self.redraw()
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self.redraw()
 
     def on_select_changed(self, event: Select.Changed) -> None:
         self.redraw()
+
+
+def wrap(text: str, width: int, indent: str = "     ") -> list[str]:
+    """Greedy word wrap, several times faster than textwrap for plain sentences."""
+    if len(text) <= width:
+        return [text]
+    lines: list[str] = []
+    line = ""
+    for word in text.split(" "):
+        if not line:
+            line = word
+        elif len(line) + 1 + len(word) <= width:
+            line += " " + word
+        else:
+            lines.append(line)
+            line = indent + word
+        while len(line) > width:  # a single word longer than the line
+            lines.append(line[:width])
+            line = indent + line[width:]
+    lines.append(line)
+    return lines

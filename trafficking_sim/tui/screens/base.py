@@ -38,6 +38,10 @@ class Localized(Guarded):
     def tr(self, key: str, **params: Any) -> str:
         return t(key, self.game.lang, **params)
 
+    ready = False
+    """True once mounted: before that there is nothing to relabel (compose uses the
+    current language anyway)."""
+
     def refresh_language(self) -> None:
         """Set every label from the catalogue; called on mount and on a language switch."""
 
@@ -49,6 +53,7 @@ class Localized(Guarded):
 class BaseScreen(Localized, Screen[R]):
     def on_mount(self) -> None:
         localize_bindings(self, self.game.lang)
+        self.ready = True
         self.refresh_language()
 
     def on_resize(self) -> None:
@@ -58,4 +63,5 @@ class BaseScreen(Localized, Screen[R]):
 class BaseModal(Localized, ModalScreen[R]):
     def on_mount(self) -> None:
         localize_bindings(self, self.game.lang)
+        self.ready = True
         self.refresh_language()

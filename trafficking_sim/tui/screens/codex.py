@@ -31,9 +31,6 @@ class CodexScreen(BaseScreen[None]):
                 yield Static(id="codex-entry")
         yield Footer()
 
-    def on_catalogue_loaded(self) -> None:
-        self.refresh_language()
-
     def refresh_language(self) -> None:
         self.query_one("#screen-title", Static).update(self.tr("tui.codex_title"))
         self.query_one("#codex-search", Input).placeholder = self.tr("tui.codex_search")

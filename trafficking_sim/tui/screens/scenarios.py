@@ -30,9 +30,6 @@ class ScenarioScreen(BaseScreen[None]):
                     yield Button(id="back")
         yield Footer()
 
-    def on_catalogue_loaded(self) -> None:
-        self.refresh_language()
-
     def refresh_language(self) -> None:
         self.query_one("#screen-title", Static).update(self.tr("tui.choose_scenario"))
         self.query_one("#choose", Button).label = self.tr("tui.choose")
