@@ -40,3 +40,21 @@ def test_no_string_is_left_untranslated() -> None:
 def test_translation_fills_placeholders() -> None:
     assert t("plain.turn_n", "sl", n=3) == "poteza 3"
     assert t("plain.turn_n", "en", n=3) == "turn 3"
+
+
+def test_every_key_the_code_asks_for_exists() -> None:
+    """A typo in a key would show the key itself to a learner; find them all statically."""
+    import re
+    from pathlib import Path
+
+    package = Path(__file__).resolve().parent.parent / "trafficking_sim"
+    asked = re.compile(r"""\b(?:tr|t)\(\s*["']([a-z_]+\.[a-z_.0-9]+)["']""")
+    bound = re.compile(r'binding\(\s*"[^"]+",\s*"[^"]+",\s*"([a-z_]+)"')
+    used: set[str] = set()
+    for path in package.rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        used |= set(asked.findall(text))
+        used |= {f"key.{ident}" for ident in bound.findall(text)}
+    assert len(used) > 150
+    missing = sorted(key for key in used if key not in CATALOG)
+    assert missing == []

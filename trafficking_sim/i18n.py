@@ -546,6 +546,11 @@ CATALOG: dict[str, dict[str, str]] = {
     "key.cancel": {"en": "Cancel", "sl": "Prekliči"},
     "key.close": {"en": "Close", "sl": "Zapri"},
     "key.yes": {"en": "Yes", "sl": "Da"},
+    "cmd.new_game": {"en": "Choose a scenario and a role", "sl": "Izberite scenarij in vlogo"},
+    "cmd.continue": {
+        "en": "Continue the last game from its autosave",
+        "sl": "Nadaljujte zadnjo igro iz samodejno shranjene",
+    },
     "cmd.help": {
         "en": "The keys of this screen and how to play",
         "sl": "Tipke tega zaslona in navodila za igro",

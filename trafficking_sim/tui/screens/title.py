@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
+from collections.abc import Iterable
+
+from textual.app import ComposeResult, SystemCommand
 from textual.containers import Center, Vertical
 from textual.widgets import Button, Footer, Static
 
@@ -76,6 +78,14 @@ class TitleScreen(BaseScreen[None]):
             self.game.exit()
         elif event.button.id in actions:
             actions[event.button.id]()
+
+    def screen_commands(self) -> Iterable[SystemCommand]:
+        """The title's choices, for the command palette."""
+        yield SystemCommand(self.tr("key.new_game"), self.tr("cmd.new_game"), self.action_new_game)
+        if self.game.has_autosave() is not None:
+            yield SystemCommand(
+                self.tr("key.continue"), self.tr("cmd.continue"), self.action_continue_game
+            )
 
     def action_new_game(self) -> None:
         from .scenarios import ScenarioScreen
