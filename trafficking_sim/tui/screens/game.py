@@ -97,6 +97,7 @@ class GameScreen(BaseScreen[None]):
         lines = [
             line
             for event in events
+            if event.kind != E.TURN_STARTED  # the dialog's title says it already
             for line in narrate.describe(event, session.content, session.state, self.lang)
         ]
         if not lines:
