@@ -10,64 +10,11 @@ from trafficking_sim.content import ContentError, load_game
 from trafficking_sim.engine import AskPermission, EndTurn, Engine, Send, Share
 from trafficking_sim.engine import events as E
 
-HEADER = """\
-kind: scenario
-id: mini
-title: {en: Mini, sl: Mini}
-summary: {en: A test case., sl: Testni primer.}
-fiction_note: {en: Fictional., sl: Izmišljeno.}
-difficulty: tutorial
-duration_minutes: 5
-languages: [en, sl]
-start_date: "2026-01-05"
-max_turns: 3
-case: {reference: "T-1", title: {en: Test, sl: Test}}
-states:
-  A: {name: {en: State A, sl: Država A}, part: origin}
-  C: {name: {en: State C, sl: Država C}, part: destination}
-roles:
-  - card: police_a
-    state: A
-  - card: ngo
-    state: C
-agencies:
-  - profile: europol
-  - profile: eurojust
-facts:
-  - id: phone
-    kind: communication
-    label: {en: Phone, sl: Telefon}
-    text: {en: A phone number., sl: Telefonska številka.}
-  - id: secret
-    kind: person
-    label: {en: Secret, sl: Skrivnost}
-    text: {en: A name., sl: Ime.}
-    personal_data: true
-variables:
-  flag: {initial: false}
-  count: {initial: 0}
-endings:
-  - id: good
-    rating: best
-    title: {en: Good, sl: Dobro}
-    text: {en: Good., sl: Dobro.}
-    when: {var: flag, eq: true}
-  - id: late
-    rating: bad
-    title: {en: Late, sl: Pozno}
-    text: {en: Late., sl: Pozno.}
-timeout_ending: late
-"""
-
-T = "{en: x, sl: y}"
+from .mini import T, write_scenario
 
 
 def scenario(tmp_path: Path, extra: str) -> Engine:
-    folder = tmp_path / "scenarios"
-    folder.mkdir(exist_ok=True)
-    path = folder / "mini.yaml"
-    path.write_text(HEADER + extra, encoding="utf-8")
-    return Engine(load_game(path))
+    return Engine(load_game(write_scenario(tmp_path, extra)))
 
 
 def problems(tmp_path: Path, extra: str) -> list[str]:

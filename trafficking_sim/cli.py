@@ -47,6 +47,38 @@ def _parser() -> argparse.ArgumentParser:
         help="files or folders (default: all bundled content)",
     )
 
+    p = sub.add_parser("lint", help="find unused, unreachable, untranslated or too long content")
+    p.add_argument(
+        "paths",
+        nargs="*",
+        type=Path,
+        metavar="PATH",
+        help="files or folders (default: all bundled content)",
+    )
+
+    p = sub.add_parser("explore", help="search a scenario: endings, objectives, cooperation")
+    p.add_argument("scenario", metavar="SCENARIO", help="a bundled id or a file")
+    p.add_argument("--role", metavar="ID", help="one role (default: each role in turn)")
+    p.add_argument("--max-turns", type=int, metavar="N", help="search up to this turn")
+    p.add_argument(
+        "--budget",
+        type=int,
+        default=200_000,
+        metavar="STATES",
+        help="the most distinct states to visit (default 200000)",
+    )
+    p.add_argument("--seed", type=int, default=1, help="the game's seed (default 1)")
+    p.add_argument(
+        "--cooperation", action="store_true", help="only the cooperation check (fast; what CI runs)"
+    )
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument(
+        "--walkthroughs",
+        type=Path,
+        metavar="DIR",
+        help="write the shortest path to each ending as a plain-mode script",
+    )
+
     p = sub.add_parser("schema", help="print the JSON Schema of a content file format")
     p.add_argument(
         "kind", nargs="?", choices=("scenario", "role", "agency", "codex"), default="scenario"
@@ -87,6 +119,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             "list": cmd_list,
             "validate": cmd_validate,
             "schema": cmd_schema,
+            "lint": cmd_lint,
+            "explore": cmd_explore,
             "play": cmd_play,
             "replay": cmd_replay,
         }[args.command]
@@ -235,6 +269,67 @@ def cmd_validate(args: argparse.Namespace) -> int:
         return EXIT_INVALID
     print(f"{count} {word} checked: all valid.", file=sys.stderr)
     return EXIT_OK
+
+
+# --- lint and explore ------------------------------------------------------------------------
+
+
+def cmd_lint(args: argparse.Namespace) -> int:
+    from .content.lint import lint_files
+
+    targets: list[Path] = list(args.paths) or [
+        paths.bundled_dir(k) for k in ("scenarios", "roles", "agencies", "codex")
+    ]
+    for target in targets:
+        if not target.exists():
+            raise UsageError(f"no such file or folder: {target}")
+    problems, count = lint_files(targets)
+    for problem in problems:
+        print(problem)
+    errors = sum(1 for p in problems if p.severity == "error")
+    warnings = len(problems) - errors
+    print(
+        f"{count} file{'s' if count != 1 else ''} checked: {errors} error(s), "
+        f"{warnings} warning(s).",
+        file=sys.stderr,
+    )
+    return EXIT_INVALID if errors else EXIT_OK
+
+
+def cmd_explore(args: argparse.Namespace) -> int:
+    from .content import ContentError, find_scenario, load_game
+    from .explore_report import explore_report, print_explore_report, write_walkthroughs
+
+    try:
+        content = load_game(find_scenario(args.scenario))
+    except LookupError as exc:
+        raise UsageError(str(exc)) from None
+    except ContentError as exc:
+        print(exc, file=sys.stderr)
+        return EXIT_INVALID
+    roles = [args.role] if args.role else list(content.roles)
+    for role in roles:
+        if role not in content.roles:
+            raise UsageError(
+                f"'{role}' is not a role of '{content.id}'. Roles: {', '.join(content.roles)}."
+            )
+    if args.budget < 1:
+        raise UsageError("--budget must be at least 1")
+    report = explore_report(
+        content,
+        roles,
+        seed=args.seed,
+        budget=args.budget,
+        max_turns=args.max_turns,
+        cooperation_only=args.cooperation,
+    )
+    if args.walkthroughs is not None:
+        write_walkthroughs(report, args.walkthroughs)
+    if args.json:
+        print(json.dumps(report, ensure_ascii=False, indent=2))
+    else:
+        print_explore_report(report)
+    return EXIT_INVALID if report["errors"] else EXIT_OK
 
 
 # --- schema ---------------------------------------------------------------------------------

@@ -447,6 +447,23 @@ Effect = Annotated[
 ]
 
 
+def compare(left: Any, op: str, right: Any) -> bool:
+    """How a 'var' condition compares; an order on anything but a number is false."""
+    if op == "eq":
+        return bool(left == right)
+    if op == "ne":
+        return bool(left != right)
+    if not isinstance(left, int) or isinstance(left, bool):
+        return False
+    if op == "lt":
+        return bool(left < right)
+    if op == "le":
+        return bool(left <= right)
+    if op == "gt":
+        return bool(left > right)
+    return bool(left >= right)
+
+
 def trigger_kind(trigger: BaseModel) -> str:
     """The key that names a trigger: 'action', 'message', 'turn_end' ..."""
     return next(iter(type(trigger).model_fields))

@@ -33,7 +33,7 @@ def holds(cond: Any, ctx: Context) -> bool:
     if isinstance(cond, L.NotOf):
         return not holds(cond.not_, ctx)
     if isinstance(cond, L.VarCompare):
-        return _compare(state.variables.get(cond.var), cond.op, cond.value)
+        return L.compare(state.variables.get(cond.var), cond.op, cond.value)
     if isinstance(cond, L.TurnIs):
         lo, hi = cond.turn.min, cond.turn.max
         return (lo is None or state.turn >= lo) and (hi is None or state.turn <= hi)
@@ -52,22 +52,6 @@ def holds(cond: Any, ctx: Context) -> bool:
     if isinstance(cond, L.MessageIs):
         return ctx.message is not None and message_matches(cond.message, ctx.message, ctx)
     raise TypeError(f"not a condition: {cond!r}")
-
-
-def _compare(left: Any, op: str, right: Any) -> bool:
-    if op == "eq":
-        return bool(left == right)
-    if op == "ne":
-        return bool(left != right)
-    if not isinstance(left, int) or isinstance(left, bool):
-        return False
-    if op == "lt":
-        return bool(left < right)
-    if op == "le":
-        return bool(left <= right)
-    if op == "gt":
-        return bool(left > right)
-    return bool(left >= right)
 
 
 def message_matches(flt: L.MessageFilter, message: Message, ctx: Context) -> bool:

@@ -128,6 +128,14 @@ class Engine:
         """
         if state.over:
             return []
+        accepted = [a for a in self.candidate_actions(state) if self.accepts(state, a)]
+        accepted.append(EndTurn())
+        return accepted
+
+    def candidate_actions(self, state: GameState) -> list[Action]:
+        """The actions ``legal_actions`` chooses from, before checking each (no EndTurn)."""
+        if state.over:
+            return []
         content = self.content
         me = content.actors[state.role]
         known = state.knowledge.get(state.role, {})
@@ -144,21 +152,31 @@ class Engine:
         for actor in content.actors.values():
             if actor.id == state.role:
                 continue
+            # Urgency is worth trying only where it makes the answer come sooner.
+            speeds = (
+                ("normal", "urgent")
+                if (actor.reply_delay.urgent < actor.reply_delay.normal)
+                else ("normal",)
+            )
             for service in actor.services.values():
                 if service.refuse is not None:
                     continue
                 if not service.targets:
-                    candidates.append(Request(actor.id, service.id))
+                    candidates += [Request(actor.id, service.id, None, p) for p in speeds]
                 else:
                     candidates += [
-                        Request(actor.id, service.id, f)
+                        Request(actor.id, service.id, f, p)
                         for f in known
                         if content.facts[f].kind in service.targets
+                        for p in speeds
                     ]
             if me.uses("siena") and actor.uses("siena"):
-                candidates.append(Send(to=(actor.id,)))
-                candidates += [Send(to=(actor.id,), facts=(f,)) for f in known]
+                candidates += [Send(to=(actor.id,), priority=p) for p in speeds]
+                candidates += [
+                    Send(to=(actor.id,), facts=(f,), priority=p) for f in known for p in speeds
+                ]
             if me.uses("direct") and actor.uses("direct"):
+                candidates.append(Share(to=actor.id))  # a call that only asks
                 candidates += [Share(to=actor.id, facts=(f,)) for f in known]
         for fact, how in known.items():
             if (
@@ -167,9 +185,7 @@ class Engine:
                 and (fact, how.source) not in state.permissions
             ):
                 candidates.append(AskPermission(fact))
-        accepted = [a for a in candidates if self.accepts(state, a)]
-        accepted.append(EndTurn())
-        return accepted
+        return candidates
 
     def accepts(self, state: GameState, action: Action) -> bool:
         """Whether ``action`` would be taken rather than refused (no side effects)."""

@@ -8,7 +8,6 @@ creation; ``step`` builds new ones, and the tests check that a step leaves its i
 from __future__ import annotations
 
 import datetime as dt
-import json
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -153,29 +152,53 @@ class GameState:
         return data
 
 
-def state_key(state: GameState) -> str:
-    """A canonical text for the parts of a state that decide what can still happen.
+def _pending_key(item: Pending) -> tuple[Any, ...] | None:
+    """What of a pending item shapes the future; None for a reply that carries nothing."""
+    data = item.data
+    if item.kind == "reply":
+        facts = tuple(data.get("facts") or ())
+        if not facts:
+            return None  # an acknowledgement: only words on the way
+        return (item.due, "reply", data.get("sender"), facts, data.get("handling") or "")
+    if item.kind == "grant":
+        return (item.due, "grant", data.get("fact"), data.get("provider"))
+    return (item.due, item.kind, data.get("id"))
 
-    Two states with the same key lead to the same futures (message wording, turn numbers
-    of past events and scores are left out), so a search can merge them.
+
+StateKey = tuple[Any, ...]
+
+
+def state_key(state: GameState, *, with_ap: bool = True, done_cap: int = 1_000_000) -> StateKey:
+    """A canonical, hashable summary of the parts of a state that decide what can happen.
+
+    Two states with the same key lead to the same futures (message wording and numbers,
+    turn numbers of past events, scores and replies that carry no facts are left out),
+    so a search can merge them. ``with_ap=False`` also leaves out the action points, to
+    tell whether an action changed anything besides spending them. ``done_cap`` counts a
+    step done more often than any condition asks as done that often. Sets are frozensets
+    and actors come in the scenario's fixed order, so nothing needs sorting.
     """
-    knowledge = {
-        actor: sorted((f, k.source or "", k.handling or "") for f, k in facts.items())
+    # Only the player's restricted facts carry a provider that matters (H1/H2 rules and
+    # permissions); everyone else acts on what they know, not on how they learned it.
+    knowledge = tuple(
+        frozenset(
+            (f, k.source, k.handling) if actor == state.role and k.handling in ("H1", "H2") else f
+            for f, k in facts.items()
+        )
         for actor, facts in state.knowledge.items()
-    }
-    pending = sorted((p.due, p.kind, repr(sorted(p.data.items()))) for p in state.pending)
-    key = [
+    )
+    pending = frozenset(key for key in (_pending_key(p) for p in state.pending) if key is not None)
+    return (
         state.turn,
-        state.ap,
+        state.ap if with_ap else None,
         state.rng,
         knowledge,
-        sorted(state.variables.items()),
-        sorted(state.fired),
-        sorted(state.injected),
-        sorted(state.done.items()),
-        sorted(state.permissions),
+        frozenset(state.variables.items()),
+        state.fired,
+        state.injected,
+        frozenset((a, min(n, done_cap)) for a, n in state.done.items()),
+        state.permissions,
         pending,
-        sorted(state.objectives),
+        frozenset(state.objectives),
         state.ending,
-    ]
-    return json.dumps(key, separators=(",", ":"), default=str)
+    )
