@@ -13,6 +13,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from .content.bundle import GameContent
 from .engine import Action, AskPermission, Do, EndTurn, Engine, GameState, Request, Send, Share
@@ -41,7 +42,8 @@ class Search:
     states: int = 0
     expanded: int = 0
     exhausted: bool = False
-    seconds: float = 0.0
+    seconds: float = 0.0  # the exhaustive search only
+    beam_seconds: float = 0.0
     endings: dict[str, list[Action]] = field(default_factory=dict)
     objectives: dict[str, list[Action]] = field(default_factory=dict)
     facts_learned: set[str] = field(default_factory=set)
@@ -74,17 +76,22 @@ def explore(
     max_turns: int | None = None,
     allow: ActionFilter | None = None,
     start: GameState | None = None,
+    beam_width: int = 300,
 ) -> Search:
     """Breadth-first search from the start (or ``start``), merging equal states.
 
     ``allow`` limits the actions tried (the cooperation check allows only ``alone``).
-    Actions that change nothing but spend action points are not followed.
+    Actions that change nothing but spend action points are not followed. When the
+    budget runs out, a beam search of ``beam_width`` (0: none) looks for witnesses of the
+    endings and objectives not reached yet.
     """
     engine = Engine(content)
     cap = _done_cap(content)
 
     def key(state: GameState, with_ap: bool = True) -> StateKey:
-        return state_key(state, with_ap=with_ap, done_cap=cap)
+        return state_key(state, with_ap=with_ap, done_cap=cap, memo=memo)
+
+    memo: dict[int, tuple[Any, frozenset[Any]]] = {}
 
     limit = max_turns or content.scenario.max_turns
     search = Search(role, seed, budget, limit, allow is alone)
@@ -131,9 +138,11 @@ def explore(
                 _record_outcome(search, content, after, path)
             _note(search, events, path)
             queue.append((after, child_key))
-    if search.exhausted and _missing(search, content):
-        _beam(engine, content, start, search, allow, key, limit)
     search.seconds = time.perf_counter() - began
+    if search.exhausted and _missing(search, content) and beam_width:
+        began = time.perf_counter()
+        _beam(engine, content, start, search, allow, key, limit, beam_width)
+        search.beam_seconds = time.perf_counter() - began
     return search
 
 
@@ -160,7 +169,7 @@ def _beam(
     allow: ActionFilter | None,
     key: Callable[..., StateKey],
     limit: int,
-    width: int = 1500,
+    width: int,
 ) -> None:
     """Look for witnesses of what the exhaustive search did not reach: at every depth,
     keep only the most promising states. It can prove that something is reachable (it

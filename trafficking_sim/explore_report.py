@@ -112,6 +112,7 @@ def _full(content: GameContent, search: Search) -> dict[str, Any]:
             "expanded": search.expanded,
             "exhausted": search.exhausted,
             "seconds": round(search.seconds, 3),
+            "beam_seconds": round(search.beam_seconds, 3),
             "states_per_second": round(search.states / search.seconds) if search.seconds else 0,
             "max_turns": search.max_turns,
         },

@@ -147,6 +147,8 @@ def describe(
     if kind == E.NARRATION:
         return [text_of(content, data["text"], lang)]
     if kind == E.OBJECTIVE_MET:
+        if content.objectives[data["objective"]].owner not in ("shared", me):
+            return []  # another role's objective: not news to this player
         return [
             t(
                 "event.objective_met",

@@ -133,15 +133,22 @@ class Engine:
         return accepted
 
     def candidate_actions(self, state: GameState) -> list[Action]:
-        """The actions ``legal_actions`` chooses from, before checking each (no EndTurn)."""
+        """The actions ``legal_actions`` chooses from, before checking each (no EndTurn).
+
+        Cheap checks are made here already (channels the role has, points left, steps
+        done once), so a search does not spend its time stepping sure refusals.
+        """
         if state.over:
             return []
         content = self.content
         me = content.actors[state.role]
         known = state.knowledge.get(state.role, {})
+        ap = state.ap
         candidates: list[Action] = []
         for action in content.actions.values():
-            if state.role not in action.by:
+            if state.role not in action.by or action.cost > ap:
+                continue
+            if not action.repeatable and state.done.get(action.id):
                 continue
             if not action.targets:
                 candidates.append(Do(action.id))
@@ -153,14 +160,13 @@ class Engine:
             if actor.id == state.role:
                 continue
             # Urgency is worth trying only where it makes the answer come sooner.
-            speeds = (
-                ("normal", "urgent")
-                if (actor.reply_delay.urgent < actor.reply_delay.normal)
-                else ("normal",)
-            )
+            faster = actor.reply_delay.urgent < actor.reply_delay.normal
             for service in actor.services.values():
-                if service.refuse is not None:
+                if service.refuse is not None or not me.uses(service.channel):
                     continue
+                if service.cost > ap:
+                    continue
+                speeds = ("normal", "urgent") if faster and service.cost < ap else ("normal",)
                 if not service.targets:
                     candidates += [Request(actor.id, service.id, None, p) for p in speeds]
                 else:
@@ -170,7 +176,10 @@ class Engine:
                         if content.facts[f].kind in service.targets
                         for p in speeds
                     ]
+            if ap < 1:
+                continue
             if me.uses("siena") and actor.uses("siena"):
+                speeds = ("normal", "urgent") if faster and ap >= 2 else ("normal",)
                 candidates += [Send(to=(actor.id,), priority=p) for p in speeds]
                 candidates += [
                     Send(to=(actor.id,), facts=(f,), priority=p) for f in known for p in speeds
@@ -180,7 +189,8 @@ class Engine:
                 candidates += [Share(to=actor.id, facts=(f,)) for f in known]
         for fact, how in known.items():
             if (
-                how.handling in ("H1", "H2")
+                ap >= 1
+                and how.handling in ("H1", "H2")
                 and how.source
                 and (fact, how.source) not in state.permissions
             ):

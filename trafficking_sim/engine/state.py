@@ -168,7 +168,31 @@ def _pending_key(item: Pending) -> tuple[Any, ...] | None:
 StateKey = tuple[Any, ...]
 
 
-def state_key(state: GameState, *, with_ap: bool = True, done_cap: int = 1_000_000) -> StateKey:
+def _knowledge_key(
+    mine: bool, facts: dict[str, Known], memo: dict[int, tuple[Any, frozenset[Any]]] | None
+) -> frozenset[Any]:
+    # Only the player's restricted facts carry a provider that matters (H1/H2 rules and
+    # permissions); everyone else acts on what they know, not on how they learned it.
+    if memo is not None:
+        found = memo.get(id(facts))
+        if found is not None and found[0] is facts:
+            return found[1]
+    key = frozenset(
+        (f, k.source, k.handling) if mine and k.handling in ("H1", "H2") else f
+        for f, k in facts.items()
+    )
+    if memo is not None:
+        memo[id(facts)] = (facts, key)  # holding the dict keeps its id from being reused
+    return key
+
+
+def state_key(
+    state: GameState,
+    *,
+    with_ap: bool = True,
+    done_cap: int = 1_000_000,
+    memo: dict[int, tuple[Any, frozenset[Any]]] | None = None,
+) -> StateKey:
     """A canonical, hashable summary of the parts of a state that decide what can happen.
 
     Two states with the same key lead to the same futures (message wording and numbers,
