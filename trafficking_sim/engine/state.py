@@ -200,16 +200,12 @@ def state_key(
     so a search can merge them. ``with_ap=False`` also leaves out the action points, to
     tell whether an action changed anything besides spending them. ``done_cap`` counts a
     step done more often than any condition asks as done that often. Sets are frozensets
-    and actors come in the scenario's fixed order, so nothing needs sorting.
+    and actors come in the scenario's fixed order, so nothing needs sorting. A search
+    passes a ``memo``: states share the knowledge of actors a step did not touch (the
+    engine copies only what it changes), so their part of the key is made once.
     """
-    # Only the player's restricted facts carry a provider that matters (H1/H2 rules and
-    # permissions); everyone else acts on what they know, not on how they learned it.
     knowledge = tuple(
-        frozenset(
-            (f, k.source, k.handling) if actor == state.role and k.handling in ("H1", "H2") else f
-            for f, k in facts.items()
-        )
-        for actor, facts in state.knowledge.items()
+        _knowledge_key(actor == state.role, facts, memo) for actor, facts in state.knowledge.items()
     )
     pending = frozenset(key for key in (_pending_key(p) for p in state.pending) if key is not None)
     return (
