@@ -113,6 +113,12 @@ def test_debrief(snap_compare: Any) -> None:
         await into_game(pilot)
         pilot.app.perform(Do("fine_passengers"))
         await ready(pilot)
+        for _ in range(600):  # the search for the last turn the best was possible
+            if getattr(pilot.app.screen, "searched", False):
+                break
+            await pilot.pause(0.05)
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
         pilot.app.clear_notifications()
         await pilot.pause()
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from textual.widgets import Button, OptionList, SelectionList, Static, TabbedContent
+from textual.widgets import Button, OptionList, Select, SelectionList, Static, TabbedContent
 
 from trafficking_sim.engine import Do, EndTurn
 from trafficking_sim.saves import autosave_path
@@ -138,6 +138,8 @@ async def test_new_game_through_scenario_and_role_choice() -> None:
         await pilot.press("n")
         await settle(pilot)
         assert isinstance(app.screen, ScenarioScreen)
+        await choose(pilot, app.screen.query_one("#scenario-list", OptionList), "tutorial")
+        await settle(pilot)
         detail = screen_text(app)
         assert "Tutorial: the night minibus" in detail
         assert "Content note" in detail
@@ -243,8 +245,39 @@ async def test_a_whole_tutorial_game_by_key_presses() -> None:
         assert "Victims safe, network exposed" in debrief
         assert "best outcome" in debrief
         assert "Information exchange" in debrief and "Source:" in debrief
-        assert "Questions to discuss" in debrief
+        for section in ("Cooperation map", "What you missed", "Questions for reflection"):
+            assert section in debrief
+        assert "Learning objectives (section 7.2)" in debrief
+        assert "You reached the best ending." in debrief
         assert app.session.state.ending == "network_disrupted"
+        assert app.errors == []
+
+
+async def test_the_debrief_filters_its_timeline_and_exports_a_report(
+    _private_home: Path,
+) -> None:
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        await start_game(pilot)
+        app.perform(Do("check_vehicle", "minibus_plate"))
+        app.perform(Do("fine_passengers"))  # a bad ending, on turn 1
+        await settle(pilot, 0.2)
+        await dismiss_dialogs(pilot)
+        assert isinstance(app.screen, DebriefScreen)
+        screen = app.screen
+        assert "The victims were punished" in screen_text(app)
+        everyone = text_of(app, "#debrief-timeline")
+        # Only what Europol took part in: the vehicle check and the fine were not.
+        screen.query_one("#timeline-who", Select).value = "europol"
+        await settle(pilot)
+        assert text_of(app, "#debrief-timeline") != everyone
+        assert "fine" not in text_of(app, "#debrief-timeline").lower()
+        await pilot.press("x")
+        await settle(pilot)
+        reports = sorted((_private_home / "reports").iterdir())
+        assert [p.suffix for p in reports] == [".html", ".md"]
+        report = reports[1].read_text(encoding="utf-8")
+        assert "The victims were punished" in report and "## Timeline" in report
         assert app.errors == []
 
 

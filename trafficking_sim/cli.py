@@ -98,6 +98,22 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--save", type=Path, metavar="FILE", help="write the game to FILE as it goes")
     p.add_argument("--resume", type=Path, metavar="SAVE", help="continue a saved game")
 
+    p = sub.add_parser("debrief", help="the after-action review of a saved game, as a report")
+    p.add_argument("save", type=Path, metavar="SAVE")
+    p.add_argument("--format", choices=("md", "html"), default="md")
+    p.add_argument("--lang", choices=("en", "sl"), help="language (default: the save's)")
+    p.add_argument("--out", type=Path, metavar="FILE", help="write to FILE (default: print)")
+    p.add_argument(
+        "--quick",
+        action="store_true",
+        help="skip the search for when the best ending was last within reach",
+    )
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help="report even if the scenario has changed since the save",
+    )
+
     p = sub.add_parser("replay", help="replay a saved game and print its outcome")
     p.add_argument("save", type=Path, metavar="SAVE")
     p.add_argument("--json", action="store_true", help="print the outcome as JSON")
@@ -120,6 +136,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "validate": cmd_validate,
             "schema": cmd_schema,
             "lint": cmd_lint,
+            "debrief": cmd_debrief,
             "explore": cmd_explore,
             "play": cmd_play,
             "replay": cmd_replay,
@@ -446,6 +463,31 @@ def _choose_role(content: Any, args: argparse.Namespace) -> str:
                 return answer
     print(f"(Playing the role '{roles[0]}'; choose another with --role.)", file=sys.stderr)
     return roles[0]
+
+
+# --- debrief --------------------------------------------------------------------------------
+
+
+def cmd_debrief(args: argparse.Namespace) -> int:
+    from .debrief import build_debrief
+    from .debrief_report import to_html, to_markdown, write_report
+    from .saves import SaveError, read_save
+    from .session import Session
+
+    try:
+        session = Session.resume(read_save(args.save), allow_changed=args.force)
+    except SaveError as exc:
+        print(f"trafficking-sim: {exc}", file=sys.stderr)
+        return EXIT_INVALID
+    debrief = build_debrief(session, args.lang or session.lang, search=not args.quick)
+    if args.out is not None:
+        if args.out.exists() and args.out.is_dir():
+            raise UsageError(f"{args.out} is a folder; give a file name")
+        write_report(debrief, args.out, args.format)
+        print(f"Report written to {args.out}", file=sys.stderr)
+    else:
+        print(to_html(debrief) if args.format == "html" else to_markdown(debrief), end="")
+    return EXIT_OK
 
 
 # --- replay ---------------------------------------------------------------------------------

@@ -77,13 +77,17 @@ def explore(
     allow: ActionFilter | None = None,
     start: GameState | None = None,
     beam_width: int = 300,
+    stop_at: set[str] | None = None,
+    deadline: float | None = None,
 ) -> Search:
     """Breadth-first search from the start (or ``start``), merging equal states.
 
     ``allow`` limits the actions tried (the cooperation check allows only ``alone``).
     Actions that change nothing but spend action points are not followed. When the
     budget runs out, a beam search of ``beam_width`` (0: none) looks for witnesses of the
-    endings and objectives not reached yet.
+    endings and objectives not reached yet. ``stop_at`` ends the search as soon as one of
+    these endings is found. At ``deadline`` (a ``time.perf_counter()`` value) the search
+    stops as if its budget had run out.
     """
     engine = Engine(content)
     cap = _done_cap(content)
@@ -126,7 +130,7 @@ def explore(
                 continue  # spent action points and changed nothing
             if isinstance(action, Do):
                 search.actions_effective.add(action.action)
-            if search.states >= budget:
+            if search.states >= budget or (deadline is not None and time.perf_counter() > deadline):
                 search.exhausted = True
                 queue.clear()
                 break
@@ -137,13 +141,69 @@ def explore(
                 path = _path(parents, child_key)
                 _record_outcome(search, content, after, path)
             _note(search, events, path)
+            if stop_at and stop_at & search.endings.keys():
+                queue.clear()
+                break
             queue.append((after, child_key))
     search.seconds = time.perf_counter() - began
+    if stop_at and stop_at & search.endings.keys():
+        return search
     if search.exhausted and _missing(search, content) and beam_width:
         began = time.perf_counter()
-        _beam(engine, content, start, search, allow, key, limit, beam_width)
+        _beam(engine, content, start, search, allow, key, limit, beam_width, stop_at, deadline)
         search.beam_seconds = time.perf_counter() - began
     return search
+
+
+def best_endings(content: GameContent) -> set[str]:
+    return {e.id for e in content.endings.values() if e.rating == "best"}
+
+
+def last_turn_best_reachable(
+    content: GameContent,
+    role: str,
+    seed: int,
+    actions: list[Action],
+    *,
+    budget: int = 500,
+    beam_width: int = 300,
+    seconds: float = 20.0,
+) -> tuple[int | None, bool]:
+    """The last turn at whose start a best ending could still be reached, and whether
+    the answer is sure (False when some search ran out of budget before finding one).
+
+    The game is replayed to the start of each turn and searched from there, latest
+    turn first; the first turn that finds a way is the answer. After ``seconds`` the
+    search gives up (unsure) rather than keep a player waiting.
+    """
+    deadline = time.perf_counter() + seconds
+    engine = Engine(content)
+    state, _ = engine.new_game(role, seed)
+    starts = [state]
+    for action in actions:
+        before = state.turn
+        state, _ = engine.step(state, action)
+        if state.turn != before and not state.over:
+            starts.append(state)
+    targets = best_endings(content)
+    sure = True
+    for begin in reversed(starts):
+        if time.perf_counter() > deadline:
+            return None, False
+        search = explore(
+            content,
+            role,
+            seed=seed,
+            budget=budget,
+            start=begin,
+            stop_at=targets,
+            beam_width=beam_width,
+            deadline=deadline,
+        )
+        if targets & search.endings.keys():
+            return begin.turn, sure
+        sure = sure and search.complete
+    return None, sure
 
 
 def _missing(search: Search, content: GameContent) -> bool:
@@ -170,6 +230,8 @@ def _beam(
     key: Callable[..., StateKey],
     limit: int,
     width: int,
+    stop_at: set[str] | None = None,
+    deadline: float | None = None,
 ) -> None:
     """Look for witnesses of what the exhaustive search did not reach: at every depth,
     keep only the most promising states. It can prove that something is reachable (it
@@ -178,6 +240,10 @@ def _beam(
     points = max(a.action_points for a in content.actors.values() if a.kind == "role")
     for _ in range(limit * (points + 1)):
         if not frontier or not _missing(search, content):
+            break
+        if stop_at and stop_at & search.endings.keys():
+            break
+        if deadline is not None and time.perf_counter() > deadline:
             break
         # Memory stays bounded: only this layer's states are remembered.
         seen: set[StateKey] = set()

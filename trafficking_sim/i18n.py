@@ -543,6 +543,7 @@ CATALOG: dict[str, dict[str, str]] = {
     "key.to_title": {"en": "Title screen", "sl": "Začetni zaslon"},
     "key.back_to_game": {"en": "Back to the game", "sl": "Nazaj v igro"},
     "key.confirm": {"en": "Send / do", "sl": "Pošlji / izvedi"},
+    "key.export": {"en": "Export report", "sl": "Izvozi poročilo"},
     "key.cancel": {"en": "Cancel", "sl": "Prekliči"},
     "key.close": {"en": "Close", "sl": "Zapri"},
     "key.yes": {"en": "Yes", "sl": "Da"},
@@ -881,6 +882,103 @@ CATALOG: dict[str, dict[str, str]] = {
         "sl": "Igre ni bilo mogoče shraniti: {error}",
     },
     "tui.language_set": {"en": "Language: English", "sl": "Jezik: slovenščina"},
+    # --- debrief ------------------------------------------------------------------------
+    "debrief.report_title": {"en": "After-action review", "sl": "Analiza po vaji"},
+    "debrief.role": {"en": "Role", "sl": "Vloga"},
+    "debrief.turns": {"en": "{n} turn(s) played", "sl": "odigranih potez: {n}"},
+    "debrief.s_ending": {"en": "How the case ended", "sl": "Kako se je primer končal"},
+    "debrief.s_pillars": {
+        "en": "The four pillars: every gain and loss",
+        "sl": "Štirje stebri: vse pridobitve in izgube",
+    },
+    "debrief.s_learning": {
+        "en": "Learning objectives (section 7.2)",
+        "sl": "Učni cilji (poglavje 7.2)",
+    },
+    "debrief.s_map": {"en": "Cooperation map", "sl": "Zemljevid sodelovanja"},
+    "debrief.s_missed": {"en": "What you missed", "sl": "Kaj ste zamudili"},
+    "debrief.s_questions": {"en": "Questions for reflection", "sl": "Vprašanja za razmislek"},
+    "debrief.s_timeline": {"en": "Timeline", "sl": "Časovnica"},
+    "debrief.col_turn": {"en": "Turn", "sl": "Poteza"},
+    "debrief.col_reason": {"en": "Why", "sl": "Zakaj"},
+    "debrief.col_source": {"en": "Rule of practice", "sl": "Pravilo ravnanja"},
+    "debrief.col_who": {"en": "Who", "sl": "Kdo"},
+    "debrief.col_what": {"en": "What happened", "sl": "Kaj se je zgodilo"},
+    "debrief.never_found": {
+        "en": "You never obtained what you needed: {facts}.",
+        "sl": "Tega, kar ste potrebovali, niste nikoli dobili: {facts}.",
+    },
+    "debrief.never_passed": {
+        "en": "{actor} needed '{fact}', which someone held, and never received it.",
+        "sl": "Podatek »{fact}« je bil nekomu na voljo, a ga prejemnik, ki ga je potreboval, ni nikoli dobil: {actor}.",
+    },
+    "debrief.best_reached": {
+        "en": "You reached the best ending.",
+        "sl": "Dosegli ste najboljši izid.",
+    },
+    "debrief.best_until": {
+        "en": "The best ending was still within reach at the start of turn {turn}, and not after.",
+        "sl": "Najboljši izid je bil še dosegljiv na začetku poteze {turn}, pozneje ne več.",
+    },
+    "debrief.best_never": {
+        "en": "From this role's start, the search found no way to the best ending.",
+        "sl": "Iskanje od začetka te vloge ni našlo poti do najboljšega izida.",
+    },
+    "debrief.best_unknown": {
+        "en": "The search did not find, within its budget, a turn from which the best ending could still be reached.",
+        "sl": "Iskanje v svojem obsegu ni našlo poteze, od katere bi bil najboljši izid še dosegljiv.",
+    },
+    "debrief.nothing_missed": {
+        "en": "Nothing essential was missed.",
+        "sl": "Nič bistvenega ni bilo zamujeno.",
+    },
+    "debrief.from_section": {"en": "section {section}", "sl": "poglavje {section}"},
+    "debrief.footer": {
+        "en": "trafficking-sim: the states, people and places of the case are fictional.",
+        "sl": "trafficking-sim: države, osebe in kraji v primeru so izmišljeni.",
+    },
+    "debrief.map_unused": {
+        "en": "never used; it would have carried: {facts}",
+        "sl": "ni bila uporabljena; po njej bi šlo: {facts}",
+    },
+    "debrief.map_you": {"en": "(you)", "sl": "(vi)"},
+    "debrief.map_none": {"en": "no exchange", "sl": "brez izmenjave"},
+    "debrief.capped": {
+        "en": "(worth {asked}, but the score was already at {limit})",
+        "sl": "(vredno {asked}, a rezultat je bil že {limit})",
+    },
+    "debrief.map_between": {"en": "Between the others:", "sl": "Med drugimi:"},
+    "debrief.map_legend": {
+        "en": "━ exchanges that happened (channel × times) · ┈ a link that would have carried a needed fact",
+        "sl": "━ izmenjave, ki so se zgodile (pot × kolikokrat) · ┈ povezava, po kateri bi šel potreben podatek",
+    },
+    "debrief.q_wait": {
+        "en": "Your exchange with {actor} ({channel}) waited {turns} turns for the answer that mattered. What would have made it faster?",
+        "sl": "Na odgovor, ki je bil pomemben, ste pri izmenjavi s prejemnikom {actor} ({channel}) čakali toliko potez: {turns}. Kaj bi ga pospešilo?",
+    },
+    "debrief.q_refused": {
+        "en": "You were stopped once: {reason}. What does that rule protect, and how would you work within it next time?",
+        "sl": "Enkrat ste bili ustavljeni: {reason}. Kaj to pravilo varuje in kako bi naslednjič delali v njegovih okvirih?",
+    },
+    "debrief.q_unused": {
+        "en": "{actor} needed '{fact}', which you had. What stood in the way of passing it on?",
+        "sl": "Podatek »{fact}« ste imeli, potreboval pa ga je: {actor}. Kaj je oviralo, da bi ga posredovali?",
+    },
+    "debrief.q_silent": {
+        "en": "You never contacted: {actors}. What could they have done in this case?",
+        "sl": "Nikoli niste vzpostavili stika z: {actors}. Kaj bi lahko storili v tem primeru?",
+    },
+    "debrief.q_lowest": {
+        "en": "Your lowest pillar was {pillar}. Which decision cost the most there, and what would you do differently?",
+        "sl": "Vaš najšibkejši steber je bil: {pillar}. Katera odločitev je tam stala največ in kaj bi storili drugače?",
+    },
+    "debrief.export": {"en": "Export report", "sl": "Izvozi poročilo"},
+    "debrief.exported": {"en": "Report written to {path}", "sl": "Poročilo zapisano v {path}"},
+    "debrief.timeline_all": {"en": "everyone", "sl": "vsi"},
+    "debrief.searching": {
+        "en": "(checking when the best ending was last within reach…)",
+        "sl": "(preverjam, kdaj je bil najboljši izid nazadnje dosegljiv …)",
+    },
 }
 
 

@@ -255,6 +255,11 @@ class Ending(Strict):
     title: Text
     text: Text
     when: Condition | None = Field(None, description="Omit for an ending reached only by 'end:'.")
+    meaning: list[Text] = Field(
+        default_factory=list,
+        description="What it means for the victims, the network and the case, in a few "
+        "plain sentences (shown in the debrief).",
+    )
 
 
 class Evidence(Strict):

@@ -1,114 +1,201 @@
-"""The debrief at the end: the ending, the pillars with their reasons, learning, questions."""
+"""The debrief: the after-action review on screen, with the same content as the report."""
 
 from __future__ import annotations
 
+import datetime as dt
+from typing import TYPE_CHECKING
+
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Footer, Static
+from textual.content import Content
+from textual.widgets import Button, Footer, Select, Static
 
-from ... import narrate
-from ...content.logic import PILLARS
-from ...engine.compiled import compile_condition
+from ...debrief import Debrief, build_debrief, change_reason, verdict_word
+from ...debrief_map import map_lines
 from ..localize import binding
 from ..text import linked
 from .base import BaseScreen
 
+if TYPE_CHECKING:
+    pass
 
-class _Frozen:
-    """A read-only context for evaluating debrief evidence against the final state."""
-
-    def __init__(self, state: object) -> None:
-        self.state = state
-        self.message = None
-
-    def draw_percent(self) -> int:
-        return 0
+EVERYONE = "*"
 
 
 class DebriefScreen(BaseScreen[None]):
     BINDINGS = [
         binding("n", "new_game", "new_game"),
         binding("t", "title", "to_title"),
+        binding("x", "export", "export"),
         binding("escape", "back", "back_to_game"),
     ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.debrief: Debrief | None = None
+        self.searched = False
 
     def compose(self) -> ComposeResult:
         with Vertical(id="debrief"):
             yield Static(id="debrief-title", classes="screen-title")
             with VerticalScroll(id="debrief-scroll"):
                 yield Static(id="debrief-text")
+                yield Static(id="debrief-map", classes="map")
+                yield Static(id="debrief-missed")
+                yield Static(id="debrief-questions")
+                with Horizontal(classes="timeline-filter"):
+                    yield Static(id="timeline-heading")
+                    yield Select[str]([(EVERYONE, EVERYONE)], id="timeline-who", allow_blank=False)
+                yield Static(id="debrief-timeline")
             with Horizontal(classes="buttons"):
                 yield Button(id="debrief-new", variant="primary")
+                yield Button(id="debrief-export")
                 yield Button(id="debrief-title-button")
                 yield Button(id="debrief-back")
         yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#debrief-scroll").focus()
+        # The quick review now; when the best ending was last within reach comes from a
+        # search, which runs in the background.
+        self.run_worker(self._search, thread=True, exclusive=True, group="debrief")
+
+    def _search(self) -> None:
+        session = self.session
+        result = build_debrief(session, self.lang, search=True)
+        self.app.call_from_thread(self._searched, result)
+
+    def _searched(self, result: Debrief) -> None:
+        self.searched = True
+        if result.lang == self.lang:
+            self.debrief = result
+        self.refresh_language()
 
     def refresh_language(self) -> None:
-        session = self.session
-        content, state, lang = session.content, session.state, self.lang
+        if self.debrief is None or self.debrief.lang != self.lang:
+            self.debrief = build_debrief(self.session, self.lang, search=False)
+            if self.searched:  # the language changed: redo the search's part too
+                self.run_worker(self._search, thread=True, exclusive=True, group="debrief")
+        d = self.debrief
+        index = self.game.term_index()
         self.query_one("#debrief-title", Static).update(self.tr("tui.debrief_title"))
-        self.query_one("#debrief-new", Button).label = self.tr("tui.new_game")
-        self.query_one("#debrief-title-button", Button).label = self.tr("tui.to_title")
-        self.query_one("#debrief-back", Button).label = self.tr("tui.back_to_game")
+        for ident, key in (
+            ("#debrief-new", "tui.new_game"),
+            ("#debrief-export", "debrief.export"),
+            ("#debrief-title-button", "tui.to_title"),
+            ("#debrief-back", "tui.back_to_game"),
+        ):
+            self.query_one(ident, Button).label = self.tr(key)
+        self.query_one("#debrief-text", Static).update(linked(self._summary(d), index))
+        self.query_one("#debrief-map", Static).update(
+            Content("\n".join([self.tr("debrief.s_map"), "", *map_lines(d)]))
+        )
+        self.query_one("#debrief-missed", Static).update(linked(self._missed(d), index))
+        questions = [self.tr("debrief.s_questions"), ""]
+        questions += [f"  {i}. {q}" for i, q in enumerate(d.questions, 1)]
+        start = len(d.questions)
+        questions += [
+            f"  {start + i}. {q} ({self.tr('debrief.from_section', section=s)})"
+            for i, (s, q) in enumerate(d.questions_seed, 1)
+        ]
+        self.query_one("#debrief-questions", Static).update(linked("\n".join(questions), index))
+        who = self.query_one("#timeline-who", Select)
+        current = str(who.value) if who.value in d.actor_names else EVERYONE
+        from ..widgets.marks import relabel
+
+        relabel(
+            who,
+            [(self.tr("debrief.timeline_all"), EVERYONE)]
+            + [(name, actor) for actor, name in d.actor_names.items()],
+            current,
+        )
+        self.query_one("#timeline-heading", Static).update(self.tr("debrief.s_timeline"))
+        self._timeline()
+
+    def _summary(self, d: Debrief) -> str:
         rows: list[str] = []
-        if state.ending is not None:
-            ending = content.endings[state.ending]
-            symbol = {"best": "★★★", "good": "★★", "mixed": "★", "bad": "✘"}[ending.rating]
-            rows += [
-                f"{symbol} {ending.title.get(lang)} ({self.tr(f'rating.{ending.rating}')})",
-                "",
-                ending.text.get(lang),
-                "",
-            ]
+        if d.ending_rating:
+            mark = {"best": "★★★", "good": "★★", "mixed": "★", "bad": "✘"}[d.ending_rating]
+            rows += [f"{mark} {d.ending_title} ({self.tr(f'rating.{d.ending_rating}')})", ""]
+            rows += [d.ending_text, *[f"  • {m}" for m in d.ending_meaning], ""]
         else:
             rows += [self.tr("tui.not_ended"), ""]
-        rows.append(self.tr("tui.pillars_heading"))
-        for pillar in PILLARS:
-            rows.append("")
-            rows.append(f"■ {self.tr(f'pillar.{pillar}')}: {state.scores[pillar]}")
-            changes = [c for c in state.score_log if c.pillar == pillar]
-            if not changes:
+        rows.append(self.tr("debrief.s_pillars"))
+        for pillar in d.pillars:
+            rows += ["", f"■ {pillar.name}: {pillar.score}"]
+            if not pillar.changes:
                 rows.append("    " + self.tr("tui.no_changes"))
-            for change in changes:
-                reason = narrate.reason_text(content, dict(change.reason), lang)
+            for change in pillar.changes:
                 rows.append(
-                    f"    {self.tr('tui.turn_short', n=change.turn)} {change.delta:+d}  {reason}"
+                    f"    {self.tr('tui.turn_short', n=change.turn)} "
+                    f"{change.delta:+d}  {change_reason(change, self.lang)}"
                 )
-                source = narrate.source_text(content, dict(change.source) or None, lang)
-                if source:
-                    rows.append(f"          {self.tr('event.source', source=source)}")
-        debrief = content.scenario.debrief
-        if debrief.learning_objectives:
-            rows += ["", self.tr("tui.learning_heading")]
-            ctx = _Frozen(state)
-            for objective in debrief.learning_objectives:
-                shown = [e for e in objective.evidence if compile_condition(e.if_)(ctx)]  # type: ignore[arg-type]
-                if objective.evidence and len(shown) == len(objective.evidence):
-                    verdict = "✔ " + self.tr("tui.lo_met")
-                elif shown:
-                    verdict = "◐ " + self.tr("tui.lo_partly")
-                else:
-                    verdict = "✘ " + self.tr("tui.lo_not_met")
-                rows += ["", f"{objective.seed} [{verdict}] {objective.text.get(lang)}"]
-                rows += [f"    • {e.text.get(lang)}" for e in shown]
-        if debrief.questions:
-            rows += ["", self.tr("tui.questions_heading")]
-            for number, question in enumerate(debrief.questions, 1):
-                rows.append(f"  {number}. {question.text.get(lang)}")
-        self.query_one("#debrief-text", Static).update(
-            linked("\n".join(rows), self.game.term_index())
-        )
+                if change.source:
+                    rows.append(f"          {self.tr('event.source', source=change.source)}")
+        if d.learning:
+            rows += ["", self.tr("debrief.s_learning")]
+            for lo in d.learning:
+                rows += ["", f"{lo.seed} [{verdict_word(lo.verdict, self.lang)}] {lo.text}"]
+                rows += [f"    • {s}" for s in lo.shown_by]
+        return "\n".join(rows) + "\n"
+
+    def _missed(self, d: Debrief) -> str:
+        rows = ["", self.tr("debrief.s_missed"), ""]
+        if d.never_found:
+            rows.append("  • " + self.tr("debrief.never_found", facts=", ".join(d.never_found)))
+        rows += [
+            "  • " + self.tr("debrief.never_passed", actor=a, fact=f) for a, f in d.never_passed
+        ]
+        if d.reached_best:
+            rows.append("  • " + self.tr("debrief.best_reached"))
+        elif not self.searched:
+            rows.append("  " + self.tr("debrief.searching"))
+        elif d.best_reachable_until is not None:
+            rows.append("  • " + self.tr("debrief.best_until", turn=d.best_reachable_until))
+        elif d.best_reachable_sure:
+            rows.append("  • " + self.tr("debrief.best_never"))
+        else:
+            rows.append("  • " + self.tr("debrief.best_unknown"))
+        return "\n".join(rows) + "\n"
+
+    def _timeline(self) -> None:
+        d = self.debrief
+        assert d is not None
+        who = str(self.query_one("#timeline-who", Select).value)
+        rows = [
+            f"{self.tr('tui.turn_short', n=m.turn)}  {m.text}"
+            for m in d.timeline
+            if who == EVERYONE or who in m.actors
+        ]
+        self.query_one("#debrief-timeline", Static).update(Content("\n".join(rows) or "-"))
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        if event.select.id == "timeline-who" and self.debrief is not None:
+            self._timeline()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "debrief-new":
-            self.action_new_game()
-        elif event.button.id == "debrief-title-button":
-            self.action_title()
-        elif event.button.id == "debrief-back":
-            self.action_back()
+        actions = {
+            "debrief-new": self.action_new_game,
+            "debrief-export": self.action_export,
+            "debrief-title-button": self.action_title,
+            "debrief-back": self.action_back,
+        }
+        if event.button.id in actions:
+            actions[event.button.id]()
+
+    def action_export(self) -> None:
+        """Write the report as HTML and Markdown to the reports folder, and say where."""
+        from ... import paths
+        from ...debrief_report import write_report
+
+        if self.debrief is None:
+            return
+        folder = paths.user_data_dir() / "reports"
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        base = folder / f"{self.session.content.id}-{self.session.state.role}-{stamp}"
+        write_report(self.debrief, base.with_suffix(".html"), "html")
+        write_report(self.debrief, base.with_suffix(".md"), "md")
+        self.say(self.tr("debrief.exported", path=str(base.with_suffix(".html"))), timeout=10)
 
     def action_new_game(self) -> None:
         from .scenarios import ScenarioScreen

@@ -1,0 +1,350 @@
+"""The after-action review of one game, as plain data in one language.
+
+Modelled on exercise practice (a hot wash and an after-action report): what happened,
+what it meant, what was expected and what to improve. The TUI screen, the Markdown and
+the HTML report all render this one structure, so they always say the same thing.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import narrate
+from .content.bundle import GameContent
+from .content.logic import PILLARS
+from .engine import events as E
+from .engine.compiled import compile_condition
+from .engine.state import GameState
+from .i18n import t
+from .session import Session
+
+RATING_MARKS = {"best": "★★★", "good": "★★", "mixed": "★", "bad": "✘"}
+
+
+@dataclass
+class Change:
+    turn: int
+    delta: int  # the change it made to the score
+    reason: str
+    source: str
+    asked: int = 0  # the change the rule asked for (differs at the 0 and 100 limits)
+
+
+@dataclass
+class Pillar:
+    id: str
+    name: str
+    score: int
+    changes: list[Change]
+
+
+@dataclass
+class Learning:
+    seed: str
+    text: str
+    verdict: str  # 'met' | 'partly' | 'not_met'
+    shown_by: list[str]
+
+
+@dataclass
+class Link:
+    """Exchanges between two actors over one channel; unused links would have helped."""
+
+    a: str
+    b: str
+    channel: str
+    count: int = 0
+    facts: list[str] = field(default_factory=list)
+    used: bool = True
+
+
+@dataclass
+class Moment:
+    turn: int
+    actors: list[str]
+    kind: str
+    text: str
+
+
+@dataclass
+class Debrief:
+    lang: str
+    scenario: str
+    role: str
+    role_id: str
+    turn: int
+    ending_title: str
+    ending_rating: str
+    ending_text: str
+    ending_meaning: list[str]
+    pillars: list[Pillar]
+    learning: list[Learning]
+    timeline: list[Moment]
+    links: list[Link]
+    actor_names: dict[str, str]
+    fact_names: dict[str, str]
+    never_found: list[str]
+    never_passed: list[tuple[str, str]]
+    best_reachable_until: int | None
+    best_reachable_sure: bool
+    reached_best: bool
+    questions: list[str]
+    questions_seed: list[tuple[str, str]]
+
+
+class _Context:
+    def __init__(self, state: GameState) -> None:
+        self.state = state
+        self.message = None
+
+    def draw_percent(self) -> int:
+        return 0
+
+
+def build_debrief(
+    session: Session, lang: str, *, search: bool = True, budget: int = 500
+) -> Debrief:
+    """Everything the review shows, from a finished (or interrupted) game."""
+    content, state = session.content, session.state
+    names = {a: narrate.actor_name(content, a, lang) for a in content.actors}
+    ending = content.endings.get(state.ending) if state.ending else None
+    reached_best = ending is not None and ending.rating == "best"
+    until, sure = (None, True)
+    if search and not reached_best:
+        from .explore import last_turn_best_reachable
+
+        until, sure = last_turn_best_reachable(
+            content, state.role, session.seed, session.actions, budget=budget
+        )
+    links = _links(content, state, session.events)
+    return Debrief(
+        lang=lang,
+        scenario=content.scenario.title.get(lang),
+        role=content.actors[state.role].name.get(lang),
+        role_id=state.role,
+        turn=state.turn,
+        ending_title=ending.title.get(lang) if ending else t("tui.not_ended", lang),
+        ending_rating=ending.rating if ending else "",
+        ending_text=ending.text.get(lang) if ending else "",
+        ending_meaning=[m.get(lang) for m in ending.meaning] if ending else [],
+        pillars=_pillars(content, state, lang),
+        learning=_learning(content, state, lang),
+        timeline=_timeline(content, state, session.events, lang),
+        links=links,
+        actor_names=names,
+        fact_names={f: fact.label.get(lang) for f, fact in content.facts.items()},
+        never_found=[content.facts[f].label.get(lang) for f in _never_found(content, state)],
+        never_passed=[
+            (names[a], content.facts[f].label.get(lang)) for a, f in _never_passed(content, state)
+        ],
+        best_reachable_until=until,
+        best_reachable_sure=sure,
+        reached_best=reached_best,
+        questions=_fitted_questions(content, state, links, names, lang),
+        questions_seed=[(q.section, q.text.get(lang)) for q in content.scenario.debrief.questions],
+    )
+
+
+def _pillars(content: GameContent, state: GameState, lang: str) -> list[Pillar]:
+    """Each pillar's changes as they counted: a score stays within 0..100, so a gain at
+    100 (or a loss at 0) is listed with the change it really made."""
+    pillars = []
+    for pillar in PILLARS:
+        score = content.scenario.scoring.start
+        changes = []
+        for c in state.score_log:
+            if c.pillar != pillar:
+                continue
+            after = max(0, min(100, score + c.delta))
+            changes.append(
+                Change(
+                    c.turn,
+                    after - score,
+                    narrate.reason_text(content, dict(c.reason), lang),
+                    narrate.source_text(content, dict(c.source) or None, lang),
+                    asked=c.delta,
+                )
+            )
+            score = after
+        pillars.append(Pillar(pillar, t(f"pillar.{pillar}", lang), state.scores[pillar], changes))
+    return pillars
+
+
+def _learning(content: GameContent, state: GameState, lang: str) -> list[Learning]:
+    ctx = _Context(state)
+    results = []
+    for objective in content.scenario.debrief.learning_objectives:
+        shown = [e.text.get(lang) for e in objective.evidence if compile_condition(e.if_)(ctx)]  # type: ignore[arg-type]
+        if objective.evidence and len(shown) == len(objective.evidence):
+            verdict = "met"
+        elif shown:
+            verdict = "partly"
+        else:
+            verdict = "not_met"
+        results.append(Learning(objective.seed, objective.text.get(lang), verdict, shown))
+    return results
+
+
+def _actors_of(event: E.Event, state: GameState) -> list[str]:
+    data = event.data
+    if event.kind in (E.MESSAGE_SENT, E.MESSAGE_RECEIVED):
+        message = state.messages[data["message"] - 1]
+        return [message.sender, *message.recipients]
+    if event.kind == E.FACTS_LEARNED:
+        return [a for a in (data.get("source"), data["actor"]) if a]
+    if event.kind == E.PERMISSION_GRANTED:
+        return [data["provider"], state.role]
+    if event.kind in (E.ACTION_DONE, E.ACTION_REFUSED, E.SCORE_CHANGED):
+        return [state.role]
+    return []
+
+
+def _timeline(
+    content: GameContent, state: GameState, events: list[E.Event], lang: str
+) -> list[Moment]:
+    moments = []
+    for event in events:
+        lines = narrate.describe(event, content, state, lang)
+        if not lines:
+            continue
+        moments.append(
+            Moment(
+                event.turn,
+                _actors_of(event, state),
+                event.kind,
+                " ".join(line.strip() for line in lines),
+            )
+        )
+    return moments
+
+
+def _links(content: GameContent, state: GameState, events: list[E.Event]) -> list[Link]:
+    """Who exchanged with whom, through which channel; and the links that would have helped."""
+    found: dict[tuple[str, str, str], Link] = {}
+
+    def add(a: str, b: str, channel: str, facts: tuple[str, ...] | list[str]) -> None:
+        pair = tuple(sorted((a, b)))
+        link = found.setdefault((pair[0], pair[1], channel), Link(pair[0], pair[1], channel))
+        link.count += 1
+        link.facts += [f for f in facts if f not in link.facts]
+
+    for message in state.messages:
+        for recipient in message.recipients:
+            add(message.sender, recipient, message.channel, message.facts)
+    for event in events:
+        if (
+            event.kind == E.FACTS_LEARNED
+            and event.data.get("via") == "rule"
+            and event.data.get("source")
+        ):
+            add(event.data["source"], event.data["actor"], "rule", event.data["facts"])
+    links = list(found.values())
+    used_pairs = {(link.a, link.b) for link in links}
+    for actor, fact in _never_passed(content, state):
+        pair = tuple(sorted((state.role, actor)))
+        unused = next((link for link in links if (link.a, link.b) == pair and not link.used), None)
+        if unused is not None:
+            unused.facts.append(fact)
+        elif pair not in used_pairs:
+            links.append(Link(pair[0], pair[1], "", 0, [fact], used=False))
+    return links
+
+
+def _never_found(content: GameContent, state: GameState) -> list[str]:
+    """Facts the player never learned though their own role needed them."""
+    mine = state.knowledge.get(state.role, {})
+    return [f for f in sorted(content.actors[state.role].needs) if f not in mine]
+
+
+def _never_passed(content: GameContent, state: GameState) -> list[tuple[str, str]]:
+    """Facts the player held that reached none of the actors who needed them.
+
+    One entry per fact (naming the first actor who needed it): when any of them got it,
+    the fact did its work, even if an intermediary that also lists it did not.
+    """
+    mine = state.knowledge.get(state.role, {})
+    missing = []
+    for fact in sorted(mine):
+        needing = [a.id for a in content.actors.values() if a.id != state.role and fact in a.needs]
+        if needing and not any(fact in state.knowledge.get(a, {}) for a in needing):
+            missing.append((needing[0], fact))
+    return missing
+
+
+def _fitted_questions(
+    content: GameContent, state: GameState, links: list[Link], names: dict[str, str], lang: str
+) -> list[str]:
+    """Reflection questions about this game in particular (sections 7.5 and 7.6)."""
+    questions: list[str] = []
+    me = state.role
+    by_id = {m.id: m for m in state.messages}
+    waits = [
+        (reply.turn - by_id[reply.in_reply_to].turn, by_id[reply.in_reply_to], reply)
+        for reply in state.messages
+        if reply.in_reply_to in by_id and by_id[reply.in_reply_to].sender == me and reply.facts
+    ]
+    if waits:
+        wait, asked, reply = max(waits, key=lambda w: (w[0], -w[1].id))
+        if wait >= 2:
+            questions.append(
+                t(
+                    "debrief.q_wait",
+                    lang,
+                    actor=names[reply.sender],
+                    turns=wait,
+                    channel=t(f"channel.{asked.channel}", lang),
+                )
+            )
+    refusals = [
+        c
+        for c in state.score_log
+        if dict(c.reason).get("key", "").startswith(("handling", "siena", "wrong_channel"))
+        or c.origin.startswith("refusal:guard")
+    ]
+    if refusals:
+        reason = narrate.reason_text(content, dict(refusals[0].reason), lang)
+        questions.append(t("debrief.q_refused", lang, reason=reason.rstrip(".")))
+    unused = [link for link in links if not link.used and me in (link.a, link.b)]
+    if unused:
+        link = unused[0]
+        other = link.b if link.a == me else link.a
+        fact = content.facts[link.facts[0]].label.get(lang)
+        questions.append(t("debrief.q_unused", lang, actor=names[other], fact=fact))
+    contacted = {a for link in links if link.used for a in (link.a, link.b)}
+    silent = [
+        names[a.id] for a in content.actors.values() if a.kind == "agency" and a.id not in contacted
+    ]
+    if silent:
+        questions.append(t("debrief.q_silent", lang, actors=", ".join(silent)))
+    lowest = min(PILLARS, key=lambda p: state.scores[p])
+    if state.scores[lowest] < content.scenario.scoring.start:
+        questions.append(t("debrief.q_lowest", lang, pillar=t(f"pillar.{lowest}", lang)))
+    return questions
+
+
+def change_reason(change: Change, lang: str) -> str:
+    """The reason, with a note when the score's limit swallowed part of the change."""
+    if change.asked == change.delta:
+        return change.reason
+    limit = 100 if change.asked > 0 else 0
+    note = t("debrief.capped", lang, asked=f"{change.asked:+d}", limit=limit)
+    return f"{change.reason} {note}"
+
+
+def verdict_word(verdict: str, lang: str) -> str:
+    return {"met": "✔ ", "partly": "◐ ", "not_met": "✘ "}[verdict] + t(
+        {"met": "tui.lo_met", "partly": "tui.lo_partly", "not_met": "tui.lo_not_met"}[verdict], lang
+    )
+
+
+def links_between(debrief: Debrief) -> dict[str, Any]:
+    """Counts for a summary line: exchanges, partners reached, links that were missing."""
+    used = [link for link in debrief.links if link.used]
+    return {
+        "exchanges": sum(link.count for link in used),
+        "partners": len({a for link in used for a in (link.a, link.b)} - {debrief.role_id}),
+        "missing": sum(1 for link in debrief.links if not link.used),
+        "channels": Counter(link.channel for link in used),
+    }

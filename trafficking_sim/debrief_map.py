@@ -1,0 +1,85 @@
+"""The cooperation map as text: the player in the middle, a spoke to every partner.
+
+Solid spokes (━) are exchanges that happened, with their channel and count; dotted ones
+(┈) are links that would have carried a fact someone needed and were never used. The
+words say it too, so the map reads in black and white, on a projector or a printout.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+from .debrief import Debrief, Link
+from .i18n import t
+
+WIDTH = 78
+
+
+def _shorten(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: max(0, width - 1)] + "…"
+
+
+def map_lines(debrief: Debrief, width: int = WIDTH) -> list[str]:
+    lang, me = debrief.lang, debrief.role_id
+    names = debrief.actor_names
+    mine: dict[str, list[Link]] = {}
+    between: list[Link] = []
+    for link in debrief.links:
+        if me in (link.a, link.b):
+            other = link.b if link.a == me else link.a
+            mine.setdefault(other, []).append(link)
+        elif link.used:
+            between.append(link)
+    label_width = min(24, max((len(names[a]) for a in names if a != me), default=10))
+    box = _shorten(names[me], 30)
+    indent = label_width + 4
+    lines = [
+        " " * indent + "┌" + "─" * (len(box) + 2) + "┐",
+        " " * indent + f"│ {box} │  {t('debrief.map_you', lang)}",
+        " " * indent
+        + "└"
+        + "─" * ((len(box) + 2) // 2)
+        + "┬"
+        + "─" * (len(box) + 1 - (len(box) + 2) // 2)
+        + "┘",
+    ]
+    hub = indent + 1 + (len(box) + 2) // 2
+    others = sorted(
+        (a for a in names if a != me),
+        key=lambda a: (
+            not any(link.used for link in mine.get(a, [])),
+            a not in mine,
+            -sum(link.count for link in mine.get(a, [])),
+            names[a],
+        ),
+    )
+    for actor in others:
+        label = _shorten(names[actor], label_width).ljust(label_width)
+        links = mine.get(actor, [])
+        used = [link for link in links if link.used]
+        unused = [link for link in links if not link.used]
+        if used:
+            what = "; ".join(
+                f"{t(f'channel.{link.channel}', lang) if link.channel != 'rule' else '-'}"
+                f" ×{link.count}"
+                for link in used
+            )
+            line = f"{label} ◀" + "━" * (hub - label_width - 2) + f"┫ {what}"
+        elif unused:
+            facts = ", ".join(debrief.fact_names.get(f, f) for f in unused[0].facts)
+            line = (
+                f"{label} ◁"
+                + "┈" * (hub - label_width - 2)
+                + "┊ "
+                + t("debrief.map_unused", lang, facts=facts)
+            )
+        else:
+            line = f"{label}  " + " " * (hub - label_width - 2) + "│ " + t("debrief.map_none", lang)
+        lines.append(_shorten(line, width))
+    lines.append(" " * hub + "╵")
+    if between:
+        lines.append(t("debrief.map_between", lang))
+        for link in between:
+            lines.append(_shorten(f"  {names[link.a]} ━━ {names[link.b]}", width))
+    lines += textwrap.wrap(t("debrief.map_legend", lang), width)
+    return lines
