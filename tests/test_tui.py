@@ -25,6 +25,7 @@ from trafficking_sim.tui.screens.error import ErrorScreen
 from trafficking_sim.tui.screens.game import GameScreen
 from trafficking_sim.tui.screens.help import HelpScreen
 from trafficking_sim.tui.screens.roles import RoleScreen
+from trafficking_sim.tui.screens.saves import SavesScreen
 from trafficking_sim.tui.screens.scenarios import ScenarioScreen
 from trafficking_sim.tui.screens.title import TitleScreen
 from trafficking_sim.tui.screens.too_small import TooSmallScreen
@@ -278,6 +279,43 @@ async def test_the_debrief_filters_its_timeline_and_exports_a_report(
         assert [p.suffix for p in reports] == [".html", ".md"]
         report = reports[1].read_text(encoding="utf-8")
         assert "The victims were punished" in report and "## Timeline" in report
+        assert app.errors == []
+
+
+async def test_a_finished_game_can_be_reviewed_from_the_title(_private_home: Path) -> None:
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        await start_game(pilot)
+        app.perform(Do("fine_passengers"))
+        await settle(pilot, 0.2)
+        await dismiss_dialogs(pilot)
+        assert isinstance(app.screen, DebriefScreen)
+        # A new game replaces the autosave; the finished one is kept.
+        await pilot.press("t")
+        await settle(pilot)
+        assert isinstance(app.screen, TitleScreen)
+        assert app.screen.query_one("#review", Button).display
+        app.start_game(app.catalogue[0], app.catalogue[0].roles[0], 1)  # type: ignore[index]
+        await settle(pilot, 0.2)
+        await dismiss_dialogs(pilot)
+        in_progress = autosave_path().read_text(encoding="utf-8")
+        app.pop_to_title()
+        await settle(pilot)
+        await pilot.press("r")
+        await settle(pilot)
+        assert isinstance(app.screen, SavesScreen)
+        options = app.screen.query_one("#save-list", OptionList)
+        assert options.option_count == 2  # the game in progress and the finished one
+        assert "Tutorial: the night minibus" in str(options.get_option_at_index(1).prompt)
+        await choose(pilot, options, options.get_option_at_index(1).id or "")
+        await pilot.press("enter")
+        await settle(pilot, 0.2)
+        assert isinstance(app.screen, DebriefScreen)
+        assert "The victims were punished" in screen_text(app)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, SavesScreen)
+        assert autosave_path().read_text(encoding="utf-8") == in_progress
         assert app.errors == []
 
 

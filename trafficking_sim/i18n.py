@@ -308,6 +308,10 @@ CATALOG: dict[str, dict[str, str]] = {
     "plain.did_you_mean": {"en": " Did you mean '{word}'?", "sl": " Ste mislili »{word}«?"},
     "plain.cost": {"en": "{n} AP", "sl": "akcijske točke: {n}"},
     "plain.usage": {"en": "Usage: {usage}", "sl": "Uporaba: {usage}"},
+    "plain.kept_finished": {
+        "en": "The finished game is kept for review. Its report: trafficking-sim debrief \"{path}\"",
+        "sl": "Končana igra je shranjena za pregled. Poročilo: trafficking-sim debrief \"{path}\"",
+    },
     "plain.save_failed": {
         "en": "Could not save to {path}: {error}",
         "sl": "Shranjevanje v {path} ni uspelo: {error}",
@@ -526,6 +530,7 @@ CATALOG: dict[str, dict[str, str]] = {
     "key.contrast": {"en": "High contrast", "sl": "Visok kontrast"},
     "key.new_game": {"en": "New game", "sl": "Nova igra"},
     "key.continue": {"en": "Continue", "sl": "Nadaljuj"},
+    "key.review": {"en": "Review", "sl": "Pregled"},
     "key.back": {"en": "Back", "sl": "Nazaj"},
     "key.choose": {"en": "Choose", "sl": "Izberi"},
     "key.start": {"en": "Start", "sl": "Začni"},
@@ -548,6 +553,10 @@ CATALOG: dict[str, dict[str, str]] = {
     "key.close": {"en": "Close", "sl": "Zapri"},
     "key.yes": {"en": "Yes", "sl": "Da"},
     "cmd.new_game": {"en": "Choose a scenario and a role", "sl": "Izberite scenarij in vlogo"},
+    "cmd.review": {
+        "en": "Open the debrief of a finished game",
+        "sl": "Odprite analizo končane igre",
+    },
     "cmd.continue": {
         "en": "Continue the last game from its autosave",
         "sl": "Nadaljujte zadnjo igro iz samodejno shranjene",
@@ -604,6 +613,28 @@ CATALOG: dict[str, dict[str, str]] = {
         "sl": "{scenario} · {role} · doslej dejanj: {actions}",
     },
     "tui.new_game": {"en": "New game", "sl": "Nova igra"},
+    "tui.review": {"en": "Review a past game", "sl": "Pregled pretekle igre"},
+    "tui.review_title": {
+        "en": "Review a past game: choose one to open its debrief",
+        "sl": "Pregled pretekle igre: izberite igro, da odprete njeno analizo",
+    },
+    "tui.review_open": {"en": "Open the debrief", "sl": "Odpri analizo"},
+    "tui.review_none": {"en": "No saved games yet.", "sl": "Shranjenih iger še ni."},
+    "tui.review_hint": {
+        "en": "Every finished game is kept here, newest first.",
+        "sl": "Tu so shranjene vse končane igre, najnovejše na vrhu.",
+    },
+    "tui.review_in_progress": {
+        "en": "The game in progress (its autosave).",
+        "sl": "Igra, ki še poteka (samodejno shranjena).",
+    },
+    "tui.review_finished": {"en": "A finished game.", "sl": "Končana igra."},
+    "tui.review_actions": {"en": "Actions taken: {n}", "sl": "Število dejanj: {n}"},
+    "tui.review_file": {"en": "File: {path}", "sl": "Datoteka: {path}"},
+    "tui.review_cannot": {
+        "en": "This game cannot be reviewed",
+        "sl": "Te igre ni mogoče pregledati",
+    },
     "tui.glossary": {"en": "Glossary and legal instruments", "sl": "Slovar in pravni akti"},
     "tui.help": {"en": "Help: how to play", "sl": "Pomoč: kako igrati"},
     "tui.switch_to": {"en": "Language: {language}", "sl": "Jezik: {language}"},

@@ -30,7 +30,7 @@ from .engine import (
 )
 from .engine.siena import HANDLING_CODES, INFO_CODES, SOURCE_CODES
 from .i18n import t
-from .saves import SaveError, autosave_path, write_save
+from .saves import SaveError, archive_finished, autosave_path, finished_dir, write_save
 from .session import Session
 
 _ESCAPE = re.compile(r"\x1b(\[[0-9;?]*[ -/]*[@-~]|[@-Z\\-_])")
@@ -178,9 +178,21 @@ class PlainGame:
             self.say(str(exc), self.tr("plain.usage", usage=command.usage))
             return
         if action is not None:
+            was_over = self.session.state.over
             events = self.session.act(action)
             self.show_events(events)
             self.persist()
+            if self.autosave and self.session.state.over and not was_over:
+                self.keep_finished()
+
+    def keep_finished(self) -> None:
+        """A finished game is kept apart, to be reviewed (debriefed) later."""
+        try:
+            path = archive_finished(self.session.savegame())
+        except (OSError, SaveError) as exc:
+            self.say(self.tr("plain.save_failed", path=str(finished_dir()), error=str(exc)))
+            return
+        self.say(self.tr("plain.kept_finished", path=str(path)))
 
     def persist(self) -> None:
         """Save after every action, so nothing is lost if the program stops."""

@@ -70,6 +70,39 @@ def autosave_path() -> Path:
     return paths.saves_dir() / "autosave.json"
 
 
+def finished_dir() -> Path:
+    return paths.saves_dir() / "finished"
+
+
+def archive_finished(game: SaveGame) -> Path:
+    """Keep a finished game for review: the autosave is replaced by the next game."""
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    folder = finished_dir()
+    path = folder / f"{game.scenario}-{game.role}-{stamp}.json"
+    n = 2
+    while path.exists():
+        path = folder / f"{game.scenario}-{game.role}-{stamp}-{n}.json"
+        n += 1
+    write_save(path, game)
+    return path
+
+
+def known_saves() -> list[tuple[Path, dict[str, Any]]]:
+    """The autosave and every finished game, newest first, with what peek() tells."""
+    found = []
+    for path in [autosave_path(), *finished_dir().glob("*.json")]:
+        info = peek(path)
+        if info is not None:
+            found.append((path, info))
+    if found and found[0][0] == autosave_path():
+        # A finished game is both the autosave and an archived copy: list it once.
+        same = ("scenario", "role", "seed", "actions")
+        if any([i[k] for k in same] == [found[0][1][k] for k in same] for _, i in found[1:]):
+            found.pop(0)
+    found.sort(key=lambda item: item[1]["saved_at"], reverse=True)
+    return found
+
+
 def write_save(path: Path, game: SaveGame) -> None:
     """Write atomically; refuse to replace a file that is not a trafficking-sim save."""
     if path.exists() and not is_save(path):
@@ -141,6 +174,7 @@ def peek(path: Path) -> dict[str, Any] | None:
         "lang": str(data.get("lang", "en")),
         "saved_at": str(data.get("saved_at", "")),
         "actions": len(actions) if isinstance(actions, list) else 0,
+        "seed": data.get("seed"),
     }
 
 

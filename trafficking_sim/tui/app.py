@@ -215,6 +215,7 @@ class TraffickingApp(App[None]):
             if update is not None and getattr(screen, "ready", False):
                 update(events)
         if self.session.state.over and not was_over:
+            self.keep_finished()
             self.call_after_refresh(self.show_debrief)
         return events
 
@@ -229,6 +230,19 @@ class TraffickingApp(App[None]):
             return
         try:
             write_save(autosave_path(), self.session.savegame())
+        except (OSError, SaveError) as exc:
+            self.notify(
+                t("tui.autosave_failed", self.lang, error=str(exc)), severity="error", markup=False
+            )
+
+    def keep_finished(self) -> None:
+        """Keep the finished game apart from the autosave, for a later review."""
+        from ..saves import archive_finished
+
+        if self.session is None:
+            return
+        try:
+            archive_finished(self.session.savegame())
         except (OSError, SaveError) as exc:
             self.notify(
                 t("tui.autosave_failed", self.lang, error=str(exc)), severity="error", markup=False

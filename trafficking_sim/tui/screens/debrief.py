@@ -17,7 +17,7 @@ from ..text import linked
 from .base import BaseScreen
 
 if TYPE_CHECKING:
-    pass
+    from ...session import Session
 
 EVERYONE = "*"
 
@@ -30,10 +30,17 @@ class DebriefScreen(BaseScreen[None]):
         binding("escape", "back", "back_to_game"),
     ]
 
-    def __init__(self) -> None:
+    def __init__(self, session: Session | None = None) -> None:
+        """Without ``session``, the game just played; with one, a past game under review
+        (which leaves the game in progress alone)."""
         super().__init__()
+        self.reviewed = session
         self.debrief: Debrief | None = None
         self.searched = False
+
+    @property
+    def session(self) -> Session:
+        return self.reviewed if self.reviewed is not None else super().session
 
     def compose(self) -> ComposeResult:
         with Vertical(id="debrief"):
@@ -83,7 +90,7 @@ class DebriefScreen(BaseScreen[None]):
             ("#debrief-new", "tui.new_game"),
             ("#debrief-export", "debrief.export"),
             ("#debrief-title-button", "tui.to_title"),
-            ("#debrief-back", "tui.back_to_game"),
+            ("#debrief-back", "tui.back" if self.reviewed else "tui.back_to_game"),
         ):
             self.query_one(ident, Button).label = self.tr(key)
         self.query_one("#debrief-text", Static).update(linked(self._summary(d), index))

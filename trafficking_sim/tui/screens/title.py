@@ -16,6 +16,7 @@ class TitleScreen(BaseScreen[None]):
     BINDINGS = [
         binding("n", "new_game", "new_game"),
         binding("c", "continue_game", "continue", show=False),
+        binding("r", "review", "review", show=False),
         binding("g", "app.codex", "codex_short", show=False),
         binding("l", "app.toggle_language", "language_short", show=False),
     ]
@@ -27,6 +28,7 @@ class TitleScreen(BaseScreen[None]):
             yield Button(id="continue", variant="primary")
             yield Static(id="continue-detail")
             yield Button(id="new-game")
+            yield Button(id="review")
             yield Button(id="glossary")
             yield Button(id="help")
             yield Button(id="language")
@@ -55,6 +57,9 @@ class TitleScreen(BaseScreen[None]):
                 )
             )
         self.query_one("#new-game", Button).label = self.tr("tui.new_game")
+        review = self.query_one("#review", Button)
+        review.label = self.tr("tui.review")
+        review.display = self._has_saves()
         self.query_one("#glossary", Button).label = self.tr("tui.glossary")
         self.query_one("#help", Button).label = self.tr("tui.help")
         other = "Slovenščina" if self.lang == "en" else "English"
@@ -70,6 +75,7 @@ class TitleScreen(BaseScreen[None]):
         actions = {
             "continue": self.action_continue_game,
             "new-game": self.action_new_game,
+            "review": self.action_review,
             "glossary": self.game.action_codex,
             "help": self.game.action_help,
             "language": self.game.action_toggle_language,
@@ -86,6 +92,18 @@ class TitleScreen(BaseScreen[None]):
             yield SystemCommand(
                 self.tr("key.continue"), self.tr("cmd.continue"), self.action_continue_game
             )
+        if self._has_saves():
+            yield SystemCommand(self.tr("key.review"), self.tr("cmd.review"), self.action_review)
+
+    def _has_saves(self) -> bool:
+        from ...saves import known_saves
+
+        return bool(known_saves())
+
+    def action_review(self) -> None:
+        from .saves import SavesScreen
+
+        self.app.push_screen(SavesScreen())
 
     def action_new_game(self) -> None:
         from .scenarios import ScenarioScreen

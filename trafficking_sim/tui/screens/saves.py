@@ -1,0 +1,121 @@
+"""Reviewing a past game: the finished games (and the one in progress), each opening its
+debrief. A trainer can go back to any group's game in the reflection phase."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Button, Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from ...saves import SaveError, autosave_path, known_saves, read_save
+from ..localize import binding
+from ..text import lines
+from .base import BaseScreen
+
+
+class SavesScreen(BaseScreen[None]):
+    BINDINGS = [
+        binding("escape", "app.pop_screen", "back"),
+        binding("enter", "choose", "review", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.saves: list[tuple[Path, dict[str, Any]]] = []
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="screen-title", classes="screen-title")
+        with Horizontal(classes="chooser"):
+            yield OptionList(id="save-list", classes="chooser-list")
+            with Vertical(classes="chooser-detail"):
+                with VerticalScroll():
+                    yield Static(id="save-detail")
+                with Horizontal(classes="buttons"):
+                    yield Button(id="choose", variant="primary")
+                    yield Button(id="back")
+        yield Footer()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_language()
+
+    def _title(self, info: dict[str, Any]) -> str:
+        catalogue = {game.id: game for game in self.game.catalogue or []}
+        game = catalogue.get(info["scenario"])
+        if game is None:
+            return f"{info['scenario']} · {info['role']}"
+        role = game.actors.get(info["role"])
+        role_name = role.short_name.get(self.lang) if role else info["role"]
+        return f"{game.scenario.title.get(self.lang)} · {role_name}"
+
+    def refresh_language(self) -> None:
+        self.query_one("#screen-title", Static).update(self.tr("tui.review_title"))
+        self.query_one("#choose", Button).label = self.tr("tui.review_open")
+        self.query_one("#back", Button).label = self.tr("tui.back")
+        self.saves = known_saves()
+        options = self.query_one("#save-list", OptionList)
+        highlighted = options.highlighted
+        options.clear_options()
+        for path, info in self.saves:
+            when = info["saved_at"][:16].replace("T", " ")
+            mark = "▶ " if path == autosave_path() else ""
+            options.add_option(Option(f"{mark}{when}\n{self._title(info)}", id=str(path)))
+        if not self.saves:
+            options.add_option(Option(self.tr("tui.review_none"), disabled=True))
+        else:
+            options.highlighted = min(highlighted or 0, len(self.saves) - 1)
+            options.focus()
+        self._show(options.highlighted)
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        self._show(event.option_index)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.action_choose()
+
+    def _show(self, index: int | None) -> None:
+        detail = self.query_one("#save-detail", Static)
+        if index is None or index >= len(self.saves):
+            detail.update(self.tr("tui.review_hint"))
+            return
+        path, info = self.saves[index]
+        state = (
+            self.tr("tui.review_in_progress")
+            if path == autosave_path()
+            else self.tr("tui.review_finished")
+        )
+        detail.update(
+            lines(
+                self._title(info),
+                "",
+                state,
+                self.tr("tui.review_actions", n=info["actions"]),
+                "",
+                self.tr("tui.review_file", path=str(path)),
+            )
+        )
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "choose":
+            self.action_choose()
+        elif event.button.id == "back":
+            self.app.pop_screen()
+
+    def action_choose(self) -> None:
+        """Replay the save and open its debrief (the save itself is left as it is)."""
+        from ...session import Session
+        from .debrief import DebriefScreen
+
+        index = self.query_one("#save-list", OptionList).highlighted
+        if index is None or index >= len(self.saves):
+            return
+        path = self.saves[index][0]
+        try:
+            session = Session.resume(read_save(path))
+        except SaveError as exc:
+            self.game.show_problem(self.tr("tui.review_cannot"), str(exc))
+            return
+        self.app.push_screen(DebriefScreen(session))
