@@ -28,6 +28,8 @@ SAME_IN_BOTH = {
     "event.score",
     "event.score_short",
     "key.tab_siena",
+    "map.short_i24_7",
+    "map.short_siena",
     "tui.tab_siena",
 }
 

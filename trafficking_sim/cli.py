@@ -114,6 +114,24 @@ def _parser() -> argparse.ArgumentParser:
         help="report even if the scenario has changed since the save",
     )
 
+    p = sub.add_parser("cards", help="printable role cards for the preparation phase")
+    p.add_argument(
+        "--scenario", metavar="ID|PATH", help="a bundled id or a file (default: flagship)"
+    )
+    p.add_argument("--lang", choices=("en", "sl"), default="en")
+    p.add_argument("--out", type=Path, metavar="DIR", required=True, help="the folder to write to")
+
+    p = sub.add_parser("guide", help="the printable guide to protocols, conventions and bodies")
+    p.add_argument("--lang", choices=("en", "sl"), default="en")
+    p.add_argument("--out", type=Path, metavar="DIR", required=True, help="the folder to write to")
+
+    p = sub.add_parser("map", help="the map of international cooperation in a scenario (SVG)")
+    p.add_argument(
+        "--scenario", metavar="ID|PATH", help="a bundled id or a file (default: flagship)"
+    )
+    p.add_argument("--lang", choices=("en", "sl"), default="en")
+    p.add_argument("--out", type=Path, metavar="FILE", required=True, help="the .svg file")
+
     p = sub.add_parser("replay", help="replay a saved game and print its outcome")
     p.add_argument("save", type=Path, metavar="SAVE")
     p.add_argument("--json", action="store_true", help="print the outcome as JSON")
@@ -137,6 +155,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             "schema": cmd_schema,
             "lint": cmd_lint,
             "debrief": cmd_debrief,
+            "cards": cmd_cards,
+            "guide": cmd_guide,
+            "map": cmd_map,
             "explore": cmd_explore,
             "play": cmd_play,
             "replay": cmd_replay,
@@ -148,6 +169,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("\nStopped.", file=sys.stderr)
         return 130
+    except PermissionError as exc:
+        print(f"trafficking-sim: no permission to write {exc.filename}.", file=sys.stderr)
+        return EXIT_USAGE
     except BrokenPipeError:
         # The reader (such as `| head`) stopped reading; that is not an error of ours.
         _silence_stdout()
@@ -487,6 +511,57 @@ def cmd_debrief(args: argparse.Namespace) -> int:
         print(f"Report written to {args.out}", file=sys.stderr)
     else:
         print(to_html(debrief) if args.format == "html" else to_markdown(debrief), end="")
+    return EXIT_OK
+
+
+# --- classroom materials ----------------------------------------------------------------------
+
+
+def _scenario_for(args: argparse.Namespace) -> Any:
+    """The scenario named by --scenario (default: the flagship), loaded and checked."""
+    from .content import ContentError, find_scenario, load_game
+
+    try:
+        return load_game(find_scenario(args.scenario))
+    except LookupError as exc:
+        raise UsageError(str(exc)) from None
+    except ContentError as exc:
+        print(exc, file=sys.stderr)
+        raise SystemExit(EXIT_INVALID) from None
+
+
+def _out_folder(path: Path) -> Path:
+    if path.exists() and not path.is_dir():
+        raise UsageError(f"{path} is a file; give a folder for --out")
+    return path
+
+
+def cmd_cards(args: argparse.Namespace) -> int:
+    from .materials.cards import write_cards
+
+    content = _scenario_for(args)
+    written = write_cards(content, args.lang, _out_folder(args.out))
+    print(f"{len(written)} files written to {args.out}", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_guide(args: argparse.Namespace) -> int:
+    from .content.loader import load_codex
+    from .materials.guide import write_guide
+
+    written = write_guide(load_codex(), args.lang, _out_folder(args.out))
+    print(f"Written: {', '.join(str(p) for p in written)}", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_map(args: argparse.Namespace) -> int:
+    from .materials.coop_map import write_map
+
+    content = _scenario_for(args)
+    if args.out.is_dir():
+        raise UsageError(f"{args.out} is a folder; give a file name such as map.svg")
+    write_map(content, args.lang, args.out)
+    print(f"Written: {args.out}", file=sys.stderr)
     return EXIT_OK
 
 

@@ -309,8 +309,8 @@ CATALOG: dict[str, dict[str, str]] = {
     "plain.cost": {"en": "{n} AP", "sl": "akcijske točke: {n}"},
     "plain.usage": {"en": "Usage: {usage}", "sl": "Uporaba: {usage}"},
     "plain.kept_finished": {
-        "en": "The finished game is kept for review. Its report: trafficking-sim debrief \"{path}\"",
-        "sl": "Končana igra je shranjena za pregled. Poročilo: trafficking-sim debrief \"{path}\"",
+        "en": 'The finished game is kept for review. Its report: trafficking-sim debrief "{path}"',
+        "sl": 'Končana igra je shranjena za pregled. Poročilo: trafficking-sim debrief "{path}"',
     },
     "plain.save_failed": {
         "en": "Could not save to {path}: {error}",
@@ -974,6 +974,99 @@ CATALOG: dict[str, dict[str, str]] = {
     },
     "debrief.map_you": {"en": "(you)", "sl": "(vi)"},
     "debrief.map_none": {"en": "no exchange", "sl": "brez izmenjave"},
+    "cards.scenario": {"en": "Scenario", "sl": "Scenarij"},
+    "cards.time": {
+        "en": "{turns} turns of {days} day(s)",
+        "sl": "poteze: {turns}, dni na potezo: {days}",
+    },
+    "cards.points": {
+        "en": "{n} action points a turn",
+        "sl": "točke za dejanja na potezo: {n}",
+    },
+    "cards.who": {"en": "Who you are", "sl": "Kdo ste"},
+    "cards.case": {"en": "The case", "sl": "Primer"},
+    "cards.task": {"en": "Your special task", "sl": "Vaša posebna naloga"},
+    "cards.can": {"en": "What you can do", "sl": "Kaj lahko storite"},
+    "cards.cannot": {
+        "en": "What you cannot do, and whom to ask instead",
+        "sl": "Česa ne morete storiti in koga prositi namesto tega",
+    },
+    "cards.channels": {"en": "Your channels", "sl": "Vaši kanali"},
+    "cards.why_others": {"en": "Why you need the others", "sl": "Zakaj potrebujete druge"},
+    "cards.start": {"en": "What you know at the start", "sl": "Kaj veste na začetku"},
+    "cards.questions": {
+        "en": "Questions and challenges for your group",
+        "sl": "Vprašanja in izzivi za vašo skupino",
+    },
+    "cards.goal_trace": {
+        "en": "Which information about the transport of the victims do you hold, and who else needs it?",
+        "sl": "Katere informacije o prevozu žrtev imate in kdo jih še potrebuje?",
+    },
+    "cards.goal_stop": {
+        "en": "What can you do to help stop the criminal network, and what must you leave to others?",
+        "sl": "Kaj lahko storite, da pomagate ustaviti kriminalno mrežo, in kaj morate prepustiti drugim?",
+    },
+    "cards.goal_help": {
+        "en": "How do you make sure the victims are protected and supported, whatever they decide?",
+        "sl": "Kako boste zagotovili, da bodo žrtve zaščitene in deležne podpore, ne glede na to, kako se odločijo?",
+    },
+    "cards.goal_cooperate": {
+        "en": "Which other states and organisations must you work with, through which channel, and on what do you need to agree together?",
+        "sl": "S katerimi drugimi državami in organizacijami morate sodelovati, po katerem kanalu in o čem se morate skupaj dogovoriti?",
+    },
+    "cards.objectives": {"en": "What counts as success", "sl": "Kaj šteje za uspeh"},
+    "cards.shared": {"en": "shared by all groups", "sl": "skupno vsem skupinam"},
+    "cards.hints": {"en": "Hints", "sl": "Namigi"},
+    "cards.partners": {"en": "Who else takes part", "sl": "Kdo še sodeluje"},
+    "cards.footer": {
+        "en": "trafficking-sim role card. The states, people and places of the case are fictional.",
+        "sl": "Kartica vloge trafficking-sim. Države, osebe in kraji v primeru so izmišljeni.",
+    },
+    "map.title": {
+        "en": "International cooperation in the case: {scenario}",
+        "sl": "Mednarodno sodelovanje v primeru: {scenario}",
+    },
+    "map.international": {
+        "en": "European and international bodies, and those without a state in the case",
+        "sl": "Evropski in mednarodni organi ter tisti, ki v primeru niso vezani na državo",
+    },
+    "map.part_origin": {"en": "origin", "sl": "izvorna država"},
+    "map.part_transit": {"en": "transit", "sl": "tranzitna država"},
+    "map.part_destination": {"en": "destination", "sl": "ciljna država"},
+    "map.short_siena": {"en": "SIENA", "sl": "SIENA"},
+    "map.short_i24_7": {"en": "I-24/7", "sl": "I-24/7"},
+    "map.short_judicial": {"en": "judicial", "sl": "pravosodno"},
+    "map.direct_only": {"en": "direct contact only", "sl": "le neposredni stik"},
+    "map.legend_direct": {
+        "en": "Not drawn: direct contact (phone, meetings, liaison officers) is open to everyone; for those without SIENA it is the only way.",
+        "sl": "Ni narisano: neposredni stik (telefon, sestanki, uradniki za zvezo) je na voljo vsem; za tiste brez omrežja SIENA je edina pot.",
+    },
+    "guide.title": {
+        "en": "Guide to international cooperation against trafficking in human beings",
+        "sl": "Vodnik po mednarodnem sodelovanju v boju proti trgovini z ljudmi",
+    },
+    "guide.intro": {
+        "en": "The legal instruments, principles, organisations and tools the game refers to, as the in-game glossary explains them. Each entry names its sources.",
+        "sl": "Pravni akti, načela, organizacije in orodja, na katere se sklicuje igra, kot jih pojasnjuje slovar v igri. Pri vsakem vnosu so navedeni viri.",
+    },
+    "guide.cat_instrument": {
+        "en": "Protocols, conventions and EU law",
+        "sl": "Protokoli, konvencije in pravo EU",
+    },
+    "guide.cat_principle": {"en": "Principles", "sl": "Načela"},
+    "guide.cat_organisation": {
+        "en": "International organisations",
+        "sl": "Mednarodne organizacije",
+    },
+    "guide.cat_agency": {"en": "EU agencies and bodies", "sl": "Agencije in organi EU"},
+    "guide.cat_tool": {"en": "Tools and channels", "sl": "Orodja in kanali"},
+    "guide.cat_term": {"en": "Terms", "sl": "Pojmi"},
+    "guide.sources": {"en": "Sources: {sources}", "sl": "Viri: {sources}"},
+    "guide.see": {"en": "See also: {entries}", "sl": "Glej tudi: {entries}"},
+    "guide.footer": {
+        "en": "trafficking-sim: guide printed from the game's glossary.",
+        "sl": "trafficking-sim: vodnik, natisnjen iz slovarja igre.",
+    },
     "debrief.capped": {
         "en": "(worth {asked}, but the score was already at {limit})",
         "sl": "(vredno {asked}, a rezultat je bil že {limit})",

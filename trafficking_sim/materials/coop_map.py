@@ -1,0 +1,166 @@
+"""The map of international cooperation for a scenario, as an SVG picture.
+
+The seed's materials list asks for a graphic of the structures of cooperation. States A,
+B and C stand side by side with their services; the European and international bodies
+sit above them. Each secure channel runs to its hub (SIENA to Europol, I-24/7 to
+Interpol, judicial cooperation to Eurojust), in a line style that reads in black and
+white. Direct contact links everyone, so it is said in words rather than drawn.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from ..content import GameContent
+from ..i18n import t
+from ..saves import atomic_write_text
+
+WIDTH, HEIGHT = 1200, 670
+BOX_W, BOX_H = 156, 46
+HUBS = {"siena": "europol", "i24_7": "interpol", "judicial": "eurojust"}
+STYLE = {  # stroke width, dash pattern: distinguishable without colour
+    "siena": ("3", ""),
+    "i24_7": ("2", "8 5"),
+    "judicial": ("2", "2 4"),
+}
+
+
+def _text(parent: ET.Element, x: float, y: float, words: str, **attrs: str) -> None:
+    element = ET.SubElement(
+        parent, "text", x=f"{x:.0f}", y=f"{y:.0f}", attrib={"font-size": "14", **attrs}
+    )
+    element.text = words
+
+
+def _layout(content: GameContent) -> dict[str, tuple[float, float]]:
+    """Where each actor's box goes: international bodies on top, states below."""
+    places: dict[str, tuple[float, float]] = {}
+    top = [a for a in content.actors.values() if a.state is None]
+    rows = [top[:7], top[7:]]  # a second row only for a crowded scenario
+    for r, row in enumerate(rows):
+        step = (WIDTH - 40 - BOX_W) / max(1, len(row) - 1)
+        for i, actor in enumerate(row):
+            x = 20 + step * i if len(row) > 1 else (WIDTH - BOX_W) / 2
+            places[actor.id] = (x, 100 + 64 * r)
+    states = sorted(content.scenario.states)
+    column = WIDTH / max(1, len(states))
+    for c, code in enumerate(states):
+        members = sorted(
+            (a for a in content.actors.values() if a.state == code),
+            key=lambda a: -len(a.channels & HUBS.keys()),  # lines to the top meet these first
+        )
+        for r, actor in enumerate(members):
+            places[actor.id] = (column * c + (column - BOX_W) / 2, 360 + r * 70)
+    return places
+
+
+def map_svg(content: GameContent, lang: str) -> str:
+    svg = ET.Element(
+        "svg",
+        xmlns="http://www.w3.org/2000/svg",
+        width=str(WIDTH),
+        height=str(HEIGHT),
+        viewBox=f"0 0 {WIDTH} {HEIGHT}",
+        attrib={"font-family": "DejaVu Sans, Arial, sans-serif"},
+    )
+    title = t("map.title", lang, scenario=content.scenario.title.get(lang))
+    ET.SubElement(svg, "title").text = title
+    ET.SubElement(svg, "rect", width=str(WIDTH), height=str(HEIGHT), fill="#ffffff")
+    _text(svg, 20, 32, title, **{"font-size": "20"})
+    _text(svg, 20, 80, t("map.international", lang), **{"font-weight": "bold"})
+    states = sorted(content.scenario.states)
+    column = WIDTH / max(1, len(states))
+    for c in range(len(states)):
+        ET.SubElement(
+            svg,
+            "rect",
+            x=f"{column * c + 8:.0f}",
+            y="300",
+            width=f"{column - 16:.0f}",
+            height="300",
+            fill="none",
+            stroke="#000",
+            attrib={"stroke-dasharray": "1 3"},
+        )
+    places = _layout(content)
+    centre = {a: (x + BOX_W / 2, y + BOX_H / 2) for a, (x, y) in places.items()}
+    for actor in content.actors.values():
+        for channel, hub in HUBS.items():
+            if actor.id == hub or hub not in centre or channel not in actor.channels:
+                continue
+            (x1, y1), (x2, y2) = centre[actor.id], centre[hub]
+            width, dash = STYLE[channel]
+            line = ET.SubElement(
+                svg,
+                "line",
+                x1=f"{x1:.0f}",
+                y1=f"{y1:.0f}",
+                x2=f"{x2:.0f}",
+                y2=f"{y2:.0f}",
+                stroke="#000",
+                attrib={"stroke-width": width},
+            )
+            if dash:
+                line.set("stroke-dasharray", dash)
+            ET.SubElement(
+                line, "title"
+            ).text = f"{actor.short_name.get(lang)} – {t(f'channel.{channel}', lang)}"
+    for c, code in enumerate(states):
+        info = content.scenario.states[code]
+        heading = f"{info.name.get(lang)} ({t(f'map.part_{info.part}', lang)})"
+        ET.SubElement(
+            svg,
+            "rect",
+            x=f"{column * c + 14:.0f}",
+            y="310",
+            width=f"{9 * len(heading) + 12}",
+            height="26",
+            fill="#ffffff",
+        )
+        _text(svg, column * c + 20, 328, heading, **{"font-weight": "bold"})
+    for actor_id, (x, y) in places.items():
+        actor = content.actors[actor_id]
+        group = ET.SubElement(svg, "g")
+        ET.SubElement(
+            group,
+            "rect",
+            x=f"{x:.0f}",
+            y=f"{y:.0f}",
+            width=str(BOX_W),
+            height=str(BOX_H),
+            rx="6",
+            fill="#ffffff" if actor.kind == "agency" else "#eeeeee",
+            stroke="#000",
+            attrib={"stroke-width": "2" if actor.kind == "role" else "1"},
+        )
+        _text(group, x + 8, y + 20, actor.short_name.get(lang)[:20])
+        channels = ", ".join(
+            t(f"map.short_{c}", lang) for c in sorted(actor.channels) if c != "direct"
+        )
+        _text(group, x + 8, y + 38, channels or t("map.direct_only", lang), **{"font-size": "10"})
+    legend_y = HEIGHT - 40
+    x = 20.0
+    for channel in HUBS:
+        width, dash = STYLE[channel]
+        line = ET.SubElement(
+            svg,
+            "line",
+            x1=f"{x:.0f}",
+            y1=f"{legend_y - 4:.0f}",
+            x2=f"{x + 40:.0f}",
+            y2=f"{legend_y - 4:.0f}",
+            stroke="#000",
+            attrib={"stroke-width": width},
+        )
+        if dash:
+            line.set("stroke-dasharray", dash)
+        _text(svg, x + 48, legend_y, t(f"channel.{channel}", lang), **{"font-size": "12"})
+        x += 230
+    _text(svg, 20, legend_y + 18, t("map.legend_direct", lang), **{"font-size": "12"})
+    ET.indent(svg)
+    return ET.tostring(svg, encoding="unicode") + "\n"
+
+
+def write_map(content: GameContent, lang: str, path: Path) -> None:
+    atomic_write_text(path, map_svg(content, lang))

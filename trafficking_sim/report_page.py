@@ -1,0 +1,50 @@
+"""Markdown for reports and printouts, and the one self-contained HTML page they become.
+
+Content text is literal: ``md_escape`` keeps Markdown from acting on it. The HTML is the
+Markdown rendered by markdown-it (raw HTML off), in a page with its own small stylesheet:
+no network, no scripts, readable in black and white and when printed.
+"""
+
+from __future__ import annotations
+
+import html
+
+from markdown_it import MarkdownIt
+
+_CSS = """
+body { font-family: Georgia, 'Times New Roman', serif; max-width: 52rem; margin: 2rem auto;
+       padding: 0 1rem; line-height: 1.45; color: #000; background: #fff; }
+h1 { font-size: 1.6rem; border-bottom: 2px solid #000; }
+h2 { font-size: 1.25rem; margin-top: 2rem; border-bottom: 1px solid #000; }
+h3 { font-size: 1.05rem; }
+table { border-collapse: collapse; width: 100%; margin: 0.5rem 0 1rem; }
+th, td { border: 1px solid #000; padding: 0.25rem 0.4rem; vertical-align: top;
+         text-align: left; font-size: 0.92rem; }
+pre { font-family: 'DejaVu Sans Mono', Consolas, monospace; font-size: 0.8rem;
+      white-space: pre; overflow-x: auto; border: 1px solid #000; padding: 0.5rem; }
+hr { border: 0; border-top: 1px dashed #000; margin: 2rem 0; }
+@media print { body { margin: 0; max-width: none; } h2 { page-break-after: avoid; }
+               tr { page-break-inside: avoid; } .page { page-break-before: always; } }
+"""
+
+
+def md_escape(text: str) -> str:
+    """Escape the characters Markdown would act on, so content shows as written."""
+    for char in "\\`*_{}[]<>#|":
+        text = text.replace(char, "\\" + char)
+    return text
+
+
+def md_cell(text: str) -> str:
+    """Text for one table cell: escaped, on one line."""
+    return md_escape(text).replace("\n", " ")
+
+
+def html_page(markdown: str, title: str, lang: str) -> str:
+    """One printable, self-contained HTML page from Markdown."""
+    body = MarkdownIt("commonmark", {"html": False}).enable("table").render(markdown)
+    return (
+        f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>{html.escape(title)}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n"
+        f"{body}</body>\n</html>\n"
+    )
