@@ -1,0 +1,1 @@
+"""Classroom materials: role cards, the printable guide and the cooperation map."""
