@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import os
 import secrets
 import sys
 import traceback
@@ -132,6 +133,13 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=("en", "sl"), default="en")
     p.add_argument("--out", type=Path, metavar="FILE", required=True, help="the .svg file")
 
+    p = sub.add_parser("serve", help="serve the game to web browsers (the online variant)")
+    p.add_argument(
+        "--host", default="127.0.0.1", help="the address to listen on (default: this computer only)"
+    )
+    p.add_argument("--port", type=int, default=8000, help="the port (default 8000)")
+    p.add_argument("--lang", choices=("en", "sl"), help="the language the games start in")
+
     p = sub.add_parser("replay", help="replay a saved game and print its outcome")
     p.add_argument("save", type=Path, metavar="SAVE")
     p.add_argument("--json", action="store_true", help="print the outcome as JSON")
@@ -158,6 +166,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "cards": cmd_cards,
             "guide": cmd_guide,
             "map": cmd_map,
+            "serve": cmd_serve,
             "explore": cmd_explore,
             "play": cmd_play,
             "replay": cmd_replay,
@@ -226,7 +235,8 @@ def _open_tui(
     resume: Path | None = None,
 ) -> int:
     """Run the full-screen game; its own error dialog keeps tracebacks away from players."""
-    if not sys.stdout.isatty() or not sys.stdin.isatty():
+    in_browser = "web_driver" in os.environ.get("TEXTUAL_DRIVER", "")  # trafficking-sim serve
+    if not in_browser and (not sys.stdout.isatty() or not sys.stdin.isatty()):
         print(
             "trafficking-sim: the full-screen game needs a terminal. To play line by line "
             "(for screen readers and scripts), use: trafficking-sim play --plain",
@@ -562,6 +572,31 @@ def cmd_map(args: argparse.Namespace) -> int:
         raise UsageError(f"{args.out} is a folder; give a file name such as map.svg")
     write_map(content, args.lang, args.out)
     print(f"Written: {args.out}", file=sys.stderr)
+    return EXIT_OK
+
+
+# --- serve ----------------------------------------------------------------------------------
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from .serve import is_loopback, serve
+
+    if not 1 <= args.port <= 65535:
+        raise UsageError("--port must be between 1 and 65535")
+    where = "localhost" if args.host in ("127.0.0.1", "localhost") else args.host
+    if not is_loopback(args.host):
+        print(
+            f"WARNING: listening on {args.host}: anyone who can reach this computer on the "
+            "network can open the game. There is no password. Use this only on a network "
+            "you trust, for the length of the class.",
+            file=sys.stderr,
+        )
+    print(
+        f"Open http://{where}:{args.port} in a web browser; each tab is a game of its own. "
+        "Press Ctrl+C here to stop.",
+        file=sys.stderr,
+    )
+    serve(args.host, args.port, args.lang)
     return EXIT_OK
 
 

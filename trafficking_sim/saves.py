@@ -67,7 +67,17 @@ class SaveGame:
 
 
 def autosave_path() -> Path:
+    """Where the game in progress is saved after every action.
+
+    A game served to a browser (``trafficking-sim serve``) runs beside others, one per
+    tab, so each gets a file of its own.
+    """
+    if os.environ.get("TRAFFICKING_SIM_SERVED") == "1":
+        return paths.saves_dir() / "served" / f"game-{_PROCESS_STAMP}.json"
     return paths.saves_dir() / "autosave.json"
+
+
+_PROCESS_STAMP = f"{dt.datetime.now():%Y%m%d-%H%M%S}-{os.getpid()}"
 
 
 def finished_dir() -> Path:
