@@ -1067,6 +1067,36 @@ CATALOG: dict[str, dict[str, str]] = {
         "en": "trafficking-sim: guide printed from the game's glossary.",
         "sl": "trafficking-sim: vodnik, natisnjen iz slovarja igre.",
     },
+    "phase.introduction": {"en": "Introduction", "sl": "Uvod"},
+    "phase.groups": {"en": "Forming groups", "sl": "Oblikovanje skupin"},
+    "phase.preparation": {"en": "Preparation", "sl": "Priprava"},
+    "phase.simulation": {"en": "Simulation", "sl": "Simulacija"},
+    "phase.reflection": {"en": "Reflection", "sl": "Refleksija"},
+    "phase.summary": {"en": "Summary", "sl": "Povzetek"},
+    "phase.say_introduction": {
+        "en": "Say what trafficking in human beings is, how large it is, its forms and what it does to people. Then why no state can fight it alone: police, border and migration services must share information; international law (the UN Palermo Protocol, the Council of Europe Convention, EU law) sets common rules; NGOs and victim support reach across borders.",
+        "sl": "Povejte, kaj je trgovina z ljudmi, kako razširjena je, katere oblike ima in kaj povzroča ljudem. Nato, zakaj se nobena država ne more boriti proti njej sama: policija, mejne in migracijske službe si morajo izmenjevati informacije; mednarodno pravo (Palermski protokol OZN, Konvencija Sveta Evrope, pravo EU) določa skupna pravila; nevladne organizacije in podpora žrtvam segajo prek meja.",
+    },
+    "phase.say_groups": {
+        "en": "Form the groups and give each a role: the police of the origin state, the border service of the transit state, an international organisation, a victim-support NGO, the authorities of the destination state. Roles no group takes are played by the game.",
+        "sl": "Oblikujte skupine in vsaki dodelite vlogo: policija izvorne države, mejna služba tranzitne države, mednarodna organizacija, nevladna organizacija za podporo žrtvam, organi ciljne države. Vloge, ki jih ne prevzame nobena skupina, igra igra sama.",
+    },
+    "phase.say_preparation": {
+        "en": "Hand out the role cards (trafficking-sim cards). Each group reads who it is, what it can and cannot do, its special task and the questions it must solve. Remind them that no group can finish its task alone.",
+        "sl": "Razdelite kartice vlog (trafficking-sim cards). Vsaka skupina prebere, kdo je, kaj lahko in česa ne more storiti, svojo posebno nalogo in vprašanja, ki jih mora rešiti. Opomnite jih, da nobena skupina ne more sama dokončati svoje naloge.",
+    },
+    "phase.say_simulation": {
+        "en": "The groups play in turn. Each plans how to trace and share information about the transport of the victims, stop the network, help the victims, and work with the other states and organisations. Use the trainer tools (F6) to bring in events or reveal a fact when a group is stuck.",
+        "sl": "Skupine igrajo izmenično. Vsaka načrtuje, kako izslediti in deliti informacije o prevozu žrtev, ustaviti mrežo, pomagati žrtvam ter sodelovati z drugimi državami in organizacijami. Ko se skupina zatakne, z orodji za izvajalca (F6) sprožite dogodek ali razkrijte podatek.",
+    },
+    "phase.say_reflection": {
+        "en": "Each group presents what it did and the problems it met. Ask: what was the hardest problem in communication and cooperation? Which tools and procedures worked best? How did the states differ in their approach? What did cooperation bring? Open the class debrief to compare the groups.",
+        "sl": "Vsaka skupina predstavi, kaj je storila in na katere težave je naletela. Vprašajte: kaj je bila največja težava pri komunikaciji in sodelovanju? Katera orodja in postopki so bili najučinkovitejši? V čem so se pristopi držav razlikovali? Kaj je prineslo sodelovanje? Odprite skupno analizo in primerjajte skupine.",
+    },
+    "phase.say_summary": {
+        "en": "Sum up: information exchange, coordination and common goals are what make international cooperation work, and every group had a part no other could play.",
+        "sl": "Povzemite: izmenjava informacij, usklajevanje in skupni cilji so tisto, kar omogoča mednarodno sodelovanje, in vsaka skupina je imela vlogo, ki je ne bi mogla odigrati nobena druga.",
+    },
     "debrief.capped": {
         "en": "(worth {asked}, but the score was already at {limit})",
         "sl": "(vredno {asked}, a rezultat je bil že {limit})",

@@ -330,6 +330,14 @@ class Scenario(Strict):
     scoring: Scoring = Field(default_factory=Scoring)
     debrief: Debrief = Field(default_factory=Debrief)
     trainer_notes: Text | None = None
+    phase_notes: dict[
+        Literal["introduction", "groups", "preparation", "simulation", "reflection", "summary"],
+        Text,
+    ] = Field(
+        default_factory=dict,
+        description="What the trainer says in each session phase of this scenario (trainer "
+        "mode shows it beside the general guidance).",
+    )
     texts: dict[Id, Text] = Field(default_factory=dict)
 
     @field_validator("start_date", mode="before")
