@@ -104,10 +104,25 @@ class _Context:
 
 
 def build_debrief(
-    session: Session, lang: str, *, search: bool = True, budget: int = 500
+    session: Session,
+    lang: str,
+    *,
+    search: bool = True,
+    budget: int = 500,
+    role: str | None = None,
 ) -> Debrief:
-    """Everything the review shows, from a finished (or interrupted) game."""
+    """Everything the review shows, from a finished (or interrupted) game.
+
+    In a hot-seat game each group has its own review: ``role`` says whose (by default
+    the first group's). The search for the last turn the best was reachable plays one
+    role alone, so it is left out there.
+    """
     content, state = session.content, session.state
+    me = role or session.first_role
+    if me != state.role:
+        state = state.copy()  # the helpers below read 'state.role' as 'the one reviewed'
+        state.role = me
+    search = search and not state.seats
     names = {a: narrate.actor_name(content, a, lang) for a in content.actors}
     ending = content.endings.get(state.ending) if state.ending else None
     reached_best = ending is not None and ending.rating == "best"
@@ -188,6 +203,7 @@ def _learning(content: GameContent, state: GameState, lang: str) -> list[Learnin
 
 
 def _actors_of(event: E.Event, state: GameState) -> list[str]:
+    """Who took part in an event (for the timeline filter)."""
     data = event.data
     if event.kind in (E.MESSAGE_SENT, E.MESSAGE_RECEIVED):
         message = state.messages[data["message"] - 1]
@@ -196,8 +212,10 @@ def _actors_of(event: E.Event, state: GameState) -> list[str]:
         return [a for a in (data.get("source"), data["actor"]) if a]
     if event.kind == E.PERMISSION_GRANTED:
         return [data["provider"], state.role]
-    if event.kind in (E.ACTION_DONE, E.ACTION_REFUSED, E.SCORE_CHANGED):
-        return [state.role]
+    if event.kind in (E.ACTION_DONE, E.SCORE_CHANGED):
+        return [data.get("by") or state.role]
+    if event.kind == E.ACTION_REFUSED:
+        return [data.get("by") or state.role]
     return []
 
 

@@ -110,6 +110,15 @@ CATALOG: dict[str, dict[str, str]] = {
         "en": "there is no '{actor}' in this scenario.",
         "sl": "v tem scenariju ni akterja z oznako »{actor}«.",
     },
+    "reason.unknown_inject": {
+        "en": "there is no event '{inject}' in this scenario.",
+        "sl": "v tem scenariju ni dogodka z oznako »{inject}«.",
+    },
+    "reason.inject_done": {
+        "en": "that event has already happened.",
+        "sl": "ta dogodek se je že zgodil.",
+    },
+    "reason.empty_note": {"en": "the note is empty.", "sl": "zapisek je prazen."},
     "reason.self_target": {
         "en": "you cannot address yourself.",
         "sl": "sami sebi ne morete poslati sporočila ali zahteve.",
@@ -1097,6 +1106,11 @@ CATALOG: dict[str, dict[str, str]] = {
         "en": "Sum up: information exchange, coordination and common goals are what make international cooperation work, and every group had a part no other could play.",
         "sl": "Povzemite: izmenjava informacij, usklajevanje in skupni cilji so tisto, kar omogoča mednarodno sodelovanje, in vsaka skupina je imela vlogo, ki je ne bi mogla odigrati nobena druga.",
     },
+    "event.seat_passed": {
+        "en": "The turn passes to {role}.",
+        "sl": "Poteza preide na: {role}.",
+    },
+    "event.trainer_note": {"en": "Trainer's note: {text}", "sl": "Zapisek izvajalca: {text}"},
     "debrief.capped": {
         "en": "(worth {asked}, but the score was already at {limit})",
         "sl": "(vredno {asked}, a rezultat je bil že {limit})",

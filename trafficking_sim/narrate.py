@@ -131,6 +131,10 @@ def describe(
         return [_sent_line(content, state.messages[data["message"] - 1], lang)]
     if kind == E.MESSAGE_RECEIVED:
         return _received_lines(content, state.messages[data["message"] - 1], lang)
+    if kind == E.SEAT_PASSED:
+        return [t("event.seat_passed", lang, role=actor_name(content, data["role"], lang))]
+    if kind == E.TRAINER_NOTE:
+        return [t("event.trainer_note", lang, text=data["text"])]
     if kind == E.FACTS_LEARNED:
         if data["actor"] != me:
             return []

@@ -47,6 +47,8 @@ class SaveGame:
     scenario_path: str | None = None  # for scenarios outside the bundled folder
     saved_at: str = ""
     app_version: str = __version__
+    seats: list[str] = field(default_factory=list)  # hot-seat: the groups' roles, in order
+    group_names: dict[str, str] = field(default_factory=dict)  # role -> the group's name
 
     def to_dict(self) -> dict[str, Any]:
         from .engine.actions import action_to_dict
@@ -63,6 +65,7 @@ class SaveGame:
             "seed": self.seed,
             "lang": self.lang,
             "actions": [action_to_dict(a) for a in self.actions],
+            **({"seats": self.seats, "group_names": self.group_names} if self.seats else {}),
         }
 
 
@@ -232,6 +235,15 @@ def read_save(path: Path) -> SaveGame:
             saved_at=str(data.get("saved_at", "")),
             app_version=str(data.get("app_version", "")),
         )
+        seats = data.get("seats", [])
+        names = data.get("group_names", {})
+        if not isinstance(seats, list) or not all(isinstance(r, str) for r in seats):
+            raise ValueError("'seats' is not a list of roles")
+        if not isinstance(names, dict) or not all(
+            isinstance(k, str) and isinstance(v, str) for k, v in names.items()
+        ):
+            raise ValueError("'group_names' is not a mapping of roles to names")
+        game.seats, game.group_names = seats, names
         actions = data.get("actions")
         if not isinstance(actions, list):
             raise ValueError("'actions' is not a list")

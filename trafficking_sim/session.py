@@ -24,15 +24,34 @@ class Session:
     lang: str
     actions: list[Action] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    group_names: dict[str, str] = field(default_factory=dict)  # hot-seat: role -> group
 
     @property
     def engine(self) -> Engine:
         return Engine(self.content)
 
+    @property
+    def first_role(self) -> str:
+        """The role the game was started with (in a hot-seat game, the first group's)."""
+        return self.state.seats[0] if self.state.seats else self.state.role
+
     @classmethod
-    def new(cls, content: GameContent, role: str, seed: int, lang: str) -> Session:
-        state, events = Engine(content).new_game(role, seed)
-        return cls(content, state, seed, lang, [], list(events))
+    def new(
+        cls,
+        content: GameContent,
+        role: str,
+        seed: int,
+        lang: str,
+        seats: tuple[str, ...] = (),
+        group_names: dict[str, str] | None = None,
+    ) -> Session:
+        """A new game; with ``seats``, a hot-seat game of several groups (``role`` first)."""
+        state, events = Engine(content).new_game(role, seed, seats)
+        return cls(content, state, seed, lang, [], list(events), dict(group_names or {}))
+
+    def group_name(self, role: str) -> str:
+        """A group's own name, or else its role's short name."""
+        return self.group_names.get(role) or self.content.actors[role].short_name.get(self.lang)
 
     def act(self, action: Action) -> list[Event]:
         """Take one action (refused ones too: they are part of the game) and log it."""
@@ -45,11 +64,13 @@ class Session:
         return SaveGame(
             scenario=self.content.id,
             content_hash=self.content.content_hash,
-            role=self.state.role,
+            role=self.first_role,
             seed=self.seed,
             lang=self.lang,
             actions=list(self.actions),
             scenario_path=scenario_reference(self.content.source),
+            seats=list(self.state.seats),
+            group_names=dict(self.group_names),
         )
 
     @classmethod
@@ -61,11 +82,17 @@ class Session:
                 f"The scenario '{game.scenario}' has changed since this game was saved, so "
                 "replaying it may not give the same game. The save has been kept as it is."
             )
-        if game.role not in content.roles:
-            raise SaveError(
-                f"The saved role '{game.role}' is not in the scenario '{game.scenario}' any more."
+        for role in (game.role, *game.seats):
+            if role not in content.roles:
+                raise SaveError(
+                    f"The saved role '{role}' is not in the scenario '{game.scenario}' any more."
+                )
+        try:
+            session = cls.new(
+                content, game.role, game.seed, game.lang, tuple(game.seats), game.group_names
             )
-        session = cls.new(content, game.role, game.seed, game.lang)
+        except ValueError as exc:
+            raise SaveError(f"The save cannot be used: {exc}.") from None
         for action in game.actions:
             session.act(action)
         return session

@@ -64,12 +64,51 @@ class AskPermission:
 
 @dataclass(frozen=True)
 class EndTurn:
+    """End the turn; in a hot-seat game, pass it to the next group (the last group's
+    end moves time on)."""
+
     type: ClassVar[str] = "end_turn"
 
 
-Action = Send | Share | Request | Do | AskPermission | EndTurn
+@dataclass(frozen=True)
+class TrainerInject:
+    """The trainer brings in one of the scenario's events now."""
+
+    type: ClassVar[str] = "trainer_inject"
+    inject: str
+
+
+@dataclass(frozen=True)
+class TrainerReveal:
+    """The trainer gives a fact to an actor (a group that is stuck, say). It scores nothing."""
+
+    type: ClassVar[str] = "trainer_reveal"
+    actor: str
+    fact: str
+
+
+@dataclass(frozen=True)
+class TrainerNote:
+    """A note from the trainer, kept for the debrief."""
+
+    type: ClassVar[str] = "trainer_note"
+    text: str
+
+
+TRAINER_ACTIONS = (TrainerInject, TrainerReveal, TrainerNote)
+Action = (
+    Send
+    | Share
+    | Request
+    | Do
+    | AskPermission
+    | EndTurn
+    | TrainerInject
+    | TrainerReveal
+    | TrainerNote
+)
 ACTION_TYPES: dict[str, type[Any]] = {
-    cls.type: cls for cls in (Send, Share, Request, Do, AskPermission, EndTurn)
+    cls.type: cls for cls in (Send, Share, Request, Do, AskPermission, EndTurn, *TRAINER_ACTIONS)
 }
 
 

@@ -64,7 +64,7 @@ def compile_condition(cond: Any) -> Check:
         return lambda ctx: lo <= ctx.state.turn <= hi
     if isinstance(cond, L.RoleIs):
         role = cond.role
-        return lambda ctx: ctx.state.role == role
+        return lambda ctx: ctx.state.role == role or role in ctx.state.seats
     if isinstance(cond, L.Fired):
         rule = cond.fired
         return lambda ctx: rule in ctx.state.fired

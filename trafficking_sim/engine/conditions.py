@@ -38,7 +38,7 @@ def holds(cond: Any, ctx: Context) -> bool:
         lo, hi = cond.turn.min, cond.turn.max
         return (lo is None or state.turn >= lo) and (hi is None or state.turn <= hi)
     if isinstance(cond, L.RoleIs):
-        return state.role == cond.role
+        return cond.role in state.played
     if isinstance(cond, L.Fired):
         return cond.fired in state.fired
     if isinstance(cond, L.Injected):

@@ -17,7 +17,18 @@ from ..content.models import Rule, Service
 from ..content.text import LocalText
 from . import events as E
 from . import siena
-from .actions import Action, AskPermission, Do, EndTurn, Request, Send, Share
+from .actions import (
+    Action,
+    AskPermission,
+    Do,
+    EndTurn,
+    Request,
+    Send,
+    Share,
+    TrainerInject,
+    TrainerNote,
+    TrainerReveal,
+)
 from .compiled import Program
 from .conditions import message_matches
 from .rng import next_percent, seed_state
@@ -66,13 +77,22 @@ class Engine:
 
     # --- public API ---------------------------------------------------------------------
 
-    def new_game(self, role: str, seed: int = 0) -> tuple[GameState, list[E.Event]]:
-        """The state at the start of turn 1 and what happened at its start."""
+    def new_game(
+        self, role: str, seed: int = 0, seats: tuple[str, ...] = ()
+    ) -> tuple[GameState, list[E.Event]]:
+        """The state at the start of turn 1 and what happened at its start.
+
+        ``seats`` makes a hot-seat game: several roles played by groups taking turns, in
+        this order (``role`` must be the first); the other roles are played by rules.
+        """
         content = self.content
-        if role not in content.roles:
-            raise ValueError(
-                f"'{role}' is not a role of this scenario ({', '.join(content.roles)})"
-            )
+        for played in (role, *seats):
+            if played not in content.roles:
+                raise ValueError(
+                    f"'{played}' is not a role of this scenario ({', '.join(content.roles)})"
+                )
+        if seats and (seats[0] != role or len(set(seats)) != len(seats)):
+            raise ValueError("seats must start with the role and name each role once")
         knowledge: dict[str, dict[str, Known]] = {actor: {} for actor in content.actors}
         for actor in content.actors.values():
             for fact in actor.knows:
@@ -88,6 +108,7 @@ class Engine:
             knowledge=knowledge,
             variables={name: var.initial for name, var in scenario.variables.items()},
             scores={p: scenario.scoring.start for p in L.PILLARS},
+            seats=tuple(seats) if len(seats) > 1 else (),
         )
         work = _Step(self.content, state, self.program)
         work.dirty = True
@@ -100,6 +121,9 @@ class Engine:
         """Apply one action. The input state is never modified."""
         work = _Step(self.content, state, self.program)
         work.state.steps += 1
+        # Points go to the group whose action earned them; what time moving on brings
+        # (replies, events) belongs to no group.
+        work.scorer = "" if isinstance(action, EndTurn) else state.role
         try:
             if state.over:
                 raise Refused("game_over")
@@ -112,9 +136,9 @@ class Engine:
         return work.state, work.events
 
     def replay(
-        self, role: str, seed: int, actions: Iterable[Action]
+        self, role: str, seed: int, actions: Iterable[Action], seats: tuple[str, ...] = ()
     ) -> tuple[GameState, list[E.Event]]:
-        state, events = self.new_game(role, seed)
+        state, events = self.new_game(role, seed, seats)
         for action in actions:
             state, new = self.step(state, action)
             events += new
@@ -226,6 +250,7 @@ class _Step:
         self.message: Message | None = None
         self.depth = 0
         self.responder: str | None = None  # who answers for the rule being applied
+        self.scorer = ""  # the role a score change is credited to
         self._copied: set[str] = set()
         # Set when something a condition can see changes; objectives and endings are only
         # re-checked then.
@@ -279,7 +304,13 @@ class _Step:
         before = self.state.scores[pillar]
         after = max(0, min(100, before + delta))
         change = ScoreChange(
-            self.state.turn, pillar, delta, reason, tuple(sorted((source or {}).items())), origin
+            self.state.turn,
+            pillar,
+            delta,
+            reason,
+            tuple(sorted((source or {}).items())),
+            origin,
+            self.scorer,
         )
         self.state.scores[pillar] = after
         self.state.score_log = (*self.state.score_log, change)
@@ -291,6 +322,7 @@ class _Step:
             reason=dict(reason),
             source=source,
             origin=origin,
+            by=self.scorer,
         )
 
     def add_message(self, message: Message) -> Message:
@@ -318,7 +350,11 @@ class _Step:
             else {"key": refusal.key, "params": refusal.params}
         )
         self.emit(
-            E.ACTION_REFUSED, action=action_to_dict(action), reason=reason, source=refusal.source
+            E.ACTION_REFUSED,
+            action=action_to_dict(action),
+            reason=reason,
+            source=refusal.source,
+            by=self.role,
         )
         if refusal.penalty and refusal.penalty[1]:
             pillar, delta = refusal.penalty
@@ -333,6 +369,9 @@ class _Step:
         if self.state.over:
             raise Refused("game_over")
         if isinstance(action, EndTurn):
+            return 0
+        if isinstance(action, TrainerInject | TrainerReveal | TrainerNote):
+            self._check_trainer(action)
             return 0
         if isinstance(action, Send):
             cost = self._check_send(action)
@@ -349,6 +388,20 @@ class _Step:
         if cost > self.state.ap:
             raise Refused("no_ap", {"cost": cost, "ap": self.state.ap})
         return cost
+
+    def _check_trainer(self, action: TrainerInject | TrainerReveal | TrainerNote) -> None:
+        if isinstance(action, TrainerInject):
+            if action.inject not in self.content.injects:
+                raise Refused("unknown_inject", {"inject": action.inject})
+            if action.inject in self.state.injected:
+                raise Refused("inject_done", {"inject": action.inject})
+        elif isinstance(action, TrainerReveal):
+            if action.actor not in self.content.actors:
+                raise Refused("unknown_actor", {"actor": action.actor})
+            if action.fact not in self.content.facts:
+                raise Refused("unknown_fact_id", {"fact_id": action.fact})
+        elif not action.text.strip():
+            raise Refused("empty_note")
 
     def _other_actor(self, actor: str) -> None:
         if actor == self.role:
@@ -534,6 +587,12 @@ class _Step:
             self._do(action)
         elif isinstance(action, AskPermission):
             self._ask_permission(action)
+        elif isinstance(action, TrainerInject):
+            self.run_inject(action.inject)
+        elif isinstance(action, TrainerReveal):
+            self.learn(action.actor, [action.fact], Known(self.state.turn, via="trainer"))
+        elif isinstance(action, TrainerNote):
+            self.emit(E.TRAINER_NOTE, text=action.text.strip())
 
     def _hand_over(self, message: Message) -> None:
         """Recipients learn the attached facts; scoring for need and need-to-know."""
@@ -621,7 +680,8 @@ class _Step:
         )
         self.message = None
         for recipient in message.recipients:
-            if recipient not in replied:
+            # A group in a hot-seat game answers for itself; others acknowledge.
+            if recipient not in replied and recipient not in self.state.seats:
                 actor = self.content.actors[recipient]
                 self._reply_later(recipient, message, actor.default_reply.id, None, (), None, None)
 
@@ -663,7 +723,7 @@ class _Step:
         spec = self.content.actions[action.action]
         self.state.done[spec.id] = self.state.done.get(spec.id, 0) + 1
         self.dirty = True
-        self.emit(E.ACTION_DONE, action=spec.id, fact=action.fact)
+        self.emit(E.ACTION_DONE, action=spec.id, fact=action.fact, by=self.role)
         self.apply_effects(spec.then, f"action:{spec.id}")
         self.fire("action", None, (spec.id,))
 
@@ -692,6 +752,7 @@ class _Step:
             fact=action.fact,
             provider=provider,
             message=message.id,
+            **self._addressee(),
         )
 
     def _reply_later(
@@ -730,11 +791,25 @@ class _Step:
             channel=channel,
             request=request.id if request else None,
             thread=request.thread if request else None,
+            **self._addressee(),
         )
+
+    def _addressee(self) -> dict[str, str]:
+        """In a hot-seat game, who a reply is for: the group acting now, not whoever's
+        turn it is when the reply arrives."""
+        return {"to": self.role} if self.state.seats else {}
 
     # --- turns ------------------------------------------------------------------------------
 
     def end_turn(self) -> None:
+        seats = self.state.seats
+        if seats and self.role != seats[-1]:
+            # A hot-seat game: the next group plays the same turn.
+            following = seats[seats.index(self.role) + 1]
+            self.state.role = following
+            self.state.ap = self.content.actors[following].action_points
+            self.emit(E.SEAT_PASSED, role=following)
+            return
         self.fire("turn_end", None)
         if self.state.over:
             return
@@ -746,6 +821,8 @@ class _Step:
             return
         self.state.turn += 1
         self.dirty = True
+        if seats:
+            self.state.role = seats[0]
         self.state.ap = self.content.actors[self.role].action_points
         self.emit(E.TURN_STARTED, turn=self.state.turn)
         self.start_turn()
@@ -781,11 +858,12 @@ class _Step:
 
     def _deliver_reply(self, item: Pending) -> None:
         evaluation = item.get("evaluation")
+        recipient = item.get("to") or self.role
         message = self.new_message(
             kind="reply",
             channel=item.get("channel"),
             sender=item.get("sender"),
-            recipients=(self.role,),
+            recipients=(recipient,),
             facts=tuple(item.get("facts") or ()),
             subject_id=item.get("subject"),
             body_id=item.get("body"),
@@ -796,26 +874,27 @@ class _Step:
             **({"thread": item.get("thread")} if item.get("thread") else {}),
         )
         self.emit(E.MESSAGE_RECEIVED, message=message.id)
-        self._receive(message)
+        self._receive(message, recipient)
 
-    def _receive(self, message: Message) -> None:
+    def _receive(self, message: Message, recipient: str) -> None:
         known = Known(
             self.state.turn, message.sender, message.channel, message.handling, message.id
         )
-        new = self.learn(self.role, message.facts, known)
-        self._credit_needs(self.role, message.facts, new, check_need_to_know=False)
+        new = self.learn(recipient, message.facts, known)
+        self._credit_needs(recipient, message.facts, new, check_need_to_know=False)
 
     def _deliver_grant(self, item: Pending) -> None:
         fact, provider = item.get("fact"), item.get("provider")
+        asker = item.get("to") or self.role
         self.state.permissions = self.state.permissions | {(fact, provider)}
         message = self.new_message(
             kind="reply",
             channel="siena"
             if self.content.actors[provider].uses("siena")
-            and self.content.actors[self.role].uses("siena")
+            and self.content.actors[asker].uses("siena")
             else "direct",
             sender=provider,
-            recipients=(self.role,),
+            recipients=(asker,),
             in_reply_to=item.get("message"),
         )
         self.emit(E.PERMISSION_GRANTED, fact=fact, provider=provider, message=message.id)
@@ -859,8 +938,10 @@ class _Step:
                     break
                 if rule.once and rule.id in self.state.fired:
                     continue
-                if rule.plays is not None and rule.plays == self.role:
-                    continue
+                if rule.plays is not None and (
+                    rule.plays == self.role or rule.plays in self.state.seats
+                ):
+                    continue  # a role people play acts for itself
                 if matches is not None and not matches(rule):
                     continue
                 if check is not None and not check(self):

@@ -20,6 +20,8 @@ PERMISSION_GRANTED = "permission_granted"
 RULE_FIRED = "rule_fired"
 VARIABLE_CHANGED = "variable_changed"
 GAME_ENDED = "game_ended"
+SEAT_PASSED = "seat_passed"  # hot-seat: the turn passes to the next group
+TRAINER_NOTE = "trainer_note"
 
 HIDDEN_KINDS = frozenset({RULE_FIRED, VARIABLE_CHANGED})
 """Kinds that explain the machinery (for trainers and tests), not shown to a learner."""

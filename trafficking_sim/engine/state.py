@@ -71,6 +71,7 @@ class ScoreChange:
     reason: tuple[tuple[str, Any], ...]  # ('text', id) or ('key', i18n key) + params
     source: tuple[tuple[str, str], ...]  # the same form, or () when none applies
     origin: str  # the rule, action or check that caused it
+    by: str = ""  # the role whose own action caused it; "" when time moving on did
 
 
 @dataclass(slots=True)
@@ -97,6 +98,12 @@ class GameState:
     ending: str | None = None
     next_seq: int = 1
     steps: int = 0
+    seats: tuple[str, ...] = ()  # hot-seat: the roles played by groups, in turn order
+
+    @property
+    def played(self) -> tuple[str, ...]:
+        """The roles people play (in a hot-seat game, several); ``role`` is whose turn it is."""
+        return self.seats or (self.role,)
 
     def copy(self) -> GameState:
         """A copy whose mutable containers can be changed without touching this state.
@@ -125,6 +132,7 @@ class GameState:
             self.ending,
             self.next_seq,
             self.steps,
+            self.seats,
         )
 
     @property

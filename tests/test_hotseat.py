@@ -1,0 +1,126 @@
+"""Hot-seat games (several groups, one laptop) and the trainer's actions, in the engine."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from trafficking_sim.content import GameContent, find_scenario, load_game
+from trafficking_sim.engine import Do, EndTurn, Engine, Send
+from trafficking_sim.engine import events as E
+from trafficking_sim.engine.actions import TrainerInject, TrainerNote, TrainerReveal
+from trafficking_sim.saves import read_save, write_save
+from trafficking_sim.session import Session
+
+SEATS = ("police_a", "border_b", "ngo")
+
+
+@pytest.fixture(scope="module")
+def exercise() -> GameContent:
+    return load_game(find_scenario("exercise"))
+
+
+def test_the_turn_passes_from_group_to_group_then_time_moves_on(exercise: GameContent) -> None:
+    engine = Engine(exercise)
+    state, _ = engine.new_game("police_a", 1, SEATS)
+    assert state.role == "police_a" and state.played == SEATS and state.turn == 1
+    state, events = engine.step(state, EndTurn())
+    assert (state.role, state.turn) == ("border_b", 1)
+    assert [e.kind for e in events] == [E.SEAT_PASSED]
+    assert state.ap == exercise.actors["border_b"].action_points
+    state, _ = engine.step(state, EndTurn())
+    assert (state.role, state.turn) == ("ngo", 1)
+    state, events = engine.step(state, EndTurn())
+    assert (state.role, state.turn) == ("police_a", 2)
+    assert E.TURN_STARTED in [e.kind for e in events]
+
+
+def test_groups_see_only_their_own_facts_and_message_each_other(exercise: GameContent) -> None:
+    engine = Engine(exercise)
+    state, _ = engine.new_game("police_a", 1, SEATS)
+    assert state.knows("police_a", "job_advert") and not state.knows("border_b", "job_advert")
+    state, _ = engine.step(state, Send(to=("border_b",), facts=("job_advert",)))
+    # The message went through SIENA to the other group, who now holds the fact ...
+    assert state.knows("border_b", "job_advert")
+    assert [m.sender for m in state.inbox("border_b")] == ["police_a"]
+    assert state.inbox("border_b")[0].channel == "siena"
+    # ... and no automatic acknowledgement is sent on the group's behalf.
+    for _ in SEATS:
+        state, _ = engine.step(state, EndTurn())
+    assert not [m for m in state.inbox("police_a") if m.sender == "border_b"]
+
+
+def test_a_reply_goes_to_the_group_that_asked(exercise: GameContent) -> None:
+    engine = Engine(exercise)
+    state, _ = engine.new_game("police_a", 1, SEATS)
+    state, _ = engine.step(state, EndTurn())  # border_b's seat
+    state, _ = engine.step(state, Do("check_minibus", "minibus"))
+    state, _ = engine.step(state, Send(to=("europol",), facts=("minibus",)))
+    while state.turn < 3:  # replies arrive at a turn's start, in police_a's seat
+        state, _ = engine.step(state, EndTurn())
+    assert state.role == "police_a"
+    replies = [m for m in state.messages if m.kind == "reply" and m.sender == "europol"]
+    assert replies and all(m.recipients == ("border_b",) for m in replies)
+
+
+def test_points_are_credited_to_the_group_that_earned_them(exercise: GameContent) -> None:
+    session = Session.new(exercise, "police_a", 1, "en", SEATS)
+    session.act(EndTurn())
+    session.act(Do("check_minibus", "minibus"))
+    session.act(Send(to=("europol",), facts=("minibus",)))
+    by = {c.by for c in session.state.score_log}
+    assert by <= {"", *SEATS}
+    assert "police_a" not in by  # police_a did nothing yet
+
+
+def test_trainer_actions_are_logged_and_replayed(exercise: GameContent, tmp_path: Path) -> None:
+    session = Session.new(exercise, "police_a", 1, "en", SEATS, {"police_a": "Group 1"})
+    inject = next(i for i in exercise.injects if i not in session.state.injected)
+    session.act(TrainerInject(inject))
+    assert inject in session.state.injected
+    events = session.act(TrainerInject(inject))
+    assert [e.kind for e in events] == [E.ACTION_REFUSED]  # an event happens once
+    session.act(TrainerReveal("ngo", "job_advert"))
+    assert session.state.knowledge["ngo"]["job_advert"].via == "trainer"
+    assert not [c for c in session.state.score_log if "job_advert" in str(c.reason)]
+    events = session.act(TrainerNote("Group 2 forgot the handling code."))
+    assert events[0].kind == E.TRAINER_NOTE
+    save = tmp_path / "class.json"
+    write_save(save, session.savegame())
+    again = Session.resume(read_save(save))
+    assert again.state.to_dict() == session.state.to_dict()
+    assert again.state.seats == SEATS and again.group_names == {"police_a": "Group 1"}
+
+
+def test_bad_seats_are_refused(exercise: GameContent) -> None:
+    engine = Engine(exercise)
+    with pytest.raises(ValueError, match="not a role"):
+        engine.new_game("police_a", 1, ("police_a", "europol"))
+    with pytest.raises(ValueError, match="each role once"):
+        engine.new_game("police_a", 1, ("police_a", "police_a"))
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_random_hot_seat_games_never_crash_and_replay_identically(data: st.DataObject) -> None:
+    content = load_game(find_scenario("exercise"))
+    seats = tuple(
+        data.draw(st.permutations(list(content.roles)).map(lambda r: r[: max(2, len(r) - 2)]))
+    )
+    seed = data.draw(st.integers(0, 1000))
+    engine = Engine(content)
+    state, _ = engine.new_game(seats[0], seed, seats)
+    actions = []
+    for _ in range(data.draw(st.integers(1, 60))):
+        if state.over:
+            break
+        choices = engine.legal_actions(state)
+        action = data.draw(st.sampled_from(choices))
+        actions.append(action)
+        state, _ = engine.step(state, action)
+        assert state.role in seats
+    replayed, _ = engine.replay(seats[0], seed, actions, seats)
+    assert replayed.to_dict() == state.to_dict()
