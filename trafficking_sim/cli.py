@@ -115,6 +115,10 @@ def _parser() -> argparse.ArgumentParser:
         help="report even if the scenario has changed since the save",
     )
 
+    p = sub.add_parser("trainer", help="trainer mode: a class on one laptop, groups taking turns")
+    p.add_argument("--scenario", metavar="ID", help="the scenario to choose first")
+    p.add_argument("--lang", choices=("en", "sl"), help="language")
+
     p = sub.add_parser("cards", help="printable role cards for the preparation phase")
     p.add_argument(
         "--scenario", metavar="ID|PATH", help="a bundled id or a file (default: flagship)"
@@ -164,6 +168,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "lint": cmd_lint,
             "debrief": cmd_debrief,
             "cards": cmd_cards,
+            "trainer": cmd_trainer,
             "guide": cmd_guide,
             "map": cmd_map,
             "serve": cmd_serve,
@@ -233,6 +238,7 @@ def _open_tui(
     lang: str | None = None,
     seed: int | None = None,
     resume: Path | None = None,
+    trainer: bool = False,
 ) -> int:
     """Run the full-screen game; its own error dialog keeps tracebacks away from players."""
     in_browser = "web_driver" in os.environ.get("TEXTUAL_DRIVER", "")  # trafficking-sim serve
@@ -246,7 +252,14 @@ def _open_tui(
     from .tui.app import AppConfig, TraffickingApp
 
     app = TraffickingApp(
-        AppConfig(scenario=scenario, role=role, lang=lang, seed=seed, resume=resume)
+        AppConfig(
+            scenario=scenario,
+            role=role,
+            lang=lang,
+            seed=seed,
+            resume=resume,
+            trainer=trainer,
+        )
     )
     app.run()
     return EXIT_OK if app.return_code in (0, None) else EXIT_BUG
@@ -573,6 +586,10 @@ def cmd_map(args: argparse.Namespace) -> int:
     write_map(content, args.lang, args.out)
     print(f"Written: {args.out}", file=sys.stderr)
     return EXIT_OK
+
+
+def cmd_trainer(args: argparse.Namespace) -> int:
+    return _open_tui(scenario=args.scenario, lang=args.lang, trainer=True)
 
 
 # --- serve ----------------------------------------------------------------------------------

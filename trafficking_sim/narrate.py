@@ -103,6 +103,20 @@ def _facts_list(content: GameContent, facts: list[str] | tuple[str, ...], lang: 
     return ", ".join(fact_label(content, f, lang) for f in facts)
 
 
+def seen_by(event: E.Event, state: GameState, role: str) -> bool:
+    """In a hot-seat game, whether a group sees an event: its own actions, messages it
+    sent or received, and what concerns everyone (events, turns, shared scores)."""
+    data = event.data
+    if event.kind in (E.ACTION_DONE, E.ACTION_REFUSED):
+        return bool(data.get("by", role) == role)
+    if event.kind == E.SCORE_CHANGED:
+        return data.get("by") in ("", None, role)
+    if event.kind in (E.MESSAGE_SENT, E.MESSAGE_RECEIVED, E.PERMISSION_GRANTED):
+        message = state.messages[data["message"] - 1]
+        return role == message.sender or role in message.recipients
+    return True
+
+
 def describe(
     event: E.Event, content: GameContent, state: GameState, lang: str, *, role: str | None = None
 ) -> list[str]:
@@ -111,6 +125,8 @@ def describe(
     kind = event.kind
     me = role or state.role
     if kind in E.HIDDEN_KINDS:
+        return []
+    if state.seats and not seen_by(event, state, me):
         return []
     if kind == E.TURN_STARTED:
         return [

@@ -28,6 +28,7 @@ from .localize import binding, localize_bindings
 from .text import EMPTY_INDEX, TermIndex
 
 if TYPE_CHECKING:
+    from ..classroom.state import Classroom
     from ..content import GameContent
     from ..content.models import Codex
     from ..engine import Action, Event
@@ -61,6 +62,7 @@ class AppConfig:
     lang: str | None = None
     seed: int | None = None
     resume: Path | None = None
+    trainer: bool = False  # open trainer mode (a class on one laptop)
 
 
 class TraffickingApp(App[None]):
@@ -74,6 +76,7 @@ class TraffickingApp(App[None]):
         binding("f10", "quit", "quit"),
         binding("q", "quit", "quit_q", show=False),
         binding("ctrl+t", "toggle_contrast", "contrast", show=False),
+        binding("f6", "trainer_tools", "trainer_tools", show=False),
     ]
 
     def __init__(self, config: AppConfig | None = None) -> None:
@@ -87,6 +90,7 @@ class TraffickingApp(App[None]):
         self.codex: Codex | None = None
         self._indexes: dict[str, TermIndex] = {}
         self.errors: list[str] = []
+        self.classroom: Classroom | None = None  # trainer mode
 
     # --- start-up ------------------------------------------------------------------------
 
@@ -100,7 +104,9 @@ class TraffickingApp(App[None]):
         # Content loads in the background just after the title is on screen, so that the
         # title is drawn first and at full speed; a learner is still reading it.
         self.set_timer(0.1, self._start_preload)
-        if self.config.resume is not None:
+        if self.config.trainer:
+            self.call_after_refresh(self.open_trainer_mode)
+        elif self.config.resume is not None:
             self.call_after_refresh(self.resume_game, self.config.resume)
         elif self.config.scenario is not None or self.config.role is not None:
             self.call_after_refresh(self._start_from_config)
@@ -189,6 +195,57 @@ class TraffickingApp(App[None]):
         if self.session.lang != self.lang:
             self.session.lang = self.lang
         self._show_game()
+
+    # --- trainer mode ----------------------------------------------------------------------
+
+    def open_trainer_mode(self) -> None:
+        from .screens.trainer import TrainerSetupScreen
+
+        self.push_screen(TrainerSetupScreen())
+
+    def start_class(
+        self, content: GameContent, seats: tuple[str, ...], names: dict[str, str], seed: int
+    ) -> None:
+        """A class game: the groups' roles in turn order, the timer on its first phase."""
+        from ..classroom.state import Classroom
+        from ..session import Session
+
+        self.session = Session.new(content, seats[0], seed, self.lang, seats, names)
+        self.classroom = Classroom.for_scenario(content.scenario.duration_minutes)
+        self.autosave()
+        self.show_trainer()
+
+    def show_trainer(self) -> None:
+        from .screens.game import GameScreen
+        from .screens.trainer import TrainerScreen
+
+        if self.classroom is None or self.session is None:
+            return
+        self.pop_to_title()
+        self.push_screen(GameScreen())
+        self.push_screen(TrainerScreen())
+
+    def show_class_game(self) -> None:
+        """Back to the game from the trainer's screen, behind a hand-over screen."""
+        from .screens.trainer import HandOverScreen, TrainerScreen
+
+        if isinstance(self.screen, TrainerScreen):
+            self.pop_screen()
+        if self.session is not None and self.session.state.seats:
+            self.push_screen(HandOverScreen(self.session.state.role), self._handed_over)
+
+    def _handed_over(self, _: None = None) -> None:
+        from .screens.game import GameScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, GameScreen):
+                screen.show_unseen()
+
+    def action_trainer_tools(self) -> None:
+        from .screens.trainer import TrainerToolsDialog
+
+        if self.classroom is not None and self.session is not None:
+            self.push_screen(TrainerToolsDialog())
 
     def _show_game(self) -> None:
         from .screens.game import GameScreen

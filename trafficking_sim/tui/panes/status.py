@@ -13,6 +13,9 @@ class StatusBar(PaneMixin, Static):
     def update_view(self) -> None:
         state, content = self.state, self.content
         role = content.actors[state.role].short_name.get(self.lang)
+        session = self.game.session
+        if state.seats and session is not None and state.role in session.group_names:
+            role = f"{session.group_names[state.role]} · {role}"  # hot-seat: whose turn
         total = content.actors[state.role].action_points
         dots = "●" * state.ap + "○" * max(0, total - state.ap)
         met = sum(1 for o in content.objectives if o in state.objectives)

@@ -77,6 +77,8 @@ class GameScreen(BaseScreen[None]):
 
     def on_mount(self) -> None:
         session = self.game.session
+        if self.game.classroom is not None:
+            return  # a class game: each group's news comes after its hand-over screen
         if session is not None and not session.actions:
             # A new game: show what happens at the start, as every later turn does.
             self.call_later(self._tell, list(session.events))
@@ -89,7 +91,46 @@ class GameScreen(BaseScreen[None]):
 
     def on_game_update(self, events: list[Event]) -> None:
         self.update_panes()
+        state = self.session.state
+        if state.seats and any(e.kind in (E.SEAT_PASSED, E.TURN_STARTED) for e in events):
+            # Another group's turn: hide this one's screen until they are ready.
+            from .trainer import HandOverScreen
+
+            if not state.over:
+                self.app.push_screen(HandOverScreen(state.role), self.game._handed_over)
+                return
         self._tell(events)
+        self._mark_seen()
+
+    def _mark_seen(self) -> None:
+        classroom = self.game.classroom
+        if classroom is not None:
+            classroom.seen[self.session.state.role] = len(self.session.events)
+
+    def show_unseen(self) -> None:
+        """What happened since this group last played, as one summary when it sits down."""
+        session = self.session
+        classroom = self.game.classroom
+        start = classroom.seen.get(session.state.role, 0) if classroom else 0
+        self._mark_seen()
+        self.update_panes()
+        lines = [
+            line
+            for event in session.events[start:]
+            if event.kind not in (E.SEAT_PASSED, E.TURN_STARTED)
+            for line in narrate.describe(event, session.content, session.state, self.lang)
+        ]
+        title = self.tr(
+            "trainer.your_turn",
+            group=session.group_name(session.state.role),
+            turn=session.state.turn,
+            date=narrate.date_text(session.content, session.state.turn, self.lang),
+        )
+        self.app.push_screen(
+            MessageDialog(
+                title, "\n".join(lines) or self.tr("trainer.nothing_new"), linked_terms=True
+            )
+        )
 
     def _tell(self, events: list[Event]) -> None:
         """Show what an action made happen: a summary for a new turn, toasts otherwise."""

@@ -17,6 +17,7 @@ class TitleScreen(BaseScreen[None]):
         binding("n", "new_game", "new_game"),
         binding("c", "continue_game", "continue", show=False),
         binding("r", "review", "review", show=False),
+        binding("m", "trainer_mode", "trainer_mode", show=False),
         binding("g", "app.codex", "codex_short", show=False),
         binding("l", "app.toggle_language", "language_short", show=False),
     ]
@@ -29,6 +30,7 @@ class TitleScreen(BaseScreen[None]):
             yield Static(id="continue-detail")
             yield Button(id="new-game")
             yield Button(id="review")
+            yield Button(id="trainer-mode")
             yield Button(id="glossary")
             yield Button(id="help")
             yield Button(id="language")
@@ -60,6 +62,7 @@ class TitleScreen(BaseScreen[None]):
         review = self.query_one("#review", Button)
         review.label = self.tr("tui.review")
         review.display = self._has_saves()
+        self.query_one("#trainer-mode", Button).label = self.tr("trainer.mode")
         self.query_one("#glossary", Button).label = self.tr("tui.glossary")
         self.query_one("#help", Button).label = self.tr("tui.help")
         other = "Slovenščina" if self.lang == "en" else "English"
@@ -76,6 +79,7 @@ class TitleScreen(BaseScreen[None]):
             "continue": self.action_continue_game,
             "new-game": self.action_new_game,
             "review": self.action_review,
+            "trainer-mode": self.action_trainer_mode,
             "glossary": self.game.action_codex,
             "help": self.game.action_help,
             "language": self.game.action_toggle_language,
@@ -94,6 +98,12 @@ class TitleScreen(BaseScreen[None]):
             )
         if self._has_saves():
             yield SystemCommand(self.tr("key.review"), self.tr("cmd.review"), self.action_review)
+        yield SystemCommand(
+            self.tr("key.trainer_mode"), self.tr("cmd.trainer"), self.action_trainer_mode
+        )
+
+    def action_trainer_mode(self) -> None:
+        self.game.open_trainer_mode()
 
     def _has_saves(self) -> bool:
         from ...saves import known_saves

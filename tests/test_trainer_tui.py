@@ -1,0 +1,200 @@
+"""Trainer mode driven by key presses: a class of three groups on one laptop."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from textual.widgets import Button, Input, OptionList, Select, SelectionList, Static
+
+from trafficking_sim.engine import Send
+from trafficking_sim.tui.app import AppConfig, TraffickingApp
+from trafficking_sim.tui.screens.dialogs import ConfirmDialog, MessageDialog
+from trafficking_sim.tui.screens.game import GameScreen
+from trafficking_sim.tui.screens.trainer import (
+    ClassDebriefScreen,
+    HandOverScreen,
+    TrainerScreen,
+    TrainerSetupScreen,
+    TrainerToolsDialog,
+)
+
+SIZE = (80, 24)
+GROUPS = ["police_a", "border_b", "ngo"]
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+async def settle(pilot: Any, delay: float = 0.05) -> None:
+    await pilot.pause(delay)
+    for _ in range(200):
+        if pilot.app.catalogue is not None:
+            break
+        await pilot.pause(0.05)
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def board_facts(app: TraffickingApp) -> set[str]:
+    game = next(s for s in app.screen_stack if isinstance(s, GameScreen))
+    options = game.query_one("#board-list", OptionList)
+    return {str(options.get_option_at_index(i).id) for i in range(options.option_count)} - {"None"}
+
+
+async def set_up_class(pilot: Any) -> TraffickingApp:
+    """Through the set-up screen: the flagship, three roles ticked for groups."""
+    app: TraffickingApp = pilot.app
+    await settle(pilot, 0.2)
+    assert isinstance(app.screen, TrainerSetupScreen)
+    roles = app.screen.query_one("#setup-roles", SelectionList)
+    roles.focus()
+    for index in range(roles.option_count):
+        value = roles.get_option_at_index(index).value
+        if (value in GROUPS) != (value in roles.selected):
+            roles.highlighted = index
+            await pilot.press("space")
+    assert sorted(roles.selected) == sorted(GROUPS)
+    app.screen.query_one("#setup-start", Button).press()
+    await settle(pilot)
+    assert isinstance(app.screen, TrainerScreen)
+    return app
+
+
+async def ready(pilot: Any) -> None:
+    """The group at the laptop presses Enter on the hand-over screen, then reads its news."""
+    assert isinstance(pilot.app.screen, HandOverScreen)
+    await pilot.press("enter")
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, MessageDialog)
+    await pilot.press("enter")
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, GameScreen)
+
+
+async def end_turn(pilot: Any) -> None:
+    await pilot.press("e")
+    await settle(pilot)
+    if isinstance(pilot.app.screen, ConfirmDialog):
+        await pilot.press("y")
+        await settle(pilot)
+
+
+async def test_three_groups_take_turns_behind_a_hand_over_screen() -> None:
+    app = TraffickingApp(AppConfig(lang="en", trainer=True, scenario="exercise"))
+    async with app.run_test(size=SIZE) as pilot:
+        await set_up_class(pilot)
+        assert app.session is not None and app.session.state.seats == tuple(GROUPS)
+        await pilot.press("g")
+        await settle(pilot)
+        await ready(pilot)
+        assert app.session.state.role == "police_a"
+        assert board_facts(app) == {"job_advert", "agency_office"}
+        await end_turn(pilot)
+        # The hand-over hides the last group's screen: nothing of its case board shows.
+        assert isinstance(app.screen, HandOverScreen)
+        shown = " ".join(str(w.render()) for w in app.screen.query(Static))
+        assert "Group 2" in shown and "Brightpath" not in shown
+        await ready(pilot)
+        assert app.session.state.role == "border_b"
+        assert "job_advert" not in board_facts(app)  # each group sees only its own facts
+        assert {"minibus", "passports_held"} <= board_facts(app)
+        app.perform(Send(to=("police_a",), facts=("minibus",)))
+        await settle(pilot)
+        await end_turn(pilot)
+        await ready(pilot)
+        assert app.session.state.role == "ngo"
+        assert "minibus" not in board_facts(app)
+        await end_turn(pilot)
+        # Turn 2: the first group again, with the message the second group sent it.
+        assert isinstance(app.screen, HandOverScreen)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, MessageDialog)
+        news = " ".join(str(w.render()) for w in app.screen.query(Static))
+        assert "Group 1: turn 2" in news
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "minibus" in board_facts(app)
+        assert app.errors == []
+
+
+async def test_the_phase_timer_pauses_extends_and_moves_on() -> None:
+    app = TraffickingApp(AppConfig(lang="en", trainer=True, scenario="exercise"))
+    async with app.run_test(size=SIZE) as pilot:
+        await set_up_class(pilot)
+        clock = FakeClock()
+        assert app.classroom is not None
+        app.classroom.clock.clock = clock
+        screen = app.screen
+        assert isinstance(screen, TrainerScreen)
+        await pilot.press("space")  # start
+        clock.now += 125
+        screen.refresh_timer()
+        assert "Introduction: 07:55 [running]" in str(
+            screen.query_one("#trainer-timer", Static).render()
+        )
+        await pilot.press("space")  # pause
+        clock.now += 600
+        await pilot.press("plus")
+        screen.refresh_timer()
+        assert "Introduction: 08:55 [paused]" in str(
+            screen.query_one("#trainer-timer", Static).render()
+        )
+        await pilot.press("n")
+        assert app.classroom.clock.phase.id == "groups"
+        phases = str(screen.query_one("#trainer-phases", Static).render())
+        assert "▶ Forming groups (5 min)" in phases and "Introduction (11 min)" in phases
+        say = str(screen.query_one("#trainer-say", Static).render())
+        assert "Form the groups" in say
+        assert app.errors == []
+
+
+async def test_trainer_tools_inject_reveal_note_and_class_debrief(_private_home: Path) -> None:
+    app = TraffickingApp(AppConfig(lang="en", trainer=True, scenario="exercise"))
+    async with app.run_test(size=SIZE) as pilot:
+        await set_up_class(pilot)
+        await pilot.press("g")
+        await settle(pilot)
+        await ready(pilot)
+        assert app.session is not None
+        await pilot.press("f6")
+        await settle(pilot)
+        tools = app.screen
+        assert isinstance(tools, TrainerToolsDialog)
+        inject = next(i for i in app.session.content.injects if i not in app.session.state.injected)
+        tools.query_one("#tool-inject", Select).value = inject
+        tools.query_one("#tool-inject-go", Button).press()
+        await settle(pilot)
+        assert inject in app.session.state.injected
+        tools.query_one("#tool-actor", Select).value = "ngo"
+        tools.query_one("#tool-fact", Select).value = "job_advert"
+        tools.query_one("#tool-reveal-go", Button).press()
+        await settle(pilot)
+        assert app.session.state.knows("ngo", "job_advert")
+        tools.query_one("#tool-note", Input).value = "Group 1 waited for Europol."
+        tools.query_one("#tool-note-go", Button).press()
+        await settle(pilot)
+        case = str(tools.query_one("#tools-case", Static).render())
+        assert "Group 3 (NGO): " in case and "Brightpath job advert" in case
+        await pilot.press("escape")
+        await settle(pilot)
+        app.show_trainer()
+        await settle(pilot)
+        await pilot.press("d")
+        await settle(pilot, 0.2)
+        assert isinstance(app.screen, ClassDebriefScreen)
+        await pilot.press("x")
+        await settle(pilot)
+        reports = sorted((_private_home / "reports").glob("class-*"))
+        assert [p.suffix for p in reports] == [".html", ".md"]
+        text = reports[1].read_text(encoding="utf-8")
+        assert "League table" in text and "Group 1 waited for Europol." in text
+        for group in ("Group 1", "Group 2", "Group 3"):
+            assert f"## {group}:" in text
+        assert app.errors == []

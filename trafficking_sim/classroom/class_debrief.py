@@ -1,0 +1,117 @@
+"""The class debrief: every group's review side by side, for the reflection phase.
+
+Built from the same per-group debriefs the game shows, so a group's line here says what
+its own review says: what it earned on each pillar, its objectives, whom it exchanged
+with, what it missed, and its cooperation map.
+"""
+
+from __future__ import annotations
+
+from ..content.logic import PILLARS
+from ..debrief import Debrief, build_debrief, verdict_word
+from ..debrief_map import map_lines
+from ..i18n import t
+from ..report_page import html_page, md_cell, md_escape
+from ..session import Session
+from .league import league
+
+
+def group_debriefs(session: Session, lang: str) -> dict[str, Debrief]:
+    return {
+        role: build_debrief(session, lang, search=False, role=role) for role in session.state.played
+    }
+
+
+def class_debrief_markdown(session: Session, lang: str) -> str:
+    content, state = session.content, session.state
+
+    def tr(key: str, **params: object) -> str:
+        return t(key, lang, **params)
+
+    reviews = group_debriefs(session, lang)
+    first = next(iter(reviews.values()))
+    out = [
+        f"# {tr('class.title')}: {md_escape(content.scenario.title.get(lang))}",
+        "",
+        f"**{md_escape(first.ending_title)}**"
+        + (f" ({tr('rating.' + first.ending_rating)})" if first.ending_rating else ""),
+        "",
+    ]
+    if first.ending_text:
+        out += [md_escape(first.ending_text), ""]
+    out += [f"## {tr('class.league')}", ""]
+    out += [
+        f"| # | {tr('class.group')} | {tr('class.points')} | {tr('class.gained')} | "
+        f"{tr('class.lost')} | {tr('class.objectives')} |",
+        "|---|---|---|---|---|---|",
+    ]
+    for place, row in enumerate(league(session), 1):
+        star = " ★" if row.special_task else ""
+        out.append(
+            f"| {place} | {md_cell(row.name)} | {row.points} | +{row.gained} | {row.lost} | "
+            f"{len(row.objectives)}{star} |"
+        )
+    out += ["", f"## {tr('class.pillars')}", ""]
+    names = [t(f"pillar.{p}", lang) for p in PILLARS]
+    out += [
+        f"| {tr('class.group')} | " + " | ".join(names) + " |",
+        "|---|" + "---|" * len(PILLARS),
+    ]
+    for role in state.played:
+        sums: dict[str, int] = {p: 0 for p in PILLARS}
+        for change in state.score_log:
+            if change.by == role:
+                sums[change.pillar] += change.delta
+        out.append(
+            f"| {md_cell(session.group_name(role))} | "
+            + " | ".join(f"{sums[p]:+d}" for p in PILLARS)
+            + " |"
+        )
+    out += ["", tr("class.pillars_note"), ""]
+    if first.learning:
+        out += [f"## {tr('debrief.s_learning')}", ""]
+        for lo in first.learning:
+            text = md_escape(lo.text.rstrip("."))
+            out.append(f"- **{lo.seed}** {text}: {verdict_word(lo.verdict, lang)}")
+            out += [f"  - {md_escape(s)}" for s in lo.shown_by]
+        out.append("")
+    for role, review in reviews.items():
+        out += [
+            f"## {md_escape(session.group_name(role))}: {md_escape(review.role)}",
+            "",
+        ]
+        sent = [m for m in state.messages if m.sender == role]
+        partners = sorted({r for m in sent for r in m.recipients})
+        out.append(
+            "- "
+            + tr(
+                "class.exchanges",
+                n=len(sent),
+                partners=", ".join(review.actor_names[p] for p in partners) or "-",
+            )
+        )
+        if review.never_found:
+            out.append(
+                "- "
+                + tr("debrief.never_found", facts=", ".join(map(md_escape, review.never_found)))
+            )
+        for actor, fact in review.never_passed:
+            out.append(
+                "- " + tr("debrief.never_passed", actor=md_escape(actor), fact=md_escape(fact))
+            )
+        out += ["", "```text", *map_lines(review), "```", ""]
+    notes = [e.data["text"] for e in session.events if e.kind == "trainer_note"]
+    if notes:
+        out += [f"## {tr('class.notes')}", "", *[f"- {md_escape(n)}" for n in notes], ""]
+    out += [f"## {tr('debrief.s_questions')}", ""]
+    out += [
+        f"{i}. {md_escape(q.text.get(lang))} ({tr('debrief.from_section', section=q.section)})"
+        for i, q in enumerate(content.scenario.debrief.questions, 1)
+    ]
+    out += ["", f"_{tr('debrief.footer')}_"]
+    return "\n".join(out) + "\n"
+
+
+def class_debrief_html(session: Session, lang: str) -> str:
+    title = f"{t('class.title', lang)}: {session.content.scenario.title.get(lang)}"
+    return html_page(class_debrief_markdown(session, lang), title, lang)

@@ -1,0 +1,425 @@
+"""Trainer mode: set up a class, run the seed's phases with a timer, pass the game from
+group to group, and step in with the trainer's tools."""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.containers import Center, Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.widgets import Button, Footer, Input, Markdown, Select, SelectionList, Static
+
+from ... import narrate
+from ...classroom.league import league
+from ...classroom.phases import clock_text
+from ...classroom.state import Classroom
+from ...engine.actions import TrainerInject, TrainerNote, TrainerReveal
+from ..localize import binding
+from ..text import lines
+from .base import BaseModal, BaseScreen
+
+if TYPE_CHECKING:
+    from ...content import GameContent
+
+
+class TrainerSetupScreen(BaseScreen[None]):
+    """Choose the scenario and the roles the groups play (the rest: played by rules)."""
+
+    BINDINGS = [binding("escape", "app.pop_screen", "back")]
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="screen-title", classes="screen-title")
+        with VerticalScroll(id="setup"):
+            yield Static(id="setup-scenario-label")
+            yield Select[str]([("…", "")], id="setup-scenario", allow_blank=False)
+            yield Static(id="setup-roles-label")
+            yield SelectionList[str](id="setup-roles")
+            yield Static(id="setup-note")
+        with Horizontal(classes="buttons"):
+            yield Button(id="setup-start", variant="primary")
+            yield Button(id="setup-back")
+        yield Footer()
+
+    def refresh_language(self) -> None:
+        self.query_one("#screen-title", Static).update(self.tr("trainer.setup_title"))
+        self.query_one("#setup-scenario-label", Static).update(self.tr("trainer.scenario"))
+        self.query_one("#setup-roles-label", Static).update(self.tr("trainer.roles"))
+        self.query_one("#setup-note", Static).update(self.tr("trainer.setup_note"))
+        self.query_one("#setup-start", Button).label = self.tr("trainer.start")
+        self.query_one("#setup-back", Button).label = self.tr("tui.back")
+        catalogue = self.game.catalogue
+        select = self.query_one("#setup-scenario", Select)
+        if catalogue is None:
+            return
+        current = select.value if select.value in {g.id for g in catalogue} else None
+        from ..widgets.marks import relabel
+
+        relabel(
+            select,
+            [(g.scenario.title.get(self.lang), g.id) for g in catalogue],
+            current or self.game.config.scenario or catalogue[0].id,
+        )
+        self._roles()
+
+    def _content(self) -> GameContent | None:
+        chosen = self.query_one("#setup-scenario", Select).value
+        return next((g for g in self.game.catalogue or [] if g.id == chosen), None)
+
+    def _roles(self) -> None:
+        content = self._content()
+        roles = self.query_one("#setup-roles", SelectionList)
+        ticked = set(roles.selected)
+        roles.clear_options()
+        if content is None:
+            return
+        for role in content.roles:
+            name = content.actors[role].name.get(self.lang)
+            roles.add_option((name, role, role in ticked or not ticked))
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        if event.select.id == "setup-scenario":
+            self.query_one("#setup-roles", SelectionList).clear_options()
+            self._roles()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "setup-start":
+            self.action_start()
+        elif event.button.id == "setup-back":
+            self.app.pop_screen()
+
+    def action_start(self) -> None:
+        content = self._content()
+        if content is None:
+            return
+        chosen = set(self.query_one("#setup-roles", SelectionList).selected)
+        seats = tuple(r for r in content.roles if r in chosen)
+        if not seats:
+            self.say(self.tr("trainer.no_groups"), severity="warning")
+            return
+        names = {role: self.tr("trainer.group_n", n=i) for i, role in enumerate(seats, 1)}
+        self.game.start_class(content, seats, names, secrets.randbelow(2**31))
+
+
+class TrainerScreen(BaseScreen[None]):
+    """The trainer's dashboard: the phases, the timer, what to say, the league."""
+
+    BINDINGS = [
+        binding("space", "toggle_timer", "timer"),
+        binding("plus", "extend(1)", "extend", key_display="+"),
+        binding("minus", "extend(-1)", "shorten", key_display="-", show=False),
+        binding("n", "next_phase", "next_phase"),
+        binding("b", "previous_phase", "previous_phase", show=False),
+        binding("g", "play", "play"),
+        binding("l", "league", "league", show=False),
+        binding("d", "class_debrief", "class_debrief", show=False),
+        binding("escape", "play", "play", show=False),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="screen-title", classes="screen-title")
+        with Horizontal(id="trainer"):
+            yield Static(id="trainer-phases")
+            with Vertical(id="trainer-main"):
+                yield Static(id="trainer-timer")
+                with VerticalScroll(id="trainer-say-box"):
+                    yield Static(id="trainer-say")
+                    yield Static(id="trainer-league")
+        with Horizontal(classes="buttons"):
+            yield Button(id="trainer-toggle", variant="primary")
+            yield Button(id="trainer-next")
+            yield Button(id="trainer-play")
+            yield Button(id="trainer-debrief")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.set_interval(1.0, self.refresh_timer)
+
+    def on_screen_resume(self) -> None:
+        self.refresh_language()
+
+    @property
+    def classroom(self) -> Classroom:
+        assert self.game.classroom is not None
+        return self.game.classroom
+
+    def refresh_language(self) -> None:
+        self.query_one("#screen-title", Static).update(
+            self.tr("trainer.title", scenario=self.session.content.scenario.title.get(self.lang))
+        )
+        self.query_one("#trainer-next", Button).label = self.tr("trainer.next_phase")
+        self.query_one("#trainer-play", Button).label = self.tr("trainer.play")
+        self.query_one("#trainer-debrief", Button).label = self.tr("trainer.class_debrief")
+        self.refresh_timer()
+
+    def refresh_timer(self) -> None:
+        clock = self.classroom.clock
+        rows = []
+        for i, phase in enumerate(clock.plan):
+            mark = "▶" if i == clock.index else " "
+            rows.append(f"{mark} {self.tr(f'phase.{phase.id}')} ({phase.minutes} min)")
+        self.query_one("#trainer-phases", Static).update(Content("\n".join(rows)))
+        state = self.tr("trainer.running") if clock.running else self.tr("trainer.paused")
+        over = self.tr("trainer.over") if clock.overrun() else ""
+        self.query_one("#trainer-timer", Static).update(
+            Content(
+                f"{self.tr(f'phase.{clock.phase.id}')}: {clock_text(clock.remaining())} "
+                f"[{state}] {over}".rstrip()
+            )
+        )
+        self.query_one("#trainer-toggle", Button).label = self.tr(
+            "trainer.pause" if clock.running else "trainer.start_timer"
+        )
+        scenario = self.session.content.scenario
+        say = [self.tr(f"phase.say_{clock.phase.id}")]
+        note = scenario.phase_notes.get(clock.phase.id)  # type: ignore[call-overload]
+        if note is not None:
+            say += ["", note.get(self.lang)]
+        if clock.phase.id in ("simulation", "reflection") and scenario.trainer_notes:
+            say += ["", self.tr("trainer.notes"), scenario.trainer_notes.get(self.lang)]
+        self.query_one("#trainer-say", Static).update(lines(*say))
+        board = self.query_one("#trainer-league", Static)
+        board.display = self.classroom.show_league
+        if self.classroom.show_league:
+            rows = ["", self.tr("class.league")]
+            for place, row in enumerate(league(self.session), 1):
+                star = " ★" if row.special_task else ""
+                rows.append(f"  {place}. {row.name}: {row.points}{star}")
+            board.update(Content("\n".join(rows)))
+
+    def action_toggle_timer(self) -> None:
+        self.classroom.clock.toggle()
+        self.refresh_timer()
+
+    def action_extend(self, minutes: int) -> None:
+        self.classroom.clock.extend(minutes)
+        self.refresh_timer()
+
+    def action_next_phase(self) -> None:
+        self.classroom.clock.skip()
+        self.refresh_timer()
+
+    def action_previous_phase(self) -> None:
+        self.classroom.clock.back()
+        self.refresh_timer()
+
+    def action_league(self) -> None:
+        self.classroom.show_league = not self.classroom.show_league
+        self.refresh_timer()
+
+    def action_play(self) -> None:
+        self.game.show_class_game()
+
+    def action_class_debrief(self) -> None:
+        self.app.push_screen(ClassDebriefScreen())
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        actions = {
+            "trainer-toggle": self.action_toggle_timer,
+            "trainer-next": self.action_next_phase,
+            "trainer-play": self.action_play,
+            "trainer-debrief": self.action_class_debrief,
+        }
+        if event.button.id in actions:
+            actions[event.button.id]()
+
+
+class HandOverScreen(BaseScreen[None]):
+    """Between two groups: nothing of the last group's screen stays visible."""
+
+    BINDINGS = [binding("enter", "ready", "ready")]
+    AUTO_FOCUS = "#handover-ready"
+
+    def __init__(self, role: str) -> None:
+        super().__init__()
+        self.role = role
+
+    def compose(self) -> ComposeResult:
+        with Center(id="handover"), Vertical(id="handover-panel"):
+            yield Static(id="handover-text")
+            yield Button(id="handover-ready", variant="primary")
+        yield Footer()
+
+    def refresh_language(self) -> None:
+        session = self.session
+        role = session.content.actors[self.role].name.get(self.lang)
+        parts = [
+            self.tr("trainer.handover", group=session.group_name(self.role)),
+            role,
+            "",
+            self.tr(
+                "trainer.handover_turn",
+                turn=session.state.turn,
+                max=session.content.scenario.max_turns,
+            ),
+        ]
+        classroom = self.game.classroom
+        if classroom is not None:
+            clock = classroom.clock
+            parts.append(f"{self.tr(f'phase.{clock.phase.id}')}: {clock_text(clock.remaining())}")
+        self.query_one("#handover-text", Static).update(lines(*parts))
+        self.query_one("#handover-ready", Button).label = self.tr("trainer.ready")
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.action_ready()
+
+    def action_ready(self) -> None:
+        self.dismiss(None)
+
+
+class TrainerToolsDialog(BaseModal[None]):
+    """Bring in an event, give a group a fact, note something for the debrief, or look at
+    the whole case. The class sees this too if the screen is projected: it says so."""
+
+    BINDINGS = [binding("escape", "close", "close")]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog wide"):
+            yield Static(id="tools-title", classes="dialog-title")
+            with VerticalScroll(classes="dialog-body"):
+                yield Static(id="tools-warning")
+                with Horizontal(classes="tool-row"):
+                    yield Select[str]([], id="tool-inject", allow_blank=True)
+                    yield Button(id="tool-inject-go")
+                with Horizontal(classes="tool-row"):
+                    yield Select[str]([], id="tool-actor", allow_blank=True)
+                    yield Select[str]([], id="tool-fact", allow_blank=True)
+                    yield Button(id="tool-reveal-go")
+                with Horizontal(classes="tool-row"):
+                    yield Input(id="tool-note")
+                    yield Button(id="tool-note-go")
+                yield Static(id="tools-case")
+            with Horizontal(classes="buttons"):
+                yield Button(id="tools-dashboard", variant="primary")
+                yield Button(id="tools-close")
+
+    def refresh_language(self) -> None:
+        session, lang = self.session, self.lang
+        content, state = session.content, session.state
+        self.query_one("#tools-title", Static).update(self.tr("trainer.tools"))
+        self.query_one("#tools-warning", Static).update(self.tr("trainer.tools_warning"))
+        self.query_one("#tool-inject-go", Button).label = self.tr("trainer.inject")
+        self.query_one("#tool-reveal-go", Button).label = self.tr("trainer.reveal")
+        self.query_one("#tool-note-go", Button).label = self.tr("trainer.note")
+        self.query_one("#tool-note", Input).placeholder = self.tr("trainer.note_placeholder")
+        self.query_one("#tools-dashboard", Button).label = self.tr("trainer.dashboard")
+        self.query_one("#tools-close", Button).label = self.tr("tui.close")
+        self.query_one("#tool-inject", Select).set_options(
+            [
+                (i.title.get(lang), i.id)
+                for i in content.injects.values()
+                if i.id not in state.injected
+            ]
+        )
+        self.query_one("#tool-inject", Select).prompt = self.tr("trainer.choose_inject")
+        self.query_one("#tool-actor", Select).set_options(
+            [(session.group_name(r), r) for r in state.played]
+        )
+        self.query_one("#tool-actor", Select).prompt = self.tr("trainer.choose_group")
+        self.query_one("#tool-fact", Select).set_options(
+            [(f.label.get(lang), f.id) for f in content.facts.values()]
+        )
+        self.query_one("#tool-fact", Select).prompt = self.tr("trainer.choose_fact")
+        self._case()
+
+    def _case(self) -> None:
+        """Who knows what: the whole case, which no group sees."""
+        session, lang = self.session, self.lang
+        content, state = session.content, session.state
+        rows = [self.tr("trainer.whole_case"), ""]
+        for actor in content.actors.values():
+            known = [content.facts[f].label.get(lang) for f in state.knowledge.get(actor.id, {})]
+            who = (
+                f"{session.group_name(actor.id)} ({actor.short_name.get(lang)})"
+                if actor.id in state.played
+                else actor.short_name.get(lang)
+            )
+            rows.append(f"■ {who}: {', '.join(known) or '-'}")
+        waiting = [p for p in state.pending if p.kind in ("reply", "grant")]
+        rows += ["", self.tr("trainer.waiting", n=len(waiting))]
+        self.query_one("#tools-case", Static).update(Content("\n".join(rows)))
+
+    def _done(self, events: list[object]) -> None:
+        refused = [e for e in events if getattr(e, "kind", "") == "action_refused"]
+        session = self.session
+        if refused:
+            text = narrate.describe(refused[0], session.content, session.state, self.lang)  # type: ignore[arg-type]
+            self.say("\n".join(text), severity="error")
+        else:
+            self.say(self.tr("trainer.done"))
+        self.refresh_language()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        button = event.button.id
+        if button == "tool-inject-go":
+            inject = self.query_one("#tool-inject", Select).value
+            if isinstance(inject, str):
+                self._done(self.game.perform(TrainerInject(inject)))
+        elif button == "tool-reveal-go":
+            actor = self.query_one("#tool-actor", Select).value
+            fact = self.query_one("#tool-fact", Select).value
+            if isinstance(actor, str) and isinstance(fact, str):
+                self._done(self.game.perform(TrainerReveal(actor, fact)))
+        elif button == "tool-note-go":
+            note = self.query_one("#tool-note", Input)
+            if note.value.strip():
+                self._done(self.game.perform(TrainerNote(note.value)))
+                note.value = ""
+        elif button == "tools-dashboard":
+            self.dismiss(None)
+            self.game.show_trainer()
+        elif button == "tools-close":
+            self.dismiss(None)
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+class ClassDebriefScreen(BaseScreen[None]):
+    """Every group's review side by side, exportable like a single debrief."""
+
+    BINDINGS = [
+        binding("x", "export", "export"),
+        binding("escape", "app.pop_screen", "back"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="screen-title", classes="screen-title")
+        with VerticalScroll(id="class-scroll"):
+            yield Markdown(id="class-text")
+        with Horizontal(classes="buttons"):
+            yield Button(id="class-export", variant="primary")
+            yield Button(id="class-back")
+        yield Footer()
+
+    def refresh_language(self) -> None:
+        from ...classroom.class_debrief import class_debrief_markdown
+
+        self.query_one("#screen-title", Static).update(self.tr("class.title"))
+        self.query_one("#class-export", Button).label = self.tr("debrief.export")
+        self.query_one("#class-back", Button).label = self.tr("tui.back")
+        self.query_one("#class-text", Markdown).update(
+            class_debrief_markdown(self.session, self.lang)
+        )
+        self.query_one("#class-scroll").focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "class-export":
+            self.action_export()
+        else:
+            self.app.pop_screen()
+
+    def action_export(self) -> None:
+        from ... import paths
+        from ...classroom.class_debrief import class_debrief_html, class_debrief_markdown
+        from ...saves import atomic_write_text
+
+        folder = paths.user_data_dir() / "reports"
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        base = folder / f"class-{self.session.content.id}-{stamp}"
+        atomic_write_text(base.with_suffix(".md"), class_debrief_markdown(self.session, self.lang))
+        atomic_write_text(base.with_suffix(".html"), class_debrief_html(self.session, self.lang))
+        self.say(self.tr("debrief.exported", path=str(base.with_suffix(".html"))), timeout=10)
