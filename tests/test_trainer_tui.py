@@ -198,3 +198,46 @@ async def test_trainer_tools_inject_reveal_note_and_class_debrief(_private_home:
         for group in ("Group 1", "Group 2", "Group 3"):
             assert f"## {group}:" in text
         assert app.errors == []
+
+
+async def test_demo_playback_steps_forwards_backwards_and_plays() -> None:
+    from trafficking_sim.demo import load_playback
+    from trafficking_sim.tui.screens.demo import DemoScreen
+
+    walkthrough = Path(__file__).parent / "walkthroughs" / "tutorial" / "border_b-best.txt"
+    playback = load_playback(walkthrough)
+    app = TraffickingApp(AppConfig(lang="en", demo=playback, pace=0.5))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, 0.2)
+        screen = app.screen
+        assert isinstance(screen, DemoScreen)
+        assert "The game begins." in str(screen.query_one("#demo-action", Static).render())
+        await pilot.press("right", "right")
+        assert screen.index == 2
+        action = str(screen.query_one("#demo-action", Static).render())
+        assert "Sends a SIENA message to Europol" in action
+        await pilot.press("left")
+        assert screen.index == 1
+        await pilot.press("space")  # play at the chosen pace (0.5 s a step)
+        await pilot.pause(1.3)
+        assert screen.index >= 3
+        await pilot.press("space")
+        stopped = screen.index
+        await pilot.pause(0.7)
+        assert screen.index == stopped
+        await pilot.press("end")
+        assert screen.index == len(playback.frames) - 1
+        assert playback.frames[-1].state.ending == "network_disrupted"
+        assert app.errors == []
+
+
+def test_demo_refuses_what_it_cannot_play(tmp_path: Path, capsys: Any) -> None:
+    from trafficking_sim.cli import main
+
+    script = tmp_path / "loose.txt"
+    script.write_text("do check_vehicle minibus_plate\n", encoding="utf-8")
+    assert main(["demo", str(script)]) == 1
+    assert "needs a scenario" in capsys.readouterr().err
+    assert main(["demo", str(script), "--scenario", "tutorial", "--role", "europol"]) == 1
+    assert "not a role" in capsys.readouterr().err
+    assert main(["demo", str(tmp_path / "none.json")]) == 2

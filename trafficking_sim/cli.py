@@ -119,6 +119,16 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--scenario", metavar="ID", help="the scenario to choose first")
     p.add_argument("--lang", choices=("en", "sl"), help="language")
 
+    p = sub.add_parser("demo", help="play back a save or a walkthrough, step by step")
+    p.add_argument("file", type=Path, metavar="SAVE|WALKTHROUGH")
+    p.add_argument("--scenario", metavar="ID", help="for a walkthrough outside its folder")
+    p.add_argument("--role", metavar="ID", help="for a walkthrough outside its folder")
+    p.add_argument("--seed", type=int, default=1, help="a walkthrough's seed (default 1)")
+    p.add_argument(
+        "--pace", type=float, default=2.0, metavar="SECONDS", help="seconds per step when playing"
+    )
+    p.add_argument("--lang", choices=("en", "sl"), help="language")
+
     p = sub.add_parser("cards", help="printable role cards for the preparation phase")
     p.add_argument(
         "--scenario", metavar="ID|PATH", help="a bundled id or a file (default: flagship)"
@@ -169,6 +179,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "debrief": cmd_debrief,
             "cards": cmd_cards,
             "trainer": cmd_trainer,
+            "demo": cmd_demo,
             "guide": cmd_guide,
             "map": cmd_map,
             "serve": cmd_serve,
@@ -239,6 +250,8 @@ def _open_tui(
     seed: int | None = None,
     resume: Path | None = None,
     trainer: bool = False,
+    demo: Any = None,
+    pace: float = 2.0,
 ) -> int:
     """Run the full-screen game; its own error dialog keeps tracebacks away from players."""
     in_browser = "web_driver" in os.environ.get("TEXTUAL_DRIVER", "")  # trafficking-sim serve
@@ -259,6 +272,8 @@ def _open_tui(
             seed=seed,
             resume=resume,
             trainer=trainer,
+            demo=demo,
+            pace=pace,
         )
     )
     app.run()
@@ -586,6 +601,21 @@ def cmd_map(args: argparse.Namespace) -> int:
     write_map(content, args.lang, args.out)
     print(f"Written: {args.out}", file=sys.stderr)
     return EXIT_OK
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from .demo import DemoError, load_playback
+
+    if not args.file.is_file():
+        raise UsageError(f"there is no file {args.file}")
+    if not 0.2 <= args.pace <= 60:
+        raise UsageError("--pace must be between 0.2 and 60 seconds")
+    try:
+        playback = load_playback(args.file, args.scenario, args.role, args.seed)
+    except DemoError as exc:
+        print(f"trafficking-sim: {exc}", file=sys.stderr)
+        return EXIT_INVALID
+    return _open_tui(lang=args.lang, demo=playback, pace=args.pace)
 
 
 def cmd_trainer(args: argparse.Namespace) -> int:

@@ -63,6 +63,8 @@ class AppConfig:
     seed: int | None = None
     resume: Path | None = None
     trainer: bool = False  # open trainer mode (a class on one laptop)
+    demo: Any = None  # a Playback to show at once (trafficking-sim demo)
+    pace: float = 2.0
 
 
 class TraffickingApp(App[None]):
@@ -104,7 +106,13 @@ class TraffickingApp(App[None]):
         # Content loads in the background just after the title is on screen, so that the
         # title is drawn first and at full speed; a learner is still reading it.
         self.set_timer(0.1, self._start_preload)
-        if self.config.trainer:
+        if self.config.demo is not None:
+            from .screens.demo import DemoScreen
+
+            self.call_after_refresh(
+                self.push_screen, DemoScreen(self.config.demo, self.config.pace)
+            )
+        elif self.config.trainer:
             self.call_after_refresh(self.open_trainer_mode)
         elif self.config.resume is not None:
             self.call_after_refresh(self.resume_game, self.config.resume)

@@ -21,6 +21,7 @@ class SavesScreen(BaseScreen[None]):
     BINDINGS = [
         binding("escape", "app.pop_screen", "back"),
         binding("enter", "choose", "review", show=False),
+        binding("p", "playback", "demo_play"),
     ]
 
     def __init__(self) -> None:
@@ -36,6 +37,7 @@ class SavesScreen(BaseScreen[None]):
                     yield Static(id="save-detail")
                 with Horizontal(classes="buttons"):
                     yield Button(id="choose", variant="primary")
+                    yield Button(id="playback")
                     yield Button(id="back")
         yield Footer()
 
@@ -55,6 +57,7 @@ class SavesScreen(BaseScreen[None]):
         self.query_one("#screen-title", Static).update(self.tr("tui.review_title"))
         self.query_one("#choose", Button).label = self.tr("tui.review_open")
         self.query_one("#back", Button).label = self.tr("tui.back")
+        self.query_one("#playback", Button).label = self.tr("tui.review_playback")
         self.saves = known_saves()
         options = self.query_one("#save-list", OptionList)
         highlighted = options.highlighted
@@ -101,6 +104,8 @@ class SavesScreen(BaseScreen[None]):
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "choose":
             self.action_choose()
+        elif event.button.id == "playback":
+            self.action_playback()
         elif event.button.id == "back":
             self.app.pop_screen()
 
@@ -119,3 +124,18 @@ class SavesScreen(BaseScreen[None]):
             self.game.show_problem(self.tr("tui.review_cannot"), str(exc))
             return
         self.app.push_screen(DebriefScreen(session))
+
+    def action_playback(self) -> None:
+        """Step through the chosen game, to show a class how it unfolded."""
+        from ...demo import DemoError, load_playback
+        from .demo import DemoScreen
+
+        index = self.query_one("#save-list", OptionList).highlighted
+        if index is None or index >= len(self.saves):
+            return
+        try:
+            playback = load_playback(self.saves[index][0])
+        except DemoError as exc:
+            self.game.show_problem(self.tr("tui.review_cannot"), str(exc))
+            return
+        self.app.push_screen(DemoScreen(playback))

@@ -1,0 +1,146 @@
+"""Demo playback: a saved game or a walkthrough, one action at a time, to show a class
+how a game unfolds. Pure: the TUI steps through the frames this builds.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import narrate
+from .content import GameContent, find_scenario, load_game
+from .engine import (
+    Action,
+    AskPermission,
+    Do,
+    EndTurn,
+    Event,
+    GameState,
+    Request,
+    Send,
+    Share,
+)
+from .engine.actions import TrainerInject, TrainerNote, TrainerReveal
+from .i18n import t
+from .session import Session
+
+
+class DemoError(Exception):
+    """A file that cannot be played back, with a message for the trainer."""
+
+
+@dataclass
+class Frame:
+    """The game after one more action: what was done, what it made happen."""
+
+    action: Action | None  # None for the start of the game
+    events: list[Event]
+    state: GameState
+
+
+@dataclass
+class Playback:
+    content: GameContent
+    role: str
+    seed: int
+    frames: list[Frame]
+
+    @classmethod
+    def of_session(cls, session: Session) -> Playback:
+        engine = session.engine
+        seats = session.state.seats
+        state, events = engine.new_game(session.first_role, session.seed, seats)
+        frames = [Frame(None, events, state)]
+        for action in session.actions:
+            state, events = engine.step(state, action)
+            frames.append(Frame(action, events, state))
+        return cls(session.content, session.first_role, session.seed, frames)
+
+
+def load_playback(
+    path: Path, scenario: str | None = None, role: str | None = None, seed: int = 1
+) -> Playback:
+    """A save (JSON), or a walkthrough script: for a script the scenario and role come
+    from the arguments or else from its place (``walkthroughs/<scenario>/<role>-*.txt``)."""
+    from .content import ContentError
+    from .plain import PlainGame
+    from .saves import SaveError, is_save, read_save
+
+    if is_save(path):
+        try:
+            return Playback.of_session(Session.resume(read_save(path), allow_changed=True))
+        except SaveError as exc:
+            raise DemoError(str(exc)) from None
+    try:
+        script = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DemoError(f"{path} cannot be read: {exc}") from None
+    scenario = scenario or path.parent.name
+    role = role or path.stem.split("-")[0]
+    try:
+        content = load_game(find_scenario(scenario))
+    except (LookupError, ContentError) as exc:
+        raise DemoError(
+            f"{path} is not a save; as a walkthrough it needs a scenario: {exc} "
+            "Name it with --scenario (and the role with --role)."
+        ) from None
+    if role not in content.roles:
+        raise DemoError(
+            f"'{role}' is not a role of '{content.id}' (roles: {', '.join(content.roles)}); "
+            "name one with --role."
+        )
+    session = Session.new(content, role, seed, "en")
+    PlainGame(session, io.StringIO(), autosave=False).run(script.splitlines())
+    return Playback.of_session(session)
+
+
+def action_text(action: Action | None, content: GameContent, lang: str) -> str:
+    """One line saying what the player did, in words."""
+
+    def name(actor: str) -> str:
+        return narrate.actor_name(content, actor, lang)
+
+    def facts(ids: tuple[str, ...]) -> str:
+        return ", ".join(narrate.fact_label(content, f, lang) for f in ids) or "-"
+
+    if action is None:
+        return t("demo.start", lang)
+    if isinstance(action, EndTurn):
+        return t("demo.end_turn", lang)
+    if isinstance(action, Send):
+        return t("demo.send", lang, to=", ".join(map(name, action.to)), facts=facts(action.facts))
+    if isinstance(action, Share):
+        return t("demo.share", lang, to=name(action.to), facts=facts(action.facts))
+    if isinstance(action, Request):
+        service = content.actors[action.agency].services.get(action.service)
+        label = service.label.get(lang) if service else action.service
+        return t("demo.request", lang, to=name(action.agency), service=label)
+    if isinstance(action, Do):
+        spec = content.actions.get(action.action)
+        return t("demo.do", lang, action=spec.label.get(lang) if spec else action.action)
+    if isinstance(action, AskPermission):
+        return t("demo.permission", lang, fact=narrate.fact_label(content, action.fact, lang))
+    if isinstance(action, TrainerInject):
+        inject = content.injects.get(action.inject)
+        return t("demo.inject", lang, title=inject.title.get(lang) if inject else action.inject)
+    if isinstance(action, TrainerReveal):
+        return t(
+            "demo.reveal",
+            lang,
+            actor=name(action.actor),
+            fact=narrate.fact_label(content, action.fact, lang),
+        )
+    if isinstance(action, TrainerNote):
+        return t("demo.note", lang, text=action.text)
+    return str(action)  # pragma: no cover - the Action union is closed
+
+
+def frame_lines(playback: Playback, index: int, lang: str) -> list[str]:
+    """What the step made happen, as the player saw it."""
+    frame = playback.frames[index]
+    return [
+        line
+        for event in frame.events
+        for line in narrate.describe(event, playback.content, frame.state, lang)
+    ]
