@@ -14,6 +14,19 @@ CORE_MODULES = [
     "trafficking_sim.plain",
     "trafficking_sim.cli",
     "trafficking_sim.i18n",
+    "trafficking_sim.debrief",
+    "trafficking_sim.debrief_map",
+    "trafficking_sim.debrief_report",
+    "trafficking_sim.explore",
+    "trafficking_sim.content.lint",
+    "trafficking_sim.classroom.phases",
+    "trafficking_sim.classroom.league",
+    "trafficking_sim.classroom.state",
+    "trafficking_sim.classroom.class_debrief",
+    "trafficking_sim.demo",
+    "trafficking_sim.materials.cards",
+    "trafficking_sim.materials.guide",
+    "trafficking_sim.materials.coop_map",
 ]
 
 
