@@ -4,10 +4,22 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .debrief import Debrief, change_reason, verdict_word
+from .debrief import Debrief, Learning, change_reason, verdict_word
 from .debrief_map import map_lines
 from .i18n import t
 from .report_page import html_page, md_cell, md_escape
+
+
+def learning_markdown(learning: list[Learning], lang: str) -> list[str]:
+    """The section on the learning objectives of 7.2 (none if the scenario maps none)."""
+    if not learning:
+        return []
+    out = [f"## {t('debrief.s_learning', lang)}", ""]
+    for lo in learning:
+        text = md_escape(lo.text.rstrip("."))
+        out.append(f"- **{lo.seed}** {text}: {verdict_word(lo.verdict, lang)}")
+        out += [f"  - {md_escape(s)}" for s in lo.shown_by]
+    return [*out, ""]
 
 
 def to_markdown(d: Debrief) -> str:
@@ -51,13 +63,7 @@ def to_markdown(d: Debrief) -> str:
         ]
         out.append("")
 
-    if d.learning:
-        out += [f"## {tr('debrief.s_learning')}", ""]
-        for lo in d.learning:
-            text = md_escape(lo.text.rstrip("."))
-            out.append(f"- **{lo.seed}** {text}: {verdict_word(lo.verdict, lang)}")
-            out += [f"  - {md_escape(s)}" for s in lo.shown_by]
-        out.append("")
+    out += learning_markdown(d.learning, lang)
 
     out += [f"## {tr('debrief.s_map')}", "", "```text", *map_lines(d), "```", ""]
 

@@ -7,7 +7,9 @@ no network, no scripts, readable in black and white and when printed.
 
 from __future__ import annotations
 
+import datetime as dt
 import html
+from pathlib import Path
 
 from markdown_it import MarkdownIt
 
@@ -48,3 +50,18 @@ def html_page(markdown: str, title: str, lang: str) -> str:
         f"<title>{html.escape(title)}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n"
         f"{body}</body>\n</html>\n"
     )
+
+
+def write_report_pair(name: str, markdown: str, title: str, lang: str) -> Path:
+    """Save a report as Markdown and HTML in the reports folder; returns the HTML's path.
+
+    The name gets the time, so a report never replaces an earlier one.
+    """
+    from . import paths
+    from .saves import atomic_write_text
+
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    base = paths.user_data_dir() / "reports" / f"{name}-{stamp}"
+    atomic_write_text(base.with_suffix(".md"), markdown)
+    atomic_write_text(base.with_suffix(".html"), html_page(markdown, title, lang))
+    return base.with_suffix(".html")

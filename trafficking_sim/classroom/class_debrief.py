@@ -8,10 +8,11 @@ with, what it missed, and its cooperation map.
 from __future__ import annotations
 
 from ..content.logic import PILLARS
-from ..debrief import Debrief, build_debrief, verdict_word
+from ..debrief import Debrief, build_debrief
 from ..debrief_map import map_lines
+from ..debrief_report import learning_markdown
 from ..i18n import t
-from ..report_page import html_page, md_cell, md_escape
+from ..report_page import md_cell, md_escape
 from ..session import Session
 from .league import league
 
@@ -68,13 +69,7 @@ def class_debrief_markdown(session: Session, lang: str) -> str:
             + " |"
         )
     out += ["", tr("class.pillars_note"), ""]
-    if first.learning:
-        out += [f"## {tr('debrief.s_learning')}", ""]
-        for lo in first.learning:
-            text = md_escape(lo.text.rstrip("."))
-            out.append(f"- **{lo.seed}** {text}: {verdict_word(lo.verdict, lang)}")
-            out += [f"  - {md_escape(s)}" for s in lo.shown_by]
-        out.append("")
+    out += learning_markdown(first.learning, lang)
     for role, review in reviews.items():
         out += [
             f"## {md_escape(session.group_name(role))}: {md_escape(review.role)}",
@@ -110,8 +105,3 @@ def class_debrief_markdown(session: Session, lang: str) -> str:
     ]
     out += ["", f"_{tr('debrief.footer')}_"]
     return "\n".join(out) + "\n"
-
-
-def class_debrief_html(session: Session, lang: str) -> str:
-    title = f"{t('class.title', lang)}: {session.content.scenario.title.get(lang)}"
-    return html_page(class_debrief_markdown(session, lang), title, lang)

@@ -33,6 +33,26 @@ def _text(parent: ET.Element, x: float, y: float, words: str, **attrs: str) -> N
     element.text = words
 
 
+def _channel_line(
+    parent: ET.Element, channel: str, x1: float, y1: float, x2: float, y2: float
+) -> ET.Element:
+    """A line in the channel's style (width and dashes, so it reads in black and white)."""
+    width, dash = STYLE[channel]
+    line = ET.SubElement(
+        parent,
+        "line",
+        x1=f"{x1:.0f}",
+        y1=f"{y1:.0f}",
+        x2=f"{x2:.0f}",
+        y2=f"{y2:.0f}",
+        stroke="#000",
+        attrib={"stroke-width": width},
+    )
+    if dash:
+        line.set("stroke-dasharray", dash)
+    return line
+
+
 def _layout(content: GameContent) -> dict[str, tuple[float, float]]:
     """Where each actor's box goes: international bodies on top, states below."""
     places: dict[str, tuple[float, float]] = {}
@@ -89,20 +109,7 @@ def map_svg(content: GameContent, lang: str) -> str:
         for channel, hub in HUBS.items():
             if actor.id == hub or hub not in centre or channel not in actor.channels:
                 continue
-            (x1, y1), (x2, y2) = centre[actor.id], centre[hub]
-            width, dash = STYLE[channel]
-            line = ET.SubElement(
-                svg,
-                "line",
-                x1=f"{x1:.0f}",
-                y1=f"{y1:.0f}",
-                x2=f"{x2:.0f}",
-                y2=f"{y2:.0f}",
-                stroke="#000",
-                attrib={"stroke-width": width},
-            )
-            if dash:
-                line.set("stroke-dasharray", dash)
+            line = _channel_line(svg, channel, *centre[actor.id], *centre[hub])
             ET.SubElement(
                 line, "title"
             ).text = f"{actor.short_name.get(lang)} – {t(f'channel.{channel}', lang)}"
@@ -142,19 +149,7 @@ def map_svg(content: GameContent, lang: str) -> str:
     legend_y = HEIGHT - 40
     x = 20.0
     for channel in HUBS:
-        width, dash = STYLE[channel]
-        line = ET.SubElement(
-            svg,
-            "line",
-            x1=f"{x:.0f}",
-            y1=f"{legend_y - 4:.0f}",
-            x2=f"{x + 40:.0f}",
-            y2=f"{legend_y - 4:.0f}",
-            stroke="#000",
-            attrib={"stroke-width": width},
-        )
-        if dash:
-            line.set("stroke-dasharray", dash)
+        _channel_line(svg, channel, x, legend_y - 4, x + 40, legend_y - 4)
         _text(svg, x + 48, legend_y, t(f"channel.{channel}", lang), **{"font-size": "12"})
         x += 230
     _text(svg, 20, legend_y + 18, t("map.legend_direct", lang), **{"font-size": "12"})

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
@@ -192,17 +191,20 @@ class DebriefScreen(BaseScreen[None]):
 
     def action_export(self) -> None:
         """Write the report as HTML and Markdown to the reports folder, and say where."""
-        from ... import paths
-        from ...debrief_report import write_report
+        from ...debrief_report import to_markdown
+        from ...i18n import t
+        from ...report_page import write_report_pair
 
-        if self.debrief is None:
+        d = self.debrief
+        if d is None:
             return
-        folder = paths.user_data_dir() / "reports"
-        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-        base = folder / f"{self.session.content.id}-{self.session.state.role}-{stamp}"
-        write_report(self.debrief, base.with_suffix(".html"), "html")
-        write_report(self.debrief, base.with_suffix(".md"), "md")
-        self.say(self.tr("debrief.exported", path=str(base.with_suffix(".html"))), timeout=10)
+        path = write_report_pair(
+            f"{self.session.content.id}-{d.role_id}",
+            to_markdown(d),
+            f"{t('debrief.report_title', d.lang)}: {d.scenario}",
+            d.lang,
+        )
+        self.say(self.tr("debrief.exported", path=str(path)), timeout=10)
 
     def action_new_game(self) -> None:
         from .scenarios import ScenarioScreen

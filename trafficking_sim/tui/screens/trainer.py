@@ -3,7 +3,6 @@ group to group, and step in with the trainer's tools."""
 
 from __future__ import annotations
 
-import datetime as dt
 import secrets
 from typing import TYPE_CHECKING
 
@@ -413,13 +412,14 @@ class ClassDebriefScreen(BaseScreen[None]):
             self.app.pop_screen()
 
     def action_export(self) -> None:
-        from ... import paths
-        from ...classroom.class_debrief import class_debrief_html, class_debrief_markdown
-        from ...saves import atomic_write_text
+        from ...classroom.class_debrief import class_debrief_markdown
+        from ...report_page import write_report_pair
 
-        folder = paths.user_data_dir() / "reports"
-        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-        base = folder / f"class-{self.session.content.id}-{stamp}"
-        atomic_write_text(base.with_suffix(".md"), class_debrief_markdown(self.session, self.lang))
-        atomic_write_text(base.with_suffix(".html"), class_debrief_html(self.session, self.lang))
-        self.say(self.tr("debrief.exported", path=str(base.with_suffix(".html"))), timeout=10)
+        title = f"{self.tr('class.title')}: {self.session.content.scenario.title.get(self.lang)}"
+        path = write_report_pair(
+            f"class-{self.session.content.id}",
+            class_debrief_markdown(self.session, self.lang),
+            title,
+            self.lang,
+        )
+        self.say(self.tr("debrief.exported", path=str(path)), timeout=10)
