@@ -9,16 +9,20 @@ budget says "not proved", never "unreachable".
 
 from __future__ import annotations
 
+import marshal
 import time
 from collections import deque
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
+from hashlib import blake2b
+from itertools import compress
+from operator import is_not
 from typing import Any
 
 from .content.bundle import GameContent
 from .engine import Action, AskPermission, Do, EndTurn, Engine, GameState, Request, Send, Share
 from .engine import events as E
-from .engine.state import StateKey, state_key
+from .engine.state import Known, Pending, _pending_key
 
 DEFAULT_BUDGET = 200_000
 
@@ -88,14 +92,16 @@ def explore(
     endings and objectives not reached yet. ``stop_at`` ends the search as soon as one of
     these endings is found. At ``deadline`` (a ``time.perf_counter()`` value) the search
     stops as if its budget had run out.
+
+    Memory stays small per state: a state seen is remembered by a 16-byte digest of its
+    key (with the step that led to it, for the paths), and a state waiting in the queue
+    as the state it comes from and the action, stepped again when its turn comes. The
+    search runs out of budget long before it expands most of the states it has seen, so
+    this costs one step per expanded state and saves keeping every state seen.
     """
     engine = Engine(content)
-    cap = _done_cap(content)
-
-    def key(state: GameState, with_ap: bool = True) -> StateKey:
-        return state_key(state, with_ap=with_ap, done_cap=cap, memo=memo)
-
-    memo: dict[int, tuple[Any, frozenset[Any]]] = {}
+    keys = _Keys(content, _done_cap(content))
+    sure_refusals = _conditional_actions(content)
 
     limit = max_turns or content.scenario.max_turns
     search = Search(role, seed, budget, limit, allow is alone)
@@ -105,15 +111,19 @@ def explore(
         _note(search, first_events, [])
     _record_outcome(search, content, start, [])
     root = _slim(start)
-    parents: dict[StateKey, tuple[StateKey | None, Action | None]] = {key(root): (None, None)}
-    queue: deque[tuple[GameState, StateKey]] = deque([(root, key(root))])
+    root_key = keys.digest(keys.parts(root))
+    parents: dict[bytes, tuple[bytes | None, Action | None]] = {root_key: (None, None)}
+    # (the state expanded before, the action from it) or (the root, None), and the key.
+    queue: deque[tuple[GameState, Action | None, bytes]] = deque()
+    if not _beyond(root, limit):
+        queue.append((root, None, root_key))
+    actions: dict[Action, Action] = {}  # one object per distinct action kept
     search.states = 1
     while queue:
-        state, here = queue.popleft()
-        if state.over or state.turn > limit:
-            continue
+        source, how, here = queue.popleft()
+        state = source if how is None else _slim(engine.step(source, how)[0], owned=True)
         search.expanded += 1
-        progress = key(state, with_ap=False)
+        parts = keys.parts(state)
         for action in [*engine.candidate_actions(state), EndTurn()]:
             if allow is not None and not allow(action):
                 continue
@@ -121,12 +131,15 @@ def explore(
                 continue
             if isinstance(action, Do):
                 search.actions_tried.add(action.action)
+                if action.action in sure_refusals and not engine.accepts(state, action):
+                    continue  # a refusal leaves the state as it was: a state seen
             after, events = engine.step(state, action)
-            after = _slim(after)
-            child_key = key(after)
+            after = _slim(after, owned=True)
+            child = keys.parts(after, state, parts)
+            child_key = keys.digest(child)
             if child_key in parents:
                 continue
-            if not isinstance(action, EndTurn) and key(after, with_ap=False) == progress:
+            if not isinstance(action, EndTurn) and child[:-1] == parts[:-1]:
                 continue  # spent action points and changed nothing
             if isinstance(action, Do):
                 search.actions_effective.add(action.action)
@@ -134,6 +147,7 @@ def explore(
                 search.exhausted = True
                 queue.clear()
                 break
+            action = actions.setdefault(action, action)
             parents[child_key] = (here, action)
             search.states += 1
             path: list[Action] | None = None
@@ -144,13 +158,14 @@ def explore(
             if stop_at and stop_at & search.endings.keys():
                 queue.clear()
                 break
-            queue.append((after, child_key))
+            if not _beyond(after, limit):
+                queue.append((state, action, child_key))
     search.seconds = time.perf_counter() - began
     if stop_at and stop_at & search.endings.keys():
         return search
     if search.exhausted and _missing(search, content) and beam_width:
         began = time.perf_counter()
-        _beam(engine, content, start, search, allow, key, limit, beam_width, stop_at, deadline)
+        _beam(engine, content, start, search, allow, keys, limit, beam_width, stop_at, deadline)
         search.beam_seconds = time.perf_counter() - began
     return search
 
@@ -227,7 +242,7 @@ def _beam(
     start: GameState,
     search: Search,
     allow: ActionFilter | None,
-    key: Callable[..., StateKey],
+    keys: _Keys,
     limit: int,
     width: int,
     stop_at: set[str] | None = None,
@@ -238,6 +253,7 @@ def _beam(
     returns a path), never that it is not."""
     frontier: list[tuple[GameState, list[Action]]] = [(_slim(start), [])]
     points = max(a.action_points for a in content.actors.values() if a.kind == "role")
+    sure_refusals = _conditional_actions(content)
     for _ in range(limit * (points + 1)):
         if not frontier or not _missing(search, content):
             break
@@ -246,25 +262,30 @@ def _beam(
         if deadline is not None and time.perf_counter() > deadline:
             break
         # Memory stays bounded: only this layer's states are remembered.
-        seen: set[StateKey] = set()
+        seen: set[bytes] = set()
         children: list[tuple[int, int, GameState, list[Action]]] = []
         for state, path in frontier:
-            if state.over or state.turn > limit:
+            if _beyond(state, limit):
                 continue
-            progress = key(state, with_ap=False)
+            parts = keys.parts(state)
             for action in [*engine.candidate_actions(state), EndTurn()]:
                 if (allow is not None and not allow(action)) or not _may_matter(
                     engine, state, action
                 ):
                     continue
-                after, events = engine.step(state, action)
-                after = _slim(after)
-                child = key(after)
-                if child in seen or (
-                    not isinstance(action, EndTurn) and key(after, with_ap=False) == progress
+                if (
+                    isinstance(action, Do)
+                    and action.action in sure_refusals
+                    and not engine.accepts(state, action)
                 ):
+                    continue  # refused: nothing but the points would change
+                after, events = engine.step(state, action)
+                after = _slim(after, owned=True)
+                child = keys.parts(after, state, parts)
+                digest = keys.digest(child)
+                if digest in seen or (not isinstance(action, EndTurn) and child[:-1] == parts[:-1]):
                     continue
-                seen.add(child)
+                seen.add(digest)
                 trail = [*path, action]
                 _record_outcome(search, content, after, trail)
                 _note(search, events, trail)
@@ -306,13 +327,190 @@ def _may_matter(engine: Engine, state: GameState, action: Action) -> bool:
     return True
 
 
-def _slim(state: GameState) -> GameState:
-    """The state without the history the search does not need (messages, score log)."""
-    if state.messages or state.score_log:
-        state = state.copy()
+def _slim(state: GameState, *, owned: bool = False) -> GameState:
+    """The state without what the search does not need: the messages and the score log
+    (history), and the replies on their way that carry no facts (acknowledgements: their
+    delivery only adds a message). Neither is part of a state's key, nor changes what can
+    happen. ``owned``: the state is one no one else holds (a step's result), so it is
+    changed in place rather than copied."""
+    pending = state.pending
+    for item in pending:
+        if item.kind == "reply" and not item.data.get("facts"):
+            pending = tuple(p for p in pending if p.kind != "reply" or p.data.get("facts"))
+            break
+    if state.messages or state.score_log or pending is not state.pending:
+        if not owned:
+            state = state.copy()
         state.messages = ()
         state.score_log = ()
+        state.pending = pending
     return state
+
+
+def _beyond(state: GameState, limit: int) -> bool:
+    """True for a state the search does not expand: the game is over or past the limit."""
+    return state.over or state.turn > limit
+
+
+def _conditional_actions(content: GameContent) -> set[str]:
+    """The scenario actions whose condition ``Engine.accepts`` can check before a step:
+    those with one, and no chance in it (checking draws from the generator)."""
+    from .content import logic as L
+    from .content.validation import walk
+
+    return {
+        spec.id
+        for spec in content.actions.values()
+        if spec.if_ is not None and not any(isinstance(o, L.Chance) for _, o in walk(spec.if_))
+    }
+
+
+class _Keys:
+    """Compact keys for the states of one search, equal exactly when ``state_key`` is.
+
+    ``parts(state)`` is a tuple of integers: the sets of facts (per actor), rules fired,
+    injects and objectives become bit masks, the other parts of ``state_key`` numbers in
+    tables of the values this search has seen; the action points come last, so
+    ``parts[:-1]`` is the key without them. ``digest(parts)`` is what the search remembers:
+    16 bytes of BLAKE2b (two of a million states would share one with odds near 1e-27).
+    A step copies only what it changes, so given the state stepped from and its parts,
+    the parts it did not touch are reused rather than made again.
+    """
+
+    def __init__(self, content: GameContent, done_cap: int) -> None:
+        self.done_cap = done_cap
+        self.facts = _bits(content.facts)
+        self.rules = _bits(rule.id for rule in content.rules)
+        self.injects = _bits(content.injects)
+        self.objectives = _bits(content.objectives)
+        self.variables: dict[tuple[tuple[str, Any], ...], int] = {}
+        self.variable_sets: dict[frozenset[tuple[str, Any]], int] = {}
+        self.done: dict[frozenset[tuple[str, int]], int] = {}
+        self.permissions: dict[frozenset[tuple[str, str]], int] = {}
+        self.pending: dict[frozenset[Any], int] = {}
+        self.restricted: dict[frozenset[tuple[str, str | None, str | None]], int] = {}
+        self.endings: dict[str | None, int] = {}
+        self._before: GameState | None = None  # the last state stepped from, and its facts
+        self._their_facts: tuple[dict[str, Known], ...] = ()
+
+    def parts(
+        self,
+        state: GameState,
+        before: GameState | None = None,
+        theirs: tuple[int, ...] | None = None,
+    ) -> tuple[int, ...]:
+        knowledge = state.knowledge
+        mine = knowledge.get(state.role, {})
+        if before is None or theirs is None or len(before.knowledge) != len(knowledge):
+            masks = [_mask(self.facts, facts) for facts in knowledge.values()]
+            fired = _mask(self.rules, state.fired)
+            injected = _mask(self.injects, state.injected)
+            variables = self._variables(state.variables)
+            done = self._done(state.done)
+            permissions = _number(self.permissions, state.permissions)
+            pending = self._pending(state.pending)
+            restricted = self._restricted(mine)
+        else:
+            if before is not self._before:
+                self._before, self._their_facts = before, tuple(before.knowledge.values())
+            masks = list(theirs[_KNOWLEDGE:-1])
+            facts = tuple(knowledge.values())
+            changed = list(map(is_not, facts, self._their_facts))
+            if True in changed:
+                for i in compress(range(len(facts)), changed):
+                    masks[i] = _mask(self.facts, facts[i])
+            fired = theirs[1] if state.fired is before.fired else _mask(self.rules, state.fired)
+            injected = (
+                theirs[2]
+                if state.injected is before.injected
+                else _mask(self.injects, state.injected)
+            )
+            variables = (
+                theirs[4]
+                if state.variables == before.variables
+                else self._variables(state.variables)
+            )
+            done = theirs[5] if state.done == before.done else self._done(state.done)
+            permissions = (
+                theirs[6]
+                if state.permissions is before.permissions
+                else _number(self.permissions, state.permissions)
+            )
+            # (equal, not only the same: stripping acknowledgements makes a new tuple)
+            pending = theirs[7] if state.pending == before.pending else self._pending(state.pending)
+            restricted = (
+                theirs[9] if mine is before.knowledge.get(before.role) else self._restricted(mine)
+            )
+        return (
+            state.turn,
+            fired,
+            injected,
+            _mask(self.objectives, state.objectives),
+            variables,
+            done,
+            permissions,
+            pending,
+            _number(self.endings, state.ending),
+            restricted,
+            state.rng,
+            *masks,
+            state.ap,
+        )
+
+    @staticmethod
+    def digest(parts: tuple[int, ...]) -> bytes:
+        # marshal (format 2, no references) writes equal tuples of ints the same way.
+        return blake2b(marshal.dumps(parts, 2), digest_size=16).digest()
+
+    def _variables(self, variables: dict[str, Any]) -> int:
+        # Variables keep the scenario's order, so their items are a quick first key;
+        # equal sets in another order still get one number.
+        items = tuple(variables.items())
+        number = self.variables.get(items)
+        if number is None:
+            number = self.variables[items] = _number(self.variable_sets, frozenset(items))
+        return number
+
+    def _done(self, done: dict[str, int]) -> int:
+        cap = self.done_cap
+        return _number(self.done, frozenset((a, min(n, cap)) for a, n in done.items()))
+
+    def _pending(self, pending: tuple[Pending, ...]) -> int:
+        keys = (_pending_key(p) for p in pending)
+        return _number(self.pending, frozenset(key for key in keys if key is not None))
+
+    def _restricted(self, mine: dict[str, Known]) -> int:
+        # The player's facts under H1/H2 with where they came from (see ``state_key``);
+        # their bits are in the masks like any other fact.
+        restricted = frozenset(
+            (f, k.source, k.handling) for f, k in mine.items() if k.handling in ("H1", "H2")
+        )
+        return _number(self.restricted, restricted)
+
+
+_KNOWLEDGE = 11  # where the masks of the actors' facts begin in ``_Keys.parts``
+
+
+def _bits(ids: Iterable[str]) -> dict[str, int]:
+    return {ident: 1 << i for i, ident in enumerate(ids)}
+
+
+def _mask(bits: dict[str, int], ids: Collection[str]) -> int:
+    """The bits of ``ids`` (each id in ``bits`` once, so their sum is their union)."""
+    try:
+        return sum(map(bits.__getitem__, ids))
+    except KeyError:  # an id the content does not list: it gets the next bit
+        for ident in ids:
+            if ident not in bits:
+                bits[ident] = 1 << len(bits)
+        return sum(map(bits.__getitem__, ids))
+
+
+def _number(table: dict[Any, int], value: Any) -> int:
+    number = table.get(value)
+    if number is None:
+        number = table[value] = len(table)
+    return number
 
 
 def _interesting(
@@ -342,11 +540,9 @@ def _note(search: Search, events: Iterable[E.Event], path: list[Action] | None) 
             search.facts_learned.update(event.data["facts"])
 
 
-def _path(
-    parents: dict[StateKey, tuple[StateKey | None, Action | None]], key: StateKey
-) -> list[Action]:
+def _path(parents: dict[bytes, tuple[bytes | None, Action | None]], key: bytes) -> list[Action]:
     actions: list[Action] = []
-    current: StateKey | None = key
+    current: bytes | None = key
     while current is not None:
         parent, action = parents[current]
         if action is not None:
