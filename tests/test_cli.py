@@ -316,3 +316,30 @@ def test_terminal_escape_keys_are_ignored(home: Path) -> None:
     )
     assert "There is no command" not in result.stdout
     assert "Turn 1 of 6" in result.stdout
+
+
+def test_outputs_that_cannot_be_written_or_would_replace_a_save(
+    home: Path, tmp_path: Path
+) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    for args in (
+        ("cards", "--scenario", "tutorial", "--out", str(blocker / "cards")),
+        ("map", "--scenario", "tutorial", "--out", str(blocker / "map.svg")),
+    ):
+        result = run(*args, home=home)
+        assert result.returncode == 2, result.stderr
+        assert "cannot use" in result.stderr and "Traceback" not in result.stderr
+        assert "went wrong inside the program" not in result.stderr
+    # A slip in --out never turns a saved game into a report or a picture.
+    save = tmp_path / "game.json"
+    played = run(
+        "play", "--plain", "--scenario", "tutorial", "--role", "ngo", "--seed", "1",
+        "--save", str(save), stdin="end\n", home=home,
+    )  # fmt: skip
+    assert played.returncode == 0, played.stderr
+    before = save.read_bytes()
+    for args in (("debrief", str(save), "--out", str(save)), ("map", "--out", str(save))):
+        result = run(*args, home=home)
+        assert result.returncode == 2 and "is a saved game" in result.stderr
+    assert save.read_bytes() == before

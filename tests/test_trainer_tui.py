@@ -241,3 +241,74 @@ def test_demo_refuses_what_it_cannot_play(tmp_path: Path, capsys: Any) -> None:
     assert main(["demo", str(script), "--scenario", "tutorial", "--role", "europol"]) == 1
     assert "not a role" in capsys.readouterr().err
     assert main(["demo", str(tmp_path / "none.json")]) == 2
+
+
+async def test_a_class_cut_short_comes_back_as_a_class_and_leaves_no_trace_in_later_games() -> None:
+    app = TraffickingApp(AppConfig(lang="en", trainer=True, scenario="exercise"))
+    async with app.run_test(size=SIZE) as pilot:
+        await set_up_class(pilot)
+        await pilot.press("g")
+        await settle(pilot)
+        await ready(pilot)
+        app.notify("Group 1's secret toast")
+        await end_turn(pilot)
+        assert isinstance(app.screen, HandOverScreen)
+        # The last group's notifications do not stay on the hand-over screen.
+        assert not list(app._notifications)
+    # The laptop is closed mid-class; "Continue" brings the class back, not a lone game.
+    app = TraffickingApp(AppConfig(lang="en"))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, 0.2)
+        app.resume_game()
+        await settle(pilot)
+        assert isinstance(app.screen, TrainerScreen)
+        assert app.classroom is not None and app.classroom.clock.phase.id == "simulation"
+        assert app.session is not None and app.session.state.role == "border_b"
+        # A game of one's own afterwards is not a class game: no trainer tools in it.
+        content = app.session.content
+        app.start_game(content, "ngo", 1)
+        await settle(pilot)
+        assert app.classroom is None
+        assert isinstance(app.screen, MessageDialog)  # what happens at the start
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("f6")
+        await settle(pilot)
+        assert isinstance(app.screen, GameScreen)
+        assert app.errors == []
+
+
+async def test_a_finished_class_game_is_reviewed_as_a_class(_private_home: Path) -> None:
+    from trafficking_sim.content import find_scenario, load_game
+    from trafficking_sim.engine import EndTurn
+    from trafficking_sim.saves import write_save
+    from trafficking_sim.session import Session
+    from trafficking_sim.tui.screens.saves import SavesScreen
+
+    content = load_game(find_scenario("tutorial"))
+    seats = tuple(content.roles)[:2]
+    names = {role: f"Team {i}" for i, role in enumerate(seats, 1)}
+    session = Session.new(content, seats[0], 3, "en", seats, names)
+    while not session.state.over:
+        session.act(EndTurn())
+    folder = _private_home / "saves" / "finished"
+    folder.mkdir(parents=True)
+    write_save(folder / "class.json", session.savegame())
+    app = TraffickingApp(AppConfig(lang="en"))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, 0.2)
+        app.push_screen(SavesScreen())
+        await settle(pilot)
+        app.screen.action_choose()  # type: ignore[attr-defined]
+        await settle(pilot, 0.2)
+        assert isinstance(app.screen, ClassDebriefScreen)
+        text = app.screen.query_one("#class-text").source  # type: ignore[attr-defined]
+        assert "Team 1" in text and "Team 2" in text
+        assert app.errors == []
+
+
+def test_trainer_refuses_a_scenario_it_cannot_open(capsys: Any) -> None:
+    from trafficking_sim.cli import main
+
+    assert main(["trainer", "--scenario", "bogus"]) == 2
+    assert "bogus" in capsys.readouterr().err

@@ -152,6 +152,12 @@ def _parser() -> argparse.ArgumentParser:
         "--host", default="127.0.0.1", help="the address to listen on (default: this computer only)"
     )
     p.add_argument("--port", type=int, default=8000, help="the port (default 8000)")
+    p.add_argument(
+        "--public-url",
+        metavar="URL",
+        help="the address participants open, when it differs from the one found "
+        "(such as http://192.168.1.20:8000)",
+    )
     p.add_argument("--lang", choices=("en", "sl"), help="the language the games start in")
 
     p = sub.add_parser("replay", help="replay a saved game and print its outcome")
@@ -201,6 +207,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The reader (such as `| head`) stopped reading; that is not an error of ours.
         _silence_stdout()
         return EXIT_OK
+    except OSError as exc:  # the disk or the file system said no: where, and why
+        where = f" {exc.filename}" if exc.filename else ""
+        print(f"trafficking-sim: cannot use{where}: {exc.strerror or exc}.", file=sys.stderr)
+        return EXIT_USAGE
     except Exception:  # the last line of defence: a message and a log, not a traceback
         log = _write_crash_log()
         print(
@@ -545,6 +555,7 @@ def cmd_debrief(args: argparse.Namespace) -> int:
     if args.out is not None:
         if args.out.exists() and args.out.is_dir():
             raise UsageError(f"{args.out} is a folder; give a file name")
+        _keep_saves(args.out)
         write_report(debrief, args.out, args.format)
         print(f"Report written to {args.out}", file=sys.stderr)
     else:
@@ -598,9 +609,18 @@ def cmd_map(args: argparse.Namespace) -> int:
     content = _scenario_for(args)
     if args.out.is_dir():
         raise UsageError(f"{args.out} is a folder; give a file name such as map.svg")
+    _keep_saves(args.out)
     write_map(content, args.lang, args.out)
     print(f"Written: {args.out}", file=sys.stderr)
     return EXIT_OK
+
+
+def _keep_saves(out: Path) -> None:
+    """A report or a picture never replaces a saved game (a slip in --out would lose it)."""
+    from .saves import is_save
+
+    if out.is_file() and is_save(out):
+        raise UsageError(f"{out} is a saved game; give another file name for the output")
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -619,6 +639,17 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_trainer(args: argparse.Namespace) -> int:
+    from .content import ContentError, find_scenario, load_game
+
+    if args.scenario is not None:  # a wrong id or a broken file is said here, not in the TUI
+        try:
+            load_game(find_scenario(args.scenario))
+        except LookupError as exc:
+            raise UsageError(str(exc)) from None
+        except ContentError as exc:
+            print(exc, file=sys.stderr)
+            print("The scenario has errors and cannot be played.", file=sys.stderr)
+            return EXIT_INVALID
     return _open_tui(scenario=args.scenario, lang=args.lang, trainer=True)
 
 
@@ -626,11 +657,13 @@ def cmd_trainer(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from .serve import is_loopback, serve
+    from .serve import is_loopback, public_url, serve
 
     if not 1 <= args.port <= 65535:
         raise UsageError("--port must be between 1 and 65535")
-    where = "localhost" if args.host in ("127.0.0.1", "localhost") else args.host
+    url = (args.public_url or public_url(args.host, args.port)).rstrip("/")
+    if not url.startswith(("http://", "https://")):
+        raise UsageError("--public-url must start with http:// or https://")
     if not is_loopback(args.host):
         print(
             f"WARNING: listening on {args.host}: anyone who can reach this computer on the "
@@ -639,11 +672,16 @@ def cmd_serve(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     print(
-        f"Open http://{where}:{args.port} in a web browser; each tab is a game of its own. "
-        "Press Ctrl+C here to stop.",
+        f"Open {url} in a web browser; each tab is a game of its own. Press Ctrl+C here to stop.",
         file=sys.stderr,
     )
-    serve(args.host, args.port, args.lang)
+    try:
+        serve(args.host, args.port, args.lang, url)
+    except OSError as exc:
+        raise UsageError(
+            f"cannot listen on {args.host} port {args.port}: {exc.strerror or exc}. "
+            "Another program may be using that port: try another one, such as --port 8001."
+        ) from exc
     return EXIT_OK
 
 

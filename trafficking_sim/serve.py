@@ -11,6 +11,7 @@ import ipaddress
 import os
 import re
 import shlex
+import socket
 import sys
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from .paths import APP_NAME
 
 SERVED_ENV = "TRAFFICKING_SIM_SERVED"
 LOOPBACK = {"localhost"}
+WILDCARDS = {"0.0.0.0", "::", ""}
 
 
 def is_loopback(host: str) -> bool:
@@ -29,6 +31,33 @@ def is_loopback(host: str) -> bool:
         return ipaddress.ip_address(host).is_loopback
     except ValueError:
         return False
+
+
+def lan_address() -> str | None:
+    """This computer's address on its local network, or None when it has none.
+
+    Connecting a UDP socket sends nothing; it only makes the system pick the interface
+    (and so the address) it would use to reach a private-network address.
+    """
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+        try:
+            probe.connect(("10.255.255.255", 1))
+            address = str(probe.getsockname()[0])
+        except OSError:
+            return None
+    return None if address.startswith(("0.", "127.")) else address
+
+
+def public_url(host: str, port: int) -> str:
+    """The address to give the class. Browsers load the page's scripts and open its
+    connection from this address, so a wildcard host (listen on every network) must
+    become an address other computers can reach, or their games never load."""
+    address = host
+    if host in WILDCARDS:
+        address = lan_address() or "127.0.0.1"
+    if ":" in address:  # IPv6 goes in brackets in a URL
+        address = f"[{address}]"
+    return f"http://{address}:{port}"
 
 
 def offline_templates() -> Path:
@@ -55,7 +84,8 @@ def game_command(lang: str | None) -> str:
     return shlex.join(parts)
 
 
-def serve(host: str, port: int, lang: str | None) -> None:
+def serve(host: str, port: int, lang: str | None, url: str | None = None) -> None:
+    """Serve until Ctrl+C. ``url`` is the address browsers use (default: from the host)."""
     from textual_serve.server import Server
 
     os.environ[SERVED_ENV] = "1"  # inherited by every game process
@@ -64,6 +94,7 @@ def serve(host: str, port: int, lang: str | None) -> None:
         host=host,
         port=port,
         title="trafficking-sim",
+        public_url=url or public_url(host, port),
         templates_path=offline_templates(),
     )
     server.serve()

@@ -188,6 +188,7 @@ class TraffickingApp(App[None]):
         self.session = Session.new(
             content, role, seed if seed is not None else secrets.randbelow(2**31), self.lang
         )
+        self.classroom = None  # a game of one's own after a class is not a class game
         self.autosave()
         self._show_game()
 
@@ -202,6 +203,16 @@ class TraffickingApp(App[None]):
             return
         if self.session.lang != self.lang:
             self.session.lang = self.lang
+        self.classroom = None
+        if self.session.state.seats and not self.session.state.over:
+            # A class game cut short (the laptop closed, a crash): the trainer gets the
+            # class back, with the timer at the simulation, where the game was.
+            from ..classroom.state import Classroom
+
+            self.classroom = Classroom.for_scenario(self.session.content.scenario.duration_minutes)
+            self.classroom.clock.go_to("simulation")
+            self.show_trainer()
+            return
         self._show_game()
 
     # --- trainer mode ----------------------------------------------------------------------
@@ -286,8 +297,14 @@ class TraffickingApp(App[None]):
 
     def show_debrief(self) -> None:
         from .screens.debrief import DebriefScreen
+        from .screens.trainer import ClassDebriefScreen
 
-        if not isinstance(self.screen, DebriefScreen):
+        if isinstance(self.screen, DebriefScreen | ClassDebriefScreen):
+            return
+        if self.session is not None and self.session.state.seats:
+            # Every group's review together; one group's alone would read as the class's.
+            self.push_screen(ClassDebriefScreen())
+        else:
             self.push_screen(DebriefScreen())
 
     def autosave(self) -> None:

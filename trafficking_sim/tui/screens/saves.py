@@ -123,6 +123,11 @@ class SavesScreen(BaseScreen[None]):
         except SaveError as exc:
             self.game.show_problem(self.tr("tui.review_cannot"), str(exc))
             return
+        if session.state.seats:  # a class game: every group's review together
+            from .trainer import ClassDebriefScreen
+
+            self.app.push_screen(ClassDebriefScreen(session))
+            return
         self.app.push_screen(DebriefScreen(session))
 
     def action_playback(self) -> None:

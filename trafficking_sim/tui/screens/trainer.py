@@ -22,6 +22,7 @@ from .base import BaseModal, BaseScreen
 
 if TYPE_CHECKING:
     from ...content import GameContent
+    from ...session import Session
 
 
 class TrainerSetupScreen(BaseScreen[None]):
@@ -49,23 +50,47 @@ class TrainerSetupScreen(BaseScreen[None]):
         self.query_one("#setup-note", Static).update(self.tr("trainer.setup_note"))
         self.query_one("#setup-start", Button).label = self.tr("trainer.start")
         self.query_one("#setup-back", Button).label = self.tr("tui.back")
-        catalogue = self.game.catalogue
+        catalogue = self._choices()
         select = self.query_one("#setup-scenario", Select)
-        if catalogue is None:
+        if not catalogue:
             return
-        current = select.value if select.value in {g.id for g in catalogue} else None
+        ids = {g.id for g in catalogue}
+        asked = self._asked.id if self._asked is not None else self.game.config.scenario
+        current = select.value if select.value in ids else None
         from ..widgets.marks import relabel
 
         relabel(
             select,
             [(g.scenario.title.get(self.lang), g.id) for g in catalogue],
-            current or self.game.config.scenario or catalogue[0].id,
+            current or (asked if asked in ids else catalogue[0].id),
         )
         self._roles()
 
+    _asked: GameContent | None = None  # a scenario asked for by path (trainer --scenario)
+    _tried = False
+
+    def _choices(self) -> list[GameContent]:
+        """The bundled scenarios, with one given on the command line by path in its place
+        (or added), so a trainer can run a scenario of their own."""
+        catalogue = self.game.catalogue
+        if catalogue is None:
+            return []
+        asked = self.game.config.scenario
+        if asked and not self._tried and asked not in {g.id for g in catalogue}:
+            self._tried = True
+            from ...content import ContentError, find_scenario, load_game
+
+            try:
+                self._asked = load_game(find_scenario(asked))
+            except (LookupError, ContentError) as exc:
+                self.game.show_problem(self.tr("tui.cannot_open_scenario"), str(exc))
+        if self._asked is None:
+            return list(catalogue)
+        return [self._asked, *(g for g in catalogue if g.id != self._asked.id)]
+
     def _content(self) -> GameContent | None:
         chosen = self.query_one("#setup-scenario", Select).value
-        return next((g for g in self.game.catalogue or [] if g.id == chosen), None)
+        return next((g for g in self._choices() if g.id == chosen), None)
 
     def _roles(self) -> None:
         content = self._content()
@@ -236,6 +261,10 @@ class HandOverScreen(BaseScreen[None]):
         super().__init__()
         self.role = role
 
+    def on_mount(self) -> None:
+        # The last group's notifications belong to the app and would outlive its screen.
+        self.app.clear_notifications()
+
     def compose(self) -> ComposeResult:
         with Center(id="handover"), Vertical(id="handover-panel"):
             yield Static(id="handover-text")
@@ -384,6 +413,15 @@ class ClassDebriefScreen(BaseScreen[None]):
         binding("x", "export", "export"),
         binding("escape", "app.pop_screen", "back"),
     ]
+
+    def __init__(self, session: Session | None = None) -> None:
+        """Without ``session``, the class game in progress; with one, a past class game."""
+        super().__init__()
+        self.reviewed = session
+
+    @property
+    def session(self) -> Session:
+        return self.reviewed if self.reviewed is not None else super().session
 
     def compose(self) -> ComposeResult:
         yield Static(id="screen-title", classes="screen-title")
