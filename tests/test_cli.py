@@ -318,9 +318,7 @@ def test_terminal_escape_keys_are_ignored(home: Path) -> None:
     assert "Turn 1 of 6" in result.stdout
 
 
-def test_outputs_that_cannot_be_written_or_would_replace_a_save(
-    home: Path, tmp_path: Path
-) -> None:
+def test_outputs_that_cannot_be_written_or_would_replace_a_save(home: Path, tmp_path: Path) -> None:
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder", encoding="utf-8")
     for args in (
