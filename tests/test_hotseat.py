@@ -76,6 +76,29 @@ def test_points_are_credited_to_the_group_that_earned_them(exercise: GameContent
     assert "police_a" not in by  # police_a did nothing yet
 
 
+def test_the_league_counts_what_the_scores_really_gained(exercise: GameContent) -> None:
+    """A pillar stops at 100: a gain beyond it is credited to no group."""
+    import io
+
+    from trafficking_sim.classroom.league import league
+    from trafficking_sim.debrief import counted_deltas
+    from trafficking_sim.plain import PlainGame
+
+    walk = Path(__file__).parent / "walkthroughs" / "exercise" / "border_b-best.txt"
+    session = Session.new(exercise, "border_b", 1, "en", ("border_b",))
+    PlainGame(session, io.StringIO(), autosave=False).run(walk.read_text("utf-8").splitlines())
+    state = session.state
+    counted = counted_deltas(exercise, state)
+    assert state.scores["information_exchange"] == 100
+    assert counted != [c.delta for c in state.score_log]  # some gain went past 100
+    start = exercise.scenario.scoring.start
+    by_time = sum(d for c, d in zip(state.score_log, counted, strict=True) if not c.by)
+    (row,) = league(session)
+    bonus = row.points - row.gained - row.lost
+    assert row.gained + row.lost == sum(v - start for v in state.scores.values()) - by_time
+    assert bonus == 10 * row.special_task + 5 * (len(row.objectives) - row.special_task)
+
+
 def test_trainer_actions_are_logged_and_replayed(exercise: GameContent, tmp_path: Path) -> None:
     session = Session.new(exercise, "police_a", 1, "en", SEATS, {"police_a": "Group 1"})
     inject = next(i for i in exercise.injects if i not in session.state.injected)

@@ -162,27 +162,35 @@ def build_debrief(
     )
 
 
+def counted_deltas(content: GameContent, state: GameState) -> list[int]:
+    """What each entry of the score log really changed: a score stays within 0..100, so a
+    gain at 100 (or a loss at 0) counts for less than it asked, or for nothing. Every
+    review, league and class table adds these, so they all agree with the final scores."""
+    scores: dict[str, int] = dict.fromkeys(PILLARS, content.scenario.scoring.start)
+    counted = []
+    for change in state.score_log:
+        before = scores.get(change.pillar, content.scenario.scoring.start)
+        scores[change.pillar] = max(0, min(100, before + change.delta))
+        counted.append(scores[change.pillar] - before)
+    return counted
+
+
 def _pillars(content: GameContent, state: GameState, lang: str) -> list[Pillar]:
-    """Each pillar's changes as they counted: a score stays within 0..100, so a gain at
-    100 (or a loss at 0) is listed with the change it really made."""
+    """Each pillar's changes as they counted, with what they asked."""
     pillars = []
+    counted = counted_deltas(content, state)
     for pillar in PILLARS:
-        score = content.scenario.scoring.start
-        changes = []
-        for c in state.score_log:
-            if c.pillar != pillar:
-                continue
-            after = max(0, min(100, score + c.delta))
-            changes.append(
-                Change(
-                    c.turn,
-                    after - score,
-                    narrate.reason_text(content, dict(c.reason), lang),
-                    narrate.source_text(content, dict(c.source) or None, lang),
-                    asked=c.delta,
-                )
+        changes = [
+            Change(
+                c.turn,
+                delta,
+                narrate.reason_text(content, dict(c.reason), lang),
+                narrate.source_text(content, dict(c.source) or None, lang),
+                asked=c.delta,
             )
-            score = after
+            for c, delta in zip(state.score_log, counted, strict=True)
+            if c.pillar == pillar
+        ]
         pillars.append(Pillar(pillar, t(f"pillar.{pillar}", lang), state.scores[pillar], changes))
     return pillars
 

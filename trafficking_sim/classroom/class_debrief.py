@@ -8,7 +8,7 @@ with, what it missed, and its cooperation map.
 from __future__ import annotations
 
 from ..content.logic import PILLARS
-from ..debrief import Debrief, build_debrief
+from ..debrief import Debrief, build_debrief, counted_deltas
 from ..debrief_map import map_lines
 from ..debrief_report import learning_markdown
 from ..i18n import t
@@ -58,11 +58,12 @@ def class_debrief_markdown(session: Session, lang: str) -> str:
         f"| {tr('class.group')} | " + " | ".join(names) + " |",
         "|---|" + "---|" * len(PILLARS),
     ]
+    counted = counted_deltas(session.content, state)
     for role in state.played:
         sums: dict[str, int] = {p: 0 for p in PILLARS}
-        for change in state.score_log:
+        for change, delta in zip(state.score_log, counted, strict=True):
             if change.by == role:
-                sums[change.pillar] += change.delta
+                sums[change.pillar] += delta
         out.append(
             f"| {md_cell(session.group_name(role))} | "
             + " | ".join(f"{sums[p]:+d}" for p in PILLARS)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..debrief import counted_deltas
 from ..session import Session
 
 SPECIAL_TASK_BONUS = 10
@@ -29,15 +30,16 @@ class Standing:
 def league(session: Session) -> list[Standing]:
     """The played groups, best first (ties keep the playing order)."""
     content, state = session.content, session.state
+    counted = counted_deltas(content, state)  # what each change really made of the score
     rows = []
     for role in state.played:
         row = Standing(role, session.group_name(role))
-        for change in state.score_log:
+        for change, delta in zip(state.score_log, counted, strict=True):
             if change.by == role:
-                if change.delta > 0:
-                    row.gained += change.delta
+                if delta > 0:
+                    row.gained += delta
                 else:
-                    row.lost += change.delta
+                    row.lost += delta
         for objective in content.objectives.values():
             if objective.owner == role and objective.id in state.objectives:
                 row.objectives.append(objective.id)
