@@ -241,6 +241,27 @@ def test_demo_refuses_what_it_cannot_play(tmp_path: Path, capsys: Any) -> None:
     assert main(["demo", str(script), "--scenario", "tutorial", "--role", "europol"]) == 1
     assert "not a role" in capsys.readouterr().err
     assert main(["demo", str(tmp_path / "none.json")]) == 2
+    capsys.readouterr()
+    # Any text file is not a walkthrough: the first line the game did not understand is named.
+    notes = tmp_path / "notes.txt"
+    notes.write_text("Bring the projector cable.\n", encoding="utf-8")
+    assert main(["demo", str(notes), "--scenario", "tutorial", "--role", "ngo"]) == 1
+    assert "did not understand the line 'Bring the projector cable.'" in capsys.readouterr().err
+    # A damaged save is called a damaged save, not a walkthrough without a scenario.
+    broken = tmp_path / "game.json"
+    broken.write_text('{"app": "trafficking', encoding="utf-8")
+    assert main(["demo", str(broken)]) == 1
+    assert "damaged" in capsys.readouterr().err
+
+
+def test_demo_keeps_the_pace_asked_for() -> None:
+    from trafficking_sim.demo import load_playback
+    from trafficking_sim.tui.screens.demo import DemoScreen
+
+    walkthrough = Path(__file__).parent / "walkthroughs" / "tutorial" / "ngo-best.txt"
+    screen = DemoScreen(load_playback(walkthrough), pace=1.5)
+    assert screen.paces[screen.pace_index] == 1.5
+    assert screen.paces[screen.pace_index - 1] == 1.0  # + and - still step through the rest
 
 
 async def test_a_class_cut_short_comes_back_as_a_class_and_leaves_no_trace_in_later_games() -> None:

@@ -67,15 +67,16 @@ def load_playback(
     from .plain import PlainGame
     from .saves import SaveError, is_save, read_save
 
-    if is_save(path):
-        try:
-            return Playback.of_session(Session.resume(read_save(path), allow_changed=True))
-        except SaveError as exc:
-            raise DemoError(str(exc)) from None
     try:
         script = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise DemoError(f"{path} cannot be read: {exc}") from None
+    if is_save(path) or path.suffix.lower() == ".json" or script.lstrip().startswith("{"):
+        # A save, or a file meant as one: a damaged save is said to be one.
+        try:
+            return Playback.of_session(Session.resume(read_save(path), allow_changed=True))
+        except SaveError as exc:
+            raise DemoError(str(exc)) from None
     scenario = scenario or path.parent.name
     role = role or path.stem.split("-")[0]
     try:
@@ -91,7 +92,13 @@ def load_playback(
             "name one with --role."
         )
     session = Session.new(content, role, seed, "en")
-    PlainGame(session, io.StringIO(), autosave=False).run(script.splitlines())
+    game = PlainGame(session, io.StringIO(), autosave=False)
+    game.run(script.splitlines())
+    if game.not_understood:  # not a walkthrough, or one for another scenario or role
+        raise DemoError(
+            f"{path} is not a walkthrough of '{content.id}' as '{role}': the game did not "
+            f"understand the line '{game.not_understood[0][:80]}'."
+        )
     return Playback.of_session(session)
 
 

@@ -101,6 +101,7 @@ class PlainGame:
         ):
             self.commands[name] = Command(name, usage, run)
         self.quit = False
+        self.not_understood: list[str] = []  # lines that were no command (for demo playback)
 
     # --- output -----------------------------------------------------------------------------
 
@@ -164,17 +165,20 @@ class PlainGame:
         try:
             words = shlex.split(line, posix=True)
         except ValueError:
+            self.not_understood.append(line)
             self.say(self.tr("plain.bad_quotes"))
             return
         name, args = words[0].lower(), words[1:]
         command = self.commands.get(name)
         if command is None:
+            self.not_understood.append(line)
             hint = self._hint(name, self.commands)
             self.say(self.tr("plain.unknown_command", command=name, hint=hint))
             return
         try:
             action = command.run(args)
         except CommandError as exc:
+            self.not_understood.append(line)
             self.say(str(exc), self.tr("plain.usage", usage=command.usage))
             return
         if action is not None:

@@ -33,7 +33,9 @@ class DemoScreen(BaseScreen[None]):
         super().__init__()
         self.playback = playback
         self.index = 0
-        self.pace_index = min(range(len(PACES)), key=lambda i: abs(PACES[i] - pace))
+        # The pace asked for (demo --pace) is one of the steps + and - move between.
+        self.paces = tuple(sorted({*PACES, pace}))
+        self.pace_index = self.paces.index(pace)
         self.timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
@@ -69,7 +71,7 @@ class DemoScreen(BaseScreen[None]):
         self.query_one("#demo-events", Static).update(lines(self.tr("demo.happened"), *happened))
         scores = "  ".join(f"{self.tr(f'pillar.{p}')}: {frame.state.scores[p]}" for p in PILLARS)
         playing = (
-            self.tr("demo.playing", pace=PACES[self.pace_index])
+            self.tr("demo.playing", pace=self.paces[self.pace_index])
             if self.timer is not None
             else self.tr("demo.stopped")
         )
@@ -92,11 +94,11 @@ class DemoScreen(BaseScreen[None]):
         else:
             if self.index == len(self.playback.frames) - 1:
                 self.index = 0
-            self.timer = self.set_interval(PACES[self.pace_index], lambda: self.action_step(1))
+            self.timer = self.set_interval(self.paces[self.pace_index], lambda: self.action_step(1))
         self.refresh_language()
 
     def action_pace(self, delta: int) -> None:
-        self.pace_index = max(0, min(len(PACES) - 1, self.pace_index + delta))
+        self.pace_index = max(0, min(len(self.paces) - 1, self.pace_index + delta))
         if self.timer is not None:
             self._stop()
             self.action_play()
