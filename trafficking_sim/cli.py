@@ -1,4 +1,5 @@
-"""The ``trafficking-sim`` command line: list, validate, schema, play, replay.
+"""The ``trafficking-sim`` command line: playing, checking content, reviewing games, and
+running a class (``trafficking-sim --help`` lists every command).
 
 Every failure a user can cause ends in a message and an exit code, never a traceback;
 an unexpected error is written to a log file in the user data folder.
