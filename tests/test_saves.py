@@ -112,3 +112,23 @@ def test_a_changed_scenario_is_detected_and_the_save_kept(
     assert save.read_bytes() == before
     resumed = Session.resume(read_save(save), allow_changed=True)
     assert resumed.state.turn == 2
+
+
+async def test_a_damaged_save_is_explained_in_the_players_language(tmp_path: Path) -> None:
+    from trafficking_sim.tui.app import AppConfig, TraffickingApp
+    from trafficking_sim.tui.screens.dialogs import MessageDialog
+
+    broken = tmp_path / "game.json"
+    broken.write_text('{"app": "trafficking', encoding="utf-8")
+    with pytest.raises(SaveError) as caught:
+        read_save(broken)
+    assert "is damaged" in str(caught.value)  # the command line and logs: English
+    assert "je poškodovana" in caught.value.text("sl")
+    app = TraffickingApp(AppConfig(lang="sl"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause(0.2)
+        app.resume_game(broken)
+        await pilot.pause(0.1)
+        assert isinstance(app.screen, MessageDialog)
+        shown = " ".join(str(w.render()) for w in app.screen.query("Static"))
+        assert "je poškodovana" in shown and "is damaged" not in shown

@@ -22,11 +22,11 @@ from .engine import (
     Share,
 )
 from .engine.actions import TrainerInject, TrainerNote, TrainerReveal
-from .i18n import t
+from .i18n import TranslatedError, t
 from .session import Session
 
 
-class DemoError(Exception):
+class DemoError(TranslatedError):
     """A file that cannot be played back, with a message for the trainer."""
 
 
@@ -70,34 +70,33 @@ def load_playback(
     try:
         script = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise DemoError(f"{path} cannot be read: {exc}") from None
+        raise DemoError("demo.unreadable", path=str(path), error=str(exc)) from None
     if is_save(path) or path.suffix.lower() == ".json" or script.lstrip().startswith("{"):
         # A save, or a file meant as one: a damaged save is said to be one.
         try:
             return Playback.of_session(Session.resume(read_save(path), allow_changed=True))
         except SaveError as exc:
-            raise DemoError(str(exc)) from None
+            raise DemoError(exc.key, **exc.params) from None
     scenario = scenario or path.parent.name
     role = role or path.stem.split("-")[0]
     try:
         content = load_game(find_scenario(scenario))
     except (LookupError, ContentError) as exc:
-        raise DemoError(
-            f"{path} is not a save; as a walkthrough it needs a scenario: {exc} "
-            "Name it with --scenario (and the role with --role)."
-        ) from None
+        raise DemoError("demo.no_scenario", path=str(path), error=str(exc)) from None
     if role not in content.roles:
         raise DemoError(
-            f"'{role}' is not a role of '{content.id}' (roles: {', '.join(content.roles)}); "
-            "name one with --role."
+            "demo.no_role", role=role, scenario=content.id, roles=", ".join(content.roles)
         )
     session = Session.new(content, role, seed, "en")
     game = PlainGame(session, io.StringIO(), autosave=False)
     game.run(script.splitlines())
     if game.not_understood:  # not a walkthrough, or one for another scenario or role
         raise DemoError(
-            f"{path} is not a walkthrough of '{content.id}' as '{role}': the game did not "
-            f"understand the line '{game.not_understood[0][:80]}'."
+            "demo.not_understood",
+            path=str(path),
+            scenario=content.id,
+            role=role,
+            line=game.not_understood[0][:80],
         )
     return Playback.of_session(session)
 

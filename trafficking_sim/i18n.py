@@ -1299,7 +1299,102 @@ CATALOG: dict[str, dict[str, str]] = {
         "en": "(checking when the best ending was last within reach…)",
         "sl": "(preverjam, kdaj je bil najboljši izid nazadnje dosegljiv …)",
     },
+    # --- saves and playback that cannot be used -------------------------------------------
+    "save.not_overwritten": {
+        "en": "{path} exists and is not a trafficking-sim save; it was not overwritten. Choose another file name.",
+        "sl": "{path} že obstaja in ni shranjena igra trafficking-sim, zato ni bila prepisana. Izberite drugo ime datoteke.",
+    },
+    "save.missing": {
+        "en": "There is no save at {path}.",
+        "sl": "Na mestu {path} ni shranjene igre.",
+    },
+    "save.unreadable": {
+        "en": "The save {path} cannot be read: {error}.",
+        "sl": "Shranjene igre {path} ni mogoče prebrati: {error}.",
+    },
+    "save.damaged": {
+        "en": "The save {path} is damaged and cannot be used ({error}). The file has not been changed.",
+        "sl": "Shranjena igra {path} je poškodovana in je ni mogoče uporabiti ({error}). Datoteka ni bila spremenjena.",
+    },
+    "save.too_large": {
+        "en": "The save {path} is damaged and cannot be used (it is far too large to be a save). The file has not been changed.",
+        "sl": "Shranjena igra {path} je poškodovana in je ni mogoče uporabiti (je veliko prevelika za shranjeno igro). Datoteka ni bila spremenjena.",
+    },
+    "save.not_text": {
+        "en": "The save {path} is damaged and cannot be used (it is not text). The file has not been changed.",
+        "sl": "Shranjena igra {path} je poškodovana in je ni mogoče uporabiti (ni besedilo). Datoteka ni bila spremenjena.",
+    },
+    "save.foreign": {
+        "en": "{path} is not a trafficking-sim save.",
+        "sl": "{path} ni shranjena igra trafficking-sim.",
+    },
+    "save.format": {
+        "en": "The save {path} was written in save format {format}, which this version ({version}) cannot read.",
+        "sl": "Shranjena igra {path} je zapisana v obliki {format}, ki je ta različica ({version}) ne zna prebrati.",
+    },
+    "save.scenario_changed": {
+        "en": "The scenario '{scenario}' has changed since this game was saved, so replaying it may not give the same game. The save has been kept as it is.",
+        "sl": "Scenarij »{scenario}« se je spremenil, odkar je bila igra shranjena, zato ponovitev morda ne bi dala enake igre. Shranjena igra je ostala nespremenjena.",
+    },
+    "save.role_gone": {
+        "en": "The saved role '{role}' is not in the scenario '{scenario}' any more.",
+        "sl": "Shranjene vloge »{role}« v scenariju »{scenario}« ni več.",
+    },
+    "save.unusable": {
+        "en": "The save cannot be used: {error}.",
+        "sl": "Shranjene igre ni mogoče uporabiti: {error}.",
+    },
+    "save.scenario_file_gone": {
+        "en": "The scenario file of this save, {path}, is no longer there.",
+        "sl": "Datoteke scenarija te shranjene igre ({path}) ni več.",
+    },
+    "save.scenario_not_found": {
+        "en": "The save's scenario cannot be found: {error}",
+        "sl": "Scenarija shranjene igre ni mogoče najti: {error}",
+    },
+    "save.scenario_errors": {
+        "en": "The save's scenario has errors:\n{error}",
+        "sl": "Scenarij shranjene igre ima napake:\n{error}",
+    },
+    "save.other_scenario": {
+        "en": "The file {path} holds the scenario '{found}', not '{scenario}' as the save expects.",
+        "sl": "Datoteka {path} vsebuje scenarij »{found}«, shranjena igra pa pričakuje »{scenario}«.",
+    },
+    "demo.unreadable": {
+        "en": "{path} cannot be read: {error}",
+        "sl": "Datoteke {path} ni mogoče prebrati: {error}",
+    },
+    "demo.no_scenario": {
+        "en": "{path} is not a save; as a walkthrough it needs a scenario: {error} Name it with --scenario (and the role with --role).",
+        "sl": "{path} ni shranjena igra; kot potek igre potrebuje scenarij: {error} Navedite ga z --scenario (vlogo pa z --role).",
+    },
+    "demo.no_role": {
+        "en": "'{role}' is not a role of '{scenario}' (roles: {roles}); name one with --role.",
+        "sl": "»{role}« ni vloga scenarija »{scenario}« (vloge: {roles}); navedite jo z --role.",
+    },
+    "demo.not_understood": {
+        "en": "{path} is not a walkthrough of '{scenario}' as '{role}': the game did not understand the line '{line}'.",
+        "sl": "{path} ni potek igre scenarija »{scenario}« v vlogi »{role}«: igra ni razumela vrstice »{line}«.",
+    },
 }
+
+
+class TranslatedError(Exception):
+    """An error a player reads. Its message is a catalogue entry, so the interface can say
+    it in the player's language; ``str()`` is the English (the command line, logs)."""
+
+    def __init__(self, key: str, **params: Any) -> None:
+        self.key = key
+        self.params = params
+        super().__init__(t(key, "en", **params))
+
+    def text(self, lang: str) -> str:
+        return t(self.key, lang, **self.params)
+
+
+def error_text(exc: BaseException, lang: str) -> str:
+    """What an error says, in ``lang`` when it is one of ours, else as it is."""
+    return exc.text(lang) if isinstance(exc, TranslatedError) else str(exc)
 
 
 def t(key: str, lang: str, **params: Any) -> str:

@@ -29,7 +29,7 @@ from .engine import (
     Share,
 )
 from .engine.siena import HANDLING_CODES, INFO_CODES, SOURCE_CODES
-from .i18n import t
+from .i18n import error_text, t
 from .saves import SaveError, archive_finished, autosave_path, finished_dir, write_save
 from .session import Session
 
@@ -194,7 +194,11 @@ class PlainGame:
         try:
             path = archive_finished(self.session.savegame())
         except (OSError, SaveError) as exc:
-            self.say(self.tr("plain.save_failed", path=str(finished_dir()), error=str(exc)))
+            self.say(
+                self.tr(
+                    "plain.save_failed", path=str(finished_dir()), error=error_text(exc, self.lang)
+                )
+            )
             return
         self.say(self.tr("plain.kept_finished", path=str(path)))
 
@@ -208,7 +212,9 @@ class PlainGame:
             try:
                 write_save(target, game)
             except (OSError, SaveError) as exc:
-                self.say(self.tr("plain.save_failed", path=str(target), error=str(exc)))
+                self.say(
+                    self.tr("plain.save_failed", path=str(target), error=error_text(exc, self.lang))
+                )
 
     def summary(self) -> list[str]:
         state = self.session.state

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import __version__, paths
+from .i18n import TranslatedError
 
 if TYPE_CHECKING:
     from .engine.actions import Action
@@ -28,8 +29,8 @@ APP_TAG = "trafficking-sim"
 MAX_SAVE_BYTES = 16 * 1024 * 1024
 
 
-class SaveError(Exception):
-    """A save that cannot be used, with a message for the player."""
+class SaveError(TranslatedError):
+    """A save that cannot be used, with a message for the player in their language."""
 
 
 class ScenarioChanged(SaveError):
@@ -119,10 +120,7 @@ def known_saves() -> list[tuple[Path, dict[str, Any]]]:
 def write_save(path: Path, game: SaveGame) -> None:
     """Write atomically; refuse to replace a file that is not a trafficking-sim save."""
     if path.exists() and not is_save(path):
-        raise SaveError(
-            f"{path} exists and is not a trafficking-sim save; it was not overwritten. "
-            "Choose another file name."
-        )
+        raise SaveError("save.not_overwritten", path=str(path))
     game.saved_at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
     text = json.dumps(game.to_dict(), ensure_ascii=False, indent=1) + "\n"
     atomic_write_text(path, text)
@@ -195,32 +193,31 @@ def read_save(path: Path) -> SaveGame:
     """Read a save, with a clear message for a missing, damaged or foreign file."""
     from .engine.actions import ActionFormatError, action_from_dict
 
-    damaged = (
-        f"The save {path} is damaged and cannot be used ({{}}). The file has not been changed."
-    )
+    def damaged(error: object) -> SaveError:
+        return SaveError("save.damaged", path=str(path), error=str(error))
+
     try:
         size = path.stat().st_size
     except FileNotFoundError:
-        raise SaveError(f"There is no save at {path}.") from None
+        raise SaveError("save.missing", path=str(path)) from None
     except OSError as exc:
-        raise SaveError(f"The save {path} cannot be read: {exc.strerror or exc}.") from None
+        raise SaveError("save.unreadable", path=str(path), error=exc.strerror or exc) from None
     if size > MAX_SAVE_BYTES:
-        raise SaveError(damaged.format("it is far too large to be a save"))
+        raise SaveError("save.too_large", path=str(path))
     try:
         raw = path.read_bytes()
         data = json.loads(raw.decode("utf-8"))
     except OSError as exc:
-        raise SaveError(f"The save {path} cannot be read: {exc.strerror or exc}.") from None
+        raise SaveError("save.unreadable", path=str(path), error=exc.strerror or exc) from None
     except UnicodeDecodeError:
-        raise SaveError(damaged.format("it is not text")) from None
+        raise SaveError("save.not_text", path=str(path)) from None
     except ValueError as exc:
-        raise SaveError(damaged.format(f"not valid JSON: {exc}")) from None
+        raise damaged(f"not valid JSON: {exc}") from None
     if not isinstance(data, dict) or data.get("app") != APP_TAG:
-        raise SaveError(f"{path} is not a trafficking-sim save.")
+        raise SaveError("save.foreign", path=str(path))
     if data.get("format") != SAVE_FORMAT:
         raise SaveError(
-            f"The save {path} was written in save format {data.get('format')!r}, which this "
-            f"version ({__version__}) cannot read."
+            "save.format", path=str(path), format=repr(data.get("format")), version=__version__
         )
     try:
         game = SaveGame(
@@ -249,7 +246,7 @@ def read_save(path: Path) -> SaveGame:
             raise ValueError("'actions' is not a list")
         game.actions = [action_from_dict(a) for a in actions]
     except (ValueError, ActionFormatError) as exc:
-        raise SaveError(damaged.format(exc)) from None
+        raise damaged(exc) from None
     return game
 
 

@@ -78,21 +78,16 @@ class Session:
         """Rebuild a game from its save by replaying the action log."""
         content = load_saved_scenario(game)
         if content.content_hash != game.content_hash and not allow_changed:
-            raise ScenarioChanged(
-                f"The scenario '{game.scenario}' has changed since this game was saved, so "
-                "replaying it may not give the same game. The save has been kept as it is."
-            )
+            raise ScenarioChanged("save.scenario_changed", scenario=game.scenario)
         for role in (game.role, *game.seats):
             if role not in content.roles:
-                raise SaveError(
-                    f"The saved role '{role}' is not in the scenario '{game.scenario}' any more."
-                )
+                raise SaveError("save.role_gone", role=role, scenario=game.scenario)
         try:
             session = cls.new(
                 content, game.role, game.seed, game.lang, tuple(game.seats), game.group_names
             )
         except ValueError as exc:
-            raise SaveError(f"The save cannot be used: {exc}.") from None
+            raise SaveError("save.unusable", error=str(exc)) from None
         for action in game.actions:
             session.act(action)
         return session
@@ -109,17 +104,16 @@ def load_saved_scenario(game: SaveGame) -> GameContent:
         if game.scenario_path:
             path = Path(game.scenario_path)
             if not path.is_file():
-                raise SaveError(f"The scenario file of this save, {path}, is no longer there.")
+                raise SaveError("save.scenario_file_gone", path=str(path))
         else:
             path = find_scenario(game.scenario)
         content = load_game(path)
     except LookupError as exc:
-        raise SaveError(f"The save's scenario cannot be found: {exc}") from None
+        raise SaveError("save.scenario_not_found", error=str(exc)) from None
     except ContentError as exc:
-        raise SaveError(f"The save's scenario has errors:\n{exc}") from None
+        raise SaveError("save.scenario_errors", error=str(exc)) from None
     if content.id != game.scenario:
         raise SaveError(
-            f"The file {path} holds the scenario '{content.id}', not "
-            f"'{game.scenario}' as the save expects."
+            "save.other_scenario", path=str(path), found=content.id, scenario=game.scenario
         )
     return content

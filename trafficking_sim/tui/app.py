@@ -21,7 +21,7 @@ from textual.screen import Screen
 from textual.theme import Theme
 
 from .. import __version__, paths
-from ..i18n import t
+from ..i18n import error_text, t
 from ..saves import SaveError, autosave_path, peek, write_save
 from ..settings import Settings
 from .localize import binding, localize_bindings
@@ -199,7 +199,7 @@ class TraffickingApp(App[None]):
         try:
             self.session = Session.resume(read_save(path or autosave_path()))
         except SaveError as exc:
-            self.show_problem(t("tui.cannot_resume", self.lang), str(exc))
+            self.show_problem(t("tui.cannot_resume", self.lang), error_text(exc, self.lang))
             return
         if self.session.lang != self.lang:
             self.session.lang = self.lang
@@ -314,7 +314,9 @@ class TraffickingApp(App[None]):
             write_save(autosave_path(), self.session.savegame())
         except (OSError, SaveError) as exc:
             self.notify(
-                t("tui.autosave_failed", self.lang, error=str(exc)), severity="error", markup=False
+                t("tui.autosave_failed", self.lang, error=error_text(exc, self.lang)),
+                severity="error",
+                markup=False,
             )
 
     def keep_finished(self) -> None:
@@ -327,7 +329,9 @@ class TraffickingApp(App[None]):
             archive_finished(self.session.savegame())
         except (OSError, SaveError) as exc:
             self.notify(
-                t("tui.autosave_failed", self.lang, error=str(exc)), severity="error", markup=False
+                t("tui.autosave_failed", self.lang, error=error_text(exc, self.lang)),
+                severity="error",
+                markup=False,
             )
 
     def has_autosave(self) -> dict[str, Any] | None:

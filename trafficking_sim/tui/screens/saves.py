@@ -11,6 +11,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from ...i18n import error_text
 from ...saves import SaveError, autosave_path, known_saves, read_save
 from ..localize import binding
 from ..text import lines
@@ -121,7 +122,7 @@ class SavesScreen(BaseScreen[None]):
         try:
             session = Session.resume(read_save(path))
         except SaveError as exc:
-            self.game.show_problem(self.tr("tui.review_cannot"), str(exc))
+            self.game.show_problem(self.tr("tui.review_cannot"), error_text(exc, self.lang))
             return
         if session.state.seats:  # a class game: every group's review together
             from .trainer import ClassDebriefScreen
@@ -141,6 +142,6 @@ class SavesScreen(BaseScreen[None]):
         try:
             playback = load_playback(self.saves[index][0])
         except DemoError as exc:
-            self.game.show_problem(self.tr("tui.review_cannot"), str(exc))
+            self.game.show_problem(self.tr("tui.review_cannot"), error_text(exc, self.lang))
             return
         self.app.push_screen(DemoScreen(playback))
