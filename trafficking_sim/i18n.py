@@ -629,8 +629,12 @@ CATALOG: dict[str, dict[str, str]] = {
     },
     "tui.continue": {"en": "Continue the last game", "sl": "Nadaljuj zadnjo igro"},
     "tui.continue_detail": {
-        "en": "{scenario} · {role} · {actions} actions so far",
+        "en": "{scenario} · {role} · actions so far: {actions}",
         "sl": "{scenario} · {role} · doslej dejanj: {actions}",
+    },
+    "tui.continue_class": {
+        "en": "{scenario} · a class, groups: {groups} · actions so far: {actions}",
+        "sl": "{scenario} · razred, skupin: {groups} · doslej dejanj: {actions}",
     },
     "tui.new_game": {"en": "New game", "sl": "Nova igra"},
     "tui.review": {"en": "Review a past game", "sl": "Pregled pretekle igre"},

@@ -186,6 +186,7 @@ def peek(path: Path) -> dict[str, Any] | None:
         "saved_at": str(data.get("saved_at", "")),
         "actions": len(actions) if isinstance(actions, list) else 0,
         "seed": data.get("seed"),
+        "groups": len(seats) if isinstance(seats := data.get("seats"), list) else 0,
     }
 
 

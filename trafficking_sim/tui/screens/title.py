@@ -50,14 +50,21 @@ class TitleScreen(BaseScreen[None]):
         detail = self.query_one("#continue-detail", Static)
         detail.display = saved is not None
         if saved is not None:
-            detail.update(
-                self.tr(
+            if saved.get("groups"):  # a class game comes back as a class
+                text = self.tr(
+                    "tui.continue_class",
+                    scenario=saved["scenario"],
+                    groups=saved["groups"],
+                    actions=saved["actions"],
+                )
+            else:
+                text = self.tr(
                     "tui.continue_detail",
                     scenario=saved["scenario"],
                     role=saved["role"],
                     actions=saved["actions"],
                 )
-            )
+            detail.update(text)
         self.query_one("#new-game", Button).label = self.tr("tui.new_game")
         review = self.query_one("#review", Button)
         review.label = self.tr("tui.review")
