@@ -338,15 +338,21 @@ def cmd_list(args: argparse.Namespace) -> int:
 # --- validate -------------------------------------------------------------------------------
 
 
-def cmd_validate(args: argparse.Namespace) -> int:
-    from .content import validate_files
-
-    targets: list[Path] = list(args.paths) or [
+def _content_targets(given: list[Path]) -> list[Path]:
+    """The files or folders to check: those given, or all the bundled content."""
+    targets = list(given) or [
         paths.bundled_dir(k) for k in ("scenarios", "roles", "agencies", "codex")
     ]
     for target in targets:
         if not target.exists():
             raise UsageError(f"no such file or folder: {target}")
+    return targets
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from .content import validate_files
+
+    targets = _content_targets(args.paths)
     problems, count = validate_files(targets)
     for problem in problems:
         print(problem)
@@ -367,12 +373,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 def cmd_lint(args: argparse.Namespace) -> int:
     from .content.lint import lint_files
 
-    targets: list[Path] = list(args.paths) or [
-        paths.bundled_dir(k) for k in ("scenarios", "roles", "agencies", "codex")
-    ]
-    for target in targets:
-        if not target.exists():
-            raise UsageError(f"no such file or folder: {target}")
+    targets = _content_targets(args.paths)
     problems, count = lint_files(targets)
     for problem in problems:
         print(problem)

@@ -7,6 +7,7 @@ reason stays in the dialog so the player can put it right; the attempt is part o
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any
 
 from textual.app import ComposeResult
@@ -88,6 +89,20 @@ class ActionDialog(BaseModal[bool]):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         # Enter on a chosen service or step takes it, as the button would.
         self.confirm()
+
+
+def _offer_facts(screen: BaseModal[Any], kinds: Collection[str]) -> None:
+    """Fill the ``#fact`` choice with the facts of ``kinds`` the player knows; none asked
+    for: the choice is switched off."""
+    content = screen.session.content
+    fact = screen.query_one("#fact", Select)
+    choices = [
+        (label, fid) for label, fid in _fact_choices(screen) if content.facts[fid].kind in kinds
+    ]
+    fact.set_options(choices)
+    fact.disabled = not kinds
+    if choices:
+        fact.value = choices[0][1]
 
 
 def _fact_choices(dialog: BaseModal[Any]) -> list[tuple[Content, str]]:
@@ -329,16 +344,7 @@ class RequestDialog(ActionDialog):
             + (("\n" + self.tr("tui.service_needs", kinds=kinds)) if kinds else "")
         )
         self.query_one("#service-explain", Static).update(linked(text, self.game.term_index()))
-        fact = self.query_one("#fact", Select)
-        choices = [
-            (label, fid)
-            for label, fid in _fact_choices(self)
-            if session.content.facts[fid].kind in service.targets
-        ]
-        fact.set_options(choices)
-        fact.disabled = not service.targets
-        if choices:
-            fact.value = choices[0][1]
+        _offer_facts(self, service.targets)
 
     def confirm(self) -> None:
         services = self.query_one("#service", OptionList)
@@ -469,16 +475,7 @@ class StepDialog(ActionDialog):
         self.query_one("#step-explain", Static).update(
             linked(action.text.get(self.lang), self.game.term_index())
         )
-        fact = self.query_one("#fact", Select)
-        choices = [
-            (label, fid)
-            for label, fid in _fact_choices(self)
-            if session.content.facts[fid].kind in action.targets
-        ]
-        fact.set_options(choices)
-        fact.disabled = not action.targets
-        if choices:
-            fact.value = choices[0][1]
+        _offer_facts(self, action.targets)
 
     def confirm(self) -> None:
         steps = self.query_one("#steps", OptionList)
