@@ -147,3 +147,22 @@ def test_random_hot_seat_games_never_crash_and_replay_identically(data: st.DataO
         assert state.role in seats
     replayed, _ = engine.replay(seats[0], seed, actions, seats)
     assert replayed.to_dict() == state.to_dict()
+
+
+def test_the_class_debrief_credits_a_decision_whichever_group_made_it() -> None:
+    """Evidence about 'the player' counts for the class when any group shows it."""
+    from trafficking_sim.content import logic as L
+    from trafficking_sim.debrief import build_debrief, class_learning
+
+    tutorial = load_game(find_scenario("tutorial"))
+    objective = tutorial.scenario.debrief.learning_objectives[0]
+    session = Session.new(tutorial, "border_b", 1, "en", ("border_b", "ngo"))
+    # Only the second group, the NGO, learns this fact (the trainer gives it to them).
+    fact = next(f for f in tutorial.facts if not session.state.knows("border_b", f))
+    session.act(TrainerReveal(actor="ngo", fact=fact))
+    objective.evidence[0].if_ = L.Knows(knows=L.KnowsArgs(fact=fact))
+    first = build_debrief(session, "en", search=False).learning[0]
+    together = class_learning(session, "en")[0]
+    shown = objective.evidence[0].text.get("en")
+    assert shown not in first.shown_by  # the first group (border police) does not know it
+    assert shown in together.shown_by  # but the class does, through the NGO's group

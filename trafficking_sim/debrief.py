@@ -195,11 +195,28 @@ def _pillars(content: GameContent, state: GameState, lang: str) -> list[Pillar]:
     return pillars
 
 
-def _learning(content: GameContent, state: GameState, lang: str) -> list[Learning]:
-    ctx = _Context(state)
+def class_learning(session: Session, lang: str) -> list[Learning]:
+    """The learning objectives for a class: a decision counts when any group made it
+    (evidence that names 'the player' is judged for each group in turn)."""
+    return _learning(session.content, session.state, lang, session.state.played)
+
+
+def _learning(
+    content: GameContent, state: GameState, lang: str, roles: tuple[str, ...] = ()
+) -> list[Learning]:
+    contexts = [_Context(state)]
+    for role in roles:
+        if role != state.role:
+            seen_by = state.copy()
+            seen_by.role = role
+            contexts.append(_Context(seen_by))
     results = []
     for objective in content.scenario.debrief.learning_objectives:
-        shown = [e.text.get(lang) for e in objective.evidence if compile_condition(e.if_)(ctx)]  # type: ignore[arg-type]
+        shown = [
+            e.text.get(lang)
+            for e in objective.evidence
+            if any(compile_condition(e.if_)(ctx) for ctx in contexts)  # type: ignore[arg-type]
+        ]
         if objective.evidence and len(shown) == len(objective.evidence):
             verdict = "met"
         elif shown:

@@ -8,7 +8,7 @@ with, what it missed, and its cooperation map.
 from __future__ import annotations
 
 from ..content.logic import PILLARS
-from ..debrief import Debrief, build_debrief, counted_deltas
+from ..debrief import Debrief, build_debrief, class_learning, counted_deltas
 from ..debrief_map import map_lines
 from ..debrief_report import learning_markdown
 from ..i18n import t
@@ -70,7 +70,7 @@ def class_debrief_markdown(session: Session, lang: str) -> str:
             + " |"
         )
     out += ["", tr("class.pillars_note"), ""]
-    out += learning_markdown(first.learning, lang)
+    out += learning_markdown(class_learning(session, lang), lang)
     for role, review in reviews.items():
         out += [
             f"## {md_escape(session.group_name(role))}: {md_escape(review.role)}",
