@@ -159,3 +159,28 @@ def test_compiled_conditions_agree_with_the_reference_evaluator(
     ctx = _Ctx(state)
     for cond in conditions:
         assert compile_condition(cond)(ctx) == holds(cond, ctx), cond  # type: ignore[arg-type]
+
+
+@SETTINGS
+@given(
+    role=st.sampled_from(ROLES),
+    seed=st.integers(0, 2**31),
+    choices=st.lists(st.integers(0, 10_000), max_size=40),
+)
+def test_the_explorers_lean_engine_reaches_the_same_states(
+    tutorial: GameContent, role: str, seed: int, choices: list[int]
+) -> None:
+    """The lean engine leaves out messages and scores, never what can happen next, so the
+    explorer's verdicts hold for the real game."""
+    from trafficking_sim.engine.core import LEAN_EVENTS
+
+    full, lean = Engine(tutorial), Engine(tutorial, lean=True)
+    actions = [*_legal_game(full, role, seed, choices), *[EndTurn()] * 3]
+    a, _ = full.new_game(role, seed)
+    b, _ = lean.new_game(role, seed)
+    for action in actions:
+        a, events_a = full.step(a, action)
+        b, events_b = lean.step(b, action)
+        assert state_key(a) == state_key(b)
+        assert (a.ending, a.objectives, a.variables) == (b.ending, b.objectives, b.variables)
+        assert [e for e in events_a if e.kind in LEAN_EVENTS] == events_b

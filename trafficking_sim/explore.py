@@ -99,7 +99,8 @@ def explore(
     search runs out of budget long before it expands most of the states it has seen, so
     this costs one step per expanded state and saves keeping every state seen.
     """
-    engine = Engine(content)
+    # A lean engine: the search reads no messages, scores or events but those it notes.
+    engine = Engine(content, lean=True)
     keys = _Keys(content, _done_cap(content))
     sure_refusals = _conditional_actions(content)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from ..content import logic as L
@@ -50,6 +50,11 @@ def compile_condition(cond: Any) -> Check:
             return lambda ctx: fact in ctx.state.knowledge.get(ctx.state.role, ())
         return lambda ctx: fact in ctx.state.knowledge.get(actor, ())
     if isinstance(cond, L.AllOf):
+        pairs = _equalities(cond.all)
+        if pairs is not None:
+            # Several variables, each equal to a value (the common form of objectives and
+            # endings): one function, in the same order, stopping at the first mismatch.
+            return _all_equal(pairs)
         return _all(tuple(compile_condition(c) for c in cond.all))
     if isinstance(cond, L.AnyOf):
         return _any(tuple(compile_condition(c) for c in cond.any))
@@ -99,6 +104,27 @@ def _all(parts: tuple[Check, ...]) -> Check:
     return lambda ctx: all(part(ctx) for part in parts)
 
 
+def _equalities(conds: Any) -> tuple[tuple[str, Any], ...] | None:
+    """(variable, value) for each condition when there are several and all are 'eq'."""
+    pairs = []
+    for cond in conds:
+        if not isinstance(cond, L.VarCompare) or cond.op != "eq":
+            return None
+        pairs.append((cond.var, cond.value))
+    return tuple(pairs) if len(pairs) > 1 else None
+
+
+def _all_equal(pairs: tuple[tuple[str, Any], ...]) -> Check:
+    def check(ctx: Context) -> bool:
+        get = ctx.state.variables.get
+        for name, value in pairs:  # noqa: SIM110 - a loop costs less than all() here
+            if get(name) != value:
+                return False
+        return True
+
+    return check
+
+
 def _any(parts: tuple[Check, ...]) -> Check:
     if len(parts) == 1:
         return parts[0]
@@ -111,8 +137,10 @@ def _any(parts: tuple[Check, ...]) -> Check:
 def _compile_var(cond: L.VarCompare) -> Check:
     name, op, value = cond.var, cond.op, cond.value
     compare = _COMPARE[op]
-    if op in ("eq", "ne"):
-        return lambda ctx: compare(ctx.state.variables.get(name), value)
+    if op == "eq":
+        return lambda ctx: ctx.state.variables.get(name) == value
+    if op == "ne":
+        return lambda ctx: ctx.state.variables.get(name) != value
 
     def ordered(ctx: Context) -> bool:
         current = ctx.state.variables.get(name)
@@ -134,6 +162,10 @@ class Program:
     # Rules of keyed triggers, by key (an action, a recipient, (agency, service) ...), with
     # their place in the scenario so that rules from several buckets keep their order.
     keyed: dict[str, dict[Any, list[tuple[int, Rule, Check | None]]]]
+    # ``candidates`` answers, by (kind, keys): the rules never change during a game.
+    _found: dict[tuple[str, tuple[Any, ...]], list[tuple[Rule, Check | None]]] = field(
+        default_factory=dict
+    )
 
     @classmethod
     def build(cls, content: GameContent) -> Program:
@@ -158,13 +190,19 @@ class Program:
 
     def candidates(self, kind: str, keys: tuple[Any, ...]) -> list[tuple[Rule, Check | None]]:
         """The rules of ``kind`` whose trigger key is one of ``keys`` (or None: any)."""
+        cached = self._found.get((kind, keys))
+        if cached is not None:
+            return cached
         buckets = self.keyed.get(kind)
         if not buckets:
-            return []
-        found = [entry for key in (*keys, None) for entry in buckets.get(key, ())]
-        if len(keys) > 1 or (None in buckets and keys):
-            found.sort(key=lambda entry: entry[0])
-        return [(rule, check) for _, rule, check in found]
+            result: list[tuple[Rule, Check | None]] = []
+        else:
+            found = [entry for key in (*keys, None) for entry in buckets.get(key, ())]
+            if len(keys) > 1 or (None in buckets and keys):
+                found.sort(key=lambda entry: entry[0])
+            result = [(rule, check) for _, rule, check in found]
+        self._found[(kind, keys)] = result
+        return result
 
 
 def _trigger_key(trigger: Any) -> Any:

@@ -34,6 +34,9 @@ from .conditions import message_matches
 from .rng import next_percent, seed_state
 from .state import GameState, Known, Message, Pending, ScoreChange
 
+LEAN_EVENTS = frozenset({E.RULE_FIRED, E.INJECT, E.FACTS_LEARNED, E.OBJECTIVE_MET, E.GAME_ENDED})
+"""The kinds of event a lean engine (``Engine(content, lean=True)``) still reports."""
+
 MAX_CASCADE = 32
 """How deep rules may trigger injects that trigger rules, before the engine stops a loop."""
 
@@ -71,9 +74,16 @@ class StepResult:
 class Engine:
     """Plays one scenario: builds the first state and steps it."""
 
-    def __init__(self, content: GameContent) -> None:
+    def __init__(self, content: GameContent, *, lean: bool = False) -> None:
+        """``lean`` is for searches over many states: a step then leaves out what no
+        later step depends on. The state gets no messages, its scores and score log stay
+        as they were, replies without facts are not sent, and the events are only those
+        of the kinds in ``LEAN_EVENTS``. What can happen next is the same (the rules,
+        facts, variables, objectives and endings), but it is not a game to show.
+        """
         self.content = content
         self.program = Program.build(content)
+        self.lean = lean
 
     # --- public API ---------------------------------------------------------------------
 
@@ -110,7 +120,7 @@ class Engine:
             scores={p: scenario.scoring.start for p in L.PILLARS},
             seats=tuple(seats) if len(seats) > 1 else (),
         )
-        work = _Step(self.content, state, self.program)
+        work = _Step(self.content, state, self.program, lean=self.lean)
         work.dirty = True
         work.emit(E.TURN_STARTED, turn=1)
         work.start_turn()
@@ -119,7 +129,7 @@ class Engine:
 
     def step(self, state: GameState, action: Action) -> tuple[GameState, list[E.Event]]:
         """Apply one action. The input state is never modified."""
-        work = _Step(self.content, state, self.program)
+        work = _Step(self.content, state, self.program, lean=self.lean)
         work.state.steps += 1
         # Points go to the group whose action earned them; what time moving on brings
         # (replies, events) belongs to no group.
@@ -234,6 +244,22 @@ class Engine:
 class _Step:
     """One step's working copy of the state, with the events it produces."""
 
+    __slots__ = (
+        "_copied",
+        "compiled",
+        "content",
+        "depth",
+        "dirty",
+        "events",
+        "lean",
+        "message",
+        "program",
+        "responder",
+        "scenario",
+        "scorer",
+        "state",
+    )
+
     def __init__(
         self,
         content: GameContent,
@@ -241,6 +267,7 @@ class _Step:
         program: Program,
         *,
         read_only: bool = False,
+        lean: bool = False,
     ) -> None:
         self.content = content
         self.scenario = content.scenario
@@ -255,6 +282,7 @@ class _Step:
         # Set when something a condition can see changes; objectives and endings are only
         # re-checked then.
         self.dirty = False
+        self.lean = lean
         # Checking an action only reads the state, so it needs no copy.
         self.state = state if read_only else state.copy()
 
@@ -268,6 +296,8 @@ class _Step:
         return self.state.role
 
     def emit(self, kind: str, **data: Any) -> None:
+        if self.lean and kind not in LEAN_EVENTS:
+            return
         self.events.append(E.Event(kind, self.state.turn, data))
 
     def draw_percent(self) -> int:
@@ -301,6 +331,8 @@ class _Step:
         source: dict[str, str] | None,
         origin: str,
     ) -> None:
+        if self.lean:
+            return  # no condition reads a score
         before = self.state.scores[pillar]
         after = max(0, min(100, before + delta))
         change = ScoreChange(
@@ -326,7 +358,8 @@ class _Step:
         )
 
     def add_message(self, message: Message) -> Message:
-        self.state.messages = (*self.state.messages, message)
+        if not self.lean:  # (a lean step keeps no messages: no condition reads them)
+            self.state.messages = (*self.state.messages, message)
         return message
 
     def new_message(self, **fields: Any) -> Message:
@@ -342,6 +375,8 @@ class _Step:
     # --- refusals ---------------------------------------------------------------------------
 
     def refuse(self, action: Action, refusal: Refused) -> None:
+        if self.lean:
+            return  # only an event and a score change: neither is kept
         from .actions import action_to_dict
 
         reason: dict[str, Any] = (
@@ -607,6 +642,8 @@ class _Step:
         self, actor: str, facts: Sequence[str], new: Sequence[str], *, check_need_to_know: bool
     ) -> None:
         """Score a needed fact reaching its actor, and personal data reaching one without need."""
+        if self.lean:
+            return  # scores only
         scoring = self.scenario.scoring
         needs = self.content.actors[actor].needs
         for fact in facts:
@@ -766,6 +803,10 @@ class _Step:
         evaluation: str | None,
         subject_id: str | None = None,
     ) -> None:
+        if self.lean and not facts:
+            # Its delivery would only add a message: a reply without facts fires no rule
+            # and teaches no one anything.
+            return
         actor = self.content.actors[sender]
         urgent = request is not None and request.priority == "urgent"
         if after is None:
@@ -926,27 +967,29 @@ class _Step:
         if self.depth >= MAX_CASCADE:
             self.emit(E.RULE_FIRED, rule=None, stopped="cascade limit")
             return replied
+        rules = (
+            self.program.rules.get(kind, ())
+            if keys is None
+            else self.program.candidates(kind, keys)
+        )
+        if not rules:
+            return replied
+        state = self.state
         self.depth += 1
         try:
-            rules = (
-                self.program.rules.get(kind, ())
-                if keys is None
-                else self.program.candidates(kind, keys)
-            )
             for rule, check in rules:
-                if self.state.over:
+                if state.ending is not None:
                     break
-                if rule.once and rule.id in self.state.fired:
+                if rule.once and rule.id in state.fired:
                     continue
-                if rule.plays is not None and (
-                    rule.plays == self.role or rule.plays in self.state.seats
-                ):
+                plays = rule.plays
+                if plays is not None and (plays == state.role or plays in state.seats):
                     continue  # a role people play acts for itself
                 if matches is not None and not matches(rule):
                     continue
                 if check is not None and not check(self):
                     continue
-                self.state.fired = self.state.fired | {rule.id}
+                state.fired = state.fired | {rule.id}
                 self.dirty = True
                 self.emit(E.RULE_FIRED, rule=rule.id)
                 outer, self.responder = self.responder, self._responder(rule)
@@ -1059,12 +1102,13 @@ class _Step:
         if not self.dirty:
             return
         self.dirty = False
-        met = self.state.objectives
+        state = self.state
+        met = state.objectives
         for objective, check in self.program.objectives:
             if objective not in met and check(self):
-                met[objective] = self.state.turn
+                met[objective] = state.turn
                 self.emit(E.OBJECTIVE_MET, objective=objective)
-        if self.state.over:
+        if state.ending is not None:
             return
         for ending, check in self.program.endings:
             if check(self):
