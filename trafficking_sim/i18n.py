@@ -637,6 +637,7 @@ CATALOG: dict[str, dict[str, str]] = {
         "sl": "{scenario} · razred, skupin: {groups} · doslej dejanj: {actions}",
     },
     "tui.new_game": {"en": "New game", "sl": "Nova igra"},
+    "tui.select_prompt": {"en": "Choose…", "sl": "Izberite …"},
     "tui.review": {"en": "Review a past game", "sl": "Pregled pretekle igre"},
     "tui.review_title": {
         "en": "Review a past game: choose one to open its debrief",

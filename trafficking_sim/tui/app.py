@@ -24,7 +24,7 @@ from .. import __version__, paths
 from ..i18n import error_text, t
 from ..saves import SaveError, autosave_path, peek, write_save
 from ..settings import Settings
-from .localize import binding, localize_bindings
+from .localize import binding, localize_bindings, localize_widgets
 from .text import EMPTY_INDEX, TermIndex
 
 if TYPE_CHECKING:
@@ -352,6 +352,7 @@ class TraffickingApp(App[None]):
         localize_bindings(self, lang)
         for screen in list(self.screen_stack):
             localize_bindings(screen, lang)
+            localize_widgets(screen, lang)
             if getattr(screen, "ready", False):
                 screen.refresh_language()  # type: ignore[attr-defined]
         self.refresh_bindings()

@@ -39,3 +39,11 @@ def localize_bindings(node: DOMNode, lang: str) -> None:
             replace(b, description=t(f"key.{b.id}", lang)) if b.id and has(f"key.{b.id}") else b
             for b in bindings
         ]
+
+
+def localize_widgets(node: DOMNode, lang: str) -> None:
+    """Textual's own words inside widgets: the prompt of an empty choice ("Select")."""
+    from textual.widgets import Select
+
+    for select in node.query(Select):
+        select.prompt = t("tui.select_prompt", lang)

@@ -8,7 +8,7 @@ from textual.screen import ModalScreen, Screen
 
 from ...i18n import t
 from ..guard import Guarded
-from ..localize import localize_bindings
+from ..localize import localize_bindings, localize_widgets
 
 if TYPE_CHECKING:
     from ...session import Session
@@ -53,6 +53,7 @@ class Localized(Guarded):
 class BaseScreen(Localized, Screen[R]):
     def on_mount(self) -> None:
         localize_bindings(self, self.game.lang)
+        localize_widgets(self, self.game.lang)
         self.ready = True
         self.refresh_language()
 
@@ -63,5 +64,6 @@ class BaseScreen(Localized, Screen[R]):
 class BaseModal(Localized, ModalScreen[R]):
     def on_mount(self) -> None:
         localize_bindings(self, self.game.lang)
+        localize_widgets(self, self.game.lang)
         self.ready = True
         self.refresh_language()

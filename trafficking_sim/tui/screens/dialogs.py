@@ -93,7 +93,7 @@ class ActionDialog(BaseModal[bool]):
 
 def _offer_facts(screen: BaseModal[Any], kinds: Collection[str]) -> None:
     """Fill the ``#fact`` choice with the facts of ``kinds`` the player knows; none asked
-    for: the choice is switched off."""
+    for: the choice is switched off and hidden, with its question."""
     content = screen.session.content
     fact = screen.query_one("#fact", Select)
     choices = [
@@ -101,6 +101,7 @@ def _offer_facts(screen: BaseModal[Any], kinds: Collection[str]) -> None:
     ]
     fact.set_options(choices)
     fact.disabled = not kinds
+    fact.display = screen.query_one("#l-fact").display = bool(kinds)
     if choices:
         fact.value = choices[0][1]
 
