@@ -193,3 +193,23 @@ def test_a_missing_save_gets_a_clear_error(
 ) -> None:
     assert main(["debrief", str(tmp_path / "nowhere.json")]) != 0
     assert "There is no save" in capsys.readouterr().err
+
+
+def test_the_tested_walkthroughs_tell_until_when_the_flagship_best_was_possible(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The flagship is too large to search in time; a tested best walkthrough, replayed
+    from each turn of the player's game, is a witness that the best was still possible."""
+    from trafficking_sim.debrief import best_courses, best_reach_key
+
+    folder = Path(__file__).parent / "walkthroughs" / "exercise"
+    session = _played(folder / "police_a-lone-search.txt")
+    capsys.readouterr()
+    courses = best_courses(session.content, "police_a", session.seed)
+    assert courses  # police_a-best.txt, checked by replaying it with this game's seed
+    d = build_debrief(session, "en", search=True)
+    assert d.best_reachable_until == 1  # the lone search on turn 1 warned the network
+    assert best_reach_key(d) in ("debrief.best_until", "debrief.best_until_unsure")
+    assert "turn 1" in to_markdown(d)
+    # A walkthrough of another role is never used as a course for this one.
+    assert not best_courses(session.content, "no_such_role", session.seed)

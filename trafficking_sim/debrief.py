@@ -14,6 +14,7 @@ from typing import Any
 from . import narrate
 from .content.bundle import GameContent
 from .content.logic import PILLARS
+from .engine import Action
 from .engine import events as E
 from .engine.compiled import compile_condition
 from .engine.state import GameState
@@ -131,7 +132,12 @@ def build_debrief(
         from .explore import last_turn_best_reachable
 
         until, sure = last_turn_best_reachable(
-            content, state.role, session.seed, session.actions, budget=budget
+            content,
+            state.role,
+            session.seed,
+            session.actions,
+            budget=budget,
+            courses=best_courses(content, state.role, session.seed),
         )
     links = _links(content, state, session.events)
     return Debrief(
@@ -193,6 +199,41 @@ def _pillars(content: GameContent, state: GameState, lang: str) -> list[Pillar]:
         ]
         pillars.append(Pillar(pillar, t(f"pillar.{pillar}", lang), state.scores[pillar], changes))
     return pillars
+
+
+def best_reach_key(d: Debrief) -> str:
+    """Which sentence says how long the best ending was within reach (``turn`` param)."""
+    if d.reached_best:
+        return "debrief.best_reached"
+    if d.best_reachable_until is not None:
+        return "debrief.best_until" if d.best_reachable_sure else "debrief.best_until_unsure"
+    return "debrief.best_never" if d.best_reachable_sure else "debrief.best_unknown"
+
+
+def best_courses(content: GameContent, role: str, seed: int) -> list[list[Action]]:
+    """The tested walkthroughs of this role that reach a best ending (played with this
+    game's seed, so a course that depends on chance is checked, not trusted)."""
+    import io
+
+    from .paths import walkthroughs_dir
+    from .plain import PlainGame
+
+    targets = {e.id for e in content.endings.values() if e.rating == "best"}
+    folder = walkthroughs_dir() / content.id
+    courses = []
+    for path in sorted(folder.glob(f"{role}-*.txt")) if folder.is_dir() else []:
+        try:
+            script = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue
+        first = script.split("\n", 1)[0]
+        if not any(first.strip() == f"# expect: ending={t}" for t in targets):
+            continue
+        course = Session.new(content, role, seed, "en")
+        PlainGame(course, io.StringIO(), autosave=False).run(script.splitlines())
+        if course.state.ending in targets:
+            courses.append(list(course.actions))
+    return courses
 
 
 def class_learning(session: Session, lang: str) -> list[Learning]:

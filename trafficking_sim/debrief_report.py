@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .debrief import Debrief, Learning, change_reason, verdict_word
+from .debrief import Debrief, Learning, best_reach_key, change_reason, verdict_word
 from .debrief_map import map_lines
 from .i18n import t
 from .report_page import html_page, md_cell, md_escape
@@ -75,14 +75,7 @@ def to_markdown(d: Debrief) -> str:
     for actor, fact in d.never_passed:
         missed = True
         out.append(f"- {tr('debrief.never_passed', actor=md_escape(actor), fact=md_escape(fact))}")
-    if d.reached_best:
-        out.append(f"- {tr('debrief.best_reached')}")
-    elif d.best_reachable_until is not None:
-        out.append(f"- {tr('debrief.best_until', turn=d.best_reachable_until)}")
-    elif d.best_reachable_sure:
-        out.append(f"- {tr('debrief.best_never')}")
-    else:
-        out.append(f"- {tr('debrief.best_unknown')}")
+    out.append(f"- {tr(best_reach_key(d), turn=d.best_reachable_until)}")
     if not missed and d.reached_best:
         out.append(f"- {tr('debrief.nothing_missed')}")
     out.append("")

@@ -184,13 +184,17 @@ def last_turn_best_reachable(
     budget: int = 500,
     beam_width: int = 300,
     seconds: float = 20.0,
+    courses: Iterable[list[Action]] = (),
 ) -> tuple[int | None, bool]:
     """The last turn at whose start a best ending could still be reached, and whether
     the answer is sure (False when some search ran out of budget before finding one).
 
     The game is replayed to the start of each turn and searched from there, latest
-    turn first; the first turn that finds a way is the answer. After ``seconds`` the
-    search gives up (unsure) rather than keep a player waiting.
+    turn first; the first turn that finds a way is the answer. ``courses`` are known
+    games that reach a best ending (the tested walkthroughs): from a turn's start, the
+    rest of a course from that turn on is tried first, a quick witness where the search
+    would need long. After ``seconds`` the search gives up (unsure) rather than keep a
+    player waiting.
     """
     deadline = time.perf_counter() + seconds
     engine = Engine(content)
@@ -202,10 +206,13 @@ def last_turn_best_reachable(
         if state.turn != before and not state.over:
             starts.append(state)
     targets = best_endings(content)
+    by_turn = [_course_by_turn(engine, role, seed, course) for course in courses]
     sure = True
     for begin in reversed(starts):
         if time.perf_counter() > deadline:
             return None, False
+        if any(_follows_to(engine, begin, steps, targets) for steps in by_turn):
+            return begin.turn, sure
         search = explore(
             content,
             role,
@@ -220,6 +227,33 @@ def last_turn_best_reachable(
             return begin.turn, sure
         sure = sure and search.complete
     return None, sure
+
+
+def _course_by_turn(
+    engine: Engine, role: str, seed: int, course: list[Action]
+) -> list[tuple[int, Action]]:
+    """A course's actions, each with the turn it is taken in."""
+    state, _ = engine.new_game(role, seed)
+    steps = []
+    for action in course:
+        steps.append((state.turn, action))
+        state, _ = engine.step(state, action)
+    return steps
+
+
+def _follows_to(
+    engine: Engine, begin: GameState, steps: list[tuple[int, Action]], targets: set[str]
+) -> bool:
+    """Whether playing the rest of a course, from the turn ``begin`` starts, reaches one
+    of ``targets``: a witness (actions refused on the way only cost their points)."""
+    state = begin
+    for turn, action in steps:
+        if turn < begin.turn:
+            continue
+        if state.over:
+            break
+        state, _ = engine.step(state, action)
+    return state.ending in targets
 
 
 def _missing(search: Search, content: GameContent) -> bool:

@@ -977,6 +977,10 @@ CATALOG: dict[str, dict[str, str]] = {
         "en": "The best ending was still within reach at the start of turn {turn}, and not after.",
         "sl": "Najboljši izid je bil še dosegljiv na začetku poteze {turn}, pozneje ne več.",
     },
+    "debrief.best_until_unsure": {
+        "en": "The best ending was still within reach at the start of turn {turn}; whether it still was later, the search could not tell in time.",
+        "sl": "Najboljši izid je bil še dosegljiv na začetku poteze {turn}; ali je bil dosegljiv tudi pozneje, iskanje ni moglo ugotoviti pravočasno.",
+    },
     "debrief.best_never": {
         "en": "From this role's start, the search found no way to the best ending.",
         "sl": "Iskanje od začetka te vloge ni našlo poti do najboljšega izida.",

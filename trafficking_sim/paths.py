@@ -28,6 +28,14 @@ def bundled_dir(kind: str) -> Path:
     return bundled_root() / kind
 
 
+def walkthroughs_dir() -> Path:
+    """The tested walkthroughs (``tests/walkthroughs`` in a checkout, carried in a wheel):
+    the debrief uses the best ones as known ways to the best ending."""
+    root = bundled_root()
+    packaged = root / "walkthroughs"
+    return packaged if packaged.is_dir() else root / "tests" / "walkthroughs"
+
+
 def user_data_dir() -> Path:
     """The player's data folder (saves, logs); ``TRAFFICKING_SIM_HOME`` overrides it."""
     override = os.environ.get(HOME_ENV)

@@ -9,7 +9,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Footer, Select, Static
 
-from ...debrief import Debrief, build_debrief, change_reason, verdict_word
+from ...debrief import Debrief, best_reach_key, build_debrief, change_reason, verdict_word
 from ...debrief_map import map_lines
 from ..localize import binding
 from ..text import linked
@@ -156,12 +156,8 @@ class DebriefScreen(BaseScreen[None]):
             rows.append("  • " + self.tr("debrief.best_reached"))
         elif not self.searched:
             rows.append("  " + self.tr("debrief.searching"))
-        elif d.best_reachable_until is not None:
-            rows.append("  • " + self.tr("debrief.best_until", turn=d.best_reachable_until))
-        elif d.best_reachable_sure:
-            rows.append("  • " + self.tr("debrief.best_never"))
         else:
-            rows.append("  • " + self.tr("debrief.best_unknown"))
+            rows.append("  • " + self.tr(best_reach_key(d), turn=d.best_reachable_until))
         return "\n".join(rows) + "\n"
 
     def _timeline(self) -> None:
