@@ -54,10 +54,10 @@ def test_binding_beyond_this_computer_warns(
 ) -> None:
     calls: list[tuple[str, int, str | None]] = []
     monkeypatch.setattr(
-        "trafficking_sim.serve.serve",
+        "trafficking_sim.tui.serve.serve",
         lambda host, port, lang, url: calls.append((host, port, url)),
     )
-    monkeypatch.setattr("trafficking_sim.serve.lan_address", lambda: "192.168.7.20")
+    monkeypatch.setattr("trafficking_sim.tui.serve.lan_address", lambda: "192.168.7.20")
     assert main(["serve", "--host", "0.0.0.0", "--port", "8123"]) == 0
     err = capsys.readouterr().err
     assert "WARNING" in err and "no password" in err
@@ -76,11 +76,11 @@ def test_binding_beyond_this_computer_warns(
 
 
 def test_public_url_of_each_kind_of_host(monkeypatch: pytest.MonkeyPatch) -> None:
-    from trafficking_sim.serve import public_url
+    from trafficking_sim.tui.serve import public_url
 
-    monkeypatch.setattr("trafficking_sim.serve.lan_address", lambda: None)
+    monkeypatch.setattr("trafficking_sim.tui.serve.lan_address", lambda: None)
     assert public_url("0.0.0.0", 8000) == "http://127.0.0.1:8000"  # no network at all
-    monkeypatch.setattr("trafficking_sim.serve.lan_address", lambda: "fd00::5")
+    monkeypatch.setattr("trafficking_sim.tui.serve.lan_address", lambda: "fd00::5")
     assert public_url("::", 80) == "http://[fd00::5]:80"
     assert public_url("10.1.2.3", 8000) == "http://10.1.2.3:8000"
 

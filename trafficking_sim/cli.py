@@ -659,7 +659,7 @@ def cmd_trainer(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from .serve import is_loopback, public_url, serve
+    from .tui.serve import is_loopback, public_url, serve
 
     if not 1 <= args.port <= 65535:
         raise UsageError("--port must be between 1 and 65535")

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import platformdirs
 
-from .paths import APP_NAME
+from ..paths import APP_NAME
 
 SERVED_ENV = "TRAFFICKING_SIM_SERVED"
 LOOPBACK = {"localhost"}
