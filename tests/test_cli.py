@@ -341,3 +341,13 @@ def test_outputs_that_cannot_be_written_or_would_replace_a_save(home: Path, tmp_
         result = run(*args, home=home)
         assert result.returncode == 2 and "is a saved game" in result.stderr
     assert save.read_bytes() == before
+
+
+def test_a_damaged_save_is_explained_in_the_language_asked_for(home: Path, tmp_path: Path) -> None:
+    broken = tmp_path / "game.json"
+    broken.write_text('{"app": "traf', encoding="utf-8")
+    english = run("debrief", str(broken), home=home)
+    slovene = run("debrief", str(broken), "--lang", "sl", home=home)
+    assert english.returncode == slovene.returncode == 1
+    assert "is damaged" in english.stderr
+    assert "je poškodovana" in slovene.stderr and "Traceback" not in slovene.stderr

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from . import __version__, paths
+from .i18n import error_text
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 3
 
@@ -452,7 +453,7 @@ def cmd_play(args: argparse.Namespace) -> int:
         try:
             session = Session.resume(read_save(args.resume))
         except SaveError as exc:
-            print(f"trafficking-sim: {exc}", file=sys.stderr)
+            print(f"trafficking-sim: {error_text(exc, args.lang or 'en')}", file=sys.stderr)
             return EXIT_INVALID
         save_path = args.save or args.resume
     else:
@@ -551,7 +552,7 @@ def cmd_debrief(args: argparse.Namespace) -> int:
     try:
         session = Session.resume(read_save(args.save), allow_changed=args.force)
     except SaveError as exc:
-        print(f"trafficking-sim: {exc}", file=sys.stderr)
+        print(f"trafficking-sim: {error_text(exc, args.lang or 'en')}", file=sys.stderr)
         return EXIT_INVALID
     debrief = build_debrief(session, args.lang or session.lang, search=not args.quick)
     if args.out is not None:
@@ -635,7 +636,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     try:
         playback = load_playback(args.file, args.scenario, args.role, args.seed)
     except DemoError as exc:
-        print(f"trafficking-sim: {exc}", file=sys.stderr)
+        print(f"trafficking-sim: {error_text(exc, args.lang or 'en')}", file=sys.stderr)
         return EXIT_INVALID
     return _open_tui(lang=args.lang, demo=playback, pace=args.pace)
 
