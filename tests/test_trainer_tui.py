@@ -335,3 +335,17 @@ def test_trainer_refuses_a_scenario_it_cannot_open(capsys: Any) -> None:
 
     assert main(["trainer", "--scenario", "bogus"]) == 2
     assert "bogus" in capsys.readouterr().err
+
+
+def test_a_walkthrough_saved_by_windows_notepad_plays_back(tmp_path: Path) -> None:
+    """UTF-8 with a byte-order mark and CRLF line ends: still a walkthrough."""
+    from trafficking_sim.demo import load_playback
+
+    source = Path(__file__).parent / "walkthroughs" / "tutorial" / "ngo-best.txt"
+    folder = tmp_path / "tutorial"
+    folder.mkdir()
+    copy = folder / "ngo-best.txt"
+    text = source.read_text(encoding="utf-8").replace("\n", "\r\n")
+    copy.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
+    playback = load_playback(copy)
+    assert playback.frames[-1].state.ending == "network_disrupted"

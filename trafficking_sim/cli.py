@@ -660,7 +660,7 @@ def cmd_trainer(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from .tui.serve import is_loopback, public_url, serve
+    from .tui.serve import CannotListen, is_loopback, public_url, serve
 
     if not 1 <= args.port <= 65535:
         raise UsageError("--port must be between 1 and 65535")
@@ -678,11 +678,17 @@ def cmd_serve(args: argparse.Namespace) -> int:
         f"Open {url} in a web browser; each tab is a game of its own. Press Ctrl+C here to stop.",
         file=sys.stderr,
     )
+    if args.public_url and is_loopback(args.host):
+        print(
+            f"Note: {url} is for other computers, but the game listens on {args.host}, this "
+            "computer only. Add --host 0.0.0.0 to let them in.",
+            file=sys.stderr,
+        )
     try:
         serve(args.host, args.port, args.lang, url)
-    except OSError as exc:
+    except CannotListen as exc:
         raise UsageError(
-            f"cannot listen on {args.host} port {args.port}: {exc.strerror or exc}. "
+            f"cannot listen on {args.host} port {args.port}: {exc}. "
             "Another program may be using that port: try another one, such as --port 8001."
         ) from exc
     return EXIT_OK

@@ -147,7 +147,7 @@ class PlainGame:
         """Play commands until the game ends, input ends or the player quits; exit code 0."""
         self.start()
         for raw in lines:
-            line = _printable(raw).strip()
+            line = _printable(raw).strip().lstrip("\ufeff")  # (a BOM: Notepad's UTF-8)
             if not line or line.startswith("#"):
                 continue
             if self.echo:

@@ -84,6 +84,10 @@ def game_command(lang: str | None) -> str:
     return shlex.join(parts)
 
 
+class CannotListen(Exception):
+    """The address or port cannot be listened on (most often: a port already in use)."""
+
+
 def serve(host: str, port: int, lang: str | None, url: str | None = None) -> None:
     """Serve until Ctrl+C. ``url`` is the address browsers use (default: from the host)."""
     from textual_serve.server import Server
@@ -97,4 +101,7 @@ def serve(host: str, port: int, lang: str | None, url: str | None = None) -> Non
         public_url=url or public_url(host, port),
         templates_path=offline_templates(),
     )
-    server.serve()
+    try:
+        server.serve()
+    except OSError as exc:  # only the listening: a template folder's error is not this
+        raise CannotListen(str(exc.strerror or exc)) from exc
