@@ -349,3 +349,12 @@ def test_a_walkthrough_saved_by_windows_notepad_plays_back(tmp_path: Path) -> No
     copy.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
     playback = load_playback(copy)
     assert playback.frames[-1].state.ending == "network_disrupted"
+
+
+def test_a_folder_named_like_a_scenario_does_not_hide_it(tmp_path: Path, monkeypatch: Any) -> None:
+    """Run from tests/walkthroughs, 'tutorial' is a folder there and the bundled id too."""
+    from trafficking_sim.content import find_scenario
+
+    (tmp_path / "tutorial").mkdir()
+    monkeypatch.chdir(tmp_path)
+    assert find_scenario("tutorial").name == "tutorial.yaml"

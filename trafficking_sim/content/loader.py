@@ -283,7 +283,9 @@ def find_scenario(name: str | None) -> Path:
     if name is None:
         return default_scenario()
     candidate = Path(name)
-    if candidate.suffix in (".yaml", ".yml") or candidate.exists():
+    # A folder that happens to share a bundled id's name (tests/walkthroughs/tutorial,
+    # say, in the current folder) is not a scenario file: the id wins.
+    if candidate.suffix in (".yaml", ".yml") or candidate.is_file():
         if not candidate.is_file():
             raise LookupError(f"no scenario file at {name}")
         return candidate
