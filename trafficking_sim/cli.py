@@ -16,10 +16,13 @@ import sys
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from . import __version__, paths
 from .i18n import error_text
+
+if TYPE_CHECKING:
+    from .session import Session
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 3
 
@@ -543,16 +546,26 @@ def _choose_role(content: Any, args: argparse.Namespace) -> str:
 # --- debrief --------------------------------------------------------------------------------
 
 
-def cmd_debrief(args: argparse.Namespace) -> int:
-    from .debrief import build_debrief
-    from .debrief_report import to_html, to_markdown, write_report
+def _saved_game(args: argparse.Namespace) -> Session | None:
+    """The game in ``args.save`` replayed (``--force``: even if its scenario changed), or
+    None after saying why it cannot be (in ``--lang`` where the command has one)."""
     from .saves import SaveError, read_save
     from .session import Session
 
     try:
-        session = Session.resume(read_save(args.save), allow_changed=args.force)
+        return Session.resume(read_save(args.save), allow_changed=args.force)
     except SaveError as exc:
-        print(f"trafficking-sim: {error_text(exc, args.lang or 'en')}", file=sys.stderr)
+        lang = getattr(args, "lang", None) or "en"
+        print(f"trafficking-sim: {error_text(exc, lang)}", file=sys.stderr)
+        return None
+
+
+def cmd_debrief(args: argparse.Namespace) -> int:
+    from .debrief import build_debrief
+    from .debrief_report import to_html, to_markdown, write_report
+
+    session = _saved_game(args)
+    if session is None:
         return EXIT_INVALID
     debrief = build_debrief(session, args.lang or session.lang, search=not args.quick)
     if args.out is not None:
@@ -698,13 +711,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_replay(args: argparse.Namespace) -> int:
-    from .saves import SaveError, read_save
-    from .session import Session
-
-    try:
-        session = Session.resume(read_save(args.save), allow_changed=args.force)
-    except SaveError as exc:
-        print(f"trafficking-sim: {exc}", file=sys.stderr)
+    session = _saved_game(args)
+    if session is None:
         return EXIT_INVALID
     outcome = outcome_of(session)
     if args.json:

@@ -16,8 +16,8 @@ from typing import Any
 from pydantic import BaseModel
 
 from . import logic as L
-from .errors import ContentError, Problem
-from .loader import ContentLoader, Loaded, content_files
+from .errors import Problem
+from .loader import Loaded, check_files, sorted_problems
 from .models import Scenario
 from .text import LocalText
 from .validation import walk
@@ -50,20 +50,10 @@ class Finding:
 
 def lint_files(targets: Iterable[Path]) -> tuple[list[Problem], int]:
     """Validation problems and lint findings for files and folders, sorted by place."""
-    loader = ContentLoader()
-    problems: list[Problem] = []
-    files = content_files(targets)
-    for path in files:
-        try:
-            loaded = loader.load_file(path)
-            if isinstance(loaded.model, Scenario):
-                loader.load_game(path)
-        except ContentError as exc:
-            problems += exc.problems
-            continue
-        problems += [_located(loaded, finding) for finding in lint_model(loaded.model)]
-    unique = sorted(set(problems), key=lambda p: (p.file, p.line, p.column, p.message))
-    return unique, len(files)
+    problems, loaded, count = check_files(targets)
+    for each in loaded:
+        problems += [_located(each, finding) for finding in lint_model(each.model)]
+    return sorted_problems(problems), count
 
 
 def _located(loaded: Loaded, finding: Finding) -> Problem:

@@ -324,10 +324,12 @@ def content_files(targets: Iterable[Path]) -> list[Path]:
     return found
 
 
-def validate_files(targets: Iterable[Path]) -> tuple[list[Problem], int]:
-    """Every problem in the given files (scenarios checked with their companions)."""
+def check_files(targets: Iterable[Path]) -> tuple[list[Problem], list[Loaded], int]:
+    """Load and check the given files (scenarios with their companions): the problems,
+    the files that loaded, and how many files there were."""
     loader = ContentLoader()
     problems: list[Problem] = []
+    good: list[Loaded] = []
     files = content_files(targets)
     for path in files:
         try:
@@ -336,8 +338,20 @@ def validate_files(targets: Iterable[Path]) -> tuple[list[Problem], int]:
                 loader.load_game(path)
         except ContentError as exc:
             problems += exc.problems
-    unique = sorted(set(problems), key=lambda p: (p.file, p.line, p.column, p.message))
-    return unique, len(files)
+            continue
+        good.append(loaded)
+    return problems, good, len(files)
+
+
+def sorted_problems(problems: Iterable[Problem]) -> list[Problem]:
+    """Each problem once, in file and line order."""
+    return sorted(set(problems), key=lambda p: (p.file, p.line, p.column, p.message))
+
+
+def validate_files(targets: Iterable[Path]) -> tuple[list[Problem], int]:
+    """Every problem in the given files (scenarios checked with their companions)."""
+    problems, _, count = check_files(targets)
+    return sorted_problems(problems), count
 
 
 def load_game(path: Path) -> GameContent:
