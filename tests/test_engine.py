@@ -53,7 +53,7 @@ def test_new_game_starts_at_turn_one_with_the_scheduled_inject(engine: Engine) -
     assert E.INJECT in kinds(events)
     assert state.knows("border_b", "minibus_plate")
     assert not state.knows("border_b", "driver_phone")
-    assert all(score == 50 for score in state.scores.values())
+    assert all(score == 60 for score in state.scores.values())
 
 
 def test_unknown_role_is_refused_with_the_roles_listed(engine: Engine) -> None:
@@ -106,14 +106,37 @@ def test_h2_information_needs_the_providers_permission(engine: Engine) -> None:
     assert refusal(events).data["reason"]["key"] == "handling_h2"
     assert ("standards", -6) in score_changes(events)
     assert not state.knows("authorities_c", "recruiter_alias")
+    # The attempt is a breach: Europol hears of it and answers a turn later from now on.
+    assert [(b.kind, b.provider) for b in state.breaches] == [("handling", "europol")]
+    assert any(e.kind == E.TRUST_LOST and e.data["actor"] == "europol" for e in events)
 
     state, _ = engine.step(state, AskPermission("recruiter_alias"))
     state, _ = engine.step(state, EndTurn())
     state, events = engine.step(state, EndTurn())
+    assert E.PERMISSION_GRANTED not in kinds(events), "broken trust makes the answer later"
+    state, events = engine.step(state, EndTurn())
     assert E.PERMISSION_GRANTED in kinds(events)
+    grant = state.messages[-1]
+    assert grant.body_id == "permission.granted", "a permission is never an empty message"
+    assert ("recruiter_alias", "europol") in state.permissions
+
+
+def test_with_permission_h2_information_can_be_passed_on(engine: Engine) -> None:
+    state, _ = play(
+        engine,
+        "border_b",
+        Do("check_vehicle", "minibus_plate"),
+        Send(to=("europol",), facts=("driver_phone",), priority="urgent"),
+        EndTurn(),
+        AskPermission("recruiter_alias"),
+        EndTurn(),
+        EndTurn(),
+    )
+    assert ("recruiter_alias", "europol") in state.permissions
     state, events = engine.step(state, Send(to=("authorities_c",), facts=("recruiter_alias",)))
     assert E.ACTION_REFUSED not in kinds(events)
     assert state.knows("authorities_c", "recruiter_alias")
+    assert not state.breaches
 
 
 def test_sending_h2_information_back_to_its_provider_is_allowed(engine: Engine) -> None:

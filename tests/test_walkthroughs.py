@@ -12,10 +12,15 @@ from trafficking_sim.cli import main
 WALKTHROUGHS = sorted((Path(__file__).parent / "walkthroughs").glob("*/*.txt"))
 
 
-def _expected_ending(path: Path) -> str:
+def _expected(path: Path) -> dict[str, str]:
+    """The first line's promise: ``# expect: ending=ID [rating=best|good|mixed|bad]``."""
     first = path.read_text(encoding="utf-8").splitlines()[0]
     assert first.startswith("# expect: ending="), f"{path.name}: first line must say the ending"
-    return first.removeprefix("# expect: ending=").strip()
+    return dict(part.split("=", 1) for part in first.removeprefix("# expect: ").split())
+
+
+def _expected_ending(path: Path) -> str:
+    return _expected(path)["ending"]
 
 
 @pytest.mark.parametrize("walkthrough", WALKTHROUGHS, ids=lambda p: f"{p.parent.name}/{p.stem}")
@@ -46,6 +51,11 @@ def test_walkthrough_reaches_its_ending(
     assert main(["replay", str(save), "--json"]) == 0
     outcome = json.loads(capsys.readouterr().out)
     assert outcome["ending"] == _expected_ending(walkthrough), played.out[-2000:]
+    if "rating" in _expected(walkthrough):
+        assert outcome["rating"] == _expected(walkthrough)["rating"], (
+            outcome["rating_costs"],
+            played.out[-2000:],
+        )
     assert "Not done: there is no" not in played.out, "a walkthrough names something unknown"
 
 
@@ -56,7 +66,16 @@ def test_there_is_a_best_and_a_bad_walkthrough_for_every_role() -> None:
         content = load_game(find_scenario(folder.name))
         for role in content.roles:
             ratings = {
-                content.endings[_expected_ending(p)].rating for p in folder.glob(f"{role}-*.txt")
+                _expected(p).get("rating", content.endings[_expected_ending(p)].rating)
+                for p in folder.glob(f"{role}-*.txt")
             }
             assert "best" in ratings, f"{folder.name}: no best walkthrough for {role}"
             assert ratings & {"bad", "mixed"}, f"{folder.name}: no bad walkthrough for {role}"
+
+
+def test_a_best_walkthrough_promises_the_best_rating() -> None:
+    """A best ending reached by breaking the law or a victim's consent is not the best game:
+    every '-best' walkthrough must say it earns the best rating, and its test checks it."""
+    for path in WALKTHROUGHS:
+        if path.stem.endswith("-best"):
+            assert _expected(path).get("rating") == "best", path

@@ -725,6 +725,7 @@ def cmd_replay(args: argparse.Namespace) -> int:
     )
     print(
         f"Turn {outcome['turn']}; ending: {ending.title.get(lang) if ending else 'not reached yet'}"
+        + (f" (rated {outcome['rating']})" if outcome["rating"] else "")
     )
     for pillar, score in outcome["scores"].items():
         print(f"  {pillar}: {score}")
@@ -734,14 +735,26 @@ def cmd_replay(args: argparse.Namespace) -> int:
 
 
 def outcome_of(session: Any) -> dict[str, Any]:
+    from .engine.rating import own_exchanges, rate
+
     state = session.state
+    rated = rate(session.content, state)
     return {
         "scenario": state.scenario,
         "role": state.role,
         "ending": state.ending,
+        # The ending weighed against how it was reached (breaches, pillars, own exchanges).
+        "rating": rated.rating if rated else None,
+        "plot_rating": rated.plot if rated else None,
+        "rating_costs": [key for key, _ in rated.costs] if rated else [],
         "turn": state.turn,
         "scores": dict(state.scores),
         "objectives": {o: o in state.objectives for o in session.content.objectives},
+        "exchanges": own_exchanges(state),
+        "breaches": [
+            {"turn": b.turn, "kind": b.kind, "fact": b.fact, "to": b.recipient}
+            for b in state.breaches
+        ],
     }
 
 

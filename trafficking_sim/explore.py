@@ -55,6 +55,9 @@ class Search:
     injects_seen: set[str] = field(default_factory=set)
     actions_effective: set[str] = field(default_factory=set)
     actions_tried: set[str] = field(default_factory=set)
+    fewest_exchanges_to_best: int | None = None
+    """The fewest own exchanges (messages, shares, requests, permissions) among the games
+    found that reach a best ending: how much the player's own cooperation is needed."""
 
     @property
     def complete(self) -> bool:
@@ -103,6 +106,7 @@ def explore(
     engine = Engine(content, lean=True)
     keys = _Keys(content, _done_cap(content))
     sure_refusals = _conditional_actions(content)
+    best = best_endings(content)
 
     limit = max_turns or content.scenario.max_turns
     search = Search(role, seed, budget, limit, allow is alone)
@@ -151,6 +155,10 @@ def explore(
             action = actions.setdefault(action, action)
             parents[child_key] = (here, action)
             search.states += 1
+            if after.ending is not None and after.ending in best:
+                own = after.exchanges.get(role, 0)
+                if search.fewest_exchanges_to_best is None or own < search.fewest_exchanges_to_best:
+                    search.fewest_exchanges_to_best = own
             path: list[Action] | None = None
             if _interesting(search, content, after, events):
                 path = _path(parents, child_key)

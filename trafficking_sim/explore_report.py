@@ -116,6 +116,10 @@ def _full(content: GameContent, search: Search) -> dict[str, Any]:
             "states_per_second": round(search.states / search.seconds) if search.seconds else 0,
             "max_turns": search.max_turns,
         },
+        # The player's own cooperation: the fewest own exchanges found on the way to a best
+        # ending, and how many the best rating asks for.
+        "fewest_exchanges_to_best": search.fewest_exchanges_to_best,
+        "exchanges_for_best_rating": scenario.scoring.min_exchanges,
         "endings": {e.id: outcome(search.endings.get(e.id)) for e in scenario.endings},
         "objectives": {o.id: outcome(search.objectives.get(o.id)) for o in scenario.objectives},
         "facts_never_learned": never_learned,
@@ -139,6 +143,12 @@ def print_explore_report(report: dict[str, Any]) -> None:
             print(
                 f"  searched {s['states']:,} states up to turn {s['max_turns']} in "
                 f"{s['seconds']:.1f} s ({s['states_per_second']:,}/s); {state}"
+            )
+            fewest = entry["fewest_exchanges_to_best"]
+            print(
+                "  own exchanges on the way to a best ending: "
+                + (f"at least {fewest} found" if fewest is not None else "no best ending found")
+                + f"; the best rating needs {entry['exchanges_for_best_rating']}"
             )
             for kind in ("endings", "objectives"):
                 print(f"  {kind}:")

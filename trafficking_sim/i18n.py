@@ -211,6 +211,22 @@ CATALOG: dict[str, dict[str, str]] = {
         "en": "you have already asked for permission to pass on '{fact}'.",
         "sl": "za dovoljenje za posredovanje podatka »{fact}« ste že zaprosili.",
     },
+    "reason.consent_not_asked": {
+        "en": "nobody has yet asked {person} whether '{fact}' may be passed on. Ask first; consent must be freely given, specific, informed and unambiguous.",
+        "sl": "nihče še ni vprašal, ali se podatek »{fact}« sme posredovati (oseba, na katero se nanaša: {person}). Najprej vprašajte; privolitev mora biti prostovoljna, specifična, informirana in nedvoumna.",
+    },
+    "reason.consent_scope": {
+        "en": "'{fact}' may be passed on only as {person} agreed: {purpose} {actor} is not among those agreed to.",
+        "sl": "podatek »{fact}« se sme posredovati le tako, kot je privolila oseba, na katero se nanaša ({person}): {purpose} Prejemnik {actor} ni med tistimi, v katere je privolila.",
+    },
+    "reason.distrust": {
+        "en": "{actor} takes no more requests from you: its information was passed on, or nearly, without its permission.",
+        "sl": "partner {actor} ne sprejema več vaših zahtev, ker so bile njegove informacije posredovane (ali skoraj posredovane) brez njegovega dovoljenja.",
+    },
+    "reason.action_unavailable_why": {
+        "en": "'{action}': {why}",
+        "sl": "»{action}«: {why}",
+    },
     # --- score reasons -----------------------------------------------------------------------
     "reason.need_met": {
         "en": "{actor} now has '{fact}', which it needed.",
@@ -292,6 +308,70 @@ CATALOG: dict[str, dict[str, str]] = {
     "source.need_to_know": {
         "en": "Need-to-know: Council Decision 2013/488/EU, Art 7; purpose limitation: Law Enforcement Directive (EU) 2016/680",
         "sl": "Načelo potrebe po seznanitvi: Sklep Sveta 2013/488/EU, 7. člen; omejitev namena: Direktiva (EU) 2016/680 o varstvu podatkov pri kazenskem pregonu",
+    },
+    "source.consent.law_enforcement": {
+        "en": "Law Enforcement Directive (EU) 2016/680, Art 4(1)(b) and (c): purpose limitation and data minimisation",
+        "sl": "Direktiva (EU) 2016/680 o varstvu podatkov pri kazenskem pregonu, točki (b) in (c) prvega odstavka 4. člena: omejitev namena in najmanjši obseg podatkov",
+    },
+    "source.consent.gdpr": {
+        "en": "GDPR (Regulation (EU) 2016/679), Art 5(1)(b) and (c): purpose limitation and data minimisation; Art 6(1)(a) and Art 7: consent",
+        "sl": "Splošna uredba o varstvu podatkov (Uredba (EU) 2016/679), točki (b) in (c) prvega odstavka 5. člena: omejitev namena in najmanjši obseg podatkov; točka (a) prvega odstavka 6. člena in 7. člen: privolitev",
+    },
+    "source.consent.un": {
+        "en": "UN Personal Data Protection and Privacy Principles (2018): purpose specification, proportionality and necessity",
+        "sl": "Načela OZN o varstvu osebnih podatkov in zasebnosti (2018): opredelitev namena, sorazmernost in nujnost",
+    },
+    "source.need_to_know.law_enforcement": {
+        "en": "Need-to-know: Council Decision 2013/488/EU, Art 7; purpose limitation: Law Enforcement Directive (EU) 2016/680, Art 4(1)(b)",
+        "sl": "Načelo potrebe po seznanitvi: Sklep Sveta 2013/488/EU, 7. člen; omejitev namena: Direktiva (EU) 2016/680 o varstvu podatkov pri kazenskem pregonu, točka (b) prvega odstavka 4. člena",
+    },
+    "source.need_to_know.gdpr": {
+        "en": "GDPR (Regulation (EU) 2016/679), Art 5(1)(b) and (c): purpose limitation and data minimisation",
+        "sl": "Splošna uredba o varstvu podatkov (Uredba (EU) 2016/679), točki (b) in (c) prvega odstavka 5. člena: omejitev namena in najmanjši obseg podatkov",
+    },
+    "source.need_to_know.un": {
+        "en": "UN Personal Data Protection and Privacy Principles (2018): purpose specification, proportionality and necessity",
+        "sl": "Načela OZN o varstvu osebnih podatkov in zasebnosti (2018): opredelitev namena, sorazmernost in nujnost",
+    },
+    "event.trust_lost": {
+        "en": "{actor} learns that its information ('{fact}') was passed on, or nearly, without its permission. From now on it answers you later.",
+        "sl": "Partner {actor} izve, da so bile njegove informacije (»{fact}«) posredovane ali skoraj posredovane brez njegovega dovoljenja. Odslej vam bo odgovarjal pozneje.",
+    },
+    "event.trust_lost_refuses": {
+        "en": "{actor} learns again that its information ('{fact}') was passed on, or nearly, without its permission. It takes no more requests from you.",
+        "sl": "Partner {actor} znova izve, da so bile njegove informacije (»{fact}«) posredovane ali skoraj posredovane brez njegovega dovoljenja. Vaših zahtev ne sprejema več.",
+    },
+    "permission.granted": {
+        "en": "Permission granted: you may pass this information on to those who need it, for the purpose of this case. Keep its handling code.",
+        "sl": "Dovoljenje je odobreno: informacijo lahko posredujete tistim, ki jo potrebujejo, za namen tega primera. Oznaka za ravnanje še naprej velja.",
+    },
+    "event.rated": {
+        "en": "Rated {rating}, not {plot}, because:",
+        "sl": "Ocena: {rating} in ne {plot}, ker:",
+    },
+    "rating.cost.handling": {
+        "en": "a partner's restricted information was passed on, or nearly, without its permission ({count}). In a real case that partner shares less, later and under stricter codes.",
+        "sl": "informacije partnerja z omejitvijo so bile posredovane ali skoraj posredovane brez njegovega dovoljenja ({count}). V resničnem primeru bi ta partner delil manj, pozneje in s strožjimi oznakami.",
+    },
+    "rating.cost.consent": {
+        "en": "a victim's account went, or nearly went, where the victim had not agreed ({count}). In a real case that means a data-protection complaint, and a victim who stops trusting those who help.",
+        "sl": "pripoved žrtve je šla ali skoraj šla tja, kamor ni privolila ({count}). V resničnem primeru to pomeni pritožbo zaradi varstva podatkov in žrtev, ki ne zaupa več tistim, ki ji pomagajo.",
+    },
+    "rating.cost.need_to_know": {
+        "en": "personal data went to those who did not need it ({count}). Data passed on without a lawful purpose can be challenged in court and cannot be called back.",
+        "sl": "osebni podatki so šli k prejemnikom, ki jih ne potrebujejo ({count}). Podatke, posredovane brez zakonitega namena, je mogoče izpodbijati na sodišču in jih ni mogoče priklicati nazaj.",
+    },
+    "rating.cost.pillars": {
+        "en": "below {floor} at the end: {pillars}. The outcome rests on weak practice.",
+        "sl": "pod {floor} točkami ob koncu: {pillars}. Izid sloni na šibki praksi.",
+    },
+    "rating.cost.no_exchange": {
+        "en": "you exchanged nothing with anyone yourself: the scripted partners did the cooperating.",
+        "sl": "sami niste ničesar izmenjali z nikomer: sodelovanje so opravili partnerji, ki jih vodi igra.",
+    },
+    "rating.cost.few_exchanges": {
+        "en": "you made {count} exchanges of your own (messages, contacts, requests, permissions); the best rating needs {floor}.",
+        "sl": "opravili ste {count} lastnih izmenjav (sporočila, stiki, zahteve, dovoljenja); za najboljšo oceno jih je potrebnih {floor}.",
     },
     "event.source": {"en": "Source: {source}", "sl": "Vir: {source}"},
     # --- plain mode ----------------------------------------------------------------------------

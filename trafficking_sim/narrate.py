@@ -28,10 +28,14 @@ def fact_label(content: GameContent, fact: str, lang: str) -> str:
 
 
 def text_of(content: GameContent, text_id: str | None, lang: str) -> str:
+    """A content text by id; the engine's own words (a permission granted) come from the
+    catalogue."""
     if not text_id:
         return ""
     found = content.texts.get(text_id)
-    return found.get(lang) if found else text_id
+    if found is not None:
+        return found.get(lang)
+    return t(text_id, lang) if has(text_id) else text_id
 
 
 def _param(content: GameContent, name: str, value: Any, lang: str) -> Any:
@@ -39,8 +43,10 @@ def _param(content: GameContent, name: str, value: Any, lang: str) -> Any:
         return actor_name(content, value, lang)
     if name == "fact" and isinstance(value, str):
         return fact_label(content, value, lang)
-    if name in ("service", "action") and isinstance(value, str):
+    if name in ("service", "action", "person", "purpose") and isinstance(value, str):
         return text_of(content, value, lang)
+    if name == "pillars" and isinstance(value, list):
+        return ", ".join(t(f"pillar.{p}", lang) for p in value)
     if name == "channel" and isinstance(value, str):
         return t(f"channel.{value}", lang)
     if name == "kinds" and isinstance(value, list):
@@ -209,18 +215,49 @@ def describe(
             source = source_text(content, data["source"], lang)
             lines.append("  " + t("event.source", lang, source=source))
         return lines
+    if kind == E.TRUST_LOST:
+        key = "event.trust_lost_refuses" if data.get("level", 1) >= 2 else "event.trust_lost"
+        return [
+            t(
+                key,
+                lang,
+                actor=actor_name(content, data["actor"], lang),
+                fact=fact_label(content, data["fact"], lang),
+            )
+        ]
     if kind == E.GAME_ENDED:
         ending = content.endings[data["ending"]]
-        return [
+        rating = data.get("rating") or ending.rating
+        lines = [
             t(
                 "event.ended",
                 lang,
                 title=ending.title.get(lang),
-                rating=t(f"rating.{ending.rating}", lang),
+                rating=t(f"rating.{rating}", lang),
                 text=ending.text.get(lang),
             )
         ]
+        return lines + rating_costs(content, data, lang)
     return []
+
+
+def rating_costs(content: GameContent, rated: dict[str, Any], lang: str) -> list[str]:
+    """Why a game was rated lower than its ending: '' lines when it was not."""
+    costs = rated.get("costs") or []
+    if not costs or rated.get("rating") == rated.get("plot"):
+        return []
+    lines = [
+        t(
+            "event.rated",
+            lang,
+            rating=t(f"rating.{rated['rating']}", lang),
+            plot=t(f"rating.{rated['plot']}", lang),
+        )
+    ]
+    for cost in costs:
+        params = {k: _param(content, k, v, lang) for k, v in cost.items() if k != "key"}
+        lines.append("  - " + t(cost["key"], lang, **params))
+    return lines
 
 
 def _sent_line(content: GameContent, message: Message, lang: str) -> str:

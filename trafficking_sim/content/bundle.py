@@ -41,6 +41,7 @@ class Actor:
     needs: frozenset[str]
     knows: tuple[str, ...]
     action_points: int = 0
+    data_law: str = "law_enforcement"
     special_task: LocalText | None = None
     card: RoleCard | None = None
     profile: AgencyProfile | None = None
@@ -111,6 +112,7 @@ def build_actor_for_role(entry_card: RoleCard, entry: object) -> Actor:
         knows=tuple(entry.knows),
         action_points=entry.action_points or entry_card.action_points,
         special_task=entry.special_task or entry_card.special_task,
+        data_law=entry_card.data_law,
         card=entry_card,
     )
 
@@ -134,6 +136,7 @@ def build_actor_for_agency(profile: AgencyProfile, entry: object) -> Actor:
         services=services,
         needs=frozenset(entry.needs),
         knows=tuple(entry.knows),
+        data_law=profile.data_law,
         profile=profile,
     )
 

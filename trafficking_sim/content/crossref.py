@@ -9,7 +9,7 @@ from pydantic import BaseModel
 
 from . import logic as L
 from .errors import Problem, suggest
-from .models import ID_PATTERN, Scenario
+from .models import ID_PATTERN, Fact, Scenario
 from .validation import walk
 from .yamlsafe import Located, Path_
 
@@ -28,6 +28,7 @@ class _Checker:
         self.actions = {a.id for a in scenario.actions}
         self.objectives = {o.id for o in scenario.objectives}
         self.endings = {e.id for e in scenario.endings}
+        self.consent = {f.id: set(f.consent.to) for f in scenario.facts if f.consent}
 
     def error(self, path: Path_, message: str) -> None:
         self.problems.append(self.located.problem(path, message))
@@ -232,9 +233,26 @@ class _Checker:
             self.ref((*path, "inject"), "inject", obj.inject, self.injects)
         elif isinstance(obj, L.OnPermission):
             self.ref((*path, "permission"), "fact", obj.permission, self.facts)
+        elif isinstance(obj, Fact):
+            if obj.consent is not None:
+                for j, actor in enumerate(obj.consent.to):
+                    self.actor((*path, "consent", "to", j), actor)
+            elif obj.kind == "victim" and obj.personal_data:
+                self.error(
+                    path,
+                    f"'{obj.id}' is a victim's personal data, so it needs 'consent': whose it "
+                    "is, whom they agreed it may go to, and for what",
+                )
         elif isinstance(obj, L.Reveal):
             for j, fact in enumerate(obj.reveal.facts):
                 self.ref((*path, "reveal", "facts", j), "fact", fact, self.facts)
+                scope = self.consent.get(fact)
+                if scope is not None and obj.reveal.sender and obj.reveal.to not in scope:
+                    self.error(
+                        (*path, "reveal", "to"),
+                        f"'{fact}' goes only where its victim agreed ({', '.join(sorted(scope))}); "
+                        f"a partner passing it to '{obj.reveal.to}' breaks that consent",
+                    )
             self.actor((*path, "reveal", "to"), obj.reveal.to)
             self.actor((*path, "reveal", "from"), obj.reveal.sender)
         elif isinstance(obj, L.Reply):

@@ -43,6 +43,7 @@ StateCode = Literal["A", "B", "C"]
 Language = Literal["en", "sl"]
 ALL_LANGUAGES: tuple[Language, ...] = ("en", "sl")
 ID_PATTERN = r"^[a-z][a-z0-9_]*$"
+DataLaw = Literal["law_enforcement", "gdpr", "un"]
 
 
 class Penalty(Strict):
@@ -53,6 +54,15 @@ class Penalty(Strict):
 class Refusal(Strict):
     """Why an agency will not do this, and who can help instead."""
 
+    reason: Text
+    source: Text | None = Field(None, description="The article or handbook it rests on.")
+    penalty: Penalty | None = None
+
+
+class FactGuard(Strict):
+    """A fact may be passed on only while this holds (for example, the victim's consent)."""
+
+    if_: Condition = Field(alias="if")
     reason: Text
     source: Text | None = Field(None, description="The article or handbook it rests on.")
     penalty: Penalty | None = None
@@ -72,6 +82,11 @@ class Service(Strict):
     after: int | None = Field(None, ge=0, description="Turns until the default reply.")
     reply: Text | None = Field(None, description="Default reply when no scenario rule answers.")
     refuse: Refusal | None = Field(None, description="Set when the request is outside the mandate.")
+    requires: FactGuard | None = Field(
+        None,
+        description="The request is refused, with this reason, while 'if' does not hold "
+        "(a Red Notice without a national arrest warrant, for example).",
+    )
 
 
 class ReplyDelay(Strict):
@@ -96,6 +111,9 @@ class AgencyProfile(Strict):
     ask_instead: Text | None = Field(None, description="Whom to ask for what it cannot do.")
     channels: list[Channel] = Field(min_length=1)
     judicial: bool = Field(False, description="Receives information for judicial proceedings (H1).")
+    data_law: DataLaw = Field(
+        "law_enforcement", description="The data-protection law that binds it when it passes data."
+    )
     reply_delay: ReplyDelay = Field(default_factory=ReplyDelay)
     default_reply: Text
     services: list[Service] = Field(default_factory=list)
@@ -121,6 +139,11 @@ class RoleCard(Strict):
     powers: list[Text] = Field(min_length=1, description="What you can do.")
     limits: list[Text] = Field(min_length=1, description="What you cannot do, and whom to ask.")
     channels: list[Channel] = Field(min_length=1)
+    data_law: DataLaw = Field(
+        description="The data-protection law that binds this role when it passes personal "
+        "data on: law_enforcement (Directive (EU) 2016/680), gdpr (Regulation (EU) "
+        "2016/679), or un (the UN's own data-protection principles)."
+    )
     special_task: Text
     why_others: Text = Field(description="Why you will need the others.")
     hints: list[Text] = Field(default_factory=list)
@@ -173,13 +196,30 @@ class ScenarioAgency(Strict):
     )
 
 
-class FactGuard(Strict):
-    """A fact may be passed on only while this holds (for example, the victim's consent)."""
+class Consent(Strict):
+    """Whom a victim agreed their account may go to, and for what.
 
-    if_: Condition = Field(alias="if")
-    reason: Text
-    source: Text | None = Field(None, description="The article or handbook it rests on.")
-    penalty: Penalty | None = None
+    Passing the fact before the person agreed, or to anyone outside ``to``, is a breach of
+    their consent for every role, cited with the law that binds the role that does it.
+    """
+
+    person: Text = Field(description="Whose account it is: 'Mira', 'the caller'.")
+    to: list[Id] = Field(
+        min_length=1, description="The roles and agencies the person agrees to, once asked."
+    )
+    purpose: Text = Field(description="What the person agreed it may be used for.")
+    asked: Condition | None = Field(
+        None,
+        description="Holds once the person has been asked and agreed; omit when the person "
+        "agreed before the game starts.",
+    )
+    ask_first: Text | None = Field(
+        None, description="Why passing it on is refused while 'asked' does not hold: what to do."
+    )
+    penalty: Penalty = Field(
+        default_factory=lambda: Penalty(pillar="victim_protection", delta=-5),
+        description="What a breach costs.",
+    )
 
 
 class Fact(Strict):
@@ -189,6 +229,9 @@ class Fact(Strict):
     text: Text = Field(description="The fact itself, as the case board shows it.")
     personal_data: bool = False
     guard: FactGuard | None = None
+    consent: Consent | None = Field(
+        None, description="For a victim's account: whom they agreed it may go to."
+    )
 
 
 class Variable(Strict):
@@ -210,6 +253,14 @@ class ScenarioAction(Strict):
         default_factory=list, description="Kinds of fact it is done on; empty for none."
     )
     if_: Condition | None = Field(None, alias="if", description="When it is available.")
+    reason: Text | None = Field(
+        None, description="Why it is not available while 'if' does not hold (shown to the player)."
+    )
+    visible: Condition | None = Field(
+        None,
+        description="Hidden from the player's list until this holds (a step that only makes "
+        "sense after an event). Omit to always list it.",
+    )
     repeatable: bool = False
     then: list[Effect] = Field(default_factory=list)
 
@@ -286,11 +337,25 @@ class Debrief(Strict):
 
 
 class Scoring(Strict):
-    start: int = Field(50, ge=0, le=100)
+    start: int = Field(
+        60,
+        ge=0,
+        le=100,
+        description="Where every pillar starts. The best rating needs every pillar at 60 or "
+        "more at the end, so with the default a loss on any pillar must be made good.",
+    )
     need_met: int = Field(4, ge=0, le=20, description="Gain when a needed fact reaches its actor.")
     need_to_know: int = Field(-4, le=0, ge=-20, description="Personal data sent without need.")
     wrong_channel: int = Field(-3, le=0, ge=-20)
     handling_breach: int = Field(-6, le=0, ge=-20)
+    min_exchanges: int = Field(
+        5,
+        ge=0,
+        le=50,
+        description="The player's own exchanges (messages, shares, requests, permissions) "
+        "that the best rating needs: the player's cooperation, not the scripted partners', "
+        "decides the outcome.",
+    )
 
 
 class Case(Strict):

@@ -31,11 +31,21 @@ from .actions import (
 )
 from .compiled import Program
 from .conditions import message_matches
+from .rating import rate
 from .rng import next_percent, seed_state
-from .state import GameState, Known, Message, Pending, ScoreChange
+from .state import Breach, GameState, Known, Message, Pending, ScoreChange
 
 LEAN_EVENTS = frozenset({E.RULE_FIRED, E.INJECT, E.FACTS_LEARNED, E.OBJECTIVE_MET, E.GAME_ENDED})
 """The kinds of event a lean engine (``Engine(content, lean=True)``) still reports."""
+
+EXCHANGES = (Send, Share, Request, AskPermission)
+"""The actions that count as the player's own exchanges with others."""
+
+DISTRUST_REFUSES = 2
+"""After this many breaches of its trust, a partner takes no more requests."""
+
+DISTRUST_MAX_DELAY = 2
+"""The most turns a partner's broken trust adds to its replies."""
 
 MAX_CASCADE = 32
 """How deep rules may trigger injects that trigger rules, before the engine stops a loop."""
@@ -56,6 +66,7 @@ class Refused(Exception):
         text: str | None = None,
         source: dict[str, str] | None = None,
         penalty: tuple[str, int] | None = None,
+        breach: tuple[str, str, str, str | None] | None = None,
     ) -> None:
         super().__init__(key)
         self.key = key
@@ -63,6 +74,9 @@ class Refused(Exception):
         self.text = text
         self.source = source
         self.penalty = penalty
+        # (kind, fact, recipient, provider): an attempt that breaks a handling code or a
+        # victim's consent counts even though the engine refuses it.
+        self.breach = breach
 
 
 @dataclass(frozen=True)
@@ -372,11 +386,34 @@ class _Step:
         item = Pending(due, self.seq(), kind, data)
         self.state.pending = (*self.state.pending, item)
 
+    def breach(self, kind: str, fact: str, recipient: str, provider: str | None) -> None:
+        """Record a breach; a partner whose trust it breaks hears of it."""
+        record = Breach(self.state.turn, kind, fact, recipient, provider, self.role)
+        self.state.breaches = (*self.state.breaches, record)
+        self.dirty = True
+        if provider is not None and provider != self.role:
+            self.emit(
+                E.TRUST_LOST,
+                actor=provider,
+                fact=fact,
+                breach=kind,
+                level=self.state.distrust(provider),
+                by=self.role,
+            )
+
+    def law_source(self, what: str) -> dict[str, str]:
+        """The data-protection law that binds the acting role, for ``what`` it breaks."""
+        return {"key": f"source.{what}.{self.content.actors[self.role].data_law}"}
+
     # --- refusals ---------------------------------------------------------------------------
 
     def refuse(self, action: Action, refusal: Refused) -> None:
         if self.lean:
-            return  # only an event and a score change: neither is kept
+            # Only an event and a score change, neither kept; but a breach changes what
+            # partners do.
+            if refusal.breach is not None:
+                self.breach(*refusal.breach)
+            return
         from .actions import action_to_dict
 
         reason: dict[str, Any] = (
@@ -396,6 +433,8 @@ class _Step:
             self.score(
                 pillar, delta, tuple(reason.items()), refusal.source, f"refusal:{refusal.key}"
             )
+        if refusal.breach is not None:
+            self.breach(*refusal.breach)
 
     # --- checking an action (no side effects) --------------------------------------------
 
@@ -461,12 +500,15 @@ class _Step:
             )
             if verdict is not None:
                 key, provider = verdict
+                outsider = next((r for r in recipients if r != provider), provider)
                 raise Refused(
                     key,
                     {"fact": fact, "provider": provider},
                     source={"key": siena.HANDLING_SOURCE},
                     penalty=("standards", self.scenario.scoring.handling_breach),
+                    breach=("handling", fact, outsider, provider),
                 )
+            self._check_consent(fact, how, recipients)
             guard = self.content.facts[fact].guard
             if guard is not None and not self.holds(guard.if_):
                 penalty = (guard.penalty.pillar, guard.penalty.delta) if guard.penalty else None
@@ -476,6 +518,38 @@ class _Step:
                     text=guard.reason.id,
                     source=_text_ref(guard.source),
                     penalty=penalty,
+                )
+
+    def _check_consent(self, fact: str, how: Known, recipients: Sequence[str]) -> None:
+        """A victim's account goes only where the victim agreed, once asked: for every
+        role, police included, each cited with the law that binds it."""
+        consent = self.content.facts[fact].consent
+        if consent is None:
+            return
+        provider = how.source if how.source in self.content.actors else None
+        penalty = (consent.penalty.pillar, consent.penalty.delta)
+        if consent.asked is not None and not self.holds(consent.asked):
+            raise Refused(
+                "consent_not_asked",
+                {"fact": fact, "person": consent.person.id},
+                text=consent.ask_first.id if consent.ask_first else None,
+                source=self.law_source("consent"),
+                penalty=penalty,
+                breach=("consent", fact, recipients[0], provider),
+            )
+        for recipient in recipients:
+            if recipient not in consent.to and not self.state.knows(recipient, fact):
+                raise Refused(
+                    "consent_scope",
+                    {
+                        "fact": fact,
+                        "person": consent.person.id,
+                        "actor": recipient,
+                        "purpose": consent.purpose.id,
+                    },
+                    source=self.law_source("consent"),
+                    penalty=penalty,
+                    breach=("consent", fact, recipient, provider),
                 )
 
     def _check_send(self, action: Send) -> int:
@@ -565,6 +639,17 @@ class _Step:
                 source=_text_ref(refusal.source),
                 penalty=penalty,
             )
+        if service.requires is not None and not self.holds(service.requires.if_):
+            needed = service.requires
+            penalty = (needed.penalty.pillar, needed.penalty.delta) if needed.penalty else None
+            raise Refused(
+                "service_requires",
+                text=needed.reason.id,
+                source=_text_ref(needed.source),
+                penalty=penalty,
+            )
+        if self.state.distrust(action.agency) >= DISTRUST_REFUSES:
+            raise Refused("distrust", {"actor": action.agency})
         if service.targets:
             self._check_target(action.fact, service.targets)
             assert action.fact is not None
@@ -580,7 +665,11 @@ class _Step:
         if not spec.repeatable and self.state.done.get(spec.id, 0):
             raise Refused("action_done_once", {"action": spec.label.id})
         if spec.if_ is not None and not self.holds(spec.if_):
-            raise Refused("action_unavailable", {"action": spec.label.id})
+            raise Refused(
+                "action_unavailable",
+                {"action": spec.label.id},
+                text=spec.reason.id if spec.reason else None,
+            )
         if spec.targets:
             self._check_target(action.fact, spec.targets)
         elif action.fact is not None:
@@ -610,6 +699,9 @@ class _Step:
     def apply(self, action: Action) -> None:
         cost = self.check(action)
         self.state.ap -= cost
+        if isinstance(action, EXCHANGES):
+            # The player's own cooperation: what the best rating asks for.
+            self.state.exchanges[self.role] = self.state.exchanges.get(self.role, 0) + 1
         if isinstance(action, EndTurn):
             self.end_turn()
         elif isinstance(action, Send):
@@ -636,14 +728,30 @@ class _Step:
                 self.state.turn, message.sender, message.channel, message.handling, message.id
             )
             new = self.learn(recipient, message.facts, known)
-            self._credit_needs(recipient, message.facts, new, check_need_to_know=True)
+            self._credit_needs(
+                recipient,
+                message.facts,
+                new,
+                check_need_to_know=True,
+                by_player=message.sender == self.role,
+            )
 
     def _credit_needs(
-        self, actor: str, facts: Sequence[str], new: Sequence[str], *, check_need_to_know: bool
+        self,
+        actor: str,
+        facts: Sequence[str],
+        new: Sequence[str],
+        *,
+        check_need_to_know: bool,
+        by_player: bool = False,
     ) -> None:
         """Score a needed fact reaching its actor, and personal data reaching one without need."""
         if self.lean:
-            return  # scores only
+            if by_player:  # no scores, but a breach changes what partners do
+                for fact in new:
+                    if self.content.facts[fact].personal_data and fact not in self.content.actors[actor].needs:
+                        self.breach("need_to_know", fact, actor, None)
+            return
         scoring = self.scenario.scoring
         needs = self.content.actors[actor].needs
         for fact in facts:
@@ -653,9 +761,11 @@ class _Step:
                     "standards",
                     scoring.need_to_know,
                     (("key", "need_to_know"), ("params", {"fact": fact, "actor": actor})),
-                    {"key": siena.NEED_TO_KNOW_SOURCE},
+                    self.law_source("need_to_know"),
                     f"need_to_know:{fact}:{actor}",
                 )
+                if by_player:
+                    self.breach("need_to_know", fact, actor, None)
             elif fact in new and fact in needs and scoring.need_met:
                 key, params = (
                     ("need_met_self", {"fact": fact})
@@ -782,7 +892,9 @@ class _Step:
         self.message = message
         self.fire("permission", None, (action.fact,))
         self.message = None
-        delay = self.content.actors[provider].reply_delay.normal
+        delay = self.content.actors[provider].reply_delay.normal + min(
+            DISTRUST_MAX_DELAY, self.state.distrust(provider)
+        )
         self.schedule(
             self.state.turn + delay,
             "grant",
@@ -811,6 +923,9 @@ class _Step:
         urgent = request is not None and request.priority == "urgent"
         if after is None:
             after = actor.reply_delay.urgent if urgent else actor.reply_delay.normal
+        if sender != self.role:
+            # A partner whose trust was broken answers more slowly.
+            after += min(DISTRUST_MAX_DELAY, self.state.distrust(sender))
         channel = (
             request.channel
             if request is not None
@@ -936,6 +1051,8 @@ class _Step:
             else "direct",
             sender=provider,
             recipients=(asker,),
+            subject_id=self.content.facts[fact].label.id,
+            body_id="permission.granted",
             in_reply_to=item.get("message"),
         )
         self.emit(E.PERMISSION_GRANTED, fact=fact, provider=provider, message=message.id)
@@ -954,7 +1071,9 @@ class _Step:
         if self.state.ending is None:
             self.state.ending = ending
             self.state.pending = ()
-            self.emit(E.GAME_ENDED, ending=ending)
+            # (A lean step keeps no scores, so it cannot rate the game.)
+            rated = None if self.lean else rate(self.content, self.state)
+            self.emit(E.GAME_ENDED, ending=ending, **(rated.to_dict() if rated else {}))
 
     # --- rules and effects ----------------------------------------------------------------
 

@@ -22,6 +22,7 @@ VARIABLE_CHANGED = "variable_changed"
 GAME_ENDED = "game_ended"
 SEAT_PASSED = "seat_passed"  # hot-seat: the turn passes to the next group
 TRAINER_NOTE = "trainer_note"
+TRUST_LOST = "trust_lost"  # a partner learned its information was passed on without leave
 
 HIDDEN_KINDS = frozenset({RULE_FIRED, VARIABLE_CHANGED})
 """Kinds that explain the machinery (for trainers and tests), not shown to a learner."""

@@ -8,6 +8,7 @@ creation; ``step`` builds new ones, and the tests check that a step leaves its i
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -75,6 +76,22 @@ class ScoreChange:
 
 
 @dataclass(slots=True)
+class Breach:
+    """A breach of a handling code or of a victim's consent, tried or done.
+
+    The engine refuses most of them, but the attempt still counts: a partner learns of
+    it and trusts the player less, and the game's rating says what it cost.
+    """
+
+    turn: int
+    kind: str  # 'handling' | 'consent' | 'need_to_know'
+    fact: str
+    recipient: str
+    provider: str | None  # whose information it was (None: the player's own)
+    by: str  # the role that did it
+
+
+@dataclass(slots=True)
 class GameState:
     """Everything that can change during a game. Treat as immutable: ``step`` copies it."""
 
@@ -99,6 +116,8 @@ class GameState:
     next_seq: int = 1
     steps: int = 0
     seats: tuple[str, ...] = ()  # hot-seat: the roles played by groups, in turn order
+    breaches: tuple[Breach, ...] = ()
+    exchanges: dict[str, int] = field(default_factory=dict)  # role -> its own exchanges
 
     @property
     def played(self) -> tuple[str, ...]:
@@ -133,11 +152,18 @@ class GameState:
             self.next_seq,
             self.steps,
             self.seats,
+            self.breaches,
+            dict(self.exchanges),
         )
 
     @property
     def over(self) -> bool:
         return self.ending is not None
+
+    def distrust(self, actor: str) -> int:
+        """How many times the played roles broke ``actor``'s trust (its H1/H2 data or its
+        victim's data passed on without permission)."""
+        return sum(1 for b in self.breaches if b.provider == actor)
 
     def knows(self, actor: str, fact: str) -> bool:
         return fact in self.knowledge.get(actor, {})
@@ -199,6 +225,7 @@ def state_key(
     *,
     with_ap: bool = True,
     done_cap: int = 1_000_000,
+    exchange_cap: int = 1_000_000,
     memo: dict[int, tuple[Any, frozenset[Any]]] | None = None,
 ) -> StateKey:
     """A canonical, hashable summary of the parts of a state that decide what can happen.
@@ -229,4 +256,7 @@ def state_key(
         pending,
         frozenset(state.objectives),
         state.ending,
+        # Broken trust slows a partner's replies; own exchanges decide the best rating.
+        frozenset(Counter(b.provider for b in state.breaches if b.provider).items()),
+        frozenset((r, min(n, exchange_cap)) for r, n in state.exchanges.items()),
     )
