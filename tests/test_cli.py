@@ -125,6 +125,7 @@ permission recruiter_alias
 send authorities_c minibus_plate,driver_phone
 do interview_passengers
 end
+do ask_mira
 request ngo victim_support mira_account
 end
 send authorities_c recruiter_alias
@@ -159,7 +160,19 @@ def test_play_a_script_then_replay_the_save(home: Path, tmp_path: Path) -> None:
     replay = run("replay", str(save), "--json", home=home)
     assert replay.returncode == 0, replay.stderr
     outcome = json.loads(replay.stdout)
-    assert set(outcome) == {"scenario", "role", "ending", "turn", "scores", "objectives"}
+    assert set(outcome) == {
+        "scenario",
+        "role",
+        "ending",
+        "rating",
+        "plot_rating",
+        "rating_costs",
+        "turn",
+        "scores",
+        "objectives",
+        "exchanges",
+        "breaches",
+    }
     assert outcome["scenario"] == "tutorial"
     assert outcome["role"] == "border_b"
     assert outcome["ending"] == "network_disrupted"
@@ -170,6 +183,7 @@ def test_play_a_script_then_replay_the_save(home: Path, tmp_path: Path) -> None:
         "standards",
     }
     assert outcome["objectives"]["border_task"] is True
+    assert outcome["rating"] == "best" and outcome["breaches"] == []
 
 
 def test_plain_mode_explains_a_bad_command_and_goes_on(home: Path) -> None:

@@ -89,7 +89,9 @@ def test_the_tutorial_uses_every_form_of_the_rule_language() -> None:
     assert len(forms) >= 28
     missing = sorted(f.__name__ for f in forms - used)
     assert missing == []
-    assert any(f.guard for f in scenario.facts)
+    assert any(f.consent and f.consent.asked for f in scenario.facts)
+    assert any(a.reason and a.visible for a in scenario.actions)
+    assert scenario.scoring.min_exchanges
     assert any(i.audience for i in scenario.injects)
     assert any(a.repeatable for a in scenario.actions)
     assert any(o.special_task for o in scenario.objectives)

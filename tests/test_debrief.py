@@ -17,6 +17,7 @@ from trafficking_sim.cli import main
 from trafficking_sim.debrief import Debrief, build_debrief
 from trafficking_sim.debrief_map import map_lines
 from trafficking_sim.debrief_report import to_markdown
+from trafficking_sim.engine.rating import rate
 from trafficking_sim.i18n import t
 from trafficking_sim.saves import read_save, write_save
 from trafficking_sim.session import Session
@@ -26,7 +27,8 @@ SECTIONS = ("s_ending", "s_pillars", "s_map", "s_missed", "s_questions", "s_time
 
 
 def _expected_ending(path: Path) -> str:
-    return path.read_text(encoding="utf-8").splitlines()[0].split("=", 1)[1].strip()
+    first = path.read_text(encoding="utf-8").splitlines()[0]
+    return first.split("ending=", 1)[1].split()[0]
 
 
 @cache
@@ -66,7 +68,12 @@ def test_the_review_matches_what_happened(
     d = build_debrief(session, "en", search=False)
 
     ending = content.endings[_expected_ending(walkthrough)]
-    assert d.ending_title == ending.title.en and d.ending_rating == ending.rating
+    rated = rate(session.content, session.state)
+    assert rated is not None
+    assert d.ending_title == ending.title.en and d.ending_rating == rated.rating
+    assert d.plot_rating == ending.rating
+    # A lowered rating always says why; an earned one has nothing to explain.
+    assert bool(d.rating_costs) == (rated.rating != ending.rating)
     assert d.reached_best == (ending.rating == "best")
     start = content.scenario.scoring.start
     for pillar in d.pillars:

@@ -154,13 +154,47 @@ def test_sending_h2_information_back_to_its_provider_is_allowed(engine: Engine) 
 def test_victims_data_waits_for_consent(engine: Engine) -> None:
     state, events = play(engine, "ngo", EndTurn(), Share("authorities_c", ("hotline_call",)))
     refused = refusal(events)
-    assert refused.data["reason"] == {"text": "facts.hotline_call.guard.reason"}
+    assert refused.data["reason"] == {"text": "facts.hotline_call.consent.ask_first"}
+    # An NGO is bound by the GDPR, not by the law-enforcement directive.
+    assert refused.data["source"] == {"key": "source.consent.gdpr"}
     assert ("victim_protection", -5) in score_changes(events)
+    assert [(b.kind, b.fact) for b in state.breaches] == [("consent", "hotline_call")]
     state, _ = engine.step(state, Do("talk_to_caller"))
     state, events = engine.step(state, Share("authorities_c", ("hotline_call", "club_address")))
     assert E.ACTION_REFUSED not in kinds(events)
     assert state.knows("authorities_c", "club_address")
     assert state.variables["ngo_ready"] is True
+
+
+def test_a_victims_account_goes_only_where_she_agreed(engine: Engine) -> None:
+    state, _ = play(engine, "ngo", EndTurn(), Do("talk_to_caller"))
+    state, events = engine.step(state, Share("border_b", ("hotline_call",)))
+    refused = refusal(events)
+    assert refused.data["reason"]["key"] == "consent_scope"
+    assert refused.data["reason"]["params"]["actor"] == "border_b"
+    assert not state.knows("border_b", "hotline_call")
+    assert [(b.kind, b.recipient) for b in state.breaches] == [("consent", "border_b")]
+
+
+def test_the_police_too_need_the_victims_consent(engine: Engine) -> None:
+    """One consent model for every role: the border police ask Mira before her account goes
+    anywhere, and then it goes only where she agreed; cited with the law-enforcement
+    directive that binds them."""
+    state, events = play(
+        engine,
+        "border_b",
+        Do("interview_passengers"),
+        Request("ngo", "victim_support", "mira_account"),
+    )
+    refused = refusal(events)
+    assert refused.data["reason"] == {"text": "facts.mira_account.consent.ask_first"}
+    assert refused.data["source"] == {"key": "source.consent.law_enforcement"}
+    state, _ = engine.step(state, Do("ask_mira"))
+    state, events = engine.step(state, Send(to=("europol",), facts=("mira_account",)))
+    assert refusal(events).data["reason"]["key"] == "consent_scope"
+    state, events = engine.step(state, Request("ngo", "victim_support", "mira_account"))
+    assert E.ACTION_REFUSED not in kinds(events)
+    assert state.knows("ngo", "mira_account")
 
 
 def test_an_agency_refuses_what_is_outside_its_mandate(engine: Engine) -> None:
@@ -236,14 +270,21 @@ def test_rules_that_play_a_role_are_skipped_when_the_learner_has_it(engine: Engi
     assert as_border.knows("ngo", "club_address"), "the computer plays the NGO"
 
 
-def test_personal_data_to_someone_who_does_not_need_it_costs_standards(engine: Engine) -> None:
-    _, events = play(
-        engine,
-        "border_b",
-        Do("interview_passengers"),
-        Send(to=("europol",), facts=("mira_account",)),
+def test_personal_data_to_someone_who_does_not_need_it_costs_standards() -> None:
+    from trafficking_sim.content import find_scenario, load_game
+
+    exercise = Engine(load_game(find_scenario("exercise")))
+    state, events = play(
+        exercise,
+        "police_a",
+        Do("interview_mother"),
+        # Erik's mother agreed to Europol, but Europol does not need his messages.
+        Send(to=("europol",), facts=("erik_messages",)),
     )
     assert ("standards", -4) in score_changes(events)
+    change = next(e for e in events if e.kind == E.SCORE_CHANGED and e.data["delta"] == -4)
+    assert change.data["source"] == {"key": "source.need_to_know.law_enforcement"}
+    assert [(b.kind, b.recipient) for b in state.breaches] == [("need_to_know", "europol")]
 
 
 def test_a_needed_fact_reaching_its_actor_scores_information_exchange(engine: Engine) -> None:
@@ -297,6 +338,7 @@ def test_the_best_ending_for_the_border_police(engine: Engine) -> None:
         Send(to=("authorities_c",), facts=("minibus_plate", "driver_phone")),
         Do("interview_passengers"),
         EndTurn(),
+        Do("ask_mira"),
         Request("ngo", "victim_support", "mira_account"),
         EndTurn(),
         Send(to=("authorities_c",), facts=("recruiter_alias",)),

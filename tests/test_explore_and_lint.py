@@ -61,6 +61,10 @@ facts:
     personal_data: true
     label: {en: A story, sl: Zgodba}
     text: {en: What a woman told the NGO., sl: Kar je ženska povedala NVO.}
+    consent:
+      person: {en: the woman, sl: ženska}
+      to: [police_a]
+      purpose: {en: "to stop those who exploit her.", sl: "da ustavijo tiste, ki jo izkoriščajo."}
 variables:
   flag: {initial: false}
 rules:

@@ -217,7 +217,13 @@ async def test_a_whole_tutorial_game_by_key_presses() -> None:
         await pilot.press("e")
         await settle(pilot)
         await dismiss_dialogs(pilot)
-        # Turn 3: refer Mira to the NGO through the Partners pane; end with points left.
+        # Turn 3: ask Mira first, then refer her to the NGO through the Partners pane; end
+        # with points left.
+        await pilot.press("a")
+        await settle(pilot)
+        await choose(pilot, app.screen.query_one("#steps", OptionList), "ask_mira")
+        await pilot.press("enter")
+        await settle(pilot)
         await pilot.press("2")
         await settle(pilot)
         await choose(pilot, app.screen.query_one("#partners-list", OptionList), "ngo")

@@ -17,6 +17,7 @@ from .content.logic import PILLARS
 from .engine import Action
 from .engine import events as E
 from .engine.compiled import compile_condition
+from .engine.rating import rate
 from .engine.state import GameState
 from .i18n import t
 from .session import Session
@@ -77,7 +78,7 @@ class Debrief:
     role_id: str
     turn: int
     ending_title: str
-    ending_rating: str
+    ending_rating: str  # what the game earned: the plot's rating, lowered by breaches
     ending_text: str
     ending_meaning: list[str]
     pillars: list[Pillar]
@@ -87,12 +88,14 @@ class Debrief:
     actor_names: dict[str, str]
     fact_names: dict[str, str]
     never_found: list[str]
-    never_passed: list[tuple[str, str]]
+    never_passed: list[tuple[str, str, str]]  # (who needed it, the fact, why it stayed)
     best_reachable_until: int | None
     best_reachable_sure: bool
     reached_best: bool
     questions: list[str]
     questions_seed: list[tuple[str, str]]
+    plot_rating: str = ""  # the ending's own rating
+    rating_costs: list[str] = field(default_factory=list)  # why the rating is lower
 
 
 class _Context:
@@ -140,6 +143,7 @@ def build_debrief(
             courses=best_courses(content, state.role, session.seed),
         )
     links = _links(content, state, session.events)
+    rated = rate(content, state)
     return Debrief(
         lang=lang,
         scenario=content.scenario.title.get(lang),
@@ -147,7 +151,9 @@ def build_debrief(
         role_id=state.role,
         turn=state.turn,
         ending_title=ending.title.get(lang) if ending else t("tui.not_ended", lang),
-        ending_rating=ending.rating if ending else "",
+        ending_rating=rated.rating if rated else "",
+        plot_rating=rated.plot if rated else "",
+        rating_costs=narrate.rating_costs(content, rated.to_dict(), lang)[1:] if rated else [],
         ending_text=ending.text.get(lang) if ending else "",
         ending_meaning=[m.get(lang) for m in ending.meaning] if ending else [],
         pillars=_pillars(content, state, lang),
@@ -158,7 +164,8 @@ def build_debrief(
         fact_names={f: fact.label.get(lang) for f, fact in content.facts.items()},
         never_found=[content.facts[f].label.get(lang) for f in _never_found(content, state)],
         never_passed=[
-            (names[a], content.facts[f].label.get(lang)) for a, f in _never_passed(content, state)
+            (names[a], content.facts[f].label.get(lang), key)
+            for a, f, key in _never_passed(content, state)
         ],
         best_reachable_until=until,
         best_reachable_sure=sure,
@@ -204,7 +211,7 @@ def _pillars(content: GameContent, state: GameState, lang: str) -> list[Pillar]:
 def best_reach_key(d: Debrief) -> str:
     """Which sentence says how long the best ending was within reach (``turn`` param)."""
     if d.reached_best:
-        return "debrief.best_reached"
+        return "debrief.best_reached_lowered" if d.rating_costs else "debrief.best_reached"
     if d.best_reachable_until is not None:
         return "debrief.best_until" if d.best_reachable_sure else "debrief.best_until_unsure"
     return "debrief.best_never" if d.best_reachable_sure else "debrief.best_unknown"
@@ -226,8 +233,9 @@ def best_courses(content: GameContent, role: str, seed: int) -> list[list[Action
             script = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
             continue
-        first = script.split("\n", 1)[0]
-        if not any(first.strip() == f"# expect: ending={t}" for t in targets):
+        first = script.split("\n", 1)[0].strip().removeprefix("# expect:").split()
+        promise = dict(part.split("=", 1) for part in first if "=" in part)
+        if promise.get("ending") not in targets:
             continue
         course = Session.new(content, role, seed, "en")
         PlainGame(course, io.StringIO(), autosave=False).run(script.splitlines())
@@ -326,7 +334,7 @@ def _links(content: GameContent, state: GameState, events: list[E.Event]) -> lis
             add(event.data["source"], event.data["actor"], "rule", event.data["facts"])
     links = list(found.values())
     used_pairs = {(link.a, link.b) for link in links}
-    for actor, fact in _never_passed(content, state):
+    for actor, fact, _ in _never_passed(content, state):
         pair = tuple(sorted((state.role, actor)))
         unused = next((link for link in links if (link.a, link.b) == pair and not link.used), None)
         if unused is not None:
@@ -342,18 +350,36 @@ def _never_found(content: GameContent, state: GameState) -> list[str]:
     return [f for f in sorted(content.actors[state.role].needs) if f not in mine]
 
 
-def _never_passed(content: GameContent, state: GameState) -> list[tuple[str, str]]:
-    """Facts the player held that reached none of the actors who needed them.
+def _never_passed(content: GameContent, state: GameState) -> list[tuple[str, str, str]]:
+    """Facts the player held that reached none of the actors who needed them, with the
+    catalogue key that says why it stayed (``debrief.never_passed`` or, for H1/H2 data
+    still waiting for its provider's permission, ``debrief.never_passed_waiting``).
 
     One entry per fact (naming the first actor who needed it): when any of them got it,
-    the fact did its work, even if an intermediary that also lists it did not.
+    the fact did its work, even if an intermediary that also lists it did not. A victim's
+    account counts only towards those the victim agreed to, once asked: not passing it
+    elsewhere is never a missed chance.
     """
     mine = state.knowledge.get(state.role, {})
+    context = _Context(state)
     missing = []
     for fact in sorted(mine):
         needing = [a.id for a in content.actors.values() if a.id != state.role and fact in a.needs]
+        consent = content.facts[fact].consent
+        if consent is not None:
+            agreed = consent.asked is None or compile_condition(consent.asked)(context)
+            needing = [a for a in needing if agreed and a in consent.to]
         if needing and not any(fact in state.knowledge.get(a, {}) for a in needing):
-            missing.append((needing[0], fact))
+            asked = [
+                m.id
+                for m in state.messages
+                if m.kind == "permission" and m.sender == state.role and fact in m.facts
+            ]
+            granted = [m.turn for m in state.messages if m.in_reply_to in asked]
+            # Asked, and the answer had not come, or came only as the game ended.
+            waiting = bool(asked) and (not granted or max(granted) >= state.turn)
+            key = "debrief.never_passed_waiting" if waiting else "debrief.never_passed"
+            missing.append((needing[0], fact, key))
     return missing
 
 

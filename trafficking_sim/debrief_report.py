@@ -41,6 +41,16 @@ def to_markdown(d: Debrief) -> str:
     out += [f"**{mark} {md_escape(d.ending_title)}**{rating}", ""]
     if d.ending_text:
         out += [md_escape(d.ending_text), ""]
+    if d.rating_costs:
+        out.append(
+            tr(
+                "event.rated",
+                rating=tr(f"rating.{d.ending_rating}"),
+                plot=tr(f"rating.{d.plot_rating}"),
+            )
+        )
+        out += [""] + [f"- {md_escape(line.strip().removeprefix('- '))}" for line in d.rating_costs]
+        out.append("")
     out += [f"- {md_escape(m)}" for m in d.ending_meaning]
     if d.ending_meaning:
         out.append("")
@@ -72,9 +82,9 @@ def to_markdown(d: Debrief) -> str:
     if d.never_found:
         missed = True
         out.append(f"- {tr('debrief.never_found', facts=', '.join(map(md_escape, d.never_found)))}")
-    for actor, fact in d.never_passed:
+    for actor, fact, key in d.never_passed:
         missed = True
-        out.append(f"- {tr('debrief.never_passed', actor=md_escape(actor), fact=md_escape(fact))}")
+        out.append(f"- {tr(key, actor=md_escape(actor), fact=md_escape(fact))}")
     out.append(f"- {tr(best_reach_key(d), turn=d.best_reachable_until)}")
     if not missed and d.reached_best:
         out.append(f"- {tr('debrief.nothing_missed')}")

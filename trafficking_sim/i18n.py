@@ -224,8 +224,56 @@ CATALOG: dict[str, dict[str, str]] = {
         "sl": "partner {actor} ne sprejema več vaših zahtev, ker so bile njegove informacije posredovane (ali skoraj posredovane) brez njegovega dovoljenja.",
     },
     "reason.action_unavailable_why": {
-        "en": "'{action}': {why}",
-        "sl": "»{action}«: {why}",
+        "en": "'{action}' is not possible yet: {why}.",
+        "sl": "dejanje »{action}« še ni mogoče: {why}.",
+    },
+    "reason.action_unavailable_because": {
+        "en": "'{action}' is not possible yet. {why}",
+        "sl": "dejanje »{action}« še ni mogoče. {why}",
+    },
+    "reason.why_after_event": {
+        "en": "it becomes possible after this event: {inject}",
+        "sl": "mogoče postane po tem dogodku: {inject}",
+    },
+    "reason.why_before_event": {
+        "en": "it was possible only before this event: {inject}",
+        "sl": "mogoče je bilo le pred tem dogodkom: {inject}",
+    },
+    "reason.why_done_before": {
+        "en": "it is no longer possible once '{action}' is done",
+        "sl": "ni več mogoče, ko je opravljeno dejanje »{action}«",
+    },
+    "reason.why_needs_fact": {
+        "en": "you first need '{fact}' on your case board",
+        "sl": "najprej potrebujete podatek »{fact}« na tabli primera",
+    },
+    "reason.why_actor_needs_fact": {
+        "en": "{actor} first needs '{fact}'",
+        "sl": "prejemnik {actor} najprej potrebuje podatek »{fact}«",
+    },
+    "reason.why_after_step": {
+        "en": "first do '{action}'",
+        "sl": "najprej opravite dejanje »{action}«",
+    },
+    "reason.why_after_objective": {
+        "en": "first this must be reached: {objective}",
+        "sl": "najprej mora biti doseženo tole: {objective}",
+    },
+    "reason.why_from_turn": {
+        "en": "it becomes possible at turn {turn}",
+        "sl": "mogoče postane v potezi {turn}",
+    },
+    "reason.why_until_turn": {
+        "en": "it was possible only until turn {turn}",
+        "sl": "mogoče je bilo le do poteze {turn}",
+    },
+    "reason.why_not_your_role": {
+        "en": "it is not a step for your role in this case",
+        "sl": "to ni korak za vašo vlogo v tem primeru",
+    },
+    "reason.why_not_yet": {
+        "en": "the case has not reached the point where it makes sense",
+        "sl": "primer še ni prišel do točke, ko bi bilo to smiselno",
     },
     # --- score reasons -----------------------------------------------------------------------
     "reason.need_met": {
@@ -375,6 +423,7 @@ CATALOG: dict[str, dict[str, str]] = {
     },
     "event.source": {"en": "Source: {source}", "sl": "Vir: {source}"},
     # --- plain mode ----------------------------------------------------------------------------
+    "plain.not_now": {"en": "(not now: {why})", "sl": "(zdaj ne: {why})"},
     "plain.content_note": {"en": "Content note: {note}", "sl": "Opozorilo o vsebini: {note}"},
     "plain.you_play": {"en": "You play: {role}.", "sl": "Vaša vloga: {role}."},
     "plain.special_task": {"en": "Your special task: {task}", "sl": "Vaša posebna naloga: {task}"},
@@ -1046,12 +1095,20 @@ CATALOG: dict[str, dict[str, str]] = {
         "sl": "Tega, kar ste potrebovali, niste nikoli dobili: {facts}.",
     },
     "debrief.never_passed": {
-        "en": "{actor} needed '{fact}', which someone held, and never received it.",
-        "sl": "Podatek »{fact}« je bil nekomu na voljo, a ga prejemnik, ki ga je potreboval, ni nikoli dobil: {actor}.",
+        "en": "{actor} needed '{fact}', which you held, and never received it.",
+        "sl": "Podatek »{fact}« ste imeli vi, prejemnik, ki ga je potreboval, pa ga ni nikoli dobil: {actor}.",
+    },
+    "debrief.never_passed_waiting": {
+        "en": "{actor} needed '{fact}', which you held but could not pass on: the game ended while you waited for its provider's permission. Ask for it as soon as you know who needs it.",
+        "sl": "Podatek »{fact}« ste imeli vi, a ga niste smeli posredovati: igra se je končala, medtem ko ste čakali na dovoljenje njegovega pošiljatelja. Prejemnik, ki ga je potreboval: {actor}. Za dovoljenje zaprosite takoj, ko veste, kdo podatek potrebuje.",
     },
     "debrief.best_reached": {
         "en": "You reached the best ending.",
         "sl": "Dosegli ste najboljši izid.",
+    },
+    "debrief.best_reached_lowered": {
+        "en": "The story reached its best ending, but how you got there lowered the rating (see above).",
+        "sl": "Zgodba se je končala z najboljšim izidom, vendar je način, kako ste do njega prišli, znižal oceno (glejte zgoraj).",
     },
     "debrief.best_until": {
         "en": "The best ending was still within reach at the start of turn {turn}, and not after.",

@@ -9,6 +9,7 @@ from typing import Any
 
 from .content.bundle import GameContent
 from .engine import events as E
+from .engine.rating import rate
 from .engine.state import GameState, Message
 from .i18n import has, t
 
@@ -45,6 +46,13 @@ def _param(content: GameContent, name: str, value: Any, lang: str) -> Any:
         return fact_label(content, value, lang)
     if name in ("service", "action", "person", "purpose") and isinstance(value, str):
         return text_of(content, value, lang)
+    if name == "why" and isinstance(value, dict):
+        text = reason_text(content, value, lang)
+        return text if "text" in value else text.rstrip(".")
+    if name == "inject" and isinstance(value, str) and value in content.injects:
+        return content.injects[value].title.get(lang)
+    if name == "objective" and isinstance(value, str) and value in content.objectives:
+        return content.objectives[value].text.get(lang).rstrip(".")
     if name == "pillars" and isinstance(value, list):
         return ", ".join(t(f"pillar.{p}", lang) for p in value)
     if name == "channel" and isinstance(value, str):
@@ -227,7 +235,9 @@ def describe(
         ]
     if kind == E.GAME_ENDED:
         ending = content.endings[data["ending"]]
-        rating = data.get("rating") or ending.rating
+        # The game is over, so the state is final: rate it as it ended.
+        rated = rate(content, state) if state.ending == data["ending"] else None
+        rating = rated.rating if rated else ending.rating
         lines = [
             t(
                 "event.ended",
@@ -237,7 +247,7 @@ def describe(
                 text=ending.text.get(lang),
             )
         ]
-        return lines + rating_costs(content, data, lang)
+        return lines + (rating_costs(content, rated.to_dict(), lang) if rated else [])
     return []
 
 

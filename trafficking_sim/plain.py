@@ -485,12 +485,12 @@ class PlainGame:
             self.say(f"      {service.text.get(self.lang)}")
 
     def _actions(self, args: list[str]) -> None:
-        me = self.session.state.role
-        found = False
-        for action in self.content.actions.values():
-            if me not in action.by:
-                continue
-            found = True
+        from .engine.steps import step_options
+
+        options = step_options(self.session.engine, self.session.state)
+        # The steps that can be taken now come first; the others say why not.
+        for option in sorted(options, key=lambda o: not o.available):
+            action = self.content.actions[option.action]
             kinds = ", ".join(self.tr(f"kind.{k}") for k in action.targets)
             target = " FACT" if action.targets else ""
             self.say(
@@ -498,7 +498,10 @@ class PlainGame:
                 f"{f' ({kinds})' if kinds else ''} - {self.tr('plain.cost', n=action.cost)}"
             )
             self.say(f"      {action.text.get(self.lang)}")
-        if not found:
+            if option.reason is not None:
+                why = narrate.reason_text(self.content, option.reason, self.lang)
+                self.say("      " + self.tr("plain.not_now", why=why))
+        if not options:
             self.say(self.tr("plain.no_actions"))
 
     def _messages(self, messages: list[Message]) -> None:

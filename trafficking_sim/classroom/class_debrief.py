@@ -91,10 +91,8 @@ def class_debrief_markdown(session: Session, lang: str) -> str:
                 "- "
                 + tr("debrief.never_found", facts=", ".join(map(md_escape, review.never_found)))
             )
-        for actor, fact in review.never_passed:
-            out.append(
-                "- " + tr("debrief.never_passed", actor=md_escape(actor), fact=md_escape(fact))
-            )
+        for actor, fact, key in review.never_passed:
+            out.append("- " + tr(key, actor=md_escape(actor), fact=md_escape(fact)))
         out += ["", "```text", *map_lines(review), "```", ""]
     notes = [e.data["text"] for e in session.events if e.kind == "trainer_note"]
     if notes:

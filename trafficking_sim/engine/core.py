@@ -31,9 +31,9 @@ from .actions import (
 )
 from .compiled import Program
 from .conditions import message_matches
-from .rating import rate
 from .rng import next_percent, seed_state
 from .state import Breach, GameState, Known, Message, Pending, ScoreChange
+from .steps import unmet
 
 LEAN_EVENTS = frozenset({E.RULE_FIRED, E.INJECT, E.FACTS_LEARNED, E.OBJECTIVE_MET, E.GAME_ENDED})
 """The kinds of event a lean engine (``Engine(content, lean=True)``) still reports."""
@@ -665,11 +665,11 @@ class _Step:
         if not spec.repeatable and self.state.done.get(spec.id, 0):
             raise Refused("action_done_once", {"action": spec.label.id})
         if spec.if_ is not None and not self.holds(spec.if_):
-            raise Refused(
-                "action_unavailable",
-                {"action": spec.label.id},
-                text=spec.reason.id if spec.reason else None,
-            )
+            if spec.reason is not None:  # the content's own words
+                why, key = {"text": spec.reason.id}, "action_unavailable_because"
+            else:
+                why, key = unmet(spec.if_, self), "action_unavailable_why"
+            raise Refused(key, {"action": spec.label.id, "why": why})
         if spec.targets:
             self._check_target(action.fact, spec.targets)
         elif action.fact is not None:
@@ -749,7 +749,10 @@ class _Step:
         if self.lean:
             if by_player:  # no scores, but a breach changes what partners do
                 for fact in new:
-                    if self.content.facts[fact].personal_data and fact not in self.content.actors[actor].needs:
+                    if (
+                        self.content.facts[fact].personal_data
+                        and fact not in self.content.actors[actor].needs
+                    ):
                         self.breach("need_to_know", fact, actor, None)
             return
         scoring = self.scenario.scoring
@@ -1071,9 +1074,7 @@ class _Step:
         if self.state.ending is None:
             self.state.ending = ending
             self.state.pending = ()
-            # (A lean step keeps no scores, so it cannot rate the game.)
-            rated = None if self.lean else rate(self.content, self.state)
-            self.emit(E.GAME_ENDED, ending=ending, **(rated.to_dict() if rated else {}))
+            self.emit(E.GAME_ENDED, ending=ending)
 
     # --- rules and effects ----------------------------------------------------------------
 

@@ -124,6 +124,13 @@ class DebriefScreen(BaseScreen[None]):
             mark = {"best": "★★★", "good": "★★", "mixed": "★", "bad": "✘"}[d.ending_rating]
             rows += [f"{mark} {d.ending_title} ({self.tr(f'rating.{d.ending_rating}')})", ""]
             rows += [d.ending_text, *[f"  • {m}" for m in d.ending_meaning], ""]
+            if d.rating_costs:
+                rated = self.tr(
+                    "event.rated",
+                    rating=self.tr(f"rating.{d.ending_rating}"),
+                    plot=self.tr(f"rating.{d.plot_rating}"),
+                )
+                rows += [rated, *[f"  {line.strip()}" for line in d.rating_costs], ""]
         else:
             rows += [self.tr("tui.not_ended"), ""]
         rows.append(self.tr("debrief.s_pillars"))
@@ -149,9 +156,7 @@ class DebriefScreen(BaseScreen[None]):
         rows = ["", self.tr("debrief.s_missed"), ""]
         if d.never_found:
             rows.append("  • " + self.tr("debrief.never_found", facts=", ".join(d.never_found)))
-        rows += [
-            "  • " + self.tr("debrief.never_passed", actor=a, fact=f) for a, f in d.never_passed
-        ]
+        rows += ["  • " + self.tr(key, actor=a, fact=f) for a, f, key in d.never_passed]
         if d.reached_best:
             rows.append("  • " + self.tr("debrief.best_reached"))
         elif not self.searched:

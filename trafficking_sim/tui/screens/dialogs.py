@@ -421,6 +421,8 @@ class StepDialog(ActionDialog):
 
     AUTO_FOCUS = "#steps"
 
+    _why: dict[str, Any] = {}  # replaced per dialog by my_steps()
+
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide"):
             yield Static(id="step-title", classes="dialog-title")
@@ -435,8 +437,15 @@ class StepDialog(ActionDialog):
                 yield Button(id="cancel")
 
     def my_steps(self) -> list[Any]:
+        """The steps to list: those possible now first, then the others, greyed with why;
+        steps that wait for an event stay hidden until it happens."""
+        from ...engine.steps import step_options
+
         session = self.session
-        return [a for a in session.content.actions.values() if session.state.role in a.by]
+        options = step_options(session.engine, session.state)
+        self._why = {o.action: o.reason for o in options if o.reason is not None}
+        ordered = sorted(options, key=lambda o: not o.available)
+        return [session.content.actions[o.action] for o in ordered]
 
     def refresh_language(self) -> None:
         self.query_one("#step-title", Static).update(self.tr("tui.steps_title"))
@@ -450,20 +459,29 @@ class StepDialog(ActionDialog):
         for action in mine:
             done = self.session.state.done.get(action.id, 0) and not action.repeatable
             mark = "✔ " if done else ""
+            why = self._why.get(action.id)
+            note = ""
+            if why is not None:
+                said = narrate.reason_text(self.session.content, why, self.lang)
+                note = " · " + self.tr("plain.not_now", why=said)
             steps.add_option(
                 Option(
                     Content(
                         f"{mark}{action.label.get(self.lang)} · "
-                        f"{self.tr('plain.cost', n=action.cost)}"
+                        f"{self.tr('plain.cost', n=action.cost)}{note}"
                     ),
                     id=action.id,
+                    disabled=why is not None,
                 )
             )
-        if not mine:
-            steps.add_option(Option(self.tr("plain.no_actions"), disabled=True))
+        if not mine or mine[0].id in self._why:
+            if not mine:
+                steps.add_option(Option(self.tr("plain.no_actions"), disabled=True))
             self.query_one("#ok", Button).disabled = True
+            if mine:
+                self._show(mine[0].id)
             return
-        steps.highlighted = keep if keep is not None else 0
+        steps.highlighted = keep if keep is not None and keep < len(mine) else 0
         self._show(mine[steps.highlighted or 0].id)
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:

@@ -1,0 +1,238 @@
+"""A breach never pays, the player's own cooperation decides, and every refusal says why.
+
+Each test here fails when the rule it names is taken out of the engine or the content.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+
+from trafficking_sim import narrate
+from trafficking_sim.content import GameContent, find_scenario, load_game
+from trafficking_sim.engine import (
+    AskPermission,
+    Do,
+    EndTurn,
+    Engine,
+    GameState,
+    Request,
+    Send,
+    Share,
+)
+from trafficking_sim.engine import events as E
+from trafficking_sim.engine.rating import PILLAR_FLOOR, rate
+from trafficking_sim.engine.steps import step_options
+
+SCENARIOS = ("tutorial", "exercise", "labour", "advanced")
+
+
+@cache
+def content(scenario: str) -> GameContent:
+    return load_game(find_scenario(scenario))
+
+
+def play(engine: Engine, role: str, *actions: object) -> tuple[GameState, list[E.Event]]:
+    state, events = engine.new_game(role, 1)
+    for action in actions:
+        state, new = engine.step(state, action)  # type: ignore[arg-type]
+        events += new
+    return state, events
+
+
+NGO_BEST = (
+    EndTurn(),
+    Do("talk_to_caller"),
+    Share("authorities_c", ("club_address", "hotline_call")),
+    Share("iom", ("hotline_call",)),
+    EndTurn(),
+    Request("iom", "assistance", "hotline_call"),
+    EndTurn(),
+    EndTurn(),
+)
+
+
+def test_the_lawful_best_game_is_rated_best() -> None:
+    state, _ = play(Engine(content("tutorial")), "ngo", *NGO_BEST)
+    rated = rate(content("tutorial"), state)
+    assert rated is not None and (rated.plot, rated.rating) == ("best", "best")
+    assert rated.costs == ()
+
+
+def test_the_same_plot_with_a_consent_breach_is_not_best() -> None:
+    breach = Share("border_b", ("hotline_call",))
+    actions = (*NGO_BEST[:4], breach, *NGO_BEST[4:])
+    state, _ = play(Engine(content("tutorial")), "ngo", *actions)
+    rated = rate(content("tutorial"), state)
+    assert rated is not None and rated.plot == "best"
+    assert rated.rating != "best"
+    assert "rating.cost.consent" in [key for key, _ in rated.costs]
+
+
+def test_a_pillar_below_the_floor_costs_the_best_rating() -> None:
+    state, _ = play(Engine(content("tutorial")), "ngo", *NGO_BEST)
+    state.scores["standards"] = PILLAR_FLOOR - 1
+    rated = rate(content("tutorial"), state)
+    assert rated is not None and rated.rating == "good"
+    assert [key for key, _ in rated.costs] == ["rating.cost.pillars"]
+
+
+def test_the_best_rating_needs_the_players_own_exchanges() -> None:
+    """The tutorial NGO can let the scripted partners reach the best plot with one share of
+    its own; that is rated good, not best."""
+    actions = (
+        EndTurn(),
+        Do("talk_to_caller"),
+        Share("authorities_c", ("club_address", "hotline_call")),
+        EndTurn(),
+        EndTurn(),
+        EndTurn(),
+    )
+    state, _ = play(Engine(content("tutorial")), "ngo", *actions)
+    rated = rate(content("tutorial"), state)
+    assert rated is not None and rated.plot == "best"
+    assert state.exchanges == {"ngo": 1}
+    assert rated.rating == "good"
+    assert [key for key, _ in rated.costs] == ["rating.cost.few_exchanges"]
+
+
+@pytest.mark.parametrize("scenario", SCENARIOS)
+def test_playing_only_end_never_reaches_good_or_best(scenario: str) -> None:
+    engine = Engine(content(scenario))
+    for role in content(scenario).roles:
+        state, _ = engine.new_game(role, 1)
+        while not state.over:
+            state, _ = engine.step(state, EndTurn())
+        rated = rate(content(scenario), state)
+        assert rated is not None and rated.rating in ("mixed", "bad"), (role, rated)
+
+
+def test_a_broken_trust_slows_the_partner_and_then_stops_it() -> None:
+    engine = Engine(content("tutorial"))
+    state, _ = play(
+        engine,
+        "border_b",
+        Do("check_vehicle", "minibus_plate"),
+        Send(to=("europol",), facts=("driver_phone",), priority="urgent"),
+        EndTurn(),
+    )
+    assert state.distrust("europol") == 0
+    state, events = engine.step(state, Share("authorities_c", ("recruiter_alias",)))
+    assert state.distrust("europol") == 1
+    lost = [e for e in events if e.kind == E.TRUST_LOST]
+    assert lost and lost[0].data["actor"] == "europol"
+    state, _ = engine.step(state, Send(to=("authorities_c",), facts=("recruiter_alias",)))
+    assert state.distrust("europol") == 2
+    _, events = engine.step(state, Request("europol", "cross_check", "driver_phone"))
+    refused = [e for e in events if e.kind == E.ACTION_REFUSED]
+    assert refused and refused[0].data["reason"]["key"] == "distrust"
+
+
+def test_a_permission_granted_says_so_in_words() -> None:
+    engine = Engine(content("tutorial"))
+    state, _ = play(
+        engine,
+        "border_b",
+        Do("check_vehicle", "minibus_plate"),
+        Send(to=("europol",), facts=("driver_phone",), priority="urgent"),
+        EndTurn(),
+        AskPermission("recruiter_alias"),
+        EndTurn(),
+        EndTurn(),
+    )
+    grant = [m for m in state.messages if m.sender == "europol" and m.kind == "reply"][-1]
+    body = narrate.message_body(content("tutorial"), grant, "en")
+    assert body.startswith("Permission granted")
+    assert narrate.message_subject(content("tutorial"), grant, "en") == "Recruiter 'Teo' in state A"
+
+
+def test_a_step_that_waits_for_an_event_stays_hidden_until_it_happens() -> None:
+    engine = Engine(content("tutorial"))
+    state, _ = engine.new_game("ngo", 1)
+    assert "talk_to_caller" not in [o.action for o in step_options(engine, state)]
+    state, _ = engine.step(state, EndTurn())  # the hotline call comes on turn 2
+    offered = {o.action: o for o in step_options(engine, state)}
+    assert offered["talk_to_caller"].available
+
+
+def test_a_step_that_cannot_be_taken_yet_is_offered_greyed_with_its_reason() -> None:
+    engine = Engine(content("exercise"))
+    state, _ = engine.new_game("police_a", 1)
+    offered = {o.action: o for o in step_options(engine, state)}
+    identify = offered["identify_recruiters"]
+    assert not identify.available
+    why = narrate.reason_text(content("exercise"), identify.reason or {}, "en")
+    assert "Europol: who is behind the ad" in why
+    _, events = engine.step(state, Do("identify_recruiters"))
+    refused = next(e for e in events if e.kind == E.ACTION_REFUSED)
+    said = narrate.reason_text(content("exercise"), refused.data["reason"], "en")
+    assert "not possible yet" in said and "Europol: who is behind the ad" in said
+    assert "at this moment" not in said
+
+
+def test_a_red_notice_without_an_arrest_warrant_is_refused_for_that_reason() -> None:
+    engine = Engine(content("exercise"))
+    state, _ = play(engine, "police_a", Do("interview_mother"))
+    state.knowledge["police_a"] = {**state.knowledge["police_a"]}
+    state, _ = play(
+        engine,
+        "police_a",
+        Send(to=("europol",), facts=("job_advert",)),
+        EndTurn(),
+        EndTurn(),
+        Do("identify_recruiters"),
+    )
+    assert state.knows("police_a", "recruiters")
+    _, events = engine.step(state, Request("interpol", "red_notice", "recruiters"))
+    refused = next(e for e in events if e.kind == E.ACTION_REFUSED)
+    said = narrate.reason_text(content("exercise"), refused.data["reason"], "en")
+    assert "arrest warrant" in said
+
+
+def test_in_the_advanced_case_a_red_notice_waits_for_the_judges_warrant() -> None:
+    service = content("advanced").actors["interpol"].services["red_notice"]
+    assert service.refuse is None and service.requires is not None
+    assert "warrant_c" in repr(service.requires.if_)
+
+
+@pytest.mark.parametrize("scenario", SCENARIOS)
+def test_every_victims_account_says_whom_the_victim_agreed_to(scenario: str) -> None:
+    for fact in content(scenario).facts.values():
+        if fact.kind == "victim" and fact.personal_data:
+            assert fact.consent is not None and fact.consent.to, fact.id
+
+
+def test_the_debrief_never_counts_unagreed_victim_data_as_missed() -> None:
+    from trafficking_sim.debrief import _never_passed
+
+    # The NGO of the tutorial never passed the caller's account to the border police, who
+    # are outside what she agreed to: that is not a missed chance.
+    state, _ = play(Engine(content("tutorial")), "ngo", *NGO_BEST[:2])
+    missed = _never_passed(content("tutorial"), state)
+    for actor, fact, _ in missed:
+        consent = content("tutorial").facts[fact].consent
+        assert consent is None or actor in consent.to, (actor, fact)
+
+
+def test_the_debrief_says_when_a_fact_stayed_waiting_for_permission() -> None:
+    from trafficking_sim.debrief import _never_passed
+
+    # The border police ask Europol's permission on turn 3; the grant comes at the start of
+    # turn 5, as the game ends: the recruiter's name stayed with them for that reason.
+    engine = Engine(content("tutorial"))
+    state, _ = play(
+        engine,
+        "border_b",
+        Do("check_vehicle", "minibus_plate"),
+        Send(to=("europol",), facts=("driver_phone",), priority="urgent"),
+        EndTurn(),
+        Send(to=("authorities_c",), facts=("minibus_plate", "driver_phone")),
+        EndTurn(),
+        AskPermission("recruiter_alias"),
+        EndTurn(),
+        EndTurn(),
+    )
+    assert state.over and state.turn == 5
+    missed = _never_passed(content("tutorial"), state)
+    assert ("authorities_c", "recruiter_alias", "debrief.never_passed_waiting") in missed
