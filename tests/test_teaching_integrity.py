@@ -236,3 +236,116 @@ def test_the_debrief_says_when_a_fact_stayed_waiting_for_permission() -> None:
     assert state.over and state.turn == 5
     missed = _never_passed(content("tutorial"), state)
     assert ("authorities_c", "recruiter_alias", "debrief.never_passed_waiting") in missed
+
+
+def _session(scenario: str, role: str, actions: tuple[object, ...]):  # type: ignore[no-untyped-def]
+    from trafficking_sim.session import Session
+
+    session = Session.new(content(scenario), role, 1, "en")
+    for action in actions:
+        session.act(action)  # type: ignore[arg-type]
+    return session
+
+
+def test_a_mixed_or_bad_game_never_shows_every_learning_objective_met() -> None:
+    from trafficking_sim.debrief import build_debrief
+
+    breach = Share("border_b", ("hotline_call",))
+    session = _session("tutorial", "ngo", (*NGO_BEST[:4], breach, *NGO_BEST[4:]))
+    d = build_debrief(session, "en", search=False)
+    assert d.ending_rating in ("mixed", "bad")
+    assert not all(lo.verdict == "met" for lo in d.learning)
+    standards = next(lo for lo in d.learning if lo.seed == "7.2.3")
+    assert standards.verdict != "met", "a consent breach counts against 7.2.3"
+
+
+def test_the_lawful_best_game_can_meet_every_learning_objective() -> None:
+    from trafficking_sim.debrief import build_debrief
+
+    border_best = (
+        Do("check_vehicle", "minibus_plate"),
+        Send(
+            to=("europol",),
+            facts=("driver_phone",),
+            priority="urgent",
+            source_code="A",
+            info_code="1",
+        ),
+        EndTurn(),
+        AskPermission("recruiter_alias"),
+        Send(to=("authorities_c",), facts=("minibus_plate", "driver_phone")),
+        Do("interview_passengers"),
+        EndTurn(),
+        Do("ask_mira"),
+        Request("ngo", "victim_support", "mira_account"),
+        EndTurn(),
+        Send(to=("authorities_c",), facts=("recruiter_alias",)),
+        EndTurn(),
+    )
+    d = build_debrief(_session("tutorial", "border_b", border_best), "en", search=False)
+    assert d.ending_rating == "best"
+    assert [lo.verdict for lo in d.learning] == ["met"] * 5
+
+
+def test_one_piece_of_evidence_is_not_enough_to_meet_an_objective() -> None:
+    from trafficking_sim.debrief import MET_NEEDS, _learning
+
+    assert MET_NEEDS == 2
+    tutorial = content("tutorial")
+    for lo in tutorial.scenario.debrief.learning_objectives:
+        assert len(lo.evidence) >= MET_NEEDS, lo.id
+    state, _ = play(Engine(tutorial), "ngo", EndTurn())
+    verdicts = {lo.seed: lo.verdict for lo in _learning(tutorial, state, "en", rating="best")}
+    assert "met" not in verdicts.values()
+
+
+def test_turns_are_counted_as_the_player_played_them() -> None:
+    from trafficking_sim.debrief import turns_played
+
+    # The NGO acts in turns 1 to 4; the game ends as turn 5 begins.
+    session = _session("tutorial", "ngo", NGO_BEST)
+    assert session.state.over and session.state.turn == 5
+    assert turns_played(session) == 4
+
+
+def test_one_request_gets_one_reply() -> None:
+    """Eurojust's rule that arranges the meeting makes its 'already arranged' rule true in
+    the same step; only the first answers."""
+    engine = Engine(content("exercise"))
+    state, _ = engine.new_game("authorities_c", 1)
+    state.knowledge["authorities_c"] = {
+        **state.knowledge["authorities_c"],
+        "site_address": state.knowledge["authorities_c"]["local_tip"],
+    }
+    state, _ = engine.step(state, Request("eurojust", "coordination_meeting"))
+    state, _ = engine.step(state, EndTurn())
+    replies = [m for m in state.messages if m.sender == "eurojust" and m.kind == "reply"]
+    assert len(replies) == 1, [m.body_id for m in replies]
+
+
+def test_the_directory_gives_no_hints_about_traps() -> None:
+    for scenario in SCENARIOS:
+        for actor in content(scenario).actors.values():
+            for service in actor.services.values():
+                for lang in ("en", "sl"):
+                    text = service.text.get(lang)
+                    assert "learners" not in text and "udeleženci" not in text, service.id
+
+
+def test_a_partner_whose_trust_was_broken_answers_a_turn_later() -> None:
+    engine = Engine(content("tutorial"))
+    opening = (
+        Do("check_vehicle", "minibus_plate"),
+        Send(to=("europol",), facts=("driver_phone",), priority="urgent"),
+        EndTurn(),
+    )
+    ask = Request("europol", "cross_check", "driver_phone")
+    honest, _ = play(engine, "border_b", *opening, ask)
+    breached, _ = play(
+        engine, "border_b", *opening, Share("authorities_c", ("recruiter_alias",)), ask
+    )
+
+    def due(state: GameState) -> int:
+        return max(p.due for p in state.pending if p.get("sender") == "europol")
+
+    assert due(breached) == due(honest) + 1

@@ -149,7 +149,7 @@ def build_debrief(
         scenario=content.scenario.title.get(lang),
         role=content.actors[state.role].name.get(lang),
         role_id=state.role,
-        turn=state.turn,
+        turn=turns_played(session),
         ending_title=ending.title.get(lang) if ending else t("tui.not_ended", lang),
         ending_rating=rated.rating if rated else "",
         plot_rating=rated.plot if rated else "",
@@ -157,7 +157,7 @@ def build_debrief(
         ending_text=ending.text.get(lang) if ending else "",
         ending_meaning=[m.get(lang) for m in ending.meaning] if ending else [],
         pillars=_pillars(content, state, lang),
-        learning=_learning(content, state, lang),
+        learning=_learning(content, state, lang, rating=rated.rating if rated else None),
         timeline=_timeline(content, state, session.events, lang),
         links=links,
         actor_names=names,
@@ -247,18 +247,54 @@ def best_courses(content: GameContent, role: str, seed: int) -> list[list[Action
 def class_learning(session: Session, lang: str) -> list[Learning]:
     """The learning objectives for a class: a decision counts when any group made it
     (evidence that names 'the player' is judged for each group in turn)."""
-    return _learning(session.content, session.state, lang, session.state.played)
+    rated = rate(session.content, session.state)
+    return _learning(
+        session.content,
+        session.state,
+        lang,
+        session.state.played,
+        rating=rated.rating if rated else None,
+    )
+
+
+def turns_played(session: Session) -> int:
+    """The turns the player played: those they ended, and the one they were acting in when
+    the game stopped (a game that ends as a turn begins adds no turn of theirs)."""
+    from .engine import EndTurn
+
+    ends = sum(1 for a in session.actions if isinstance(a, EndTurn))
+    groups = len(session.state.seats) or 1
+    played = -(-ends // groups)  # in class, each group ends each turn once
+    if session.actions and not isinstance(session.actions[-1], EndTurn):
+        played += 1
+    return max(1, played)
+
+
+MET_NEEDS = 2
+"""A learning objective is met only when at least this many decisions show it."""
 
 
 def _learning(
-    content: GameContent, state: GameState, lang: str, roles: tuple[str, ...] = ()
+    content: GameContent,
+    state: GameState,
+    lang: str,
+    roles: tuple[str, ...] = (),
+    *,
+    rating: str | None = None,
 ) -> list[Learning]:
+    """Each learning objective of section 7.2, judged honestly: 'met' needs two or more
+    pieces of evidence (a scenario lists more, some fitting one role's game, some another's)
+    and nothing against it (a breach of a handling code or of a victim's
+    consent counts against the standards objective, 7.2.3), and a mixed or bad game shows
+    none as fully met: what was learned was not yet put into practice."""
     contexts = [_Context(state)]
     for role in roles:
         if role != state.role:
             seen_by = state.copy()
             seen_by.role = role
             contexts.append(_Context(seen_by))
+    played = set(roles) | {state.role}
+    breached = any(b.by in played for b in state.breaches)
     results = []
     for objective in content.scenario.debrief.learning_objectives:
         shown = [
@@ -266,7 +302,8 @@ def _learning(
             for e in objective.evidence
             if any(compile_condition(e.if_)(ctx) for ctx in contexts)  # type: ignore[arg-type]
         ]
-        if objective.evidence and len(shown) == len(objective.evidence):
+        against = breached and objective.seed == STANDARDS_SEED
+        if len(shown) >= MET_NEEDS and not against and rating not in ("mixed", "bad"):
             verdict = "met"
         elif shown:
             verdict = "partly"
@@ -274,6 +311,10 @@ def _learning(
             verdict = "not_met"
         results.append(Learning(objective.seed, objective.text.get(lang), verdict, shown))
     return results
+
+
+STANDARDS_SEED = "7.2.3"
+"""The learning objective on international standards, which any breach counts against."""
 
 
 def _actors_of(event: E.Event, state: GameState) -> list[str]:

@@ -1109,6 +1109,8 @@ class _Step:
                     continue
                 if check is not None and not check(self):
                     continue
+                if replied and self._replies_again(rule, replied):
+                    continue  # one request, one reply: the first rule that answers wins
                 state.fired = state.fired | {rule.id}
                 self.dirty = True
                 self.emit(E.RULE_FIRED, rule=rule.id)
@@ -1120,6 +1122,20 @@ class _Step:
         finally:
             self.depth -= 1
         return replied
+
+    def _replies_again(self, rule: Rule, replied: set[str]) -> bool:
+        """Whether ``rule`` would answer for an actor that has already answered this
+        message or request (a rule fired earlier may have made its condition true)."""
+        for effect in rule.then:
+            if isinstance(effect, L.Reply):
+                sender = (
+                    self._actor(effect.reply.sender)
+                    if effect.reply.sender
+                    else (self._responder(rule) or self.role)
+                )
+                if sender in replied:
+                    return True
+        return False
 
     def _responder(self, rule: Rule) -> str | None:
         """Who a reply without 'from:' comes from: the addressee the rule is about."""
