@@ -541,3 +541,27 @@ async def test_the_command_palette_offers_the_game_actions() -> None:
         titles = [c.title for c in app.get_system_commands(app.screen)]
         for title in ("End turn", "Compose", "Your steps", "Glossary", "Language", "Help"):
             assert title in titles
+
+
+async def test_the_partners_pane_shows_a_partner_that_trusts_you_less() -> None:
+    from trafficking_sim.engine import Send, Share
+
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        await start_game(pilot)
+        app.perform(Do("check_vehicle", "minibus_plate"))
+        app.perform(Send(to=("europol",), facts=("driver_phone",), priority="urgent"))
+        app.perform(EndTurn())
+        await settle(pilot)
+        await dismiss_dialogs(pilot)
+        app.perform(Share("authorities_c", ("recruiter_alias",)))  # H2, no permission
+        await settle(pilot)
+        await dismiss_dialogs(pilot)
+        await pilot.press("2")
+        await settle(pilot)
+        partners = app.screen.query_one("#partners-list", OptionList)
+        await choose(pilot, partners, "europol")
+        await settle(pilot)
+        shown = str(partners.get_option("europol").prompt)
+        assert "⚠" in shown
+        assert "Trusts you less" in text_of(app, "#partner-detail")

@@ -381,6 +381,14 @@ CATALOG: dict[str, dict[str, str]] = {
         "en": "UN Personal Data Protection and Privacy Principles (2018): purpose specification, proportionality and necessity",
         "sl": "Načela OZN o varstvu osebnih podatkov in zasebnosti (2018): opredelitev namena, sorazmernost in nujnost",
     },
+    "tui.trust_reduced": {
+        "en": "Trusts you less: its information was passed on, or nearly, without its permission. It now answers a turn later.",
+        "sl": "Vam manj zaupa, ker so bile njegove informacije posredovane ali skoraj posredovane brez njegovega dovoljenja. Zdaj odgovarja eno potezo pozneje.",
+    },
+    "tui.trust_refuses": {
+        "en": "No longer trusts you: its information was passed on, or nearly, without its permission more than once. It takes no more requests, and answers two turns later.",
+        "sl": "Vam ne zaupa več, ker so bile njegove informacije večkrat posredovane ali skoraj posredovane brez njegovega dovoljenja. Ne sprejema več zahtev, odgovarja pa dve potezi pozneje.",
+    },
     "event.trust_lost": {
         "en": "{actor} learns that its information ('{fact}') was passed on, or nearly, without its permission. From now on it answers you later.",
         "sl": "Partner {actor} izve, da so bile njegove informacije (»{fact}«) posredovane ali skoraj posredovane brez njegovega dovoljenja. Odslej vam bo odgovarjal pozneje.",

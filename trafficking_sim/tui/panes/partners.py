@@ -9,6 +9,7 @@ from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...content import Actor
+from ...engine.core import DISTRUST_REFUSES
 from ..text import linked
 from .base import PaneMixin
 
@@ -49,8 +50,10 @@ class PartnersPane(PaneMixin, Vertical):
                 for c in ("siena", "i24_7", "direct", "judicial")
                 if c in actor.channels
             )
+            # A partner whose trust the player broke is marked in the list too.
+            wary = " ⚠" if self.state.distrust(actor.id) else ""
             options.add_option(
-                Option(Content(f"{actor.short_name.get(self.lang)} [{marks}]"), id=actor.id)
+                Option(Content(f"{actor.short_name.get(self.lang)} [{marks}]{wary}"), id=actor.id)
             )
         ids = [a.id for a in actors]
         index = ids.index(self.selected) if self.selected in ids else 0
@@ -91,6 +94,10 @@ class PartnersPane(PaneMixin, Vertical):
                 "tui.answers_in", normal=actor.reply_delay.normal, urgent=actor.reply_delay.urgent
             )
         )
+        broken = self.state.distrust(actor.id)
+        if broken:
+            key = "tui.trust_refuses" if broken >= DISTRUST_REFUSES else "tui.trust_reduced"
+            rows.append("⚠ " + self.tr(key))
         if actor.services:
             rows += ["", self.tr("tui.requests_taken")]
             for service in actor.services.values():
