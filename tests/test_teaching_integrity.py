@@ -349,3 +349,54 @@ def test_a_partner_whose_trust_was_broken_answers_a_turn_later() -> None:
         return max(p.due for p in state.pending if p.get("sender") == "europol")
 
     assert due(breached) == due(honest) + 1
+
+
+def _grading(events: list[E.Event]) -> list[tuple[int, str]]:
+    return [
+        (e.data["delta"], e.data["reason"].get("key", ""))
+        for e in events
+        if e.kind == E.SCORE_CHANGED and str(e.data.get("origin", "")).startswith("grading:")
+    ]
+
+
+def test_a_fitting_evaluation_code_gains_and_a_wrong_one_loses_with_why() -> None:
+    engine = Engine(content("tutorial"))
+    _, right = play(
+        engine,
+        "border_b",
+        Do("check_vehicle", "minibus_plate"),
+        Send(to=("europol",), facts=("driver_phone",), source_code="A", info_code="1"),
+    )
+    assert _grading(right) == [(2, "graded_right")]
+    _, wrong = play(
+        engine,
+        "border_b",
+        # The plate is what the officers saw themselves: A1, not X2.
+        Send(to=("authorities_c",), facts=("minibus_plate",), source_code="X", info_code="2"),
+    )
+    assert _grading(wrong) == [(-2, "graded_wrong")]
+    change = next(e for e in wrong if e.kind == E.SCORE_CHANGED and e.data["delta"] == -2)
+    said = narrate.reason_text(content("tutorial"), change.data["reason"], "en")
+    assert "A1 fits it" in said and "Your own officers saw" in said
+
+
+def test_only_what_the_sender_found_itself_is_graded() -> None:
+    engine = Engine(content("exercise"))
+    state, _ = play(engine, "border_b", Do("interview_passengers"))
+    _, events = engine.step(
+        state, Send(to=("police_a",), facts=("ana_account",), source_code="A", info_code="2")
+    )
+    assert _grading(events) == [(-2, "graded_wrong")], "a victim met once is X, not A"
+    # A fact received from a partner keeps the provider's grading: passing it on is not judged.
+    tutorial = Engine(content("tutorial"))
+    state, _ = play(
+        tutorial,
+        "border_b",
+        Do("check_vehicle", "minibus_plate"),
+        Send(to=("europol",), facts=("driver_phone",), priority="urgent"),
+        EndTurn(),
+    )
+    _, events = tutorial.step(
+        state, Send(to=("europol",), facts=("recruiter_alias",), source_code="C", info_code="4")
+    )
+    assert _grading(events) == []

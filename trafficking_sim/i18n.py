@@ -288,6 +288,18 @@ CATALOG: dict[str, dict[str, str]] = {
         "en": "personal data ('{fact}') went to {actor}, which did not need it.",
         "sl": "osebni podatki (»{fact}«) so bili poslani prejemniku, ki jih ne potrebuje: {actor}.",
     },
+    "reason.graded_right": {
+        "en": "you graded the message {given}, as its information deserves.",
+        "sl": "sporočilo ste ocenili z oceno {given}, kakor si informacije zaslužijo.",
+    },
+    "reason.graded_wrong": {
+        "en": "you graded '{fact}' {given}, but {fits} fits it: {why}",
+        "sl": "podatek »{fact}« ste ocenili z oceno {given}, ustreza pa mu {fits}: {why}",
+    },
+    "source.evaluation": {
+        "en": "Europol Regulation (EU) 2016/794, Art 29: the 4x4 evaluation of source and information",
+        "sl": "Uredba (EU) 2016/794 (Uredba o Europolu), 29. člen: ocena vira in informacije po sistemu 4 x 4",
+    },
     # --- events ------------------------------------------------------------------------------
     "event.turn_started": {
         "en": "Turn {turn} begins: {date}.",

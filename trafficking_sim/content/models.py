@@ -222,6 +222,14 @@ class Consent(Strict):
     )
 
 
+class Grade(Strict):
+    """The evaluation a fact's holder should give it when passing it on (4x4 scheme)."""
+
+    source: Literal["A", "B", "C", "X"] = Field(description="How reliable the source is.")
+    info: Literal["1", "2", "3", "4"] = Field(description="How the information is known.")
+    why: Text = Field(description="Why this grade fits: shown when the grade given differs.")
+
+
 class Fact(Strict):
     id: Id = Field(pattern=ID_PATTERN)
     kind: FactKind
@@ -231,6 +239,11 @@ class Fact(Strict):
     guard: FactGuard | None = None
     consent: Consent | None = Field(
         None, description="For a victim's account: whom they agreed it may go to."
+    )
+    grade: Grade | None = Field(
+        None,
+        description="The evaluation code that fits this fact when the role that found it "
+        "sends it on through SIENA (a victim met once: X2; what your officers saw: A1).",
     )
 
 
@@ -348,6 +361,13 @@ class Scoring(Strict):
     need_to_know: int = Field(-4, le=0, ge=-20, description="Personal data sent without need.")
     wrong_channel: int = Field(-3, le=0, ge=-20)
     handling_breach: int = Field(-6, le=0, ge=-20)
+    grading: int = Field(
+        2,
+        ge=0,
+        le=10,
+        description="Standards gained for grading a message as its facts deserve, and lost "
+        "for a grade that does not fit them.",
+    )
     min_exchanges: int = Field(
         5,
         ge=0,

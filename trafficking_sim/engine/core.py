@@ -804,8 +804,55 @@ class _Step:
             **({"thread": thread} if thread is not None else {}),
         )
         self.emit(E.MESSAGE_SENT, message=message.id)
+        self._score_grading(message)
         self._hand_over(message)
         self._answer(message)
+
+    def _score_grading(self, message: Message) -> None:
+        """Every scenario scores the evaluation code the same way: a graded message whose
+        own facts deserve another grade loses Standards, with why; a fitting grade gains."""
+        if self.lean or message.source_code is None or message.info_code is None:
+            return  # ungraded: the provider grades 'as far as possible'
+        mine = self.state.knowledge.get(self.role, {})
+        graded = [
+            (fact, self.content.facts[fact].grade)
+            for fact in message.facts
+            if self.content.facts[fact].grade is not None and mine[fact].source is None
+        ]
+        if not graded:
+            return  # only what the sender found itself is its to grade
+        given = f"{message.source_code}{message.info_code}"
+        wrong = [(f, g) for f, g in graded if g is not None and f"{g.source}{g.info}" != given]
+        points = self.scenario.scoring.grading
+        if wrong:
+            fact, grade = wrong[0]
+            assert grade is not None
+            self.score(
+                "standards",
+                -points,
+                (
+                    ("key", "graded_wrong"),
+                    (
+                        "params",
+                        {
+                            "fact": fact,
+                            "given": given,
+                            "fits": f"{grade.source}{grade.info}",
+                            "why": {"text": grade.why.id},
+                        },
+                    ),
+                ),
+                {"key": siena.EVALUATION_SOURCE},
+                f"grading:{message.id}",
+            )
+        elif points:
+            self.score(
+                "standards",
+                points,
+                (("key", "graded_right"), ("params", {"given": given})),
+                {"key": siena.EVALUATION_SOURCE},
+                f"grading:{message.id}",
+            )
 
     def _share(self, action: Share) -> None:
         message = self.new_message(

@@ -22,6 +22,7 @@ HANDLING_SOURCE = "source.handling"
 SIENA_SOURCE = "source.siena"
 CHANNEL_SOURCE = "source.channel"
 NEED_TO_KNOW_SOURCE = "source.need_to_know"
+EVALUATION_SOURCE = "source.evaluation"
 
 
 def passing_on_verdict(
