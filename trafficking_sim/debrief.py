@@ -408,7 +408,7 @@ def _never_passed(content: GameContent, state: GameState) -> list[tuple[str, str
         needing = [a.id for a in content.actors.values() if a.id != state.role and fact in a.needs]
         consent = content.facts[fact].consent
         if consent is not None:
-            agreed = consent.asked is None or compile_condition(consent.asked)(context)
+            agreed = consent.asked is None or compile_condition(consent.asked)(context)  # type: ignore[arg-type]
             needing = [a for a in needing if agreed and a in consent.to]
         if needing and not any(fact in state.knowledge.get(a, {}) for a in needing):
             asked = [
