@@ -1317,6 +1317,10 @@ CATALOG: dict[str, dict[str, str]] = {
         "en": "There is no save at {path}.",
         "sl": "Na mestu {path} ni shranjene igre.",
     },
+    "save.not_a_file": {
+        "en": "{path} is not an ordinary file (a folder, a pipe or a device), so it cannot be a save. The file has not been changed.",
+        "sl": "{path} ni navadna datoteka (je mapa, cev ali naprava), zato ne more biti shranjena igra. Datoteka ni bila spremenjena.",
+    },
     "save.unreadable": {
         "en": "The save {path} cannot be read: {error}.",
         "sl": "Shranjene igre {path} ni mogoče prebrati: {error}.",

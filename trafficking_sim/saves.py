@@ -10,6 +10,7 @@ import contextlib
 import datetime as dt
 import json
 import os
+import stat
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +28,9 @@ if TYPE_CHECKING:
 SAVE_FORMAT = 1
 APP_TAG = "trafficking-sim"
 MAX_SAVE_BYTES = 16 * 1024 * 1024
+MAX_SAVE_ACTIONS = 100_000
+"""A real game takes a few hundred actions; a class game a few thousand. More is a file
+made to keep the game busy, not a game."""
 
 
 class SaveError(TranslatedError):
@@ -66,7 +70,11 @@ class SaveGame:
             "seed": self.seed,
             "lang": self.lang,
             "actions": [action_to_dict(a) for a in self.actions],
-            **({"seats": self.seats, "group_names": self.group_names} if self.seats else {}),
+            **(
+                {"seats": self.seats, "group_names": self.group_names}
+                if self.seats or self.group_names
+                else {}
+            ),
         }
 
 
@@ -160,10 +168,60 @@ def _sync_directory(directory: Path) -> None:
         os.close(fd)
 
 
+def read_regular_file(path: Path) -> bytes:
+    """The bytes of a save, refusing anything that is not a regular file of a sane size.
+
+    The file is opened without blocking, so a named pipe or a device given as a save is
+    refused at once instead of waiting forever for someone to write to it.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)
+    except FileNotFoundError:
+        raise SaveError("save.missing", path=str(path)) from None
+    except IsADirectoryError:
+        raise SaveError("save.not_a_file", path=str(path)) from None
+    except OSError as exc:
+        raise SaveError("save.unreadable", path=str(path), error=exc.strerror or exc) from None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            os.close(fd)
+            raise SaveError("save.not_a_file", path=str(path))
+        if info.st_size > MAX_SAVE_BYTES:
+            os.close(fd)
+            raise SaveError("save.too_large", path=str(path))
+        with os.fdopen(fd, "rb") as stream:
+            raw = stream.read(MAX_SAVE_BYTES + 1)
+    except OSError as exc:
+        raise SaveError("save.unreadable", path=str(path), error=exc.strerror or exc) from None
+    if len(raw) > MAX_SAVE_BYTES:  # it grew while being read
+        raise SaveError("save.too_large", path=str(path))
+    return raw
+
+
+def _decode(path: Path, raw: bytes) -> Any:
+    """The JSON of a save; any failure to decode it (deep nesting too) means damaged."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise SaveError("save.not_text", path=str(path)) from None
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise SaveError("save.damaged", path=str(path), error="nested too deeply") from None
+    except (ValueError, MemoryError) as exc:
+        raise SaveError("save.damaged", path=str(path), error=f"not valid JSON: {exc}") from None
+
+
+def _load(path: Path) -> Any:
+    return _decode(path, read_regular_file(path))
+
+
 def is_save(path: Path) -> bool:
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, ValueError):
+        data = _load(path)
+    except SaveError:
         return False
     return isinstance(data, dict) and data.get("app") == APP_TAG
 
@@ -171,10 +229,8 @@ def is_save(path: Path) -> bool:
 def peek(path: Path) -> dict[str, Any] | None:
     """The scenario, role and language of a save, without checking it; None if unusable."""
     try:
-        if path.stat().st_size > MAX_SAVE_BYTES:
-            return None
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, ValueError):
+        data = _load(path)
+    except SaveError:
         return None
     if not isinstance(data, dict) or data.get("app") != APP_TAG:
         return None
@@ -187,6 +243,7 @@ def peek(path: Path) -> dict[str, Any] | None:
         "actions": len(actions) if isinstance(actions, list) else 0,
         "seed": data.get("seed"),
         "groups": len(seats) if isinstance(seats := data.get("seats"), list) else 0,
+        "format": data.get("format"),
     }
 
 
@@ -197,23 +254,7 @@ def read_save(path: Path) -> SaveGame:
     def damaged(error: object) -> SaveError:
         return SaveError("save.damaged", path=str(path), error=str(error))
 
-    try:
-        size = path.stat().st_size
-    except FileNotFoundError:
-        raise SaveError("save.missing", path=str(path)) from None
-    except OSError as exc:
-        raise SaveError("save.unreadable", path=str(path), error=exc.strerror or exc) from None
-    if size > MAX_SAVE_BYTES:
-        raise SaveError("save.too_large", path=str(path))
-    try:
-        raw = path.read_bytes()
-        data = json.loads(raw.decode("utf-8"))
-    except OSError as exc:
-        raise SaveError("save.unreadable", path=str(path), error=exc.strerror or exc) from None
-    except UnicodeDecodeError:
-        raise SaveError("save.not_text", path=str(path)) from None
-    except ValueError as exc:
-        raise damaged(f"not valid JSON: {exc}") from None
+    data = _load(path)
     if not isinstance(data, dict) or data.get("app") != APP_TAG:
         raise SaveError("save.foreign", path=str(path))
     if data.get("format") != SAVE_FORMAT:
@@ -245,10 +286,37 @@ def read_save(path: Path) -> SaveGame:
         actions = data.get("actions")
         if not isinstance(actions, list):
             raise ValueError("'actions' is not a list")
+        if len(actions) > MAX_SAVE_ACTIONS:
+            raise ValueError(f"{len(actions)} actions, more than any game takes")
         game.actions = [action_from_dict(a) for a in actions]
+        _check_actions(game)
     except (ValueError, ActionFormatError) as exc:
         raise damaged(exc) from None
     return game
+
+
+def _check_actions(game: SaveGame) -> None:
+    """Refuse what the game itself can never write: codes outside SIENA's lists, and
+    trainer actions in a game no trainer ran (they would score for a player who did
+    nothing)."""
+    from .engine.actions import TRAINER_ACTIONS, Request, Send
+    from .engine.siena import HANDLING_CODES, INFO_CODES, PRIORITIES, SOURCE_CODES
+
+    class_game = bool(game.seats or game.group_names)
+    for number, action in enumerate(game.actions, 1):
+        if isinstance(action, TRAINER_ACTIONS) and not class_game:
+            raise ValueError(f"action {number} is a trainer's, in a game without a trainer")
+        if isinstance(action, Send):
+            for value, allowed, what in (
+                (action.handling, HANDLING_CODES, "handling code"),
+                (action.source_code, (*SOURCE_CODES, None), "source evaluation code"),
+                (action.info_code, (*INFO_CODES, None), "information evaluation code"),
+                (action.priority, PRIORITIES, "priority"),
+            ):
+                if value not in allowed:
+                    raise ValueError(f"action {number} has an unknown {what} {value!r}")
+        elif isinstance(action, Request) and action.priority not in PRIORITIES:
+            raise ValueError(f"action {number} has an unknown priority {action.priority!r}")
 
 
 def _field(data: dict[str, Any], name: str, kind: type) -> Any:

@@ -9,6 +9,7 @@ from textual.containers import Center, Vertical
 from textual.widgets import Button, Footer, Static
 
 from ..localize import binding
+from ..text import plain
 from .base import BaseScreen
 
 
@@ -42,10 +43,10 @@ class TitleScreen(BaseScreen[None]):
         self.refresh_language()
 
     def refresh_language(self) -> None:
-        self.query_one("#title-tagline", Static).update(self.tr("tui.tagline"))
+        self.query_one("#title-tagline", Static).update(plain(self.tr("tui.tagline")))
         saved = self.game.has_autosave()
         cont = self.query_one("#continue", Button)
-        cont.label = self.tr("tui.continue")
+        cont.label = plain(self.tr("tui.continue"))
         cont.display = saved is not None
         detail = self.query_one("#continue-detail", Static)
         detail.display = saved is not None
@@ -64,18 +65,18 @@ class TitleScreen(BaseScreen[None]):
                     role=saved["role"],
                     actions=saved["actions"],
                 )
-            detail.update(text)
-        self.query_one("#new-game", Button).label = self.tr("tui.new_game")
+            detail.update(plain(text))
+        self.query_one("#new-game", Button).label = plain(self.tr("tui.new_game"))
         review = self.query_one("#review", Button)
-        review.label = self.tr("tui.review")
+        review.label = plain(self.tr("tui.review"))
         review.display = self._has_saves()
-        self.query_one("#trainer-mode", Button).label = self.tr("trainer.mode")
-        self.query_one("#glossary", Button).label = self.tr("tui.glossary")
-        self.query_one("#help", Button).label = self.tr("tui.help")
+        self.query_one("#trainer-mode", Button).label = plain(self.tr("trainer.mode"))
+        self.query_one("#glossary", Button).label = plain(self.tr("tui.glossary"))
+        self.query_one("#help", Button).label = plain(self.tr("tui.help"))
         other = "Slovenščina" if self.lang == "en" else "English"
-        self.query_one("#language", Button).label = self.tr("tui.switch_to", language=other)
-        self.query_one("#quit", Button).label = self.tr("tui.quit")
-        self.query_one("#title-note", Static).update(self.tr("tui.title_note"))
+        self.query_one("#language", Button).label = plain(self.tr("tui.switch_to", language=other))
+        self.query_one("#quit", Button).label = plain(self.tr("tui.quit"))
+        self.query_one("#title-note", Static).update(plain(self.tr("tui.title_note")))
         if saved is not None:
             cont.focus()
         else:
