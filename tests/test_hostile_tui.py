@@ -16,6 +16,7 @@ from textual.widgets import Static
 
 from trafficking_sim.saves import autosave_path
 from trafficking_sim.tui.app import TraffickingApp
+from trafficking_sim.tui.screens.dialogs import MessageDialog
 from trafficking_sim.tui.screens.error import ErrorScreen
 from trafficking_sim.tui.screens.title import TitleScreen
 
@@ -56,6 +57,11 @@ async def test_a_bad_autosave_leaves_the_title_working(path: Path) -> None:
         await settle(pilot, 0.2)
         assert app.errors == []
         assert isinstance(app.screen_stack[0], TitleScreen)
+        # It is offered, and continuing it says why it cannot be.
+        await pilot.press("c")
+        await settle(pilot, 0.2)
+        assert isinstance(app.screen, MessageDialog), type(app.screen)
+        assert app.errors == []
 
 
 async def test_every_bad_save_in_the_review_list_is_listed_literally_and_refused() -> None:

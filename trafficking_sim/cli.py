@@ -103,6 +103,11 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--script", type=Path, metavar="FILE", help="read commands from FILE")
     p.add_argument("--save", type=Path, metavar="FILE", help="write the game to FILE as it goes")
     p.add_argument("--resume", type=Path, metavar="SAVE", help="continue a saved game")
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help="let --save replace a save of another scenario or save format",
+    )
 
     p = sub.add_parser("debrief", help="the after-action review of a saved game, as a report")
     p.add_argument("save", type=Path, metavar="SAVE")
@@ -442,10 +447,11 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 def cmd_play(args: argparse.Namespace) -> int:
     from .content import ContentError, find_scenario, load_game
-    from .plain import PlainGame
-    from .saves import SaveError, is_save, read_save
+    from .saves import GameLock, SaveError, clean_stale_temps, is_save, read_save
     from .session import Session
 
+    with contextlib.suppress(OSError):
+        clean_stale_temps()
     if not args.plain:
         if args.script is not None:
             raise UsageError("--script plays line by line: add --plain")
@@ -481,6 +487,43 @@ def cmd_play(args: argparse.Namespace) -> int:
         save_path = args.save
     if args.lang is not None:
         session.lang = args.lang
+    lock = GameLock(save_path) if save_path is not None else None
+    try:
+        if args.save is not None and not args.force:
+            _check_replaceable(args.save, session.content.id)
+        if lock is not None:
+            lock.acquire()
+    except SaveError as exc:
+        print(f"trafficking-sim: {error_text(exc, args.lang or 'en')}", file=sys.stderr)
+        return EXIT_INVALID
+    try:
+        return _play_plain(args, session, save_path)
+    finally:
+        if lock is not None:
+            lock.release()
+
+
+def _check_replaceable(path: Path, scenario: str) -> None:
+    """``--save`` replaces only a save of the same scenario and save format: another
+    game (or one of a newer version) is somebody's work."""
+    from .saves import SAVE_FORMAT, SaveError, peek
+
+    info = peek(path)
+    if info is None:
+        return  # no file, or not a save (refused when writing)
+    if info["scenario"] != scenario or info["format"] != SAVE_FORMAT:
+        raise SaveError(
+            "save.other_game",
+            path=str(path),
+            found=info["scenario"],
+            format=info["format"],
+            scenario=scenario,
+        )
+
+
+def _play_plain(args: argparse.Namespace, session: Any, save_path: Path | None) -> int:
+    from .plain import PlainGame
+
     lines: TextIO
     if args.script is not None:
         try:

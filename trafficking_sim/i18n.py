@@ -632,6 +632,16 @@ CATALOG: dict[str, dict[str, str]] = {
         "en": "{scenario} · {role} · actions so far: {actions}",
         "sl": "{scenario} · {role} · doslej dejanj: {actions}",
     },
+    "tui.continue_more": {
+        "en": "Games in progress: {n}. Continue lists them, the newest first.",
+        "sl": "Nedokončane igre: {n}. Nadaljuj jih pokaže, najnovejšo najprej.",
+    },
+    "tui.continue_title": {"en": "Continue a game", "sl": "Nadaljuj igro"},
+    "tui.continue_open": {"en": "Continue", "sl": "Nadaljuj"},
+    "tui.continue_damaged": {
+        "en": "{name} · damaged, cannot be continued",
+        "sl": "{name} · poškodovana, ni je mogoče nadaljevati",
+    },
     "tui.continue_class": {
         "en": "{scenario} · a class, groups: {groups} · actions so far: {actions}",
         "sl": "{scenario} · razred, skupin: {groups} · doslej dejanj: {actions}",
@@ -1320,6 +1330,14 @@ CATALOG: dict[str, dict[str, str]] = {
     "save.not_a_file": {
         "en": "{path} is not an ordinary file (a folder, a pipe or a device), so it cannot be a save. The file has not been changed.",
         "sl": "{path} ni navadna datoteka (je mapa, cev ali naprava), zato ne more biti shranjena igra. Datoteka ni bila spremenjena.",
+    },
+    "save.in_use": {
+        "en": "The game {path} is open in another window of trafficking-sim (process {pid}). Close it there first, or continue another game; it was not changed.",
+        "sl": "Igra {path} je odprta v drugem oknu programa trafficking-sim (proces {pid}). Najprej jo zaprite tam ali nadaljujte drugo igro; ni bila spremenjena.",
+    },
+    "save.other_game": {
+        "en": "{path} holds another game (the scenario '{found}', save format {format}), not one of '{scenario}'; it was not replaced. Choose another file name, or add --force to replace it.",
+        "sl": "{path} vsebuje drugo igro (scenarij »{found}«, oblika shranjevanja {format}), ne igre scenarija »{scenario}«, zato ni bila zamenjana. Izberite drugo ime datoteke ali dodajte --force, da jo zamenjate.",
     },
     "save.unreadable": {
         "en": "The save {path} cannot be read: {error}.",

@@ -10,6 +10,7 @@ import contextlib
 import datetime as dt
 import json
 import os
+import socket
 import stat
 import tempfile
 from dataclasses import dataclass, field
@@ -78,18 +79,35 @@ class SaveGame:
         }
 
 
-def autosave_path() -> Path:
-    """Where the game in progress is saved after every action.
-
-    A game served to a browser (``trafficking-sim serve``) runs beside others, one per
-    tab, so each gets a file of its own.
-    """
+def games_dir() -> Path:
+    """Unfinished games, one file each: starting a game never replaces another."""
     if os.environ.get("TRAFFICKING_SIM_SERVED") == "1":
-        return paths.saves_dir() / "served" / f"game-{_PROCESS_STAMP}.json"
+        # A game served to a browser runs beside others, one per tab.
+        return paths.saves_dir() / "served"
+    return paths.saves_dir() / "games"
+
+
+def legacy_autosave_path() -> Path:
+    """Where earlier versions kept the one game in progress; still offered to continue."""
     return paths.saves_dir() / "autosave.json"
 
 
 _PROCESS_STAMP = f"{dt.datetime.now():%Y%m%d-%H%M%S}-{os.getpid()}"
+_games_started = 0
+
+
+def autosave_path() -> Path:
+    """The file of this process's first game: the plain mode plays one game a run."""
+    return games_dir() / f"game-{_PROCESS_STAMP}.json"
+
+
+def new_game_path() -> Path:
+    """A file of its own for a new game (the full-screen game may start several)."""
+    global _games_started
+    _games_started += 1
+    if _games_started == 1:
+        return autosave_path()
+    return games_dir() / f"game-{_PROCESS_STAMP}-{_games_started}.json"
 
 
 def finished_dir() -> Path:
@@ -97,9 +115,14 @@ def finished_dir() -> Path:
 
 
 def archive_finished(game: SaveGame) -> Path:
-    """Keep a finished game for review: the autosave is replaced by the next game."""
+    """Keep a finished game for review, apart from the games in progress."""
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     folder = finished_dir()
+    same = (game.scenario, game.role, game.seed, len(game.actions))
+    for kept in sorted(folder.glob("*.json")) if folder.is_dir() else []:
+        info = peek(kept)
+        if info and (info["scenario"], info["role"], info["seed"], info["actions"]) == same:
+            return kept  # kept already (an earlier version kept it and its autosave)
     path = folder / f"{game.scenario}-{game.role}-{stamp}.json"
     n = 2
     while path.exists():
@@ -109,20 +132,146 @@ def archive_finished(game: SaveGame) -> Path:
     return path
 
 
-def known_saves() -> list[tuple[Path, dict[str, Any]]]:
-    """The autosave and every finished game, newest first, with what peek() tells."""
+def unfinished_games() -> list[tuple[Path, dict[str, Any]]]:
+    """The games in progress, newest first, with what peek() tells (unusable files are
+    listed too, with ``damaged`` set, so that the player hears about them)."""
     found = []
-    for path in [autosave_path(), *finished_dir().glob("*.json")]:
+    candidates = sorted(games_dir().glob("*.json")) if games_dir().is_dir() else []
+    legacy = legacy_autosave_path()
+    if legacy.exists() or legacy.is_symlink():
+        candidates.append(legacy)
+    for path in candidates:
+        info = peek(path)
+        if info is None:
+            try:
+                when = dt.datetime.fromtimestamp(path.lstat().st_mtime, dt.UTC)
+            except OSError:
+                continue
+            info = {
+                "scenario": path.stem,
+                "role": "",
+                "lang": "en",
+                "saved_at": when.isoformat(timespec="seconds"),
+                "actions": 0,
+                "seed": None,
+                "groups": 0,
+                "format": None,
+                "damaged": True,
+            }
+        found.append((path, info))
+    found.sort(key=lambda item: item[1]["saved_at"], reverse=True)
+    return found
+
+
+def is_unfinished(path: Path) -> bool:
+    return path.parent == games_dir() or path == legacy_autosave_path()
+
+
+def known_saves() -> list[tuple[Path, dict[str, Any]]]:
+    """The games in progress and every finished game, newest first."""
+    found = [item for item in unfinished_games() if not item[1].get("damaged")]
+    folder = finished_dir()
+    for path in sorted(folder.glob("*.json")) if folder.is_dir() else []:
         info = peek(path)
         if info is not None:
             found.append((path, info))
-    if found and found[0][0] == autosave_path():
-        # A finished game is both the autosave and an archived copy: list it once.
-        same = ("scenario", "role", "seed", "actions")
-        if any([i[k] for k in same] == [found[0][1][k] for k in same] for _, i in found[1:]):
-            found.pop(0)
     found.sort(key=lambda item: item[1]["saved_at"], reverse=True)
     return found
+
+
+def forget_unfinished(path: Path) -> None:
+    """A finished game's in-progress file goes once the game is kept in finished/."""
+    if is_unfinished(path):
+        with contextlib.suppress(OSError):
+            path.unlink()
+
+
+STALE_TEMP_SECONDS = 60
+"""A temporary file lives for the milliseconds of one write; an older one was left by
+a program that was stopped mid-write."""
+
+
+def clean_stale_temps() -> int:
+    """Remove temporary files that stopped programs left in the data folder."""
+    removed = 0
+    root = paths.user_data_dir()
+    now = dt.datetime.now().timestamp()
+    for folder in (root, root / "saves", *(root / "saves").glob("*")):
+        if not folder.is_dir():
+            continue
+        for temp in folder.glob(".*.tmp"):
+            try:
+                if now - temp.lstat().st_mtime > STALE_TEMP_SECONDS:
+                    temp.unlink()
+                    removed += 1
+            except OSError:
+                continue
+    return removed
+
+
+class GameLock:
+    """Marks a game's file as in use by this program, so that a second program (another
+    window, another tab, another user of a shared folder) does not write it too.
+
+    The lock is a file beside the game holding the owner's process id and computer. A
+    lock whose process has ended on this computer is stale and taken over.
+    """
+
+    def __init__(self, game: Path) -> None:
+        self.game = game
+        self.path = game.with_name(game.name + ".lock")
+        self.held = False
+
+    def _owner(self) -> str:
+        return f"{os.getpid()} {socket.gethostname()}"
+
+    def acquire(self) -> None:
+        """Take the lock, or raise SaveError("save.in_use") naming who holds it."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        for _ in range(2):
+            try:
+                fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+            except FileExistsError:
+                holder = self._holder()
+                if holder is None:  # stale: its program has ended
+                    with contextlib.suppress(OSError):
+                        self.path.unlink()
+                    continue
+                raise SaveError("save.in_use", path=str(self.game), pid=holder) from None
+            with os.fdopen(fd, "w", encoding="utf-8") as stream:
+                stream.write(self._owner() + "\n")
+            self.held = True
+            return
+        raise SaveError("save.in_use", path=str(self.game), pid="?")
+
+    def _holder(self) -> str | None:
+        """The holding process's id, or None when the lock is stale."""
+        try:
+            pid_text, _, host = self.path.read_text(encoding="utf-8").strip().partition(" ")
+            pid = int(pid_text)
+        except (OSError, ValueError):
+            return None  # unreadable or half-written: not a lock anyone can rely on
+        if host != socket.gethostname():
+            return f"{pid} ({host})"  # another computer's: we cannot tell, so respect it
+        if pid == os.getpid():
+            return None
+        if os.name != "posix":
+            return str(pid)
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return None
+        except PermissionError:
+            return str(pid)  # alive, another user's
+        except OSError:
+            return None
+        return str(pid)
+
+    def release(self) -> None:
+        if self.held:
+            with contextlib.suppress(OSError):
+                self.path.unlink()
+            self.held = False
 
 
 def write_save(path: Path, game: SaveGame) -> None:

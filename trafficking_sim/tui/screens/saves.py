@@ -12,7 +12,7 @@ from textual.widgets import Button, Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...i18n import error_text
-from ...saves import SaveError, autosave_path, known_saves, read_save
+from ...saves import SaveError, is_unfinished, known_saves, read_save
 from ..localize import binding
 from ..text import lines, plain
 from .base import BaseScreen
@@ -65,7 +65,7 @@ class SavesScreen(BaseScreen[None]):
         options.clear_options()
         for path, info in self.saves:
             when = info["saved_at"][:16].replace("T", " ")
-            mark = "▶ " if path == autosave_path() else ""
+            mark = "▶ " if is_unfinished(path) else ""
             options.add_option(Option(plain(f"{mark}{when}\n{self._title(info)}"), id=str(path)))
         if not self.saves:
             options.add_option(Option(plain(self.tr("tui.review_none")), disabled=True))
@@ -88,7 +88,7 @@ class SavesScreen(BaseScreen[None]):
         path, info = self.saves[index]
         state = (
             self.tr("tui.review_in_progress")
-            if path == autosave_path()
+            if is_unfinished(path)
             else self.tr("tui.review_finished")
         )
         detail.update(
