@@ -169,6 +169,19 @@ def _parser() -> argparse.ArgumentParser:
         "(such as http://192.168.1.20:8000)",
     )
     p.add_argument("--lang", choices=("en", "sl"), help="the language the games start in")
+    p.add_argument(
+        "--max-connections",
+        type=int,
+        default=40,
+        metavar="N",
+        help="how many games may be open at once (default 40; each is a process)",
+    )
+    p.add_argument(
+        "--code",
+        metavar="CODE",
+        help="the session code browsers must type (default: a new one when --host "
+        "reaches beyond this computer, none on this computer only)",
+    )
 
     p = sub.add_parser("replay", help="replay a saved game and print its outcome")
     p.add_argument("save", type=Path, metavar="SAVE")
@@ -716,19 +729,28 @@ def cmd_trainer(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from .tui.serve import CannotListen, is_loopback, public_url, serve
+    from .tui.serve import CannotListen, is_loopback, new_session_code, public_url, serve
 
     if not 1 <= args.port <= 65535:
         raise UsageError("--port must be between 1 and 65535")
+    if args.max_connections < 1:
+        raise UsageError("--max-connections must be at least 1")
+    code = args.code.strip().upper() if args.code else None
+    if code is None and not is_loopback(args.host):
+        code = new_session_code()
     url = (args.public_url or public_url(args.host, args.port)).rstrip("/")
     if not url.startswith(("http://", "https://")):
         raise UsageError("--public-url must start with http:// or https://")
     if not is_loopback(args.host):
         print(
             f"WARNING: listening on {args.host}: anyone who can reach this computer on the "
-            "network can open the game. There is no password. Use this only on a network "
-            "you trust, for the length of the class.",
+            "network can open the page. Only those who type the session code can play. "
+            "Use this only on a network you trust, for the length of the class.",
             file=sys.stderr,
+        )
+    if code is not None:
+        print(
+            f"Session code: {code}  (give it to the class; the page asks for it)", file=sys.stderr
         )
     print(
         f"Open {url} in a web browser; each tab is a game of its own. Press Ctrl+C here to stop.",
@@ -741,7 +763,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     try:
-        serve(args.host, args.port, args.lang, url)
+        serve(args.host, args.port, args.lang, url, code, args.max_connections)
     except CannotListen as exc:
         raise UsageError(
             f"cannot listen on {args.host} port {args.port}: {exc}. "

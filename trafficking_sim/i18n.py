@@ -1318,6 +1318,28 @@ CATALOG: dict[str, dict[str, str]] = {
         "en": "(checking when the best ending was last within reach…)",
         "sl": "(preverjam, kdaj je bil najboljši izid nazadnje dosegljiv …)",
     },
+    # --- the online variant (trafficking-sim serve) -------------------------------------------
+    "serve.code_title": {
+        "en": "This class needs its session code",
+        "sl": "Za ta razred potrebujete kodo seje",
+    },
+    "serve.code_prompt": {
+        "en": "Type the code the trainer gave you (it is shown where the game was started).",
+        "sl": "Vnesite kodo, ki vam jo je dal izvajalec (prikazana je tam, kjer je bila igra zagnana).",
+    },
+    "serve.code_wrong": {
+        "en": "That is not the code. Check it with the trainer and try again.",
+        "sl": "To ni prava koda. Preverite jo pri izvajalcu in poskusite znova.",
+    },
+    "serve.code_label": {"en": "Session code", "sl": "Koda seje"},
+    "serve.bad_origin": {
+        "en": "A game can be opened only from the game's own page.",
+        "sl": "Igro je mogoče odpreti samo z njene lastne strani.",
+    },
+    "serve.full": {
+        "en": "The class is full: {n} games are open. Close a tab you no longer use, or ask the trainer.",
+        "sl": "Razred je poln: odprtih je {n} iger. Zaprite zavihek, ki ga ne uporabljate več, ali vprašajte izvajalca.",
+    },
     # --- saves and playback that cannot be used -------------------------------------------
     "save.not_overwritten": {
         "en": "{path} exists and is not a trafficking-sim save; it was not overwritten. Choose another file name.",
