@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from . import __version__, paths
-from .i18n import error_text
+from .i18n import error_text, t
 
 if TYPE_CHECKING:
     from .session import Session
@@ -264,14 +264,18 @@ def _utf8_streams() -> None:
                 reconfigure(encoding="utf-8", errors="replace")
 
 
-def _write_crash_log() -> Path:
-    log = paths.user_data_dir() / "logs" / "error.log"
+def _write_crash_log() -> Path | str:
+    """Log the error being handled; this never raises, whatever else is broken."""
+    try:
+        log = paths.user_data_dir() / "logs" / "error.log"
+    except Exception:
+        return "(no log: the data folder cannot be found)"
     try:
         log.parent.mkdir(parents=True, exist_ok=True)
         with log.open("a", encoding="utf-8") as stream:
             stream.write(f"--- trafficking-sim {__version__}, {sys.argv!r}\n")
             stream.write(traceback.format_exc())
-    except OSError:
+    except Exception:
         pass
     return log
 
@@ -295,6 +299,17 @@ def _open_tui(
             file=sys.stderr,
         )
         return EXIT_USAGE
+    term = os.environ.get("TERM", "")
+    if not in_browser and os.name == "posix" and term in ("dumb", "unknown", ""):
+        print(
+            f"trafficking-sim: {t('cli.dumb_terminal', lang or 'en', term=term)}", file=sys.stderr
+        )
+        return EXIT_USAGE
+    if not in_browser and (term in ("vt100", "vt102", "vt220", "ansi") or "NO_COLOR" in os.environ):
+        print(t("cli.few_colours", lang or "en", term=term), file=sys.stderr)
+    warning = paths.data_dir_warning(lang or "en")
+    if warning:
+        print(f"trafficking-sim: {warning}", file=sys.stderr)
     from .tui.app import AppConfig, TraffickingApp
 
     app = TraffickingApp(
@@ -465,6 +480,8 @@ def cmd_play(args: argparse.Namespace) -> int:
 
     with contextlib.suppress(OSError):
         clean_stale_temps()
+    if args.plain and (warning := paths.data_dir_warning(args.lang or "en")):
+        print(f"trafficking-sim: {warning}", file=sys.stderr)
     if not args.plain:
         if args.script is not None:
             raise UsageError("--script plays line by line: add --plain")

@@ -1318,6 +1318,18 @@ CATALOG: dict[str, dict[str, str]] = {
         "en": "(checking when the best ending was last within reach…)",
         "sl": "(preverjam, kdaj je bil najboljši izid nazadnje dosegljiv …)",
     },
+    "paths.temporary": {
+        "en": "Your home folder cannot be found, so saved games and settings go to the temporary folder {path} and may be lost when the computer restarts. To keep them, set {env} to a folder of your own.",
+        "sl": "Domače mape ni mogoče najti, zato se shranjene igre in nastavitve shranjujejo v začasno mapo {path} in se lahko izgubijo ob ponovnem zagonu računalnika. Če jih želite ohraniti, nastavite {env} na svojo mapo.",
+    },
+    "cli.dumb_terminal": {
+        "en": "This terminal (TERM={term}) cannot draw the full-screen game. To play line by line, use: trafficking-sim play --plain. In a terminal that can, set TERM (for example TERM=xterm-256color).",
+        "sl": "Ta terminal (TERM={term}) ne zmore prikazati celozaslonske igre. Za igro vrstico za vrstico uporabite: trafficking-sim play --plain. V terminalu, ki to zmore, nastavite TERM (na primer TERM=xterm-256color).",
+    },
+    "cli.few_colours": {
+        "en": "Note: this terminal (TERM={term}) shows few or no colours; if the screen is hard to read, trafficking-sim play --plain plays line by line.",
+        "sl": "Opomba: ta terminal (TERM={term}) prikazuje malo barv ali nobene; če je zaslon težko berljiv, trafficking-sim play --plain igra vrstico za vrstico.",
+    },
     # --- the online variant (trafficking-sim serve) -------------------------------------------
     "serve.code_title": {
         "en": "This class needs its session code",

@@ -104,6 +104,9 @@ class TraffickingApp(App[None]):
 
         with contextlib.suppress(OSError):
             clean_stale_temps()
+        warning = paths.data_dir_warning(self.lang)
+        if warning:  # the games of this run may not outlive the computer's next start
+            self.notify(warning, severity="warning", timeout=20, markup=False)
         self.register_theme(PROJECTOR_THEME)
         try:
             self.theme = self.settings.theme
@@ -511,14 +514,21 @@ class TraffickingApp(App[None]):
 
     def _fatal_error(self) -> None:
         # In place of Textual's traceback: what happened and what to do, for a learner.
-        log = paths.user_data_dir() / "logs" / "error.log"
+        try:
+            log = paths.user_data_dir() / "logs" / "error.log"
+        except Exception:
+            log = Path("error.log")
         self.bell()
         self._exit_renderables.append(t("tui.fatal", self.lang, log=str(log)))
         self._close_messages_no_wait()
 
     @staticmethod
     def write_error_log(error: BaseException) -> Path:
-        log = paths.user_data_dir() / "logs" / "error.log"
+        """Log an error; this never raises, since it runs when something already failed."""
+        try:
+            log = paths.user_data_dir() / "logs" / "error.log"
+        except Exception:
+            return Path("error.log")
         try:
             log.parent.mkdir(parents=True, exist_ok=True)
             with log.open("a", encoding="utf-8") as stream:
@@ -527,6 +537,6 @@ class TraffickingApp(App[None]):
                     f"{dt.datetime.now(dt.UTC).isoformat(timespec='seconds')}\n"
                 )
                 stream.write("".join(traceback.format_exception(error)))
-        except OSError:
+        except Exception:
             pass
         return log
