@@ -174,3 +174,31 @@ def test_a_game_is_replayed_with_one_engine(
     resumed.act(EndTurn())
     assert len(built) == 1
     assert resumed.state.to_dict()["turn"] == session.state.to_dict()["turn"]
+
+
+# --- saves whose scenario file is bad content --------------------------------------------
+
+BAD_CONTENT = sorted((Path(__file__).parent / "corpus" / "content").glob("*.yaml"))
+
+
+@pytest.mark.parametrize("command", ["replay", "debrief", "demo", "resume"])
+@pytest.mark.parametrize("scenario", BAD_CONTENT, ids=lambda p: p.stem)
+def test_a_save_of_bad_content_is_refused_politely(
+    scenario: Path,
+    command: str,
+    tutorial: GameContent,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    data = _base(tutorial)
+    data["scenario_path"] = str(scenario)
+    path = tmp_path / "game.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    argv = [command, str(path)]
+    if command == "resume":
+        argv = ["play", "--plain", "--resume", str(path)]
+    code = _within(20, lambda: cli.main(argv))
+    err = capsys.readouterr().err
+    assert code == 1, err
+    assert err.startswith("trafficking-sim: ")
+    assert "something went wrong inside" not in err and "pwned" not in err

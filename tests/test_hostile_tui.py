@@ -7,6 +7,7 @@ review screens working.
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 from typing import Any
@@ -74,6 +75,12 @@ async def test_every_bad_save_in_the_review_list_is_listed_literally_and_refused
     finished_dir().mkdir(parents=True, exist_ok=True)
     for path in BAD_SAVES:
         shutil.copyfile(path, finished_dir() / path.name)
+    # Saves of scenario files that are bad content, from the content corpus.
+    base = json.loads((CORPUS / "unknown-scenario.json").read_text(encoding="utf-8"))
+    for scenario in sorted((CORPUS.parent / "content").glob("*.yaml")):
+        save = {**base, "scenario": "tutorial", "scenario_path": str(scenario)}
+        target = finished_dir() / f"content-{scenario.stem}.json"
+        target.write_text(json.dumps(save), encoding="utf-8")
     app = TraffickingApp()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, 0.2)
