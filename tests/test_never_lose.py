@@ -89,6 +89,7 @@ async def test_a_new_game_never_replaces_one_in_progress_and_continue_lists_both
         assert isinstance(later.screen, TitleScreen)
         detail = str(later.screen.query_one("#continue-detail", Static).visual)
         assert "Games in progress: 2" in detail
+        assert str(later.screen.query_one("#continue", Button).label) == "Continue a game"
         assert "ngo" in detail  # the newest comes first
         await pilot.press("c")
         await settle(pilot)

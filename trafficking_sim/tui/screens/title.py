@@ -52,7 +52,7 @@ class TitleScreen(BaseScreen[None]):
         games = unfinished_games()
         saved = games[0][1] if games else None
         cont = self.query_one("#continue", Button)
-        cont.label = plain(self.tr("tui.continue"))
+        cont.label = plain(self.tr("tui.continue" if len(games) < 2 else "tui.continue_title"))
         cont.display = saved is not None
         detail = self.query_one("#continue-detail", Static)
         detail.display = saved is not None
