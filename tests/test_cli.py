@@ -155,7 +155,9 @@ def test_play_a_script_then_replay_the_save(home: Path, tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "THE END: Victims safe, network exposed" in result.stdout
     assert save.exists()
-    assert (home / "saves" / "autosave.json").exists()
+    # The finished game is kept for review, and is no longer offered as one in progress.
+    assert len(list((home / "saves" / "finished").glob("*.json"))) == 1
+    assert list((home / "saves" / "games").glob("*.json")) == []
 
     replay = run("replay", str(save), "--json", home=home)
     assert replay.returncode == 0, replay.stderr

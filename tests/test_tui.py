@@ -10,7 +10,7 @@ import pytest
 from textual.widgets import Button, OptionList, Select, SelectionList, Static, TabbedContent
 
 from trafficking_sim.engine import Do, EndTurn
-from trafficking_sim.saves import autosave_path
+from trafficking_sim.paths import user_data_dir
 from trafficking_sim.tui.app import AppConfig, TraffickingApp
 from trafficking_sim.tui.screens.codex import CodexScreen
 from trafficking_sim.tui.screens.debrief import DebriefScreen
@@ -296,7 +296,7 @@ async def test_a_finished_game_can_be_reviewed_from_the_title(_private_home: Pat
         await settle(pilot, 0.2)
         await dismiss_dialogs(pilot)
         assert isinstance(app.screen, DebriefScreen)
-        # A new game replaces the autosave; the finished one is kept.
+        # The finished game is kept for review; a new game is saved to a file of its own.
         await pilot.press("t")
         await settle(pilot)
         assert isinstance(app.screen, TitleScreen)
@@ -304,7 +304,8 @@ async def test_a_finished_game_can_be_reviewed_from_the_title(_private_home: Pat
         app.start_game(app.catalogue[0], app.catalogue[0].roles[0], 1)  # type: ignore[index]
         await settle(pilot, 0.2)
         await dismiss_dialogs(pilot)
-        in_progress = autosave_path().read_text(encoding="utf-8")
+        assert app.save_path is not None
+        in_progress = app.save_path.read_text(encoding="utf-8")
         app.pop_to_title()
         await settle(pilot)
         await pilot.press("r")
@@ -321,7 +322,7 @@ async def test_a_finished_game_can_be_reviewed_from_the_title(_private_home: Pat
         await pilot.press("escape")
         await settle(pilot)
         assert isinstance(app.screen, SavesScreen)
-        assert autosave_path().read_text(encoding="utf-8") == in_progress
+        assert app.save_path.read_text(encoding="utf-8") == in_progress
         assert app.errors == []
 
 
@@ -378,7 +379,7 @@ async def test_switching_language_mid_game() -> None:
         tabs = app.screen.query_one("#tabs", TabbedContent)
         assert str(tabs.get_tab("board").label) == "3 Tabla primera"
         assert app.session is not None and app.session.lang == "sl"
-        settings = json.loads((autosave_path().parent.parent / "settings.json").read_text())
+        settings = json.loads((user_data_dir() / "settings.json").read_text())
         assert settings["lang"] == "sl"
         await pilot.press("f2")
         await settle(pilot)
@@ -446,7 +447,7 @@ async def test_an_unexpected_error_shows_a_dialog_and_keeps_the_game(
         text = screen_text(app)
         assert "Your game is saved" in text or "Vaša igra je shranjena" in text
         assert "Traceback" not in text
-        log = autosave_path().parent.parent / "logs" / "error.log"
+        log = user_data_dir() / "logs" / "error.log"
         assert "a bug in the board" in log.read_text(encoding="utf-8")
         monkeypatch.undo()
         await pilot.click("#error-continue")

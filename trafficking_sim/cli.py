@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from . import __version__, paths
-from .i18n import error_text
+from .i18n import error_text, t
 
 if TYPE_CHECKING:
     from .session import Session
@@ -103,6 +103,11 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--script", type=Path, metavar="FILE", help="read commands from FILE")
     p.add_argument("--save", type=Path, metavar="FILE", help="write the game to FILE as it goes")
     p.add_argument("--resume", type=Path, metavar="SAVE", help="continue a saved game")
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help="let --save replace a save of another scenario or save format",
+    )
 
     p = sub.add_parser("debrief", help="the after-action review of a saved game, as a report")
     p.add_argument("save", type=Path, metavar="SAVE")
@@ -164,6 +169,19 @@ def _parser() -> argparse.ArgumentParser:
         "(such as http://192.168.1.20:8000)",
     )
     p.add_argument("--lang", choices=("en", "sl"), help="the language the games start in")
+    p.add_argument(
+        "--max-connections",
+        type=int,
+        default=40,
+        metavar="N",
+        help="how many games may be open at once (default 40; each is a process)",
+    )
+    p.add_argument(
+        "--code",
+        metavar="CODE",
+        help="the session code browsers must type (default: a new one when --host "
+        "reaches beyond this computer, none on this computer only)",
+    )
 
     p = sub.add_parser("replay", help="replay a saved game and print its outcome")
     p.add_argument("save", type=Path, metavar="SAVE")
@@ -246,14 +264,18 @@ def _utf8_streams() -> None:
                 reconfigure(encoding="utf-8", errors="replace")
 
 
-def _write_crash_log() -> Path:
-    log = paths.user_data_dir() / "logs" / "error.log"
+def _write_crash_log() -> Path | str:
+    """Log the error being handled; this never raises, whatever else is broken."""
+    try:
+        log = paths.user_data_dir() / "logs" / "error.log"
+    except Exception:
+        return "(no log: the data folder cannot be found)"
     try:
         log.parent.mkdir(parents=True, exist_ok=True)
         with log.open("a", encoding="utf-8") as stream:
             stream.write(f"--- trafficking-sim {__version__}, {sys.argv!r}\n")
             stream.write(traceback.format_exc())
-    except OSError:
+    except Exception:
         pass
     return log
 
@@ -277,6 +299,17 @@ def _open_tui(
             file=sys.stderr,
         )
         return EXIT_USAGE
+    term = os.environ.get("TERM", "")
+    if not in_browser and os.name == "posix" and term in ("dumb", "unknown", ""):
+        print(
+            f"trafficking-sim: {t('cli.dumb_terminal', lang or 'en', term=term)}", file=sys.stderr
+        )
+        return EXIT_USAGE
+    if not in_browser and (term in ("vt100", "vt102", "vt220", "ansi") or "NO_COLOR" in os.environ):
+        print(t("cli.few_colours", lang or "en", term=term), file=sys.stderr)
+    warning = paths.data_dir_warning(lang or "en")
+    if warning:
+        print(f"trafficking-sim: {warning}", file=sys.stderr)
     from .tui.app import AppConfig, TraffickingApp
 
     app = TraffickingApp(
@@ -442,10 +475,13 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 def cmd_play(args: argparse.Namespace) -> int:
     from .content import ContentError, find_scenario, load_game
-    from .plain import PlainGame
-    from .saves import SaveError, is_save, read_save
+    from .saves import GameLock, SaveError, clean_stale_temps, is_save, read_save
     from .session import Session
 
+    with contextlib.suppress(OSError):
+        clean_stale_temps()
+    if args.plain and (warning := paths.data_dir_warning(args.lang or "en")):
+        print(f"trafficking-sim: {warning}", file=sys.stderr)
     if not args.plain:
         if args.script is not None:
             raise UsageError("--script plays line by line: add --plain")
@@ -481,6 +517,43 @@ def cmd_play(args: argparse.Namespace) -> int:
         save_path = args.save
     if args.lang is not None:
         session.lang = args.lang
+    lock = GameLock(save_path) if save_path is not None else None
+    try:
+        if args.save is not None and not args.force:
+            _check_replaceable(args.save, session.content.id)
+        if lock is not None:
+            lock.acquire()
+    except SaveError as exc:
+        print(f"trafficking-sim: {error_text(exc, args.lang or 'en')}", file=sys.stderr)
+        return EXIT_INVALID
+    try:
+        return _play_plain(args, session, save_path)
+    finally:
+        if lock is not None:
+            lock.release()
+
+
+def _check_replaceable(path: Path, scenario: str) -> None:
+    """``--save`` replaces only a save of the same scenario and save format: another
+    game (or one of a newer version) is somebody's work."""
+    from .saves import SAVE_FORMAT, SaveError, peek
+
+    info = peek(path)
+    if info is None:
+        return  # no file, or not a save (refused when writing)
+    if info["scenario"] != scenario or info["format"] != SAVE_FORMAT:
+        raise SaveError(
+            "save.other_game",
+            path=str(path),
+            found=info["scenario"],
+            format=info["format"],
+            scenario=scenario,
+        )
+
+
+def _play_plain(args: argparse.Namespace, session: Any, save_path: Path | None) -> int:
+    from .plain import PlainGame
+
     lines: TextIO
     if args.script is not None:
         try:
@@ -673,19 +746,28 @@ def cmd_trainer(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from .tui.serve import CannotListen, is_loopback, public_url, serve
+    from .tui.serve import CannotListen, is_loopback, new_session_code, public_url, serve
 
     if not 1 <= args.port <= 65535:
         raise UsageError("--port must be between 1 and 65535")
+    if args.max_connections < 1:
+        raise UsageError("--max-connections must be at least 1")
+    code = args.code.strip().upper() if args.code else None
+    if code is None and not is_loopback(args.host):
+        code = new_session_code()
     url = (args.public_url or public_url(args.host, args.port)).rstrip("/")
     if not url.startswith(("http://", "https://")):
         raise UsageError("--public-url must start with http:// or https://")
     if not is_loopback(args.host):
         print(
             f"WARNING: listening on {args.host}: anyone who can reach this computer on the "
-            "network can open the game. There is no password. Use this only on a network "
-            "you trust, for the length of the class.",
+            "network can open the page. Only those who type the session code can play. "
+            "Use this only on a network you trust, for the length of the class.",
             file=sys.stderr,
+        )
+    if code is not None:
+        print(
+            f"Session code: {code}  (give it to the class; the page asks for it)", file=sys.stderr
         )
     print(
         f"Open {url} in a web browser; each tab is a game of its own. Press Ctrl+C here to stop.",
@@ -698,7 +780,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     try:
-        serve(args.host, args.port, args.lang, url)
+        serve(args.host, args.port, args.lang, url, code, args.max_connections)
     except CannotListen as exc:
         raise UsageError(
             f"cannot listen on {args.host} port {args.port}: {exc}. "

@@ -65,13 +65,15 @@ def load_playback(
     from the arguments or else from its place (``walkthroughs/<scenario>/<role>-*.txt``)."""
     from .content import ContentError
     from .plain import PlainGame
-    from .saves import SaveError, is_save, read_save
+    from .saves import SaveError, is_save, read_regular_file, read_save
 
     try:
-        script = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DemoError("demo.unreadable", path=str(path), error=str(exc)) from None
-    if is_save(path) or path.suffix.lower() == ".json" or script.lstrip().startswith("{"):
+        # Never from a pipe or a device: that would wait forever.
+        raw = read_regular_file(path)
+    except SaveError as exc:
+        raise DemoError(exc.key, **exc.params) from None
+    script = raw.decode("utf-8", errors="replace")
+    if path.suffix.lower() == ".json" or script.lstrip().startswith("{") or is_save(path):
         # A save, or a file meant as one: a damaged save is said to be one.
         try:
             return Playback.of_session(Session.resume(read_save(path), allow_changed=True))

@@ -781,6 +781,16 @@ CATALOG: dict[str, dict[str, str]] = {
         "en": "{scenario} · {role} · actions so far: {actions}",
         "sl": "{scenario} · {role} · doslej dejanj: {actions}",
     },
+    "tui.continue_more": {
+        "en": "Games in progress: {n}. Continue lists them, the newest first.",
+        "sl": "Nedokončane igre: {n}. Nadaljuj jih pokaže, najnovejšo najprej.",
+    },
+    "tui.continue_title": {"en": "Continue a game", "sl": "Nadaljuj igro"},
+    "tui.continue_open": {"en": "Continue", "sl": "Nadaljuj"},
+    "tui.continue_damaged": {
+        "en": "{name} · damaged, cannot be continued",
+        "sl": "{name} · poškodovana, ni je mogoče nadaljevati",
+    },
     "tui.continue_class": {
         "en": "{scenario} · a class, groups: {groups} · actions so far: {actions}",
         "sl": "{scenario} · razred, skupin: {groups} · doslej dejanj: {actions}",
@@ -1465,6 +1475,40 @@ CATALOG: dict[str, dict[str, str]] = {
         "en": "(checking when the best ending was last within reach…)",
         "sl": "(preverjam, kdaj je bil najboljši izid nazadnje dosegljiv …)",
     },
+    "paths.temporary": {
+        "en": "Your home folder cannot be found, so saved games and settings go to the temporary folder {path} and may be lost when the computer restarts. To keep them, set {env} to a folder of your own.",
+        "sl": "Domače mape ni mogoče najti, zato se shranjene igre in nastavitve shranjujejo v začasno mapo {path} in se lahko izgubijo ob ponovnem zagonu računalnika. Če jih želite ohraniti, nastavite {env} na svojo mapo.",
+    },
+    "cli.dumb_terminal": {
+        "en": "This terminal (TERM={term}) cannot draw the full-screen game. To play line by line, use: trafficking-sim play --plain. In a terminal that can, set TERM (for example TERM=xterm-256color).",
+        "sl": "Ta terminal (TERM={term}) ne zmore prikazati celozaslonske igre. Za igro vrstico za vrstico uporabite: trafficking-sim play --plain. V terminalu, ki to zmore, nastavite TERM (na primer TERM=xterm-256color).",
+    },
+    "cli.few_colours": {
+        "en": "Note: this terminal (TERM={term}) shows few or no colours; if the screen is hard to read, trafficking-sim play --plain plays line by line.",
+        "sl": "Opomba: ta terminal (TERM={term}) prikazuje malo barv ali nobene; če je zaslon težko berljiv, trafficking-sim play --plain igra vrstico za vrstico.",
+    },
+    # --- the online variant (trafficking-sim serve) -------------------------------------------
+    "serve.code_title": {
+        "en": "This class needs its session code",
+        "sl": "Za ta razred potrebujete kodo seje",
+    },
+    "serve.code_prompt": {
+        "en": "Type the code the trainer gave you (it is shown where the game was started).",
+        "sl": "Vnesite kodo, ki vam jo je dal izvajalec (prikazana je tam, kjer je bila igra zagnana).",
+    },
+    "serve.code_wrong": {
+        "en": "That is not the code. Check it with the trainer and try again.",
+        "sl": "To ni prava koda. Preverite jo pri izvajalcu in poskusite znova.",
+    },
+    "serve.code_label": {"en": "Session code", "sl": "Koda seje"},
+    "serve.bad_origin": {
+        "en": "A game can be opened only from the game's own page.",
+        "sl": "Igro je mogoče odpreti samo z njene lastne strani.",
+    },
+    "serve.full": {
+        "en": "The class is full: {n} games are open. Close a tab you no longer use, or ask the trainer.",
+        "sl": "Razred je poln: odprtih je {n} iger. Zaprite zavihek, ki ga ne uporabljate več, ali vprašajte izvajalca.",
+    },
     # --- saves and playback that cannot be used -------------------------------------------
     "save.not_overwritten": {
         "en": "{path} exists and is not a trafficking-sim save; it was not overwritten. Choose another file name.",
@@ -1473,6 +1517,18 @@ CATALOG: dict[str, dict[str, str]] = {
     "save.missing": {
         "en": "There is no save at {path}.",
         "sl": "Na mestu {path} ni shranjene igre.",
+    },
+    "save.not_a_file": {
+        "en": "{path} is not an ordinary file (a folder, a pipe or a device), so it cannot be a save. The file has not been changed.",
+        "sl": "{path} ni navadna datoteka (je mapa, cev ali naprava), zato ne more biti shranjena igra. Datoteka ni bila spremenjena.",
+    },
+    "save.in_use": {
+        "en": "The game {path} is open in another window of trafficking-sim (process {pid}). Close it there first, or continue another game; it was not changed.",
+        "sl": "Igra {path} je odprta v drugem oknu programa trafficking-sim (proces {pid}). Najprej jo zaprite tam ali nadaljujte drugo igro; ni bila spremenjena.",
+    },
+    "save.other_game": {
+        "en": "{path} holds another game (the scenario '{found}', save format {format}), not one of '{scenario}'; it was not replaced. Choose another file name, or add --force to replace it.",
+        "sl": "{path} vsebuje drugo igro (scenarij »{found}«, oblika shranjevanja {format}), ne igre scenarija »{scenario}«, zato ni bila zamenjana. Izberite drugo ime datoteke ali dodajte --force, da jo zamenjate.",
     },
     "save.unreadable": {
         "en": "The save {path} cannot be read: {error}.",

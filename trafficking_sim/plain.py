@@ -30,7 +30,14 @@ from .engine import (
 )
 from .engine.siena import HANDLING_CODES, INFO_CODES, SOURCE_CODES
 from .i18n import error_text, t
-from .saves import SaveError, archive_finished, autosave_path, finished_dir, write_save
+from .saves import (
+    SaveError,
+    archive_finished,
+    autosave_path,
+    finished_dir,
+    forget_unfinished,
+    write_save,
+)
 from .session import Session
 
 _ESCAPE = re.compile(r"\x1b(\[[0-9;?]*[ -/]*[@-~]|[@-Z\\-_])")
@@ -68,6 +75,7 @@ class PlainGame:
         self.out = out
         self.save_path = save_path
         self.autosave = autosave
+        self.finished_kept = False
         self.echo = echo
         self.commands: dict[str, Command] = {}
         for name, usage, run in (
@@ -200,13 +208,16 @@ class PlainGame:
                 )
             )
             return
+        # Kept for review: it is no longer a game in progress to offer on "Continue".
+        forget_unfinished(autosave_path())
+        self.finished_kept = True
         self.say(self.tr("plain.kept_finished", path=str(path)))
 
     def persist(self) -> None:
         """Save after every action, so nothing is lost if the program stops."""
         game = self.session.savegame()
         targets = [self.save_path] if self.save_path else []
-        if self.autosave:
+        if self.autosave and not self.finished_kept:
             targets.append(autosave_path())
         for target in targets:
             try:

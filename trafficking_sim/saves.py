@@ -10,6 +10,8 @@ import contextlib
 import datetime as dt
 import json
 import os
+import socket
+import stat
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +29,9 @@ if TYPE_CHECKING:
 SAVE_FORMAT = 1
 APP_TAG = "trafficking-sim"
 MAX_SAVE_BYTES = 16 * 1024 * 1024
+MAX_SAVE_ACTIONS = 100_000
+"""A real game takes a few hundred actions; a class game a few thousand. More is a file
+made to keep the game busy, not a game."""
 
 
 class SaveError(TranslatedError):
@@ -66,22 +71,43 @@ class SaveGame:
             "seed": self.seed,
             "lang": self.lang,
             "actions": [action_to_dict(a) for a in self.actions],
-            **({"seats": self.seats, "group_names": self.group_names} if self.seats else {}),
+            **(
+                {"seats": self.seats, "group_names": self.group_names}
+                if self.seats or self.group_names
+                else {}
+            ),
         }
 
 
-def autosave_path() -> Path:
-    """Where the game in progress is saved after every action.
-
-    A game served to a browser (``trafficking-sim serve``) runs beside others, one per
-    tab, so each gets a file of its own.
-    """
+def games_dir() -> Path:
+    """Unfinished games, one file each: starting a game never replaces another."""
     if os.environ.get("TRAFFICKING_SIM_SERVED") == "1":
-        return paths.saves_dir() / "served" / f"game-{_PROCESS_STAMP}.json"
+        # A game served to a browser runs beside others, one per tab.
+        return paths.saves_dir() / "served"
+    return paths.saves_dir() / "games"
+
+
+def legacy_autosave_path() -> Path:
+    """Where earlier versions kept the one game in progress; still offered to continue."""
     return paths.saves_dir() / "autosave.json"
 
 
 _PROCESS_STAMP = f"{dt.datetime.now():%Y%m%d-%H%M%S}-{os.getpid()}"
+_games_started = 0
+
+
+def autosave_path() -> Path:
+    """The file of this process's first game: the plain mode plays one game a run."""
+    return games_dir() / f"game-{_PROCESS_STAMP}.json"
+
+
+def new_game_path() -> Path:
+    """A file of its own for a new game (the full-screen game may start several)."""
+    global _games_started
+    _games_started += 1
+    if _games_started == 1:
+        return autosave_path()
+    return games_dir() / f"game-{_PROCESS_STAMP}-{_games_started}.json"
 
 
 def finished_dir() -> Path:
@@ -89,9 +115,14 @@ def finished_dir() -> Path:
 
 
 def archive_finished(game: SaveGame) -> Path:
-    """Keep a finished game for review: the autosave is replaced by the next game."""
+    """Keep a finished game for review, apart from the games in progress."""
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     folder = finished_dir()
+    same = (game.scenario, game.role, game.seed, len(game.actions))
+    for kept in sorted(folder.glob("*.json")) if folder.is_dir() else []:
+        info = peek(kept)
+        if info and (info["scenario"], info["role"], info["seed"], info["actions"]) == same:
+            return kept  # kept already (an earlier version kept it and its autosave)
     path = folder / f"{game.scenario}-{game.role}-{stamp}.json"
     n = 2
     while path.exists():
@@ -101,20 +132,146 @@ def archive_finished(game: SaveGame) -> Path:
     return path
 
 
-def known_saves() -> list[tuple[Path, dict[str, Any]]]:
-    """The autosave and every finished game, newest first, with what peek() tells."""
+def unfinished_games() -> list[tuple[Path, dict[str, Any]]]:
+    """The games in progress, newest first, with what peek() tells (unusable files are
+    listed too, with ``damaged`` set, so that the player hears about them)."""
     found = []
-    for path in [autosave_path(), *finished_dir().glob("*.json")]:
+    candidates = sorted(games_dir().glob("*.json")) if games_dir().is_dir() else []
+    legacy = legacy_autosave_path()
+    if legacy.exists() or legacy.is_symlink():
+        candidates.append(legacy)
+    for path in candidates:
+        info = peek(path)
+        if info is None:
+            try:
+                when = dt.datetime.fromtimestamp(path.lstat().st_mtime, dt.UTC)
+            except OSError:
+                continue
+            info = {
+                "scenario": path.stem,
+                "role": "",
+                "lang": "en",
+                "saved_at": when.isoformat(timespec="seconds"),
+                "actions": 0,
+                "seed": None,
+                "groups": 0,
+                "format": None,
+                "damaged": True,
+            }
+        found.append((path, info))
+    found.sort(key=lambda item: item[1]["saved_at"], reverse=True)
+    return found
+
+
+def is_unfinished(path: Path) -> bool:
+    return path.parent == games_dir() or path == legacy_autosave_path()
+
+
+def known_saves() -> list[tuple[Path, dict[str, Any]]]:
+    """The games in progress and every finished game, newest first."""
+    found = [item for item in unfinished_games() if not item[1].get("damaged")]
+    folder = finished_dir()
+    for path in sorted(folder.glob("*.json")) if folder.is_dir() else []:
         info = peek(path)
         if info is not None:
             found.append((path, info))
-    if found and found[0][0] == autosave_path():
-        # A finished game is both the autosave and an archived copy: list it once.
-        same = ("scenario", "role", "seed", "actions")
-        if any([i[k] for k in same] == [found[0][1][k] for k in same] for _, i in found[1:]):
-            found.pop(0)
     found.sort(key=lambda item: item[1]["saved_at"], reverse=True)
     return found
+
+
+def forget_unfinished(path: Path) -> None:
+    """A finished game's in-progress file goes once the game is kept in finished/."""
+    if is_unfinished(path):
+        with contextlib.suppress(OSError):
+            path.unlink()
+
+
+STALE_TEMP_SECONDS = 60
+"""A temporary file lives for the milliseconds of one write; an older one was left by
+a program that was stopped mid-write."""
+
+
+def clean_stale_temps() -> int:
+    """Remove temporary files that stopped programs left in the data folder."""
+    removed = 0
+    root = paths.user_data_dir()
+    now = dt.datetime.now().timestamp()
+    for folder in (root, root / "saves", *(root / "saves").glob("*")):
+        if not folder.is_dir():
+            continue
+        for temp in folder.glob(".*.tmp"):
+            try:
+                if now - temp.lstat().st_mtime > STALE_TEMP_SECONDS:
+                    temp.unlink()
+                    removed += 1
+            except OSError:
+                continue
+    return removed
+
+
+class GameLock:
+    """Marks a game's file as in use by this program, so that a second program (another
+    window, another tab, another user of a shared folder) does not write it too.
+
+    The lock is a file beside the game holding the owner's process id and computer. A
+    lock whose process has ended on this computer is stale and taken over.
+    """
+
+    def __init__(self, game: Path) -> None:
+        self.game = game
+        self.path = game.with_name(game.name + ".lock")
+        self.held = False
+
+    def _owner(self) -> str:
+        return f"{os.getpid()} {socket.gethostname()}"
+
+    def acquire(self) -> None:
+        """Take the lock, or raise SaveError("save.in_use") naming who holds it."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        for _ in range(2):
+            try:
+                fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+            except FileExistsError:
+                holder = self._holder()
+                if holder is None:  # stale: its program has ended
+                    with contextlib.suppress(OSError):
+                        self.path.unlink()
+                    continue
+                raise SaveError("save.in_use", path=str(self.game), pid=holder) from None
+            with os.fdopen(fd, "w", encoding="utf-8") as stream:
+                stream.write(self._owner() + "\n")
+            self.held = True
+            return
+        raise SaveError("save.in_use", path=str(self.game), pid="?")
+
+    def _holder(self) -> str | None:
+        """The holding process's id, or None when the lock is stale."""
+        try:
+            pid_text, _, host = self.path.read_text(encoding="utf-8").strip().partition(" ")
+            pid = int(pid_text)
+        except (OSError, ValueError):
+            return None  # unreadable or half-written: not a lock anyone can rely on
+        if host != socket.gethostname():
+            return f"{pid} ({host})"  # another computer's: we cannot tell, so respect it
+        if pid == os.getpid():
+            return None
+        if os.name != "posix":
+            return str(pid)
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return None
+        except PermissionError:
+            return str(pid)  # alive, another user's
+        except OSError:
+            return None
+        return str(pid)
+
+    def release(self) -> None:
+        if self.held:
+            with contextlib.suppress(OSError):
+                self.path.unlink()
+            self.held = False
 
 
 def write_save(path: Path, game: SaveGame) -> None:
@@ -160,10 +317,60 @@ def _sync_directory(directory: Path) -> None:
         os.close(fd)
 
 
+def read_regular_file(path: Path) -> bytes:
+    """The bytes of a save, refusing anything that is not a regular file of a sane size.
+
+    The file is opened without blocking, so a named pipe or a device given as a save is
+    refused at once instead of waiting forever for someone to write to it.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)
+    except FileNotFoundError:
+        raise SaveError("save.missing", path=str(path)) from None
+    except IsADirectoryError:
+        raise SaveError("save.not_a_file", path=str(path)) from None
+    except OSError as exc:
+        raise SaveError("save.unreadable", path=str(path), error=exc.strerror or exc) from None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            os.close(fd)
+            raise SaveError("save.not_a_file", path=str(path))
+        if info.st_size > MAX_SAVE_BYTES:
+            os.close(fd)
+            raise SaveError("save.too_large", path=str(path))
+        with os.fdopen(fd, "rb") as stream:
+            raw = stream.read(MAX_SAVE_BYTES + 1)
+    except OSError as exc:
+        raise SaveError("save.unreadable", path=str(path), error=exc.strerror or exc) from None
+    if len(raw) > MAX_SAVE_BYTES:  # it grew while being read
+        raise SaveError("save.too_large", path=str(path))
+    return raw
+
+
+def _decode(path: Path, raw: bytes) -> Any:
+    """The JSON of a save; any failure to decode it (deep nesting too) means damaged."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise SaveError("save.not_text", path=str(path)) from None
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise SaveError("save.damaged", path=str(path), error="nested too deeply") from None
+    except (ValueError, MemoryError) as exc:
+        raise SaveError("save.damaged", path=str(path), error=f"not valid JSON: {exc}") from None
+
+
+def _load(path: Path) -> Any:
+    return _decode(path, read_regular_file(path))
+
+
 def is_save(path: Path) -> bool:
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, ValueError):
+        data = _load(path)
+    except SaveError:
         return False
     return isinstance(data, dict) and data.get("app") == APP_TAG
 
@@ -171,10 +378,8 @@ def is_save(path: Path) -> bool:
 def peek(path: Path) -> dict[str, Any] | None:
     """The scenario, role and language of a save, without checking it; None if unusable."""
     try:
-        if path.stat().st_size > MAX_SAVE_BYTES:
-            return None
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, ValueError):
+        data = _load(path)
+    except SaveError:
         return None
     if not isinstance(data, dict) or data.get("app") != APP_TAG:
         return None
@@ -187,6 +392,7 @@ def peek(path: Path) -> dict[str, Any] | None:
         "actions": len(actions) if isinstance(actions, list) else 0,
         "seed": data.get("seed"),
         "groups": len(seats) if isinstance(seats := data.get("seats"), list) else 0,
+        "format": data.get("format"),
     }
 
 
@@ -197,23 +403,7 @@ def read_save(path: Path) -> SaveGame:
     def damaged(error: object) -> SaveError:
         return SaveError("save.damaged", path=str(path), error=str(error))
 
-    try:
-        size = path.stat().st_size
-    except FileNotFoundError:
-        raise SaveError("save.missing", path=str(path)) from None
-    except OSError as exc:
-        raise SaveError("save.unreadable", path=str(path), error=exc.strerror or exc) from None
-    if size > MAX_SAVE_BYTES:
-        raise SaveError("save.too_large", path=str(path))
-    try:
-        raw = path.read_bytes()
-        data = json.loads(raw.decode("utf-8"))
-    except OSError as exc:
-        raise SaveError("save.unreadable", path=str(path), error=exc.strerror or exc) from None
-    except UnicodeDecodeError:
-        raise SaveError("save.not_text", path=str(path)) from None
-    except ValueError as exc:
-        raise damaged(f"not valid JSON: {exc}") from None
+    data = _load(path)
     if not isinstance(data, dict) or data.get("app") != APP_TAG:
         raise SaveError("save.foreign", path=str(path))
     if data.get("format") != SAVE_FORMAT:
@@ -245,10 +435,37 @@ def read_save(path: Path) -> SaveGame:
         actions = data.get("actions")
         if not isinstance(actions, list):
             raise ValueError("'actions' is not a list")
+        if len(actions) > MAX_SAVE_ACTIONS:
+            raise ValueError(f"{len(actions)} actions, more than any game takes")
         game.actions = [action_from_dict(a) for a in actions]
+        _check_actions(game)
     except (ValueError, ActionFormatError) as exc:
         raise damaged(exc) from None
     return game
+
+
+def _check_actions(game: SaveGame) -> None:
+    """Refuse what the game itself can never write: codes outside SIENA's lists, and
+    trainer actions in a game no trainer ran (they would score for a player who did
+    nothing)."""
+    from .engine.actions import TRAINER_ACTIONS, Request, Send
+    from .engine.siena import HANDLING_CODES, INFO_CODES, PRIORITIES, SOURCE_CODES
+
+    class_game = bool(game.seats or game.group_names)
+    for number, action in enumerate(game.actions, 1):
+        if isinstance(action, TRAINER_ACTIONS) and not class_game:
+            raise ValueError(f"action {number} is a trainer's, in a game without a trainer")
+        if isinstance(action, Send):
+            for value, allowed, what in (
+                (action.handling, HANDLING_CODES, "handling code"),
+                (action.source_code, (*SOURCE_CODES, None), "source evaluation code"),
+                (action.info_code, (*INFO_CODES, None), "information evaluation code"),
+                (action.priority, PRIORITIES, "priority"),
+            ):
+                if value not in allowed:
+                    raise ValueError(f"action {number} has an unknown {what} {value!r}")
+        elif isinstance(action, Request) and action.priority not in PRIORITIES:
+            raise ValueError(f"action {number} has an unknown priority {action.priority!r}")
 
 
 def _field(data: dict[str, Any], name: str, kind: type) -> Any:

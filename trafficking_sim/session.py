@@ -25,10 +25,15 @@ class Session:
     actions: list[Action] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     group_names: dict[str, str] = field(default_factory=dict)  # hot-seat: role -> group
+    _engine: Engine | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def engine(self) -> Engine:
-        return Engine(self.content)
+        """One engine per game content: building one compiles the scenario's rules, which
+        costs far more than a step, so a long save would otherwise replay for minutes."""
+        if self._engine is None or self._engine.content is not self.content:
+            self._engine = Engine(self.content)
+        return self._engine
 
     @property
     def first_role(self) -> str:
@@ -46,8 +51,11 @@ class Session:
         group_names: dict[str, str] | None = None,
     ) -> Session:
         """A new game; with ``seats``, a hot-seat game of several groups (``role`` first)."""
-        state, events = Engine(content).new_game(role, seed, seats)
-        return cls(content, state, seed, lang, [], list(events), dict(group_names or {}))
+        engine = Engine(content)
+        state, events = engine.new_game(role, seed, seats)
+        session = cls(content, state, seed, lang, [], list(events), dict(group_names or {}))
+        session._engine = engine
+        return session
 
     def group_name(self, role: str) -> str:
         """A group's own name, or else its role's short name."""

@@ -22,7 +22,7 @@ from textual.theme import Theme
 
 from .. import __version__, paths
 from ..i18n import error_text, t
-from ..saves import SaveError, autosave_path, peek, write_save
+from ..saves import GameLock, SaveError, write_save
 from ..settings import Settings
 from .localize import binding, localize_bindings, localize_widgets
 from .text import EMPTY_INDEX, TermIndex
@@ -93,10 +93,20 @@ class TraffickingApp(App[None]):
         self._indexes: dict[str, TermIndex] = {}
         self.errors: list[str] = []
         self.classroom: Classroom | None = None  # trainer mode
+        self.save_path: Path | None = None  # the file of the game in progress
+        self._lock: GameLock | None = None
+        self._finished_kept = False
 
     # --- start-up ------------------------------------------------------------------------
 
     def on_mount(self) -> None:
+        from ..saves import clean_stale_temps
+
+        with contextlib.suppress(OSError):
+            clean_stale_temps()
+        warning = paths.data_dir_warning(self.lang)
+        if warning:  # the games of this run may not outlive the computer's next start
+            self.notify(warning, severity="warning", timeout=20, markup=False)
         self.register_theme(PROJECTOR_THEME)
         try:
             self.theme = self.settings.theme
@@ -189,18 +199,48 @@ class TraffickingApp(App[None]):
             content, role, seed if seed is not None else secrets.randbelow(2**31), self.lang
         )
         self.classroom = None  # a game of one's own after a class is not a class game
+        self._use_file(None)
         self.autosave()
         self._show_game()
 
+    def _use_file(self, path: Path | None) -> None:
+        """Save the game from now on to ``path`` (a new file of its own when None),
+        holding its lock so that no other program writes it too."""
+        from ..saves import new_game_path
+
+        self.release_game()
+        target = path or new_game_path()
+        lock = GameLock(target)
+        lock.acquire()
+        self.save_path, self._lock, self._finished_kept = target, lock, False
+
+    def release_game(self) -> None:
+        if self._lock is not None:
+            self._lock.release()
+        self._lock = None
+
     def resume_game(self, path: Path | None = None) -> None:
-        from ..saves import read_save
+        """Continue a game: one in progress (the newest when ``path`` is None), or a save
+        given on the command line (then saved to a file of its own, the save untouched)."""
+        from ..saves import is_unfinished, read_save, unfinished_games
         from ..session import Session
 
+        if path is None:
+            games = unfinished_games()
+            if not games:
+                return
+            path = games[0][0]
         try:
-            self.session = Session.resume(read_save(path or autosave_path()))
+            session = Session.resume(read_save(path))
+            own = is_unfinished(path)
+            if own:  # the lock first: another window may be playing this very game
+                self._use_file(path)
         except SaveError as exc:
             self.show_problem(t("tui.cannot_resume", self.lang), error_text(exc, self.lang))
             return
+        self.session = session
+        if not own:
+            self._use_file(None)
         if self.session.lang != self.lang:
             self.session.lang = self.lang
         self.classroom = None
@@ -213,6 +253,8 @@ class TraffickingApp(App[None]):
             self.classroom.clock.go_to("simulation")
             self.show_trainer()
             return
+        if self.session.state.over:
+            self.keep_finished()  # it goes to the finished games, out of "Continue"
         self._show_game()
 
     # --- trainer mode ----------------------------------------------------------------------
@@ -231,6 +273,7 @@ class TraffickingApp(App[None]):
 
         self.session = Session.new(content, seats[0], seed, self.lang, seats, names)
         self.classroom = Classroom.for_scenario(content.scenario.duration_minutes)
+        self._use_file(None)
         self.autosave()
         self.show_trainer()
 
@@ -308,10 +351,10 @@ class TraffickingApp(App[None]):
             self.push_screen(DebriefScreen())
 
     def autosave(self) -> None:
-        if self.session is None:
-            return
+        if self.session is None or self.save_path is None or self._finished_kept:
+            return  # a finished game kept for review is no longer a game in progress
         try:
-            write_save(autosave_path(), self.session.savegame())
+            write_save(self.save_path, self.session.savegame())
         except (OSError, SaveError) as exc:
             self.notify(
                 t("tui.autosave_failed", self.lang, error=error_text(exc, self.lang)),
@@ -321,12 +364,15 @@ class TraffickingApp(App[None]):
 
     def keep_finished(self) -> None:
         """Keep the finished game apart from the autosave, for a later review."""
-        from ..saves import archive_finished
+        from ..saves import archive_finished, forget_unfinished
 
         if self.session is None:
             return
         try:
             archive_finished(self.session.savegame())
+            if self.save_path is not None:
+                forget_unfinished(self.save_path)
+                self._finished_kept = True
         except (OSError, SaveError) as exc:
             self.notify(
                 t("tui.autosave_failed", self.lang, error=error_text(exc, self.lang)),
@@ -335,7 +381,11 @@ class TraffickingApp(App[None]):
             )
 
     def has_autosave(self) -> dict[str, Any] | None:
-        return peek(autosave_path())
+        """What the newest game in progress is, or None when there is none."""
+        from ..saves import unfinished_games
+
+        games = unfinished_games()
+        return games[0][1] if games else None
 
     # --- language, theme, glossary, help ------------------------------------------------------
 
@@ -399,7 +449,11 @@ class TraffickingApp(App[None]):
 
     async def action_quit(self) -> None:
         self.autosave()
+        self.release_game()
         self.exit()
+
+    def on_unmount(self) -> None:
+        self.release_game()
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
@@ -460,14 +514,21 @@ class TraffickingApp(App[None]):
 
     def _fatal_error(self) -> None:
         # In place of Textual's traceback: what happened and what to do, for a learner.
-        log = paths.user_data_dir() / "logs" / "error.log"
+        try:
+            log = paths.user_data_dir() / "logs" / "error.log"
+        except Exception:
+            log = Path("error.log")
         self.bell()
         self._exit_renderables.append(t("tui.fatal", self.lang, log=str(log)))
         self._close_messages_no_wait()
 
     @staticmethod
     def write_error_log(error: BaseException) -> Path:
-        log = paths.user_data_dir() / "logs" / "error.log"
+        """Log an error; this never raises, since it runs when something already failed."""
+        try:
+            log = paths.user_data_dir() / "logs" / "error.log"
+        except Exception:
+            return Path("error.log")
         try:
             log.parent.mkdir(parents=True, exist_ok=True)
             with log.open("a", encoding="utf-8") as stream:
@@ -476,6 +537,6 @@ class TraffickingApp(App[None]):
                     f"{dt.datetime.now(dt.UTC).isoformat(timespec='seconds')}\n"
                 )
                 stream.write("".join(traceback.format_exception(error)))
-        except OSError:
+        except Exception:
             pass
         return log

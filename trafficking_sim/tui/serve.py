@@ -1,25 +1,43 @@
 """The online variant: the game served to web browsers with textual-serve.
 
-Each browser tab gets its own game process. Served games keep their autosaves apart (a
-shared autosave would let one group's game overwrite another's), and the page is made
-to work without the internet: the one web font the stock page asks for is left out.
+Each browser tab gets its own game process, and each browser its own data folder
+(settings and saves), so one group's language switch or finished games never reach
+another's. The server lets in only pages it served itself (the Origin check), only so
+many games at once (each is a process), and, when it listens beyond this computer, only
+those who type the session code. The page works without the internet: the one web font
+the stock page asks for is left out.
 """
 
 from __future__ import annotations
 
+import asyncio
+import html
 import ipaddress
 import os
 import re
+import secrets
 import shlex
 import socket
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 import platformdirs
 
+from .. import paths
+from ..i18n import t
 from ..paths import APP_NAME
 
+if TYPE_CHECKING:
+    from aiohttp import web
+
 SERVED_ENV = "TRAFFICKING_SIM_SERVED"
+MAX_CONNECTIONS = 40
+"""Games at once: each is a process of some 50 MB, so a classroom's worth and no more."""
+CODE_COOKIE = "trafficking_sim_code"
+PLAYER_COOKIE = "trafficking_sim_player"
+CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I to mistake
 LOOPBACK = {"localhost"}
 WILDCARDS = {"0.0.0.0", "::", ""}
 
@@ -88,18 +106,218 @@ class CannotListen(Exception):
     """The address or port cannot be listened on (most often: a port already in use)."""
 
 
-def serve(host: str, port: int, lang: str | None, url: str | None = None) -> None:
-    """Serve until Ctrl+C. ``url`` is the address browsers use (default: from the host)."""
+def new_session_code() -> str:
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(6))
+
+
+def origin_of(url: str) -> str:
+    """``scheme://host:port`` of a URL, as a browser sends it in the Origin header."""
+    parts = urlsplit(url)
+    scheme = parts.scheme.lower()
+    port = parts.port or (443 if scheme == "https" else 80)
+    host = (parts.hostname or "").lower()
+    if ":" in host:
+        host = f"[{host}]"
+    default = (scheme, port) in (("http", 80), ("https", 443))
+    return f"{scheme}://{host}" if default else f"{scheme}://{host}:{port}"
+
+
+class Gate:
+    """Who may open a game: the rules of the server, apart from the server itself."""
+
+    def __init__(
+        self, url: str, port: int, code: str | None, max_connections: int = MAX_CONNECTIONS
+    ) -> None:
+        self.origins = {
+            origin_of(url),
+            *(origin_of(f"http://{h}:{port}") for h in ("localhost", "127.0.0.1", "[::1]")),
+        }
+        self.code = code
+        self.max_connections = max_connections
+        self.open = 0
+
+    def origin_ok(self, origin: str | None) -> bool:
+        """Only the game's own page may open a game: another site's page in a
+        participant's browser may not (browsers always send the Origin of a websocket)."""
+        return origin is not None and origin_of(origin) in self.origins
+
+    def code_ok(self, given: str | None) -> bool:
+        if self.code is None:
+            return True
+        given = (given or "").strip().upper()
+        return secrets.compare_digest(given.encode(), self.code.encode())
+
+    def full(self) -> bool:
+        return self.open >= self.max_connections
+
+
+PLAYER_ID = re.compile(r"^[0-9a-f]{32}$")
+
+
+def player_home(player: str) -> Path:
+    """A browser's own data folder: its settings, its games, its finished games."""
+    if not PLAYER_ID.match(player):
+        raise ValueError("not a player id")
+    return paths.user_data_dir() / "served" / player
+
+
+def code_page(lang: str, wrong: bool) -> str:
+    """The page asking for the session code, in the class's language and the other."""
+    langs = [lang, "sl" if lang == "en" else "en"]
+    parts = []
+    for code in langs:
+        parts.append(f"<h1>{html.escape(t('serve.code_title', code))}</h1>")
+        if wrong:
+            parts.append(f"<p><strong>{html.escape(t('serve.code_wrong', code))}</strong></p>")
+        parts.append(f"<p>{html.escape(t('serve.code_prompt', code))}</p>")
+    label = html.escape(t("serve.code_label", lang))
+    return (
+        f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">'
+        "<title>trafficking-sim</title></head><body>"
+        + "".join(parts)
+        + '<form method="get" action="/"><label>'
+        + label
+        + ' <input name="code" autocomplete="off" autofocus required></label>'
+        + ' <button type="submit">OK</button></form></body></html>'
+    )
+
+
+def make_server(
+    command: str,
+    *,
+    host: str,
+    port: int,
+    url: str,
+    code: str | None,
+    max_connections: int,
+    lang: str,
+) -> Any:
+    """A textual-serve server with the gate in front of it and a data folder per browser."""
+    from aiohttp import web
+    from textual_serve.app_service import AppService
     from textual_serve.server import Server
 
-    os.environ[SERVED_ENV] = "1"  # inherited by every game process
-    server = Server(
-        game_command(lang),
+    gate = Gate(url, port, code, max_connections)
+
+    class ServedGame(AppService):
+        """One tab's game process, with its browser's own data folder."""
+
+        def __init__(self, *args: Any, home: Path, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self.home = home
+
+        def _build_environment(self, width: int = 80, height: int = 24) -> dict[str, str]:
+            environment = super()._build_environment(width=width, height=height)
+            environment[SERVED_ENV] = "1"
+            environment[paths.HOME_ENV] = str(self.home)
+            return environment
+
+    class GameServer(Server):  # type: ignore[misc]
+        async def handle_index(self, request: web.Request) -> web.StreamResponse:
+            if not gate.code_ok(request.cookies.get(CODE_COOKIE)):
+                given = request.query.get("code")
+                if given is None or not gate.code_ok(given):
+                    return web.Response(
+                        status=401,
+                        text=code_page(lang, wrong=given is not None),
+                        content_type="text/html",
+                    )
+                answer = web.HTTPFound("/")
+                answer.set_cookie(CODE_COOKIE, gate.code or "", httponly=True, samesite="Strict")
+                return answer
+            response: web.StreamResponse = await super().handle_index(request)
+            if not PLAYER_ID.match(request.cookies.get(PLAYER_COOKIE, "")):
+                response.set_cookie(
+                    PLAYER_COOKIE,
+                    secrets.token_hex(16),
+                    httponly=True,
+                    samesite="Strict",
+                    max_age=30 * 24 * 3600,
+                )
+            return response
+
+        async def handle_websocket(self, request: web.Request) -> web.StreamResponse:
+            if not gate.origin_ok(request.headers.get("Origin")):
+                return web.Response(status=403, text=t("serve.bad_origin", lang))
+            if not gate.code_ok(request.cookies.get(CODE_COOKIE)):
+                return web.Response(status=403, text=t("serve.code_title", lang))
+            if gate.full():
+                return web.Response(status=503, text=t("serve.full", lang, n=gate.max_connections))
+            player = request.cookies.get(PLAYER_COOKIE, "")
+            home = player_home(player if PLAYER_ID.match(player) else secrets.token_hex(16))
+            gate.open += 1
+            try:
+                return await self._play(request, home)
+            finally:
+                gate.open -= 1
+
+        async def _play(self, request: web.Request, home: Path) -> web.StreamResponse:
+            websocket = web.WebSocketResponse(heartbeat=15)
+            width = _size(request.query.get("width"), 80)
+            height = _size(request.query.get("height"), 24)
+            game: ServedGame | None = None
+            try:
+                await websocket.prepare(request)
+                game = ServedGame(
+                    self.command,
+                    home=home,
+                    write_bytes=websocket.send_bytes,
+                    write_str=websocket.send_str,
+                    close=websocket.close,
+                    download_manager=self.download_manager,
+                    debug=self.debug,
+                )
+                await game.start(width, height)
+                await self._process_messages(websocket, game)
+            except asyncio.CancelledError:
+                await websocket.close()
+            except Exception as error:  # one tab's failure must not stop the class
+                import logging
+
+                logging.getLogger("textual-serve").exception(error)
+            finally:
+                if game is not None:
+                    await game.stop()
+            return websocket
+
+    server = GameServer(
+        command,
         host=host,
         port=port,
         title="trafficking-sim",
-        public_url=url or public_url(host, port),
+        public_url=url,
         templates_path=offline_templates(),
+    )
+    server.gate = gate
+    return server
+
+
+def _size(value: str | None, default: int) -> int:
+    try:
+        return max(10, min(500, int(value or default)))
+    except ValueError:
+        return default
+
+
+def serve(
+    host: str,
+    port: int,
+    lang: str | None,
+    url: str | None = None,
+    code: str | None = None,
+    max_connections: int = MAX_CONNECTIONS,
+) -> None:
+    """Serve until Ctrl+C. ``url`` is the address browsers use (default: from the host);
+    ``code``, when given, is asked of every browser before it may play."""
+    os.environ[SERVED_ENV] = "1"  # inherited by every game process
+    server = make_server(
+        game_command(lang),
+        host=host,
+        port=port,
+        url=url or public_url(host, port),
+        code=code,
+        max_connections=max_connections,
+        lang=lang or "en",
     )
     try:
         server.serve()

@@ -1,6 +1,9 @@
 """Content-safe text for the screen: literal, with glossary terms turned into links.
 
-Text from scenario files is never parsed as markup, so a '[' in content is just a '['.
+This is the one way text reaches Textual and Rich. Text from scenario files, saves,
+players and the catalogue is never parsed as markup, so a '[' is just a '[': a role
+named ``[@click=app.quit]`` is a name, not a button, and ``[/tmp]`` is a folder, not an
+error. Give widgets ``plain(text)`` (or ``linked``/``lines``), never a bare string.
 """
 
 from __future__ import annotations
@@ -39,8 +42,9 @@ class TermIndex:
 EMPTY_INDEX = TermIndex(())
 
 
-def literal(text: str) -> Content:
-    return Content(text)
+def plain(text: str | Content) -> Content:
+    """Text shown exactly as it is written: markup in it is just characters."""
+    return text if isinstance(text, Content) else Content(str(text))
 
 
 def linked(text: str, index: TermIndex = EMPTY_INDEX) -> Content:

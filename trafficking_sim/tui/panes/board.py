@@ -10,7 +10,7 @@ from textual.widgets.option_list import Option
 
 from ... import narrate
 from ...content.models import FACT_KINDS
-from ..text import linked
+from ..text import linked, plain
 from .base import PaneMixin
 
 
@@ -32,15 +32,15 @@ class BoardPane(PaneMixin, Vertical):
             yield Button(id="fact-share")
 
     def update_view(self) -> None:
-        self.query_one("#board-heading", Static).update(self.tr("tui.board_heading"))
-        self.query_one("#fact-permission", Button).label = self.tr("tui.ask_permission")
-        self.query_one("#fact-siena", Button).label = self.tr("tui.send_fact")
-        self.query_one("#fact-share", Button).label = self.tr("tui.share_fact")
+        self.query_one("#board-heading", Static).update(plain(self.tr("tui.board_heading")))
+        self.query_one("#fact-permission", Button).label = plain(self.tr("tui.ask_permission"))
+        self.query_one("#fact-siena", Button).label = plain(self.tr("tui.send_fact"))
+        self.query_one("#fact-share", Button).label = plain(self.tr("tui.share_fact"))
         mine = self.state.knowledge.get(self.state.role, {})
         options = self.query_one("#board-list", OptionList)
         options.clear_options()
         if not mine:
-            options.add_option(Option(self.tr("tui.board_empty"), disabled=True))
+            options.add_option(Option(plain(self.tr("tui.board_empty")), disabled=True))
             self.selected = None
             self._show(None)
             return
@@ -74,7 +74,7 @@ class BoardPane(PaneMixin, Vertical):
         detail = self.query_one("#fact-detail", Static)
         permission = self.query_one("#fact-permission", Button)
         if fact_id is None:
-            detail.update(self.tr("tui.board_help"))
+            detail.update(plain(self.tr("tui.board_help")))
             for button in self.query(Button):
                 button.disabled = True
             return

@@ -10,7 +10,7 @@ from textual.widgets.option_list import Option
 
 from ...content import Actor
 from ...engine.core import DISTRUST_REFUSES
-from ..text import linked
+from ..text import linked, plain
 from .base import PaneMixin
 
 CHANNEL_MARKS = {"siena": "S", "i24_7": "I", "direct": "D", "judicial": "J"}
@@ -37,10 +37,10 @@ class PartnersPane(PaneMixin, Vertical):
         return [a for a in self.content.actors.values() if a.id != self.state.role]
 
     def update_view(self) -> None:
-        self.query_one("#partners-heading", Static).update(self.tr("tui.partners_heading"))
-        self.query_one("#partner-request", Button).label = self.tr("tui.request")
-        self.query_one("#partner-share", Button).label = self.tr("tui.contact")
-        self.query_one("#partner-siena", Button).label = self.tr("tui.siena_to")
+        self.query_one("#partners-heading", Static).update(plain(self.tr("tui.partners_heading")))
+        self.query_one("#partner-request", Button).label = plain(self.tr("tui.request"))
+        self.query_one("#partner-share", Button).label = plain(self.tr("tui.contact"))
+        self.query_one("#partner-siena", Button).label = plain(self.tr("tui.siena_to"))
         options = self.query_one("#partners-list", OptionList)
         options.clear_options()
         actors = self.others()

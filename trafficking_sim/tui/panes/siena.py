@@ -10,7 +10,7 @@ from textual.widgets.option_list import Option
 
 from ... import narrate
 from ...engine import Message
-from ..text import linked
+from ..text import linked, plain
 from .base import PaneMixin
 
 MODES = ("inbox", "outbox", "threads")
@@ -60,16 +60,16 @@ class SienaPane(PaneMixin, Vertical):
     # --- drawing ------------------------------------------------------------------------
 
     def update_view(self) -> None:
-        self.query_one("#siena-mode", Static).update(self.tr(f"tui.siena_{self.mode}"))
-        self.query_one("#siena-compose", Button).label = self.tr("tui.compose")
-        self.query_one("#siena-reply", Button).label = self.tr("tui.reply")
+        self.query_one("#siena-mode", Static).update(plain(self.tr(f"tui.siena_{self.mode}")))
+        self.query_one("#siena-compose", Button).label = plain(self.tr("tui.compose"))
+        self.query_one("#siena-reply", Button).label = plain(self.tr("tui.reply"))
         following = MODES[(MODES.index(self.mode) + 1) % len(MODES)]
-        self.query_one("#siena-mode-button", Button).label = self.tr(f"tui.show_{following}")
+        self.query_one("#siena-mode-button", Button).label = plain(self.tr(f"tui.show_{following}"))
         messages = self.visible()
         options = self.query_one("#siena-list", OptionList)
         options.clear_options()
         if not messages:
-            options.add_option(Option(self.tr("tui.no_messages"), disabled=True))
+            options.add_option(Option(plain(self.tr("tui.no_messages")), disabled=True))
             self.selected = None
             self._show(None)
             return
@@ -122,7 +122,7 @@ class SienaPane(PaneMixin, Vertical):
         view = self.query_one("#siena-message", Static)
         reply = self.query_one("#siena-reply", Button)
         if message is None:
-            view.update(self.tr("tui.siena_help"))
+            view.update(plain(self.tr("tui.siena_help")))
             reply.disabled = True
             return
         self.selected = message.id

@@ -10,7 +10,7 @@ from textual.widgets.option_list import Option
 
 from ...content.models import CodexEntry
 from ..localize import binding
-from ..text import linked
+from ..text import linked, plain
 from .base import BaseScreen
 
 
@@ -32,7 +32,7 @@ class CodexScreen(BaseScreen[None]):
         yield Footer()
 
     def refresh_language(self) -> None:
-        self.query_one("#screen-title", Static).update(self.tr("tui.codex_title"))
+        self.query_one("#screen-title", Static).update(plain(self.tr("tui.codex_title")))
         self.query_one("#codex-search", Input).placeholder = self.tr("tui.codex_search")
         self._fill()
 
@@ -41,7 +41,7 @@ class CodexScreen(BaseScreen[None]):
         options.clear_options()
         codex = self.game.codex
         if codex is None:
-            options.add_option(Option(self.tr("tui.loading"), disabled=True))
+            options.add_option(Option(plain(self.tr("tui.loading")), disabled=True))
             return
         words = self.query_one("#codex-search", Input).value.strip().lower()
         lang = self.lang
@@ -59,7 +59,7 @@ class CodexScreen(BaseScreen[None]):
         for entry in shown:
             options.add_option(Option(Content(entry.term.get(lang)), id=entry.id))
         if not shown:
-            options.add_option(Option(self.tr("tui.codex_nothing"), disabled=True))
+            options.add_option(Option(plain(self.tr("tui.codex_nothing")), disabled=True))
             return
         ids = [e.id for e in shown]
         index = ids.index(self.entry) if self.entry in ids else 0

@@ -12,7 +12,7 @@ from textual.widgets import Button, Footer, Select, Static
 from ...debrief import Debrief, best_reach_key, build_debrief, change_reason, verdict_word
 from ...debrief_map import map_lines
 from ..localize import binding
-from ..text import linked
+from ..text import linked, plain
 from .base import BaseScreen
 
 if TYPE_CHECKING:
@@ -84,14 +84,14 @@ class DebriefScreen(BaseScreen[None]):
                 self.run_worker(self._search, thread=True, exclusive=True, group="debrief")
         d = self.debrief
         index = self.game.term_index()
-        self.query_one("#debrief-title", Static).update(self.tr("tui.debrief_title"))
+        self.query_one("#debrief-title", Static).update(plain(self.tr("tui.debrief_title")))
         for ident, key in (
             ("#debrief-new", "tui.new_game"),
             ("#debrief-export", "debrief.export"),
             ("#debrief-title-button", "tui.to_title"),
             ("#debrief-back", "tui.back" if self.reviewed else "tui.back_to_game"),
         ):
-            self.query_one(ident, Button).label = self.tr(key)
+            self.query_one(ident, Button).label = plain(self.tr(key))
         self.query_one("#debrief-text", Static).update(linked(self._summary(d), index))
         self.query_one("#debrief-map", Static).update(
             Content("\n".join([self.tr("debrief.s_map"), "", *map_lines(d)]))
@@ -115,7 +115,7 @@ class DebriefScreen(BaseScreen[None]):
             + [(name, actor) for actor, name in d.actor_names.items()],
             current,
         )
-        self.query_one("#timeline-heading", Static).update(self.tr("debrief.s_timeline"))
+        self.query_one("#timeline-heading", Static).update(plain(self.tr("debrief.s_timeline")))
         self._timeline()
 
     def _summary(self, d: Debrief) -> str:

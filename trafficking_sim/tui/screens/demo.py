@@ -11,7 +11,7 @@ from textual.widgets import Button, Footer, Static
 from ...content.logic import PILLARS
 from ...demo import Playback, action_text, frame_lines
 from ..localize import binding
-from ..text import lines
+from ..text import lines, plain
 from .base import BaseScreen
 
 PACES = (0.5, 1.0, 2.0, 3.0, 5.0, 8.0)
@@ -55,12 +55,14 @@ class DemoScreen(BaseScreen[None]):
         pb, lang = self.playback, self.lang
         frame = pb.frames[self.index]
         self.query_one("#screen-title", Static).update(
-            self.tr(
-                "demo.title",
-                scenario=pb.content.scenario.title.get(lang),
-                step=self.index,
-                steps=len(pb.frames) - 1,
-                turn=frame.state.turn,
+            plain(
+                self.tr(
+                    "demo.title",
+                    scenario=pb.content.scenario.title.get(lang),
+                    step=self.index,
+                    steps=len(pb.frames) - 1,
+                    turn=frame.state.turn,
+                )
             )
         )
         role = pb.content.actors[frame.state.role].short_name.get(lang)
@@ -76,7 +78,7 @@ class DemoScreen(BaseScreen[None]):
             else self.tr("demo.stopped")
         )
         self.query_one("#demo-scores", Static).update(Content(f"{scores}\n{playing}"))
-        self.query_one("#demo-play", Button).label = self.tr("key.demo_play")
+        self.query_one("#demo-play", Button).label = plain(self.tr("key.demo_play"))
 
     def action_step(self, delta: int) -> None:
         self.index = max(0, min(len(self.playback.frames) - 1, self.index + delta))

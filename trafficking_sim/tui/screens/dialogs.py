@@ -32,7 +32,7 @@ from ...engine import Action, Do, Event, Request, Send, Share
 from ...engine import events as E
 from ...engine.siena import HANDLING_CODES, INFO_CODES, SOURCE_CODES
 from ..localize import binding
-from ..text import lines, linked
+from ..text import lines, linked, plain
 from ..widgets.marks import CheckList, MarkedRadioButton, relabel
 from .base import BaseModal
 
@@ -174,9 +174,9 @@ class ComposeDialog(ActionDialog):
             if self.reply_to
             else self.tr("tui.compose_title")
         )
-        self.query_one("#compose-title", Static).update(title)
-        self.query_one("#l-to", Label).update(self.tr("tui.f_to"))
-        self.query_one("#l-subject", Label).update(self.tr("tui.f_subject"))
+        self.query_one("#compose-title", Static).update(plain(title))
+        self.query_one("#l-to", Label).update(plain(self.tr("tui.f_to")))
+        self.query_one("#l-subject", Label).update(plain(self.tr("tui.f_subject")))
         self.query_one("#case-line", Static).update(
             Content(
                 self.tr(
@@ -187,16 +187,16 @@ class ComposeDialog(ActionDialog):
                 )
             )
         )
-        self.query_one("#l-body", Label).update(self.tr("tui.f_body"))
-        self.query_one("#l-facts", Label).update(self.tr("tui.f_facts"))
-        self.query_one("#l-handling", Label).update(self.tr("tui.f_handling"))
+        self.query_one("#l-body", Label).update(plain(self.tr("tui.f_body")))
+        self.query_one("#l-facts", Label).update(plain(self.tr("tui.f_facts")))
+        self.query_one("#l-handling", Label).update(plain(self.tr("tui.f_handling")))
         self.query_one("#handling-note", Input).placeholder = self.tr("tui.f_h3_note")
-        self.query_one("#l-eval", Label).update(self.tr("tui.f_eval"))
-        self.query_one("#l-priority", Label).update(self.tr("tui.f_priority"))
-        self.query_one("#p-normal", RadioButton).label = self.tr("tui.p_normal")
-        self.query_one("#p-urgent", RadioButton).label = self.tr("tui.p_urgent")
-        self.query_one("#ok", Button).label = self.tr("tui.send") + " (ctrl+s)"
-        self.query_one("#cancel", Button).label = self.tr("tui.cancel") + " (esc)"
+        self.query_one("#l-eval", Label).update(plain(self.tr("tui.f_eval")))
+        self.query_one("#l-priority", Label).update(plain(self.tr("tui.f_priority")))
+        self.query_one("#p-normal", RadioButton).label = plain(self.tr("tui.p_normal"))
+        self.query_one("#p-urgent", RadioButton).label = plain(self.tr("tui.p_urgent"))
+        self.query_one("#ok", Button).label = plain(self.tr("tui.send") + " (ctrl+s)")
+        self.query_one("#cancel", Button).label = plain(self.tr("tui.cancel") + " (esc)")
         recipients = self.query_one("#to", SelectionList)
         chosen_to = set(recipients.selected) or set(self.preset_to)
         recipients.clear_options()
@@ -307,13 +307,13 @@ class RequestDialog(ActionDialog):
         self.query_one("#request-title", Static).update(
             Content(self.tr("tui.request_title", actor=actor.name.get(self.lang)))
         )
-        self.query_one("#l-service", Label).update(self.tr("tui.f_service"))
-        self.query_one("#l-fact", Label).update(self.tr("tui.f_fact"))
-        self.query_one("#l-note", Label).update(self.tr("tui.f_note"))
-        self.query_one("#p-normal", RadioButton).label = self.tr("tui.p_normal")
-        self.query_one("#p-urgent", RadioButton).label = self.tr("tui.p_urgent")
-        self.query_one("#ok", Button).label = self.tr("tui.send_request") + " (ctrl+s)"
-        self.query_one("#cancel", Button).label = self.tr("tui.cancel") + " (esc)"
+        self.query_one("#l-service", Label).update(plain(self.tr("tui.f_service")))
+        self.query_one("#l-fact", Label).update(plain(self.tr("tui.f_fact")))
+        self.query_one("#l-note", Label).update(plain(self.tr("tui.f_note")))
+        self.query_one("#p-normal", RadioButton).label = plain(self.tr("tui.p_normal"))
+        self.query_one("#p-urgent", RadioButton).label = plain(self.tr("tui.p_urgent"))
+        self.query_one("#ok", Button).label = plain(self.tr("tui.send_request") + " (ctrl+s)")
+        self.query_one("#cancel", Button).label = plain(self.tr("tui.cancel") + " (esc)")
         services = self.query_one("#service", OptionList)
         keep = services.highlighted
         services.clear_options()
@@ -395,11 +395,11 @@ class ShareDialog(ActionDialog):
         self.query_one("#share-title", Static).update(
             Content(self.tr("tui.share_title", actor=actor.name.get(self.lang)))
         )
-        self.query_one("#share-explain", Static).update(self.tr("tui.share_explain"))
-        self.query_one("#l-facts", Label).update(self.tr("tui.f_facts"))
-        self.query_one("#l-note", Label).update(self.tr("tui.f_note"))
-        self.query_one("#ok", Button).label = self.tr("tui.share_send") + " (ctrl+s)"
-        self.query_one("#cancel", Button).label = self.tr("tui.cancel") + " (esc)"
+        self.query_one("#share-explain", Static).update(plain(self.tr("tui.share_explain")))
+        self.query_one("#l-facts", Label).update(plain(self.tr("tui.f_facts")))
+        self.query_one("#l-note", Label).update(plain(self.tr("tui.f_note")))
+        self.query_one("#ok", Button).label = plain(self.tr("tui.share_send") + " (ctrl+s)")
+        self.query_one("#cancel", Button).label = plain(self.tr("tui.cancel") + " (esc)")
         facts = self.query_one("#facts", SelectionList)
         chosen = set(facts.selected) or set(self.preset_facts)
         facts.clear_options()
@@ -448,10 +448,10 @@ class StepDialog(ActionDialog):
         return [session.content.actions[o.action] for o in ordered]
 
     def refresh_language(self) -> None:
-        self.query_one("#step-title", Static).update(self.tr("tui.steps_title"))
-        self.query_one("#l-fact", Label).update(self.tr("tui.f_fact"))
-        self.query_one("#ok", Button).label = self.tr("tui.do_step") + " (ctrl+s)"
-        self.query_one("#cancel", Button).label = self.tr("tui.cancel") + " (esc)"
+        self.query_one("#step-title", Static).update(plain(self.tr("tui.steps_title")))
+        self.query_one("#l-fact", Label).update(plain(self.tr("tui.f_fact")))
+        self.query_one("#ok", Button).label = plain(self.tr("tui.do_step") + " (ctrl+s)")
+        self.query_one("#cancel", Button).label = plain(self.tr("tui.cancel") + " (esc)")
         steps = self.query_one("#steps", OptionList)
         keep = steps.highlighted
         steps.clear_options()
@@ -476,7 +476,7 @@ class StepDialog(ActionDialog):
             )
         if not mine or mine[0].id in self._why:
             if not mine:
-                steps.add_option(Option(self.tr("plain.no_actions"), disabled=True))
+                steps.add_option(Option(plain(self.tr("plain.no_actions")), disabled=True))
             self.query_one("#ok", Button).disabled = True
             if mine:
                 self._show(mine[0].id)
@@ -557,8 +557,8 @@ class ConfirmDialog(BaseModal[bool]):
                 yield Button(id="no")
 
     def refresh_language(self) -> None:
-        self.query_one("#yes", Button).label = self.tr("tui.yes")
-        self.query_one("#no", Button).label = self.tr("tui.no")
+        self.query_one("#yes", Button).label = plain(self.tr("tui.yes"))
+        self.query_one("#no", Button).label = plain(self.tr("tui.no"))
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss(event.button.id == "yes")

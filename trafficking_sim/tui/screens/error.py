@@ -1,4 +1,9 @@
-"""The error dialog: something went wrong, the game is safe, here is what to do."""
+"""The error dialog: something went wrong, the game is safe, here is what to do.
+
+This dialog is shown when something else has failed, so it must not fail itself: its
+texts are set when it is built, and relabelling finds its widgets without ever raising
+when one is not there (yet).
+"""
 
 from __future__ import annotations
 
@@ -6,9 +11,9 @@ from pathlib import Path
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.content import Content
 from textual.widgets import Button, Static
 
+from ..text import plain
 from .base import BaseModal
 
 
@@ -17,26 +22,36 @@ class ErrorScreen(BaseModal[None]):
         super().__init__()
         self.log_path = log
 
+    def _texts(self) -> dict[str, str]:
+        return {
+            "error-title": self.tr("tui.error_title"),
+            "error-text": self.tr("tui.error_text", log=str(self.log_path)),
+            "error-continue": self.tr("tui.error_continue"),
+            "error-title-button": self.tr("tui.to_title"),
+            "error-quit": self.tr("tui.quit"),
+        }
+
     def compose(self) -> ComposeResult:
+        texts = self._texts()
         with Vertical(classes="dialog"):
-            yield Static(id="error-title", classes="dialog-title")
-            yield Static(id="error-text", classes="dialog-body")
+            yield Static(plain(texts["error-title"]), id="error-title", classes="dialog-title")
+            yield Static(plain(texts["error-text"]), id="error-text", classes="dialog-body")
             with Horizontal(classes="buttons"):
-                yield Button(id="error-continue", variant="primary")
-                yield Button(id="error-title-button")
-                yield Button(id="error-quit", variant="error")
+                yield Button(plain(texts["error-continue"]), id="error-continue", variant="primary")
+                yield Button(plain(texts["error-title-button"]), id="error-title-button")
+                yield Button(plain(texts["error-quit"]), id="error-quit", variant="error")
 
     def refresh_language(self) -> None:
-        self.query_one("#error-title", Static).update(self.tr("tui.error_title"))
-        self.query_one("#error-text", Static).update(
-            Content(self.tr("tui.error_text", log=str(self.log_path)))
-        )
-        self.query_one("#error-continue", Button).label = self.tr("tui.error_continue")
-        self.query_one("#error-title-button", Button).label = self.tr("tui.to_title")
-        self.query_one("#error-quit", Button).label = self.tr("tui.quit")
+        for ident, text in self._texts().items():
+            for widget in self.query(f"#{ident}"):
+                if isinstance(widget, Button):
+                    widget.label = plain(text)
+                elif isinstance(widget, Static):
+                    widget.update(plain(text))
 
     def on_mount(self) -> None:
-        self.query_one("#error-continue", Button).focus()
+        for button in self.query("#error-continue"):
+            button.focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss(None)

@@ -19,6 +19,7 @@ from ..panes.partners import PartnersPane
 from ..panes.progress import LogPane, ObjectivesPane
 from ..panes.siena import SienaPane
 from ..panes.status import StatusBar
+from ..text import plain
 from .base import BaseScreen
 from .dialogs import (
     ComposeDialog,
@@ -72,7 +73,7 @@ class GameScreen(BaseScreen[None]):
         for number, tab in enumerate(TABS, 1):
             # Before the tabs are built, compose has given them the right labels already.
             with contextlib.suppress(NoMatches):
-                tabs.get_tab(tab).label = self._tab_label(number, tab)
+                tabs.get_tab(tab).label = plain(self._tab_label(number, tab))
         self.update_panes()
 
     def on_mount(self) -> None:

@@ -11,6 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from ..localize import binding
+from ..text import plain
 from .base import BaseScreen
 
 
@@ -32,7 +33,7 @@ class HelpScreen(BaseScreen[None]):
         self.query_one("#help-scroll").focus()
 
     def refresh_language(self) -> None:
-        self.query_one("#screen-title", Static).update(self.tr("tui.help_title"))
+        self.query_one("#screen-title", Static).update(plain(self.tr("tui.help_title")))
         rows = [self.tr("tui.keys_here"), ""]
         seen: set[str] = set()
         for node in (self.under, self.app):

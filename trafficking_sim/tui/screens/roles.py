@@ -10,7 +10,7 @@ from textual.widgets import Button, Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..localize import binding
-from ..text import linked
+from ..text import linked, plain
 from .base import BaseScreen
 
 if TYPE_CHECKING:
@@ -41,15 +41,17 @@ class RoleScreen(BaseScreen[None]):
 
     def refresh_language(self) -> None:
         self.query_one("#screen-title", Static).update(
-            self.tr("tui.choose_role", scenario=self.content.scenario.title.get(self.lang))
+            plain(self.tr("tui.choose_role", scenario=self.content.scenario.title.get(self.lang)))
         )
-        self.query_one("#start", Button).label = self.tr("tui.start")
-        self.query_one("#back", Button).label = self.tr("tui.back")
+        self.query_one("#start", Button).label = plain(self.tr("tui.start"))
+        self.query_one("#back", Button).label = plain(self.tr("tui.back"))
         options = self.query_one("#role-list", OptionList)
         highlighted = options.highlighted
         options.clear_options()
         for role in self.content.roles:
-            options.add_option(Option(self.content.actors[role].name.get(self.lang), id=role))
+            options.add_option(
+                Option(plain(self.content.actors[role].name.get(self.lang)), id=role)
+            )
         options.highlighted = highlighted if highlighted is not None else 0
         options.focus()
         self._show(options.highlighted)

@@ -12,9 +12,9 @@ from textual.widgets import Button, Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...i18n import error_text
-from ...saves import SaveError, autosave_path, known_saves, read_save
+from ...saves import SaveError, is_unfinished, known_saves, read_save
 from ..localize import binding
-from ..text import lines
+from ..text import lines, plain
 from .base import BaseScreen
 
 
@@ -55,20 +55,20 @@ class SavesScreen(BaseScreen[None]):
         return f"{game.scenario.title.get(self.lang)} · {role_name}"
 
     def refresh_language(self) -> None:
-        self.query_one("#screen-title", Static).update(self.tr("tui.review_title"))
-        self.query_one("#choose", Button).label = self.tr("tui.review_open")
-        self.query_one("#back", Button).label = self.tr("tui.back")
-        self.query_one("#playback", Button).label = self.tr("tui.review_playback")
+        self.query_one("#screen-title", Static).update(plain(self.tr("tui.review_title")))
+        self.query_one("#choose", Button).label = plain(self.tr("tui.review_open"))
+        self.query_one("#back", Button).label = plain(self.tr("tui.back"))
+        self.query_one("#playback", Button).label = plain(self.tr("tui.review_playback"))
         self.saves = known_saves()
         options = self.query_one("#save-list", OptionList)
         highlighted = options.highlighted
         options.clear_options()
         for path, info in self.saves:
             when = info["saved_at"][:16].replace("T", " ")
-            mark = "▶ " if path == autosave_path() else ""
-            options.add_option(Option(f"{mark}{when}\n{self._title(info)}", id=str(path)))
+            mark = "▶ " if is_unfinished(path) else ""
+            options.add_option(Option(plain(f"{mark}{when}\n{self._title(info)}"), id=str(path)))
         if not self.saves:
-            options.add_option(Option(self.tr("tui.review_none"), disabled=True))
+            options.add_option(Option(plain(self.tr("tui.review_none")), disabled=True))
         else:
             options.highlighted = min(highlighted or 0, len(self.saves) - 1)
             options.focus()
@@ -83,12 +83,12 @@ class SavesScreen(BaseScreen[None]):
     def _show(self, index: int | None) -> None:
         detail = self.query_one("#save-detail", Static)
         if index is None or index >= len(self.saves):
-            detail.update(self.tr("tui.review_hint"))
+            detail.update(plain(self.tr("tui.review_hint")))
             return
         path, info = self.saves[index]
         state = (
             self.tr("tui.review_in_progress")
-            if path == autosave_path()
+            if is_unfinished(path)
             else self.tr("tui.review_finished")
         )
         detail.update(

@@ -8,7 +8,7 @@ from textual.widgets import Button, Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..localize import binding
-from ..text import lines
+from ..text import lines, plain
 from .base import BaseScreen
 
 
@@ -31,18 +31,18 @@ class ScenarioScreen(BaseScreen[None]):
         yield Footer()
 
     def refresh_language(self) -> None:
-        self.query_one("#screen-title", Static).update(self.tr("tui.choose_scenario"))
-        self.query_one("#choose", Button).label = self.tr("tui.choose")
-        self.query_one("#back", Button).label = self.tr("tui.back")
+        self.query_one("#screen-title", Static).update(plain(self.tr("tui.choose_scenario")))
+        self.query_one("#choose", Button).label = plain(self.tr("tui.choose"))
+        self.query_one("#back", Button).label = plain(self.tr("tui.back"))
         options = self.query_one("#scenario-list", OptionList)
         highlighted = options.highlighted
         options.clear_options()
         catalogue = self.game.catalogue
         if catalogue is None:
-            options.add_option(Option(self.tr("tui.loading"), disabled=True))
+            options.add_option(Option(plain(self.tr("tui.loading")), disabled=True))
             return
         for game in catalogue:
-            options.add_option(Option(game.scenario.title.get(self.lang), id=game.id))
+            options.add_option(Option(plain(game.scenario.title.get(self.lang)), id=game.id))
         if catalogue:
             options.highlighted = highlighted if highlighted is not None else 0
             options.focus()
@@ -60,7 +60,7 @@ class ScenarioScreen(BaseScreen[None]):
         detail = self.query_one("#scenario-detail", Static)
         catalogue = self.game.catalogue or []
         if index is None or index >= len(catalogue):
-            detail.update("")
+            detail.update(plain(""))
             return
         s = catalogue[index].scenario
         game = catalogue[index]

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
 
 from textual.app import ComposeResult, SystemCommand
-from textual.containers import Center, Vertical
-from textual.widgets import Button, Footer, Static
+from textual.containers import Center, Horizontal, Vertical
+from textual.widgets import Button, Footer, OptionList, Static
+from textual.widgets.option_list import Option
 
 from ..localize import binding
+from ..text import plain
 from .base import BaseScreen
 
 
@@ -42,40 +46,32 @@ class TitleScreen(BaseScreen[None]):
         self.refresh_language()
 
     def refresh_language(self) -> None:
-        self.query_one("#title-tagline", Static).update(self.tr("tui.tagline"))
-        saved = self.game.has_autosave()
+        self.query_one("#title-tagline", Static).update(plain(self.tr("tui.tagline")))
+        from ...saves import unfinished_games
+
+        games = unfinished_games()
+        saved = games[0][1] if games else None
         cont = self.query_one("#continue", Button)
-        cont.label = self.tr("tui.continue")
+        cont.label = plain(self.tr("tui.continue" if len(games) < 2 else "tui.continue_title"))
         cont.display = saved is not None
         detail = self.query_one("#continue-detail", Static)
         detail.display = saved is not None
         if saved is not None:
-            if saved.get("groups"):  # a class game comes back as a class
-                text = self.tr(
-                    "tui.continue_class",
-                    scenario=saved["scenario"],
-                    groups=saved["groups"],
-                    actions=saved["actions"],
-                )
-            else:
-                text = self.tr(
-                    "tui.continue_detail",
-                    scenario=saved["scenario"],
-                    role=saved["role"],
-                    actions=saved["actions"],
-                )
-            detail.update(text)
-        self.query_one("#new-game", Button).label = self.tr("tui.new_game")
+            text = game_line(self, saved)
+            if len(games) > 1:
+                text += "\n" + self.tr("tui.continue_more", n=len(games))
+            detail.update(plain(text))
+        self.query_one("#new-game", Button).label = plain(self.tr("tui.new_game"))
         review = self.query_one("#review", Button)
-        review.label = self.tr("tui.review")
+        review.label = plain(self.tr("tui.review"))
         review.display = self._has_saves()
-        self.query_one("#trainer-mode", Button).label = self.tr("trainer.mode")
-        self.query_one("#glossary", Button).label = self.tr("tui.glossary")
-        self.query_one("#help", Button).label = self.tr("tui.help")
+        self.query_one("#trainer-mode", Button).label = plain(self.tr("trainer.mode"))
+        self.query_one("#glossary", Button).label = plain(self.tr("tui.glossary"))
+        self.query_one("#help", Button).label = plain(self.tr("tui.help"))
         other = "Slovenščina" if self.lang == "en" else "English"
-        self.query_one("#language", Button).label = self.tr("tui.switch_to", language=other)
-        self.query_one("#quit", Button).label = self.tr("tui.quit")
-        self.query_one("#title-note", Static).update(self.tr("tui.title_note"))
+        self.query_one("#language", Button).label = plain(self.tr("tui.switch_to", language=other))
+        self.query_one("#quit", Button).label = plain(self.tr("tui.quit"))
+        self.query_one("#title-note", Static).update(plain(self.tr("tui.title_note")))
         if saved is not None:
             cont.focus()
         else:
@@ -128,5 +124,86 @@ class TitleScreen(BaseScreen[None]):
         self.app.push_screen(ScenarioScreen())
 
     def action_continue_game(self) -> None:
-        if self.game.has_autosave() is not None:
-            self.game.resume_game()
+        """The one game in progress at once; with several, the list to choose from."""
+        from ...saves import unfinished_games
+
+        games = unfinished_games()
+        if len(games) == 1:
+            self.game.resume_game(games[0][0])
+        elif games:
+            self.app.push_screen(ContinueScreen())
+
+
+def game_line(screen: BaseScreen[Any], info: dict[str, Any]) -> str:
+    """One game in progress in words: scenario, role or groups, actions so far."""
+    if info.get("damaged"):
+        return screen.tr("tui.continue_damaged", name=info["scenario"])
+    if info.get("groups"):  # a class game comes back as a class
+        return screen.tr(
+            "tui.continue_class",
+            scenario=info["scenario"],
+            groups=info["groups"],
+            actions=info["actions"],
+        )
+    return screen.tr(
+        "tui.continue_detail",
+        scenario=info["scenario"],
+        role=info["role"],
+        actions=info["actions"],
+    )
+
+
+class ContinueScreen(BaseScreen[None]):
+    """The games in progress, newest first: none is ever replaced by another."""
+
+    BINDINGS = [
+        binding("escape", "app.pop_screen", "back"),
+        binding("enter", "choose", "continue", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.games: list[tuple[Path, dict[str, Any]]] = []
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="screen-title", classes="screen-title")
+        with Horizontal(classes="chooser"):
+            yield OptionList(id="continue-list", classes="chooser-list")
+            with Vertical(classes="chooser-detail"), Horizontal(classes="buttons"):
+                yield Button(id="choose", variant="primary")
+                yield Button(id="back")
+        yield Footer()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_language()
+
+    def refresh_language(self) -> None:
+        from ...saves import unfinished_games
+
+        self.query_one("#screen-title", Static).update(plain(self.tr("tui.continue_title")))
+        self.query_one("#choose", Button).label = plain(self.tr("tui.continue_open"))
+        self.query_one("#back", Button).label = plain(self.tr("tui.back"))
+        self.games = unfinished_games()
+        options = self.query_one("#continue-list", OptionList)
+        highlighted = options.highlighted
+        options.clear_options()
+        for path, info in self.games:
+            when = info["saved_at"][:16].replace("T", " ")
+            options.add_option(Option(plain(f"{when}\n{game_line(self, info)}"), id=str(path)))
+        if self.games:
+            options.highlighted = min(highlighted or 0, len(self.games) - 1)
+            options.focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.action_choose()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "choose":
+            self.action_choose()
+        elif event.button.id == "back":
+            self.app.pop_screen()
+
+    def action_choose(self) -> None:
+        index = self.query_one("#continue-list", OptionList).highlighted
+        if index is not None and index < len(self.games):
+            self.game.resume_game(self.games[index][0])

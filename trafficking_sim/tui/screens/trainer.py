@@ -17,7 +17,7 @@ from ...classroom.phases import clock_text
 from ...classroom.state import Classroom
 from ...engine.actions import TrainerInject, TrainerNote, TrainerReveal
 from ..localize import binding
-from ..text import lines
+from ..text import lines, plain
 from .base import BaseModal, BaseScreen
 
 if TYPE_CHECKING:
@@ -44,12 +44,12 @@ class TrainerSetupScreen(BaseScreen[None]):
         yield Footer()
 
     def refresh_language(self) -> None:
-        self.query_one("#screen-title", Static).update(self.tr("trainer.setup_title"))
-        self.query_one("#setup-scenario-label", Static).update(self.tr("trainer.scenario"))
-        self.query_one("#setup-roles-label", Static).update(self.tr("trainer.roles"))
-        self.query_one("#setup-note", Static).update(self.tr("trainer.setup_note"))
-        self.query_one("#setup-start", Button).label = self.tr("trainer.start")
-        self.query_one("#setup-back", Button).label = self.tr("tui.back")
+        self.query_one("#screen-title", Static).update(plain(self.tr("trainer.setup_title")))
+        self.query_one("#setup-scenario-label", Static).update(plain(self.tr("trainer.scenario")))
+        self.query_one("#setup-roles-label", Static).update(plain(self.tr("trainer.roles")))
+        self.query_one("#setup-note", Static).update(plain(self.tr("trainer.setup_note")))
+        self.query_one("#setup-start", Button).label = plain(self.tr("trainer.start"))
+        self.query_one("#setup-back", Button).label = plain(self.tr("tui.back"))
         catalogue = self._choices()
         select = self.query_one("#setup-scenario", Select)
         if not catalogue:
@@ -101,7 +101,7 @@ class TrainerSetupScreen(BaseScreen[None]):
             return
         for role in content.roles:
             name = content.actors[role].name.get(self.lang)
-            roles.add_option((name, role, role in ticked or not ticked))
+            roles.add_option((plain(name), role, role in ticked or not ticked))
 
     def on_select_changed(self, event: Select.Changed) -> None:
         if event.select.id == "setup-scenario":
@@ -172,11 +172,15 @@ class TrainerScreen(BaseScreen[None]):
 
     def refresh_language(self) -> None:
         self.query_one("#screen-title", Static).update(
-            self.tr("trainer.title", scenario=self.session.content.scenario.title.get(self.lang))
+            plain(
+                self.tr(
+                    "trainer.title", scenario=self.session.content.scenario.title.get(self.lang)
+                )
+            )
         )
-        self.query_one("#trainer-next", Button).label = self.tr("trainer.next_phase")
-        self.query_one("#trainer-play", Button).label = self.tr("trainer.play")
-        self.query_one("#trainer-debrief", Button).label = self.tr("trainer.class_debrief")
+        self.query_one("#trainer-next", Button).label = plain(self.tr("trainer.next_phase"))
+        self.query_one("#trainer-play", Button).label = plain(self.tr("trainer.play"))
+        self.query_one("#trainer-debrief", Button).label = plain(self.tr("trainer.class_debrief"))
         self.refresh_timer()
 
     def refresh_timer(self) -> None:
@@ -194,8 +198,8 @@ class TrainerScreen(BaseScreen[None]):
                 f"[{state}] {over}".rstrip()
             )
         )
-        self.query_one("#trainer-toggle", Button).label = self.tr(
-            "trainer.pause" if clock.running else "trainer.start_timer"
+        self.query_one("#trainer-toggle", Button).label = plain(
+            self.tr("trainer.pause" if clock.running else "trainer.start_timer")
         )
         scenario = self.session.content.scenario
         say = [self.tr(f"phase.say_{clock.phase.id}")]
@@ -289,7 +293,7 @@ class HandOverScreen(BaseScreen[None]):
             clock = classroom.clock
             parts.append(f"{self.tr(f'phase.{clock.phase.id}')}: {clock_text(clock.remaining())}")
         self.query_one("#handover-text", Static).update(lines(*parts))
-        self.query_one("#handover-ready", Button).label = self.tr("trainer.ready")
+        self.query_one("#handover-ready", Button).label = plain(self.tr("trainer.ready"))
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.action_ready()
@@ -327,28 +331,28 @@ class TrainerToolsDialog(BaseModal[None]):
     def refresh_language(self) -> None:
         session, lang = self.session, self.lang
         content, state = session.content, session.state
-        self.query_one("#tools-title", Static).update(self.tr("trainer.tools"))
-        self.query_one("#tools-warning", Static).update(self.tr("trainer.tools_warning"))
-        self.query_one("#tool-inject-go", Button).label = self.tr("trainer.inject")
-        self.query_one("#tool-reveal-go", Button).label = self.tr("trainer.reveal")
-        self.query_one("#tool-note-go", Button).label = self.tr("trainer.note")
+        self.query_one("#tools-title", Static).update(plain(self.tr("trainer.tools")))
+        self.query_one("#tools-warning", Static).update(plain(self.tr("trainer.tools_warning")))
+        self.query_one("#tool-inject-go", Button).label = plain(self.tr("trainer.inject"))
+        self.query_one("#tool-reveal-go", Button).label = plain(self.tr("trainer.reveal"))
+        self.query_one("#tool-note-go", Button).label = plain(self.tr("trainer.note"))
         self.query_one("#tool-note", Input).placeholder = self.tr("trainer.note_placeholder")
-        self.query_one("#tools-dashboard", Button).label = self.tr("trainer.dashboard")
-        self.query_one("#tools-close", Button).label = self.tr("tui.close")
+        self.query_one("#tools-dashboard", Button).label = plain(self.tr("trainer.dashboard"))
+        self.query_one("#tools-close", Button).label = plain(self.tr("tui.close"))
         self.query_one("#tool-inject", Select).set_options(
             [
-                (i.title.get(lang), i.id)
+                (plain(i.title.get(lang)), i.id)
                 for i in content.injects.values()
                 if i.id not in state.injected
             ]
         )
         self.query_one("#tool-inject", Select).prompt = self.tr("trainer.choose_inject")
         self.query_one("#tool-actor", Select).set_options(
-            [(session.group_name(r), r) for r in state.played]
+            [(plain(session.group_name(r)), r) for r in state.played]
         )
         self.query_one("#tool-actor", Select).prompt = self.tr("trainer.choose_group")
         self.query_one("#tool-fact", Select).set_options(
-            [(f.label.get(lang), f.id) for f in content.facts.values()]
+            [(plain(f.label.get(lang)), f.id) for f in content.facts.values()]
         )
         self.query_one("#tool-fact", Select).prompt = self.tr("trainer.choose_fact")
         self._case()
@@ -435,9 +439,9 @@ class ClassDebriefScreen(BaseScreen[None]):
     def refresh_language(self) -> None:
         from ...classroom.class_debrief import class_debrief_markdown
 
-        self.query_one("#screen-title", Static).update(self.tr("class.title"))
-        self.query_one("#class-export", Button).label = self.tr("debrief.export")
-        self.query_one("#class-back", Button).label = self.tr("tui.back")
+        self.query_one("#screen-title", Static).update(plain(self.tr("class.title")))
+        self.query_one("#class-export", Button).label = plain(self.tr("debrief.export"))
+        self.query_one("#class-back", Button).label = plain(self.tr("tui.back"))
         self.query_one("#class-text", Markdown).update(
             class_debrief_markdown(self.session, self.lang)
         )

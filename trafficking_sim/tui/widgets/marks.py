@@ -15,6 +15,8 @@ from textual.widgets import RadioButton, Select, SelectionList
 from textual.widgets._toggle_button import ToggleButton
 from textual.widgets.option_list import OptionDoesNotExist
 
+from ..text import plain
+
 
 class CheckList(SelectionList[str]):
     """A SelectionList whose boxes read ✔ when chosen and stay empty otherwise."""
@@ -52,7 +54,7 @@ def relabel(select: Select[str], options: list[tuple[str, str]], value: str) -> 
     Select redraws its current label only when the value changes, so the value is moved
     away and back.
     """
-    select.set_options(options)
+    select.set_options([(plain(label), value) for label, value in options])
     others = [v for _, v in options if v != value]
     if others:
         select.value = others[0]
