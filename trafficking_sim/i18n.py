@@ -34,8 +34,8 @@ CATALOG: dict[str, dict[str, str]] = {
         "sl": "neposredni stik (telefon, e-pošta ali sestanek)",
     },
     "channel_long.judicial": {
-        "en": "judicial cooperation, from prosecutor to prosecutor, with Eurojust",
-        "sl": "pravosodno sodelovanje (med tožilci, s pomočjo Eurojusta)",
+        "en": "judicial cooperation between judicial authorities (prosecutors, judges), with Eurojust",
+        "sl": "pravosodno sodelovanje med pravosodnimi organi (tožilci, sodniki), s pomočjo Eurojusta",
     },
     "kind.person": {"en": "person", "sl": "oseba"},
     "kind.vehicle": {"en": "vehicle", "sl": "vozilo"},
@@ -600,7 +600,7 @@ CATALOG: dict[str, dict[str, str]] = {
     "cmd.compose": {"en": "Write a SIENA message", "sl": "Napišite sporočilo SIENA"},
     "cmd.steps": {
         "en": "Interviews, checks, searches and your other steps",
-        "sl": "Razgovori, preverjanja, preiskave in drugi vaši koraki",
+        "sl": "Razgovori, preverjanja, preiskave prostorov in drugi vaši koraki",
     },
     "cmd.end_turn": {
         "en": "Let time move on: replies arrive",
