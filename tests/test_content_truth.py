@@ -1,0 +1,56 @@
+"""What the content teaches about the law, checked by playing it (issue #12).
+
+Each test plays a few commands of a bundled scenario and asserts what a learner would see:
+the lawful path is offered and rewarded, and a lawful step is not scored as a pure mistake.
+"""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+
+from trafficking_sim.content import find_scenario, load_game
+from trafficking_sim.plain import PlainGame
+from trafficking_sim.session import Session
+
+
+def play(scenario: str, role: str, commands: list[str], lang: str = "en") -> tuple[Session, str]:
+    content = load_game(find_scenario(scenario))
+    session = Session.new(content, role, 1, lang)
+    out = io.StringIO()
+    PlainGame(session, out, autosave=False, echo=True).run(commands)
+    return session, out.getvalue()
+
+
+def changes(session: Session, origin: str) -> list[tuple[str, int]]:
+    return [(c.pillar, c.delta) for c in session.state.score_log if c.origin.endswith(origin)]
+
+
+# --- item 8: passports withheld by the driver -------------------------------------------------
+
+
+@pytest.mark.parametrize("scenario", ["exercise", "tutorial"])
+def test_securing_the_passports_is_offered_and_leaves_the_arrest_to_the_prosecutor(
+    scenario: str,
+) -> None:
+    session, out = play(scenario, "border_b", ["do secure_passports", "do arrest_driver"])
+    assert "duty prosecutor" in out and "passport again" in out
+    assert session.state.variables["passports_secured"] is True
+    assert ("victim_protection", 4) in changes(session, "secure_passports")
+    # The prosecutor has deferred the arrest, so a lone arrest is no longer on offer, and
+    # nothing warned the network.
+    assert changes(session, "arrest_driver") == []
+    assert session.state.variables["network_alert"] == 0
+
+
+@pytest.mark.parametrize("scenario", ["exercise", "tutorial"])
+def test_a_lone_arrest_is_explained_as_acting_alone_not_as_an_unlawful_arrest(
+    scenario: str,
+) -> None:
+    session, out = play(scenario, "border_b", ["do arrest_driver"])
+    lost = changes(session, "arrest_driver")
+    assert lost == [("coordination", -6)], lost
+    assert "the arrest was lawful" in out
+    assert "duty prosecutor decides whether to act now or defer" in out
+    assert "113(3)" in out  # withholding documents is an offence: the source says which
