@@ -54,3 +54,45 @@ def test_a_lone_arrest_is_explained_as_acting_alone_not_as_an_unlawful_arrest(
     assert "the arrest was lawful" in out
     assert "duty prosecutor decides whether to act now or defer" in out
     assert "113(3)" in out  # withholding documents is an offence: the source says which
+
+
+# --- items 17 and 19: the reflection questions and where they come from ----------------------
+
+# The seed's reflection questions (section 7.5, step 5 and the debrief themes) and its
+# discussion questions (section 7.6), by the ids the scenarios give them.
+SEED_QUESTIONS = {
+    "hardest": "7.5",
+    "tools": "7.5",
+    "approaches": "7.5",
+    "benefits": "7.5",
+    "key_information": "7.5",
+    "effectiveness": "7.6",
+    "communication": "7.6",
+    "roles_lessons": "7.6",
+}
+
+
+@pytest.mark.parametrize("scenario", ["tutorial", "exercise"])
+def test_the_debrief_asks_the_manuals_reflection_questions(scenario: str) -> None:
+    questions = {
+        q.id: q.section for q in load_game(find_scenario(scenario)).scenario.debrief.questions
+    }
+    assert {q: questions.get(q) for q in SEED_QUESTIONS} == SEED_QUESTIONS
+
+
+@pytest.mark.parametrize("lang", ["en", "sl"])
+def test_a_question_of_the_scenarios_own_is_not_passed_off_as_the_manuals(lang: str) -> None:
+    from trafficking_sim.debrief import build_debrief
+    from trafficking_sim.debrief_report import to_markdown
+    from trafficking_sim.i18n import t
+
+    content = load_game(find_scenario("advanced"))
+    questions = {q.id: q for q in content.scenario.debrief.questions}
+    assert questions["undercover_limits"].section is None
+    assert questions["key_information"].section == "7.5"
+    session, _ = play("advanced", "police_a", ["end"], lang)
+    report = to_markdown(build_debrief(session, lang, search=False))
+    undercover = questions["undercover_limits"].text.get(lang)
+    line = next(x for x in report.splitlines() if undercover.split(",")[0] in x)
+    assert line.endswith(f"({t('debrief.own_question', lang)})")
+    assert t("debrief.from_section", lang, section="7.6") not in line

@@ -994,6 +994,10 @@ CATALOG: dict[str, dict[str, str]] = {
         "sl": "Nič bistvenega ni bilo zamujeno.",
     },
     "debrief.from_section": {"en": "section {section}", "sl": "razdelek {section}"},
+    "debrief.own_question": {
+        "en": "this scenario's own question, not from the manual",
+        "sl": "vprašanje tega scenarija, ne iz priročnika",
+    },
     "debrief.footer": {
         "en": "trafficking-sim: the states, people and places of the case are fictional.",
         "sl": "trafficking-sim: države, osebe in kraji v primeru so izmišljeni.",

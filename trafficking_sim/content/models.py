@@ -276,7 +276,11 @@ class LearningObjective(Strict):
 
 class Question(Strict):
     id: Id = Field(pattern=ID_PATTERN)
-    section: Literal["7.5", "7.6"]
+    section: Literal["7.5", "7.6"] | None = Field(
+        None,
+        description="The section of the source manual the question comes from; leave it "
+        "out for a question of this scenario's own, which the debrief then says it is.",
+    )
     text: Text
 
 
