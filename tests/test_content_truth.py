@@ -7,10 +7,15 @@ the lawful path is offered and rewarded, and a lawful step is not scored as a pu
 from __future__ import annotations
 
 import io
+import re
+from pathlib import Path
 
 import pytest
+import yaml
 
 from trafficking_sim.content import find_scenario, load_game
+from trafficking_sim.content.models import AgencyProfile, Codex
+from trafficking_sim.paths import bundled_dir
 from trafficking_sim.plain import PlainGame
 from trafficking_sim.session import Session
 
@@ -96,3 +101,65 @@ def test_a_question_of_the_scenarios_own_is_not_passed_off_as_the_manuals(lang: 
     line = next(x for x in report.splitlines() if undercover.split(",")[0] in x)
     assert line.endswith(f"({t('debrief.own_question', lang)})")
     assert t("debrief.from_section", lang, section="7.6") not in line
+
+
+# --- every legal claim in the codex and the agency profiles carries its source -----------------
+
+CITES = {
+    "en": re.compile(
+        r"\bArts?\b|Regulation|Directive|Convention|Decision|Protocol|Manual|manual|"
+        r"handbook|Constitution|\.int\b|\.ro\b|\.org\b|\.eu\b|\.si\b|Report|Indicators"
+    ),
+    "sl": re.compile(
+        r"člen|Uredb|Direktiv|Konvencij|[Ss]klep|Protokol|priročnik|statut|\.int\b|\.ro\b|"
+        r"\.org\b|\.eu\b|\.si\b|poročil|Kazalnik"
+    ),
+}
+
+
+def _agency_profiles() -> list[AgencyProfile]:
+    folder = bundled_dir("agencies")
+    return [
+        AgencyProfile.model_validate(yaml.safe_load(p.read_text(encoding="utf-8")))
+        for p in sorted(folder.glob("*.yaml"))
+    ]
+
+
+@pytest.mark.parametrize("agency", _agency_profiles(), ids=lambda a: a.id)
+def test_every_claim_of_an_agency_profile_names_its_source_in_both_languages(
+    agency: AgencyProfile,
+) -> None:
+    claims = [("mandate", agency.mandate)] + [
+        (f"cannot {i}", c) for i, c in enumerate(agency.cannot)
+    ]
+    claims += [
+        (f"refusal {s.id}", s.refuse.source)
+        for s in agency.services
+        if s.refuse is not None and s.refuse.source is not None
+    ]
+    assert all(s.refuse.source is not None for s in agency.services if s.refuse), agency.id
+    for where, text in claims:
+        for lang, cites in CITES.items():
+            assert cites.search(text.get(lang) if getattr(text, lang) else ""), (where, lang)
+
+
+def test_every_codex_source_is_given_in_both_languages() -> None:
+    codex = Codex.model_validate(
+        yaml.safe_load((bundled_dir("codex") / "codex.yaml").read_text(encoding="utf-8"))
+    )
+    for entry in codex.entries:
+        if entry.category in ("instrument", "agency", "tool", "principle"):
+            assert entry.sources, f"{entry.id}: a legal claim without a source"
+        for source in entry.sources:
+            assert source.en and source.sl, f"{entry.id}: a source in one language only"
+
+
+def test_the_slovene_guide_lists_its_sources_in_slovene(tmp_path: Path) -> None:
+    from trafficking_sim.cli import main
+
+    assert main(["guide", "--lang", "sl", "--out", str(tmp_path)]) == 0
+    guide = (tmp_path / "guide-sl.md").read_text(encoding="utf-8")
+    sources = [line for line in guide.splitlines() if line.startswith("Viri:")]
+    assert sources
+    english = ("Regulation", "Directive", "Source manual", " Art ", "Convention")
+    assert [s for s in sources if any(word in s for word in english)] == []

@@ -371,8 +371,9 @@ class CodexEntry(Strict):
         description="Other names and abbreviations; any of them in a text links here.",
     )
     text: Text
-    sources: list[str] = Field(
-        default_factory=list, description="Where the facts come from (act, article, page)."
+    sources: list[Text] = Field(
+        default_factory=list,
+        description="Where the facts come from (act, article, page), in every language.",
     )
     see: list[Id] = Field(default_factory=list, description="Related entries.")
 
