@@ -507,6 +507,19 @@ async def test_the_glossary_is_searchable() -> None:
         assert "Europol's secure channel" in text_of(app, "#codex-entry")
 
 
+async def test_the_slovene_glossary_gives_an_entrys_sources_in_slovene() -> None:
+    app = TraffickingApp(AppConfig(lang="sl"))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, 0.3)
+        await pilot.press("f3")
+        await settle(pilot)
+        await pilot.press(*"evropski nalog za prijetje")
+        await settle(pilot)
+        entry = text_of(app, "#codex-entry")
+        assert "Okvirni sklep Sveta 2002/584/PNZ, 6. člen" in entry
+        assert "Framework Decision" not in entry
+
+
 async def test_a_glossary_link_in_a_text_opens_its_entry() -> None:
     app = app_for()
     async with app.run_test(size=SIZE) as pilot:

@@ -25,6 +25,13 @@ from .session import Session
 RATING_MARKS = {"best": "★★★", "good": "★★", "mixed": "★", "bad": "✘"}
 
 
+def question_origin(section: str | None, lang: str) -> str:
+    """Where a reflection question comes from: a section of the manual, or the scenario."""
+    if section is None:
+        return t("debrief.own_question", lang)
+    return t("debrief.from_section", lang, section=section)
+
+
 @dataclass
 class Change:
     turn: int
@@ -93,7 +100,7 @@ class Debrief:
     best_reachable_sure: bool
     reached_best: bool
     questions: list[str]
-    questions_seed: list[tuple[str, str]]
+    questions_seed: list[tuple[str, str]]  # (where it comes from, in words; the question)
     plot_rating: str = ""  # the ending's own rating
     rating_costs: list[str] = field(default_factory=list)  # why the rating is lower
 
@@ -171,7 +178,10 @@ def build_debrief(
         best_reachable_sure=sure,
         reached_best=reached_best,
         questions=_fitted_questions(content, state, links, names, lang),
-        questions_seed=[(q.section, q.text.get(lang)) for q in content.scenario.debrief.questions],
+        questions_seed=[
+            (question_origin(q.section, lang), q.text.get(lang))
+            for q in content.scenario.debrief.questions
+        ],
     )
 
 

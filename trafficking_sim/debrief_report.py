@@ -94,7 +94,7 @@ def to_markdown(d: Debrief) -> str:
     out += [f"{i}. {md_escape(q)}" for i, q in enumerate(d.questions, 1)]
     start = len(d.questions)
     out += [
-        f"{start + i}. {md_escape(q)} ({tr('debrief.from_section', section=s)})"
+        f"{start + i}. {md_escape(q)} ({md_escape(s)})"
         for i, (s, q) in enumerate(d.questions_seed, 1)
     ]
     out.append("")

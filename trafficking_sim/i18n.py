@@ -27,15 +27,15 @@ CATALOG: dict[str, dict[str, str]] = {
     },
     "channel_long.i24_7": {
         "en": "Interpol's I-24/7 network, through the National Central Bureau",
-        "sl": "Interpolovo omrežje I-24/7 (prek Nacionalnega centralnega biroja)",
+        "sl": "Interpolovo omrežje I-24/7 (prek nacionalnega centralnega biroja)",
     },
     "channel_long.direct": {
         "en": "direct contact: phone, e-mail or a meeting",
         "sl": "neposredni stik (telefon, e-pošta ali sestanek)",
     },
     "channel_long.judicial": {
-        "en": "judicial cooperation, from prosecutor to prosecutor, with Eurojust",
-        "sl": "pravosodno sodelovanje (med tožilci, s pomočjo Eurojusta)",
+        "en": "judicial cooperation between judicial authorities (prosecutors, judges), with Eurojust",
+        "sl": "pravosodno sodelovanje med pravosodnimi organi (tožilci, sodniki), s pomočjo Eurojusta",
     },
     "kind.person": {"en": "person", "sl": "oseba"},
     "kind.vehicle": {"en": "vehicle", "sl": "vozilo"},
@@ -62,11 +62,11 @@ CATALOG: dict[str, dict[str, str]] = {
     },
     "handling.H1": {
         "en": "H1: not to be disclosed in judicial proceedings without the provider's permission",
-        "sl": "H1: brez dovoljenja posredovalca se ne sme razkriti v sodnem postopku",
+        "sl": "H1: brez dovoljenja zagotovitelja se ne sme razkriti v sodnem postopku",
     },
     "handling.H2": {
         "en": "H2: not to be passed on without the provider's permission",
-        "sl": "H2: brez dovoljenja posredovalca se ne sme deliti z drugimi",
+        "sl": "H2: brez dovoljenja zagotovitelja se ne sme deliti z drugimi",
     },
     "handling.H3": {
         "en": "H3: other restrictions and comments, in free text",
@@ -157,11 +157,11 @@ CATALOG: dict[str, dict[str, str]] = {
     },
     "reason.handling_h2": {
         "en": "you received '{fact}' from {provider} under handling code H2: it may not be passed on without the provider's permission. Ask {provider} first (permission).",
-        "sl": "podatek »{fact}« ste prejeli z oznako H2 (posredovalec: {provider}): brez dovoljenja posredovalca ga ne smete deliti z drugimi. Najprej posredovalca prosite za dovoljenje (ukaz »permission«).",
+        "sl": "podatek »{fact}« ste prejeli z oznako H2 (zagotovitelj: {provider}): brez dovoljenja zagotovitelja ga ne smete deliti z drugimi. Najprej zagotovitelja prosite za dovoljenje (ukaz »permission«).",
     },
     "reason.handling_h1": {
         "en": "you received '{fact}' from {provider} under handling code H1: it may not be disclosed for judicial proceedings without the provider's permission. Ask {provider} first (permission).",
-        "sl": "podatek »{fact}« ste prejeli z oznako H1 (posredovalec: {provider}): brez dovoljenja posredovalca ga ne smete razkriti v sodnem postopku. Najprej posredovalca prosite za dovoljenje (ukaz »permission«).",
+        "sl": "podatek »{fact}« ste prejeli z oznako H1 (zagotovitelj: {provider}): brez dovoljenja zagotovitelja ga ne smete razkriti v sodnem postopku. Najprej zagotovitelja prosite za dovoljenje (ukaz »permission«).",
     },
     "reason.bad_code": {
         "en": "'{value}' is not a valid {what} code.",
@@ -205,7 +205,7 @@ CATALOG: dict[str, dict[str, str]] = {
     },
     "reason.no_restriction": {
         "en": "'{fact}' carries no handling restriction from another provider; no permission is needed.",
-        "sl": "za podatek »{fact}« ne velja omejitev drugega posredovalca; dovoljenje ni potrebno.",
+        "sl": "za podatek »{fact}« ne velja omejitev drugega zagotovitelja; dovoljenje ni potrebno.",
     },
     "reason.permission_pending": {
         "en": "you have already asked for permission to pass on '{fact}'.",
@@ -655,7 +655,7 @@ CATALOG: dict[str, dict[str, str]] = {
     "help.do": {"en": "Take one of your own steps.", "sl": "Izvedite enega od svojih korakov."},
     "help.permission": {
         "en": "Ask the provider of H1/H2 information for permission to pass it on.",
-        "sl": "Posredovalca informacije z oznako H1/H2 prosite za dovoljenje za nadaljnje posredovanje.",
+        "sl": "Zagotovitelja informacije z oznako H1/H2 prosite za dovoljenje za nadaljnje posredovanje.",
     },
     "help.end": {
         "en": "End the turn: replies arrive, time moves on.",
@@ -749,7 +749,7 @@ CATALOG: dict[str, dict[str, str]] = {
     "cmd.compose": {"en": "Write a SIENA message", "sl": "Napišite sporočilo SIENA"},
     "cmd.steps": {
         "en": "Interviews, checks, searches and your other steps",
-        "sl": "Razgovori, preverjanja, preiskave in drugi vaši koraki",
+        "sl": "Razgovori, preverjanja, preiskave prostorov in drugi vaši koraki",
     },
     "cmd.end_turn": {
         "en": "Let time move on: replies arrive",
@@ -761,7 +761,7 @@ CATALOG: dict[str, dict[str, str]] = {
     },
     "cmd.permission": {
         "en": "Ask the provider of the selected fact for permission to pass it on",
-        "sl": "Posredovalca izbranega podatka prosite za dovoljenje za posredovanje",
+        "sl": "Zagotovitelja izbranega podatka prosite za dovoljenje za posredovanje",
     },
     "cmd.siena_view": {
         "en": "Show inbox, outbox or threads",
@@ -940,7 +940,7 @@ CATALOG: dict[str, dict[str, str]] = {
     },
     "tui.permission_granted": {
         "en": "The provider has allowed you to pass it on.",
-        "sl": "Posredovalec vam je dovolil, da ga posredujete naprej.",
+        "sl": "Zagotovitelj vam je dovolil, da ga posredujete naprej.",
     },
     "tui.objectives_heading": {
         "en": "Objectives: yours (★ your special task) and the shared ones",
@@ -986,7 +986,7 @@ CATALOG: dict[str, dict[str, str]] = {
     "tui.f_body": {"en": "Text:", "sl": "Besedilo:"},
     "tui.f_facts": {
         "en": "Facts to attach (⚑ personal data; H1/H2: restricted by their provider):",
-        "sl": "Podatki za prilogo (⚑ osebni podatki; H1/H2: omejitev posredovalca):",
+        "sl": "Podatki za prilogo (⚑ osebni podatki; H1/H2: omejitev zagotovitelja):",
     },
     "tui.f_handling": {
         "en": "Handling code (what the recipients may do with it):",
@@ -1047,7 +1047,7 @@ CATALOG: dict[str, dict[str, str]] = {
     "tui.no_changes": {"en": "no change", "sl": "brez sprememb"},
     "tui.learning_heading": {
         "en": "Learning objectives (section 7.2):",
-        "sl": "Učni cilji (poglavje 7.2):",
+        "sl": "Učni cilji (razdelek 7.2):",
     },
     "tui.lo_met": {"en": "met", "sl": "dosežen"},
     "tui.lo_partly": {"en": "partly met", "sl": "delno dosežen"},
@@ -1109,7 +1109,7 @@ CATALOG: dict[str, dict[str, str]] = {
     },
     "debrief.s_learning": {
         "en": "Learning objectives (section 7.2)",
-        "sl": "Učni cilji (poglavje 7.2)",
+        "sl": "Učni cilji (razdelek 7.2)",
     },
     "debrief.s_map": {"en": "Cooperation map", "sl": "Zemljevid sodelovanja"},
     "debrief.s_missed": {"en": "What you missed", "sl": "Kaj ste zamudili"},
@@ -1160,7 +1160,11 @@ CATALOG: dict[str, dict[str, str]] = {
         "en": "Nothing essential was missed.",
         "sl": "Nič bistvenega ni bilo zamujeno.",
     },
-    "debrief.from_section": {"en": "section {section}", "sl": "poglavje {section}"},
+    "debrief.from_section": {"en": "section {section}", "sl": "razdelek {section}"},
+    "debrief.own_question": {
+        "en": "this scenario's own question, not from the manual",
+        "sl": "vprašanje tega scenarija, ne iz priročnika",
+    },
     "debrief.footer": {
         "en": "trafficking-sim: the states, people and places of the case are fictional.",
         "sl": "trafficking-sim: države, osebe in kraji v primeru so izmišljeni.",

@@ -8,7 +8,7 @@ with, what it missed, and its cooperation map.
 from __future__ import annotations
 
 from ..content.logic import PILLARS
-from ..debrief import Debrief, build_debrief, class_learning, counted_deltas
+from ..debrief import Debrief, build_debrief, class_learning, counted_deltas, question_origin
 from ..debrief_map import map_lines
 from ..debrief_report import learning_markdown
 from ..i18n import t
@@ -99,7 +99,7 @@ def class_debrief_markdown(session: Session, lang: str) -> str:
         out += [f"## {tr('class.notes')}", "", *[f"- {md_escape(n)}" for n in notes], ""]
     out += [f"## {tr('debrief.s_questions')}", ""]
     out += [
-        f"{i}. {md_escape(q.text.get(lang))} ({tr('debrief.from_section', section=q.section)})"
+        f"{i}. {md_escape(q.text.get(lang))} ({question_origin(q.section, lang)})"
         for i, q in enumerate(content.scenario.debrief.questions, 1)
     ]
     out += ["", f"_{tr('debrief.footer')}_"]

@@ -8,6 +8,7 @@ an error.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,6 +40,109 @@ LIMITS: dict[tuple[str | None, str], int] = {
     ("endings", "text"): 600,
     (None, "title"): 60,
 }
+
+
+@dataclass(frozen=True)
+class BannedTerm:
+    """A wording the content must not use (docs/terminology.md), and what to write instead."""
+
+    lang: str
+    pattern: re.Pattern[str]
+    use: str
+    why: str
+
+
+def _banned(lang: str, pattern: str, use: str, why: str, flags: int = re.IGNORECASE) -> BannedTerm:
+    return BannedTerm(lang, re.compile(pattern, flags), use, why)
+
+
+# The variants an independent review found (issue #12). docs/terminology.md lists the terms
+# to use; a test keeps the two in step. Each pattern is narrow on purpose: a rule that
+# flags correct wording teaches authors to ignore it.
+BANNED_TERMS: tuple[BannedTerm, ...] = (
+    _banned(
+        "sl",
+        r"(?<!rdeča )(?<!rdečo )(?<!rdeče )(?<!rdeči )(?<!rdečih )(?<!rdečim )\btiralic\w*",
+        "»rdeča tiralica« only for the Red Notice; »modro/rumeno/črno ... obvestilo« "
+        "for the other notices",
+        "a »tiralica« is a wanted-person notice",
+    ),
+    _banned(
+        "sl",
+        r"\blažn\w* prijav\w*",
+        "»prijave pod lažnimi davčnimi številkami« (or say what was false)",
+        "»lažna prijava« is the name of the offence of false reporting (KZ-1, Art 283)",
+    ),
+    _banned(
+        "sl",
+        r"\bnezakonit\w* delav\w*",
+        "»delavci brez urejenega statusa«",
+        "a person is not illegal; the English says irregular workers",
+    ),
+    _banned("sl", r"\bMOD\b", "»ILO«", "one abbreviation for the ILO", flags=0),
+    _banned("sl", r"\bSOS[ -]telefon\w*", "»telefon za pomoč«", "one name for the hotline"),
+    _banned(
+        "sl",
+        r'(?<![.!?:»"] )(?<!^)\bNacionaln\w* centraln\w* bir\w*',
+        "»nacionalni centralni biro« (lower case mid-sentence)",
+        "a common noun, not a proper name",
+        flags=0,
+    ),
+    _banned(
+        "sl",
+        r"\bpoglavj\w* 7\.\d",
+        "»razdelek 7.x«",
+        "7.1 to 7.6 are sections (razdelki) of chapter 7",
+    ),
+    _banned(
+        "sl",
+        r"\bposredoval(?:ec|ca|cu|cem|ci|cev)\b",
+        "»zagotovitelj (informacije)«",
+        "clashes with »posredovati« (to forward)",
+    ),
+    _banned(
+        "sl",
+        r"\b(?:IOM|Frontex)(?: je| bo| ni)? \w+(?:ila|ala|ela|ula)\b",
+        "masculine agreement: »IOM je prejel«, »Frontex je pripravil«",
+        "IOM and Frontex are masculine in Slovene",
+        flags=0,
+    ),
+    _banned(
+        "sl",
+        r"\bne smejo biti kaznovan\w*",
+        "»naj ne bodo kaznovane; 8. člen Direktive 2011/36/EU omogoča, da jih ne "
+        "preganjajo in ne kaznujejo«",
+        "Art 8 entitles the authorities not to punish; it does not forbid it",
+    ),
+    _banned(
+        "en",
+        r"\bmust not be (?:punished|prosecuted)",
+        "'should not be punished; Art 8 of Directive 2011/36/EU entitles the authorities "
+        "not to prosecute or punish'",
+        "Art 8 entitles the authorities not to punish; it does not forbid it",
+    ),
+    _banned(
+        "en",
+        r"\bfrom prosecutor to prosecutor\b",
+        "'between judicial authorities (prosecutors and judges)'",
+        "judicial cooperation involves judges too",
+    ),
+    _banned(
+        "sl",
+        r"\bod tožilca do tožilca\b",
+        "»med pravosodnimi organi (tožilci in sodniki)«",
+        "judicial cooperation involves judges too",
+    ),
+)
+
+
+def banned_terms(text: str, lang: str) -> list[tuple[str, BannedTerm]]:
+    """The banned wordings in ``text`` (a text in ``lang``), each with its rule."""
+    found = []
+    for term in BANNED_TERMS:
+        if term.lang == lang:
+            found += [(match.group(0), term) for match in term.pattern.finditer(text)]
+    return found
 
 
 @dataclass
@@ -99,6 +203,13 @@ def _text_findings(model: BaseModel) -> Iterator[Finding]:
             )
         limit = _limit_for(path)
         for lang, value in values.items():
+            for words, term in banned_terms(value, lang):
+                yield Finding(
+                    path,
+                    "warning",
+                    f"the {lang} text '{obj.id}' says '{words}': use {term.use} "
+                    f"({term.why}; docs/terminology.md)",
+                )
             if limit is not None and len(value) > limit:
                 yield Finding(
                     path,

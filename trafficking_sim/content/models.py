@@ -340,7 +340,11 @@ class LearningObjective(Strict):
 
 class Question(Strict):
     id: Id = Field(pattern=ID_PATTERN)
-    section: Literal["7.5", "7.6"]
+    section: Literal["7.5", "7.6"] | None = Field(
+        None,
+        description="The section of the source manual the question comes from; leave it "
+        "out for a question of this scenario's own, which the debrief then says it is.",
+    )
     text: Text
 
 
@@ -452,8 +456,9 @@ class CodexEntry(Strict):
         description="Other names and abbreviations; any of them in a text links here.",
     )
     text: Text
-    sources: list[str] = Field(
-        default_factory=list, description="Where the facts come from (act, article, page)."
+    sources: list[Text] = Field(
+        default_factory=list,
+        description="Where the facts come from (act, article, page), in every language.",
     )
     see: list[Id] = Field(default_factory=list, description="Related entries.")
 

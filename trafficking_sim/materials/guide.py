@@ -32,7 +32,8 @@ def guide_markdown(codex: Codex, lang: str) -> str:
             out += [f"### {md_escape(entry.term.get(lang))}", ""]
             out += [md_escape(entry.text.get(lang)), ""]
             if entry.sources:
-                out.append(t("guide.sources", lang, sources=md_escape("; ".join(entry.sources))))
+                sources = "; ".join(s.get(lang) for s in entry.sources)
+                out.append(t("guide.sources", lang, sources=md_escape(sources)))
                 out.append("")
             if entry.see:
                 see = ", ".join(md_escape(names[s]) for s in entry.see if s in names)

@@ -95,7 +95,8 @@ class CodexScreen(BaseScreen[None]):
             names = {e.id: e.term.get(lang) for e in codex.entries}
             rows += ["", self.tr("tui.codex_see", names=", ".join(names[s] for s in entry.see))]
         if entry.sources:
-            rows += ["", self.tr("tui.codex_sources")] + [f"  • {s}" for s in entry.sources]
+            rows += ["", self.tr("tui.codex_sources")]
+            rows += [f"  • {s.get(lang)}" for s in entry.sources]
         self.query_one("#codex-entry", Static).update(
             linked("\n".join(rows), self.game.term_index())
         )

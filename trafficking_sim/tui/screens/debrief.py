@@ -100,10 +100,7 @@ class DebriefScreen(BaseScreen[None]):
         questions = [self.tr("debrief.s_questions"), ""]
         questions += [f"  {i}. {q}" for i, q in enumerate(d.questions, 1)]
         start = len(d.questions)
-        questions += [
-            f"  {start + i}. {q} ({self.tr('debrief.from_section', section=s)})"
-            for i, (s, q) in enumerate(d.questions_seed, 1)
-        ]
+        questions += [f"  {start + i}. {q} ({s})" for i, (s, q) in enumerate(d.questions_seed, 1)]
         self.query_one("#debrief-questions", Static).update(linked("\n".join(questions), index))
         who = self.query_one("#timeline-who", Select)
         current = str(who.value) if who.value in d.actor_names else EVERYONE
