@@ -134,7 +134,23 @@ class _ScenarioLint:
         self.endings()
         self.texts_table()
         self.impossible_conditions()
+        self.class_addressing()
         return self.findings
+
+    def class_addressing(self) -> None:
+        """In a class game a rule answers the group behind it; a rule set off by time
+        must say, through its condition, which group it follows up on."""
+        from ..engine.addressing import anchors, needs_anchor
+
+        for i, rule in enumerate(self.s.rules):
+            if needs_anchor(rule) and not any(True for _ in anchors(rule.if_)):
+                self.warn(
+                    ("rules", i, "when"),
+                    f"the rule '{rule.id}' is set off by time and answers 'the player': in a "
+                    "class game it could reach any group. Give its 'if' a 'fired' (the rule "
+                    "it follows up on), a 'knows' with a role as actor, a 'role' or a 'done' "
+                    "that names the group it answers",
+                )
 
     # --- facts --------------------------------------------------------------------------
 

@@ -29,6 +29,7 @@ from .actions import (
     TrainerNote,
     TrainerReveal,
 )
+from .addressing import cause_of, set_off_by_time
 from .compiled import Program
 from .conditions import message_matches
 from .rng import next_percent, seed_state
@@ -816,7 +817,8 @@ class _Step:
             if request is not None
             else (
                 "siena"
-                if actor.uses("siena") and self.content.actors[self.role].uses("siena")
+                if actor.uses("siena")
+                and self.content.actors[self.scorer or self.role].uses("siena")
                 else "direct"
             )
         )
@@ -836,9 +838,10 @@ class _Step:
         )
 
     def _addressee(self) -> dict[str, str]:
-        """In a hot-seat game, who a reply is for: the group acting now, not whoever's
-        turn it is when the reply arrives."""
-        return {"to": self.role} if self.state.seats else {}
+        """In a hot-seat game, who a reply is for: the group whose action set it off (for
+        a rule time set off, the group it follows up on), not whoever's turn it is when
+        the reply arrives."""
+        return {"to": self.scorer or self.role} if self.state.seats else {}
 
     # --- turns ------------------------------------------------------------------------------
 
@@ -915,7 +918,13 @@ class _Step:
             **({"thread": item.get("thread")} if item.get("thread") else {}),
         )
         self.emit(E.MESSAGE_RECEIVED, message=message.id)
-        self._receive(message, recipient)
+        scorer = self.scorer
+        if self.state.seats:
+            self.scorer = recipient  # what the reply brings is the asking group's
+        try:
+            self._receive(message, recipient)
+        finally:
+            self.scorer = scorer
 
     def _receive(self, message: Message, recipient: str) -> None:
         known = Known(
@@ -993,10 +1002,18 @@ class _Step:
                 self.dirty = True
                 self.emit(E.RULE_FIRED, rule=rule.id)
                 outer, self.responder = self.responder, self._responder(rule)
+                scorer = self.scorer
+                if state.seats:
+                    # A class game: the rule answers, and credits, the group behind it.
+                    if not scorer and set_off_by_time(rule.when):
+                        done_by = {a.id: a.by for a in self.content.actions.values()}
+                        self.scorer = cause_of(rule.if_, state.seats, state.causes, done_by)
+                    state.causes[rule.id] = self.scorer
                 try:
                     replied |= self.apply_effects(rule.then, f"rule:{rule.id}")
                 finally:
                     self.responder = outer
+                    self.scorer = scorer
         finally:
             self.depth -= 1
         return replied
@@ -1021,7 +1038,8 @@ class _Step:
         return replied
 
     def _actor(self, actor: str) -> str:
-        return self.role if actor == L.PLAYER else actor
+        # 'player' in a class game: the group the rule answers (see ``fire``).
+        return (self.scorer or self.role) if actor == L.PLAYER else actor
 
     def _effect(self, effect: Any, origin: str) -> set[str]:
         if isinstance(effect, L.Reveal):

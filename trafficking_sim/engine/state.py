@@ -99,6 +99,9 @@ class GameState:
     next_seq: int = 1
     steps: int = 0
     seats: tuple[str, ...] = ()  # hot-seat: the roles played by groups, in turn order
+    # hot-seat: rule id -> the group whose action made it fire ("" when time did), so that
+    # a later rule following up on it answers that group
+    causes: dict[str, str] = field(default_factory=dict)
 
     @property
     def played(self) -> tuple[str, ...]:
@@ -133,6 +136,7 @@ class GameState:
             self.next_seq,
             self.steps,
             self.seats,
+            dict(self.causes),
         )
 
     @property
