@@ -566,6 +566,7 @@ CATALOG: dict[str, dict[str, str]] = {
     "key.previous_phase": {"en": "Previous phase", "sl": "Prejšnja faza"},
     "key.play": {"en": "To the game", "sl": "K igri"},
     "key.league": {"en": "League table", "sl": "Lestvica"},
+    "key.trainer_notes": {"en": "Notes", "sl": "Opombe"},
     "key.class_debrief": {"en": "Class debrief", "sl": "Skupna analiza"},
     "key.ready": {"en": "Ready", "sl": "Pripravljeni"},
     "key.trainer_tools": {"en": "Trainer tools", "sl": "Orodja izvajalca"},
@@ -1144,8 +1145,16 @@ CATALOG: dict[str, dict[str, str]] = {
         "sl": "Kako so lastna dejanja posamezne skupine vplivala na štiri stebre",
     },
     "class.pillars_note": {
-        "en": "The pillars themselves are shared by the whole class; what time brought (replies, events) counts for no group.",
-        "sl": "Stebri so skupni vsemu razredu; kar je prinesel čas (odgovori, dogodki), ne šteje nobeni skupini.",
+        "en": "Each group's row is its own ledger: what its decisions earned or cost, even where the shared pillar was already at 100; a refused action costs once however often it is pressed. What time alone brought counts for no group.",
+        "sl": "Vrstica vsake skupine je njen lastni obračun: kar so ji prinesle ali odvzele njene odločitve, tudi kadar je bil skupni steber že na 100; zavrnjeno dejanje stane enkrat, ne glede na to, kolikokrat ga skupina ponovi. Kar je prinesel le čas, ne šteje nobeni skupini.",
+    },
+    "class.your_points": {
+        "en": "Points of {group} (its own decisions)",
+        "sl": "Točke skupine {group} (njene lastne odločitve)",
+    },
+    "tui.played_by_group": {
+        "en": "Played in this class by {group}: its answers come from that group, not from the computer.",
+        "sl": "V tem razredu jo igra {group}: odgovore daje ta skupina, ne računalnik.",
     },
     "class.exchanges": {
         "en": "Messages and requests sent: {n}; to: {partners}",
@@ -1180,6 +1189,10 @@ CATALOG: dict[str, dict[str, str]] = {
     "trainer.over": {"en": "time is up", "sl": "čas je potekel"},
     "trainer.pause": {"en": "Pause", "sl": "Ustavi"},
     "trainer.start_timer": {"en": "Start timer", "sl": "Zaženi čas"},
+    "trainer.notes_hidden": {
+        "en": "Trainer notes (expected course, common mistakes) are hidden while the screen may be projected: press t to show them, t again to hide them.",
+        "sl": "Opombe za izvajalca (pričakovani potek, pogoste napake) so skrite, ker je zaslon morda projiciran: pritisnite t, da jih pokažete, in znova t, da jih skrijete.",
+    },
     "trainer.notes": {
         "en": "Trainer notes for this scenario:",
         "sl": "Opombe za izvajalca pri tem scenariju:",

@@ -16,6 +16,9 @@ from .phases import PhaseClock, session_plan
 class Classroom:
     clock: PhaseClock
     show_league: bool = False
+    # Projector-safe: the scenario's trainer notes (expected course, common mistakes)
+    # stay hidden on the dashboard until the trainer reveals them.
+    show_notes: bool = False
     seen: dict[str, int] = field(default_factory=dict)  # role -> events already shown
 
     @classmethod

@@ -1091,7 +1091,9 @@ class _Step:
             else:
                 self.schedule(self.state.turn + effect.inject.after, "inject", id=effect.inject.id)
         elif isinstance(effect, L.Say):
-            self.emit(E.NARRATION, text=effect.say.id)
+            # In a class game, narration is the news of the group the rule answers.
+            by = {"by": self.scorer} if self.state.seats else {}
+            self.emit(E.NARRATION, text=effect.say.id, **by)
         elif isinstance(effect, L.End):
             self.finish(effect.end)
         return set()

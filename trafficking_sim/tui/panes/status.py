@@ -18,7 +18,14 @@ class StatusBar(PaneMixin, Static):
             role = f"{session.group_names[state.role]} · {role}"  # hot-seat: whose turn
         total = content.actors[state.role].action_points
         dots = "●" * state.ap + "○" * max(0, total - state.ap)
-        met = sum(1 for o in content.objectives if o in state.objectives)
+        # In a class game a group counts its own and the shared objectives, and waits
+        # for its own replies: the others' progress is theirs to tell.
+        mine = [
+            o.id
+            for o in content.objectives.values()
+            if not state.seats or o.owner in ("shared", state.role)
+        ]
+        met = sum(1 for o in mine if o in state.objectives)
         if state.ending is not None:
             ending = content.endings[state.ending]
             case = self.tr(
@@ -27,8 +34,12 @@ class StatusBar(PaneMixin, Static):
                 rating=self.tr(f"rating.{ending.rating}"),
             )
         else:
-            case = self.tr("tui.case_open", met=met, total=len(content.objectives))
-        waiting = sum(1 for p in state.pending if p.kind in ("reply", "grant"))
+            case = self.tr("tui.case_open", met=met, total=len(mine))
+        waiting = sum(
+            1
+            for p in state.pending
+            if p.kind in ("reply", "grant") and p.get("to") in (None, state.role)
+        )
         first = self.tr(
             "tui.status_line",
             turn=state.turn,

@@ -118,7 +118,9 @@ class GameScreen(BaseScreen[None]):
             line
             for event in session.events[start:]
             if event.kind not in (E.SEAT_PASSED, E.TURN_STARTED)
-            for line in narrate.describe(event, session.content, session.state, self.lang)
+            for line in narrate.describe(
+                event, session.content, session.state, self.lang, names=session.group_labels()
+            )
         ]
         title = self.tr(
             "trainer.your_turn",
@@ -139,7 +141,9 @@ class GameScreen(BaseScreen[None]):
             line
             for event in events
             if event.kind != E.TURN_STARTED  # the dialog's title says it already
-            for line in narrate.describe(event, session.content, session.state, self.lang)
+            for line in narrate.describe(
+                event, session.content, session.state, self.lang, names=session.group_labels()
+            )
         ]
         if not lines:
             return
@@ -158,7 +162,9 @@ class GameScreen(BaseScreen[None]):
             return
         in_dialog = self.app.screen is not self
         for event in events:
-            described = narrate.describe(event, session.content, session.state, self.lang)
+            described = narrate.describe(
+                event, session.content, session.state, self.lang, names=session.group_labels()
+            )
             if not described:
                 continue
             text = "\n".join(described)

@@ -138,6 +138,7 @@ class TrainerScreen(BaseScreen[None]):
         binding("b", "previous_phase", "previous_phase", show=False),
         binding("g", "play", "play"),
         binding("l", "league", "league", show=False),
+        binding("t", "trainer_notes", "trainer_notes", show=False),
         binding("d", "class_debrief", "class_debrief", show=False),
         binding("escape", "play", "play", show=False),
     ]
@@ -203,7 +204,10 @@ class TrainerScreen(BaseScreen[None]):
         if note is not None:
             say += ["", note.get(self.lang)]
         if clock.phase.id in ("simulation", "reflection") and scenario.trainer_notes:
-            say += ["", self.tr("trainer.notes"), scenario.trainer_notes.get(self.lang)]
+            if self.classroom.show_notes:
+                say += ["", self.tr("trainer.notes"), scenario.trainer_notes.get(self.lang)]
+            else:
+                say += ["", self.tr("trainer.notes_hidden")]
         self.query_one("#trainer-say", Static).update(lines(*say))
         board = self.query_one("#trainer-league", Static)
         board.display = self.classroom.show_league
@@ -211,7 +215,7 @@ class TrainerScreen(BaseScreen[None]):
             rows = ["", self.tr("class.league")]
             for place, row in enumerate(league(self.session), 1):
                 star = " ★" if row.special_task else ""
-                rows.append(f"  {place}. {row.name}: {row.points}{star}")
+                rows.append(f"  {place}. {row.label}: {row.points}{star}")
             board.update(Content("\n".join(rows)))
 
     def action_toggle_timer(self) -> None:
@@ -228,6 +232,10 @@ class TrainerScreen(BaseScreen[None]):
 
     def action_previous_phase(self) -> None:
         self.classroom.clock.back()
+        self.refresh_timer()
+
+    def action_trainer_notes(self) -> None:
+        self.classroom.show_notes = not self.classroom.show_notes
         self.refresh_timer()
 
     def action_league(self) -> None:
