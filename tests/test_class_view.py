@@ -91,3 +91,29 @@ async def test_partners_played_by_groups_are_named_as_groups() -> None:
         partners._show(app.session.content.actors["authorities_c"])  # type: ignore[union-attr]
         detail = str(game.query_one("#partner-detail", Static).render())
         assert "played by the computer" in detail  # no group plays it in this class
+
+
+async def test_the_next_group_starts_with_no_button_of_the_last_one_focused() -> None:
+    app = TraffickingApp(AppConfig(lang="en", trainer=True, scenario="exercise"))
+    async with app.run_test(size=SIZE) as pilot:
+        await set_up_class(pilot)
+        await pilot.press("g")
+        await settle(pilot)
+        for _ in range(3):  # round to the first group's turn 2 and its news
+            await ready(pilot)
+            game = app.screen
+            assert isinstance(game, GameScreen)
+            await pilot.press("2")
+            await settle(pilot)
+            game.query_one("#partner-request").focus()
+            await settle(pilot)
+            app.perform(EndTurn())
+            await settle(pilot)
+        await ready(pilot)
+        assert app.session is not None
+        before = len(app.session.actions)
+        focused = app.screen.focused
+        assert focused is None or focused.id != "partner-request"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert len(app.session.actions) == before  # the Enter did nothing in their name

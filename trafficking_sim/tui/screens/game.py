@@ -8,7 +8,7 @@ from typing import Any
 
 from textual.app import ComposeResult, SystemCommand
 from textual.css.query import NoMatches
-from textual.widgets import Button, Footer, TabbedContent, TabPane
+from textual.widgets import Button, Footer, TabbedContent, TabPane, Tabs
 
 from ... import narrate
 from ...engine import AskPermission, EndTurn, Event
@@ -114,6 +114,9 @@ class GameScreen(BaseScreen[None]):
         start = classroom.seen.get(session.state.role, 0) if classroom else 0
         self._mark_seen()
         self.update_panes()
+        # Nothing of the last group's place stays: a button it left focused would act
+        # for this group on its first Enter.
+        self.query_one("#tabs", TabbedContent).query_one(Tabs).focus()
         lines = [
             line
             for event in session.events[start:]
