@@ -6,7 +6,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from textual.widgets import Log, OptionList, Static
+from textual.widgets import Input, Log, OptionList, Static
 
 from trafficking_sim.content import GameContent, find_scenario, load_game
 from trafficking_sim.engine import Action, EndTurn
@@ -119,6 +119,7 @@ async def test_no_group_ever_sees_what_another_group_alone_knows(_private_home: 
     problems: list[str] = []
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot, 0.2)
+        app.screen.query_one("#setup-code", Input).value = "owl-42"
         app.screen.query_one("#setup-start").press()  # every role ticked: five groups
         await settle(pilot)
         assert isinstance(app.screen, TrainerScreen)

@@ -14,7 +14,7 @@ from trafficking_sim.engine import events as E
 from trafficking_sim.session import Session
 from trafficking_sim.tui.app import AppConfig, TraffickingApp
 from trafficking_sim.tui.screens.game import GameScreen
-from trafficking_sim.tui.screens.trainer import TrainerScreen
+from trafficking_sim.tui.screens.trainer import HandOverScreen, TrainerScreen
 
 from .test_trainer_tui import SIZE, ready, set_up_class, settle
 
@@ -117,3 +117,120 @@ async def test_the_next_group_starts_with_no_button_of_the_last_one_focused() ->
         await pilot.press("enter")
         await settle(pilot)
         assert len(app.session.actions) == before  # the Enter did nothing in their name
+
+
+def test_debrief_of_a_class_save_is_the_class_debrief(tmp_path: Any, capsys: Any) -> None:
+    from trafficking_sim.cli import main
+    from trafficking_sim.saves import write_save
+
+    content = load_game(find_scenario("exercise"))
+    session = Session.new(content, "police_a", 1, "en", ("police_a", "ngo"), NAMES)
+    session.act(Share(to="ngo", facts=("job_advert",)))
+    save = tmp_path / "class.json"
+    write_save(save, session.savegame())
+    assert main(["debrief", str(save)]) == 0
+    text = capsys.readouterr().out
+    assert text.startswith("# Class debrief") and "## Group 1:" in text and "## Group 3:" in text
+    out = tmp_path / "class.html"
+    assert main(["debrief", str(save), "--format", "html", "--lang", "sl", "--out", str(out)]) == 0
+    page = out.read_text(encoding="utf-8")
+    assert "Skupna analiza" in page and "<table>" in page
+
+
+async def test_the_class_clock_is_on_every_game_screen_and_the_hand_over_and_moves() -> None:
+    from .test_trainer_tui import FakeClock, end_turn
+
+    app = TraffickingApp(AppConfig(lang="en", trainer=True, scenario="exercise"))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await set_up_class(pilot)
+        classroom = screen.classroom
+        assert classroom is not None
+        fake = FakeClock()
+        classroom.clock.clock = fake
+        classroom.clock.go_to("simulation")
+        classroom.clock.start()
+        classroom.turn_minutes = 2
+        await pilot.press("g")
+        await settle(pilot)
+        assert isinstance(app.screen, HandOverScreen)
+
+        def handover() -> str:
+            return str(app.screen.query_one("#handover-text", Static).render())
+
+        assert "Simulation: 35:00" in handover() and "2 min at the laptop" in handover()
+        fake.now = 30
+        await pilot.pause(1.2)  # the hand-over's clock ticks by itself
+        assert "Simulation: 34:30" in handover()
+        await ready(pilot)
+        status = str(app.screen.query_one("#status", Static).render())
+        assert "Simulation: 34:30 (running)" in status and "this turn 02:00" in status
+        fake.now = 30 + 121
+        await pilot.pause(1.2)
+        status = str(app.screen.query_one("#status", Static).render())
+        assert "this turn +00:01" in status
+        assert any("time at the laptop" in str(n.message) for n in app._notifications)
+        await end_turn(pilot)
+        assert isinstance(app.screen, HandOverScreen)
+
+
+async def test_the_simulation_phase_ends_when_the_game_ends() -> None:
+    app = TraffickingApp(AppConfig(lang="en", trainer=True, scenario="exercise"))
+    async with app.run_test(size=SIZE) as pilot:
+        await set_up_class(pilot)
+        assert app.classroom is not None and app.session is not None
+        app.classroom.clock.go_to("simulation")
+        while not app.session.state.over:
+            app.perform(EndTurn())
+        await settle(pilot)
+        assert app.classroom.clock.phase.id == "reflection"
+
+
+async def test_quitting_a_class_asks_first_and_f6_wants_the_trainers_code() -> None:
+    from trafficking_sim.tui.screens.dialogs import ConfirmDialog
+    from trafficking_sim.tui.screens.trainer import TrainerCodeDialog, TrainerToolsDialog
+
+    from .test_trainer_tui import CODE
+
+    app = TraffickingApp(AppConfig(lang="en", trainer=True, scenario="exercise"))
+    async with app.run_test(size=SIZE) as pilot:
+        await set_up_class(pilot)
+        await pilot.press("g")
+        await settle(pilot)
+        await ready(pilot)
+        await pilot.press("q")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, GameScreen) and app.is_running
+        await pilot.press("f10")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("escape")
+        await settle(pilot)
+        # A group pressing F6 meets the code, and a wrong one keeps the tools shut.
+        await pilot.press("f6")
+        await settle(pilot)
+        assert isinstance(app.screen, TrainerCodeDialog)
+        await pilot.press(*"guess", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, GameScreen)
+        assert any("not the trainer's code" in str(n.message) for n in app._notifications)
+        await pilot.press("f6")
+        await settle(pilot)
+        await pilot.press(*CODE, "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, TrainerToolsDialog)
+
+
+async def test_a_class_cannot_start_without_a_trainer_code() -> None:
+    from trafficking_sim.tui.screens.trainer import TrainerSetupScreen
+
+    app = TraffickingApp(AppConfig(lang="en", trainer=True, scenario="exercise"))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, 0.2)
+        assert isinstance(app.screen, TrainerSetupScreen)
+        app.screen.query_one("#setup-start").press()  # type: ignore[attr-defined]
+        await settle(pilot)
+        assert isinstance(app.screen, TrainerSetupScreen) and app.session is None
+        assert any("trainer code" in str(n.message) for n in app._notifications)

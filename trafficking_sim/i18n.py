@@ -1197,6 +1197,42 @@ CATALOG: dict[str, dict[str, str]] = {
         "en": "Trainer notes for this scenario:",
         "sl": "Opombe za izvajalca pri tem scenariju:",
     },
+    "trainer.code_label": {"en": "Trainer code (for F6)", "sl": "Koda izvajalca (za F6)"},
+    "trainer.code_placeholder": {
+        "en": "a code only you know",
+        "sl": "koda, ki jo poznate le vi",
+    },
+    "trainer.code_short": {
+        "en": "Choose a trainer code of at least {n} characters: F6 will ask for it, so that only you open the trainer's tools.",
+        "sl": "Izberite kodo izvajalca z vsaj {n} znaki: F6 jo bo zahteval, da orodja izvajalca odprete le vi.",
+    },
+    "trainer.code_prompt": {
+        "en": "The trainer's code, to open the trainer's tools:",
+        "sl": "Koda izvajalca za odpiranje orodij izvajalca:",
+    },
+    "trainer.code_ok": {"en": "Open", "sl": "Odpri"},
+    "trainer.wrong_code": {
+        "en": "That is not the trainer's code.",
+        "sl": "To ni koda izvajalca.",
+    },
+    "trainer.minutes_label": {
+        "en": "Minutes per group and turn",
+        "sl": "Minute na skupino in potezo",
+    },
+    "trainer.minutes_none": {"en": "no limit", "sl": "brez omejitve"},
+    "trainer.turn_clock": {"en": "this turn {time}", "sl": "ta poteza {time}"},
+    "trainer.turn_allowed": {
+        "en": "{n} min at the laptop this turn",
+        "sl": "{n} min za računalnikom v tej potezi",
+    },
+    "trainer.turn_over": {
+        "en": "Your time at the laptop for this turn is up: finish what you are doing and end the turn (e).",
+        "sl": "Vaš čas za računalnikom v tej potezi je potekel: dokončajte, kar delate, in končajte potezo (e).",
+    },
+    "trainer.confirm_quit": {
+        "en": "Quit the class? It is saved: Continue on the title screen brings it back, with its timer.",
+        "sl": "Končam delo z razredom? Shranjeno je: »Nadaljuj« na začetnem zaslonu ga vrne, skupaj s časom.",
+    },
     "trainer.handover": {
         "en": "Pass the laptop to {group}",
         "sl": "Računalnik predajte skupini: {group}",

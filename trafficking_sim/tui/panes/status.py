@@ -53,4 +53,12 @@ class StatusBar(PaneMixin, Static):
         second = self.tr(
             "tui.status_case", reference=content.scenario.case.reference, case=case, waiting=waiting
         )
-        self.update(Content(f"{first}\n{second}"))
+        text = f"{first}\n{second}"
+        classroom = self.game.classroom
+        self.set_class(classroom is not None, "-class")
+        if classroom is not None:
+            # A class: the phase's clock and the group's own turn time, always in view.
+            from ..screens.trainer import class_clock
+
+            text += "\n⏱ " + class_clock(classroom, self.lang)
+        self.update(Content(text))

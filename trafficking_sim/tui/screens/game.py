@@ -78,10 +78,21 @@ class GameScreen(BaseScreen[None]):
     def on_mount(self) -> None:
         session = self.game.session
         if self.game.classroom is not None:
+            self.set_interval(1.0, self._tick)  # the class's clock, always moving
             return  # a class game: each group's news comes after its hand-over screen
         if session is not None and not session.actions:
             # A new game: show what happens at the start, as every later turn does.
             self.call_later(self._tell, list(session.events))
+
+    def _tick(self) -> None:
+        classroom = self.game.classroom
+        if classroom is None or self.game.session is None or self.app.screen is not self:
+            return
+        self.query_one(StatusBar).update_view()
+        left = classroom.turn_remaining()
+        if left is not None and left <= 0 and not classroom.turn_warned:
+            classroom.turn_warned = True
+            self.say(self.tr("trainer.turn_over"), severity="warning", timeout=10)
 
     def update_panes(self) -> None:
         if self.game.session is None:

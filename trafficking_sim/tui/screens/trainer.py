@@ -14,7 +14,7 @@ from textual.widgets import Button, Footer, Input, Markdown, Select, SelectionLi
 from ... import narrate
 from ...classroom.league import league
 from ...classroom.phases import clock_text
-from ...classroom.state import Classroom
+from ...classroom.state import MIN_CODE, Classroom
 from ...engine.actions import TrainerInject, TrainerNote, TrainerReveal
 from ..localize import binding
 from ..text import lines
@@ -38,6 +38,12 @@ class TrainerSetupScreen(BaseScreen[None]):
             yield Static(id="setup-roles-label")
             yield SelectionList[str](id="setup-roles")
             yield Static(id="setup-note")
+            with Horizontal(classes="tool-row"):
+                yield Static(id="setup-code-label", classes="setup-label")
+                yield Input(id="setup-code", password=True)
+            with Horizontal(classes="tool-row"):
+                yield Static(id="setup-minutes-label", classes="setup-label")
+                yield Input(id="setup-minutes", type="integer", max_length=2)
         with Horizontal(classes="buttons"):
             yield Button(id="setup-start", variant="primary")
             yield Button(id="setup-back")
@@ -48,6 +54,10 @@ class TrainerSetupScreen(BaseScreen[None]):
         self.query_one("#setup-scenario-label", Static).update(self.tr("trainer.scenario"))
         self.query_one("#setup-roles-label", Static).update(self.tr("trainer.roles"))
         self.query_one("#setup-note", Static).update(self.tr("trainer.setup_note"))
+        self.query_one("#setup-code-label", Static).update(self.tr("trainer.code_label"))
+        self.query_one("#setup-code", Input).placeholder = self.tr("trainer.code_placeholder")
+        self.query_one("#setup-minutes-label", Static).update(self.tr("trainer.minutes_label"))
+        self.query_one("#setup-minutes", Input).placeholder = self.tr("trainer.minutes_none")
         self.query_one("#setup-start", Button).label = self.tr("trainer.start")
         self.query_one("#setup-back", Button).label = self.tr("tui.back")
         catalogue = self._choices()
@@ -123,8 +133,17 @@ class TrainerSetupScreen(BaseScreen[None]):
         if not seats:
             self.say(self.tr("trainer.no_groups"), severity="warning")
             return
+        code = self.query_one("#setup-code", Input).value.strip()
+        if len(code) < MIN_CODE:
+            self.say(self.tr("trainer.code_short", n=MIN_CODE), severity="warning")
+            self.query_one("#setup-code", Input).focus()
+            return
+        minutes_text = self.query_one("#setup-minutes", Input).value.strip()
+        minutes = int(minutes_text) if minutes_text.isdigit() else 0
         names = {role: self.tr("trainer.group_n", n=i) for i, role in enumerate(seats, 1)}
-        self.game.start_class(content, seats, names, secrets.randbelow(2**31))
+        self.game.start_class(
+            content, seats, names, secrets.randbelow(2**31), code, min(minutes, 60)
+        )
 
 
 class TrainerScreen(BaseScreen[None]):
@@ -270,8 +289,10 @@ class HandOverScreen(BaseScreen[None]):
         self.role = role
 
     def on_mount(self) -> None:
+        # (BaseScreen's on_mount runs too: Textual calls each class's handler.)
         # The last group's notifications belong to the app and would outlive its screen.
         self.app.clear_notifications()
+        self.set_interval(1.0, self.refresh_language)  # the clock keeps moving
 
     def compose(self) -> ComposeResult:
         with Center(id="handover"), Vertical(id="handover-panel"):
@@ -294,8 +315,9 @@ class HandOverScreen(BaseScreen[None]):
         ]
         classroom = self.game.classroom
         if classroom is not None:
-            clock = classroom.clock
-            parts.append(f"{self.tr(f'phase.{clock.phase.id}')}: {clock_text(clock.remaining())}")
+            parts.append(class_clock(classroom, self.lang, with_turn=False))
+            if classroom.turn_minutes:
+                parts.append(self.tr("trainer.turn_allowed", n=classroom.turn_minutes))
         self.query_one("#handover-text", Static).update(lines(*parts))
         self.query_one("#handover-ready", Button).label = self.tr("trainer.ready")
 
@@ -303,6 +325,51 @@ class HandOverScreen(BaseScreen[None]):
         self.action_ready()
 
     def action_ready(self) -> None:
+        self.dismiss(None)
+
+
+def class_clock(classroom: Classroom, lang: str, *, with_turn: bool = True) -> str:
+    """'Simulation 12:05 (running)', and the group's own turn time when there is a limit."""
+    from ...i18n import t
+
+    clock = classroom.clock
+    state = t("trainer.running", lang) if clock.running else t("trainer.paused", lang)
+    text = f"{t(f'phase.{clock.phase.id}', lang)}: {clock_text(clock.remaining())} ({state})"
+    left = classroom.turn_remaining() if with_turn else None
+    if left is not None:
+        text += " · " + t("trainer.turn_clock", lang, time=clock_text(left))
+    return text
+
+
+class TrainerCodeDialog(BaseModal[str | None]):
+    """F6 asks for the trainer's code: the tools show the whole case, no group's business."""
+
+    BINDINGS = [binding("escape", "close", "close")]
+    AUTO_FOCUS = "#code-input"
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(id="code-title", classes="dialog-title")
+            yield Input(id="code-input", password=True)
+            with Horizontal(classes="buttons"):
+                yield Button(id="code-ok", variant="primary")
+                yield Button(id="code-cancel")
+
+    def refresh_language(self) -> None:
+        self.query_one("#code-title", Static).update(self.tr("trainer.code_prompt"))
+        self.query_one("#code-ok", Button).label = self.tr("trainer.code_ok")
+        self.query_one("#code-cancel", Button).label = self.tr("tui.cancel")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.dismiss(event.value)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "code-ok":
+            self.dismiss(self.query_one("#code-input", Input).value)
+        else:
+            self.dismiss(None)
+
+    def action_close(self) -> None:
         self.dismiss(None)
 
 
