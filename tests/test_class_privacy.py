@@ -16,7 +16,7 @@ from trafficking_sim.session import Session
 from trafficking_sim.tui.app import AppConfig, TraffickingApp
 from trafficking_sim.tui.screens.dialogs import MessageDialog
 from trafficking_sim.tui.screens.game import GameScreen
-from trafficking_sim.tui.screens.trainer import HandOverScreen, TrainerScreen
+from trafficking_sim.tui.screens.trainer import DecisionDialog, HandOverScreen, TrainerScreen
 
 from .test_trainer_tui import settle
 
@@ -146,6 +146,10 @@ async def test_no_group_ever_sees_what_another_group_alone_knows(_private_home: 
             check("summary")
             await pilot.press("enter")
             await settle(pilot)
+            while isinstance(app.screen, DecisionDialog):  # a request made to its role
+                check("decision")
+                app.screen.query_one("#decision-grant").press()
+                await settle(pilot)
             assert isinstance(app.screen, GameScreen)
             await pilot.press("5")  # the log draws only when shown; the other panes always
             await settle(pilot, 0.01)

@@ -167,6 +167,18 @@ CATALOG: dict[str, dict[str, str]] = {
         "en": "'{value}' is not a valid {what} code.",
         "sl": "»{value}« ni veljavna vrednost za »{what}«.",
     },
+    "reason.no_open_request": {
+        "en": "request number {id} is not waiting for a decision.",
+        "sl": "zahteva št. {id} ne čaka na odločitev.",
+    },
+    "reason.not_your_request": {
+        "en": "request number {id} was made to another role: its group decides.",
+        "sl": "zahteva št. {id} je bila poslana drugi vlogi: o njej odloča njena skupina.",
+    },
+    "reason.decision_needs_words": {
+        "en": "say why you refuse, or what more you need: the asking group reads it.",
+        "sl": "navedite, zakaj zavračate ali kaj še potrebujete: skupina, ki je prosila, bo to prebrala.",
+    },
     "reason.unknown_message": {
         "en": "there is no message number {id}.",
         "sl": "sporočila št. {id} ni.",
@@ -240,6 +252,10 @@ CATALOG: dict[str, dict[str, str]] = {
     "event.sent.request": {
         "en": "Request sent to {to}: {service}{facts}.",
         "sl": "Zahteva »{service}« je poslana (prejemnik: {to}){facts}.",
+    },
+    "event.sent.reply": {
+        "en": "Your answer #{id} sent to {to}.",
+        "sl": "Vaš odgovor št. {id} je poslan (prejemnik: {to}).",
     },
     "event.sent.permission": {
         "en": "You asked {to} for permission to pass on{facts}.",
@@ -1133,6 +1149,30 @@ CATALOG: dict[str, dict[str, str]] = {
         "sl": "Poteza preide na: {role}.",
     },
     "event.trainer_note": {"en": "Trainer's note: {text}", "sl": "Zapisek izvajalca: {text}"},
+    "event.decided.grant": {
+        "en": "{agency} granted request #{id} ({service}) of {asker}.",
+        "sl": "{agency} je ugodil(a) zahtevi št. {id} ({service}), ki jo je poslal(a) {asker}.",
+    },
+    "event.decided.refuse": {
+        "en": "{agency} refused request #{id} ({service}) of {asker}.",
+        "sl": "{agency} je zavrnil(a) zahtevo št. {id} ({service}), ki jo je poslal(a) {asker}.",
+    },
+    "event.decided.more": {
+        "en": "{agency} asks {asker} for more before deciding on request #{id} ({service}).",
+        "sl": "{agency} pred odločitvijo o zahtevi št. {id} ({service}) prosi za več podatkov: {asker}.",
+    },
+    "event.decided.script": {
+        "en": "The trainer let the game answer request #{id} ({service}) of {asker} for {agency}.",
+        "sl": "Izvajalec je pustil, da na zahtevo št. {id} ({service}), ki jo je poslal(a) {asker}, namesto vloge {agency} odgovori igra.",
+    },
+    "event.decided.by_trainer": {
+        "en": "(decided by the trainer, as the group had not decided in time)",
+        "sl": "(odločil je izvajalec, ker skupina ni odločila pravočasno)",
+    },
+    "event.decision_waiting": {
+        "en": "Request #{id} from {asker} waits for your decision: {service}.",
+        "sl": "Zahteva št. {id}, ki jo je poslal(a) {asker}, čaka na vašo odločitev: {service}.",
+    },
     "class.title": {"en": "Class debrief", "sl": "Skupna analiza"},
     "class.league": {"en": "League table", "sl": "Lestvica skupin"},
     "class.group": {"en": "Group", "sl": "Skupina"},
@@ -1197,6 +1237,50 @@ CATALOG: dict[str, dict[str, str]] = {
         "en": "Trainer notes for this scenario:",
         "sl": "Opombe za izvajalca pri tem scenariju:",
     },
+    "trainer.decision_title": {
+        "en": "Request #{id} from {asker}: your group decides",
+        "sl": "Zahteva št. {id}, pošiljatelj: {asker}: odloči vaša skupina",
+    },
+    "trainer.decision_help": {
+        "en": "You play this role: no script answers for you. Grant the request (what your role would then do happens, and the asker is told), refuse it and say why, or ask for more. Undecided requests wait until your next turn; after that the trainer may decide.",
+        "sl": "To vlogo igrate vi: namesto vas ne odgovori noben scenarij. Zahtevi ugodite (zgodi se, kar bi vaša vloga tedaj storila, pošiljatelj pa je obveščen), jo zavrnite in navedite razlog ali prosite za več podatkov. Neodločene zahteve počakajo do vaše naslednje poteze; nato lahko odloči izvajalec.",
+    },
+    "trainer.decision_note": {
+        "en": "your answer to the asking group (needed to refuse or ask for more)",
+        "sl": "vaš odgovor skupini, ki je prosila (potreben za zavrnitev ali prošnjo za več)",
+    },
+    "trainer.decision_grant": {"en": "Grant", "sl": "Ugodi"},
+    "trainer.decision_refuse": {"en": "Refuse", "sl": "Zavrni"},
+    "trainer.decision_more": {"en": "Ask for more", "sl": "Prosi za več"},
+    "trainer.decision_later": {"en": "Later", "sl": "Pozneje"},
+    "trainer.decisions": {
+        "en": "Requests waiting for a group's decision",
+        "sl": "Zahteve, ki čakajo na odločitev skupine",
+    },
+    "trainer.decision_row": {
+        "en": "#{id} {asker} → {agency}: {service} (since turn {turn})",
+        "sl": "št. {id} {asker} → {agency}: {service} (od poteze {turn})",
+    },
+    "trainer.decide_script": {"en": "Let the game answer", "sl": "Naj odgovori igra"},
+    "trainer.decide_grant": {"en": "Grant for the group", "sl": "Ugodi namesto skupine"},
+    "trainer.decide_refuse": {"en": "Refuse for the group", "sl": "Zavrni namesto skupine"},
+    "trainer.refused_for_group": {
+        "en": "The trainer refused this for the group, which had not decided in time.",
+        "sl": "Izvajalec je zahtevo zavrnil namesto skupine, ki ni odločila pravočasno.",
+    },
+    "trainer.decide": {"en": "Decide", "sl": "Odloči"},
+    "demo.decide.grant": {"en": "Grants request #{id}", "sl": "Ugodi zahtevi št. {id}"},
+    "demo.decide.refuse": {"en": "Refuses request #{id}", "sl": "Zavrne zahtevo št. {id}"},
+    "demo.decide.more": {
+        "en": "Asks for more about request #{id}",
+        "sl": "Prosi za več podatkov o zahtevi št. {id}",
+    },
+    "demo.decide.script": {
+        "en": "The trainer lets the game answer request #{id}",
+        "sl": "Izvajalec pusti, da na zahtevo št. {id} odgovori igra",
+    },
+    "trainer.choose_request": {"en": "A waiting request", "sl": "Zahteva, ki čaka"},
+    "key.later": {"en": "Later", "sl": "Pozneje"},
     "trainer.code_label": {"en": "Trainer code (for F6)", "sl": "Koda izvajalca (za F6)"},
     "trainer.code_placeholder": {
         "en": "a code only you know",

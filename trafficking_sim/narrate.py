@@ -127,6 +127,8 @@ def seen_by(event: E.Event, state: GameState, role: str) -> bool:
         return bool(data.get("by", role) == role)
     if kind in (E.SCORE_CHANGED, E.NARRATION):
         return data.get("by") in ("", None, role)
+    if kind == E.REQUEST_DECIDED:
+        return role in (data.get("agency"), data.get("asker"))
     if kind in (E.MESSAGE_SENT, E.MESSAGE_RECEIVED, E.PERMISSION_GRANTED):
         message = state.messages[data["message"] - 1]
         return role == message.sender or role in message.recipients
@@ -177,14 +179,41 @@ def describe(
         message = state.messages[data["message"] - 1]
         if message.sender != me:
             # In a class game, another group's message to this one: news it received.
+            if message.kind == "request" and message.id in state.open_requests:
+                return [
+                    t(
+                        "event.decision_waiting",
+                        lang,
+                        id=message.id,
+                        asker=actor_name(content, message.sender, lang, names),
+                        service=text_of(content, message.subject_id, lang),
+                    ),
+                    *_received_lines(content, message, lang, names)[1:],
+                ]
             return _received_lines(content, message, lang, names)
         return [_sent_line(content, message, lang, names)]
     if kind == E.MESSAGE_RECEIVED:
-        return _received_lines(content, state.messages[data["message"] - 1], lang, names)
+        message = state.messages[data["message"] - 1]
+        if message.sender == me:
+            return []  # a class game: the group's own answer, which it decided itself
+        return _received_lines(content, message, lang, names)
     if kind == E.SEAT_PASSED:
         return [t("event.seat_passed", lang, role=actor_name(content, data["role"], lang, names))]
     if kind == E.TRAINER_NOTE:
         return [t("event.trainer_note", lang, text=data["text"])]
+    if kind == E.REQUEST_DECIDED:
+        request = state.messages[data["request"] - 1]
+        line = t(
+            f"event.decided.{data['verdict']}",
+            lang,
+            id=request.id,
+            agency=actor_name(content, data["agency"], lang, names),
+            asker=actor_name(content, data["asker"], lang, names),
+            service=text_of(content, request.subject_id, lang),
+        )
+        if data.get("trainer") and data["verdict"] != "script":
+            line += " " + t("event.decided.by_trainer", lang)
+        return [line]
     if kind == E.FACTS_LEARNED:
         if data["actor"] != me:
             return []
@@ -274,6 +303,7 @@ def _sent_line(content: GameContent, message: Message, lang: str, names: Names =
         "share": "event.sent.share",
         "request": "event.sent.request",
         "permission": "event.sent.permission",
+        "reply": "event.sent.reply",  # a group's answer to a request made to its role
     }[message.kind]
     service = text_of(content, message.subject_id, lang)
     return t(key, lang, id=message.id, to=to, facts=facts, service=service)

@@ -15,11 +15,12 @@ from ..content import logic as L
 from ..content.bundle import GameContent
 from ..content.models import Rule, Service
 from ..content.text import LocalText
+from . import decisions, siena
 from . import events as E
-from . import siena
 from .actions import (
     Action,
     AskPermission,
+    Decide,
     Do,
     EndTurn,
     Request,
@@ -247,8 +248,10 @@ class _Step:
 
     __slots__ = (
         "_copied",
+        "addressee",
         "compiled",
         "content",
+        "deciding",
         "depth",
         "dirty",
         "events",
@@ -279,6 +282,8 @@ class _Step:
         self.depth = 0
         self.responder: str | None = None  # who answers for the rule being applied
         self.scorer = ""  # the role a score change is credited to
+        self.deciding: str | None = None  # hot-seat: the role a group answers a request for
+        self.addressee: str | None = None  # hot-seat: who that answer goes to
         self._copied: set[str] = set()
         # Set when something a condition can see changes; objectives and endings are only
         # re-checked then.
@@ -409,6 +414,8 @@ class _Step:
         if isinstance(action, TrainerInject | TrainerReveal | TrainerNote):
             self._check_trainer(action)
             return 0
+        if isinstance(action, Decide):
+            return decisions.check(self, action)
         if isinstance(action, Send):
             cost = self._check_send(action)
         elif isinstance(action, Share):
@@ -629,6 +636,8 @@ class _Step:
             self.learn(action.actor, [action.fact], Known(self.state.turn, via="trainer"))
         elif isinstance(action, TrainerNote):
             self.emit(E.TRAINER_NOTE, text=action.text.strip())
+        elif isinstance(action, Decide):
+            decisions.apply(self, action)
 
     def _hand_over(self, message: Message) -> None:
         """Recipients learn the attached facts; scoring for need and need-to-know."""
@@ -753,7 +762,10 @@ class _Step:
 
         replied = self.fire("request", matches, ((agency.id, service.id),))
         self.message = None
-        if agency.id not in replied:
+        if agency.id in self.state.seats:
+            # A group plays this role: it decides, not the role's script.
+            self.state.open_requests = (*self.state.open_requests, message.id)
+        elif agency.id not in replied:
             body = (service.reply or agency.default_reply).id
             self._reply_later(agency.id, message, body, service.after, (), None, None)
 
@@ -841,7 +853,9 @@ class _Step:
         """In a hot-seat game, who a reply is for: the group whose action set it off (for
         a rule time set off, the group it follows up on), not whoever's turn it is when
         the reply arrives."""
-        return {"to": self.scorer or self.role} if self.state.seats else {}
+        if not self.state.seats:
+            return {}
+        return {"to": self.addressee or self.scorer or self.role}
 
     # --- turns ------------------------------------------------------------------------------
 
@@ -992,8 +1006,12 @@ class _Step:
                 if rule.once and rule.id in state.fired:
                     continue
                 plays = rule.plays
-                if plays is not None and (plays == state.role or plays in state.seats):
-                    continue  # a role people play acts for itself
+                if (
+                    plays is not None
+                    and plays != self.deciding
+                    and (plays == state.role or plays in state.seats)
+                ):
+                    continue  # a role people play acts for itself (unless it lets the rule)
                 if matches is not None and not matches(rule):
                     continue
                 if check is not None and not check(self):

@@ -22,6 +22,7 @@ VARIABLE_CHANGED = "variable_changed"
 GAME_ENDED = "game_ended"
 SEAT_PASSED = "seat_passed"  # hot-seat: the turn passes to the next group
 TRAINER_NOTE = "trainer_note"
+REQUEST_DECIDED = "request_decided"  # hot-seat: a group (or the trainer) answered a request
 
 HIDDEN_KINDS = frozenset({RULE_FIRED, VARIABLE_CHANGED})
 """Kinds that explain the machinery (for trainers and tests), not shown to a learner."""

@@ -102,6 +102,8 @@ class GameState:
     # hot-seat: rule id -> the group whose action made it fire ("" when time did), so that
     # a later rule following up on it answers that group
     causes: dict[str, str] = field(default_factory=dict)
+    # hot-seat: requests made to a role a group plays, waiting for that group's decision
+    open_requests: tuple[int, ...] = ()
 
     @property
     def played(self) -> tuple[str, ...]:
@@ -137,6 +139,7 @@ class GameState:
             self.steps,
             self.seats,
             dict(self.causes),
+            self.open_requests,
         )
 
     @property

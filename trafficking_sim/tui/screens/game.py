@@ -145,8 +145,30 @@ class GameScreen(BaseScreen[None]):
         self.app.push_screen(
             MessageDialog(
                 title, "\n".join(lines) or self.tr("trainer.nothing_new"), linked_terms=True
-            )
+            ),
+            lambda _: self._ask_decisions(set()),
         )
+
+    def _ask_decisions(self, postponed: set[int]) -> None:
+        """Requests made to this group's role, one after the other: the group decides."""
+        from ...engine.actions import Decide
+        from ...engine.decisions import waiting_for
+        from .trainer import DecisionDialog
+
+        state = self.session.state
+        waiting = [m for m in waiting_for(state, state.role) if m.id not in postponed]
+        if not waiting or state.over:
+            return
+        request = waiting[0].id
+
+        def decided(answer: tuple[str, str] | None) -> None:
+            if answer is None:
+                postponed.add(request)
+            else:
+                self.game.perform(Decide(request, answer[0], answer[1]))
+            self._ask_decisions(postponed)
+
+        self.app.push_screen(DecisionDialog(request), decided)
 
     def _tell(self, events: list[Event]) -> None:
         """Show what an action made happen: a summary for a new turn, toasts otherwise."""

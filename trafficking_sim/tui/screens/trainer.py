@@ -15,7 +15,7 @@ from ... import narrate
 from ...classroom.league import league
 from ...classroom.phases import clock_text
 from ...classroom.state import MIN_CODE, Classroom
-from ...engine.actions import TrainerInject, TrainerNote, TrainerReveal
+from ...engine.actions import Decide, TrainerInject, TrainerNote, TrainerReveal
 from ..localize import binding
 from ..text import lines
 from .base import BaseModal, BaseScreen
@@ -341,6 +341,75 @@ def class_clock(classroom: Classroom, lang: str, *, with_turn: bool = True) -> s
     return text
 
 
+class DecisionDialog(BaseModal[tuple[str, str] | None]):
+    """A request made to the role this group plays: the group decides, not the game."""
+
+    BINDINGS = [binding("escape", "later", "later")]
+    AUTO_FOCUS = "#decision-note"
+
+    def __init__(self, request: int) -> None:
+        super().__init__()
+        self.request = request
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog wide"):
+            yield Static(id="decision-title", classes="dialog-title")
+            with VerticalScroll(classes="dialog-body"):
+                yield Static(id="decision-text")
+            yield Input(id="decision-note")
+            with Horizontal(classes="buttons"):
+                yield Button(id="decision-grant", variant="primary")
+                yield Button(id="decision-refuse")
+                yield Button(id="decision-more")
+                yield Button(id="decision-later")
+
+    def refresh_language(self) -> None:
+        session, lang = self.session, self.lang
+        content = session.content
+        message = session.state.messages[self.request - 1]
+        names = session.group_labels()
+        service = content.actors[message.recipients[0]].services.get(message.service or "")
+        self.query_one("#decision-title", Static).update(
+            self.tr(
+                "trainer.decision_title",
+                id=message.id,
+                asker=narrate.actor_name(content, message.sender, lang, names),
+            )
+        )
+        rows = [narrate.text_of(content, message.subject_id, lang)]
+        if service is not None:
+            rows += ["", service.text.get(lang)]
+        if message.facts:
+            rows += ["", self.tr("tui.msg_attached")]
+            rows += [
+                f"  ◆ {content.facts[f].label.get(lang)}: {content.facts[f].text.get(lang)}"
+                for f in message.facts
+            ]
+        if message.body:
+            rows += ["", message.body]
+        rows += ["", self.tr("trainer.decision_help")]
+        self.query_one("#decision-text", Static).update(lines(*rows))
+        self.query_one("#decision-note", Input).placeholder = self.tr("trainer.decision_note")
+        for verdict in ("grant", "refuse", "more", "later"):
+            self.query_one(f"#decision-{verdict}", Button).label = self.tr(
+                f"trainer.decision_{verdict}"
+            )
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        verdict = (event.button.id or "").removeprefix("decision-")
+        note = self.query_one("#decision-note", Input).value.strip()
+        if verdict == "later":
+            self.dismiss(None)
+        elif verdict in ("refuse", "more") and not note:
+            self.say(self.tr("reason.decision_needs_words"), severity="warning")
+            self.query_one("#decision-note", Input).focus()
+        else:
+            self.dismiss((verdict, note))
+
+    def action_later(self) -> None:
+        self.dismiss(None)
+
+
 class TrainerCodeDialog(BaseModal[str | None]):
     """F6 asks for the trainer's code: the tools show the whole case, no group's business."""
 
@@ -394,6 +463,10 @@ class TrainerToolsDialog(BaseModal[None]):
                 with Horizontal(classes="tool-row"):
                     yield Input(id="tool-note")
                     yield Button(id="tool-note-go")
+                with Horizontal(classes="tool-row"):
+                    yield Select[int]([], id="tool-request", allow_blank=True)
+                    yield Select[str]([], id="tool-verdict", allow_blank=False)
+                    yield Button(id="tool-decide-go")
                 yield Static(id="tools-case")
             with Horizontal(classes="buttons"):
                 yield Button(id="tools-dashboard", variant="primary")
@@ -426,6 +499,32 @@ class TrainerToolsDialog(BaseModal[None]):
             [(f.label.get(lang), f.id) for f in content.facts.values()]
         )
         self.query_one("#tool-fact", Select).prompt = self.tr("trainer.choose_fact")
+        names = session.group_labels()
+        waiting = [state.messages[i - 1] for i in state.open_requests]
+        self.query_one("#tool-request", Select).set_options(
+            [
+                (
+                    self.tr(
+                        "trainer.decision_row",
+                        id=m.id,
+                        asker=narrate.actor_name(content, m.sender, lang, names),
+                        agency=narrate.actor_name(content, m.recipients[0], lang, names),
+                        service=narrate.text_of(content, m.subject_id, lang),
+                        turn=m.turn,
+                    ),
+                    m.id,
+                )
+                for m in waiting
+            ]
+        )
+        self.query_one("#tool-request", Select).prompt = self.tr("trainer.choose_request")
+        verdicts = self.query_one("#tool-verdict", Select)
+        current = verdicts.value if isinstance(verdicts.value, str) else "script"
+        verdicts.set_options(
+            [(self.tr(f"trainer.decide_{v}"), v) for v in ("script", "grant", "refuse")]
+        )
+        verdicts.value = current
+        self.query_one("#tool-decide-go", Button).label = self.tr("trainer.decide")
         self._case()
 
     def _case(self) -> None:
@@ -471,6 +570,12 @@ class TrainerToolsDialog(BaseModal[None]):
             if note.value.strip():
                 self._done(self.game.perform(TrainerNote(note.value)))
                 note.value = ""
+        elif button == "tool-decide-go":
+            request = self.query_one("#tool-request", Select).value
+            verdict = self.query_one("#tool-verdict", Select).value
+            if isinstance(request, int) and isinstance(verdict, str):
+                note = self.tr("trainer.refused_for_group") if verdict == "refuse" else ""
+                self._done(self.game.perform(Decide(request, verdict, note, trainer=True)))
         elif button == "tools-dashboard":
             self.dismiss(None)
             self.game.show_trainer()
