@@ -586,7 +586,7 @@ def _class_debrief(session: Session, args: argparse.Namespace) -> int:
     (one group's review alone would blame the whole class's moves on 'you')."""
     from .classroom.class_debrief import class_debrief_markdown
     from .i18n import t
-    from .report_page import html_page
+    from .report_page import PRINTABLE, html_page
 
     lang = args.lang or session.lang
     session.lang = lang
@@ -600,7 +600,7 @@ def _class_debrief(session: Session, args: argparse.Namespace) -> int:
         if args.out.exists() and args.out.is_dir():
             raise UsageError(f"{args.out} is a folder; give a file name")
         _keep_saves(args.out)
-        atomic_write_text(args.out, text)
+        atomic_write_text(args.out, text, mode=PRINTABLE)
         print(f"Report written to {args.out}", file=sys.stderr)
     else:
         print(text, end="")

@@ -1083,10 +1083,19 @@ CATALOG: dict[str, dict[str, str]] = {
     "map.short_siena": {"en": "SIENA", "sl": "SIENA"},
     "map.short_i24_7": {"en": "I-24/7", "sl": "I-24/7"},
     "map.short_judicial": {"en": "judicial", "sl": "pravosodno"},
+    "map.legend": {"en": "Legend", "sl": "Legenda"},
+    "map.box_role": {
+        "en": "a role played by a group (or by the game)",
+        "sl": "vloga, ki jo igra skupina (ali igra)",
+    },
+    "map.box_agency": {
+        "en": "an agency or body answering through the game",
+        "sl": "agencija ali organ, ki odgovarja prek igre",
+    },
     "map.direct_only": {"en": "direct contact only", "sl": "le neposredni stik"},
     "map.legend_direct": {
-        "en": "Not drawn: direct contact (phone, meetings, liaison officers) is open to everyone; for those without SIENA it is the only way.",
-        "sl": "Ni narisano: neposredni stik (telefon, sestanki, uradniki za zvezo) je na voljo vsem; za tiste brez omrežja SIENA je edina pot.",
+        "en": "Direct contact (phone, meetings, liaison officers) is open to everyone; it is drawn only for the roles that have no other way.",
+        "sl": "Neposredni stik (telefon, sestanki, uradniki za zvezo) je na voljo vsem; narisan je le za vloge, ki nimajo druge poti.",
     },
     "guide.title": {
         "en": "Guide to international cooperation against trafficking in human beings",
@@ -1269,6 +1278,8 @@ CATALOG: dict[str, dict[str, str]] = {
         "sl": "Izvajalec je zahtevo zavrnil namesto skupine, ki ni odločila pravočasno.",
     },
     "trainer.decide": {"en": "Decide", "sl": "Odloči"},
+    "cards.all": {"en": "All role cards", "sl": "Vse kartice vlog"},
+    "guide.contents": {"en": "Contents", "sl": "Vsebina"},
     "demo.decide.grant": {"en": "Grants request #{id}", "sl": "Ugodi zahtevi št. {id}"},
     "demo.decide.refuse": {"en": "Refuses request #{id}", "sl": "Zavrne zahtevo št. {id}"},
     "demo.decide.more": {
