@@ -64,13 +64,13 @@ TERMINAL_FONT = "fonts/RobotoMono-VariableFont_wght.ttf"
 """The terminal's font, shipped with textual-serve: it has Č, Š and Ž. Without it the
 browser falls back to a system font, and Chromium on Linux drew them as Ċ, Ṡ and Ż."""
 
+_FONT_URL = "{{ config.static.url }}" + TERMINAL_FONT  # filled in by textual-serve
 FONT_FACE = (
     "<style>@font-face { font-family: 'Roboto Mono'; "
-    'src: url("{{ config.static.url }}%s") format("truetype"); '
+    f'src: url("{_FONT_URL}") format("truetype"); '
     "font-weight: 100 700; font-display: block; }</style>\n"
-    '<link rel="preload" href="{{ config.static.url }}%s" as="font" type="font/ttf" '
-    "crossorigin />\n"
-) % (TERMINAL_FONT, TERMINAL_FONT)
+    f'<link rel="preload" href="{_FONT_URL}" as="font" type="font/ttf" crossorigin />\n'
+)
 
 
 def offline_templates() -> Path:
