@@ -140,3 +140,32 @@ async def test_the_deciding_group_meets_the_request_when_it_sits_down(_private_h
         answer = session.state.messages[-1]
         assert answer.body == "Not before the common day" and answer.recipients == ("ngo",)
         assert app.errors == []
+
+
+async def test_the_trainer_decides_for_a_group_in_the_tools() -> None:
+    from textual.widgets import Select
+
+    from trafficking_sim.tui.screens.trainer import TrainerToolsDialog
+
+    from .test_trainer_tui import open_tools
+
+    app = TraffickingApp(AppConfig(lang="en", trainer=True, scenario="exercise"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot, 0.2)
+        app.start_class(app.catalogue[0], SEATS, NAMES, 1, CODE)  # type: ignore[index]
+        await settle(pilot)
+        session = app.session
+        assert session is not None
+        app.perform(TrainerReveal("ngo", "site_address"))
+        app.perform(Request("authorities_c", "immediate_action", "site_address"))
+        await open_tools(pilot)
+        tools = app.screen
+        assert isinstance(tools, TrainerToolsDialog)
+        tools.query_one("#tool-request", Select).value = 1
+        tools.query_one("#tool-verdict", Select).value = "refuse"
+        tools.query_one("#tool-decide-go").press()
+        await settle(pilot)
+        assert session.state.open_requests == ()
+        answer = session.state.messages[-1]
+        assert answer.recipients == ("ngo",) and "trainer refused" in answer.body
+        assert app.errors == []

@@ -465,7 +465,7 @@ class TrainerToolsDialog(BaseModal[None]):
                     yield Button(id="tool-note-go")
                 with Horizontal(classes="tool-row"):
                     yield Select[int]([], id="tool-request", allow_blank=True)
-                    yield Select[str]([], id="tool-verdict", allow_blank=False)
+                    yield Select[str]([("…", "script")], id="tool-verdict", allow_blank=False)
                     yield Button(id="tool-decide-go")
                 yield Static(id="tools-case")
             with Horizontal(classes="buttons"):
