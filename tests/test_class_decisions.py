@@ -145,7 +145,7 @@ async def test_the_deciding_group_meets_the_request_when_it_sits_down(_private_h
 async def test_the_trainer_decides_for_a_group_in_the_tools() -> None:
     from textual.widgets import Select
 
-    from trafficking_sim.tui.screens.trainer import TrainerToolsDialog
+    from trafficking_sim.tui.screens.trainer import TrainerScreen, TrainerToolsDialog
 
     from .test_trainer_tui import open_tools
 
@@ -158,6 +158,13 @@ async def test_the_trainer_decides_for_a_group_in_the_tools() -> None:
         assert session is not None
         app.perform(TrainerReveal("ngo", "site_address"))
         app.perform(Request("authorities_c", "immediate_action", "site_address"))
+        for _ in range(4):  # group 2 lets two turns pass without deciding
+            app.perform(EndTurn())
+        await settle(pilot)
+        dashboard = next(s for s in app.screen_stack if isinstance(s, TrainerScreen))
+        dashboard.refresh_timer()
+        said = str(dashboard.query_one("#trainer-say").render())  # type: ignore[attr-defined]
+        assert "waiting for a group's decision: 1, of them past the group's next turn: 1" in said
         await open_tools(pilot)
         tools = app.screen
         assert isinstance(tools, TrainerToolsDialog)

@@ -100,10 +100,19 @@ def test_lint_warns_of_a_time_rule_that_could_answer_any_group(tmp_path: Path) -
     if: {{fired: europol_answers}}
     then:
       - reply: {{from: europol, text: {T}}}
+  - id: news_for_two
+    when: turn_end
+    if:
+      all:
+        - knows: {{actor: police_a, fact: phone}}
+        - knows: {{actor: ngo, fact: story}}
+    then:
+      - reply: {{from: europol, text: {T}}}
 """,
             BASE,
         ),
     )
     found = [f for f in findings(path) if "class game" in f]
-    assert len(found) == 1 and "'news_for_someone'" in found[0]
-    assert found[0].startswith("warning:")
+    assert len(found) == 2 and all(f.startswith("warning:") for f in found)
+    assert "'news_for_someone'" in found[0] and "could reach any group" in found[0]
+    assert "'news_for_two'" in found[1] and "names the roles ngo, police_a" in found[1]

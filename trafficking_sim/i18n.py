@@ -1278,6 +1278,10 @@ CATALOG: dict[str, dict[str, str]] = {
         "sl": "Izvajalec je zahtevo zavrnil namesto skupine, ki ni odločila pravočasno.",
     },
     "trainer.decide": {"en": "Decide", "sl": "Odloči"},
+    "trainer.decisions_waiting": {
+        "en": "Requests waiting for a group's decision: {n}, of them past the group's next turn: {late}. Decide for a group in the trainer's tools (F6), or let the game answer.",
+        "sl": "Zahteve, ki čakajo na odločitev skupine: {n}, od tega po izteku naslednje poteze skupine: {late}. Namesto skupine odločite v orodjih izvajalca (F6) ali pustite, da odgovori igra.",
+    },
     "cards.all": {"en": "All role cards", "sl": "Vse kartice vlog"},
     "guide.contents": {"en": "Contents", "sl": "Vsebina"},
     "demo.decide.grant": {"en": "Grants request #{id}", "sl": "Ugodi zahtevi št. {id}"},

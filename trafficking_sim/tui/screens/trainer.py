@@ -227,6 +227,12 @@ class TrainerScreen(BaseScreen[None]):
                 say += ["", self.tr("trainer.notes"), scenario.trainer_notes.get(self.lang)]
             else:
                 say += ["", self.tr("trainer.notes_hidden")]
+        state = self.session.state
+        waiting = [state.messages[i - 1] for i in state.open_requests]
+        if waiting:
+            # A group that has not decided by the end of its next turn: the trainer does.
+            late = sum(1 for m in waiting if state.turn > m.turn + 1)
+            say += ["", self.tr("trainer.decisions_waiting", n=len(waiting), late=late)]
         self.query_one("#trainer-say", Static).update(lines(*say))
         board = self.query_one("#trainer-league", Static)
         board.display = self.classroom.show_league
