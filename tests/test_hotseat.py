@@ -76,8 +76,11 @@ def test_points_are_credited_to_the_group_that_earned_them(exercise: GameContent
     assert "police_a" not in by  # police_a did nothing yet
 
 
-def test_the_league_counts_what_the_scores_really_gained(exercise: GameContent) -> None:
-    """A pillar stops at 100: a gain beyond it is credited to no group."""
+def test_a_groups_ledger_counts_its_decisions_even_past_a_shared_100(
+    exercise: GameContent,
+) -> None:
+    """The shared pillar stops at 100; a group's own ledger does not, so a group that
+    shares correctly after others filled the pillar still earns for it."""
     import io
 
     from trafficking_sim.classroom.league import league
@@ -90,13 +93,33 @@ def test_the_league_counts_what_the_scores_really_gained(exercise: GameContent) 
     state = session.state
     counted = counted_deltas(exercise, state)
     assert state.scores["information_exchange"] == 100
-    assert counted != [c.delta for c in state.score_log]  # some gain went past 100
-    start = exercise.scenario.scoring.start
-    by_time = sum(d for c, d in zip(state.score_log, counted, strict=True) if not c.by)
+    pillar = "information_exchange"
+    capped = sum(d for c, d in zip(state.score_log, counted, strict=True) if c.pillar == pillar)
+    asked = sum(c.delta for c in state.score_log if c.pillar == pillar and c.by == "border_b")
     (row,) = league(session)
+    assert row.pillars[pillar] == asked > capped
     bonus = row.points - row.gained - row.lost
-    assert row.gained + row.lost == sum(v - start for v in state.scores.values()) - by_time
     assert bonus == 10 * row.special_task + 5 * (len(row.objectives) - row.special_task)
+
+
+def test_a_refused_press_costs_a_group_once(exercise: GameContent) -> None:
+    from trafficking_sim.classroom.league import league
+    from trafficking_sim.engine import Request
+
+    session = Session.new(exercise, "police_a", 1, "en", SEATS)
+    me = exercise.actors["police_a"]
+    agency, service = next(
+        (a.id, s)
+        for a in exercise.actors.values()
+        for s in a.services.values()
+        if a.id != "police_a" and not me.uses(s.channel) and not s.targets
+    )
+    for _ in range(3):
+        session.act(Request(agency, service.id))
+    penalties = [c for c in session.state.score_log if c.by == "police_a"]
+    assert len(penalties) == 3 and penalties[0].delta < 0  # the shared score took all three
+    row = next(r for r in league(session) if r.role == "police_a")
+    assert row.lost == penalties[0].delta  # the group's ledger, once
 
 
 def test_trainer_actions_are_logged_and_replayed(exercise: GameContent, tmp_path: Path) -> None:

@@ -68,11 +68,25 @@ def test_the_cooperation_map_draws_every_actor_and_hub_link(scenario: str) -> No
         for channel, hub in HUBS.items()
         if channel in actor.channels and actor.id != hub and hub in content.actors
     )
+    roles = [content.actors[r] for r in content.roles]
+    direct_only = [a for a in roles if not a.channels & HUBS.keys() and "direct" in a.channels]
+    expected += sum(
+        1 for a in direct_only for b in roles if b.id != a.id and "direct" in b.channels
+    )
     drawn = [line for line in root.iter(f"{SVG}line") if line.find(f"{SVG}title") is not None]
     assert len(drawn) == expected
-    width = float(root.get("width", "0"))
+    # Every group finds its own lines, the NGO and UNODC (direct contact only) too.
+    for actor in roles:
+        assert any(actor.short_name.en in (line.findtext(f"{SVG}title") or "") for line in drawn)
+    # One A4 page, landscape, and a legend naming every kind of line.
+    assert (root.get("width"), root.get("height")) == ("297mm", "210mm")
+    _, _, width, height = (float(v) for v in root.get("viewBox", "").split())
+    assert abs(width / height - 297 / 210) < 0.01
+    for channel in (*HUBS, "direct"):
+        assert t(f"channel.{channel}", "en") in texts
     for rect in root.iter(f"{SVG}rect"):
         assert float(rect.get("x", "0")) + float(rect.get("width", "0")) <= width
+        assert float(rect.get("y", "0")) + float(rect.get("height", "0")) <= height
 
 
 def test_map_and_cards_refuse_bad_arguments(

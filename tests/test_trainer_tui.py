@@ -21,6 +21,15 @@ from trafficking_sim.tui.screens.trainer import (
 
 SIZE = (80, 24)
 GROUPS = ["police_a", "border_b", "ngo"]
+CODE = "owl-42"  # the trainer's code, asked for by F6
+
+
+async def open_tools(pilot: Any) -> None:
+    """F6, then the trainer's code."""
+    await pilot.press("f6")
+    await settle(pilot)
+    await pilot.press(*CODE, "enter")
+    await settle(pilot)
 
 
 class FakeClock:
@@ -60,6 +69,7 @@ async def set_up_class(pilot: Any) -> TraffickingApp:
             roles.highlighted = index
             await pilot.press("space")
     assert sorted(roles.selected) == sorted(GROUPS)
+    app.screen.query_one("#setup-code", Input).value = CODE
     app.screen.query_one("#setup-start", Button).press()
     await settle(pilot)
     assert isinstance(app.screen, TrainerScreen)
@@ -163,8 +173,7 @@ async def test_trainer_tools_inject_reveal_note_and_class_debrief(_private_home:
         await settle(pilot)
         await ready(pilot)
         assert app.session is not None
-        await pilot.press("f6")
-        await settle(pilot)
+        await open_tools(pilot)
         tools = app.screen
         assert isinstance(tools, TrainerToolsDialog)
         inject = next(i for i in app.session.content.injects if i not in app.session.state.injected)
@@ -268,6 +277,8 @@ async def test_a_class_cut_short_comes_back_as_a_class_and_leaves_no_trace_in_la
     app = TraffickingApp(AppConfig(lang="en", trainer=True, scenario="exercise"))
     async with app.run_test(size=SIZE) as pilot:
         await set_up_class(pilot)
+        await pilot.press("n", "n", "n", "plus", "space")  # the simulation, 1 min more, running
+        await settle(pilot)
         await pilot.press("g")
         await settle(pilot)
         await ready(pilot)
@@ -285,7 +296,11 @@ async def test_a_class_cut_short_comes_back_as_a_class_and_leaves_no_trace_in_la
         app.resume_game()
         await settle(pilot)
         assert isinstance(app.screen, TrainerScreen)
-        assert app.classroom is not None and app.classroom.clock.phase.id == "simulation"
+        # The timer comes back as it was: its phase, its length, running, and the code.
+        classroom = app.classroom
+        assert classroom is not None and classroom.clock.phase.id == "simulation"
+        assert classroom.clock.running and classroom.clock.phase.minutes == 36
+        assert classroom.code_hash and classroom.code_ok(CODE) and not classroom.code_ok("x")
         assert app.session is not None and app.session.state.role == "border_b"
         # A game of one's own afterwards is not a class game: no trainer tools in it.
         content = app.session.content

@@ -640,6 +640,8 @@ def cmd_debrief(args: argparse.Namespace) -> int:
     session = _saved_game(args)
     if session is None:
         return EXIT_INVALID
+    if session.state.seats:
+        return _class_debrief(session, args)
     debrief = build_debrief(session, args.lang or session.lang, search=not args.quick)
     if args.out is not None:
         if args.out.exists() and args.out.is_dir():
@@ -649,6 +651,32 @@ def cmd_debrief(args: argparse.Namespace) -> int:
         print(f"Report written to {args.out}", file=sys.stderr)
     else:
         print(to_html(debrief) if args.format == "html" else to_markdown(debrief), end="")
+    return EXIT_OK
+
+
+def _class_debrief(session: Session, args: argparse.Namespace) -> int:
+    """A class game's review: every group side by side, each group's own mistakes its own
+    (one group's review alone would blame the whole class's moves on 'you')."""
+    from .classroom.class_debrief import class_debrief_markdown
+    from .i18n import t
+    from .report_page import PRINTABLE, html_page
+
+    lang = args.lang or session.lang
+    session.lang = lang
+    text = class_debrief_markdown(session, lang)
+    if args.format == "html":
+        title = f"{t('class.title', lang)}: {session.content.scenario.title.get(lang)}"
+        text = html_page(text, title, lang)
+    if args.out is not None:
+        from .saves import atomic_write_text
+
+        if args.out.exists() and args.out.is_dir():
+            raise UsageError(f"{args.out} is a folder; give a file name")
+        _keep_saves(args.out)
+        atomic_write_text(args.out, text, mode=PRINTABLE)
+        print(f"Report written to {args.out}", file=sys.stderr)
+    else:
+        print(text, end="")
     return EXIT_OK
 
 

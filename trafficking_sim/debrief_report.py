@@ -118,6 +118,7 @@ def to_html(d: Debrief) -> str:
 
 
 def write_report(d: Debrief, path: Path, fmt: str) -> None:
+    from .report_page import PRINTABLE
     from .saves import atomic_write_text
 
-    atomic_write_text(path, to_html(d) if fmt == "html" else to_markdown(d))
+    atomic_write_text(path, to_html(d) if fmt == "html" else to_markdown(d), mode=PRINTABLE)

@@ -21,7 +21,7 @@ from .engine import (
     Send,
     Share,
 )
-from .engine.actions import TrainerInject, TrainerNote, TrainerReveal
+from .engine.actions import Decide, TrainerInject, TrainerNote, TrainerReveal
 from .i18n import TranslatedError, t
 from .session import Session
 
@@ -141,6 +141,8 @@ def action_text(action: Action | None, content: GameContent, lang: str) -> str:
         )
     if isinstance(action, TrainerNote):
         return t("demo.note", lang, text=action.text)
+    if isinstance(action, Decide) and action.verdict in ("grant", "refuse", "more", "script"):
+        return t(f"demo.decide.{action.verdict}", lang, id=action.request)
     return str(action)  # pragma: no cover - the Action union is closed
 
 

@@ -167,6 +167,18 @@ CATALOG: dict[str, dict[str, str]] = {
         "en": "'{value}' is not a valid {what} code.",
         "sl": "»{value}« ni veljavna vrednost za »{what}«.",
     },
+    "reason.no_open_request": {
+        "en": "request number {id} is not waiting for a decision.",
+        "sl": "zahteva št. {id} ne čaka na odločitev.",
+    },
+    "reason.not_your_request": {
+        "en": "request number {id} was made to another role: its group decides.",
+        "sl": "zahteva št. {id} je bila poslana drugi vlogi: o njej odloča njena skupina.",
+    },
+    "reason.decision_needs_words": {
+        "en": "say why you refuse, or what more you need: the asking group reads it.",
+        "sl": "navedite, zakaj zavračate ali kaj še potrebujete: skupina, ki je prosila, bo to prebrala.",
+    },
     "reason.unknown_message": {
         "en": "there is no message number {id}.",
         "sl": "sporočila št. {id} ni.",
@@ -316,6 +328,10 @@ CATALOG: dict[str, dict[str, str]] = {
     "event.sent.request": {
         "en": "Request sent to {to}: {service}{facts}.",
         "sl": "Zahteva »{service}« je poslana (prejemnik: {to}){facts}.",
+    },
+    "event.sent.reply": {
+        "en": "Your answer #{id} sent to {to}.",
+        "sl": "Vaš odgovor št. {id} je poslan (prejemnik: {to}).",
     },
     "event.sent.permission": {
         "en": "You asked {to} for permission to pass on{facts}.",
@@ -715,6 +731,7 @@ CATALOG: dict[str, dict[str, str]] = {
     "key.previous_phase": {"en": "Previous phase", "sl": "Prejšnja faza"},
     "key.play": {"en": "To the game", "sl": "K igri"},
     "key.league": {"en": "League table", "sl": "Lestvica"},
+    "key.trainer_notes": {"en": "Notes", "sl": "Opombe"},
     "key.class_debrief": {"en": "Class debrief", "sl": "Skupna analiza"},
     "key.ready": {"en": "Ready", "sl": "Pripravljeni"},
     "key.trainer_tools": {"en": "Trainer tools", "sl": "Orodja izvajalca"},
@@ -1237,10 +1254,19 @@ CATALOG: dict[str, dict[str, str]] = {
     "map.short_siena": {"en": "SIENA", "sl": "SIENA"},
     "map.short_i24_7": {"en": "I-24/7", "sl": "I-24/7"},
     "map.short_judicial": {"en": "judicial", "sl": "pravosodno"},
+    "map.legend": {"en": "Legend", "sl": "Legenda"},
+    "map.box_role": {
+        "en": "a role played by a group (or by the game)",
+        "sl": "vloga, ki jo igra skupina (ali igra)",
+    },
+    "map.box_agency": {
+        "en": "an agency or body answering through the game",
+        "sl": "agencija ali organ, ki odgovarja prek igre",
+    },
     "map.direct_only": {"en": "direct contact only", "sl": "le neposredni stik"},
     "map.legend_direct": {
-        "en": "Not drawn: direct contact (phone, meetings, liaison officers) is open to everyone; for those without SIENA it is the only way.",
-        "sl": "Ni narisano: neposredni stik (telefon, sestanki, uradniki za zvezo) je na voljo vsem; za tiste brez omrežja SIENA je edina pot.",
+        "en": "Direct contact (phone, meetings, liaison officers) is open to everyone; it is drawn only for the roles that have no other way.",
+        "sl": "Neposredni stik (telefon, sestanki, uradniki za zvezo) je na voljo vsem; narisan je le za vloge, ki nimajo druge poti.",
     },
     "guide.title": {
         "en": "Guide to international cooperation against trafficking in human beings",
@@ -1303,6 +1329,30 @@ CATALOG: dict[str, dict[str, str]] = {
         "sl": "Poteza preide na: {role}.",
     },
     "event.trainer_note": {"en": "Trainer's note: {text}", "sl": "Zapisek izvajalca: {text}"},
+    "event.decided.grant": {
+        "en": "{agency} granted request #{id} ({service}) of {asker}.",
+        "sl": "{agency} je ugodil(a) zahtevi št. {id} ({service}), ki jo je poslal(a) {asker}.",
+    },
+    "event.decided.refuse": {
+        "en": "{agency} refused request #{id} ({service}) of {asker}.",
+        "sl": "{agency} je zavrnil(a) zahtevo št. {id} ({service}), ki jo je poslal(a) {asker}.",
+    },
+    "event.decided.more": {
+        "en": "{agency} asks {asker} for more before deciding on request #{id} ({service}).",
+        "sl": "{agency} pred odločitvijo o zahtevi št. {id} ({service}) prosi za več podatkov: {asker}.",
+    },
+    "event.decided.script": {
+        "en": "The trainer let the game answer request #{id} ({service}) of {asker} for {agency}.",
+        "sl": "Izvajalec je pustil, da na zahtevo št. {id} ({service}), ki jo je poslal(a) {asker}, namesto vloge {agency} odgovori igra.",
+    },
+    "event.decided.by_trainer": {
+        "en": "(decided by the trainer, as the group had not decided in time)",
+        "sl": "(odločil je izvajalec, ker skupina ni odločila pravočasno)",
+    },
+    "event.decision_waiting": {
+        "en": "Request #{id} from {asker} waits for your decision: {service}.",
+        "sl": "Zahteva št. {id}, ki jo je poslal(a) {asker}, čaka na vašo odločitev: {service}.",
+    },
     "class.title": {"en": "Class debrief", "sl": "Skupna analiza"},
     "class.league": {"en": "League table", "sl": "Lestvica skupin"},
     "class.group": {"en": "Group", "sl": "Skupina"},
@@ -1315,8 +1365,16 @@ CATALOG: dict[str, dict[str, str]] = {
         "sl": "Kako so lastna dejanja posamezne skupine vplivala na štiri stebre",
     },
     "class.pillars_note": {
-        "en": "The pillars themselves are shared by the whole class; what time brought (replies, events) counts for no group.",
-        "sl": "Stebri so skupni vsemu razredu; kar je prinesel čas (odgovori, dogodki), ne šteje nobeni skupini.",
+        "en": "Each group's row is its own ledger: what its decisions earned or cost, even where the shared pillar was already at 100; a refused action costs once however often it is pressed. What time alone brought counts for no group.",
+        "sl": "Vrstica vsake skupine je njen lastni obračun: kar so ji prinesle ali odvzele njene odločitve, tudi kadar je bil skupni steber že na 100; zavrnjeno dejanje stane enkrat, ne glede na to, kolikokrat ga skupina ponovi. Kar je prinesel le čas, ne šteje nobeni skupini.",
+    },
+    "class.your_points": {
+        "en": "Points of {group} (its own decisions)",
+        "sl": "Točke skupine {group} (njene lastne odločitve)",
+    },
+    "tui.played_by_group": {
+        "en": "Played in this class by {group}: its answers come from that group, not from the computer.",
+        "sl": "V tem razredu jo igra {group}: odgovore daje ta skupina, ne računalnik.",
     },
     "class.exchanges": {
         "en": "Messages and requests sent: {n}; to: {partners}",
@@ -1351,9 +1409,99 @@ CATALOG: dict[str, dict[str, str]] = {
     "trainer.over": {"en": "time is up", "sl": "čas je potekel"},
     "trainer.pause": {"en": "Pause", "sl": "Ustavi"},
     "trainer.start_timer": {"en": "Start timer", "sl": "Zaženi čas"},
+    "trainer.notes_hidden": {
+        "en": "Trainer notes (expected course, common mistakes) are hidden while the screen may be projected: press t to show them, t again to hide them.",
+        "sl": "Opombe za izvajalca (pričakovani potek, pogoste napake) so skrite, ker je zaslon morda projiciran: pritisnite t, da jih pokažete, in znova t, da jih skrijete.",
+    },
     "trainer.notes": {
         "en": "Trainer notes for this scenario:",
         "sl": "Opombe za izvajalca pri tem scenariju:",
+    },
+    "trainer.decision_title": {
+        "en": "Request #{id} from {asker}: your group decides",
+        "sl": "Zahteva št. {id}, pošiljatelj: {asker}: odloči vaša skupina",
+    },
+    "trainer.decision_help": {
+        "en": "You play this role: no script answers for you. Grant the request (what your role would then do happens, and the asker is told), refuse it and say why, or ask for more. Undecided requests wait until your next turn; after that the trainer may decide.",
+        "sl": "To vlogo igrate vi: namesto vas ne odgovori noben scenarij. Zahtevi ugodite (zgodi se, kar bi vaša vloga tedaj storila, pošiljatelj pa je obveščen), jo zavrnite in navedite razlog ali prosite za več podatkov. Neodločene zahteve počakajo do vaše naslednje poteze; nato lahko odloči izvajalec.",
+    },
+    "trainer.decision_note": {
+        "en": "your answer to the asking group (needed to refuse or ask for more)",
+        "sl": "vaš odgovor skupini, ki je prosila (potreben za zavrnitev ali prošnjo za več)",
+    },
+    "trainer.decision_grant": {"en": "Grant", "sl": "Ugodi"},
+    "trainer.decision_refuse": {"en": "Refuse", "sl": "Zavrni"},
+    "trainer.decision_more": {"en": "Ask for more", "sl": "Prosi za več"},
+    "trainer.decision_later": {"en": "Later", "sl": "Pozneje"},
+    "trainer.decisions": {
+        "en": "Requests waiting for a group's decision",
+        "sl": "Zahteve, ki čakajo na odločitev skupine",
+    },
+    "trainer.decision_row": {
+        "en": "#{id} {asker} → {agency}: {service} (since turn {turn})",
+        "sl": "št. {id} {asker} → {agency}: {service} (od poteze {turn})",
+    },
+    "trainer.decide_script": {"en": "Let the game answer", "sl": "Naj odgovori igra"},
+    "trainer.decide_grant": {"en": "Grant for the group", "sl": "Ugodi namesto skupine"},
+    "trainer.decide_refuse": {"en": "Refuse for the group", "sl": "Zavrni namesto skupine"},
+    "trainer.refused_for_group": {
+        "en": "The trainer refused this for the group, which had not decided in time.",
+        "sl": "Izvajalec je zahtevo zavrnil namesto skupine, ki ni odločila pravočasno.",
+    },
+    "trainer.decide": {"en": "Decide", "sl": "Odloči"},
+    "trainer.decisions_waiting": {
+        "en": "Requests waiting for a group's decision: {n}, of them past the group's next turn: {late}. Decide for a group in the trainer's tools (F6), or let the game answer.",
+        "sl": "Zahteve, ki čakajo na odločitev skupine: {n}, od tega po izteku naslednje poteze skupine: {late}. Namesto skupine odločite v orodjih izvajalca (F6) ali pustite, da odgovori igra.",
+    },
+    "cards.all": {"en": "All role cards", "sl": "Vse kartice vlog"},
+    "guide.contents": {"en": "Contents", "sl": "Vsebina"},
+    "demo.decide.grant": {"en": "Grants request #{id}", "sl": "Ugodi zahtevi št. {id}"},
+    "demo.decide.refuse": {"en": "Refuses request #{id}", "sl": "Zavrne zahtevo št. {id}"},
+    "demo.decide.more": {
+        "en": "Asks for more about request #{id}",
+        "sl": "Prosi za več podatkov o zahtevi št. {id}",
+    },
+    "demo.decide.script": {
+        "en": "The trainer lets the game answer request #{id}",
+        "sl": "Izvajalec pusti, da na zahtevo št. {id} odgovori igra",
+    },
+    "trainer.choose_request": {"en": "A waiting request", "sl": "Zahteva, ki čaka"},
+    "key.later": {"en": "Later", "sl": "Pozneje"},
+    "trainer.code_label": {"en": "Trainer code (for F6)", "sl": "Koda izvajalca (za F6)"},
+    "trainer.code_placeholder": {
+        "en": "a code only you know",
+        "sl": "koda, ki jo poznate le vi",
+    },
+    "trainer.code_short": {
+        "en": "Choose a trainer code of at least {n} characters: F6 will ask for it, so that only you open the trainer's tools.",
+        "sl": "Izberite kodo izvajalca z vsaj {n} znaki: F6 jo bo zahteval, da orodja izvajalca odprete le vi.",
+    },
+    "trainer.code_prompt": {
+        "en": "The trainer's code, to open the trainer's tools:",
+        "sl": "Koda izvajalca za odpiranje orodij izvajalca:",
+    },
+    "trainer.code_ok": {"en": "Open", "sl": "Odpri"},
+    "trainer.wrong_code": {
+        "en": "That is not the trainer's code.",
+        "sl": "To ni koda izvajalca.",
+    },
+    "trainer.minutes_label": {
+        "en": "Minutes per group and turn",
+        "sl": "Minute na skupino in potezo",
+    },
+    "trainer.minutes_none": {"en": "no limit", "sl": "brez omejitve"},
+    "trainer.turn_clock": {"en": "this turn {time}", "sl": "ta poteza {time}"},
+    "trainer.turn_allowed": {
+        "en": "{n} min at the laptop this turn",
+        "sl": "{n} min za računalnikom v tej potezi",
+    },
+    "trainer.turn_over": {
+        "en": "Your time at the laptop for this turn is up: finish what you are doing and end the turn (e).",
+        "sl": "Vaš čas za računalnikom v tej potezi je potekel: dokončajte, kar delate, in končajte potezo (e).",
+    },
+    "trainer.confirm_quit": {
+        "en": "Quit the class? It is saved: Continue on the title screen brings it back, with its timer.",
+        "sl": "Končam delo z razredom? Shranjeno je: »Nadaljuj« na začetnem zaslonu ga vrne, skupaj s časom.",
     },
     "trainer.handover": {
         "en": "Pass the laptop to {group}",

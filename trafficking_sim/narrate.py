@@ -5,6 +5,7 @@ Shared by the plain mode, the TUI and the debrief, so each says the same thing.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from .content.bundle import GameContent
@@ -16,9 +17,15 @@ from .i18n import has, t
 _ACTOR_PARAMS = ("actor", "role", "agency", "provider", "to", "sender")
 
 
-def actor_name(content: GameContent, actor: str | None, lang: str) -> str:
+Names = Mapping[str, str] | None
+"""In a class game, what to call the roles groups play ('Group 2 (Border police of B)')."""
+
+
+def actor_name(content: GameContent, actor: str | None, lang: str, names: Names = None) -> str:
     if actor is None:
         return "-"
+    if names and actor in names:
+        return names[actor]
     found = content.actors.get(actor)
     return found.short_name.get(lang) if found else actor
 
@@ -39,9 +46,9 @@ def text_of(content: GameContent, text_id: str | None, lang: str) -> str:
     return t(text_id, lang) if has(text_id) else text_id
 
 
-def _param(content: GameContent, name: str, value: Any, lang: str) -> Any:
+def _param(content: GameContent, name: str, value: Any, lang: str, names: Names = None) -> Any:
     if name in _ACTOR_PARAMS and isinstance(value, str):
-        return actor_name(content, value, lang)
+        return actor_name(content, value, lang, names)
     if name == "fact" and isinstance(value, str):
         return fact_label(content, value, lang)
     if name in ("service", "action", "person", "purpose") and isinstance(value, str):
@@ -60,20 +67,24 @@ def _param(content: GameContent, name: str, value: Any, lang: str) -> Any:
     if name == "kinds" and isinstance(value, list):
         return ", ".join(t(f"kind.{k}", lang) for k in value)
     if name == "who" and isinstance(value, list):
-        return ", ".join(actor_name(content, a, lang) for a in value) or "-"
+        return ", ".join(actor_name(content, a, lang, names) for a in value) or "-"
     if name == "services" and isinstance(value, list):
         return ", ".join(value)
     return value
 
 
-def reason_text(content: GameContent, reason: dict[str, Any], lang: str) -> str:
+def reason_text(
+    content: GameContent, reason: dict[str, Any], lang: str, names: Names = None
+) -> str:
     """A refusal or score reason: a content text id, or a catalogue key with params."""
     if "text" in reason:
         return text_of(content, reason["text"], lang)
     key = f"reason.{reason.get('key')}"
     if not has(key):
         return str(reason.get("key"))
-    params = {k: _param(content, k, v, lang) for k, v in (reason.get("params") or {}).items()}
+    params = {
+        k: _param(content, k, v, lang, names) for k, v in (reason.get("params") or {}).items()
+    }
     return t(key, lang, **params)
 
 
@@ -118,23 +129,44 @@ def _facts_list(content: GameContent, facts: list[str] | tuple[str, ...], lang: 
 
 
 def seen_by(event: E.Event, state: GameState, role: str) -> bool:
-    """In a hot-seat game, whether a group sees an event: its own actions, messages it
-    sent or received, and what concerns everyone (events, turns, shared scores)."""
+    """In a hot-seat game, whether a group sees an event: its own steps, points and
+    narration, messages it sent or received, facts it learned, its own and the shared
+    objectives, and what concerns everyone (turns, events for all, the end). The
+    trainer's notes are for the debrief; whose turn it is, for the hand-over screen."""
     data = event.data
-    if event.kind in (E.ACTION_DONE, E.ACTION_REFUSED):
+    kind = event.kind
+    if kind in E.HIDDEN_KINDS or kind in (E.TRAINER_NOTE, E.SEAT_PASSED):
+        return False
+    if kind in (E.ACTION_DONE, E.ACTION_REFUSED):
         return bool(data.get("by", role) == role)
-    if event.kind == E.SCORE_CHANGED:
+    if kind in (E.SCORE_CHANGED, E.NARRATION):
         return data.get("by") in ("", None, role)
-    if event.kind in (E.MESSAGE_SENT, E.MESSAGE_RECEIVED, E.PERMISSION_GRANTED):
+    if kind == E.REQUEST_DECIDED:
+        return role in (data.get("agency"), data.get("asker"))
+    if kind in (E.MESSAGE_SENT, E.MESSAGE_RECEIVED, E.PERMISSION_GRANTED):
         message = state.messages[data["message"] - 1]
         return role == message.sender or role in message.recipients
+    if kind == E.FACTS_LEARNED:
+        return bool(data.get("actor") == role)
+    if kind == E.INJECT:
+        audience = data.get("audience") or []
+        return not audience or role in audience
     return True
 
 
 def describe(
-    event: E.Event, content: GameContent, state: GameState, lang: str, *, role: str | None = None
+    event: E.Event,
+    content: GameContent,
+    state: GameState,
+    lang: str,
+    *,
+    role: str | None = None,
+    names: Names = None,
 ) -> list[str]:
-    """The lines a player sees for one event; [] for events meant only for trainers."""
+    """The lines a player sees for one event; [] for events meant only for trainers.
+
+    ``role`` is whose point of view (default: whose turn it is); ``names`` what to call
+    the roles groups play in a class game."""
     data = event.data
     kind = event.kind
     me = role or state.role
@@ -152,19 +184,50 @@ def describe(
             )
         ]
     if kind == E.ACTION_REFUSED:
-        lines = [t("refused", lang, reason=reason_text(content, data["reason"], lang))]
+        lines = [t("refused", lang, reason=reason_text(content, data["reason"], lang, names))]
         if data.get("source"):
             source = source_text(content, data["source"], lang)
             lines.append("  " + t("event.source", lang, source=source))
         return lines
     if kind == E.MESSAGE_SENT:
-        return [_sent_line(content, state.messages[data["message"] - 1], lang)]
+        message = state.messages[data["message"] - 1]
+        if message.sender != me:
+            # In a class game, another group's message to this one: news it received.
+            if message.kind == "request" and message.id in state.open_requests:
+                return [
+                    t(
+                        "event.decision_waiting",
+                        lang,
+                        id=message.id,
+                        asker=actor_name(content, message.sender, lang, names),
+                        service=text_of(content, message.subject_id, lang),
+                    ),
+                    *_received_lines(content, message, lang, names)[1:],
+                ]
+            return _received_lines(content, message, lang, names)
+        return [_sent_line(content, message, lang, names)]
     if kind == E.MESSAGE_RECEIVED:
-        return _received_lines(content, state.messages[data["message"] - 1], lang)
+        message = state.messages[data["message"] - 1]
+        if message.sender == me:
+            return []  # a class game: the group's own answer, which it decided itself
+        return _received_lines(content, message, lang, names)
     if kind == E.SEAT_PASSED:
-        return [t("event.seat_passed", lang, role=actor_name(content, data["role"], lang))]
+        return [t("event.seat_passed", lang, role=actor_name(content, data["role"], lang, names))]
     if kind == E.TRAINER_NOTE:
         return [t("event.trainer_note", lang, text=data["text"])]
+    if kind == E.REQUEST_DECIDED:
+        request = state.messages[data["request"] - 1]
+        line = t(
+            f"event.decided.{data['verdict']}",
+            lang,
+            id=request.id,
+            agency=actor_name(content, data["agency"], lang, names),
+            asker=actor_name(content, data["asker"], lang, names),
+            service=text_of(content, request.subject_id, lang),
+        )
+        if data.get("trainer") and data["verdict"] != "script":
+            line += " " + t("event.decided.by_trainer", lang)
+        return [line]
     if kind == E.FACTS_LEARNED:
         if data["actor"] != me:
             return []
@@ -195,11 +258,14 @@ def describe(
             t(
                 "event.permission",
                 lang,
-                provider=actor_name(content, data["provider"], lang),
+                provider=actor_name(content, data["provider"], lang, names),
                 fact=fact_label(content, data["fact"], lang),
             )
         ]
     if kind == E.SCORE_CHANGED:
+        reason = data["reason"]
+        if reason.get("key") == "need_met" and (reason.get("params") or {}).get("actor") == me:
+            reason = {**reason, "key": "need_met_self"}  # told to the one who needed it
         if str(data.get("origin", "")).startswith("refusal:"):
             # The refusal just above already gave the reason and its source.
             return [
@@ -216,7 +282,7 @@ def describe(
                 lang,
                 pillar=t(f"pillar.{data['pillar']}", lang),
                 delta=data["delta"],
-                reason=reason_text(content, data["reason"], lang),
+                reason=reason_text(content, reason, lang, names),
             )
         ]
         if data.get("source"):
@@ -270,8 +336,8 @@ def rating_costs(content: GameContent, rated: dict[str, Any], lang: str) -> list
     return lines
 
 
-def _sent_line(content: GameContent, message: Message, lang: str) -> str:
-    to = ", ".join(actor_name(content, r, lang) for r in message.recipients)
+def _sent_line(content: GameContent, message: Message, lang: str, names: Names = None) -> str:
+    to = ", ".join(actor_name(content, r, lang, names) for r in message.recipients)
     facts = (
         t("event.with_facts", lang, facts=_facts_list(content, message.facts, lang))
         if message.facts
@@ -284,18 +350,21 @@ def _sent_line(content: GameContent, message: Message, lang: str) -> str:
         "share": "event.sent.share",
         "request": "event.sent.request",
         "permission": "event.sent.permission",
+        "reply": "event.sent.reply",  # a group's answer to a request made to its role
     }[message.kind]
     service = text_of(content, message.subject_id, lang)
     return t(key, lang, id=message.id, to=to, facts=facts, service=service)
 
 
-def _received_lines(content: GameContent, message: Message, lang: str) -> list[str]:
+def _received_lines(
+    content: GameContent, message: Message, lang: str, names: Names = None
+) -> list[str]:
     lines = [
         t(
             "event.received",
             lang,
             id=message.id,
-            sender=actor_name(content, message.sender, lang),
+            sender=actor_name(content, message.sender, lang, names),
             body=message_body(content, message, lang),
         )
     ]

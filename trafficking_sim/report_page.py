@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import unicodedata
 from pathlib import Path
 
 from markdown_it import MarkdownIt
@@ -25,9 +26,21 @@ th, td { border: 1px solid #000; padding: 0.25rem 0.4rem; vertical-align: top;
 pre { font-family: 'DejaVu Sans Mono', Consolas, monospace; font-size: 0.8rem;
       white-space: pre; overflow-x: auto; border: 1px solid #000; padding: 0.5rem; }
 hr { border: 0; border-top: 1px dashed #000; margin: 2rem 0; }
-@media print { body { margin: 0; max-width: none; } h2 { page-break-after: avoid; }
-               tr { page-break-inside: avoid; } .page { page-break-before: always; } }
+nav ul { columns: 2; }
+@page { size: A4; margin: 15mm 14mm; }
+@media print {
+  body { margin: 0; max-width: none; padding: 0; font-size: 10.5pt; }
+  h1, h2, h3 { break-after: avoid; }
+  tr, li { break-inside: avoid; }
+  table { table-layout: fixed; }
+  th, td { overflow-wrap: anywhere; }
+  pre { white-space: pre-wrap; overflow: visible; font-size: 7.5pt; }
+  .page + .page { break-before: page; }
+}
 """
+
+PRINTABLE = 0o644
+"""Printouts and reports are for others to read (the other trainers, a print server)."""
 
 
 def md_escape(text: str) -> str:
@@ -42,9 +55,47 @@ def md_cell(text: str) -> str:
     return md_escape(text).replace("\n", " ")
 
 
-def html_page(markdown: str, title: str, lang: str) -> str:
-    """One printable, self-contained HTML page from Markdown."""
-    body = MarkdownIt("commonmark", {"html": False}).enable("table").render(markdown)
+def slug(text: str) -> str:
+    """An id for a heading: its words in plain letters (ž as z), lower case, joined by
+    hyphens, so that a link to it needs no escaping."""
+    plain = unicodedata.normalize("NFKD", text.casefold()).encode("ascii", "ignore").decode()
+    words = "".join(c if c.isalnum() else " " for c in plain).split()
+    return "-".join(words) or "section"
+
+
+def _render(markdown: str, anchors: bool = False) -> str:
+    md = MarkdownIt("commonmark", {"html": False}).enable("table")
+    if not anchors:
+        return str(md.render(markdown))
+    # Headings get ids, so that a table of contents can link to them.
+    tokens = md.parse(markdown)
+    used: set[str] = set()
+    for i, token in enumerate(tokens):
+        if token.type == "heading_open" and token.tag in ("h2", "h3"):
+            ident = base = slug(tokens[i + 1].content)
+            n = 2
+            while ident in used:
+                ident, n = f"{base}-{n}", n + 1
+            used.add(ident)
+            token.attrSet("id", ident)
+    return str(md.renderer.render(tokens, md.options, {}))
+
+
+def html_page(markdown: str, title: str, lang: str, *, anchors: bool = False) -> str:
+    """One printable (A4), self-contained HTML page from Markdown; ``anchors`` gives its
+    headings ids for a table of contents."""
+    return html_pages([markdown], title, lang, anchors=anchors)
+
+
+def html_pages(markdowns: list[str], title: str, lang: str, *, anchors: bool = False) -> str:
+    """Several printouts in one file, each starting on a new A4 page (every role's card,
+    to print them at once)."""
+    if len(markdowns) == 1:
+        body = _render(markdowns[0], anchors)
+    else:
+        body = "".join(
+            f'<section class="page">\n{_render(m, anchors)}</section>\n' for m in markdowns
+        )
     return (
         f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
         f"<title>{html.escape(title)}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n"
@@ -62,6 +113,6 @@ def write_report_pair(name: str, markdown: str, title: str, lang: str) -> Path:
 
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     base = paths.user_data_dir() / "reports" / f"{name}-{stamp}"
-    atomic_write_text(base.with_suffix(".md"), markdown)
-    atomic_write_text(base.with_suffix(".html"), html_page(markdown, title, lang))
+    atomic_write_text(base.with_suffix(".md"), markdown, mode=PRINTABLE)
+    atomic_write_text(base.with_suffix(".html"), html_page(markdown, title, lang), mode=PRINTABLE)
     return base.with_suffix(".html")

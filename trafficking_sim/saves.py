@@ -283,8 +283,12 @@ def write_save(path: Path, game: SaveGame) -> None:
     atomic_write_text(path, text)
 
 
-def atomic_write_text(path: Path, text: str) -> None:
-    """Write a file so that readers see either the old or the new content, never half."""
+def atomic_write_text(path: Path, text: str, *, mode: int | None = None) -> None:
+    """Write a file so that readers see either the old or the new content, never half.
+
+    The file is private to its owner (0600, as the temporary file it starts as) unless
+    ``mode`` says otherwise: printouts and reports are for others to read (0644).
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     temp = Path(temp_name)
@@ -293,6 +297,8 @@ def atomic_write_text(path: Path, text: str) -> None:
             stream.write(text)
             stream.flush()
             os.fsync(stream.fileno())
+        if mode is not None:
+            os.chmod(temp, mode)
         os.replace(temp, path)
     except BaseException:
         with contextlib.suppress(OSError):

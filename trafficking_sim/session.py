@@ -61,6 +61,16 @@ class Session:
         """A group's own name, or else its role's short name."""
         return self.group_names.get(role) or self.content.actors[role].short_name.get(self.lang)
 
+    def group_label(self, role: str) -> str:
+        """How a class game names a role a group plays: 'Group 2 (Border police of B)'."""
+        short = self.content.actors[role].short_name.get(self.lang)
+        name = self.group_names.get(role)
+        return f"{name} ({short})" if name else short
+
+    def group_labels(self) -> dict[str, str]:
+        """The roles groups play, by their group's label; {} for a game of one's own."""
+        return {r: self.group_label(r) for r in self.state.seats}
+
     def act(self, action: Action) -> list[Event]:
         """Take one action (refused ones too: they are part of the game) and log it."""
         self.state, events = self.engine.step(self.state, action)

@@ -8,13 +8,13 @@ with, what it missed, and its cooperation map.
 from __future__ import annotations
 
 from ..content.logic import PILLARS
-from ..debrief import Debrief, build_debrief, class_learning, counted_deltas, question_origin
+from ..debrief import Debrief, build_debrief, class_learning, question_origin
 from ..debrief_map import map_lines
 from ..debrief_report import learning_markdown
 from ..i18n import t
 from ..report_page import md_cell, md_escape
 from ..session import Session
-from .league import league
+from .league import league, ledger
 
 
 def group_debriefs(session: Session, lang: str) -> dict[str, Debrief]:
@@ -49,7 +49,7 @@ def class_debrief_markdown(session: Session, lang: str) -> str:
     for place, row in enumerate(league(session), 1):
         star = " ★" if row.special_task else ""
         out.append(
-            f"| {place} | {md_cell(row.name)} | {row.points} | +{row.gained} | {row.lost} | "
+            f"| {place} | {md_cell(row.label)} | {row.points} | +{row.gained} | {row.lost} | "
             f"{len(row.objectives)}{star} |"
         )
     out += ["", f"## {tr('class.pillars')}", ""]
@@ -58,14 +58,10 @@ def class_debrief_markdown(session: Session, lang: str) -> str:
         f"| {tr('class.group')} | " + " | ".join(names) + " |",
         "|---|" + "---|" * len(PILLARS),
     ]
-    counted = counted_deltas(session.content, state)
     for role in state.played:
-        sums: dict[str, int] = {p: 0 for p in PILLARS}
-        for change, delta in zip(state.score_log, counted, strict=True):
-            if change.by == role:
-                sums[change.pillar] += delta
+        sums = ledger(session, role).pillars
         out.append(
-            f"| {md_cell(session.group_name(role))} | "
+            f"| {md_cell(session.group_label(role))} | "
             + " | ".join(f"{sums[p]:+d}" for p in PILLARS)
             + " |"
         )

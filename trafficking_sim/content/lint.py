@@ -245,7 +245,35 @@ class _ScenarioLint:
         self.endings()
         self.texts_table()
         self.impossible_conditions()
+        self.class_addressing()
         return self.findings
+
+    def class_addressing(self) -> None:
+        """In a class game a rule answers the group behind it; a rule set off by time
+        must say, through its condition, which group it follows up on."""
+        from ..engine.addressing import anchors, needs_anchor
+
+        roles = {r.card for r in self.s.roles}
+        for i, rule in enumerate(self.s.rules):
+            if not needs_anchor(rule):
+                continue
+            found = list(anchors(rule.if_))
+            named = sorted({ident for kind, ident in found if kind == "knows" and ident in roles})
+            if found and len(named) > 1 and not any(kind == "fired" for kind, _ in found):
+                self.warn(
+                    ("rules", i, "when"),
+                    f"the rule '{rule.id}' is set off by time and its condition names the roles "
+                    f"{', '.join(named)}: in a class game it answers the first of them that a "
+                    "group plays. Add a 'fired' for the rule it follows up on to say which",
+                )
+            if not found:
+                self.warn(
+                    ("rules", i, "when"),
+                    f"the rule '{rule.id}' is set off by time and answers 'the player': in a "
+                    "class game it could reach any group. Give its 'if' a 'fired' (the rule "
+                    "it follows up on), a 'knows' with a role as actor, a 'role' or a 'done' "
+                    "that names the group it answers",
+                )
 
     # --- facts --------------------------------------------------------------------------
 

@@ -95,6 +95,19 @@ class TrainerNote:
     text: str
 
 
+@dataclass(frozen=True)
+class Decide:
+    """In a class game, a group answers a request made to the role it plays: grant it,
+    refuse it with a reason, or ask for more. The trainer may decide in the group's place
+    (``trainer``), or let the scenario's script answer as if no group played the role."""
+
+    type: ClassVar[str] = "decide"
+    request: int  # the request message's number
+    verdict: str  # 'grant' | 'refuse' | 'more' | 'script' (the trainer's only)
+    note: str = ""  # the group's words to the asker; a refusal must give its reason
+    trainer: bool = False
+
+
 TRAINER_ACTIONS = (TrainerInject, TrainerReveal, TrainerNote)
 Action = (
     Send
@@ -106,9 +119,11 @@ Action = (
     | TrainerInject
     | TrainerReveal
     | TrainerNote
+    | Decide
 )
 ACTION_TYPES: dict[str, type[Any]] = {
-    cls.type: cls for cls in (Send, Share, Request, Do, AskPermission, EndTurn, *TRAINER_ACTIONS)
+    cls.type: cls
+    for cls in (Send, Share, Request, Do, AskPermission, EndTurn, *TRAINER_ACTIONS, Decide)
 }
 
 
@@ -136,6 +151,8 @@ _CHECKS: dict[str, Any] = {
     "str": lambda v: isinstance(v, str),
     "str | None": lambda v: v is None or isinstance(v, str),
     "int | None": lambda v: v is None or (isinstance(v, int) and not isinstance(v, bool)),
+    "int": lambda v: isinstance(v, int) and not isinstance(v, bool),
+    "bool": lambda v: isinstance(v, bool),
 }
 
 

@@ -15,11 +15,12 @@ from ..content import logic as L
 from ..content.bundle import GameContent
 from ..content.models import Rule, Service
 from ..content.text import LocalText
+from . import decisions, siena
 from . import events as E
-from . import siena
 from .actions import (
     Action,
     AskPermission,
+    Decide,
     Do,
     EndTurn,
     Request,
@@ -29,6 +30,7 @@ from .actions import (
     TrainerNote,
     TrainerReveal,
 )
+from .addressing import cause_of, set_off_by_time
 from .compiled import Program
 from .conditions import message_matches
 from .rng import next_percent, seed_state
@@ -260,8 +262,10 @@ class _Step:
 
     __slots__ = (
         "_copied",
+        "addressee",
         "compiled",
         "content",
+        "deciding",
         "depth",
         "dirty",
         "events",
@@ -292,6 +296,8 @@ class _Step:
         self.depth = 0
         self.responder: str | None = None  # who answers for the rule being applied
         self.scorer = ""  # the role a score change is credited to
+        self.deciding: str | None = None  # hot-seat: the role a group answers a request for
+        self.addressee: str | None = None  # hot-seat: who that answer goes to
         self._copied: set[str] = set()
         # Set when something a condition can see changes; objectives and endings are only
         # re-checked then.
@@ -447,6 +453,8 @@ class _Step:
         if isinstance(action, TrainerInject | TrainerReveal | TrainerNote):
             self._check_trainer(action)
             return 0
+        if isinstance(action, Decide):
+            return decisions.check(self, action)
         if isinstance(action, Send):
             cost = self._check_send(action)
         elif isinstance(action, Share):
@@ -720,6 +728,8 @@ class _Step:
             self.learn(action.actor, [action.fact], Known(self.state.turn, via="trainer"))
         elif isinstance(action, TrainerNote):
             self.emit(E.TRAINER_NOTE, text=action.text.strip())
+        elif isinstance(action, Decide):
+            decisions.apply(self, action)
 
     def _hand_over(self, message: Message) -> None:
         """Recipients learn the attached facts; scoring for need and need-to-know."""
@@ -912,7 +922,10 @@ class _Step:
 
         replied = self.fire("request", matches, ((agency.id, service.id),))
         self.message = None
-        if agency.id not in replied:
+        if agency.id in self.state.seats:
+            # A group plays this role: it decides, not the role's script.
+            self.state.open_requests = (*self.state.open_requests, message.id)
+        elif agency.id not in replied:
             body = (service.reply or agency.default_reply).id
             self._reply_later(agency.id, message, body, service.after, (), None, None)
 
@@ -981,7 +994,8 @@ class _Step:
             if request is not None
             else (
                 "siena"
-                if actor.uses("siena") and self.content.actors[self.role].uses("siena")
+                if actor.uses("siena")
+                and self.content.actors[self.scorer or self.role].uses("siena")
                 else "direct"
             )
         )
@@ -1001,9 +1015,12 @@ class _Step:
         )
 
     def _addressee(self) -> dict[str, str]:
-        """In a hot-seat game, who a reply is for: the group acting now, not whoever's
-        turn it is when the reply arrives."""
-        return {"to": self.role} if self.state.seats else {}
+        """In a hot-seat game, who a reply is for: the group whose action set it off (for
+        a rule time set off, the group it follows up on), not whoever's turn it is when
+        the reply arrives."""
+        if not self.state.seats:
+            return {}
+        return {"to": self.addressee or self.scorer or self.role}
 
     # --- turns ------------------------------------------------------------------------------
 
@@ -1080,7 +1097,13 @@ class _Step:
             **({"thread": item.get("thread")} if item.get("thread") else {}),
         )
         self.emit(E.MESSAGE_RECEIVED, message=message.id)
-        self._receive(message, recipient)
+        scorer = self.scorer
+        if self.state.seats:
+            self.scorer = recipient  # what the reply brings is the asking group's
+        try:
+            self._receive(message, recipient)
+        finally:
+            self.scorer = scorer
 
     def _receive(self, message: Message, recipient: str) -> None:
         known = Known(
@@ -1150,8 +1173,12 @@ class _Step:
                 if rule.once and rule.id in state.fired:
                     continue
                 plays = rule.plays
-                if plays is not None and (plays == state.role or plays in state.seats):
-                    continue  # a role people play acts for itself
+                if (
+                    plays is not None
+                    and plays != self.deciding
+                    and (plays == state.role or plays in state.seats)
+                ):
+                    continue  # a role people play acts for itself (unless it lets the rule)
                 if matches is not None and not matches(rule):
                     continue
                 if check is not None and not check(self):
@@ -1162,10 +1189,18 @@ class _Step:
                 self.dirty = True
                 self.emit(E.RULE_FIRED, rule=rule.id)
                 outer, self.responder = self.responder, self._responder(rule)
+                scorer = self.scorer
+                if state.seats:
+                    # A class game: the rule answers, and credits, the group behind it.
+                    if not scorer and set_off_by_time(rule.when):
+                        done_by = {a.id: a.by for a in self.content.actions.values()}
+                        self.scorer = cause_of(rule.if_, state.seats, state.causes, done_by)
+                    state.causes[rule.id] = self.scorer
                 try:
                     replied |= self.apply_effects(rule.then, f"rule:{rule.id}")
                 finally:
                     self.responder = outer
+                    self.scorer = scorer
         finally:
             self.depth -= 1
         return replied
@@ -1204,7 +1239,8 @@ class _Step:
         return replied
 
     def _actor(self, actor: str) -> str:
-        return self.role if actor == L.PLAYER else actor
+        # 'player' in a class game: the group the rule answers (see ``fire``).
+        return (self.scorer or self.role) if actor == L.PLAYER else actor
 
     def _effect(self, effect: Any, origin: str) -> set[str]:
         if isinstance(effect, L.Reveal):
@@ -1256,7 +1292,9 @@ class _Step:
             else:
                 self.schedule(self.state.turn + effect.inject.after, "inject", id=effect.inject.id)
         elif isinstance(effect, L.Say):
-            self.emit(E.NARRATION, text=effect.say.id)
+            # In a class game, narration is the news of the group the rule answers.
+            by = {"by": self.scorer} if self.state.seats else {}
+            self.emit(E.NARRATION, text=effect.say.id, **by)
         elif isinstance(effect, L.End):
             self.finish(effect.end)
         return set()

@@ -23,6 +23,7 @@ GAME_ENDED = "game_ended"
 SEAT_PASSED = "seat_passed"  # hot-seat: the turn passes to the next group
 TRAINER_NOTE = "trainer_note"
 TRUST_LOST = "trust_lost"  # a partner learned its information was passed on without leave
+REQUEST_DECIDED = "request_decided"  # hot-seat: a group (or the trainer) answered a request
 
 HIDDEN_KINDS = frozenset({RULE_FIRED, VARIABLE_CHANGED})
 """Kinds that explain the machinery (for trainers and tests), not shown to a learner."""

@@ -118,6 +118,11 @@ class GameState:
     seats: tuple[str, ...] = ()  # hot-seat: the roles played by groups, in turn order
     breaches: tuple[Breach, ...] = ()
     exchanges: dict[str, int] = field(default_factory=dict)  # role -> its own exchanges
+    # hot-seat: rule id -> the group whose action made it fire ("" when time did), so that
+    # a later rule following up on it answers that group
+    causes: dict[str, str] = field(default_factory=dict)
+    # hot-seat: requests made to a role a group plays, waiting for that group's decision
+    open_requests: tuple[int, ...] = ()
 
     @property
     def played(self) -> tuple[str, ...]:
@@ -154,6 +159,8 @@ class GameState:
             self.seats,
             self.breaches,
             dict(self.exchanges),
+            dict(self.causes),
+            self.open_requests,
         )
 
     @property

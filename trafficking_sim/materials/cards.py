@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..content import GameContent
 from ..i18n import t
-from ..report_page import html_page, md_escape
+from ..report_page import PRINTABLE, html_page, html_pages, md_escape
 from ..saves import atomic_write_text
 
 CHALLENGES = ("cards.goal_trace", "cards.goal_stop", "cards.goal_help", "cards.goal_cooperate")
@@ -91,13 +91,21 @@ def card_markdown(content: GameContent, role: str, lang: str) -> str:
 
 
 def write_cards(content: GameContent, lang: str, folder: Path) -> list[Path]:
-    """Every role's card as ``<scenario>-<role>.md`` and ``.html`` in ``folder``."""
+    """Every role's card as ``<scenario>-<role>-<lang>.md`` and ``.html`` in ``folder``,
+    and all of them in ``<scenario>-cards-<lang>.html``, each on its own A4 page, to
+    print at once. Files are readable by others (0644)."""
     written = []
+    cards = []
     for role in content.roles:
         markdown = card_markdown(content, role, lang)
+        cards.append(markdown)
         base = folder / f"{content.id}-{role}-{lang}"
         title = f"{content.actors[role].name.get(lang)}: {content.scenario.title.get(lang)}"
-        atomic_write_text(base.with_suffix(".md"), markdown)
-        atomic_write_text(base.with_suffix(".html"), html_page(markdown, title, lang))
+        atomic_write_text(base.with_suffix(".md"), markdown, mode=PRINTABLE)
+        page = html_page(markdown, title, lang)
+        atomic_write_text(base.with_suffix(".html"), page, mode=PRINTABLE)
         written += [base.with_suffix(".md"), base.with_suffix(".html")]
-    return written
+    every = folder / f"{content.id}-cards-{lang}.html"
+    title = f"{t('cards.all', lang)}: {content.scenario.title.get(lang)}"
+    atomic_write_text(every, html_pages(cards, title, lang), mode=PRINTABLE)
+    return [*written, every]

@@ -4,7 +4,10 @@ The seed's materials list asks for a graphic of the structures of cooperation. S
 B and C stand side by side with their services; the European and international bodies
 sit above them. Each secure channel runs to its hub (SIENA to Europol, I-24/7 to
 Interpol, judicial cooperation to Eurojust), in a line style that reads in black and
-white. Direct contact links everyone, so it is said in words rather than drawn.
+white. Direct contact links everyone, so it is said in words; only the roles that have
+nothing but direct contact (the NGO, UNODC) get their links to the other roles drawn, so
+that every group finds its own lines. The picture is an A4 page in landscape, with a
+legend of every line and box.
 """
 
 from __future__ import annotations
@@ -16,13 +19,14 @@ from ..content import GameContent
 from ..i18n import t
 from ..saves import atomic_write_text
 
-WIDTH, HEIGHT = 1200, 670
+WIDTH, HEIGHT = 1188, 840  # A4 landscape (297 x 210 mm), 4 units a millimetre
 BOX_W, BOX_H = 156, 46
 HUBS = {"siena": "europol", "i24_7": "interpol", "judicial": "eurojust"}
 STYLE = {  # stroke width, dash pattern: distinguishable without colour
     "siena": ("3", ""),
     "i24_7": ("2", "8 5"),
     "judicial": ("2", "2 4"),
+    "direct": ("1.5", "12 3 2 3"),
 }
 
 
@@ -71,7 +75,7 @@ def _layout(content: GameContent) -> dict[str, tuple[float, float]]:
             key=lambda a: -len(a.channels & HUBS.keys()),  # lines to the top meet these first
         )
         for r, actor in enumerate(members):
-            places[actor.id] = (column * c + (column - BOX_W) / 2, 360 + r * 70)
+            places[actor.id] = (column * c + (column - BOX_W) / 2, 380 + r * 74)
     return places
 
 
@@ -79,13 +83,15 @@ def map_svg(content: GameContent, lang: str) -> str:
     svg = ET.Element(
         "svg",
         xmlns="http://www.w3.org/2000/svg",
-        width=str(WIDTH),
-        height=str(HEIGHT),
+        width="297mm",
+        height="210mm",
         viewBox=f"0 0 {WIDTH} {HEIGHT}",
         attrib={"font-family": "DejaVu Sans, Arial, sans-serif"},
     )
     title = t("map.title", lang, scenario=content.scenario.title.get(lang))
     ET.SubElement(svg, "title").text = title
+    # Printed from a browser, the picture is one A4 page in landscape, edge to edge.
+    ET.SubElement(svg, "style").text = "@page { size: A4 landscape; margin: 0; }"
     ET.SubElement(svg, "rect", width=str(WIDTH), height=str(HEIGHT), fill="#ffffff")
     _text(svg, 20, 32, title, **{"font-size": "20"})
     _text(svg, 20, 80, t("map.international", lang), **{"font-weight": "bold"})
@@ -96,9 +102,9 @@ def map_svg(content: GameContent, lang: str) -> str:
             svg,
             "rect",
             x=f"{column * c + 8:.0f}",
-            y="300",
+            y="320",
             width=f"{column - 16:.0f}",
-            height="300",
+            height="370",
             fill="none",
             stroke="#000",
             attrib={"stroke-dasharray": "1 3"},
@@ -113,6 +119,18 @@ def map_svg(content: GameContent, lang: str) -> str:
             ET.SubElement(
                 line, "title"
             ).text = f"{actor.short_name.get(lang)} – {t(f'channel.{channel}', lang)}"
+    roles = [content.actors[r] for r in content.roles]
+    for actor in roles:
+        if actor.channels & HUBS.keys() or "direct" not in actor.channels:
+            continue
+        # A role with direct contact only: its links to the other roles, drawn.
+        for other in roles:
+            if other.id != actor.id and "direct" in other.channels:
+                line = _channel_line(svg, "direct", *centre[actor.id], *centre[other.id])
+                ET.SubElement(line, "title").text = (
+                    f"{actor.short_name.get(lang)} – {other.short_name.get(lang)}: "
+                    + t("channel.direct", lang)
+                )
     for c, code in enumerate(states):
         info = content.scenario.states[code]
         heading = f"{info.name.get(lang)} ({t(f'map.part_{info.part}', lang)})"
@@ -120,12 +138,12 @@ def map_svg(content: GameContent, lang: str) -> str:
             svg,
             "rect",
             x=f"{column * c + 14:.0f}",
-            y="310",
+            y="330",
             width=f"{9 * len(heading) + 12}",
             height="26",
             fill="#ffffff",
         )
-        _text(svg, column * c + 20, 328, heading, **{"font-weight": "bold"})
+        _text(svg, column * c + 20, 348, heading, **{"font-weight": "bold"})
     for actor_id, (x, y) in places.items():
         actor = content.actors[actor_id]
         group = ET.SubElement(svg, "g")
@@ -146,16 +164,35 @@ def map_svg(content: GameContent, lang: str) -> str:
             t(f"map.short_{c}", lang) for c in sorted(actor.channels) if c != "direct"
         )
         _text(group, x + 8, y + 38, channels or t("map.direct_only", lang), **{"font-size": "10"})
-    legend_y = HEIGHT - 40
+    # The legend: every kind of line, and the two kinds of box.
+    legend_y = HEIGHT - 112
+    _text(svg, 20, legend_y, t("map.legend", lang), **{"font-weight": "bold"})
     x = 20.0
-    for channel in HUBS:
-        _channel_line(svg, channel, x, legend_y - 4, x + 40, legend_y - 4)
-        _text(svg, x + 48, legend_y, t(f"channel.{channel}", lang), **{"font-size": "12"})
-        x += 230
-    _text(svg, 20, legend_y + 18, t("map.legend_direct", lang), **{"font-size": "12"})
+    for channel in (*HUBS, "direct"):
+        _channel_line(svg, channel, x, legend_y + 22, x + 40, legend_y + 22)
+        _text(svg, x + 48, legend_y + 26, t(f"channel.{channel}", lang), **{"font-size": "12"})
+        x += 290
+    for i, (kind, fill, width) in enumerate((("role", "#eeeeee", "2"), ("agency", "#ffffff", "1"))):
+        ET.SubElement(
+            svg,
+            "rect",
+            x=f"{20 + 580 * i}",
+            y=f"{legend_y + 38}",
+            width="40",
+            height="18",
+            rx="4",
+            fill=fill,
+            stroke="#000",
+            attrib={"stroke-width": width},
+        )
+        _text(svg, 68 + 580 * i, legend_y + 52, t(f"map.box_{kind}", lang), **{"font-size": "12"})
+    _text(svg, 20, legend_y + 80, t("map.legend_direct", lang), **{"font-size": "12"})
     ET.indent(svg)
     return ET.tostring(svg, encoding="unicode") + "\n"
 
 
 def write_map(content: GameContent, lang: str, path: Path) -> None:
-    atomic_write_text(path, map_svg(content, lang))
+    """The map as an SVG file readable by others (0644)."""
+    from ..report_page import PRINTABLE
+
+    atomic_write_text(path, map_svg(content, lang), mode=PRINTABLE)

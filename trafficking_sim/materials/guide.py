@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..content.models import Codex
 from ..i18n import t
-from ..report_page import html_page, md_escape
+from ..report_page import PRINTABLE, html_page, md_escape, slug
 from ..saves import atomic_write_text
 
 ORDER = ("instrument", "principle", "organisation", "agency", "tool", "term")
@@ -20,6 +20,19 @@ ORDER = ("instrument", "principle", "organisation", "agency", "tool", "term")
 def guide_markdown(codex: Codex, lang: str) -> str:
     names = {e.id: e.term.get(lang) for e in codex.entries}
     out = [f"# {t('guide.title', lang)}", "", t("guide.intro", lang), ""]
+    # The contents: each kind of entry and its entries, linked in the HTML.
+    out += [f"## {t('guide.contents', lang)}", ""]
+    for category in ORDER:
+        entries = sorted(
+            (e for e in codex.entries if e.category == category),
+            key=lambda e: e.term.get(lang).casefold(),
+        )
+        if not entries:
+            continue
+        heading = t(f"guide.cat_{category}", lang)
+        out.append(f"- [{md_escape(heading)}](#{slug(heading)})")
+        out += [f"  - [{md_escape(e.term.get(lang))}](#{slug(e.term.get(lang))})" for e in entries]
+    out.append("")
     for category in ORDER:
         entries = sorted(
             (e for e in codex.entries if e.category == category),
@@ -45,6 +58,7 @@ def guide_markdown(codex: Codex, lang: str) -> str:
 def write_guide(codex: Codex, lang: str, folder: Path) -> list[Path]:
     markdown = guide_markdown(codex, lang)
     base = folder / f"guide-{lang}"
-    atomic_write_text(base.with_suffix(".md"), markdown)
-    atomic_write_text(base.with_suffix(".html"), html_page(markdown, t("guide.title", lang), lang))
+    page = html_page(markdown, t("guide.title", lang), lang, anchors=True)
+    atomic_write_text(base.with_suffix(".md"), markdown, mode=PRINTABLE)
+    atomic_write_text(base.with_suffix(".html"), page, mode=PRINTABLE)
     return [base.with_suffix(".md"), base.with_suffix(".html")]

@@ -36,6 +36,13 @@ if TYPE_CHECKING:
 
 MIN_WIDTH, MIN_HEIGHT = 80, 24
 
+
+def classroom_path(game: Path) -> Path:
+    """Where a class's timer and trainer code are kept: beside the class's own game file
+    (not a '.json', so the list of games in progress never takes it for a game)."""
+    return game.with_suffix(".classroom")
+
+
 PROJECTOR_THEME = Theme(
     name="projector",
     primary="#FFFF00",
@@ -247,10 +254,7 @@ class TraffickingApp(App[None]):
         if self.session.state.seats and not self.session.state.over:
             # A class game cut short (the laptop closed, a crash): the trainer gets the
             # class back, with the timer at the simulation, where the game was.
-            from ..classroom.state import Classroom
-
-            self.classroom = Classroom.for_scenario(self.session.content.scenario.duration_minutes)
-            self.classroom.clock.go_to("simulation")
+            self.classroom = self._kept_classroom()
             self.show_trainer()
             return
         if self.session.state.over:
@@ -265,17 +269,58 @@ class TraffickingApp(App[None]):
         self.push_screen(TrainerSetupScreen())
 
     def start_class(
-        self, content: GameContent, seats: tuple[str, ...], names: dict[str, str], seed: int
+        self,
+        content: GameContent,
+        seats: tuple[str, ...],
+        names: dict[str, str],
+        seed: int,
+        code: str = "",
+        turn_minutes: int = 0,
     ) -> None:
-        """A class game: the groups' roles in turn order, the timer on its first phase."""
+        """A class game: the groups' roles in turn order, the timer on its first phase,
+        the trainer's code for F6 and each group's minutes at the laptop per turn."""
         from ..classroom.state import Classroom
         from ..session import Session
 
         self.session = Session.new(content, seats[0], seed, self.lang, seats, names)
         self.classroom = Classroom.for_scenario(content.scenario.duration_minutes)
         self._use_file(None)
+        if code:
+            self.classroom.set_code(code)
+        self.classroom.turn_minutes = turn_minutes
         self.autosave()
         self.show_trainer()
+
+    def _kept_classroom(self) -> Classroom:
+        """The class as it was kept beside the autosave (timer, code, display); a fresh
+        one at the simulation phase when none was kept or it cannot be read."""
+        import json
+
+        from ..classroom.state import Classroom
+
+        assert self.session is not None
+        try:
+            if self.save_path is None:
+                raise OSError("no game file")
+            data = json.loads(classroom_path(self.save_path).read_text(encoding="utf-8"))
+            return Classroom.from_dict(data)
+        except (OSError, ValueError):
+            classroom = Classroom.for_scenario(self.session.content.scenario.duration_minutes)
+            classroom.clock.go_to("simulation")
+            return classroom
+
+    def keep_classroom(self) -> None:
+        """Keep the class's timer and code beside the autosave (Continue restores them)."""
+        import json
+
+        from ..saves import atomic_write_text
+
+        if self.classroom is None or self.save_path is None:
+            return
+        # (If it cannot be written, the game itself is still saved; only the timer would
+        # start again at the simulation.)
+        with contextlib.suppress(OSError):
+            atomic_write_text(classroom_path(self.save_path), json.dumps(self.classroom.to_dict()))
 
     def show_trainer(self) -> None:
         from .screens.game import GameScreen
@@ -299,15 +344,33 @@ class TraffickingApp(App[None]):
     def _handed_over(self, _: None = None) -> None:
         from .screens.game import GameScreen
 
+        if self.classroom is not None:
+            self.classroom.sit_down()
         for screen in self.screen_stack:
             if isinstance(screen, GameScreen):
                 screen.show_unseen()
 
     def action_trainer_tools(self) -> None:
-        from .screens.trainer import TrainerToolsDialog
+        """F6: the trainer's tools, behind the trainer's code (the groups use this laptop)."""
+        from .screens.trainer import TrainerCodeDialog, TrainerToolsDialog
 
-        if self.classroom is not None and self.session is not None:
+        if self.classroom is None or self.session is None:
+            return
+        if isinstance(self.screen, TrainerToolsDialog | TrainerCodeDialog):
+            return
+        if not self.classroom.code_hash:
             self.push_screen(TrainerToolsDialog())
+            return
+
+        def opened(code: str | None) -> None:
+            if code is None:
+                return
+            if self.classroom is not None and self.classroom.code_ok(code):
+                self.push_screen(TrainerToolsDialog())
+            else:
+                self.notify(self.tr("trainer.wrong_code"), severity="error", markup=False)
+
+        self.push_screen(TrainerCodeDialog(), opened)
 
     def _show_game(self) -> None:
         from .screens.game import GameScreen
@@ -334,6 +397,9 @@ class TraffickingApp(App[None]):
             if update is not None and getattr(screen, "ready", False):
                 update(events)
         if self.session.state.over and not was_over:
+            if self.classroom is not None:
+                self.classroom.game_over()  # the simulation is over: reflection begins
+                self.keep_classroom()
             self.keep_finished()
             self.call_after_refresh(self.show_debrief)
         return events
@@ -353,6 +419,7 @@ class TraffickingApp(App[None]):
     def autosave(self) -> None:
         if self.session is None or self.save_path is None or self._finished_kept:
             return  # a finished game kept for review is no longer a game in progress
+        self.keep_classroom()
         try:
             write_save(self.save_path, self.session.savegame())
         except (OSError, SaveError) as exc:
@@ -372,6 +439,8 @@ class TraffickingApp(App[None]):
             archive_finished(self.session.savegame())
             if self.save_path is not None:
                 forget_unfinished(self.save_path)
+                with contextlib.suppress(OSError):
+                    classroom_path(self.save_path).unlink(missing_ok=True)
                 self._finished_kept = True
         except (OSError, SaveError) as exc:
             self.notify(
@@ -448,6 +517,20 @@ class TraffickingApp(App[None]):
             self.push_screen(HelpScreen(self.screen))
 
     async def action_quit(self) -> None:
+        if self.classroom is not None and self.session is not None:
+            # A class: one stray q or F10 from a group must not end it for everyone.
+            from .screens.dialogs import ConfirmDialog
+
+            if isinstance(self.screen, ConfirmDialog):
+                return
+
+            def answered(yes: bool | None) -> None:
+                if yes:
+                    self.autosave()
+                    self.exit()
+
+            self.push_screen(ConfirmDialog(self.tr("trainer.confirm_quit")), answered)
+            return
         self.autosave()
         self.release_game()
         self.exit()

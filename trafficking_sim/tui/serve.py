@@ -78,8 +78,23 @@ def public_url(host: str, port: int) -> str:
     return f"http://{address}:{port}"
 
 
+TERMINAL_FONT = "fonts/RobotoMono-VariableFont_wght.ttf"
+"""The terminal's font, shipped with textual-serve: it has Č, Š and Ž. Without it the
+browser falls back to a system font, and Chromium on Linux drew them as Ċ, Ṡ and Ż."""
+
+_FONT_URL = "{{ config.static.url }}" + TERMINAL_FONT  # filled in by textual-serve
+FONT_FACE = (
+    "<style>@font-face { font-family: 'Roboto Mono'; "
+    f'src: url("{_FONT_URL}") format("truetype"); '
+    "font-weight: 100 700; font-display: block; }</style>\n"
+    f'<link rel="preload" href="{_FONT_URL}" as="font" type="font/ttf" crossorigin />\n'
+)
+
+
 def offline_templates() -> Path:
-    """textual-serve's page template without its link to an online font service."""
+    """textual-serve's page template without its link to an online font service, and
+    with the terminal's font (Roboto Mono, which has the Slovene letters) served from the
+    game's own address."""
     import textual_serve
 
     stock = Path(textual_serve.__file__).parent / "templates"
@@ -88,6 +103,7 @@ def offline_templates() -> Path:
     for template in stock.glob("*.html"):
         text = template.read_text(encoding="utf-8")
         text = re.sub(r"<link[^>]*fonts\.googleapis\.com[^>]*>", "", text)
+        text = text.replace("</head>", FONT_FACE + "</head>", 1)
         (folder / template.name).write_text(text, encoding="utf-8")
     return folder
 

@@ -67,7 +67,10 @@ class BoardPane(PaneMixin, Vertical):
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         # Headings (the kinds) have no id; a highlight on one leaves the detail as it is.
-        if event.option_list.id == "board-list" and event.option.id:
+        # A highlight can arrive after the laptop passed to another group (a class game):
+        # a fact the group at the laptop does not hold is not shown.
+        mine = self.state.knowledge.get(self.state.role, {})
+        if event.option_list.id == "board-list" and event.option.id in mine:
             self._show(event.option.id)
 
     def _show(self, fact_id: str | None) -> None:
@@ -83,7 +86,7 @@ class BoardPane(PaneMixin, Vertical):
         how = self.state.knowledge[self.state.role][fact_id]
         lang = self.lang
         origin = (
-            narrate.actor_name(self.content, how.source, lang)
+            narrate.actor_name(self.content, how.source, lang, self.session.group_labels())
             if how.source
             else self.tr("plain.own_work")
         )

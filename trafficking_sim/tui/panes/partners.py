@@ -44,17 +44,17 @@ class PartnersPane(PaneMixin, Vertical):
         options = self.query_one("#partners-list", OptionList)
         options.clear_options()
         actors = self.others()
+        labels = self.session.group_labels()  # a class game: roles other groups play
         for actor in actors:
             marks = "".join(
                 CHANNEL_MARKS[c]
                 for c in ("siena", "i24_7", "direct", "judicial")
                 if c in actor.channels
             )
+            name = labels.get(actor.id) or actor.short_name.get(self.lang)
             # A partner whose trust the player broke is marked in the list too.
             wary = " ⚠" if self.state.distrust(actor.id) else ""
-            options.add_option(
-                Option(Content(f"{actor.short_name.get(self.lang)} [{marks}]{wary}"), id=actor.id)
-            )
+            options.add_option(Option(Content(f"{name} [{marks}]{wary}"), id=actor.id))
         ids = [a.id for a in actors]
         index = ids.index(self.selected) if self.selected in ids else 0
         if actors:
@@ -73,7 +73,10 @@ class PartnersPane(PaneMixin, Vertical):
         me = self.content.actors[self.state.role]
         lang = self.lang
         rows = [actor.name.get(lang)]
-        if actor.kind == "role":
+        if actor.id in self.state.seats:
+            group = self.session.group_label(actor.id)
+            rows.append(self.tr("tui.played_by_group", group=group))
+        elif actor.kind == "role":
             rows.append(self.tr("tui.played_by_rules"))
         if actor.profile is not None:
             rows += ["", actor.profile.mandate.get(lang)]

@@ -35,13 +35,26 @@ class ObjectivesPane(PaneMixin, VerticalScroll):
             "",
             self.tr("tui.scores_heading"),
         ]
-        for pillar in PILLARS:
-            rows.append(f"  {self.tr(f'pillar.{pillar}')}: {state.scores[pillar]}")
-        last = [c for c in state.score_log][-3:]
+        if state.seats:
+            # A class game: the group's own points (its ledger), not the shared pillars
+            # that every group's work moves.
+            from ...classroom.league import ledger
+
+            own = ledger(self.session, state.role)
+            rows[-1] = self.tr("class.your_points", group=self.session.group_name(state.role))
+            for pillar in PILLARS:
+                rows.append(f"  {self.tr(f'pillar.{pillar}')}: {own.pillars[pillar]:+d}")
+            rows.append(f"  {self.tr('class.points')}: {own.points}")
+        else:
+            for pillar in PILLARS:
+                rows.append(f"  {self.tr(f'pillar.{pillar}')}: {state.scores[pillar]}")
+        last = [c for c in state.score_log if not state.seats or c.by == state.role][-3:]
         if last:
             rows += ["", self.tr("tui.last_changes")]
             for change in reversed(last):
-                reason = narrate.reason_text(content, dict(change.reason), lang)
+                reason = narrate.reason_text(
+                    content, dict(change.reason), lang, self.session.group_labels()
+                )
                 rows.append(f"  {self.tr(f'pillar.{change.pillar}')} {change.delta:+d}: {reason}")
         self.query_one("#objectives-text", Static).update(Content("\n".join(rows)))
 
@@ -69,6 +82,7 @@ class LogPane(PaneMixin, Vertical):
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self._lang = ""
+        self._viewer = ""
         self._texts: list[tuple[str, str]] = []  # (event kind, sentence), oldest first
         self._wrapped: dict[tuple[int, int], list[str]] = {}
         self._width = 0
@@ -92,10 +106,16 @@ class LogPane(PaneMixin, Vertical):
     def _catch_up(self) -> None:
         """Describe the events not described yet (all of them after a language switch)."""
         session = self.session
-        if self._lang != self.lang:
-            self._lang, self._texts, self._wrapped = self.lang, [], {}
+        # In a class game each group's log is its own: told from its point of view, and
+        # made again when the laptop passes to another group.
+        viewer = session.state.role if session.state.seats else ""
+        if self._lang != self.lang or self._viewer != viewer:
+            self._lang, self._viewer, self._texts, self._wrapped = self.lang, viewer, [], {}
+        names = session.group_labels()
         for event in session.events[len(self._texts) :]:
-            described = narrate.describe(event, session.content, session.state, self.lang)
+            described = narrate.describe(
+                event, session.content, session.state, self.lang, names=names
+            )
             text = " ".join(line.strip() for line in described)
             stamp = self.tr("tui.turn_short", n=event.turn)
             self._texts.append((event.kind, f"{stamp}  {text}" if text else ""))

@@ -98,7 +98,8 @@ class SienaPane(PaneMixin, Vertical):
         mark = "●" if incoming and m.id not in self.read else " "
         arrow = "◀" if incoming else "▶"
         others = (m.sender,) if incoming else m.recipients
-        who = ", ".join(narrate.actor_name(self.content, a, self.lang) for a in others)
+        names = self.session.group_labels()
+        who = ", ".join(narrate.actor_name(self.content, a, self.lang, names) for a in others)
         title = narrate.message_title(self.content, m, self.lang, width=40)
         return Content(f"{mark}{arrow} #{m.id} {who}: {title}")
 
@@ -133,10 +134,12 @@ class SienaPane(PaneMixin, Vertical):
 
     def render_message(self, m: Message) -> str:
         c, lang = self.content, self.lang
+        names = self.session.group_labels()
         rows = [
-            self.tr("tui.msg_from", who=narrate.actor_name(c, m.sender, lang)),
+            self.tr("tui.msg_from", who=narrate.actor_name(c, m.sender, lang, names)),
             self.tr(
-                "tui.msg_to", who=", ".join(narrate.actor_name(c, r, lang) for r in m.recipients)
+                "tui.msg_to",
+                who=", ".join(narrate.actor_name(c, r, lang, names) for r in m.recipients),
             ),
             self.tr("tui.msg_when", date=narrate.date_text(c, m.turn, lang), turn=m.turn),
             self.tr("tui.msg_channel", channel=self.tr(f"channel_long.{m.channel}")),

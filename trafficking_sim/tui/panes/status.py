@@ -18,7 +18,14 @@ class StatusBar(PaneMixin, Static):
             role = f"{session.group_names[state.role]} · {role}"  # hot-seat: whose turn
         total = content.actors[state.role].action_points
         dots = "●" * state.ap + "○" * max(0, total - state.ap)
-        met = sum(1 for o in content.objectives if o in state.objectives)
+        # In a class game a group counts its own and the shared objectives, and waits
+        # for its own replies: the others' progress is theirs to tell.
+        mine = [
+            o.id
+            for o in content.objectives.values()
+            if not state.seats or o.owner in ("shared", state.role)
+        ]
+        met = sum(1 for o in mine if o in state.objectives)
         if state.ending is not None:
             ending = content.endings[state.ending]
             case = self.tr(
@@ -27,8 +34,12 @@ class StatusBar(PaneMixin, Static):
                 rating=self.tr(f"rating.{ending.rating}"),
             )
         else:
-            case = self.tr("tui.case_open", met=met, total=len(content.objectives))
-        waiting = sum(1 for p in state.pending if p.kind in ("reply", "grant"))
+            case = self.tr("tui.case_open", met=met, total=len(mine))
+        waiting = sum(
+            1
+            for p in state.pending
+            if p.kind in ("reply", "grant") and p.get("to") in (None, state.role)
+        )
         first = self.tr(
             "tui.status_line",
             turn=state.turn,
@@ -42,4 +53,12 @@ class StatusBar(PaneMixin, Static):
         second = self.tr(
             "tui.status_case", reference=content.scenario.case.reference, case=case, waiting=waiting
         )
-        self.update(Content(f"{first}\n{second}"))
+        text = f"{first}\n{second}"
+        classroom = self.game.classroom
+        self.set_class(classroom is not None, "-class")
+        if classroom is not None:
+            # A class: the phase's clock and the group's own turn time, always in view.
+            from ..screens.trainer import class_clock
+
+            text += "\n⏱ " + class_clock(classroom, self.lang)
+        self.update(Content(text))

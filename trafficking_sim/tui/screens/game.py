@@ -8,7 +8,7 @@ from typing import Any
 
 from textual.app import ComposeResult, SystemCommand
 from textual.css.query import NoMatches
-from textual.widgets import Button, Footer, TabbedContent, TabPane
+from textual.widgets import Button, Footer, TabbedContent, TabPane, Tabs
 
 from ... import narrate
 from ...engine import AskPermission, EndTurn, Event
@@ -79,10 +79,21 @@ class GameScreen(BaseScreen[None]):
     def on_mount(self) -> None:
         session = self.game.session
         if self.game.classroom is not None:
+            self.set_interval(1.0, self._tick)  # the class's clock, always moving
             return  # a class game: each group's news comes after its hand-over screen
         if session is not None and not session.actions:
             # A new game: show what happens at the start, as every later turn does.
             self.call_later(self._tell, list(session.events))
+
+    def _tick(self) -> None:
+        classroom = self.game.classroom
+        if classroom is None or self.game.session is None or self.app.screen is not self:
+            return
+        self.query_one(StatusBar).update_view()
+        left = classroom.turn_remaining()
+        if left is not None and left <= 0 and not classroom.turn_warned:
+            classroom.turn_warned = True
+            self.say(self.tr("trainer.turn_over"), severity="warning", timeout=10)
 
     def update_panes(self) -> None:
         if self.game.session is None:
@@ -115,11 +126,16 @@ class GameScreen(BaseScreen[None]):
         start = classroom.seen.get(session.state.role, 0) if classroom else 0
         self._mark_seen()
         self.update_panes()
+        # Nothing of the last group's place stays: a button it left focused would act
+        # for this group on its first Enter.
+        self.query_one("#tabs", TabbedContent).query_one(Tabs).focus()
         lines = [
             line
             for event in session.events[start:]
             if event.kind not in (E.SEAT_PASSED, E.TURN_STARTED)
-            for line in narrate.describe(event, session.content, session.state, self.lang)
+            for line in narrate.describe(
+                event, session.content, session.state, self.lang, names=session.group_labels()
+            )
         ]
         title = self.tr(
             "trainer.your_turn",
@@ -130,8 +146,30 @@ class GameScreen(BaseScreen[None]):
         self.app.push_screen(
             MessageDialog(
                 title, "\n".join(lines) or self.tr("trainer.nothing_new"), linked_terms=True
-            )
+            ),
+            lambda _: self._ask_decisions(set()),
         )
+
+    def _ask_decisions(self, postponed: set[int]) -> None:
+        """Requests made to this group's role, one after the other: the group decides."""
+        from ...engine.actions import Decide
+        from ...engine.decisions import waiting_for
+        from .trainer import DecisionDialog
+
+        state = self.session.state
+        waiting = [m for m in waiting_for(state, state.role) if m.id not in postponed]
+        if not waiting or state.over:
+            return
+        request = waiting[0].id
+
+        def decided(answer: tuple[str, str] | None) -> None:
+            if answer is None:
+                postponed.add(request)
+            else:
+                self.game.perform(Decide(request, answer[0], answer[1]))
+            self._ask_decisions(postponed)
+
+        self.app.push_screen(DecisionDialog(request), decided)
 
     def _tell(self, events: list[Event]) -> None:
         """Show what an action made happen: a summary for a new turn, toasts otherwise."""
@@ -140,7 +178,9 @@ class GameScreen(BaseScreen[None]):
             line
             for event in events
             if event.kind != E.TURN_STARTED  # the dialog's title says it already
-            for line in narrate.describe(event, session.content, session.state, self.lang)
+            for line in narrate.describe(
+                event, session.content, session.state, self.lang, names=session.group_labels()
+            )
         ]
         if not lines:
             return
@@ -159,7 +199,9 @@ class GameScreen(BaseScreen[None]):
             return
         in_dialog = self.app.screen is not self
         for event in events:
-            described = narrate.describe(event, session.content, session.state, self.lang)
+            described = narrate.describe(
+                event, session.content, session.state, self.lang, names=session.group_labels()
+            )
             if not described:
                 continue
             text = "\n".join(described)

@@ -14,8 +14,8 @@ from textual.widgets import Button, Footer, Input, Markdown, Select, SelectionLi
 from ... import narrate
 from ...classroom.league import league
 from ...classroom.phases import clock_text
-from ...classroom.state import Classroom
-from ...engine.actions import TrainerInject, TrainerNote, TrainerReveal
+from ...classroom.state import MIN_CODE, Classroom
+from ...engine.actions import Decide, TrainerInject, TrainerNote, TrainerReveal
 from ..localize import binding
 from ..text import lines, plain
 from .base import BaseModal, BaseScreen
@@ -38,6 +38,12 @@ class TrainerSetupScreen(BaseScreen[None]):
             yield Static(id="setup-roles-label")
             yield SelectionList[str](id="setup-roles")
             yield Static(id="setup-note")
+            with Horizontal(classes="tool-row"):
+                yield Static(id="setup-code-label", classes="setup-label")
+                yield Input(id="setup-code", password=True)
+            with Horizontal(classes="tool-row"):
+                yield Static(id="setup-minutes-label", classes="setup-label")
+                yield Input(id="setup-minutes", type="integer", max_length=2)
         with Horizontal(classes="buttons"):
             yield Button(id="setup-start", variant="primary")
             yield Button(id="setup-back")
@@ -48,6 +54,12 @@ class TrainerSetupScreen(BaseScreen[None]):
         self.query_one("#setup-scenario-label", Static).update(plain(self.tr("trainer.scenario")))
         self.query_one("#setup-roles-label", Static).update(plain(self.tr("trainer.roles")))
         self.query_one("#setup-note", Static).update(plain(self.tr("trainer.setup_note")))
+        self.query_one("#setup-code-label", Static).update(plain(self.tr("trainer.code_label")))
+        self.query_one("#setup-code", Input).placeholder = self.tr("trainer.code_placeholder")
+        self.query_one("#setup-minutes-label", Static).update(
+            plain(self.tr("trainer.minutes_label"))
+        )
+        self.query_one("#setup-minutes", Input).placeholder = self.tr("trainer.minutes_none")
         self.query_one("#setup-start", Button).label = plain(self.tr("trainer.start"))
         self.query_one("#setup-back", Button).label = plain(self.tr("tui.back"))
         catalogue = self._choices()
@@ -123,8 +135,17 @@ class TrainerSetupScreen(BaseScreen[None]):
         if not seats:
             self.say(self.tr("trainer.no_groups"), severity="warning")
             return
+        code = self.query_one("#setup-code", Input).value.strip()
+        if len(code) < MIN_CODE:
+            self.say(self.tr("trainer.code_short", n=MIN_CODE), severity="warning")
+            self.query_one("#setup-code", Input).focus()
+            return
+        minutes_text = self.query_one("#setup-minutes", Input).value.strip()
+        minutes = int(minutes_text) if minutes_text.isdigit() else 0
         names = {role: self.tr("trainer.group_n", n=i) for i, role in enumerate(seats, 1)}
-        self.game.start_class(content, seats, names, secrets.randbelow(2**31))
+        self.game.start_class(
+            content, seats, names, secrets.randbelow(2**31), code, min(minutes, 60)
+        )
 
 
 class TrainerScreen(BaseScreen[None]):
@@ -138,6 +159,7 @@ class TrainerScreen(BaseScreen[None]):
         binding("b", "previous_phase", "previous_phase", show=False),
         binding("g", "play", "play"),
         binding("l", "league", "league", show=False),
+        binding("t", "trainer_notes", "trainer_notes", show=False),
         binding("d", "class_debrief", "class_debrief", show=False),
         binding("escape", "play", "play", show=False),
     ]
@@ -207,7 +229,16 @@ class TrainerScreen(BaseScreen[None]):
         if note is not None:
             say += ["", note.get(self.lang)]
         if clock.phase.id in ("simulation", "reflection") and scenario.trainer_notes:
-            say += ["", self.tr("trainer.notes"), scenario.trainer_notes.get(self.lang)]
+            if self.classroom.show_notes:
+                say += ["", self.tr("trainer.notes"), scenario.trainer_notes.get(self.lang)]
+            else:
+                say += ["", self.tr("trainer.notes_hidden")]
+        state = self.session.state
+        waiting = [state.messages[i - 1] for i in state.open_requests]
+        if waiting:
+            # A group that has not decided by the end of its next turn: the trainer does.
+            late = sum(1 for m in waiting if state.turn > m.turn + 1)
+            say += ["", self.tr("trainer.decisions_waiting", n=len(waiting), late=late)]
         self.query_one("#trainer-say", Static).update(lines(*say))
         board = self.query_one("#trainer-league", Static)
         board.display = self.classroom.show_league
@@ -215,7 +246,7 @@ class TrainerScreen(BaseScreen[None]):
             rows = ["", self.tr("class.league")]
             for place, row in enumerate(league(self.session), 1):
                 star = " ★" if row.special_task else ""
-                rows.append(f"  {place}. {row.name}: {row.points}{star}")
+                rows.append(f"  {place}. {row.label}: {row.points}{star}")
             board.update(Content("\n".join(rows)))
 
     def action_toggle_timer(self) -> None:
@@ -232,6 +263,10 @@ class TrainerScreen(BaseScreen[None]):
 
     def action_previous_phase(self) -> None:
         self.classroom.clock.back()
+        self.refresh_timer()
+
+    def action_trainer_notes(self) -> None:
+        self.classroom.show_notes = not self.classroom.show_notes
         self.refresh_timer()
 
     def action_league(self) -> None:
@@ -266,8 +301,10 @@ class HandOverScreen(BaseScreen[None]):
         self.role = role
 
     def on_mount(self) -> None:
+        # (BaseScreen's on_mount runs too: Textual calls each class's handler.)
         # The last group's notifications belong to the app and would outlive its screen.
         self.app.clear_notifications()
+        self.set_interval(1.0, self.refresh_language)  # the clock keeps moving
 
     def compose(self) -> ComposeResult:
         with Center(id="handover"), Vertical(id="handover-panel"):
@@ -290,8 +327,9 @@ class HandOverScreen(BaseScreen[None]):
         ]
         classroom = self.game.classroom
         if classroom is not None:
-            clock = classroom.clock
-            parts.append(f"{self.tr(f'phase.{clock.phase.id}')}: {clock_text(clock.remaining())}")
+            parts.append(class_clock(classroom, self.lang, with_turn=False))
+            if classroom.turn_minutes:
+                parts.append(self.tr("trainer.turn_allowed", n=classroom.turn_minutes))
         self.query_one("#handover-text", Static).update(lines(*parts))
         self.query_one("#handover-ready", Button).label = plain(self.tr("trainer.ready"))
 
@@ -299,6 +337,120 @@ class HandOverScreen(BaseScreen[None]):
         self.action_ready()
 
     def action_ready(self) -> None:
+        self.dismiss(None)
+
+
+def class_clock(classroom: Classroom, lang: str, *, with_turn: bool = True) -> str:
+    """'Simulation 12:05 (running)', and the group's own turn time when there is a limit."""
+    from ...i18n import t
+
+    clock = classroom.clock
+    state = t("trainer.running", lang) if clock.running else t("trainer.paused", lang)
+    text = f"{t(f'phase.{clock.phase.id}', lang)}: {clock_text(clock.remaining())} ({state})"
+    left = classroom.turn_remaining() if with_turn else None
+    if left is not None:
+        text += " · " + t("trainer.turn_clock", lang, time=clock_text(left))
+    return text
+
+
+class DecisionDialog(BaseModal[tuple[str, str] | None]):
+    """A request made to the role this group plays: the group decides, not the game."""
+
+    BINDINGS = [binding("escape", "later", "later")]
+    AUTO_FOCUS = "#decision-note"
+
+    def __init__(self, request: int) -> None:
+        super().__init__()
+        self.request = request
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog wide"):
+            yield Static(id="decision-title", classes="dialog-title")
+            with VerticalScroll(classes="dialog-body"):
+                yield Static(id="decision-text")
+            yield Input(id="decision-note")
+            with Horizontal(classes="buttons"):
+                yield Button(id="decision-grant", variant="primary")
+                yield Button(id="decision-refuse")
+                yield Button(id="decision-more")
+                yield Button(id="decision-later")
+
+    def refresh_language(self) -> None:
+        session, lang = self.session, self.lang
+        content = session.content
+        message = session.state.messages[self.request - 1]
+        names = session.group_labels()
+        service = content.actors[message.recipients[0]].services.get(message.service or "")
+        self.query_one("#decision-title", Static).update(
+            self.tr(
+                "trainer.decision_title",
+                id=message.id,
+                asker=narrate.actor_name(content, message.sender, lang, names),
+            )
+        )
+        rows = [narrate.text_of(content, message.subject_id, lang)]
+        if service is not None:
+            rows += ["", service.text.get(lang)]
+        if message.facts:
+            rows += ["", self.tr("tui.msg_attached")]
+            rows += [
+                f"  ◆ {content.facts[f].label.get(lang)}: {content.facts[f].text.get(lang)}"
+                for f in message.facts
+            ]
+        if message.body:
+            rows += ["", message.body]
+        rows += ["", self.tr("trainer.decision_help")]
+        self.query_one("#decision-text", Static).update(lines(*rows))
+        self.query_one("#decision-note", Input).placeholder = self.tr("trainer.decision_note")
+        for verdict in ("grant", "refuse", "more", "later"):
+            self.query_one(f"#decision-{verdict}", Button).label = self.tr(
+                f"trainer.decision_{verdict}"
+            )
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        verdict = (event.button.id or "").removeprefix("decision-")
+        note = self.query_one("#decision-note", Input).value.strip()
+        if verdict == "later":
+            self.dismiss(None)
+        elif verdict in ("refuse", "more") and not note:
+            self.say(self.tr("reason.decision_needs_words"), severity="warning")
+            self.query_one("#decision-note", Input).focus()
+        else:
+            self.dismiss((verdict, note))
+
+    def action_later(self) -> None:
+        self.dismiss(None)
+
+
+class TrainerCodeDialog(BaseModal[str | None]):
+    """F6 asks for the trainer's code: the tools show the whole case, no group's business."""
+
+    BINDINGS = [binding("escape", "close", "close")]
+    AUTO_FOCUS = "#code-input"
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(id="code-title", classes="dialog-title")
+            yield Input(id="code-input", password=True)
+            with Horizontal(classes="buttons"):
+                yield Button(id="code-ok", variant="primary")
+                yield Button(id="code-cancel")
+
+    def refresh_language(self) -> None:
+        self.query_one("#code-title", Static).update(self.tr("trainer.code_prompt"))
+        self.query_one("#code-ok", Button).label = self.tr("trainer.code_ok")
+        self.query_one("#code-cancel", Button).label = self.tr("tui.cancel")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.dismiss(event.value)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "code-ok":
+            self.dismiss(self.query_one("#code-input", Input).value)
+        else:
+            self.dismiss(None)
+
+    def action_close(self) -> None:
         self.dismiss(None)
 
 
@@ -323,6 +475,10 @@ class TrainerToolsDialog(BaseModal[None]):
                 with Horizontal(classes="tool-row"):
                     yield Input(id="tool-note")
                     yield Button(id="tool-note-go")
+                with Horizontal(classes="tool-row"):
+                    yield Select[int]([], id="tool-request", allow_blank=True)
+                    yield Select[str]([("…", "script")], id="tool-verdict", allow_blank=False)
+                    yield Button(id="tool-decide-go")
                 yield Static(id="tools-case")
             with Horizontal(classes="buttons"):
                 yield Button(id="tools-dashboard", variant="primary")
@@ -355,6 +511,32 @@ class TrainerToolsDialog(BaseModal[None]):
             [(plain(f.label.get(lang)), f.id) for f in content.facts.values()]
         )
         self.query_one("#tool-fact", Select).prompt = self.tr("trainer.choose_fact")
+        names = session.group_labels()
+        waiting = [state.messages[i - 1] for i in state.open_requests]
+        self.query_one("#tool-request", Select).set_options(
+            [
+                (
+                    self.tr(
+                        "trainer.decision_row",
+                        id=m.id,
+                        asker=narrate.actor_name(content, m.sender, lang, names),
+                        agency=narrate.actor_name(content, m.recipients[0], lang, names),
+                        service=narrate.text_of(content, m.subject_id, lang),
+                        turn=m.turn,
+                    ),
+                    m.id,
+                )
+                for m in waiting
+            ]
+        )
+        self.query_one("#tool-request", Select).prompt = self.tr("trainer.choose_request")
+        verdicts = self.query_one("#tool-verdict", Select)
+        current = verdicts.value if isinstance(verdicts.value, str) else "script"
+        verdicts.set_options(
+            [(self.tr(f"trainer.decide_{v}"), v) for v in ("script", "grant", "refuse")]
+        )
+        verdicts.value = current
+        self.query_one("#tool-decide-go", Button).label = self.tr("trainer.decide")
         self._case()
 
     def _case(self) -> None:
@@ -400,6 +582,12 @@ class TrainerToolsDialog(BaseModal[None]):
             if note.value.strip():
                 self._done(self.game.perform(TrainerNote(note.value)))
                 note.value = ""
+        elif button == "tool-decide-go":
+            request = self.query_one("#tool-request", Select).value
+            verdict = self.query_one("#tool-verdict", Select).value
+            if isinstance(request, int) and isinstance(verdict, str):
+                note = self.tr("trainer.refused_for_group") if verdict == "refuse" else ""
+                self._done(self.game.perform(Decide(request, verdict, note, trainer=True)))
         elif button == "tools-dashboard":
             self.dismiss(None)
             self.game.show_trainer()
