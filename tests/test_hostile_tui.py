@@ -224,7 +224,7 @@ async def test_markup_in_every_content_text_is_shown_literally_everywhere(
 
 
 async def test_markup_in_the_trainers_screens_is_shown_literally(markup_scenario: Path) -> None:
-    from textual.widgets import Button
+    from textual.widgets import Button, Input
 
     from trafficking_sim.tui.app import AppConfig
     from trafficking_sim.tui.screens.dialogs import MessageDialog
@@ -241,6 +241,7 @@ async def test_markup_in_the_trainers_screens_is_shown_literally(markup_scenario
         await settle(pilot, 0.2)
         assert isinstance(app.screen, TrainerSetupScreen)
         assert_literal(app)
+        app.screen.query_one("#setup-code", Input).value = "owl-42"
         app.screen.query_one("#setup-start", Button).press()
         await settle(pilot)
         assert isinstance(app.screen, TrainerScreen)
@@ -255,6 +256,8 @@ async def test_markup_in_the_trainers_screens_is_shown_literally(markup_scenario
             await pilot.press("enter")
             await settle(pilot)
         await pilot.press("f6")
+        await settle(pilot)
+        await pilot.press(*"owl-42", "enter")  # the trainer's code
         await settle(pilot)
         assert isinstance(app.screen, TrainerToolsDialog)
         assert_literal(app)
