@@ -41,6 +41,13 @@ def play(engine: Engine, role: str, *actions: object) -> tuple[GameState, list[E
     return state, events
 
 
+BORDER_OPENING = (
+    Do("check_vehicle", "minibus_plate"),
+    Send(to=("europol",), facts=("driver_phone",), priority="urgent"),
+    EndTurn(),
+)
+"""The tutorial's border police check the minibus and ask Europol about the phone."""
+
 NGO_BEST = (
     EndTurn(),
     Do("talk_to_caller"),
@@ -113,9 +120,7 @@ def test_a_broken_trust_slows_the_partner_and_then_stops_it() -> None:
     state, _ = play(
         engine,
         "border_b",
-        Do("check_vehicle", "minibus_plate"),
-        Send(to=("europol",), facts=("driver_phone",), priority="urgent"),
-        EndTurn(),
+        *BORDER_OPENING,
     )
     assert state.distrust("europol") == 0
     state, events = engine.step(state, Share("authorities_c", ("recruiter_alias",)))
@@ -134,9 +139,7 @@ def test_a_permission_granted_says_so_in_words() -> None:
     state, _ = play(
         engine,
         "border_b",
-        Do("check_vehicle", "minibus_plate"),
-        Send(to=("europol",), facts=("driver_phone",), priority="urgent"),
-        EndTurn(),
+        *BORDER_OPENING,
         AskPermission("recruiter_alias"),
         EndTurn(),
         EndTurn(),
@@ -224,9 +227,7 @@ def test_the_debrief_says_when_a_fact_stayed_waiting_for_permission() -> None:
     state, _ = play(
         engine,
         "border_b",
-        Do("check_vehicle", "minibus_plate"),
-        Send(to=("europol",), facts=("driver_phone",), priority="urgent"),
-        EndTurn(),
+        *BORDER_OPENING,
         Send(to=("authorities_c",), facts=("minibus_plate", "driver_phone")),
         EndTurn(),
         AskPermission("recruiter_alias"),
@@ -334,15 +335,10 @@ def test_the_directory_gives_no_hints_about_traps() -> None:
 
 def test_a_partner_whose_trust_was_broken_answers_a_turn_later() -> None:
     engine = Engine(content("tutorial"))
-    opening = (
-        Do("check_vehicle", "minibus_plate"),
-        Send(to=("europol",), facts=("driver_phone",), priority="urgent"),
-        EndTurn(),
-    )
     ask = Request("europol", "cross_check", "driver_phone")
-    honest, _ = play(engine, "border_b", *opening, ask)
+    honest, _ = play(engine, "border_b", *BORDER_OPENING, ask)
     breached, _ = play(
-        engine, "border_b", *opening, Share("authorities_c", ("recruiter_alias",)), ask
+        engine, "border_b", *BORDER_OPENING, Share("authorities_c", ("recruiter_alias",)), ask
     )
 
     def due(state: GameState) -> int:
@@ -392,9 +388,7 @@ def test_only_what_the_sender_found_itself_is_graded() -> None:
     state, _ = play(
         tutorial,
         "border_b",
-        Do("check_vehicle", "minibus_plate"),
-        Send(to=("europol",), facts=("driver_phone",), priority="urgent"),
-        EndTurn(),
+        *BORDER_OPENING,
     )
     _, events = tutorial.step(
         state, Send(to=("europol",), facts=("recruiter_alias",), source_code="C", info_code="4")
