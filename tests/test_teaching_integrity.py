@@ -394,3 +394,16 @@ def test_only_what_the_sender_found_itself_is_graded() -> None:
         state, Send(to=("europol",), facts=("recruiter_alias",), source_code="C", info_code="4")
     )
     assert _grading(events) == []
+
+
+def test_the_compose_form_is_told_which_grade_fits() -> None:
+    engine = Engine(content("tutorial"))
+    state, _ = play(engine, "border_b", *BORDER_OPENING, Do("interview_passengers"))
+    hints = narrate.grade_hints(
+        content("tutorial"), state, ["driver_phone", "mira_account", "recruiter_alias"], "en"
+    )
+    assert hints[0].startswith("'Driver's phone contacts': A1 fits.")
+    assert hints[1].startswith("'Mira's account': X2 fits.")
+    assert hints[2] == (
+        "'Recruiter 'Teo' in state A': Europol sent it graded B3; pass it on with that grade."
+    )

@@ -300,6 +300,18 @@ CATALOG: dict[str, dict[str, str]] = {
         "en": "personal data ('{fact}') went to {actor}, which did not need it.",
         "sl": "osebni podatki (»{fact}«) so bili poslani prejemniku, ki jih ne potrebuje: {actor}.",
     },
+    "grade.fits": {
+        "en": "'{fact}': {code} fits. {why}",
+        "sl": "»{fact}«: ustreza ocena {code}. {why}",
+    },
+    "grade.received": {
+        "en": "'{fact}': {provider} sent it graded {code}; pass it on with that grade.",
+        "sl": "»{fact}«: pošiljatelj {provider} ga je poslal z oceno {code}; posredujte ga z isto oceno.",
+    },
+    "grade.received_ungraded": {
+        "en": "'{fact}': {provider} sent it without a grade; grade it only as far as you can judge.",
+        "sl": "»{fact}«: pošiljatelj {provider} ga je poslal brez ocene; ocenite ga le, kolikor lahko presodite sami.",
+    },
     "reason.graded_right": {
         "en": "you graded the message {given}, as its information deserves.",
         "sl": "sporočilo ste ocenili z oceno {given}, kakor si informacije zaslužijo.",

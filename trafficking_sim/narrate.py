@@ -385,3 +385,44 @@ def _received_lines(
             )
         )
     return lines
+
+
+def grade_hints(
+    content: GameContent, state: GameState, facts: list[str] | tuple[str, ...], lang: str
+) -> list[str]:
+    """Which evaluation code fits each fact the player is about to send, and why: for what
+    the player found, the grade the content gives it; for what came from a partner, the
+    grade it came with (passing it on keeps the provider's grading)."""
+    mine = state.knowledge.get(state.role, {})
+    by_id = {m.id: m for m in state.messages}
+    hints = []
+    for fact in facts:
+        how = mine.get(fact)
+        if how is None or fact not in content.facts:
+            continue
+        label = fact_label(content, fact, lang)
+        grade = content.facts[fact].grade
+        if how.source is None and grade is not None:
+            hints.append(
+                t(
+                    "grade.fits",
+                    lang,
+                    fact=label,
+                    code=f"{grade.source}{grade.info}",
+                    why=grade.why.get(lang),
+                )
+            )
+        elif how.source is not None:
+            message = by_id.get(how.message) if how.message is not None else None
+            code = (
+                f"{message.source_code}{message.info_code}"
+                if message is not None and message.source_code and message.info_code
+                else None
+            )
+            provider = actor_name(content, how.source, lang)
+            hints.append(
+                t("grade.received", lang, fact=label, provider=provider, code=code)
+                if code
+                else t("grade.received_ungraded", lang, fact=label, provider=provider)
+            )
+    return hints
