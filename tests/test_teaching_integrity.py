@@ -407,3 +407,20 @@ def test_the_compose_form_is_told_which_grade_fits() -> None:
     assert hints[2] == (
         "'Recruiter 'Teo' in state A': Europol sent it graded B3; pass it on with that grade."
     )
+
+
+def test_a_breach_alone_costs_the_best_rating_even_with_every_pillar_high() -> None:
+    breach = Share("border_b", ("hotline_call",))
+    state, _ = play(Engine(content("tutorial")), "ngo", *NGO_BEST[:4], breach, *NGO_BEST[4:])
+    state.scores = dict.fromkeys(state.scores, 90)  # the breach, and nothing else, counts
+    rated = rate(content("tutorial"), state)
+    assert rated is not None and rated.plot == "best" and rated.rating == "good"
+    assert [key for key, _ in rated.costs] == ["rating.cost.consent"]
+
+
+def test_no_exchange_of_ones_own_is_at_most_mixed() -> None:
+    state, _ = play(Engine(content("tutorial")), "ngo", *NGO_BEST)
+    state.exchanges = {}
+    rated = rate(content("tutorial"), state)
+    assert rated is not None and rated.rating == "mixed"
+    assert [key for key, _ in rated.costs] == ["rating.cost.no_exchange"]
