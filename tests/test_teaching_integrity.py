@@ -424,3 +424,16 @@ def test_no_exchange_of_ones_own_is_at_most_mixed() -> None:
     rated = rate(content("tutorial"), state)
     assert rated is not None and rated.rating == "mixed"
     assert [key for key, _ in rated.costs] == ["rating.cost.no_exchange"]
+
+
+def test_explore_reports_the_fewest_own_exchanges_to_a_best_ending() -> None:
+    """The tutorial NGO's whole game tree is small: the search is complete, and finds the
+    best plot with a single share of the NGO's own (the scripted partners do the rest). That
+    is exactly what the rating's floor is for: such a game is never rated best."""
+    from trafficking_sim.explore_report import explore_report
+
+    report = explore_report(content("tutorial"), ["ngo"], seed=1, budget=20_000)
+    entry = report["roles"][0]
+    assert entry["search"]["exhausted"] is False
+    assert entry["fewest_exchanges_to_best"] == 1
+    assert entry["exchanges_for_best_rating"] == 3
