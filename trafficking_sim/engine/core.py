@@ -8,7 +8,6 @@ has come due, and checks objectives and endings. Nothing here does input or outp
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from ..content import logic as L
@@ -79,12 +78,6 @@ class Refused(Exception):
         # (kind, fact, recipient, provider): an attempt that breaks a handling code or a
         # victim's consent counts even though the engine refuses it.
         self.breach = breach
-
-
-@dataclass(frozen=True)
-class StepResult:
-    state: GameState
-    events: list[E.Event]
 
 
 class Engine:
