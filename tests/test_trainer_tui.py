@@ -307,9 +307,10 @@ async def test_a_class_cut_short_comes_back_as_a_class_and_leaves_no_trace_in_la
         app.start_game(content, "ngo", 1)
         await settle(pilot)
         assert app.classroom is None
-        assert isinstance(app.screen, MessageDialog)  # what happens at the start
-        await pilot.press("enter")
-        await settle(pilot)
+        assert isinstance(app.screen, MessageDialog)  # the briefing, what happens at the start
+        while isinstance(app.screen, MessageDialog):
+            await pilot.press("enter")
+            await settle(pilot)
         await pilot.press("f6")
         await settle(pilot)
         assert isinstance(app.screen, GameScreen)

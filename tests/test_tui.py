@@ -15,6 +15,7 @@ from trafficking_sim.tui.app import AppConfig, TraffickingApp
 from trafficking_sim.tui.screens.codex import CodexScreen
 from trafficking_sim.tui.screens.debrief import DebriefScreen
 from trafficking_sim.tui.screens.dialogs import (
+    BriefingDialog,
     ComposeDialog,
     ConfirmDialog,
     MessageDialog,
@@ -167,6 +168,13 @@ async def test_the_opening_is_shown_and_the_status_line_is_complete() -> None:
     app = app_for()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, 0.2)
+        # The briefing comes first: what is fictional, the content note, the role card.
+        assert isinstance(app.screen, BriefingDialog)
+        briefing = screen_text(app)
+        for part in ("are fictional", "Content note", "Your role: Border police of state B"):
+            assert part in briefing
+        await pilot.press("enter")
+        await settle(pilot)
         assert isinstance(app.screen, MessageDialog)
         assert "A minibus stopped at the border" in screen_text(app)
         await dismiss_dialogs(pilot)
@@ -177,9 +185,16 @@ async def test_the_opening_is_shown_and_the_status_line_is_complete() -> None:
             "Action points ●●● 3/3",
             "Border police B",
             "TUT-2026-0302",
-            "objectives reached 0/6",
+            "objectives reached 0/4",  # the player's and the shared ones, as listed
+            "5 turns left",
+            "No replies on their way.",
         ):
             assert part in status
+        objectives = text_of(app, "#objectives-text")
+        assert objectives.count("(you") + objectives.count("(shared") == 4
+        await pilot.press("b")
+        await settle(pilot)
+        assert isinstance(app.screen, BriefingDialog), "the briefing again, on b"
 
 
 async def test_a_whole_tutorial_game_by_key_presses() -> None:
@@ -377,7 +392,7 @@ async def test_switching_language_mid_game() -> None:
         status = text_of(app, "#status")
         assert "Poteza 1/6" in status and "Akcijske točke" in status
         tabs = app.screen.query_one("#tabs", TabbedContent)
-        assert str(tabs.get_tab("board").label) == "3 Tabla primera"
+        assert str(tabs.get_tab("board").label) == "3 Znani podatki"
         assert app.session is not None and app.session.lang == "sl"
         settings = json.loads((user_data_dir() / "settings.json").read_text())
         assert settings["lang"] == "sl"

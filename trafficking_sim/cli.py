@@ -513,7 +513,7 @@ def cmd_play(args: argparse.Namespace) -> int:
                 f"{args.save} exists and is not a trafficking-sim save; "
                 "choose another file name (it was not touched)"
             )
-        session = Session.new(content, role, seed, args.lang or "en")
+        session = Session.new(content, role, seed, args.lang or _remembered_lang())
         save_path = args.save
     if args.lang is not None:
         session.lang = args.lang
@@ -577,6 +577,13 @@ def _play_plain(args: argparse.Namespace, session: Any, save_path: Path | None) 
             lines.close()
 
 
+def _remembered_lang() -> str:
+    """The language last chosen in the full-screen game (F2), as the plain mode's default."""
+    from .settings import Settings
+
+    return Settings.load().lang
+
+
 def _prompted(stream: TextIO) -> Any:
     while True:
         try:
@@ -599,7 +606,7 @@ def _choose_role(content: Any, args: argparse.Namespace) -> str:
     if args.script is None and sys.stdin.isatty():
         from .i18n import t
 
-        lang = args.lang or "en"
+        lang = args.lang or _remembered_lang()
         print(t("plain.choose_role", lang))
         for number, role in enumerate(roles, 1):
             print(f"  {number}. {content.actors[role].name.get(lang)}")

@@ -59,9 +59,10 @@ def map_lines(debrief: Debrief, width: int = WIDTH) -> list[str]:
         used = [link for link in links if link.used]
         unused = [link for link in links if not link.used]
         if used:
+            # An exchange made by the scenario's rules has no channel; it is named in words.
             what = "; ".join(
-                f"{t(f'channel.{link.channel}', lang) if link.channel != 'rule' else '-'}"
-                f" ×{link.count}"
+                t(f"channel.{link.channel}" if link.channel != "rule" else "debrief.map_rule", lang)
+                + f" ×{link.count}"
                 for link in used
             )
             line = f"{label} ◀" + "━" * (hub - label_width - 2) + f"┫ {what}"

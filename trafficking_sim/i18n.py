@@ -107,11 +107,11 @@ CATALOG: dict[str, dict[str, str]] = {
         "sl": "potrebne akcijske točke: {cost}, preostale v tej potezi: {ap}. Končajte potezo, da dobite nove.",
     },
     "reason.unknown_actor": {
-        "en": "there is no '{actor}' in this scenario.",
+        "en": "there is no “{actor}” in this scenario.",
         "sl": "v tem scenariju ni akterja z oznako »{actor}«.",
     },
     "reason.unknown_inject": {
-        "en": "there is no event '{inject}' in this scenario.",
+        "en": "there is no event “{inject}” in this scenario.",
         "sl": "v tem scenariju ni dogodka z oznako »{inject}«.",
     },
     "reason.inject_done": {
@@ -148,23 +148,23 @@ CATALOG: dict[str, dict[str, str]] = {
         "sl": "z neposrednim stikom ni mogoče doseči: {actor}. Uporabite drugo pot.",
     },
     "reason.unknown_fact_id": {
-        "en": "there is no fact '{fact_id}' in this scenario.",
+        "en": "there is no fact “{fact_id}” in this scenario.",
         "sl": "v tem scenariju ni podatka »{fact_id}«.",
     },
     "reason.unknown_fact": {
-        "en": "you do not know '{fact}' yet. Facts reach you through your own work and through others.",
+        "en": "you do not know “{fact}” yet. Facts reach you through your own work and through others.",
         "sl": "podatka »{fact}« še ne poznate. Podatke dobite s svojim delom in od drugih.",
     },
     "reason.handling_h2": {
-        "en": "you received '{fact}' from {provider} under handling code H2: it may not be passed on without the provider's permission. Ask {provider} first (permission).",
-        "sl": "podatek »{fact}« ste prejeli z oznako H2 (zagotovitelj: {provider}): brez dovoljenja zagotovitelja ga ne smete deliti z drugimi. Najprej zagotovitelja prosite za dovoljenje (ukaz »permission«).",
+        "en": "you received “{fact}” from {provider} under handling code H2: it may not be passed on without the provider's permission. Ask {provider} for permission first.",
+        "sl": "podatek »{fact}« ste prejeli z oznako H2 (zagotovitelj: {provider}): brez dovoljenja zagotovitelja ga ne smete deliti z drugimi. Najprej zagotovitelja prosite za dovoljenje.",
     },
     "reason.handling_h1": {
-        "en": "you received '{fact}' from {provider} under handling code H1: it may not be disclosed for judicial proceedings without the provider's permission. Ask {provider} first (permission).",
-        "sl": "podatek »{fact}« ste prejeli z oznako H1 (zagotovitelj: {provider}): brez dovoljenja zagotovitelja ga ne smete razkriti v sodnem postopku. Najprej zagotovitelja prosite za dovoljenje (ukaz »permission«).",
+        "en": "you received “{fact}” from {provider} under handling code H1: it may not be disclosed for judicial proceedings without the provider's permission. Ask {provider} for permission first.",
+        "sl": "podatek »{fact}« ste prejeli z oznako H1 (zagotovitelj: {provider}): brez dovoljenja zagotovitelja ga ne smete razkriti v sodnem postopku. Najprej zagotovitelja prosite za dovoljenje.",
     },
     "reason.bad_code": {
-        "en": "'{value}' is not a valid {what} code.",
+        "en": "“{value}” is not a valid {what} code.",
         "sl": "»{value}« ni veljavna vrednost za »{what}«.",
     },
     "reason.no_open_request": {
@@ -184,11 +184,11 @@ CATALOG: dict[str, dict[str, str]] = {
         "sl": "sporočila št. {id} ni.",
     },
     "reason.unknown_service": {
-        "en": "{agency} offers no '{service}'. It offers: {services}.",
+        "en": "{agency} offers no “{service}”. It offers: {services}.",
         "sl": "storitev »{service}« ni na voljo (akter: {agency}). Na voljo so: {services}.",
     },
     "reason.wrong_channel": {
-        "en": "a request for '{service}' travels by {channel}, which {role} does not use. Roles that can make it: {who}.",
+        "en": "a request for “{service}” travels by {channel}, which {role} does not use. Roles that can make it: {who}.",
         "sl": "zahteva »{service}« poteka po tej poti: {channel}; vaša vloga ({role}) je ne uporablja. Vloge, ki jo lahko podajo: {who}.",
     },
     "reason.needs_target": {
@@ -196,39 +196,39 @@ CATALOG: dict[str, dict[str, str]] = {
         "sl": "potreben je podatek ene od teh vrst: {kinds}. Navedite podatek, ki ga poznate.",
     },
     "reason.wrong_target": {
-        "en": "'{fact}' is not of the right kind ({kinds}).",
+        "en": "“{fact}” is not of the right kind ({kinds}).",
         "sl": "podatek »{fact}« ni ustrezne vrste (potrebna vrsta: {kinds}).",
     },
     "reason.no_target_needed": {
-        "en": "'{service}' is not done on a particular fact; leave the fact out.",
+        "en": "“{service}” is not done on a particular fact; leave the fact out.",
         "sl": "za »{service}« ni treba navesti podatka; izpustite ga.",
     },
     "reason.unknown_action": {
-        "en": "there is no action '{action}' for your role.",
+        "en": "there is no action “{action}” for your role.",
         "sl": "vaša vloga nima dejanja »{action}«.",
     },
     "reason.action_done_once": {
-        "en": "'{action}' has already been done.",
+        "en": "“{action}” has already been done.",
         "sl": "dejanje »{action}« je že opravljeno.",
     },
     "reason.action_unavailable": {
-        "en": "'{action}' is not possible at this moment.",
+        "en": "“{action}” is not possible at this moment.",
         "sl": "dejanje »{action}« trenutno ni mogoče.",
     },
     "reason.no_restriction": {
-        "en": "'{fact}' carries no handling restriction from another provider; no permission is needed.",
+        "en": "“{fact}” carries no handling restriction from another provider; no permission is needed.",
         "sl": "za podatek »{fact}« ne velja omejitev drugega zagotovitelja; dovoljenje ni potrebno.",
     },
     "reason.permission_pending": {
-        "en": "you have already asked for permission to pass on '{fact}'.",
+        "en": "you have already asked for permission to pass on “{fact}”.",
         "sl": "za dovoljenje za posredovanje podatka »{fact}« ste že zaprosili.",
     },
     "reason.consent_not_asked": {
-        "en": "nobody has yet asked {person} whether '{fact}' may be passed on. Ask first; consent must be freely given, specific, informed and unambiguous.",
+        "en": "nobody has yet asked {person} whether “{fact}” may be passed on. Ask first; consent must be freely given, specific, informed and unambiguous.",
         "sl": "nihče še ni vprašal, ali se podatek »{fact}« sme posredovati (oseba, na katero se nanaša: {person}). Najprej vprašajte; privolitev mora biti prostovoljna, specifična, informirana in nedvoumna.",
     },
     "reason.consent_scope": {
-        "en": "'{fact}' may be passed on only as {person} agreed: {purpose} {actor} is not among those agreed to.",
+        "en": "“{fact}” may be passed on only as {person} agreed: {purpose} {actor} is not among those agreed to.",
         "sl": "podatek »{fact}« se sme posredovati le tako, kot je privolila oseba, na katero se nanaša ({person}): {purpose} Prejemnik {actor} ni med tistimi, v katere je privolila.",
     },
     "reason.distrust": {
@@ -236,11 +236,11 @@ CATALOG: dict[str, dict[str, str]] = {
         "sl": "partner {actor} ne sprejema več vaših zahtev, ker so bile njegove informacije posredovane (ali skoraj posredovane) brez njegovega dovoljenja.",
     },
     "reason.action_unavailable_why": {
-        "en": "'{action}' is not possible yet: {why}.",
+        "en": "“{action}” is not possible yet: {why}.",
         "sl": "dejanje »{action}« še ni mogoče: {why}.",
     },
     "reason.action_unavailable_because": {
-        "en": "'{action}' is not possible yet. {why}",
+        "en": "“{action}” is not possible yet. {why}",
         "sl": "dejanje »{action}« še ni mogoče. {why}",
     },
     "reason.why_after_event": {
@@ -252,19 +252,19 @@ CATALOG: dict[str, dict[str, str]] = {
         "sl": "mogoče je bilo le pred tem dogodkom: {inject}",
     },
     "reason.why_done_before": {
-        "en": "it is no longer possible once '{action}' is done",
+        "en": "it is no longer possible once “{action}” is done",
         "sl": "ni več mogoče, ko je opravljeno dejanje »{action}«",
     },
     "reason.why_needs_fact": {
-        "en": "you first need '{fact}' on your case board",
+        "en": "you first need “{fact}” on your case board",
         "sl": "najprej potrebujete podatek »{fact}« na tabli primera",
     },
     "reason.why_actor_needs_fact": {
-        "en": "{actor} first needs '{fact}'",
+        "en": "{actor} first needs “{fact}”",
         "sl": "prejemnik {actor} najprej potrebuje podatek »{fact}«",
     },
     "reason.why_after_step": {
-        "en": "first do '{action}'",
+        "en": "first do “{action}”",
         "sl": "najprej opravite dejanje »{action}«",
     },
     "reason.why_after_objective": {
@@ -289,27 +289,27 @@ CATALOG: dict[str, dict[str, str]] = {
     },
     # --- score reasons -----------------------------------------------------------------------
     "reason.need_met": {
-        "en": "{actor} now has '{fact}', which it needed.",
+        "en": "{actor} now has “{fact}”, which it needed.",
         "sl": "podatek »{fact}« je prišel do prejemnika, ki ga potrebuje: {actor}.",
     },
     "reason.need_met_self": {
-        "en": "you now have '{fact}', which you needed.",
+        "en": "you now have “{fact}”, which you needed.",
         "sl": "zdaj imate podatek »{fact}«, ki ste ga potrebovali.",
     },
     "reason.need_to_know": {
-        "en": "personal data ('{fact}') went to {actor}, which did not need it.",
+        "en": "personal data (“{fact}”) went to {actor}, which did not need it.",
         "sl": "osebni podatki (»{fact}«) so bili poslani prejemniku, ki jih ne potrebuje: {actor}.",
     },
     "grade.fits": {
-        "en": "'{fact}': {code} fits. {why}",
+        "en": "“{fact}”: {code} fits. {why}",
         "sl": "»{fact}«: ustreza ocena {code}. {why}",
     },
     "grade.received": {
-        "en": "'{fact}': {provider} sent it graded {code}; pass it on with that grade.",
+        "en": "“{fact}”: {provider} sent it graded {code}; pass it on with that grade.",
         "sl": "»{fact}«: pošiljatelj {provider} ga je poslal z oceno {code}; posredujte ga z isto oceno.",
     },
     "grade.received_ungraded": {
-        "en": "'{fact}': {provider} sent it without a grade; grade it only as far as you can judge.",
+        "en": "“{fact}”: {provider} sent it without a grade; grade it only as far as you can judge.",
         "sl": "»{fact}«: pošiljatelj {provider} ga je poslal brez ocene; ocenite ga le, kolikor lahko presodite sami.",
     },
     "reason.graded_right": {
@@ -317,7 +317,7 @@ CATALOG: dict[str, dict[str, str]] = {
         "sl": "sporočilo ste ocenili z oceno {given}, kakor si informacije zaslužijo.",
     },
     "reason.graded_wrong": {
-        "en": "you graded '{fact}' {given}, but {fits} fits it: {why}",
+        "en": "you graded “{fact}” {given}, but {fits} fits it: {why}",
         "sl": "podatek »{fact}« ste ocenili z oceno {given}, ustreza pa mu {fits}: {why}",
     },
     "source.evaluation": {
@@ -360,7 +360,7 @@ CATALOG: dict[str, dict[str, str]] = {
     },
     "event.learned": {
         "en": "New on your case board: {facts}.",
-        "sl": "Novo na vaši tabli primera: {facts}.",
+        "sl": "Novo med znanimi podatki: {facts}.",
     },
     "event.action_done": {"en": "Done: {action}.", "sl": "Opravljeno: {action}."},
     "event.inject": {"en": "EVENT: {title}. {text}", "sl": "DOGODEK: {title}. {text}"},
@@ -369,7 +369,7 @@ CATALOG: dict[str, dict[str, str]] = {
         "sl": "Cilj dosežen: {objective}",
     },
     "event.permission": {
-        "en": "{provider} gives permission to pass on '{fact}'.",
+        "en": "{provider} gives permission to pass on “{fact}”.",
         "sl": "{provider}: dovoljenje za posredovanje podatka »{fact}« je odobreno.",
     },
     "event.score": {
@@ -430,11 +430,11 @@ CATALOG: dict[str, dict[str, str]] = {
         "sl": "Vam ne zaupa več, ker so bile njegove informacije večkrat posredovane ali skoraj posredovane brez njegovega dovoljenja. Ne sprejema več zahtev, odgovarja pa dve potezi pozneje.",
     },
     "event.trust_lost": {
-        "en": "{actor} learns that its information ('{fact}') was passed on, or nearly, without its permission. From now on it answers you later.",
+        "en": "{actor} learns that its information (“{fact}”) was passed on, or nearly, without its permission. From now on it answers you later.",
         "sl": "Partner {actor} izve, da so bile njegove informacije (»{fact}«) posredovane ali skoraj posredovane brez njegovega dovoljenja. Odslej vam bo odgovarjal pozneje.",
     },
     "event.trust_lost_refuses": {
-        "en": "{actor} learns again that its information ('{fact}') was passed on, or nearly, without its permission. It takes no more requests from you.",
+        "en": "{actor} learns again that its information (“{fact}”) was passed on, or nearly, without its permission. It takes no more requests from you.",
         "sl": "Partner {actor} znova izve, da so bile njegove informacije (»{fact}«) posredovane ali skoraj posredovane brez njegovega dovoljenja. Vaših zahtev ne sprejema več.",
     },
     "permission.granted": {
@@ -488,7 +488,7 @@ CATALOG: dict[str, dict[str, str]] = {
         "sl": 'Narekovaj ni zaprt. Besedilo s presledki dajte med dvojne narekovaje, na primer subject="Nočni kombi".',
     },
     "plain.unknown_command": {
-        "en": "There is no command '{command}'.{hint} Type 'help' for the list.",
+        "en": "There is no command “{command}”.{hint} Type 'help' for the list.",
         "sl": "Ukaza »{command}« ni.{hint} Za seznam ukazov vpišite »help«.",
     },
     "plain.did_you_mean": {"en": " Did you mean '{word}'?", "sl": " Ste mislili »{word}«?"},
@@ -508,15 +508,15 @@ CATALOG: dict[str, dict[str, str]] = {
         "sl": "Hvala za igro. O njenem poteku se pogovorite z izvajalcem usposabljanja ali s skupino.",
     },
     "plain.unknown_actor": {
-        "en": "There is no actor '{actor}'.{hint} Actors: {actors}.",
+        "en": "There is no actor “{actor}”.{hint} Actors: {actors}.",
         "sl": "Akterja »{actor}« ni.{hint} Akterji: {actors}.",
     },
     "plain.unknown_fact": {
-        "en": "There is no fact '{fact}'.{hint} Type 'board' for the facts you know.",
+        "en": "There is no fact “{fact}”.{hint} Type 'board' for the facts you know.",
         "sl": "Podatka »{fact}« ni.{hint} Z ukazom »board« si ogledate podatke, ki jih poznate.",
     },
     "plain.unknown_option": {
-        "en": "Unknown option '{option}'. Options here: {allowed}.",
+        "en": "Unknown option “{option}”. Options here: {allowed}.",
         "sl": "Neznana možnost »{option}«. Dovoljene možnosti: {allowed}.",
     },
     "plain.need_recipient": {"en": "Say whom it is for.", "sl": "Navedite prejemnika."},
@@ -525,15 +525,15 @@ CATALOG: dict[str, dict[str, str]] = {
         "sl": "Preveč besed. Več oznak ločite z vejicami, brez presledkov.",
     },
     "plain.bad_handling": {
-        "en": "'{value}' is not a handling code; use H0, H1, H2 or H3 (type 'codes').",
+        "en": "“{value}” is not a handling code; use H0, H1, H2 or H3 (type 'codes').",
         "sl": "»{value}« ni oznaka za ravnanje; uporabite H0, H1, H2 ali H3 (vpišite »codes«).",
     },
     "plain.bad_eval": {
-        "en": "'{value}' is not an evaluation; use a source code A, B, C or X and an information code 1-4, such as B2 (type 'codes').",
+        "en": "“{value}” is not an evaluation; use a source code A, B, C or X and an information code 1-4, such as B2 (type 'codes').",
         "sl": "»{value}« ni veljavna ocena; uporabite oznako vira A, B, C ali X in oznako informacije od 1 do 4, na primer B2 (vpišite »codes«).",
     },
     "plain.bad_number": {
-        "en": "'{value}' is not a message number.",
+        "en": "“{value}” is not a message number.",
         "sl": "»{value}« ni številka sporočila.",
     },
     "plain.need_service": {
@@ -541,7 +541,7 @@ CATALOG: dict[str, dict[str, str]] = {
         "sl": "Navedite agencijo in storitev.",
     },
     "plain.unknown_service": {
-        "en": "There is no service '{service}' here.{hint} Services: {services}.",
+        "en": "There is no service “{service}” here.{hint} Services: {services}.",
         "sl": "Storitve »{service}« tukaj ni.{hint} Storitve: {services}.",
     },
     "plain.need_action": {
@@ -549,7 +549,7 @@ CATALOG: dict[str, dict[str, str]] = {
         "sl": "Navedite dejanje (vpišite »actions«).",
     },
     "plain.unknown_my_action": {
-        "en": "Your role has no action '{action}'.{hint} Yours: {actions}.",
+        "en": "Your role has no action “{action}”.{hint} Yours: {actions}.",
         "sl": "Vaša vloga nima dejanja »{action}«.{hint} Vaša dejanja: {actions}.",
     },
     "plain.need_fact": {"en": "Name one fact.", "sl": "Navedite en podatek."},
@@ -569,11 +569,11 @@ CATALOG: dict[str, dict[str, str]] = {
         "sl": "Poteza {turn} od {max} ({date}). Preostale akcijske točke: {ap}. Vaša vloga: {role}.",
     },
     "plain.pending": {"en": "Replies on their way: {n}.", "sl": "Pričakovani odgovori: {n}."},
-    "plain.board_empty": {"en": "Your case board is empty.", "sl": "Vaša tabla primera je prazna."},
+    "plain.board_empty": {"en": "Your case board is empty.", "sl": "Znanih podatkov še ni."},
     "plain.own_work": {"en": "your own work", "sl": "vaše delo"},
     "plain.turn_n": {"en": "turn {n}", "sl": "poteza {n}"},
     "plain.fact_unknown": {
-        "en": "You do not know '{fact}' yet.",
+        "en": "You do not know “{fact}” yet.",
         "sl": "Podatka »{fact}« še ne poznate.",
     },
     "plain.directory_more": {
@@ -582,8 +582,8 @@ CATALOG: dict[str, dict[str, str]] = {
     },
     "plain.channels": {"en": "Reached by: {channels}.", "sl": "Poti za stik: {channels}."},
     "plain.delays": {
-        "en": "Answers in {normal} turn(s); urgent requests in {urgent}.",
-        "sl": "Čas do odgovora (v potezah): običajno {normal}, pri nujnih zahtevah {urgent}.",
+        "en": "Answers in {normal}; urgent requests in {urgent}.",
+        "sl": "Čas odgovora: {normal}, za nujne zahteve {urgent}.",
     },
     "plain.no_actions": {
         "en": "Your role has no actions of its own here.",
@@ -632,7 +632,7 @@ CATALOG: dict[str, dict[str, str]] = {
     },
     "help.board": {
         "en": "Your case board: the facts you know, by kind, with where they came from.",
-        "sl": "Vaša tabla primera: podatki, ki jih poznate, razvrščeni po vrstah, z navedbo izvora.",
+        "sl": "Znani podatki: kar veste, razvrščeno po vrstah, z navedbo izvora.",
     },
     "help.fact": {
         "en": "The full text of a fact you know.",
@@ -723,12 +723,12 @@ CATALOG: dict[str, dict[str, str]] = {
     "key.compose": {"en": "Compose", "sl": "Novo sporočilo"},
     "key.steps": {"en": "Your steps", "sl": "Vaši koraki"},
     "key.end_turn": {"en": "End turn", "sl": "Konec poteze"},
-    "key.request": {"en": "Request", "sl": "Zahteva"},
-    "key.permission": {"en": "Ask permission", "sl": "Prosi za dovoljenje"},
+    "key.request": {"en": "Request…", "sl": "Zahteva …"},
+    "key.permission": {"en": "Ask permission…", "sl": "Prosi za dovoljenje …"},
     "key.siena_view": {"en": "Inbox/outbox/threads", "sl": "Prejeto/poslano/niti"},
     "key.tab_siena": {"en": "SIENA", "sl": "SIENA"},
     "key.tab_partners": {"en": "Partners", "sl": "Partnerji"},
-    "key.tab_board": {"en": "Case board", "sl": "Tabla primera"},
+    "key.tab_board": {"en": "Case board", "sl": "Znani podatki"},
     "key.tab_objectives": {"en": "Objectives", "sl": "Cilji"},
     "key.tab_log": {"en": "Log", "sl": "Dnevnik"},
     "key.to_title": {"en": "Title screen", "sl": "Začetni zaslon"},
@@ -801,6 +801,91 @@ CATALOG: dict[str, dict[str, str]] = {
         "sl": "Nazaj na začetni zaslon (igra je shranjena)",
     },
     "cmd.tab": {"en": "Show this pane", "sl": "Prikaži ta pogled"},
+    # --- the game screen: commands, choosers, time in sight, the briefing (issue 16) ------
+    "key.contact": {"en": "Contact directly…", "sl": "Neposredni stik …"},
+    "key.reply": {"en": "Reply", "sl": "Odgovori"},
+    "key.siena_selected": {"en": "SIENA message…", "sl": "Sporočilo SIENA …"},
+    "key.briefing": {"en": "Briefing", "sl": "Uvodna navodila"},
+    "key.palette": {"en": "Commands", "sl": "Ukazi"},
+    "cmd.contact": {
+        "en": "Pass on facts by phone, e-mail or a meeting, to a partner you choose",
+        "sl": "Podatke posredujete po telefonu, e-pošti ali na sestanku izbranemu partnerju",
+    },
+    "cmd.reply": {
+        "en": "Answer the message selected on the SIENA pane",
+        "sl": "Odgovorite na sporočilo, izbrano v pogledu SIENA",
+    },
+    "cmd.siena_selected": {
+        "en": "A SIENA message to the partner or with the fact selected on screen",
+        "sl": "Sporočilo SIENA partnerju ali s podatkom, ki je izbran na zaslonu",
+    },
+    "cmd.briefing": {
+        "en": "The scenario, its content note and your role card, as at the start",
+        "sl": "Scenarij, opozorilo o vsebini in vaša vloga, kot na začetku",
+    },
+    "cmd.quit": {"en": "Save and leave the game", "sl": "Shrani in zapri igro"},
+    "tui.f_partner": {"en": "To whom?", "sl": "Komu?"},
+    "tui.choose_partner": {
+        "en": "Choose the partner first (in the list above).",
+        "sl": "Najprej izberite partnerja (na seznamu zgoraj).",
+    },
+    "tui.request_choose": {"en": "A request: to whom?", "sl": "Zahteva: komu?"},
+    "tui.share_choose": {"en": "Direct contact: with whom?", "sl": "Neposredni stik: s kom?"},
+    "tui.permission_title": {
+        "en": "Ask the provider's permission",
+        "sl": "Prošnja posredovalcu za dovoljenje",
+    },
+    "tui.permission_explain": {
+        "en": "Information received under H1 or H2 is passed on only with its provider's permission. Choose the fact; the request goes to whoever provided it.",
+        "sl": "Podatke, prejete z oznako H1 ali H2, smete posredovati le z dovoljenjem posredovalca. Izberite podatek; prošnja gre tistemu, ki vam ga je posredoval.",
+    },
+    "tui.permission_none": {
+        "en": "None of the facts you know needs a provider's permission now: nothing you hold is marked H1 or H2 without it.",
+        "sl": "Za nobenega od znanih podatkov zdaj ne potrebujete dovoljenja: noben ni označen s H1 ali H2 brez njega.",
+    },
+    "tui.ask_permission_send": {"en": "Ask for permission", "sl": "Prosi za dovoljenje"},
+    "tui.choose_fact": {"en": "Choose a fact first.", "sl": "Najprej izberite podatek."},
+    "tui.no_direct": {
+        "en": "Your role has no direct contacts in this game.",
+        "sl": "Vaša vloga v tej igri nima neposrednih stikov.",
+    },
+    "tui.choose_message_first": {
+        "en": "Choose a message you received (SIENA pane), then reply.",
+        "sl": "Izberite prejeto sporočilo (pogled SIENA) in nanj odgovorite.",
+    },
+    "tui.reply_subject": {"en": "Re: {subject}", "sl": "Odg.: {subject}"},
+    "tui.turns_left": {"en": "{turns} left", "sl": "še {turns}"},
+    "tui.last_turn": {"en": "the last turn", "sl": "zadnja poteza"},
+    "tui.on_the_way": {"en": "On their way: {items}", "sl": "Na poti: {items}"},
+    "tui.on_the_way_none": {
+        "en": "No replies on their way.",
+        "sl": "Nobenega odgovora ni na poti.",
+    },
+    "tui.due_item": {"en": "{who}, turn {turn}", "sl": "{who}, poteza {turn}"},
+    "tui.due_late": {
+        "en": "⚠ {who}: too late (turn {turn}, after the last)",
+        "sl": "⚠ {who}: prepozno (poteza {turn}, po zadnji)",
+    },
+    "tui.due_more": {"en": "+{n} more", "sl": "+{n} drugih"},
+    "tui.late_warning": {
+        "en": "The game ends after turn {max}: the reply from {who} (due in turn {turn}) will not arrive in time.",
+        "sl": "Igra se konča po potezi {max}: odgovor ({who}, predviden v potezi {turn}) ne bo prispel pravočasno.",
+    },
+    "tui.briefing_title": {"en": "Briefing: {title}", "sl": "Uvodna navodila: {title}"},
+    "tui.briefing_role": {"en": "Your role: {role}", "sl": "Vaša vloga: {role}"},
+    "tui.briefing_again": {
+        "en": "The briefing is there again under b (and in ctrl+p).",
+        "sl": "Uvodna navodila so znova na voljo s tipko b (in v ctrl+p).",
+    },
+    "tui.too_small_quit": {
+        "en": "F10, q or ctrl+q leaves the game (it is saved).",
+        "sl": "F10, q ali ctrl+q zapre igro (shranjena je).",
+    },
+    "tui.step_cost": {"en": "costs {cost}", "sl": "stane {cost}"},
+    "tui.exported_both": {
+        "en": "The report is written, as HTML and Markdown:\n{files}",
+        "sl": "Poročilo je zapisano v obliki HTML in Markdown:\n{files}",
+    },
     "tui.tagline": {
         "en": "International cooperation against trafficking in human beings",
         "sl": "Mednarodno sodelovanje v boju proti trgovini z ljudmi",
@@ -808,7 +893,7 @@ CATALOG: dict[str, dict[str, str]] = {
     "tui.continue": {"en": "Continue the last game", "sl": "Nadaljuj zadnjo igro"},
     "tui.continue_detail": {
         "en": "{scenario} · {role} · actions so far: {actions}",
-        "sl": "{scenario} · {role} · doslej dejanj: {actions}",
+        "sl": "{scenario} · {role} · dosedanja dejanja: {actions}",
     },
     "tui.continue_more": {
         "en": "Games in progress: {n}. Continue lists them, the newest first.",
@@ -822,7 +907,7 @@ CATALOG: dict[str, dict[str, str]] = {
     },
     "tui.continue_class": {
         "en": "{scenario} · a class, groups: {groups} · actions so far: {actions}",
-        "sl": "{scenario} · razred, skupin: {groups} · doslej dejanj: {actions}",
+        "sl": "{scenario} · razred, skupine: {groups} · dosedanja dejanja: {actions}",
     },
     "tui.new_game": {"en": "New game", "sl": "Nova igra"},
     "tui.select_prompt": {"en": "Choose…", "sl": "Izberite …"},
@@ -882,7 +967,7 @@ CATALOG: dict[str, dict[str, str]] = {
     "tui.hints": {"en": "Hints:", "sl": "Namigi:"},
     "tui.tab_siena": {"en": "SIENA", "sl": "SIENA"},
     "tui.tab_partners": {"en": "Partners", "sl": "Partnerji"},
-    "tui.tab_board": {"en": "Case board", "sl": "Tabla primera"},
+    "tui.tab_board": {"en": "Case board", "sl": "Znani podatki"},
     "tui.tab_objectives": {"en": "Objectives", "sl": "Cilji"},
     "tui.tab_log": {"en": "Log", "sl": "Dnevnik"},
     "tui.status_line": {
@@ -890,8 +975,8 @@ CATALOG: dict[str, dict[str, str]] = {
         "sl": "Poteza {turn}/{max} · {date} · Akcijske točke {dots} {ap}/{total} · Vi: {role}",
     },
     "tui.status_case": {
-        "en": "Case {reference} · {case} · replies on their way: {waiting}",
-        "sl": "Primer {reference} · {case} · odgovori na poti: {waiting}",
+        "en": "Case {reference} · {case} · {left}",
+        "sl": "Primer {reference} · {case} · {left}",
     },
     "tui.case_open": {
         "en": "open, objectives reached {met}/{total}",
@@ -904,7 +989,7 @@ CATALOG: dict[str, dict[str, str]] = {
     "tui.show_inbox": {"en": "Show inbox (v)", "sl": "Prikaži prejeto (v)"},
     "tui.show_outbox": {"en": "Show outbox (v)", "sl": "Prikaži poslano (v)"},
     "tui.show_threads": {"en": "Show threads (v)", "sl": "Prikaži niti (v)"},
-    "tui.compose": {"en": "Compose (c)", "sl": "Novo (c)"},
+    "tui.compose": {"en": "Compose", "sl": "Novo sporočilo"},
     "tui.reply": {"en": "Reply", "sl": "Odgovori"},
     "tui.no_messages": {"en": "No messages yet.", "sl": "Še ni sporočil."},
     "tui.thread": {"en": "— thread #{n} · case {case} —", "sl": "— nit št. {n} · primer {case} —"},
@@ -926,7 +1011,7 @@ CATALOG: dict[str, dict[str, str]] = {
     "tui.msg_evaluation": {"en": "Evaluation: {code}", "sl": "Ocena: {code}"},
     "tui.msg_attached": {"en": "Attached facts:", "sl": "Priloženi podatki:"},
     "tui.partners_heading": {"en": "Agencies and partners", "sl": "Agencije in partnerji"},
-    "tui.request": {"en": "Request… (r)", "sl": "Zahteva … (r)"},
+    "tui.request": {"en": "Request…", "sl": "Zahteva …"},
     "tui.contact": {"en": "Contact directly…", "sl": "Neposredni stik …"},
     "tui.siena_to": {"en": "SIENA message…", "sl": "Sporočilo SIENA …"},
     "tui.played_by_rules": {
@@ -936,11 +1021,11 @@ CATALOG: dict[str, dict[str, str]] = {
     "tui.cannot_do": {"en": "What it cannot do:", "sl": "Česa ne more storiti:"},
     "tui.reached_by": {
         "en": "How to reach it (✔ you can use it, ✘ you cannot):",
-        "sl": "Kako do njega (✔ pot lahko uporabite, ✘ ne morete):",
+        "sl": "Poti za stik (✔ lahko jo uporabite, ✘ ne morete):",
     },
     "tui.answers_in": {
-        "en": "Answers in {normal} turn(s); urgent requests in {urgent}.",
-        "sl": "Čas do odgovora (v potezah): običajno {normal}, pri nujnih zahtevah {urgent}.",
+        "en": "Answers in {normal}; urgent requests in {urgent}.",
+        "sl": "Čas odgovora: {normal}, za nujne zahteve {urgent}.",
     },
     "tui.requests_taken": {
         "en": "Requests it takes (✔ you can make it, ✘ not by your channels):",
@@ -960,9 +1045,9 @@ CATALOG: dict[str, dict[str, str]] = {
         "en": "Facts reach you through your own steps and through others. ⚑ marks personal data.",
         "sl": "Podatki pridejo do vas z vašimi koraki in prek drugih. ⚑ označuje osebne podatke.",
     },
-    "tui.ask_permission": {"en": "Ask permission (p)", "sl": "Prosi za dovoljenje (p)"},
-    "tui.send_fact": {"en": "Send via SIENA…", "sl": "Pošlji prek SIENA …"},
-    "tui.share_fact": {"en": "Share directly…", "sl": "Deli neposredno …"},
+    "tui.ask_permission": {"en": "Ask permission…", "sl": "Prosi za dovoljenje …"},
+    "tui.send_fact": {"en": "Send via SIENA…", "sl": "Pošlji prek SIENE …"},
+    "tui.share_fact": {"en": "Share directly…", "sl": "Neposredni stik …"},
     "tui.fact_origin": {
         "en": "From: {origin}, turn {turn} ({date})",
         "sl": "Izvor: {origin}, poteza {turn} ({date})",
@@ -996,8 +1081,8 @@ CATALOG: dict[str, dict[str, str]] = {
     "tui.new_message": {"en": "New message", "sl": "Novo sporočilo"},
     "tui.event": {"en": "Event", "sl": "Dogodek"},
     "tui.confirm_end_turn": {
-        "en": "You still have {ap} action point(s) this turn. End the turn anyway?",
-        "sl": "V tej potezi imate še akcijske točke: {ap}. Želite vseeno končati potezo?",
+        "en": "You still have {ap} this turn. End the turn anyway?",
+        "sl": "V tej potezi imate še {ap}. Želite vseeno končati potezo?",
     },
     "tui.yes": {"en": "Yes", "sl": "Da"},
     "tui.no": {"en": "No", "sl": "Ne"},
@@ -1051,12 +1136,12 @@ CATALOG: dict[str, dict[str, str]] = {
     "tui.f_fact": {"en": "About which fact?", "sl": "O katerem podatku?"},
     "tui.f_note": {"en": "Note (optional):", "sl": "Opomba (neobvezno):"},
     "tui.service_terms": {
-        "en": "Travels by {channel}; costs {cost} action point(s).",
-        "sl": "Poteka po poti: {channel}; akcijske točke: {cost}.",
+        "en": "Travels by {channel}; costs {cost}.",
+        "sl": "Poteka po poti: {channel}; stane {cost}.",
     },
     "tui.service_needs": {
         "en": "It is about one of these: {kinds}.",
-        "sl": "Nanaša se na eno od tega: {kinds}.",
+        "sl": "Zadeva lahko: {kinds}.",
     },
     "tui.send_request": {"en": "Send the request", "sl": "Pošlji zahtevo"},
     "tui.share_title": {"en": "Direct contact with {actor}", "sl": "Neposredni stik: {actor}"},
@@ -1098,7 +1183,7 @@ CATALOG: dict[str, dict[str, str]] = {
     },
     "tui.howto": {
         "en": "How to play: you are one actor in a case that crosses states A, B and C. Each turn you have a few action points. Read your messages (SIENA pane), find out who does what (Partners), keep track of what you know (Case board) and pass the right facts to those who need them, through the right channel and with the right handling code. Your own steps (interviews, checks) are under 'a'. End the turn with 'e': replies arrive and time moves on. The game ends with one of several endings; the debrief explains every score. Underlined words open the glossary.",
-        "sl": "Kako igrati: ste eden od akterjev v primeru, ki zajema države A, B in C. V vsaki potezi imate nekaj akcijskih točk. Berite sporočila (pogled SIENA), preverite, kdo kaj dela (Partnerji), sledite temu, kar veste (Tabla primera), in prave podatke posredujte tistim, ki jih potrebujejo, po pravi poti in s pravo oznako za ravnanje. Vaši lastni koraki (razgovori, preverjanja) so pod »a«. Potezo končate z »e«: prispejo odgovori, čas teče naprej. Igra se konča z enim od več izidov; analiza po vaji pojasni vsako oceno. Podčrtane besede odprejo slovar.",
+        "sl": "Kako igrati: ste eden od akterjev v primeru, ki zajema države A, B in C. V vsaki potezi imate nekaj akcijskih točk. Berite sporočila (pogled SIENA), preverite, kdo kaj dela (Partnerji), sledite temu, kar veste (Znani podatki), in prave podatke posredujte tistim, ki jih potrebujejo, po pravi poti in s pravo oznako za ravnanje. Vaši lastni koraki (razgovori, preverjanja) so pod »a«. Potezo končate z »e«: prispejo odgovori, čas teče naprej. Igra se konča z enim od več izidov; analiza po vaji pojasni vsako oceno. Podčrtane besede odprejo slovar.",
     },
     "tui.error_title": {"en": "Something went wrong", "sl": "Prišlo je do napake"},
     "tui.error_text": {
@@ -1154,11 +1239,11 @@ CATALOG: dict[str, dict[str, str]] = {
         "sl": "Tega, kar ste potrebovali, niste nikoli dobili: {facts}.",
     },
     "debrief.never_passed": {
-        "en": "{actor} needed '{fact}', which you held, and never received it.",
+        "en": "{actor} needed “{fact}”, which you held, and never received it.",
         "sl": "Podatek »{fact}« ste imeli vi, prejemnik, ki ga je potreboval, pa ga ni nikoli dobil: {actor}.",
     },
     "debrief.never_passed_waiting": {
-        "en": "{actor} needed '{fact}', which you held but could not pass on: the game ended while you waited for its provider's permission. Ask for it as soon as you know who needs it.",
+        "en": "{actor} needed “{fact}”, which you held but could not pass on: the game ended while you waited for its provider's permission. Ask for it as soon as you know who needs it.",
         "sl": "Podatek »{fact}« ste imeli vi, a ga niste smeli posredovati: igra se je končala, medtem ko ste čakali na dovoljenje njegovega pošiljatelja. Prejemnik, ki ga je potreboval: {actor}. Za dovoljenje zaprosite takoj, ko veste, kdo podatek potrebuje.",
     },
     "debrief.best_reached": {
@@ -1203,6 +1288,7 @@ CATALOG: dict[str, dict[str, str]] = {
         "sl": "ni bila uporabljena; po njej bi šlo: {facts}",
     },
     "debrief.map_you": {"en": "(you)", "sl": "(vi)"},
+    "debrief.map_rule": {"en": "as the case unfolded", "sl": "ob razvoju primera"},
     "debrief.map_none": {"en": "no exchange", "sl": "brez izmenjave"},
     "cards.scenario": {"en": "Scenario", "sl": "Scenarij"},
     "cards.time": {
@@ -1621,7 +1707,7 @@ CATALOG: dict[str, dict[str, str]] = {
         "sl": "Enkrat ste bili ustavljeni: {reason}. Kaj to pravilo varuje in kako bi naslednjič delali v njegovih okvirih?",
     },
     "debrief.q_unused": {
-        "en": "{actor} needed '{fact}', which you had. What stood in the way of passing it on?",
+        "en": "{actor} needed “{fact}”, which you had. What stood in the way of passing it on?",
         "sl": "Podatek »{fact}« ste imeli, potreboval pa ga je: {actor}. Kaj je oviralo, da bi ga posredovali?",
     },
     "debrief.q_silent": {
@@ -1691,7 +1777,7 @@ CATALOG: dict[str, dict[str, str]] = {
         "sl": "Igra {path} je odprta v drugem oknu programa trafficking-sim (proces {pid}). Najprej jo zaprite tam ali nadaljujte drugo igro; ni bila spremenjena.",
     },
     "save.other_game": {
-        "en": "{path} holds another game (the scenario '{found}', save format {format}), not one of '{scenario}'; it was not replaced. Choose another file name, or add --force to replace it.",
+        "en": "{path} holds another game (the scenario “{found}”, save format {format}), not one of “{scenario}”; it was not replaced. Choose another file name, or add --force to replace it.",
         "sl": "{path} vsebuje drugo igro (scenarij »{found}«, oblika shranjevanja {format}), ne igre scenarija »{scenario}«, zato ni bila zamenjana. Izberite drugo ime datoteke ali dodajte --force, da jo zamenjate.",
     },
     "save.unreadable": {
@@ -1719,11 +1805,11 @@ CATALOG: dict[str, dict[str, str]] = {
         "sl": "Shranjena igra {path} je zapisana v obliki {format}, ki je ta različica ({version}) ne zna prebrati.",
     },
     "save.scenario_changed": {
-        "en": "The scenario '{scenario}' has changed since this game was saved, so replaying it may not give the same game. The save has been kept as it is.",
+        "en": "The scenario “{scenario}” has changed since this game was saved, so replaying it may not give the same game. The save has been kept as it is.",
         "sl": "Scenarij »{scenario}« se je spremenil, odkar je bila igra shranjena, zato ponovitev morda ne bi dala enake igre. Shranjena igra je ostala nespremenjena.",
     },
     "save.role_gone": {
-        "en": "The saved role '{role}' is not in the scenario '{scenario}' any more.",
+        "en": "The saved role “{role}” is not in the scenario “{scenario}” any more.",
         "sl": "Shranjene vloge »{role}« v scenariju »{scenario}« ni več.",
     },
     "save.unusable": {
@@ -1743,7 +1829,7 @@ CATALOG: dict[str, dict[str, str]] = {
         "sl": "Scenarij shranjene igre ima napake:\n{error}",
     },
     "save.other_scenario": {
-        "en": "The file {path} holds the scenario '{found}', not '{scenario}' as the save expects.",
+        "en": "The file {path} holds the scenario “{found}”, not “{scenario}” as the save expects.",
         "sl": "Datoteka {path} vsebuje scenarij »{found}«, shranjena igra pa pričakuje »{scenario}«.",
     },
     "demo.unreadable": {
@@ -1755,14 +1841,52 @@ CATALOG: dict[str, dict[str, str]] = {
         "sl": "{path} ni shranjena igra; kot potek igre potrebuje scenarij: {error} Navedite ga z --scenario (vlogo pa z --role).",
     },
     "demo.no_role": {
-        "en": "'{role}' is not a role of '{scenario}' (roles: {roles}); name one with --role.",
+        "en": "“{role}” is not a role of “{scenario}” (roles: {roles}); name one with --role.",
         "sl": "»{role}« ni vloga scenarija »{scenario}« (vloge: {roles}); navedite jo z --role.",
     },
     "demo.not_understood": {
-        "en": "{path} is not a walkthrough of '{scenario}' as '{role}': the game did not understand the line '{line}'.",
+        "en": "{path} is not a walkthrough of “{scenario}” as “{role}”: the game did not understand the line “{line}”.",
         "sl": "{path} ni potek igre scenarija »{scenario}« v vlogi »{role}«: igra ni razumela vrstice »{line}«.",
     },
 }
+
+
+PLURALS: dict[str, dict[str, dict[str, str]]] = {
+    # A count with its noun, in every form the language has: English "one" and "other";
+    # Slovene "one" (1, 101, ...), "two" (2, 102), "few" (3, 4, 103, 104) and "other".
+    # Slovene forms are those a sentence of the catalogue needs (the case is noted).
+    "n.turns": {  # nominative: "še 2 potezi"
+        "en": {"one": "{n} turn", "other": "{n} turns"},
+        "sl": {"one": "{n} poteza", "two": "{n} potezi", "few": "{n} poteze", "other": "{n} potez"},
+    },
+    "n.action_points": {  # accusative: "imate še 1 akcijsko točko", "stane 2 akcijski točki"
+        "en": {"one": "{n} action point", "other": "{n} action points"},
+        "sl": {
+            "one": "{n} akcijsko točko",
+            "two": "{n} akcijski točki",
+            "few": "{n} akcijske točke",
+            "other": "{n} akcijskih točk",
+        },
+    },
+}
+"""Plural entries, apart from CATALOG so that either grows without touching the other."""
+
+PLURAL_FORMS = {"en": ("one", "other"), "sl": ("one", "two", "few", "other")}
+
+
+def plural_form(n: int, lang: str) -> str:
+    """The plural category of ``n`` in ``lang`` (CLDR rules for integers)."""
+    if lang == "sl":
+        rest = abs(n) % 100
+        return {1: "one", 2: "two", 3: "few", 4: "few"}.get(rest, "other")
+    return "one" if n == 1 else "other"
+
+
+def tn(key: str, lang: str, n: int, **params: Any) -> str:
+    """The plural entry ``key`` for the count ``n`` in ``lang``, with params filled in."""
+    forms = PLURALS[key].get(lang) or PLURALS[key]["en"]
+    template = forms.get(plural_form(n, lang)) or forms["other"]
+    return template.format(n=n, **params)
 
 
 class TranslatedError(Exception):

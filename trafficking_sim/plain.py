@@ -29,7 +29,7 @@ from .engine import (
     Share,
 )
 from .engine.siena import HANDLING_CODES, INFO_CODES, SOURCE_CODES
-from .i18n import error_text, t
+from .i18n import error_text, t, tn
 from .saves import (
     SaveError,
     archive_finished,
@@ -478,14 +478,24 @@ class PlainGame:
                 self.say(f"  - {item.get(self.lang)}")
             if actor.profile.ask_instead is not None:
                 self.say(actor.profile.ask_instead.get(self.lang))
-        elif actor.card is not None:
-            self.say(actor.card.who.get(self.lang))
+        elif actor.card is not None and actor.id == self.session.state.role:
+            self.say(actor.card.who.get(self.lang))  # your own card speaks to you
             for item in actor.card.limits:
                 self.say(f"  - {item.get(self.lang)}")
+        elif actor.card is not None:
+            # Another role: described from outside, as on the Partners pane.
+            self.say((actor.card.about or actor.card.who).get(self.lang))
+            self.say(self.tr("tui.played_by_rules"))
         channels = ", ".join(self.tr(f"channel_long.{c}") for c in sorted(actor.channels))
         self.say(self.tr("plain.channels", channels=channels))
         delay = actor.reply_delay
-        self.say(self.tr("plain.delays", normal=delay.normal, urgent=delay.urgent))
+        self.say(
+            self.tr(
+                "plain.delays",
+                normal=tn("n.turns", self.lang, delay.normal),
+                urgent=tn("n.turns", self.lang, delay.urgent),
+            )
+        )
         for service in actor.services.values():
             kinds = ", ".join(self.tr(f"kind.{k}") for k in service.targets)
             self.say(

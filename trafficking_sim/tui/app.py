@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from textual.app import App, SystemCommand
 from textual.events import Resize
+from textual.notifications import Notify
 from textual.screen import Screen
 from textual.theme import Theme
 
@@ -35,6 +36,9 @@ if TYPE_CHECKING:
     from ..session import Session
 
 MIN_WIDTH, MIN_HEIGHT = 80, 24
+
+MAX_TOASTS = 2
+"""Toasts on screen at once; more would cover the panes (everything is in the Log too)."""
 
 
 def classroom_path(game: Path) -> Path:
@@ -78,11 +82,14 @@ class TraffickingApp(App[None]):
     TITLE = "trafficking-sim"
     CSS_PATH = Path(__file__).parent / "app.tcss"
     ENABLE_COMMAND_PALETTE = True
+    # The footer keeps F1 and F10 in view at 80 columns in both languages; F2 and F3 are in
+    # Help and in the palette (ctrl+p), which the footer names in the player's language.
     BINDINGS = [
         binding("f1", "help", "help"),
-        binding("f2", "toggle_language", "language"),
-        binding("f3", "codex", "codex"),
+        binding("f2", "toggle_language", "language", show=False),
+        binding("f3", "codex", "codex", show=False),
         binding("f10", "quit", "quit"),
+        binding("ctrl+p", "command_palette", "palette", show=False, priority=True),
         binding("q", "quit", "quit_q", show=False),
         binding("ctrl+t", "toggle_contrast", "contrast", show=False),
         binding("f6", "trainer_tools", "trainer_tools", show=False),
@@ -350,6 +357,12 @@ class TraffickingApp(App[None]):
             if isinstance(screen, GameScreen):
                 screen.show_unseen()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Trainer tools exist only in a class game; elsewhere F6 is neither shown nor run.
+        if action == "trainer_tools":
+            return self.classroom is not None and self.session is not None
+        return True
+
     def action_trainer_tools(self) -> None:
         """F6: the trainer's tools, behind the trainer's code (the groups use this laptop)."""
         from .screens.trainer import TrainerCodeDialog, TrainerToolsDialog
@@ -448,6 +461,12 @@ class TraffickingApp(App[None]):
                 severity="error",
                 markup=False,
             )
+
+    def _on_notify(self, event: Notify) -> None:
+        super()._on_notify(event)
+        toasts = list(self._notifications)
+        for oldest in toasts[: max(0, len(toasts) - MAX_TOASTS)]:
+            self._unnotify(oldest)
 
     def has_autosave(self) -> dict[str, Any] | None:
         """What the newest game in progress is, or None when there is none."""
@@ -556,6 +575,18 @@ class TraffickingApp(App[None]):
 
     def on_resize(self, event: Resize) -> None:
         self.check_size()
+
+    def push_screen(self, screen: Any, *args: Any, **kwargs: Any) -> Any:
+        """Push a screen; while the window is too small, its notice stays on top (a dialog
+        opened meanwhile waits under it instead of burying it)."""
+        from .screens.too_small import TooSmallScreen
+
+        if isinstance(self.screen, TooSmallScreen) and not isinstance(screen, TooSmallScreen):
+            self.pop_screen()
+            result = super().push_screen(screen, *args, **kwargs)
+            self.call_after_refresh(self.check_size)
+            return result
+        return super().push_screen(screen, *args, **kwargs)
 
     def check_size(self) -> None:
         from .screens.too_small import TooSmallScreen

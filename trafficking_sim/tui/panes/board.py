@@ -33,9 +33,11 @@ class BoardPane(PaneMixin, Vertical):
 
     def update_view(self) -> None:
         self.query_one("#board-heading", Static).update(plain(self.tr("tui.board_heading")))
-        self.query_one("#fact-permission", Button).label = plain(self.tr("tui.ask_permission"))
-        self.query_one("#fact-siena", Button).label = plain(self.tr("tui.send_fact"))
-        self.query_one("#fact-share", Button).label = plain(self.tr("tui.share_fact"))
+        self.query_one("#fact-permission", Button).label = plain(
+            self.tr("tui.ask_permission") + " (p)"
+        )
+        self.query_one("#fact-siena", Button).label = plain(self.tr("tui.send_fact") + " (s)")
+        self.query_one("#fact-share", Button).label = plain(self.tr("tui.share_fact") + " (d)")
         mine = self.state.knowledge.get(self.state.role, {})
         options = self.query_one("#board-list", OptionList)
         options.clear_options()

@@ -10,6 +10,7 @@ from textual.widgets.option_list import Option
 
 from ...content import Actor
 from ...engine.core import DISTRUST_REFUSES
+from ...i18n import tn
 from ..text import linked, plain
 from .base import PaneMixin
 
@@ -38,9 +39,9 @@ class PartnersPane(PaneMixin, Vertical):
 
     def update_view(self) -> None:
         self.query_one("#partners-heading", Static).update(plain(self.tr("tui.partners_heading")))
-        self.query_one("#partner-request", Button).label = plain(self.tr("tui.request"))
-        self.query_one("#partner-share", Button).label = plain(self.tr("tui.contact"))
-        self.query_one("#partner-siena", Button).label = plain(self.tr("tui.siena_to"))
+        self.query_one("#partner-request", Button).label = plain(self.tr("tui.request") + " (r)")
+        self.query_one("#partner-share", Button).label = plain(self.tr("tui.contact") + " (d)")
+        self.query_one("#partner-siena", Button).label = plain(self.tr("tui.siena_to") + " (s)")
         options = self.query_one("#partners-list", OptionList)
         options.clear_options()
         actors = self.others()
@@ -94,7 +95,9 @@ class PartnersPane(PaneMixin, Vertical):
             rows.append(f"  {usable} {self.tr(f'channel_long.{channel}')}")
         rows.append(
             self.tr(
-                "tui.answers_in", normal=actor.reply_delay.normal, urgent=actor.reply_delay.urgent
+                "tui.answers_in",
+                normal=tn("n.turns", lang, actor.reply_delay.normal),
+                urgent=tn("n.turns", lang, actor.reply_delay.urgent),
             )
         )
         broken = self.state.distrust(actor.id)

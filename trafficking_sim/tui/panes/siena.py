@@ -61,8 +61,8 @@ class SienaPane(PaneMixin, Vertical):
 
     def update_view(self) -> None:
         self.query_one("#siena-mode", Static).update(plain(self.tr(f"tui.siena_{self.mode}")))
-        self.query_one("#siena-compose", Button).label = plain(self.tr("tui.compose"))
-        self.query_one("#siena-reply", Button).label = plain(self.tr("tui.reply"))
+        self.query_one("#siena-compose", Button).label = plain(self.tr("tui.compose") + " (c)")
+        self.query_one("#siena-reply", Button).label = plain(self.tr("tui.reply") + " (R)")
         following = MODES[(MODES.index(self.mode) + 1) % len(MODES)]
         self.query_one("#siena-mode-button", Button).label = plain(self.tr(f"tui.show_{following}"))
         messages = self.visible()

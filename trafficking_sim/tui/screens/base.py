@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
+from textual import events
 from textual.screen import ModalScreen, Screen
+from textual.widgets import OptionList
 
 from ...i18n import t
 from ..guard import Guarded
@@ -45,6 +47,9 @@ class Localized(Guarded):
     def refresh_language(self) -> None:
         """Set every label from the catalogue; called on mount and on a language switch."""
 
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        highlight_a_row(event.widget)
+
     def say(self, text: str, **options: Any) -> None:
         """A toast; its text is shown literally (content may contain '[')."""
         self.game.notify(text, markup=False, **options)
@@ -67,3 +72,14 @@ class BaseModal(Localized, ModalScreen[R]):
         localize_widgets(self, self.game.lang)
         self.ready = True
         self.refresh_language()
+
+
+def highlight_a_row(widget: object) -> None:
+    """A list that gains the focus shows a highlighted row, so the first Space or Enter
+    acts on something the player can see (Textual leaves a fresh list without one)."""
+    if not isinstance(widget, OptionList) or widget.highlighted is not None:
+        return
+    for index, option in enumerate(widget.options):
+        if not option.disabled:
+            widget.highlighted = index
+            return

@@ -202,7 +202,9 @@ class DebriefScreen(BaseScreen[None]):
             f"{t('debrief.report_title', d.lang)}: {d.scenario}",
             d.lang,
         )
-        self.say(self.tr("debrief.exported", path=str(path)), timeout=10)
+        # Both files are written; the toast names both, the HTML first (it opens anywhere).
+        files = f"{path}\n{path.with_suffix('.md')}"
+        self.say(self.tr("tui.exported_both", files=files), timeout=10)
 
     def action_new_game(self) -> None:
         from .scenarios import ScenarioScreen

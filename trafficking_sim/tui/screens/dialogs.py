@@ -28,9 +28,10 @@ from textual.widgets import (
 from textual.widgets.option_list import Option
 
 from ... import narrate
-from ...engine import Action, Do, Event, Request, Send, Share
+from ...engine import Action, AskPermission, Do, Event, Request, Send, Share
 from ...engine import events as E
 from ...engine.siena import HANDLING_CODES, INFO_CODES, SOURCE_CODES
+from ...i18n import tn
 from ..localize import binding
 from ..text import lines, linked, plain
 from ..widgets.marks import CheckList, MarkedRadioButton, relabel
@@ -73,6 +74,13 @@ class ActionDialog(BaseModal[bool]):
             text += f"\n  {pillar} {p.data['delta']:+d}"
         status.update(linked(text, self.game.term_index()))
         status.add_class("shown")
+
+    def say_here(self, text: str) -> None:
+        """A word in the dialog's own status line (nothing was tried, nothing refused)."""
+        status = self.query_one(".dialog-status", Static)
+        status.update(Content(text))
+        status.add_class("shown")
+        status.scroll_visible()
 
     def action_cancel(self) -> None:
         self.dismiss(False)
@@ -136,6 +144,7 @@ class ComposeDialog(ActionDialog):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide"):
             yield Static(id="compose-title", classes="dialog-title")
+            yield Static(classes="dialog-status")
             with VerticalScroll(classes="dialog-body"):
                 yield Label(id="l-to")
                 yield CheckList(id="to")
@@ -161,7 +170,6 @@ class ComposeDialog(ActionDialog):
                 with RadioSet(id="priority"):
                     yield MarkedRadioButton(id="p-normal", value=True)
                     yield MarkedRadioButton(id="p-urgent")
-            yield Static(classes="dialog-status")
             with Horizontal(classes="buttons"):
                 yield Button(id="ok", variant="primary")
                 yield Button(id="cancel")
@@ -275,18 +283,21 @@ class ComposeDialog(ActionDialog):
 
 
 class RequestDialog(ActionDialog):
-    """A request for one of an agency's (or role's) services."""
+    """A request for one of an agency's (or role's) services; the partner is chosen here
+    unless the player came from that partner's page."""
 
-    AUTO_FOCUS = "#service"
-
-    def __init__(self, agency: str, service: str | None = None) -> None:
+    def __init__(self, agency: str | None = None, service: str | None = None) -> None:
         super().__init__()
         self.agency, self.preset_service = agency, service
+        self.AUTO_FOCUS = "#service" if agency else "#partner"
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide"):
             yield Static(id="request-title", classes="dialog-title")
+            yield Static(classes="dialog-status")
             with VerticalScroll(classes="dialog-body"):
+                yield Label(id="l-partner")
+                yield Select[str]([], id="partner", allow_blank=True)
                 yield Label(id="l-service")
                 yield OptionList(id="service")
                 yield Static(id="service-explain", classes="explain")
@@ -297,16 +308,22 @@ class RequestDialog(ActionDialog):
                 with RadioSet(id="priority"):
                     yield MarkedRadioButton(id="p-normal", value=True)
                     yield MarkedRadioButton(id="p-urgent")
-            yield Static(classes="dialog-status")
             with Horizontal(classes="buttons"):
                 yield Button(id="ok", variant="primary")
                 yield Button(id="cancel")
 
+    def partners(self) -> list[Any]:
+        session = self.session
+        return [
+            a for a in session.content.actors.values() if a.id != session.state.role and a.services
+        ]
+
     def refresh_language(self) -> None:
-        actor = self.session.content.actors[self.agency]
-        self.query_one("#request-title", Static).update(
-            Content(self.tr("tui.request_title", actor=actor.name.get(self.lang)))
-        )
+        partner = self.query_one("#partner", Select)
+        partner.set_options([(Content(a.name.get(self.lang)), a.id) for a in self.partners()])
+        if self.agency is not None:
+            partner.value = self.agency
+        self.query_one("#l-partner", Label).update(plain(self.tr("tui.f_partner")))
         self.query_one("#l-service", Label).update(plain(self.tr("tui.f_service")))
         self.query_one("#l-fact", Label).update(plain(self.tr("tui.f_fact")))
         self.query_one("#l-note", Label).update(plain(self.tr("tui.f_note")))
@@ -314,17 +331,38 @@ class RequestDialog(ActionDialog):
         self.query_one("#p-urgent", RadioButton).label = plain(self.tr("tui.p_urgent"))
         self.query_one("#ok", Button).label = plain(self.tr("tui.send_request") + " (ctrl+s)")
         self.query_one("#cancel", Button).label = plain(self.tr("tui.cancel") + " (esc)")
+        self._fill_services()
+
+    def _fill_services(self) -> None:
         services = self.query_one("#service", OptionList)
         keep = services.highlighted
         services.clear_options()
+        if self.agency is None:
+            self.query_one("#request-title", Static).update(plain(self.tr("tui.request_choose")))
+            self.query_one("#service-explain", Static).update(plain(self.tr("tui.choose_partner")))
+            _offer_facts(self, ())
+            return
+        actor = self.session.content.actors[self.agency]
+        self.query_one("#request-title", Static).update(
+            Content(self.tr("tui.request_title", actor=actor.name.get(self.lang)))
+        )
         for service in actor.services.values():
             services.add_option(Option(Content(service.label.get(self.lang)), id=service.id))
         ids = list(actor.services)
-        if keep is None:
+        if keep is None or keep >= len(ids):
             keep = ids.index(self.preset_service) if self.preset_service in ids else 0
         if ids:
             services.highlighted = keep
             self._show_service(ids[keep])
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        if event.select.id != "partner":
+            return
+        chosen = event.value if isinstance(event.value, str) else None
+        if chosen != self.agency:
+            self.agency, self.preset_service = chosen, None
+            self.query_one("#service", OptionList).highlighted = None
+            self._fill_services()
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         if event.option.id:
@@ -332,6 +370,7 @@ class RequestDialog(ActionDialog):
 
     def _show_service(self, service_id: str) -> None:
         session = self.session
+        assert self.agency is not None
         service = session.content.actors[self.agency].services[service_id]
         kinds = ", ".join(self.tr(f"kind.{k}") for k in service.targets)
         text = (
@@ -340,7 +379,7 @@ class RequestDialog(ActionDialog):
             + self.tr(
                 "tui.service_terms",
                 channel=self.tr(f"channel_long.{service.channel}"),
-                cost=service.cost,
+                cost=tn("n.action_points", self.lang, service.cost),
             )
             + (("\n" + self.tr("tui.service_needs", kinds=kinds)) if kinds else "")
         )
@@ -348,6 +387,10 @@ class RequestDialog(ActionDialog):
         _offer_facts(self, service.targets)
 
     def confirm(self) -> None:
+        if self.agency is None:
+            self.say_here(self.tr("tui.choose_partner"))
+            self.query_one("#partner").focus()
+            return
         services = self.query_one("#service", OptionList)
         if services.highlighted is None:
             return
@@ -368,34 +411,46 @@ class RequestDialog(ActionDialog):
 
 
 class ShareDialog(ActionDialog):
-    """A direct contact (phone, e-mail, meeting), passing on the facts chosen."""
+    """A direct contact (phone, e-mail, meeting), passing on the facts chosen; the partner
+    is chosen here unless the player came from that partner's page."""
 
-    AUTO_FOCUS = "#facts"
-
-    def __init__(self, to: str, facts: tuple[str, ...] = ()) -> None:
+    def __init__(self, to: str | None = None, facts: tuple[str, ...] = ()) -> None:
         super().__init__()
         self.to, self.preset_facts = to, facts
+        self.AUTO_FOCUS = "#facts" if to else "#partner"
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide"):
             yield Static(id="share-title", classes="dialog-title")
+            yield Static(classes="dialog-status")
             with VerticalScroll(classes="dialog-body"):
                 yield Static(id="share-explain", classes="explain")
+                yield Label(id="l-partner")
+                yield Select[str]([], id="partner", allow_blank=True)
                 yield Label(id="l-facts")
                 yield CheckList(id="facts")
                 yield Label(id="l-note")
                 yield Input(id="note")
-            yield Static(classes="dialog-status")
             with Horizontal(classes="buttons"):
                 yield Button(id="ok", variant="primary")
                 yield Button(id="cancel")
 
+    def partners(self) -> list[Any]:
+        session = self.session
+        return [
+            a
+            for a in session.content.actors.values()
+            if a.id != session.state.role and a.uses("direct")
+        ]
+
     def refresh_language(self) -> None:
-        actor = self.session.content.actors[self.to]
-        self.query_one("#share-title", Static).update(
-            Content(self.tr("tui.share_title", actor=actor.name.get(self.lang)))
-        )
+        partner = self.query_one("#partner", Select)
+        partner.set_options([(Content(a.name.get(self.lang)), a.id) for a in self.partners()])
+        if self.to is not None:
+            partner.value = self.to
+        self._title()
         self.query_one("#share-explain", Static).update(plain(self.tr("tui.share_explain")))
+        self.query_one("#l-partner", Label).update(plain(self.tr("tui.f_partner")))
         self.query_one("#l-facts", Label).update(plain(self.tr("tui.f_facts")))
         self.query_one("#l-note", Label).update(plain(self.tr("tui.f_note")))
         self.query_one("#ok", Button).label = plain(self.tr("tui.share_send") + " (ctrl+s)")
@@ -406,7 +461,24 @@ class ShareDialog(ActionDialog):
         for label, fact_id in _fact_choices(self):
             facts.add_option((label, fact_id, fact_id in chosen))
 
+    def _title(self) -> None:
+        title = self.query_one("#share-title", Static)
+        if self.to is None:
+            title.update(plain(self.tr("tui.share_choose")))
+        else:
+            actor = self.session.content.actors[self.to]
+            title.update(Content(self.tr("tui.share_title", actor=actor.name.get(self.lang))))
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        if event.select.id == "partner":
+            self.to = event.value if isinstance(event.value, str) else None
+            self._title()
+
     def confirm(self) -> None:
+        if self.to is None:
+            self.say_here(self.tr("tui.choose_partner"))
+            self.query_one("#partner").focus()
+            return
         self.submit(
             Share(
                 self.to,
@@ -414,6 +486,72 @@ class ShareDialog(ActionDialog):
                 self.query_one("#note", Input).value,
             )
         )
+
+
+class PermissionDialog(ActionDialog):
+    """Asking the provider of H1/H2 information for permission to pass it on: the fact is
+    chosen here, from those that need it."""
+
+    AUTO_FOCUS = "#fact"
+
+    def __init__(self, fact: str | None = None) -> None:
+        super().__init__()
+        self.preset_fact = fact
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog wide"):
+            yield Static(id="permission-title", classes="dialog-title")
+            yield Static(classes="dialog-status")
+            with VerticalScroll(classes="dialog-body"):
+                yield Static(id="permission-explain", classes="explain")
+                yield Label(id="l-fact")
+                yield Select[str]([], id="fact", allow_blank=True)
+            with Horizontal(classes="buttons"):
+                yield Button(id="ok", variant="primary")
+                yield Button(id="cancel")
+
+    def restricted(self) -> list[tuple[Content, str]]:
+        """The facts whose provider's permission is needed and not yet given."""
+        state = self.session.state
+        mine = state.knowledge.get(state.role, {})
+        return [
+            (label, fact_id)
+            for label, fact_id in _fact_choices(self)
+            if mine[fact_id].handling in ("H1", "H2")
+            and mine[fact_id].source is not None
+            and (fact_id, mine[fact_id].source) not in state.permissions
+        ]
+
+    def refresh_language(self) -> None:
+        self.query_one("#permission-title", Static).update(plain(self.tr("tui.permission_title")))
+        choices = self.restricted()
+        self.query_one("#permission-explain", Static).update(
+            linked(
+                self.tr("tui.permission_explain" if choices else "tui.permission_none"),
+                self.game.term_index(),
+            )
+        )
+        self.query_one("#l-fact", Label).update(plain(self.tr("tui.f_fact")))
+        fact = self.query_one("#fact", Select)
+        fact.set_options(choices)
+        ids = [fact_id for _, fact_id in choices]
+        if self.preset_fact in ids:
+            fact.value = self.preset_fact
+        elif len(ids) == 1:
+            fact.value = ids[0]
+        fact.display = self.query_one("#l-fact").display = bool(ids)
+        self.query_one("#ok", Button).label = plain(
+            self.tr("tui.ask_permission_send") + " (ctrl+s)"
+        )
+        self.query_one("#ok", Button).disabled = not ids
+        self.query_one("#cancel", Button).label = plain(self.tr("tui.cancel") + " (esc)")
+
+    def confirm(self) -> None:
+        fact = self.query_one("#fact", Select).value
+        if not isinstance(fact, str):
+            self.say_here(self.tr("tui.choose_fact"))
+            return
+        self.submit(AskPermission(fact))
 
 
 class StepDialog(ActionDialog):
@@ -426,12 +564,12 @@ class StepDialog(ActionDialog):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide"):
             yield Static(id="step-title", classes="dialog-title")
+            yield Static(classes="dialog-status")
             with VerticalScroll(classes="dialog-body"):
                 yield OptionList(id="steps")
                 yield Static(id="step-explain", classes="explain")
                 yield Label(id="l-fact")
                 yield Select[str]([], id="fact", allow_blank=True)
-            yield Static(classes="dialog-status")
             with Horizontal(classes="buttons"):
                 yield Button(id="ok", variant="primary")
                 yield Button(id="cancel")
@@ -457,8 +595,9 @@ class StepDialog(ActionDialog):
         steps.clear_options()
         mine = self.my_steps()
         for action in mine:
-            done = self.session.state.done.get(action.id, 0) and not action.repeatable
-            mark = "✔ " if done else ""
+            # Ticked once done, repeatable or not: the player sees what they have done.
+            mark = "✔ " if self.session.state.done.get(action.id, 0) else ""
+            cost = self.tr("tui.step_cost", cost=tn("n.action_points", self.lang, action.cost))
             why = self._why.get(action.id)
             note = ""
             if why is not None:
@@ -466,10 +605,7 @@ class StepDialog(ActionDialog):
                 note = " · " + self.tr("plain.not_now", why=said)
             steps.add_option(
                 Option(
-                    Content(
-                        f"{mark}{action.label.get(self.lang)} · "
-                        f"{self.tr('plain.cost', n=action.cost)}{note}"
-                    ),
+                    Content(f"{mark}{action.label.get(self.lang)} · {cost}{note}"),
                     id=action.id,
                     disabled=why is not None,
                 )
@@ -568,3 +704,30 @@ class ConfirmDialog(BaseModal[bool]):
 
     def action_no(self) -> None:
         self.dismiss(False)
+
+
+class BriefingDialog(MessageDialog):
+    """Before turn 1, and again on ``b``: what is fictional in the case, the content note,
+    and the player's role card."""
+
+    def __init__(self) -> None:
+        super().__init__("", "", linked_terms=True)
+
+    def refresh_language(self) -> None:
+        from .roles import role_card_text
+
+        session = self.session
+        scenario = session.content.scenario
+        lang = self.lang
+        self.query_one(".dialog-title", Static).update(
+            Content(self.tr("tui.briefing_title", title=scenario.title.get(lang)))
+        )
+        parts = [scenario.fiction_note.get(lang)]
+        if scenario.content_note is not None:
+            parts += ["", "⚠ " + self.tr("tui.content_note", note=scenario.content_note.get(lang))]
+        actor = session.content.actors[session.state.role]
+        parts += ["", "─" * 20, self.tr("tui.briefing_role", role=actor.name.get(lang))]
+        parts += ["", role_card_text(actor, lang), "", self.tr("tui.briefing_again")]
+        self.query_one("#dialog-text", Static).update(
+            linked("\n".join(parts), self.game.term_index())
+        )

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterable
-from typing import Any
 
 from textual.app import ComposeResult, SystemCommand
 from textual.css.query import NoMatches
 from textual.widgets import Button, Footer, TabbedContent, TabPane, Tabs
 
 from ... import narrate
+from ...content import Actor
 from ...engine import AskPermission, EndTurn, Event
 from ...engine import events as E
+from ...i18n import tn
 from ..localize import binding
 from ..panes.board import BoardPane
 from ..panes.partners import PartnersPane
@@ -22,9 +23,11 @@ from ..panes.status import StatusBar
 from ..text import plain
 from .base import BaseScreen
 from .dialogs import (
+    BriefingDialog,
     ComposeDialog,
     ConfirmDialog,
     MessageDialog,
+    PermissionDialog,
     RequestDialog,
     ShareDialog,
     StepDialog,
@@ -32,15 +35,63 @@ from .dialogs import (
 
 TABS = ("siena", "partners", "board", "objectives", "log")
 
+MAIN_WIDGET = {
+    "siena": "#siena-list",
+    "partners": "#partners-list",
+    "board": "#board-list",
+    "objectives": "#objectives-pane",
+    "log": "LogPane Log",
+}
+"""What takes the focus when a pane is shown, so that the arrow keys work at once."""
+
+BUTTON_ACTIONS = {
+    "siena-compose": "compose",
+    "siena-reply": "reply",
+    "siena-mode-button": "siena_view",
+    "partner-request": "request",
+    "partner-share": "contact",
+    "partner-siena": "siena_selected",
+    "fact-permission": "permission",
+    "fact-siena": "siena_selected",
+    "fact-share": "contact",
+}
+
+COMMANDS = (
+    ("compose", "tui.compose"),
+    ("reply", "tui.reply"),
+    ("steps", "key.steps"),
+    ("request", "tui.request"),
+    ("contact", "tui.contact"),
+    ("contact", "tui.share_fact"),
+    ("siena_selected", "tui.siena_to"),
+    ("siena_selected", "tui.send_fact"),
+    ("permission", "tui.ask_permission"),
+    ("end_turn", "key.end_turn"),
+    ("siena_view", "key.siena_view"),
+    ("briefing", "key.briefing"),
+    ("to_title", "key.to_title"),
+)
+"""The palette's commands: (action, its name: the words on its button, where it has one)."""
+
 
 class GameScreen(BaseScreen[None]):
+    AUTO_FOCUS = "#siena-list"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._warned: set[int] = set()  # pending items already said to come too late
+
     BINDINGS = [
         binding("c", "compose", "compose"),
         binding("a", "steps", "steps"),
         binding("e", "end_turn", "end_turn"),
         binding("r", "request", "request", show=False),
+        binding("d", "contact", "contact", show=False),
+        binding("s", "siena_selected", "siena_selected", show=False),
+        binding("R", "reply", "reply", show=False),
         binding("p", "permission", "permission", show=False),
         binding("v", "siena_view", "siena_view", show=False),
+        binding("b", "briefing", "briefing", show=False),
         binding("1", "tab('siena')", "tab_siena", show=False),
         binding("2", "tab('partners')", "tab_partners", show=False),
         binding("3", "tab('board')", "tab_board", show=False),
@@ -82,8 +133,10 @@ class GameScreen(BaseScreen[None]):
             self.set_interval(1.0, self._tick)  # the class's clock, always moving
             return  # a class game: each group's news comes after its hand-over screen
         if session is not None and not session.actions:
-            # A new game: show what happens at the start, as every later turn does.
+            # A new game: the briefing first, then what happens at the start, as every
+            # later turn does (the briefing is pushed last, so it is read first).
             self.call_later(self._tell, list(session.events))
+            self.call_later(self.app.push_screen, BriefingDialog())
 
     def _tick(self) -> None:
         classroom = self.game.classroom
@@ -112,7 +165,30 @@ class GameScreen(BaseScreen[None]):
                 self.app.push_screen(HandOverScreen(state.role), self.game._handed_over)
                 return
         self._tell(events)
+        self._warn_too_late()
         self._mark_seen()
+
+    def _warn_too_late(self) -> None:
+        """Say once, when it is set off, that a reply cannot arrive before the game ends."""
+        state = self.session.state
+        last = self.session.content.scenario.max_turns
+        for item in state.pending:
+            if item.kind not in ("reply", "grant") or item.get("to", state.role) != state.role:
+                continue
+            if item.due <= last or item.seq in self._warned:
+                continue
+            self._warned.add(item.seq)
+            sender = item.get("sender") if item.kind == "reply" else item.get("provider")
+            self.say(
+                self.tr(
+                    "tui.late_warning",
+                    max=last,
+                    who=narrate.actor_name(self.session.content, str(sender), self.lang),
+                    turn=item.due,
+                ),
+                severity="warning",
+                timeout=10,
+            )
 
     def _mark_seen(self) -> None:
         classroom = self.game.classroom
@@ -197,7 +273,12 @@ class GameScreen(BaseScreen[None]):
                 )
             )
             return
+        # At most one toast for what happened and one for a refusal: a pile of toasts
+        # would cover the panes, and the Log keeps every line anyway.
         in_dialog = self.app.screen is not self
+        refused: list[str] = []
+        news: list[str] = []
+        title = ""
         for event in events:
             described = narrate.describe(
                 event, session.content, session.state, self.lang, names=session.group_labels()
@@ -206,28 +287,49 @@ class GameScreen(BaseScreen[None]):
                 continue
             text = "\n".join(described)
             if event.kind == E.ACTION_REFUSED and not in_dialog:
-                self.say(text, severity="error", timeout=8)
+                refused.append(text)
             elif event.kind in (E.MESSAGE_RECEIVED, E.INJECT):
-                self.say(
-                    text,
-                    title=self.tr("tui.new_message")
-                    if event.kind == E.MESSAGE_RECEIVED
-                    else self.tr("tui.event"),
-                    severity="warning",
-                    timeout=8,
+                title = title or self.tr(
+                    "tui.new_message" if event.kind == E.MESSAGE_RECEIVED else "tui.event"
                 )
+                news.append(text)
             elif event.kind in (
                 E.OBJECTIVE_MET,
                 E.SCORE_CHANGED,
                 E.NARRATION,
                 E.PERMISSION_GRANTED,
             ):
-                self.say(text, timeout=6)
+                news.append(text)
+        if refused:
+            self.say("\n".join(refused), severity="error", timeout=8)
+        if news:
+            self.say(
+                "\n".join(news),
+                title=title,
+                severity="warning" if title else "information",
+                timeout=8 if title else 6,
+            )
 
     # --- actions ------------------------------------------------------------------------
 
     def action_tab(self, tab: str) -> None:
-        self.query_one("#tabs", TabbedContent).active = tab
+        tabs = self.query_one("#tabs", TabbedContent)
+        if tabs.active == tab:
+            self._focus_pane(tab)
+            return
+        # A widget that keeps the focus inside the pane being hidden would pull the tabs
+        # back to its own pane (Textual follows the focus), so the focus leaves it first.
+        self.set_focus(None)
+        tabs.active = tab
+        self.call_after_refresh(self._focus_pane, tab)
+
+    def _focus_pane(self, tab: str) -> None:
+        """Focus the pane's list, unless the focus is in that pane already."""
+        pane = self.query_one(f"TabPane#{tab}")
+        focused = self.focused
+        if focused is not None and pane in focused.ancestors:
+            return
+        self.query_one(MAIN_WIDGET[tab]).focus()
 
     def action_compose(
         self,
@@ -241,20 +343,78 @@ class GameScreen(BaseScreen[None]):
     def action_steps(self) -> None:
         self.app.push_screen(StepDialog())
 
+    def _shown(self) -> str:
+        return self.query_one("#tabs", TabbedContent).active
+
+    def _partner_in_view(self) -> Actor | None:
+        """The partner selected on the Partners pane, when that pane is on screen; from
+        anywhere else a dialog asks, rather than act on a selection out of sight."""
+        if self._shown() != "partners":
+            return None
+        return self.query_one(PartnersPane).selected_actor()
+
+    def _fact_in_view(self) -> str | None:
+        if self._shown() != "board":
+            return None
+        return self.query_one(BoardPane).selected_fact()
+
     def action_request(self) -> None:
-        actor = self.query_one(PartnersPane).selected_actor()
-        if actor is None or not actor.services:
-            self.action_tab("partners")
-            self.say(self.tr("tui.choose_partner_first"))
+        actor = self._partner_in_view()
+        self.app.push_screen(RequestDialog(actor.id if actor and actor.services else None))
+
+    def action_contact(self) -> None:
+        """Contact directly… (Partners) and Share directly… (Case board): one dialog."""
+        actor = self._partner_in_view()
+        fact = self._fact_in_view()
+        me = self.session.content.actors[self.session.state.role]
+        if not me.uses("direct"):
+            self.say(self.tr("tui.no_direct"), severity="warning")
             return
-        self.app.push_screen(RequestDialog(actor.id))
+        to = actor.id if actor is not None and actor.uses("direct") else None
+        self.app.push_screen(ShareDialog(to, (fact,) if fact else ()))
+
+    def action_siena_selected(self) -> None:
+        """SIENA message… (Partners) and Send via SIENA… (Case board)."""
+        actor = self._partner_in_view()
+        fact = self._fact_in_view()
+        self.action_compose(
+            to=(actor.id,) if actor is not None and actor.uses("siena") else (),
+            facts=(fact,) if fact else (),
+        )
+
+    def action_reply(self) -> None:
+        message = self.query_one(SienaPane).selected_message()
+        if self._shown() != "siena" or message is None or message.sender == self.state_role():
+            self.action_tab("siena")
+            self.say(self.tr("tui.choose_message_first"))
+            return
+        subject = narrate.message_subject(self.session.content, message, self.lang)
+        self.action_compose(
+            to=(message.sender,),
+            reply_to=message.id,
+            subject=self.tr("tui.reply_subject", subject=subject) if subject else "",
+        )
+
+    def state_role(self) -> str:
+        return self.session.state.role
 
     def action_permission(self) -> None:
-        fact = self.query_one(BoardPane).selected_fact()
-        if fact is None:
-            self.action_tab("board")
+        fact = self._fact_in_view()
+        knowledge = self.session.state.knowledge.get(self.state_role(), {})
+        how = knowledge.get(fact) if fact else None
+        needs = (
+            how is not None
+            and how.handling in ("H1", "H2")
+            and how.source is not None
+            and (fact, how.source) not in self.session.state.permissions
+        )
+        if fact is not None and needs:
+            self.game.perform(AskPermission(fact))
             return
-        self.game.perform(AskPermission(fact))
+        self.app.push_screen(PermissionDialog(fact))
+
+    def action_briefing(self) -> None:
+        self.app.push_screen(BriefingDialog())
 
     def action_siena_view(self) -> None:
         self.action_tab("siena")
@@ -266,7 +426,12 @@ class GameScreen(BaseScreen[None]):
             return
         if self.session.state.ap > 0:
             self.app.push_screen(
-                ConfirmDialog(self.tr("tui.confirm_end_turn", ap=self.session.state.ap)),
+                ConfirmDialog(
+                    self.tr(
+                        "tui.confirm_end_turn",
+                        ap=tn("n.action_points", self.lang, self.session.state.ap),
+                    )
+                ),
                 self._end_turn_confirmed,
             )
         else:
@@ -276,66 +441,24 @@ class GameScreen(BaseScreen[None]):
         if yes:
             self.game.perform(EndTurn())
 
-    def action_title(self) -> None:
+    def action_to_title(self) -> None:
         self.game.pop_to_title()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
-        button = event.button.id
-        siena = self.query_one(SienaPane)
-        partners = self.query_one(PartnersPane)
-        board = self.query_one(BoardPane)
-        actor = partners.selected_actor()
-        fact = board.selected_fact()
-        if button == "siena-compose":
-            self.action_compose()
-        elif button == "siena-reply":
-            message = siena.selected_message()
-            if message is not None:
-                subject = narrate.message_subject(self.session.content, message, self.lang)
-                self.action_compose(
-                    to=(message.sender,),
-                    reply_to=message.id,
-                    subject=f"Re: {subject}" if subject else "",
-                )
-        elif button == "siena-mode-button":
-            siena.cycle_mode()
-        elif button == "partner-request" and actor is not None:
-            self.app.push_screen(RequestDialog(actor.id))
-        elif button == "partner-share" and actor is not None:
-            self.app.push_screen(ShareDialog(actor.id))
-        elif button == "partner-siena" and actor is not None:
-            self.action_compose(to=(actor.id,))
-        elif button == "fact-permission":
-            self.action_permission()
-        elif button == "fact-siena" and fact is not None:
-            self.action_compose(facts=(fact,))
-        elif button == "fact-share" and fact is not None:
-            targets = [
-                a
-                for a in self.session.content.actors.values()
-                if a.id != self.session.state.role and a.uses("direct")
-            ]
-            target = (
-                actor.id
-                if actor is not None and actor.uses("direct")
-                else (targets[0].id if targets else None)
-            )
-            if target is not None:
-                self.app.push_screen(ShareDialog(target, (fact,)))
+        # Each button is the command of the same name, as on its key and in the palette.
+        action = BUTTON_ACTIONS.get(str(event.button.id))
+        if action is not None:
+            getattr(self, f"action_{action}")()
 
     def screen_commands(self) -> Iterable[SystemCommand]:
-        """Every game action, for the command palette."""
-        commands: list[tuple[str, Any]] = [
-            ("compose", self.action_compose),
-            ("steps", self.action_steps),
-            ("end_turn", self.action_end_turn),
-            ("request", self.action_request),
-            ("permission", self.action_permission),
-            ("siena_view", self.action_siena_view),
-            ("to_title", self.action_title),
-        ]
-        for ident, callback in commands:
-            yield SystemCommand(self.tr(f"key.{ident}"), self.tr(f"cmd.{ident}"), callback)
+        """Every game action, for the command palette, named as on its button or key."""
+        named: set[str] = set()
+        for ident, title in COMMANDS:
+            name = self.tr(title)
+            if name in named:
+                continue  # two buttons of one command may share their words in a language
+            named.add(name)
+            yield SystemCommand(name, self.tr(f"cmd.{ident}"), getattr(self, f"action_{ident}"))
         for tab in TABS:
             yield SystemCommand(
                 self.tr(f"tui.tab_{tab}"), self.tr("cmd.tab"), lambda tab=tab: self.action_tab(tab)

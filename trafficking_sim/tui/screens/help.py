@@ -41,6 +41,8 @@ class HelpScreen(BaseScreen[None]):
                 for b in bindings:
                     if not b.id or (b.id in seen and key in seen):
                         continue
+                    if not node.check_action(b.action, ()):
+                        continue  # not in this game (the trainer's tools in a learner's)
                     seen.add(key)
                     shown = self.app.get_key_display(b)
                     rows.append(f"  {shown:>8}  {self.tr(f'key.{b.id}')}")

@@ -9,12 +9,13 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from ...i18n import t
 from ..localize import binding
 from ..text import linked, plain
 from .base import BaseScreen
 
 if TYPE_CHECKING:
-    from ...content import GameContent
+    from ...content import Actor, GameContent
 
 
 class RoleScreen(BaseScreen[None]):
@@ -66,37 +67,7 @@ class RoleScreen(BaseScreen[None]):
         if index is None:
             return
         actor = self.content.actors[self.content.roles[index]]
-        card = actor.card
-        assert card is not None
-        lang = self.lang
-        channels = ", ".join(self.tr(f"channel_long.{c}") for c in sorted(actor.channels))
-        text = "\n".join(
-            [
-                actor.name.get(lang),
-                "",
-                card.who.get(lang),
-                "",
-                self.tr("tui.you_can"),
-                *[f"  ✔ {p.get(lang)}" for p in card.powers],
-                "",
-                self.tr("tui.you_cannot"),
-                *[f"  ✘ {p.get(lang)}" for p in card.limits],
-                "",
-                self.tr("tui.channels", channels=channels),
-                "",
-                "★ "
-                + self.tr(
-                    "tui.special_task", task=(actor.special_task or card.special_task).get(lang)
-                ),
-                "",
-                self.tr("tui.why_others", text=card.why_others.get(lang)),
-                *(
-                    ["", self.tr("tui.hints")] + [f"  • {h.get(lang)}" for h in card.hints]
-                    if card.hints
-                    else []
-                ),
-            ]
-        )
+        text = role_card_text(actor, self.lang)
         self.query_one("#role-detail", Static).update(linked(text, self.game.term_index()))
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
@@ -109,3 +80,36 @@ class RoleScreen(BaseScreen[None]):
         index = self.query_one("#role-list", OptionList).highlighted
         if index is not None:
             self.game.start_game(self.content, self.content.roles[index], self.game.config.seed)
+
+
+def role_card_text(actor: Actor, lang: str) -> str:
+    """A role card as the player reads it: who you are, what you can and cannot do, your
+    special task and why you need the others (also the briefing's last part)."""
+    card = actor.card
+    assert card is not None
+    channels = ", ".join(t(f"channel_long.{c}", lang) for c in sorted(actor.channels))
+    return "\n".join(
+        [
+            actor.name.get(lang),
+            "",
+            card.who.get(lang),
+            "",
+            t("tui.you_can", lang),
+            *[f"  ✔ {p.get(lang)}" for p in card.powers],
+            "",
+            t("tui.you_cannot", lang),
+            *[f"  ✘ {p.get(lang)}" for p in card.limits],
+            "",
+            t("tui.channels", lang, channels=channels),
+            "",
+            "★ "
+            + t("tui.special_task", lang, task=(actor.special_task or card.special_task).get(lang)),
+            "",
+            t("tui.why_others", lang, text=card.why_others.get(lang)),
+            *(
+                ["", t("tui.hints", lang)] + [f"  • {h.get(lang)}" for h in card.hints]
+                if card.hints
+                else []
+            ),
+        ]
+    )

@@ -403,8 +403,8 @@ class DecisionDialog(BaseModal[tuple[str, str] | None]):
         self.query_one("#decision-text", Static).update(lines(*rows))
         self.query_one("#decision-note", Input).placeholder = self.tr("trainer.decision_note")
         for verdict in ("grant", "refuse", "more", "later"):
-            self.query_one(f"#decision-{verdict}", Button).label = self.tr(
-                f"trainer.decision_{verdict}"
+            self.query_one(f"#decision-{verdict}", Button).label = plain(
+                self.tr(f"trainer.decision_{verdict}")
             )
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
@@ -437,9 +437,9 @@ class TrainerCodeDialog(BaseModal[str | None]):
                 yield Button(id="code-cancel")
 
     def refresh_language(self) -> None:
-        self.query_one("#code-title", Static).update(self.tr("trainer.code_prompt"))
-        self.query_one("#code-ok", Button).label = self.tr("trainer.code_ok")
-        self.query_one("#code-cancel", Button).label = self.tr("tui.cancel")
+        self.query_one("#code-title", Static).update(plain(self.tr("trainer.code_prompt")))
+        self.query_one("#code-ok", Button).label = plain(self.tr("trainer.code_ok"))
+        self.query_one("#code-cancel", Button).label = plain(self.tr("tui.cancel"))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.dismiss(event.value)
@@ -536,7 +536,7 @@ class TrainerToolsDialog(BaseModal[None]):
             [(self.tr(f"trainer.decide_{v}"), v) for v in ("script", "grant", "refuse")]
         )
         verdicts.value = current
-        self.query_one("#tool-decide-go", Button).label = self.tr("trainer.decide")
+        self.query_one("#tool-decide-go", Button).label = plain(self.tr("trainer.decide"))
         self._case()
 
     def _case(self) -> None:

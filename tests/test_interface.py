@@ -1,0 +1,513 @@
+"""The interface as a new user meets it: focus that never gets stuck, every command on a key
+and in the palette, nothing cut at 80x24, counts that agree, words in the player's language."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.widgets import Button, OptionList, Select, SelectionList, Static, TabbedContent
+from textual.widgets._footer import FooterKey
+
+from trafficking_sim.engine import Do, EndTurn, Send
+from trafficking_sim.i18n import PLURAL_FORMS, PLURALS, plural_form, t, tn
+from trafficking_sim.tui.app import AppConfig, TraffickingApp
+from trafficking_sim.tui.screens.dialogs import (
+    ActionDialog,
+    ComposeDialog,
+    ConfirmDialog,
+    MessageDialog,
+    PermissionDialog,
+    RequestDialog,
+    ShareDialog,
+    StepDialog,
+)
+from trafficking_sim.tui.screens.game import BUTTON_ACTIONS, TABS, GameScreen
+from trafficking_sim.tui.screens.help import HelpScreen
+from trafficking_sim.tui.screens.too_small import TooSmallScreen
+
+from .test_tui import app_for, screen_text, settle, start_game, text_of
+
+SIZE = (80, 24)
+
+
+def focused_list(app: TraffickingApp) -> OptionList:
+    focused = app.focused
+    assert isinstance(focused, OptionList), f"the focus is on {focused!r}, not on a list"
+    return focused
+
+
+async def press(pilot: Any, *keys: str) -> None:
+    await pilot.press(*keys)
+    await settle(pilot)
+
+
+# --- 1. focus you can trust ----------------------------------------------------------------
+
+
+async def check_keys_work(pilot: Any) -> None:
+    """1-5 show each pane with its list focused; the arrows move the highlight."""
+    app = pilot.app
+    assert isinstance(app.screen, GameScreen)
+    tabs = app.screen.query_one("#tabs", TabbedContent)
+    for number, tab in enumerate(TABS, 1):
+        await press(pilot, str(number))
+        assert tabs.active == tab, f"key {number} did not show {tab}"
+        assert app.focused is not None and app.screen.query_one(f"TabPane#{tab}") in (
+            app.focused.ancestors
+        ), f"key {number}: the focus stayed outside {tab}"
+    await press(pilot, "2")
+    partners = focused_list(app)
+    before = partners.highlighted
+    await press(pilot, "down")
+    assert partners.highlighted == (before or 0) + 1, "the arrow keys move the selection"
+    await press(pilot, "up")
+
+
+async def test_every_dialog_from_every_pane_leaves_the_keys_working() -> None:
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        await start_game(pilot)
+        app.perform(Do("check_vehicle", "minibus_plate"))
+        await settle(pilot)
+        await check_keys_work(pilot)
+        for number in range(1, 6):
+            await press(pilot, str(number))
+            # Every dialog by its key, closed with escape.
+            for key, dialog in (
+                ("c", ComposeDialog),
+                ("a", StepDialog),
+                ("r", RequestDialog),
+                ("d", ShareDialog),
+                ("s", ComposeDialog),
+                ("e", ConfirmDialog),
+                ("b", MessageDialog),
+            ):
+                await press(pilot, key)
+                assert isinstance(app.screen, dialog), (number, key, app.screen)
+                await press(pilot, "escape")
+                assert isinstance(app.screen, GameScreen), (number, key)
+            await check_keys_work(pilot)
+        # And every button of every pane, as the issue's learner did it.
+        for button_id in BUTTON_ACTIONS:
+            pane = button_id.split("-")[0]
+            await press(pilot, str({"siena": 1, "partner": 2, "fact": 3}[pane]))
+            button = app.screen.query_one(f"#{button_id}", Button)
+            if button.disabled:
+                continue
+            button.focus()
+            await press(pilot, "enter")
+            if not isinstance(app.screen, GameScreen):
+                await press(pilot, "escape")
+            assert isinstance(app.screen, GameScreen), button_id
+            await check_keys_work(pilot)
+        assert app.errors == []
+
+
+async def test_the_arrow_keys_choose_the_partner_that_r_asks() -> None:
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        await start_game(pilot)
+        await press(pilot, "2")
+        partners = focused_list(app)
+        await press(pilot, "home")
+        while partners.highlighted is not None and (
+            partners.get_option_at_index(partners.highlighted).id != "ngo"
+        ):
+            await press(pilot, "down")
+        await press(pilot, "r")
+        dialog = app.screen
+        assert isinstance(dialog, RequestDialog)
+        assert dialog.agency == "ngo"
+        assert dialog.query_one("#partner", Select).value == "ngo"
+
+
+async def test_a_list_that_gains_the_focus_shows_a_row_so_space_ticks_it() -> None:
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        await start_game(pilot)
+        await press(pilot, "c")
+        recipients = app.screen.query_one("#to", SelectionList)
+        assert app.focused is recipients
+        assert recipients.highlighted is not None
+        await press(pilot, "space")
+        assert len(recipients.selected) == 1, "the first Space ticks the row in view"
+
+
+# --- 2. every command by key and in the palette --------------------------------------------
+
+
+async def test_the_palette_has_every_button_by_its_name() -> None:
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        await start_game(pilot)
+        titles = {c.title for c in app.get_system_commands(app.screen)}
+        labels = set()
+        for number in (1, 2, 3):
+            await press(pilot, str(number))
+            for button in app.screen.query(".buttons Button").results(Button):
+                label = str(button.label)
+                labels.add(label.rsplit(" (", 1)[0])  # the key comes in brackets
+        for mode_label in ("Show outbox", "Show threads", "Show inbox"):
+            labels.discard(mode_label)  # one command, "Inbox/outbox/threads", cycles them
+        assert labels <= titles, labels - titles
+        assert any("contact" in title.lower() for title in titles)
+        assert {"Briefing", "Glossary", "Help", "Language"} <= titles
+
+
+async def test_sharing_from_the_case_board_asks_to_whom() -> None:
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        await start_game(pilot)
+        await press(pilot, "2")  # a partner selected on the Partners pane ...
+        await press(pilot, "3")  # ... is out of sight on the Case board
+        await press(pilot, "d")
+        dialog = app.screen
+        assert isinstance(dialog, ShareDialog)
+        assert dialog.to is None
+        assert dialog.query_one("#partner", Select).value is Select.NULL
+        assert set(dialog.query_one("#facts", SelectionList).selected) == {"minibus_plate"}
+        assert app.focused is dialog.query_one("#partner")
+        assert app.session is not None
+        spent = app.session.state.ap
+        await press(pilot, "ctrl+s")
+        assert app.screen is dialog
+        assert "Choose the partner first" in str(dialog.query_one(".dialog-status").render())
+        assert app.session.state.ap == spent and app.session.actions == []
+        dialog.query_one("#partner", Select).value = "authorities_c"
+        await settle(pilot)
+        assert "authorities of state C" in text_of(app, "#share-title")
+        await press(pilot, "ctrl+s")
+        assert isinstance(app.screen, GameScreen)
+        assert app.session.state.outbox("border_b")[-1].recipients == ("authorities_c",)
+
+
+async def test_permission_from_anywhere_asks_which_fact() -> None:
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        await start_game(pilot)
+        app.perform(Do("check_vehicle", "minibus_plate"))
+        app.perform(
+            Send(to=("europol",), facts=("driver_phone",), priority="urgent", source_code="A")
+        )
+        app.perform(EndTurn())
+        await settle(pilot)
+        while not isinstance(app.screen, GameScreen):
+            await press(pilot, "enter")
+        await press(pilot, "1")
+        await press(pilot, "p")
+        dialog = app.screen
+        assert isinstance(dialog, PermissionDialog)
+        fact = dialog.query_one("#fact", Select)
+        assert fact.value == "recruiter_alias", "the one fact that needs it is chosen"
+        await press(pilot, "ctrl+s")
+        assert isinstance(app.screen, GameScreen)
+        assert app.session is not None
+        assert any(p.kind == "grant" for p in app.session.state.pending)
+
+
+# --- 3. fits 80x24 in both languages -------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["en", "sl"])
+async def test_the_footer_shows_help_and_quit_whole_at_80_columns(lang: str) -> None:
+    app = app_for(lang=lang)
+    async with app.run_test(size=SIZE) as pilot:
+        await start_game(pilot)
+        for screen_key in ("", "f1"):
+            if screen_key:
+                await press(pilot, screen_key)
+            keys = {k.key: k for k in app.screen.query(FooterKey).results(FooterKey)}
+            for key, ident in (("f1", "help"), ("f10", "quit")):
+                assert key in keys, f"{key} is not in the footer ({lang}, {app.screen})"
+                shown = keys[key]
+                assert shown.region.right <= SIZE[0]
+                text = str(shown.render())
+                assert t(f"key.{ident}", lang) in text, f"{key} is cut: {text!r}"
+
+
+async def test_the_end_of_turn_summary_keeps_its_ok_in_view() -> None:
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        await start_game(pilot)
+        app.perform(Do("check_vehicle", "minibus_plate"))
+        app.perform(Send(to=("europol",), facts=("driver_phone",), priority="urgent"))
+        app.perform(EndTurn())
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, MessageDialog)
+        ok = dialog.query_one("#close", Button)
+        assert ok.region.bottom <= SIZE[1] and ok.region.height >= 1
+        body = dialog.query_one(".dialog-body")
+        assert body.region.bottom <= ok.region.y
+
+
+async def test_a_refusal_sits_above_the_form_and_covers_none_of_it() -> None:
+    app = app_for(role="ngo")
+    async with app.run_test(size=SIZE) as pilot:
+        await start_game(pilot)
+        await press(pilot, "d")
+        dialog = app.screen
+        assert isinstance(dialog, ActionDialog)
+        await press(pilot, "escape")
+        await press(pilot, "c")
+        dialog = app.screen
+        assert isinstance(dialog, ComposeDialog)
+        dialog.query_one("#to", SelectionList).select("europol")
+        await press(pilot, "ctrl+s")
+        status = dialog.query_one(".dialog-status", Static)
+        body = dialog.query_one(".dialog-body")
+        ok = dialog.query_one("#ok", Button)
+        assert "SIENA" in str(status.render())
+        assert status.region.bottom <= body.region.y, "the reason is above the form"
+        assert status.region.height <= 6
+        assert body.region.height >= 6, "the form keeps room to be put right"
+        assert ok.region.bottom <= SIZE[1]
+
+
+async def test_at_most_two_toasts_at_once() -> None:
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        await start_game(pilot)
+        for n in range(5):
+            app.notify(f"toast {n}")
+        await settle(pilot)
+        assert [n.message for n in app._notifications] == ["toast 3", "toast 4"]
+
+
+@pytest.mark.parametrize("key", ["f10", "q", "ctrl+c"])
+async def test_the_too_small_notice_says_how_to_quit_and_its_keys_work(key: str) -> None:
+    app = app_for()
+    async with app.run_test(size=(60, 20)) as pilot:
+        await settle(pilot, 0.3)
+        assert isinstance(app.screen, TooSmallScreen)
+        assert "ctrl+q" in screen_text(app)
+        await pilot.press(key)
+        await settle(pilot)
+        assert not app.is_running
+
+
+async def test_dialogs_opened_while_too_small_wait_under_the_notice() -> None:
+    app = app_for()
+    async with app.run_test(size=(60, 20)) as pilot:
+        await settle(pilot, 0.3)
+        await pilot.resize_terminal(80, 24)
+        await settle(pilot, 0.2)
+        assert not any(isinstance(s, TooSmallScreen) for s in app.screen_stack)
+        assert isinstance(app.screen, MessageDialog), "the briefing, once there is room"
+
+
+# --- 4. words ------------------------------------------------------------------------------
+
+
+def test_slovene_has_four_plural_forms_and_english_two() -> None:
+    assert [plural_form(n, "sl") for n in (1, 2, 3, 4, 5, 11, 101, 102, 104, 111)] == [
+        "one",
+        "two",
+        "few",
+        "few",
+        "other",
+        "other",
+        "one",
+        "two",
+        "few",
+        "other",
+    ]
+    assert [plural_form(n, "en") for n in (0, 1, 2)] == ["other", "one", "other"]
+    assert [tn("n.turns", "sl", n) for n in (1, 2, 3, 5)] == [
+        "1 poteza",
+        "2 potezi",
+        "3 poteze",
+        "5 potez",
+    ]
+    assert tn("n.turns", "en", 1) == "1 turn" and tn("n.turns", "en", 2) == "2 turns"
+
+
+@pytest.mark.parametrize("key", sorted(PLURALS))
+def test_every_plural_entry_has_every_form(key: str) -> None:
+    for lang, forms in PLURAL_FORMS.items():
+        assert set(PLURALS[key][lang]) == set(forms), (key, lang)
+        assert all("{n}" in text for text in PLURALS[key][lang].values())
+
+
+def test_no_catalogue_text_counts_with_a_bracketed_plural() -> None:
+    """'turn(s)' reads badly and has no Slovene equivalent: plural entries replace it."""
+    from trafficking_sim.i18n import CATALOG
+
+    used_by_the_game = [k for k in CATALOG if k.startswith(("tui.", "plain.", "key."))]
+    assert [k for k in used_by_the_game if "(s)" in CATALOG[k]["en"]] == []
+
+
+async def test_partners_and_the_end_of_turn_question_count_in_words() -> None:
+    app = app_for(lang="sl")
+    async with app.run_test(size=SIZE) as pilot:
+        await start_game(pilot)
+        await press(pilot, "2")
+        detail = text_of(app, "#partner-detail")
+        assert "(s)" not in detail and "Čas odgovora:" in detail
+        await press(pilot, "e")
+        assert "še 3 akcijske točke" in screen_text(app)
+
+
+def test_a_refusal_names_no_command_word() -> None:
+    for key in ("reason.handling_h1", "reason.handling_h2"):
+        for lang in ("en", "sl"):
+            text = t(key, lang, fact="x", provider="Europol")
+            assert "(permission)" not in text and "ukaz" not in text
+
+
+async def test_help_lists_only_what_works_in_this_game() -> None:
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        await start_game(pilot)
+        await press(pilot, "f1")
+        assert isinstance(app.screen, HelpScreen)
+        text = screen_text(app)
+        assert "Trainer tools" not in text
+        assert "Contact directly" in text and "Briefing" in text
+
+
+async def test_a_role_on_the_command_line_goes_straight_into_the_game() -> None:
+    first = app_for()
+    async with first.run_test(size=SIZE) as pilot:
+        await start_game(pilot)
+        first.perform(Do("check_vehicle", "minibus_plate"))
+    app = TraffickingApp(AppConfig(scenario="tutorial", role="ngo", lang="en", seed=2))
+    async with app.run_test(size=SIZE) as pilot:
+        await start_game(pilot)
+        assert app.session is not None and app.session.state.role == "ngo"
+
+
+def test_the_plain_mode_speaks_the_remembered_language(
+    _private_home: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    from trafficking_sim.cli import main
+    from trafficking_sim.settings import Settings
+
+    Settings(lang="sl").save()
+    script = tmp_path / "s.txt"
+    script.write_text("status\n", encoding="utf-8")
+    main(["play", "--plain", "--scenario", "tutorial", "--role", "ngo", "--script", str(script)])
+    assert "Poteza 1" in capsys.readouterr().out
+
+
+def test_the_plain_mode_describes_another_role_from_outside(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    from trafficking_sim.cli import main
+
+    script = tmp_path / "s.txt"
+    script.write_text("actor ngo\nactor border_b\n", encoding="utf-8")
+    args = ["--scenario", "tutorial", "--role", "border_b", "--lang", "en"]
+    main(["play", "--plain", *args, "--script", str(script)])
+    out = capsys.readouterr().out
+    ngo = out.split("[ngo]", 1)[1].split("[border_b]", 1)[0]
+    assert "You are" not in ngo and "played by the computer" in ngo
+    assert "You are the border police" in out.split("[border_b]", 1)[1]
+
+
+# --- 5. counts agree; time and cause in sight ----------------------------------------------
+
+
+async def test_replies_on_their_way_show_with_the_turn_each_is_due() -> None:
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        await start_game(pilot)
+        app.perform(Do("check_vehicle", "minibus_plate"))
+        app.perform(Send(to=("europol",), facts=("driver_phone",), priority="urgent"))
+        await settle(pilot)
+        assert app.session is not None
+        due = [p.due for p in app.session.state.pending if p.kind == "reply"]
+        assert due
+        status = text_of(app, "#status")
+        assert f"Europol, turn {min(due)}" in status
+        assert "On their way:" in status
+
+
+async def test_a_reply_that_cannot_come_in_time_is_warned_about() -> None:
+    import dataclasses
+
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        await start_game(pilot)
+        session = app.session
+        assert session is not None
+        app.perform(Send(to=("europol",), facts=("minibus_plate",)))
+        # The reply is set off so that it would come after the last turn (6).
+        session.state.pending = tuple(
+            dataclasses.replace(p, due=7) if p.kind == "reply" else p for p in session.state.pending
+        )
+        app.clear_notifications()
+        app.perform(Do("check_vehicle", "minibus_plate"))
+        await settle(pilot)
+        assert "Europol: too late (turn 7, after the last)" in text_of(app, "#status")
+        warnings = [n.message for n in app._notifications if "will not arrive" in n.message]
+        assert len(warnings) == 1
+        app.perform(Do("check_vehicle", "minibus_plate"))
+        await settle(pilot)
+        warnings = [n.message for n in app._notifications if "will not arrive" in n.message]
+        assert len(warnings) == 1, "said once"
+
+
+async def test_the_last_turn_is_named_as_such() -> None:
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        await start_game(pilot)
+        assert "5 turns left" in text_of(app, "#status")
+        for _ in range(3):
+            app.perform(EndTurn())
+        await settle(pilot)
+        game = next(s for s in app.screen_stack if isinstance(s, GameScreen))
+        assert "2 turns left" in str(game.query_one("#status", Static).render())
+
+
+async def test_a_done_step_is_ticked_even_when_it_can_be_repeated() -> None:
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        await start_game(pilot)
+        app.perform(Do("check_vehicle", "minibus_plate"))
+        await press(pilot, "a")
+        steps = app.screen.query_one("#steps", OptionList)
+        prompts = [str(o.prompt) for o in steps.options]
+        assert any(p.startswith("✔ Check the vehicle") for p in prompts), prompts
+
+
+async def test_the_export_toast_names_both_files_written(_private_home: Path) -> None:
+    from trafficking_sim.tui.screens.debrief import DebriefScreen
+
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        await start_game(pilot)
+        app.perform(Do("fine_passengers"))  # a bad ending, on turn 1
+        await settle(pilot, 0.2)
+        while not isinstance(app.screen, DebriefScreen):
+            await press(pilot, "enter")
+        app.clear_notifications()
+        await press(pilot, "x")
+        written = sorted((_private_home / "reports").iterdir())
+        toast = " ".join(n.message for n in app._notifications)
+        assert len(written) == 2
+        assert all(str(path) in toast for path in written)
+
+
+def test_a_name_with_quotes_is_not_quoted_in_the_same_quotes() -> None:
+    text = t("reason.handling_h2", "en", fact="Recruiter 'Teo' in state A", provider="Europol")
+    assert "“Recruiter 'Teo' in state A”" in text
+
+
+def test_the_debrief_map_names_every_way_facts_went_in_words(tmp_path: Path) -> None:
+    from trafficking_sim.cli import main
+    from trafficking_sim.debrief import build_debrief
+    from trafficking_sim.debrief_map import map_lines
+    from trafficking_sim.saves import read_save
+    from trafficking_sim.session import Session
+
+    walkthrough = Path(__file__).parent / "walkthroughs" / "tutorial" / "authorities_c-best.txt"
+    save = tmp_path / "save.json"
+    args = ["--scenario", "tutorial", "--role", "authorities_c", "--seed", "1"]
+    assert main(["play", "--plain", *args, "--script", str(walkthrough), "--save", str(save)]) == 0
+    lines = map_lines(build_debrief(Session.resume(read_save(save)), "sl", search=False))
+    spokes = [line for line in lines if "┫" in line]
+    assert not any("- ×" in line for line in spokes), spokes
+    assert any("ob razvoju primera ×1" in line for line in spokes)
