@@ -594,3 +594,21 @@ async def test_the_partners_pane_shows_a_partner_that_trusts_you_less() -> None:
         shown = str(partners.get_option("europol").prompt)
         assert "⚠" in shown
         assert "Trusts you less" in text_of(app, "#partner-detail")
+
+
+async def test_the_compose_form_says_which_grade_fits_the_facts_ticked() -> None:
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        await start_game(pilot)
+        app.perform(Do("check_vehicle", "minibus_plate"))
+        await settle(pilot)
+        await dismiss_dialogs(pilot)
+        await pilot.press("c")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, ComposeDialog)
+        assert "fits" not in text_of(app, "#eval-explain")
+        await tick(pilot, dialog.query_one("#facts", SelectionList), ["driver_phone"])
+        await settle(pilot)
+        explained = text_of(app, "#eval-explain")
+        assert "A1 fits" in explained and "Your own officers read the calls" in explained

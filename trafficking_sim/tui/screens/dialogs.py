@@ -254,10 +254,18 @@ class ComposeDialog(ActionDialog):
         parts.append(
             self.tr(f"info.{info}") if info in INFO_CODES else self.tr("tui.f_info_explain")
         )
+        # Which grade fits what is about to go, and why (what the player found has its
+        # own grade; what came from a partner keeps the partner's).
+        chosen = list(self.query_one("#facts", SelectionList).selected)
+        parts += narrate.grade_hints(self.session.content, self.session.state, chosen, self.lang)
         self.query_one("#eval-explain", Static).update(lines(*parts))
 
     def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
         self._explain()
+
+    def on_selection_list_selected_changed(self, event: SelectionList.SelectedChanged) -> None:
+        if event.selection_list.id == "facts":
+            self._explain()
 
     def on_select_changed(self, event: Select.Changed) -> None:
         self._explain()
