@@ -90,13 +90,14 @@ async def test_a_new_game_never_replaces_one_in_progress_and_continue_lists_both
         detail = str(later.screen.query_one("#continue-detail", Static).visual)
         assert "Games in progress: 2" in detail
         assert str(later.screen.query_one("#continue", Button).label) == "Continue a game"
-        assert "ngo" in detail  # the newest comes first
+        assert "Victim-support NGO" in detail  # the newest comes first, by its names
+        assert "tutorial ·" not in detail and "ngo ·" not in detail  # never raw ids
         await pilot.press("c")
         await settle(pilot)
         assert isinstance(later.screen, ContinueScreen)
         options = later.screen.query_one("#continue-list", OptionList)
         assert options.option_count == 2
-        assert "border_b" in str(options.get_option_at_index(1).prompt)
+        assert "Border police of state B" in str(options.get_option_at_index(1).prompt)
         options.highlighted = 1
         await pilot.press("enter")
         await settle(pilot, 0.2)

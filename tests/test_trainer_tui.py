@@ -255,7 +255,7 @@ def test_demo_refuses_what_it_cannot_play(tmp_path: Path, capsys: Any) -> None:
     notes = tmp_path / "notes.txt"
     notes.write_text("Bring the projector cable.\n", encoding="utf-8")
     assert main(["demo", str(notes), "--scenario", "tutorial", "--role", "ngo"]) == 1
-    assert "did not understand the line 'Bring the projector cable.'" in capsys.readouterr().err
+    assert "did not understand the line “Bring the projector cable.”" in capsys.readouterr().err
     # A damaged save is called a damaged save, not a walkthrough without a scenario.
     broken = tmp_path / "game.json"
     broken.write_text('{"app": "trafficking', encoding="utf-8")

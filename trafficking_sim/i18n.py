@@ -488,7 +488,7 @@ CATALOG: dict[str, dict[str, str]] = {
         "sl": 'Narekovaj ni zaprt. Besedilo s presledki dajte med dvojne narekovaje, na primer subject="Nočni kombi".',
     },
     "plain.unknown_command": {
-        "en": "There is no command “{command}”.{hint} Type 'help' for the list.",
+        "en": "There is no command '{command}'.{hint} Type 'help' for the list.",
         "sl": "Ukaza »{command}« ni.{hint} Za seznam ukazov vpišite »help«.",
     },
     "plain.did_you_mean": {"en": " Did you mean '{word}'?", "sl": " Ste mislili »{word}«?"},
@@ -541,7 +541,7 @@ CATALOG: dict[str, dict[str, str]] = {
         "sl": "Navedite agencijo in storitev.",
     },
     "plain.unknown_service": {
-        "en": "There is no service “{service}” here.{hint} Services: {services}.",
+        "en": "There is no service '{service}' here.{hint} Services: {services}.",
         "sl": "Storitve »{service}« tukaj ni.{hint} Storitve: {services}.",
     },
     "plain.need_action": {
@@ -1061,8 +1061,8 @@ CATALOG: dict[str, dict[str, str]] = {
         "sl": "Cilji: vaši (★ vaša posebna naloga) in skupni",
     },
     "tui.scores_heading": {
-        "en": "Scores so far (each starts at 50):",
-        "sl": "Ocene doslej (vsaka se začne pri 50):",
+        "en": "Scores so far (each starts at {start}; the best rating needs {floor} or more in each):",
+        "sl": "Ocene doslej (vsaka se začne pri {start}; za najboljšo oceno je potrebnih vsaj {floor} pri vsaki):",
     },
     "tui.last_changes": {"en": "Latest changes:", "sl": "Zadnje spremembe:"},
     "tui.log_all": {"en": "Everything", "sl": "Vse"},
@@ -1215,7 +1215,7 @@ CATALOG: dict[str, dict[str, str]] = {
     # --- debrief ------------------------------------------------------------------------
     "debrief.report_title": {"en": "After-action review", "sl": "Analiza po vaji"},
     "debrief.role": {"en": "Role", "sl": "Vloga"},
-    "debrief.turns": {"en": "{n} turn(s) played", "sl": "odigranih potez: {n}"},
+    "debrief.turns": {"en": "turns played: {n}", "sl": "odigranih potez: {n}"},
     "debrief.s_ending": {"en": "How the case ended", "sl": "Kako se je primer končal"},
     "debrief.s_pillars": {
         "en": "The four pillars: every gain and loss",

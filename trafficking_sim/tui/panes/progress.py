@@ -10,6 +10,7 @@ from textual.widgets import Input, Log, Select, Static
 from ... import narrate
 from ...content.logic import PILLARS
 from ...engine import events as E
+from ...engine.rating import PILLAR_FLOOR
 from ..widgets.marks import relabel
 from .base import PaneMixin
 
@@ -33,7 +34,11 @@ class ObjectivesPane(PaneMixin, VerticalScroll):
             "",
             "★ " + self.tr("plain.star_note").removeprefix("* "),
             "",
-            self.tr("tui.scores_heading"),
+            self.tr(
+                "tui.scores_heading",
+                start=self.content.scenario.scoring.start,
+                floor=PILLAR_FLOOR,
+            ),
         ]
         if state.seats:
             # A class game: the group's own points (its ledger), not the shared pillars

@@ -135,20 +135,30 @@ class TitleScreen(BaseScreen[None]):
 
 
 def game_line(screen: BaseScreen[Any], info: dict[str, Any]) -> str:
-    """One game in progress in words: scenario, role or groups, actions so far."""
+    """One game in progress in words: scenario, role or groups, actions so far. Names
+    come from the bundled content where the save's scenario is one of it (the save's own
+    ids are shown only for a scenario the game does not have)."""
     if info.get("damaged"):
         return screen.tr("tui.continue_damaged", name=info["scenario"])
+    scenario, role = str(info["scenario"]), str(info.get("role", ""))
+    lang = screen.game.lang
+    for content in screen.game.catalogue or []:
+        if content.id == scenario:
+            scenario = content.scenario.title.get(lang)
+            actor = content.actors.get(role)
+            role = actor.name.get(lang) if actor is not None else role
+            break
     if info.get("groups"):  # a class game comes back as a class
         return screen.tr(
             "tui.continue_class",
-            scenario=info["scenario"],
+            scenario=scenario,
             groups=info["groups"],
             actions=info["actions"],
         )
     return screen.tr(
         "tui.continue_detail",
-        scenario=info["scenario"],
-        role=info["role"],
+        scenario=scenario,
+        role=role,
         actions=info["actions"],
     )
 
