@@ -433,7 +433,7 @@ async def test_resume_from_the_autosave() -> None:
         await settle(pilot, 0.2)
         assert isinstance(second.screen, TitleScreen)
         assert second.screen.query_one("#continue", Button).display
-        assert "tutorial" in screen_text(second)
+        assert "Tutorial: the night minibus" in screen_text(second)
         await pilot.press("c")
         await settle(pilot, 0.2)
         assert isinstance(second.screen, GameScreen)
