@@ -402,10 +402,10 @@ def test_the_compose_form_is_told_which_grade_fits() -> None:
     hints = narrate.grade_hints(
         content("tutorial"), state, ["driver_phone", "mira_account", "recruiter_alias"], "en"
     )
-    assert hints[0].startswith("'Driver's phone contacts': A1 fits.")
-    assert hints[1].startswith("'Mira's account': X2 fits.")
+    assert hints[0].startswith("“Driver's phone contacts”: A1 fits.")
+    assert hints[1].startswith("“Mira's account”: X2 fits.")
     assert hints[2] == (
-        "'Recruiter 'Teo' in state A': Europol sent it graded B3; pass it on with that grade."
+        "“Recruiter 'Teo' in state A”: Europol sent it graded B3; pass it on with that grade."
     )
 
 

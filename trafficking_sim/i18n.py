@@ -833,11 +833,11 @@ CATALOG: dict[str, dict[str, str]] = {
     "tui.share_choose": {"en": "Direct contact: with whom?", "sl": "Neposredni stik: s kom?"},
     "tui.permission_title": {
         "en": "Ask the provider's permission",
-        "sl": "Prošnja posredovalcu za dovoljenje",
+        "sl": "Prošnja zagotovitelju za dovoljenje",
     },
     "tui.permission_explain": {
         "en": "Information received under H1 or H2 is passed on only with its provider's permission. Choose the fact; the request goes to whoever provided it.",
-        "sl": "Podatke, prejete z oznako H1 ali H2, smete posredovati le z dovoljenjem posredovalca. Izberite podatek; prošnja gre tistemu, ki vam ga je posredoval.",
+        "sl": "Podatke, prejete z oznako H1 ali H2, smete posredovati le z dovoljenjem zagotovitelja. Izberite podatek; prošnja gre tistemu, ki vam ga je posredoval.",
     },
     "tui.permission_none": {
         "en": "None of the facts you know needs a provider's permission now: nothing you hold is marked H1 or H2 without it.",
