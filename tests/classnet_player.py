@@ -17,7 +17,7 @@ from pathlib import Path
 
 from trafficking_sim.classnet.game import ClassGame
 from trafficking_sim.classnet.store import TRAINER, ClassStore
-from trafficking_sim.engine import EndTurn, TrainerNote
+from trafficking_sim.engine.actions import EndTurn, TrainerNote
 
 
 def main() -> int:
@@ -32,6 +32,7 @@ def main() -> int:
     info, role = found
     game = ClassGame(store, info)
     store.here(info.id, role)
+    game.catch_up()  # a rejoining group starts where the class is
     print(json.dumps({"joined": role, "seq": game.applied}), flush=True)
     notes = 0
     steps_this_turn = 0
