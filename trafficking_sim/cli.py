@@ -1008,6 +1008,7 @@ def cmd_join(args: argparse.Namespace) -> int:
     interactive = sys.stdin.isatty()
     try:
         found = None
+        attempt = 0
         for attempt in range(1, codes.MAX_TRIES + 1):
             if args.code is not None and attempt == 1:
                 code = args.code
@@ -1017,6 +1018,7 @@ def cmd_join(args: argparse.Namespace) -> int:
                 print(t("classnet.ask_code", lang), flush=True)
                 line = sys.stdin.readline()
                 if not line:
+                    attempt -= 1  # the input ended: that was no try
                     break
                 code = line
             found = store.seat_for_code(code)
@@ -1025,7 +1027,7 @@ def cmd_join(args: argparse.Namespace) -> int:
             left = codes.MAX_TRIES - attempt
             print(f"trafficking-sim: {t('classnet.wrong_code', lang, left=left)}", file=sys.stderr)
         if found is None:
-            if args.code is None:
+            if args.code is None and attempt >= codes.MAX_TRIES:
                 print(f"trafficking-sim: {t('classnet.too_many_tries', lang)}", file=sys.stderr)
             return EXIT_INVALID
         info, role = found

@@ -26,7 +26,7 @@ def new_code() -> str:
 def normalise(code: str) -> str:
     """What a person typed, as the code it means: case, spaces and dashes do not matter,
     and the letters that look like digits are read as those digits."""
-    cleaned = "".join(ch for ch in code.upper() if ch not in " -\t")
+    cleaned = "".join(ch for ch in code.upper() if ch != "-" and not ch.isspace())
     return cleaned.translate(str.maketrans("OIL", "011"))
 
 
