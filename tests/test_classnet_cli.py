@@ -110,6 +110,8 @@ def test_two_groups_play_a_scripted_game_and_status_export_and_replay_agree(
     assert outcome["turn"] == found["turn"] and outcome["ending"] == found["ending"]
     assert json.loads(save.read_text())["seats"] == ["border_b", "ngo"]
     assert len(json.loads(save.read_text())["actions"]) == found["seq"]
+    debrief = run("debrief", str(save), "--quick", home=home)
+    assert debrief.returncode == 0 and "Class debrief" in debrief.stdout, debrief.stderr
 
 
 def test_status_shows_whose_turn_and_who_is_connected(home: Path) -> None:

@@ -1827,6 +1827,18 @@ CATALOG: dict[str, dict[str, str]] = {
         "en": "{path} holds no class '{id}'.",
         "sl": "{path} nima razreda »{id}«.",
     },
+    "help.decide": {
+        "en": "Answer a request made to your role: grant it, refuse it (say why in note=) or ask for more. 'decide' alone lists the requests waiting for you.",
+        "sl": "Odgovorite na zahtevo, naslovljeno na vašo vlogo: ugodite ji, jo zavrnite (razlog navedite v note=) ali prosite za več. Sam ukaz »decide« izpiše zahteve, ki čakajo na vas.",
+    },
+    "classnet.no_decisions": {
+        "en": "No request waits for your decision.",
+        "sl": "Nobena zahteva ne čaka na vašo odločitev.",
+    },
+    "classnet.bad_verdict": {
+        "en": "'{value}' is not a decision: use grant, refuse or more.",
+        "sl": "»{value}« ni odločitev: uporabite grant (ugodi), refuse (zavrni) ali more (več podatkov).",
+    },
     "classnet.gap": {
         "en": "The class log is damaged: row {seq} is missing. The class cannot go on from this file.",
         "sl": "Dnevnik razreda je poškodovan: manjka vrstica {seq}. Razred se iz te datoteke ne more nadaljevati.",

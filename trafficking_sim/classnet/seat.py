@@ -13,7 +13,9 @@ from typing import TextIO
 
 from .. import narrate
 from ..engine import Action, Event
-from ..plain import PlainGame, _printable
+from ..engine.actions import Decide
+from ..engine.decisions import VERDICTS, waiting_for
+from ..plain import Command, CommandError, PlainGame, _printable
 from .game import Applied, ClassGame
 
 ANY_TIME = frozenset({"help", "codes", "lang", "quit", "save"})
@@ -31,6 +33,8 @@ class SeatGame(PlainGame):
         self.game = game
         self.me = role
         self.waiting_for: str | None = None
+        usage = 'decide N grant|refuse|more [note="..."]'
+        self.commands["decide"] = Command("decide", usage, self._decide)
 
     # --- what the group sees ------------------------------------------------------------------
 
@@ -118,6 +122,27 @@ class SeatGame(PlainGame):
             self.say(self.tr("classnet.game_ended_first"))
         else:
             self.say(self.tr("classnet.turn_moved"))
+
+    # --- requests made to this group's role ------------------------------------------------
+
+    def _decide(self, args: list[str]) -> Action | None:
+        """A group answers a request made to the role it plays; with no arguments, the
+        requests waiting for its decision."""
+        waiting = waiting_for(self.session.state, self.me)
+        if not args:
+            if not waiting:
+                self.say(self.tr("classnet.no_decisions"))
+            for message in waiting:
+                self._messages([message])
+            return None
+        positional, options, _ = self._split(args)
+        self._no_extra(options, {"note"})
+        if len(positional) != 2 or not positional[0].lstrip("#").isdigit():
+            raise CommandError(self.tr("plain.need_number"))
+        verdict = positional[1].lower()
+        if verdict not in VERDICTS:
+            raise CommandError(self.tr("classnet.bad_verdict", value=verdict))
+        return Decide(int(positional[0].lstrip("#")), verdict, options.get("note", ""))
 
     # --- the class log is the save ------------------------------------------------------------
 
