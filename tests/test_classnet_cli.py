@@ -200,3 +200,19 @@ def test_a_seat_in_slovene(home: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert "Ste " in done.stdout and "za svojo napravo" in done.stdout
+
+
+def test_joining_through_another_programs_database_is_refused_untouched(
+    home: Path, tmp_path: Path
+) -> None:
+    other = tmp_path / "contacts.sqlite"
+    with sqlite3.connect(other) as db:
+        db.execute("CREATE TABLE contacts (name TEXT)")
+    db.close()
+    before = other.read_bytes()
+    done = run("join", "--plain", "--db", str(other), "--code", "AAAAA-AAAAA", home=home)
+    assert done.returncode == 1
+    assert "is not a class database" in done.stderr and "Traceback" not in done.stderr
+    status = run("class", "status", "--db", str(other), home=home)
+    assert status.returncode == 1 and "is not a class database" in status.stderr
+    assert other.read_bytes() == before

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 import subprocess
 import sys
 import time
@@ -20,7 +21,7 @@ SEATS = ("border_b", "ngo", "authorities_c")
 
 
 def make_class(db: Path, tutorial: GameContent, **changes: object) -> dict[str, str]:
-    store = ClassStore(db)
+    store = ClassStore(db, create=True)
     fields: dict[str, object] = {
         "scenario": "tutorial",
         "scenario_path": None,
@@ -185,3 +186,37 @@ def test_an_action_racing_a_trainer_row_is_applied_after_it_not_dropped(
     assert [r.author for r in store.rows_after("c1", 0)] == [TRAINER, "border_b"]
     trainer.catch_up()
     assert trainer.digest() == group.digest()
+
+
+def test_another_programs_database_is_refused_and_left_untouched(tmp_path: Path) -> None:
+    other = tmp_path / "other.sqlite"
+    with sqlite3.connect(other) as db:
+        db.execute("CREATE TABLE notes (text TEXT)")
+    db.close()
+    before = other.read_bytes()
+    for create in (False, True):
+        with pytest.raises(ClassError, match="is not a class database"):
+            ClassStore(other, create=create)
+    assert other.read_bytes() == before
+    text = tmp_path / "notes.txt"
+    text.write_text("not a database at all, but long enough to be read as one " * 20)
+    with pytest.raises(ClassError, match="is not a class database"):
+        ClassStore(text)
+    with pytest.raises(ClassError, match="no class file"):
+        ClassStore(tmp_path / "missing.db")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "{not json",
+        '{"type": "fly_away"}',
+        '{"type": "send", "to": ["europol"], "handling": "H9"}',
+    ],
+)
+def test_a_damaged_or_forged_row_stops_the_replay_with_a_message(
+    store: ClassStore, body: str
+) -> None:
+    store.db.execute("INSERT INTO log VALUES ('c1', 1, 'forged', 'border_b', ?, 0)", (body,))
+    with pytest.raises(ClassError, match="row 1"):
+        ClassGame(store, store.get_class()).catch_up()

@@ -24,7 +24,7 @@ pytestmark = pytest.mark.skipif(os.name != "posix", reason="kill -9 and /proc ar
 
 
 def make_class(db: Path, tutorial: GameContent, seed: int) -> dict[str, str]:
-    store = ClassStore(db)
+    store = ClassStore(db, create=True)
     issued = store.create_class(
         "c1",
         scenario="tutorial",

@@ -21,7 +21,7 @@ VIEWS = ("status", "board", "inbox", "outbox", "objectives", "log", "decide", "a
 
 
 def open_class(db: Path, tutorial: GameContent, seats: tuple[str, ...], seed: int) -> None:
-    store = ClassStore(db)
+    store = ClassStore(db, create=True)
     store.create_class(
         "c1",
         scenario="tutorial",

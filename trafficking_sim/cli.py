@@ -865,7 +865,7 @@ def _open_class_store(args: argparse.Namespace, *, must_exist: bool = True) -> A
             f"there is no class database at {path}; create a class first "
             "(trafficking-sim class create --scenario ID), or give its file with --db"
         )
-    return ClassStore(path)
+    return ClassStore(path, create=not must_exist)
 
 
 def cmd_class(args: argparse.Namespace) -> int:
@@ -1004,7 +1004,11 @@ def cmd_join(args: argparse.Namespace) -> int:
             "this version seats a group line by line only: add --plain "
             "(the full-screen seat comes later)"
         )
-    store = _open_class_store(args)
+    try:
+        store = _open_class_store(args)
+    except ClassError as exc:
+        print(f"trafficking-sim: {error_text(exc, lang)}", file=sys.stderr)
+        return EXIT_INVALID
     interactive = sys.stdin.isatty()
     try:
         found = None

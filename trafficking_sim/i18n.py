@@ -1819,6 +1819,10 @@ CATALOG: dict[str, dict[str, str]] = {
         "en": "{path} was written by another version of trafficking-sim (class format {found}). Use that version, or create a new class.",
         "sl": "{path} je zapisala druga različica programa trafficking-sim (oblika razreda {found}). Uporabite to različico ali ustvarite nov razred.",
     },
+    "classnet.no_file": {
+        "en": "There is no class file at {path}. Create a class first (trafficking-sim class create), or give its file with --db.",
+        "sl": "Na {path} ni datoteke razreda. Najprej ustvarite razred (trafficking-sim class create) ali navedite njegovo datoteko z --db.",
+    },
     "classnet.no_class": {
         "en": "{path} holds no class yet. Create one first: trafficking-sim class create --scenario ID",
         "sl": "{path} še nima nobenega razreda. Najprej ga ustvarite: trafficking-sim class create --scenario ID",

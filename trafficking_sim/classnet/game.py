@@ -20,6 +20,7 @@ from ..content.loader import find_scenario
 from ..engine import Action, Event
 from ..engine.actions import ActionFormatError, action_from_dict, action_to_dict
 from ..saves import SaveGame
+from ..saves import _check_actions as check_actions
 from ..session import Session
 from .store import TRAINER, ClassError, ClassInfo, ClassStore, LogRow
 
@@ -99,7 +100,9 @@ class ClassGame:
                 raise ClassError("classnet.gap", seq=self.applied + 1)
             try:
                 action = action_from_dict(row.body)
-            except ActionFormatError as exc:
+                # The codes a save may hold, a row may hold: nothing else reaches the engine.
+                check_actions(SaveGame("", "", "", 0, "en", [action], seats=list(self.info.seats)))
+            except (ActionFormatError, ValueError) as exc:
                 raise ClassError("classnet.bad_row", seq=row.seq, error=str(exc)) from None
             events = self.session.act(action)
             self.applied = row.seq

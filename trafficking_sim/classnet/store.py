@@ -115,22 +115,31 @@ class Appended:
 class ClassStore:
     """One connection to a class database."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, create: bool = False) -> None:
+        """Open the class file at ``path``; with ``create``, an empty or new file becomes
+        one. Any other database is refused untouched: it is somebody else's."""
         self.path = path
-        path.parent.mkdir(parents=True, exist_ok=True)
+        if create:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        elif not path.is_file():
+            raise ClassError("classnet.no_file", path=str(path))
         try:
             self.db = sqlite3.connect(path, timeout=10.0, isolation_level=None)
+            tables = {r[0] for r in self.db.execute("SELECT name FROM sqlite_master")}
+            if "meta" not in tables and (tables or not create):
+                self.db.close()
+                raise ClassError("classnet.not_a_class_db", path=str(path), error="no class")
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA synchronous=NORMAL")
             self.db.execute("PRAGMA foreign_keys=ON")
-            self.db.executescript(_SCHEMA)
-            self.db.execute(
-                "INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),)
-            )
+            if "meta" not in tables:
+                self.db.executescript(_SCHEMA)
+                self.db.execute("INSERT INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
             found = self.db.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
         except sqlite3.DatabaseError as exc:
             raise ClassError("classnet.not_a_class_db", path=str(path), error=str(exc)) from None
         if found is None or found[0] != str(SCHEMA_VERSION):
+            self.db.close()
             raise ClassError("classnet.schema", path=str(path), found=found and found[0])
 
     def close(self) -> None:
@@ -278,7 +287,14 @@ class ClassStore:
             "SELECT seq, action_id, author, body, at FROM log WHERE class=? AND seq>? ORDER BY seq",
             (class_id, after),
         ).fetchall()
-        return [LogRow(int(r[0]), r[1], r[2], json.loads(r[3]), float(r[4])) for r in rows]
+        found = []
+        for seq, action_id, author, body, at in rows:
+            try:
+                data = json.loads(body)
+            except (ValueError, TypeError, RecursionError) as exc:
+                raise ClassError("classnet.bad_row", seq=seq, error=str(exc)) from None
+            found.append(LogRow(int(seq), str(action_id), str(author), data, float(at)))
+        return found
 
     def data_version(self) -> int:
         return int(self.db.execute("PRAGMA data_version").fetchone()[0])
