@@ -142,8 +142,30 @@ def test_a_seat_waits_for_its_turn_saying_for_whom_then_shows_its_own_view(
     text = ngo_out[0].getvalue()
     # The NGO's own (empty) board, not the border police's, which holds the plate now.
     assert "Your case board is empty." in text and "Minibus plate" not in text
+    assert text.index("Waiting for") < text.index("Your group's turn (turn 1).")
     border_board = io.StringIO()
     border.out = border_board
     border.handle("help")  # help needs no turn: the border police do not wait for it
     assert "decide N grant|refuse|more" in border_board.getvalue()
     assert "Waiting for" not in border_board.getvalue()
+
+
+def test_joining_a_finished_class_shows_its_end_and_leaves(
+    tmp_path: Path, tutorial: GameContent
+) -> None:
+    db = tmp_path / "class.db"
+    open_class(db, tutorial, ("border_b", "ngo"), 1)
+    border, _ = seat(db, "border_b")
+    ngo, _ = seat(db, "ngo")
+    for _ in range(2 * tutorial.scenario.max_turns):  # every group ends every turn
+        border.handle("end")
+        ngo.handle("end")
+    assert border.game.catch_up() == [] and border.session.state.over
+    store = ClassStore(db)
+    late = io.StringIO()
+    game = SeatGame(ClassGame(store, store.get_class()), "ngo", late, lang="en", echo=False)
+    assert game.run(["board", "end"]) == 0
+    text = late.getvalue()
+    assert "THE END" in text and "Final scores:" in text
+    assert "Your case board" not in text  # nothing more is played after the end
+    assert store.head("c1") == border.game.applied

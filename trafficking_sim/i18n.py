@@ -1759,6 +1759,10 @@ CATALOG: dict[str, dict[str, str]] = {
         "en": "Waiting for {group} to finish their part of the turn...",
         "sl": "Čakamo, da {group} konča svoj del poteze ...",
     },
+    "classnet.your_turn": {
+        "en": "Your group's turn (turn {turn}).",
+        "sl": "Na vrsti je vaša skupina (poteza {turn}).",
+    },
     "classnet.turn_moved": {
         "en": "Not done: another group or the trainer acted first and the turn has moved on. Nothing was sent; decide again on your next turn.",
         "sl": "Ni izvedeno: druga skupina ali trener je ukrepal prej in poteza je šla naprej. Nič ni bilo poslano; odločite se znova v naslednji potezi.",

@@ -104,6 +104,8 @@ class SeatGame(PlainGame):
             self.show_applied(self.game.catch_up())
             state = self.session.state
             if state.over or state.role == self.me:
+                if self.waiting_for is not None and not state.over:
+                    self.say(self.tr("classnet.your_turn", turn=state.turn))
                 self.waiting_for = None
                 return
             if self.waiting_for != state.role:
