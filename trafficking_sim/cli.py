@@ -183,6 +183,36 @@ def _parser() -> argparse.ArgumentParser:
         "reaches beyond this computer, none on this computer only)",
     )
 
+    p = sub.add_parser("class", help="a networked class: each group at its own device")
+    class_sub = p.add_subparsers(dest="class_command", metavar="ACTION", required=True)
+    db_help = "the class database (default: class.db in the data folder)"
+    q = class_sub.add_parser("create", help="set up a class and print each group's join code")
+    q.add_argument("--scenario", metavar="ID", help="a bundled id or a file (default: flagship)")
+    q.add_argument(
+        "--groups",
+        metavar="ROLE,ROLE...",
+        help="the roles groups play, in turn order (default: every role)",
+    )
+    q.add_argument("--db", type=Path, metavar="PATH", help=db_help)
+    q.add_argument("--seed", type=int, help="seed for the game's random events")
+    q.add_argument("--json", action="store_true", help="print JSON")
+    q = class_sub.add_parser("status", help="how the class's game stands and who is connected")
+    q.add_argument("--db", type=Path, metavar="PATH", help=db_help)
+    q.add_argument("--class", dest="class_id", metavar="ID", help="a class (default: the newest)")
+    q.add_argument("--json", action="store_true", help="print JSON")
+    q = class_sub.add_parser("export", help="write the class's game as a save (replay, debrief)")
+    q.add_argument("--db", type=Path, metavar="PATH", help=db_help)
+    q.add_argument("--class", dest="class_id", metavar="ID", help="a class (default: the newest)")
+    q.add_argument("--out", type=Path, metavar="SAVE", required=True, help="the save to write")
+
+    p = sub.add_parser("join", help="take a group's seat in a networked class")
+    p.add_argument("--db", type=Path, metavar="PATH", help="the class database (default: class.db)")
+    p.add_argument("--code", metavar="CODE", help="the group's join code (else asked for)")
+    p.add_argument(
+        "--plain", action="store_true", help="line-by-line mode (the only one in this version)"
+    )
+    p.add_argument("--lang", choices=("en", "sl"), default="en", help="language")
+
     p = sub.add_parser("replay", help="replay a saved game and print its outcome")
     p.add_argument("save", type=Path, metavar="SAVE")
     p.add_argument("--json", action="store_true", help="print the outcome as JSON")
@@ -215,6 +245,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             "explore": cmd_explore,
             "play": cmd_play,
             "replay": cmd_replay,
+            "class": cmd_class,
+            "join": cmd_join,
         }[args.command]
         return handler(args)
     except UsageError as exc:
@@ -822,6 +854,211 @@ def cmd_serve(args: argparse.Namespace) -> int:
             "Another program may be using that port: try another one, such as --port 8001."
         ) from exc
     return EXIT_OK
+
+
+# --- a networked class ----------------------------------------------------------------------
+
+
+def _class_db(args: argparse.Namespace) -> Path:
+    return Path(args.db) if args.db is not None else paths.user_data_dir() / "class.db"
+
+
+def _open_class_store(args: argparse.Namespace, *, must_exist: bool = True) -> Any:
+    from .classnet.store import ClassStore
+
+    path = _class_db(args)
+    if must_exist and not path.is_file():
+        raise UsageError(
+            f"there is no class database at {path}; create a class first "
+            "(trafficking-sim class create --scenario ID), or give its file with --db"
+        )
+    return ClassStore(path, create=not must_exist)
+
+
+def cmd_class(args: argparse.Namespace) -> int:
+    from .classnet.store import ClassError
+
+    command = {"create": _class_create, "status": _class_status, "export": _class_export}
+    try:
+        return command[args.class_command](args)
+    except ClassError as exc:
+        print(f"trafficking-sim: {exc}", file=sys.stderr)
+        return EXIT_INVALID
+
+
+def _class_create(args: argparse.Namespace) -> int:
+    from .content import ContentError, find_scenario, load_game
+    from .content.errors import suggest
+    from .session import scenario_reference
+
+    try:
+        path = find_scenario(args.scenario)
+    except LookupError as exc:
+        raise UsageError(str(exc)) from None
+    try:
+        content = load_game(path)
+    except ContentError as exc:
+        print(exc, file=sys.stderr)
+        print("The scenario has errors and cannot be played.", file=sys.stderr)
+        return EXIT_INVALID
+    roles: list[str] = content.roles
+    groups = [r.strip() for r in args.groups.split(",") if r.strip()] if args.groups else roles
+    for role in groups:
+        if role not in roles:
+            raise UsageError(
+                f"'{role}' is not a role of '{content.id}'."
+                f"{suggest(role, roles)} Roles: {', '.join(roles)}."
+            )
+    if len(set(groups)) != len(groups):
+        raise UsageError("--groups names a role twice; each group plays one role")
+    seed = args.seed if args.seed is not None else secrets.randbelow(2**31)
+    store = _open_class_store(args, must_exist=False)
+    try:
+        class_id = "class-" + secrets.token_hex(4)
+        issued = store.create_class(
+            class_id,
+            scenario=content.id,
+            scenario_path=scenario_reference(content.source),
+            content_hash=content.content_hash,
+            engine_version=__version__,
+            seed=seed,
+            seats=tuple(groups),
+        )
+    finally:
+        store.close()
+    from .classnet.store import TRAINER
+
+    trainer = issued.pop(TRAINER)
+    db = str(_class_db(args))
+    if args.json:
+        print(json.dumps({"class": class_id, "db": db, "codes": issued, "trainer": trainer}))
+        return EXIT_OK
+    print(f"Class {class_id} ({content.scenario.title.get('en')}), kept in {db}")
+    print("Give each group its code (shown only now; only a hash is kept):")
+    for role, code in issued.items():
+        print(f"  {content.actors[role].name.get('en')}: {code}")
+    print(f"Your trainer's code: {trainer}")
+    print(f"Each group joins with: trafficking-sim join --plain --db {db} --code CODE")
+    return EXIT_OK
+
+
+def _class_game(args: argparse.Namespace) -> Any:
+    """The class's game as the log has it, replayed here (any version may look)."""
+    from .classnet.game import ClassGame
+
+    store = _open_class_store(args)
+    game = ClassGame(store, store.get_class(args.class_id))
+    game.catch_up()
+    return game
+
+
+def _class_status(args: argparse.Namespace) -> int:
+    game = _class_game(args)
+    try:
+        info = game.info
+        connected = game.store.connected(info.id)
+        status = {
+            "class": info.id,
+            "scenario": info.scenario,
+            "seq": game.applied,
+            "turn": game.session.state.turn,
+            "whose_turn": None if game.over else game.whose_turn,
+            "over": game.over,
+            "ending": game.session.state.ending,
+            "groups": [{"role": r, "connected": connected.get(r, False)} for r in info.seats],
+        }
+    finally:
+        game.store.close()
+    if args.json:
+        print(json.dumps(status, ensure_ascii=False))
+        return EXIT_OK
+    print(f"Class {status['class']} ({status['scenario']}): {status['seq']} actions logged")
+    if status["over"]:
+        print(f"The game is over (ending: {status['ending']}).")
+    else:
+        print(f"Turn {status['turn']}; playing now: {status['whose_turn']}")
+    for group in status["groups"]:
+        print(f"  {group['role']}: {'connected' if group['connected'] else 'not connected'}")
+    return EXIT_OK
+
+
+def _class_export(args: argparse.Namespace) -> int:
+    from .saves import SaveError, write_save
+
+    game = _class_game(args)
+    try:
+        save = game.savegame()
+    finally:
+        game.store.close()
+    try:
+        write_save(args.out, save)
+    except SaveError as exc:
+        print(f"trafficking-sim: {exc}", file=sys.stderr)
+        return EXIT_INVALID
+    print(f"Wrote the class's game ({game.applied} actions) to {args.out}")
+    return EXIT_OK
+
+
+def cmd_join(args: argparse.Namespace) -> int:
+    from .classnet import codes
+    from .classnet.game import ClassGame
+    from .classnet.seat import SeatGame
+    from .classnet.store import TRAINER, ClassError
+
+    lang = args.lang
+    if not args.plain:
+        raise UsageError(
+            "this version seats a group line by line only: add --plain "
+            "(the full-screen seat comes later)"
+        )
+    try:
+        store = _open_class_store(args)
+    except ClassError as exc:
+        print(f"trafficking-sim: {error_text(exc, lang)}", file=sys.stderr)
+        return EXIT_INVALID
+    interactive = sys.stdin.isatty()
+    try:
+        found = None
+        attempt = 0
+        for attempt in range(1, codes.MAX_TRIES + 1):
+            if args.code is not None and attempt == 1:
+                code = args.code
+            else:
+                if args.code is not None:
+                    break  # a code given on the command line is tried once
+                print(t("classnet.ask_code", lang), flush=True)
+                line = sys.stdin.readline()
+                if not line:
+                    attempt -= 1  # the input ended: that was no try
+                    break
+                code = line
+            found = store.seat_for_code(code)
+            if found is not None:
+                break
+            left = codes.MAX_TRIES - attempt
+            print(f"trafficking-sim: {t('classnet.wrong_code', lang, left=left)}", file=sys.stderr)
+        if found is None:
+            if args.code is None and attempt >= codes.MAX_TRIES:
+                print(f"trafficking-sim: {t('classnet.too_many_tries', lang)}", file=sys.stderr)
+            return EXIT_INVALID
+        info, role = found
+        if role == TRAINER:
+            print(f"trafficking-sim: {t('classnet.trainer_code', lang)}", file=sys.stderr)
+            return EXIT_INVALID
+        try:
+            game = ClassGame(store, info)
+            seat = SeatGame(game, role, sys.stdout, lang=lang, echo=not interactive)
+            lines = _prompted(sys.stdin) if interactive else sys.stdin
+            try:
+                return seat.run(lines)
+            except UnicodeDecodeError:
+                print("trafficking-sim: the commands are not UTF-8 text.", file=sys.stderr)
+                return EXIT_USAGE
+        except ClassError as exc:
+            print(f"trafficking-sim: {error_text(exc, lang)}", file=sys.stderr)
+            return EXIT_INVALID
+    finally:
+        store.close()
 
 
 # --- replay ---------------------------------------------------------------------------------

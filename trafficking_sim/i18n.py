@@ -1848,6 +1848,111 @@ CATALOG: dict[str, dict[str, str]] = {
         "en": "{path} is not a walkthrough of “{scenario}” as “{role}”: the game did not understand the line “{line}”.",
         "sl": "{path} ni potek igre scenarija »{scenario}« v vlogi »{role}«: igra ni razumela vrstice »{line}«.",
     },
+    # --- a networked class (trafficking-sim class / join) ---
+    "classnet.seat_intro": {
+        "en": "You are {group}, at your own device. The other groups play their roles at theirs; you see only what your role knows.",
+        "sl": "Ste {group}, za svojo napravo. Druge skupine igrajo svoje vloge za svojimi; vidite le, kar ve vaša vloga.",
+    },
+    "classnet.waiting": {
+        "en": "Waiting for {group} to finish their part of the turn...",
+        "sl": "Čakamo, da {group} konča svoj del poteze ...",
+    },
+    "classnet.your_turn": {
+        "en": "Your group's turn (turn {turn}).",
+        "sl": "Na vrsti je vaša skupina (poteza {turn}).",
+    },
+    "classnet.turn_moved": {
+        "en": "Not done: another group or the trainer acted first and the turn has moved on. Nothing was sent; decide again on your next turn.",
+        "sl": "Ni izvedeno: druga skupina ali trener je ukrepal prej in poteza je šla naprej. Nič ni bilo poslano; odločite se znova v naslednji potezi.",
+    },
+    "classnet.game_ended_first": {
+        "en": "Not done: the game ended before your action could be taken.",
+        "sl": "Ni izvedeno: igra se je končala, preden je bilo mogoče izvesti vaše dejanje.",
+    },
+    "classnet.input_ended": {
+        "en": "End of input. The class goes on; join again with the same code to continue.",
+        "sl": "Konec vnosa. Razred se nadaljuje; za nadaljevanje se znova pridružite z isto kodo.",
+    },
+    "classnet.saved": {
+        "en": "The class log on the trainer's computer keeps every action; nothing to save here.",
+        "sl": "Dnevnik razreda na trenerjevem računalniku hrani vsa dejanja; tu ni treba ničesar shraniti.",
+    },
+    "classnet.bye": {
+        "en": "You left the class; join again with the same code to continue. Goodbye.",
+        "sl": "Zapustili ste razred; za nadaljevanje se znova pridružite z isto kodo. Nasvidenje.",
+    },
+    "classnet.ask_code": {
+        "en": "Type your group's join code (from the trainer):",
+        "sl": "Vpišite pridružitveno kodo svoje skupine (od trenerja):",
+    },
+    "classnet.wrong_code": {
+        "en": "That code opens no seat in this class (or it was withdrawn). Check it with the trainer. Tries left: {left}.",
+        "sl": "Ta koda ne odpre nobenega mesta v tem razredu (ali je bila preklicana). Preverite jo pri trenerju. Preostali poskusi: {left}.",
+    },
+    "classnet.too_many_tries": {
+        "en": "Too many wrong codes: the program ends. Ask the trainer for your group's code and start again.",
+        "sl": "Preveč napačnih kod: program se konča. Vprašajte trenerja za kodo svoje skupine in začnite znova.",
+    },
+    "classnet.trainer_code": {
+        "en": "This is the trainer's code. The trainer's console is not part of this version yet; groups join with their own codes.",
+        "sl": "To je trenerjeva koda. Trenerjeve konzole ta različica še nima; skupine se pridružijo s svojimi kodami.",
+    },
+    "classnet.version": {
+        "en": "This class was set up with trafficking-sim {theirs}, and this is {ours}. Every device in a class must run the same version: install {theirs} here, or ask the trainer.",
+        "sl": "Ta razred je bil pripravljen s trafficking-sim {theirs}, tu pa teče {ours}. Vse naprave v razredu morajo imeti isto različico: namestite {theirs} ali vprašajte trenerja.",
+    },
+    "classnet.content": {
+        "en": "The scenario '{scenario}' on this computer differs from the one the class was set up with. Every device must have the same scenario files; ask the trainer.",
+        "sl": "Scenarij »{scenario}« na tem računalniku se razlikuje od tistega, s katerim je bil razred pripravljen. Vse naprave morajo imeti enake datoteke scenarija; vprašajte trenerja.",
+    },
+    "classnet.scenario_missing": {
+        "en": "The class's scenario '{scenario}' cannot be loaded here: {error}",
+        "sl": "Scenarija razreda »{scenario}« tu ni mogoče naložiti: {error}",
+    },
+    "classnet.unusable": {
+        "en": "The class cannot be played: {error}",
+        "sl": "Razreda ni mogoče igrati: {error}",
+    },
+    "classnet.not_a_class_db": {
+        "en": "{path} is not a class database ({error}). Give the file that 'trafficking-sim class create' wrote.",
+        "sl": "{path} ni zbirka podatkov razreda ({error}). Navedite datoteko, ki jo je zapisal ukaz »trafficking-sim class create«.",
+    },
+    "classnet.schema": {
+        "en": "{path} was written by another version of trafficking-sim (class format {found}). Use that version, or create a new class.",
+        "sl": "{path} je zapisala druga različica programa trafficking-sim (oblika razreda {found}). Uporabite to različico ali ustvarite nov razred.",
+    },
+    "classnet.no_file": {
+        "en": "There is no class file at {path}. Create a class first (trafficking-sim class create), or give its file with --db.",
+        "sl": "Na {path} ni datoteke razreda. Najprej ustvarite razred (trafficking-sim class create) ali navedite njegovo datoteko z --db.",
+    },
+    "classnet.no_class": {
+        "en": "{path} holds no class yet. Create one first: trafficking-sim class create --scenario ID",
+        "sl": "{path} še nima nobenega razreda. Najprej ga ustvarite: trafficking-sim class create --scenario ID",
+    },
+    "classnet.unknown_class": {
+        "en": "{path} holds no class '{id}'.",
+        "sl": "{path} nima razreda »{id}«.",
+    },
+    "help.decide": {
+        "en": "Answer a request made to your role: grant it, refuse it (say why in note=) or ask for more. 'decide' alone lists the requests waiting for you.",
+        "sl": "Odgovorite na zahtevo, naslovljeno na vašo vlogo: ugodite ji, jo zavrnite (razlog navedite v note=) ali prosite za več. Sam ukaz »decide« izpiše zahteve, ki čakajo na vas.",
+    },
+    "classnet.no_decisions": {
+        "en": "No request waits for your decision.",
+        "sl": "Nobena zahteva ne čaka na vašo odločitev.",
+    },
+    "classnet.bad_verdict": {
+        "en": "'{value}' is not a decision: use grant, refuse or more.",
+        "sl": "»{value}« ni odločitev: uporabite grant (ugodi), refuse (zavrni) ali more (več podatkov).",
+    },
+    "classnet.gap": {
+        "en": "The class log is damaged: row {seq} is missing. The class cannot go on from this file.",
+        "sl": "Dnevnik razreda je poškodovan: manjka vrstica {seq}. Razred se iz te datoteke ne more nadaljevati.",
+    },
+    "classnet.bad_row": {
+        "en": "The class log is damaged: row {seq} is not an action ({error}).",
+        "sl": "Dnevnik razreda je poškodovan: vrstica {seq} ni dejanje ({error}).",
+    },
 }
 
 

@@ -190,12 +190,16 @@ class PlainGame:
             self.say(str(exc), self.tr("plain.usage", usage=command.usage))
             return
         if action is not None:
-            was_over = self.session.state.over
-            events = self.session.act(action)
-            self.show_events(events)
-            self.persist()
-            if self.autosave and self.session.state.over and not was_over:
-                self.keep_finished()
+            self.play(action)
+
+    def play(self, action: Action) -> None:
+        """Take one action the player typed, show what happened and save."""
+        was_over = self.session.state.over
+        events = self.session.act(action)
+        self.show_events(events)
+        self.persist()
+        if self.autosave and self.session.state.over and not was_over:
+            self.keep_finished()
 
     def keep_finished(self) -> None:
         """A finished game is kept apart, to be reviewed (debriefed) later."""

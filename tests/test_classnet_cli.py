@@ -1,0 +1,218 @@
+"""The networked class from the command line: create a class, groups join by code and
+play at their own processes, the trainer reads the status and exports the game."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.test_cli import console_script, run
+
+ROOT = Path(__file__).resolve().parent.parent
+
+BORDER_SCRIPT = """\
+do check_vehicle minibus_plate
+send europol driver_phone urgent eval=A1 subject="Minibus B-417-KX: driver's phone"
+end
+status
+end
+end
+end
+end
+end
+end
+"""
+NGO_SCRIPT = "board\n" + "end\n" * 8
+
+
+@pytest.fixture
+def home(tmp_path: Path) -> Path:
+    return tmp_path / "home"
+
+
+def create(home: Path, *extra: str) -> dict[str, object]:
+    done = run(
+        "class", "create", "--scenario", "tutorial", "--seed", "4", "--json", *extra, home=home
+    )
+    assert done.returncode == 0, done.stderr
+    created: dict[str, object] = json.loads(done.stdout)
+    return created
+
+
+def join(home: Path, *args: str, stdin: str) -> subprocess.Popen[str]:
+    """A group's seat reading ``stdin`` as its commands, running beside the test."""
+    env = {**os.environ, "TRAFFICKING_SIM_HOME": str(home), "PYTHONIOENCODING": "utf-8"}
+    commands = home.parent / f"commands-{len(list(home.parent.glob('commands-*')))}.txt"
+    commands.write_text(stdin, encoding="utf-8")
+    with commands.open(encoding="utf-8") as stream:
+        return subprocess.Popen(
+            [*console_script(), "join", "--plain", *args],
+            stdin=stream,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            encoding="utf-8",
+            env=env,
+            cwd=ROOT,
+        )
+
+
+def test_create_prints_a_code_per_group_and_the_trainers_in_the_data_folder(home: Path) -> None:
+    created = create(home, "--groups", "border_b,ngo")
+    assert created["db"] == str(home / "class.db")
+    assert set(created["codes"]) == {"border_b", "ngo"}  # type: ignore[arg-type]
+    assert isinstance(created["trainer"], str) and str(created["class"]).startswith("class-")
+
+
+def test_create_refuses_a_role_the_scenario_does_not_have(home: Path) -> None:
+    done = run("class", "create", "--scenario", "tutorial", "--groups", "ngo,europl", home=home)
+    assert done.returncode == 2
+    assert "'europl' is not a role of 'tutorial'" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_two_groups_play_a_scripted_game_and_status_export_and_replay_agree(
+    home: Path, tmp_path: Path
+) -> None:
+    created = create(home, "--groups", "border_b,ngo")
+    codes: dict[str, str] = created["codes"]  # type: ignore[assignment]
+    border = join(home, "--code", codes["border_b"], stdin=BORDER_SCRIPT)
+    ngo = join(home, "--code", codes["ngo"], stdin=NGO_SCRIPT)
+    border_out, border_err = border.communicate(timeout=120)
+    ngo_out, ngo_err = ngo.communicate(timeout=120)
+    assert border.returncode == 0 and ngo.returncode == 0, border_err + ngo_err
+    # Each group hears when it waits for the other, and both see the same end.
+    assert "Waiting for Border police B" in ngo_out
+    assert "Waiting for NGO" in border_out
+    assert "THE END" in border_out and "THE END" in ngo_out
+    # The NGO never sees what the border police found or sent to Europol.
+    assert "Europol" in border_out
+    assert "B-417-KX" not in ngo_out and "driver's phone" not in ngo_out
+
+    status = run("class", "status", "--json", home=home)
+    assert status.returncode == 0, status.stderr
+    found = json.loads(status.stdout)
+    assert found["over"] is True and found["whose_turn"] is None
+    assert found["groups"] == [
+        {"role": "border_b", "connected": False},
+        {"role": "ngo", "connected": False},
+    ]
+    save = tmp_path / "class-game.json"
+    exported = run("class", "export", "--out", str(save), home=home)
+    assert exported.returncode == 0, exported.stderr
+    replayed = run("replay", str(save), "--json", home=home)
+    assert replayed.returncode == 0, replayed.stderr
+    outcome = json.loads(replayed.stdout)
+    assert outcome["turn"] == found["turn"] and outcome["ending"] == found["ending"]
+    assert json.loads(save.read_text())["seats"] == ["border_b", "ngo"]
+    assert len(json.loads(save.read_text())["actions"]) == found["seq"]
+    debrief = run("debrief", str(save), "--quick", home=home)
+    assert debrief.returncode == 0 and "Class debrief" in debrief.stdout, debrief.stderr
+
+
+def test_status_shows_whose_turn_and_who_is_connected(home: Path) -> None:
+    created = create(home, "--groups", "border_b,ngo")
+    codes: dict[str, str] = created["codes"]  # type: ignore[assignment]
+    # The NGO waits for its turn with a command pending, so it stays connected.
+    ngo = join(home, "--code", codes["ngo"], stdin="board\n")
+    try:
+        assert ngo.stdout is not None
+        for line in ngo.stdout:
+            if "Waiting for" in line:
+                break
+        status = json.loads(run("class", "status", "--json", home=home).stdout)
+        assert (status["seq"], status["turn"], status["whose_turn"]) == (0, 1, "border_b")
+        assert status["over"] is False
+        assert status["groups"] == [
+            {"role": "border_b", "connected": False},
+            {"role": "ngo", "connected": True},
+        ]
+    finally:
+        ngo.kill()
+        ngo.communicate(timeout=10)
+
+
+def test_a_wrong_code_is_refused_without_a_traceback(home: Path) -> None:
+    create(home)
+    done = run("join", "--plain", "--code", "AAAAA-AAAAA", stdin="end\n", home=home)
+    assert done.returncode == 1
+    assert "opens no seat" in done.stderr and "Traceback" not in done.stderr
+    assert run("class", "status", "--json", home=home).stdout.count('"seq": 0') == 1
+
+
+def test_five_wrong_codes_end_the_process_even_before_a_right_one(home: Path) -> None:
+    created = create(home)
+    right = created["codes"]["ngo"]  # type: ignore[index]
+    typed = "WRONG-00001\nWRONG-00002\nWRONG-00003\nWRONG-00004\nWRONG-00005\n" + right + "\n"
+    done = run("join", "--plain", stdin=typed + "end\n", home=home)
+    assert done.returncode == 1
+    assert done.stderr.count("opens no seat") == 5
+    assert "Too many wrong codes" in done.stderr
+    assert "You play" not in done.stdout
+
+
+def test_a_code_typed_after_a_wrong_one_opens_the_seat(home: Path) -> None:
+    created = create(home)
+    right = created["codes"]["ngo"]  # type: ignore[index]
+    done = run("join", "--plain", stdin=f"nope\n{right.lower()}\nquit\n", home=home)
+    assert done.returncode == 0, done.stderr
+    assert "Tries left: 4" in done.stderr
+    assert "You play: Victim-support NGO" in done.stdout
+
+
+def test_a_class_of_another_version_is_refused_with_a_clear_message(home: Path) -> None:
+    created = create(home)
+    with sqlite3.connect(str(created["db"])) as db:
+        db.execute("UPDATE class SET engine_version='0.0.1'")
+    db.close()
+    done = run("join", "--plain", "--code", created["codes"]["ngo"], stdin="end\n", home=home)  # type: ignore[index]
+    assert done.returncode == 1
+    assert "set up with trafficking-sim 0.0.1" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_the_trainers_code_does_not_open_a_groups_seat(home: Path) -> None:
+    created = create(home)
+    done = run("join", "--plain", "--code", str(created["trainer"]), stdin="end\n", home=home)
+    assert done.returncode == 1 and "trainer's code" in done.stderr
+
+
+def test_status_without_a_class_says_how_to_make_one(home: Path) -> None:
+    done = run("class", "status", "--json", home=home)
+    assert done.returncode == 2
+    assert "class create" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_a_seat_in_slovene(home: Path) -> None:
+    created = create(home)
+    done = run(
+        "join",
+        "--plain",
+        "--lang",
+        "sl",
+        "--code",
+        created["codes"]["border_b"],  # type: ignore[index]
+        stdin="status\nquit\n",
+        home=home,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Ste " in done.stdout and "za svojo napravo" in done.stdout
+
+
+def test_joining_through_another_programs_database_is_refused_untouched(
+    home: Path, tmp_path: Path
+) -> None:
+    other = tmp_path / "contacts.sqlite"
+    with sqlite3.connect(other) as db:
+        db.execute("CREATE TABLE contacts (name TEXT)")
+    db.close()
+    before = other.read_bytes()
+    done = run("join", "--plain", "--db", str(other), "--code", "AAAAA-AAAAA", home=home)
+    assert done.returncode == 1
+    assert "is not a class database" in done.stderr and "Traceback" not in done.stderr
+    status = run("class", "status", "--db", str(other), home=home)
+    assert status.returncode == 1 and "is not a class database" in status.stderr
+    assert other.read_bytes() == before

@@ -1,0 +1,162 @@
+"""A group's seat in plain mode: the plain-mode commands, played through the class log.
+
+A group sees only what its role knows: every event is filtered for the seat's role, not
+for whoever's turn it is. Before a command that reads or changes the game, the seat
+waits for its group's turn (saying for whom it waits), showing what reaches the group
+meanwhile; the turn is when the game's views are the group's own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TextIO
+
+from .. import narrate
+from ..engine import Action, Event
+from ..engine.actions import Decide
+from ..engine.decisions import VERDICTS, waiting_for
+from ..plain import Command, CommandError, PlainGame, _printable
+from .game import Applied, ClassGame
+
+ANY_TIME = frozenset({"help", "codes", "lang", "quit", "save"})
+"""Commands that show nothing of the game, so they need not wait for the group's turn."""
+
+HEARTBEAT_SECONDS = 5.0
+
+
+class SeatGame(PlainGame):
+    """One group's seat: reads commands, commits its actions to the class log."""
+
+    def __init__(self, game: ClassGame, role: str, out: TextIO, *, lang: str, echo: bool) -> None:
+        game.session.lang = lang
+        super().__init__(game.session, out, autosave=False, echo=echo)
+        self.game = game
+        self.me = role
+        self.waiting_for: str | None = None
+        usage = 'decide N grant|refuse|more [note="..."]'
+        self.commands["decide"] = Command("decide", usage, self._decide)
+
+    # --- what the group sees ------------------------------------------------------------------
+
+    def show_events(self, events: Iterable[Event]) -> None:
+        state = self.session.state
+        names = self.session.group_labels()
+        for event in events:
+            for line in narrate.describe(
+                event, self.content, state, self.lang, role=self.me, names=names
+            ):
+                self.say(line)
+
+    def show_applied(self, applied: Iterable[Applied]) -> None:
+        for item in applied:
+            self.show_events(item.events)
+
+    def start(self) -> None:
+        content = self.content
+        scenario = content.scenario
+        role = content.actors[self.me]
+        self.say(scenario.title.get(self.lang), "")
+        self.say(scenario.fiction_note.get(self.lang))
+        if scenario.content_note is not None:
+            self.say(self.tr("plain.content_note", note=scenario.content_note.get(self.lang)))
+        self.say("", self.tr("plain.you_play", role=role.name.get(self.lang)))
+        self.say(self.tr("classnet.seat_intro", group=self.session.group_label(self.me)))
+        if role.special_task is not None:
+            self.say(self.tr("plain.special_task", task=role.special_task.get(self.lang)))
+        self.say(self.tr("plain.intro_help"), "")
+        self.game.catch_up()
+        self.show_events(self.session.events)  # the game so far, as this group saw it
+
+    # --- the loop ------------------------------------------------------------------------------
+
+    def run(self, lines: Iterable[str]) -> int:
+        self.game.store.here(self.game.info.id, self.me)
+        try:
+            self.start()
+            for raw in lines:
+                line = _printable(raw).strip().lstrip("\ufeff")
+                if not line or line.startswith("#"):
+                    continue
+                if self.echo:
+                    self.say(f"> {line}")
+                self.handle(line)
+                if self.quit or self.session.state.over:
+                    break
+            if not self.quit and not self.session.state.over:
+                self.say("", self.tr("classnet.input_ended"))
+            if self.session.state.over:
+                self.say("", *self.summary())
+        finally:
+            self.game.store.gone(self.game.info.id, self.me)
+        return 0
+
+    def handle(self, line: str) -> None:
+        word = line.split(maxsplit=1)[0].lower()
+        if word not in ANY_TIME:
+            self.wait_for_turn()
+            if self.session.state.over:
+                return
+        super().handle(line)
+
+    def wait_for_turn(self) -> None:
+        """Until it is this group's turn or the game is over, show what reaches the group."""
+        while True:
+            self.show_applied(self.game.catch_up())
+            state = self.session.state
+            if state.over or state.role == self.me:
+                if self.waiting_for is not None and not state.over:
+                    self.say(self.tr("classnet.your_turn", turn=state.turn))
+                self.waiting_for = None
+                return
+            if self.waiting_for != state.role:
+                self.waiting_for = state.role
+                self.say(self.tr("classnet.waiting", group=self.session.group_label(state.role)))
+            self.game.store.here(self.game.info.id, self.me)
+            self.game.store.wait_for_rows(self.game.info.id, self.game.applied, HEARTBEAT_SECONDS)
+
+    def play(self, action: Action) -> None:
+        seen: list[Applied] = []
+        outcome = self.game.commit(self.me, action, seen)
+        self.show_applied(seen)
+        if outcome.status == "done":
+            self.show_events(outcome.events)
+        elif self.session.state.over:
+            self.say(self.tr("classnet.game_ended_first"))
+        else:
+            self.say(self.tr("classnet.turn_moved"))
+
+    # --- requests made to this group's role ------------------------------------------------
+
+    def _decide(self, args: list[str]) -> Action | None:
+        """A group answers a request made to the role it plays; with no arguments, the
+        requests waiting for its decision."""
+        waiting = waiting_for(self.session.state, self.me)
+        if not args:
+            if not waiting:
+                self.say(self.tr("classnet.no_decisions"))
+            for message in waiting:
+                self._messages([message])
+            return None
+        positional, options, _ = self._split(args)
+        self._no_extra(options, {"note"})
+        if len(positional) != 2 or not positional[0].lstrip("#").isdigit():
+            raise CommandError(self.tr("plain.need_number"))
+        verdict = positional[1].lower()
+        if verdict not in VERDICTS:
+            raise CommandError(self.tr("classnet.bad_verdict", value=verdict))
+        return Decide(int(positional[0].lstrip("#")), verdict, options.get("note", ""))
+
+    # --- the class log is the save ------------------------------------------------------------
+
+    def persist(self) -> None:
+        return None
+
+    def keep_finished(self) -> None:
+        return None
+
+    def _save(self, args: list[str]) -> None:
+        self.say(self.tr("classnet.saved"))
+
+    def _quit(self, args: list[str]) -> None:
+        self.quit = True
+        self.say(self.tr("classnet.bye"))
