@@ -506,7 +506,6 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 
 def cmd_play(args: argparse.Namespace) -> int:
-    from .content import ContentError, find_scenario, load_game
     from .saves import GameLock, SaveError, clean_stale_temps, is_save, read_save
     from .session import Session
 
@@ -528,15 +527,8 @@ def cmd_play(args: argparse.Namespace) -> int:
             return EXIT_INVALID
         save_path = args.save or args.resume
     else:
-        try:
-            path = find_scenario(args.scenario)
-        except LookupError as exc:
-            raise UsageError(str(exc)) from None
-        try:
-            content = load_game(path)
-        except ContentError as exc:
-            print(exc, file=sys.stderr)
-            print("The scenario has errors and cannot be played.", file=sys.stderr)
+        content = _playable(args.scenario)
+        if content is None:
             return EXIT_INVALID
         role = _choose_role(content, args)
         seed = args.seed if args.seed is not None else secrets.randbelow(2**31)
@@ -722,6 +714,23 @@ def _class_debrief(session: Session, args: argparse.Namespace) -> int:
 # --- classroom materials ----------------------------------------------------------------------
 
 
+def _playable(name: str | None) -> Any:
+    """The scenario named (default: the flagship), loaded and checked; None, with its errors
+    printed, when it has errors. An unknown name is a usage error."""
+    from .content import ContentError, find_scenario, load_game
+
+    try:
+        path = find_scenario(name)
+    except LookupError as exc:
+        raise UsageError(str(exc)) from None
+    try:
+        return load_game(path)
+    except ContentError as exc:
+        print(exc, file=sys.stderr)
+        print("The scenario has errors and cannot be played.", file=sys.stderr)
+        return None
+
+
 def _scenario_for(args: argparse.Namespace) -> Any:
     """The scenario named by --scenario (default: the flagship), loaded and checked."""
     from .content import ContentError, find_scenario, load_game
@@ -795,17 +804,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_trainer(args: argparse.Namespace) -> int:
-    from .content import ContentError, find_scenario, load_game
-
-    if args.scenario is not None:  # a wrong id or a broken file is said here, not in the TUI
-        try:
-            load_game(find_scenario(args.scenario))
-        except LookupError as exc:
-            raise UsageError(str(exc)) from None
-        except ContentError as exc:
-            print(exc, file=sys.stderr)
-            print("The scenario has errors and cannot be played.", file=sys.stderr)
-            return EXIT_INVALID
+    # A wrong id or a broken file is said here, not in the TUI.
+    if args.scenario is not None and _playable(args.scenario) is None:
+        return EXIT_INVALID
     return _open_tui(scenario=args.scenario, lang=args.lang, trainer=True)
 
 
@@ -887,19 +888,11 @@ def cmd_class(args: argparse.Namespace) -> int:
 
 
 def _class_create(args: argparse.Namespace) -> int:
-    from .content import ContentError, find_scenario, load_game
     from .content.errors import suggest
     from .session import scenario_reference
 
-    try:
-        path = find_scenario(args.scenario)
-    except LookupError as exc:
-        raise UsageError(str(exc)) from None
-    try:
-        content = load_game(path)
-    except ContentError as exc:
-        print(exc, file=sys.stderr)
-        print("The scenario has errors and cannot be played.", file=sys.stderr)
+    content = _playable(args.scenario)
+    if content is None:
         return EXIT_INVALID
     roles: list[str] = content.roles
     groups = [r.strip() for r in args.groups.split(",") if r.strip()] if args.groups else roles
