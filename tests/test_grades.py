@@ -139,3 +139,65 @@ def test_a_labour_or_advanced_message_with_the_wrong_grade_loses_the_grading_poi
 
     assert _grading(send(right)) == [(2, "graded_right")]
     assert _grading(send(wrong)) == [(-2, "graded_wrong")]
+
+
+TUTORIAL_C = ("tutorial", "authorities_c", (EndTurn(), Do("trace_phone", "driver_phone")))
+"""The authorities of C trace the driver's number to the club on turn 2."""
+EXERCISE_C = ("exercise", "authorities_c", ())
+"""The authorities of C hold the local police's tip from the start."""
+EXERCISE_C_TRACE = (
+    "exercise",
+    "authorities_c",
+    (
+        Send(to=("europol",), facts=("local_tip",)),
+        EndTurn(),
+        Do("trace_phone", "driver_phone"),
+    ),
+)
+"""Europol's answer brings C the driver's phone; C traces the number in C on turn 2."""
+EXERCISE_A = ("exercise", "police_a", (Send(to=("europol",), facts=("job_advert",)),))
+"""Europol's answer lets the police of A identify the recruiters on turn 2."""
+
+
+@pytest.mark.parametrize(
+    ("case", "fact", "right", "wrong"),
+    [
+        (TUTORIAL_C, "club_address", "A1", "X2"),
+        (EXERCISE_C, "local_tip", "A2", "A1"),
+        (EXERCISE_C_TRACE, "manager", "A1", "X2"),
+        (EXERCISE_C_TRACE, "site_address", "A1", "X2"),
+        (EXERCISE_A, "agency_office", "A1", "X2"),
+    ],
+    ids=["tutorial-club", "exercise-tip", "exercise-manager", "exercise-site", "exercise-office"],
+)
+def test_a_tutorial_or_exercise_message_with_the_wrong_grade_loses_the_grading_points(
+    case: tuple[str, str, tuple[object, ...]], fact: str, right: str, wrong: str
+) -> None:
+    """What the authorities of C find with the operator's records, and what the local police
+    told them, is theirs to grade; so is the office the police of A checked."""
+    scenario, role, opening = case
+
+    def send(code: str) -> list[E.Event]:
+        message = Send(to=("europol",), facts=(fact,), source_code=code[0], info_code=code[1])
+        return _send(scenario, role, opening, message)
+
+    assert _grading(send(right)) == [(2, "graded_right")]
+    assert _grading(send(wrong)) == [(-2, "graded_wrong")]
+
+
+def test_the_recruiters_the_police_of_a_identify_are_theirs_to_grade() -> None:
+    """Identified on turn 2 from the agency's phones and the company register: A1."""
+    opening = (
+        Send(to=("europol",), facts=("job_advert",)),
+        EndTurn(),
+        Do("identify_recruiters"),
+    )
+
+    def send(code: str) -> list[E.Event]:
+        message = Send(
+            to=("eurojust",), facts=("recruiters",), source_code=code[0], info_code=code[1]
+        )
+        return _send("exercise", "police_a", opening, message)
+
+    assert _grading(send("A1")) == [(2, "graded_right")]
+    assert _grading(send("B3")) == [(-2, "graded_wrong")]
