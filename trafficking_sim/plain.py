@@ -415,47 +415,8 @@ class PlainGame:
         if message is None:
             self.say(self.tr("plain.no_such_message", n=number))
             return
-        c, lang = self.content, self.lang
-        self.say(
-            self.tr(
-                "plain.msg_head",
-                id=message.id,
-                channel=self.tr(f"channel.{message.channel}"),
-                sender=narrate.actor_name(c, message.sender, lang),
-                to=", ".join(narrate.actor_name(c, r, lang) for r in message.recipients),
-                date=narrate.date_text(c, message.turn, lang),
-            ),
-        )
-        if message.case:
-            self.say(
-                self.tr(
-                    "plain.msg_case",
-                    case=message.case,
-                    thread=message.thread,
-                    priority=self.tr(f"priority.{message.priority}"),
-                )
-            )
-        subject = narrate.message_subject(c, message, lang)
-        if subject:
-            self.say(self.tr("plain.msg_subject", subject=subject))
-        if message.handling:
-            self.say(self.tr("plain.msg_handling", text=self.tr(f"handling.{message.handling}")))
-            if message.handling_note:
-                self.say(f"    {message.handling_note}")
-        if message.source_code:
-            self.say(
-                self.tr(
-                    "plain.msg_eval",
-                    source=self.tr(f"source.{message.source_code}"),
-                    info=self.tr(f"info.{message.info_code}"),
-                )
-            )
-        body = narrate.message_body(c, message, lang)
-        if body:
-            self.say("", body)
-        for fact_id in message.facts:
-            fact = c.facts[fact_id]
-            self.say(f"  [{fact_id}] {fact.label.get(lang)}: {fact.text.get(lang)}")
+        names = self.session.group_labels()
+        self.say(*narrate.message_lines(self.content, message, self.lang, names, fact_ids=True))
 
     def _objectives(self, args: list[str]) -> None:
         state = self.session.state
