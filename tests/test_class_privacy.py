@@ -3,7 +3,6 @@ own knowledge and its own events, never what another group alone knows or did.""
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 from textual.widgets import Input, Log, OptionList, Static
@@ -11,7 +10,7 @@ from textual.widgets import Input, Log, OptionList, Static
 from trafficking_sim.content import GameContent, find_scenario, load_game
 from trafficking_sim.engine import Action, EndTurn
 from trafficking_sim.engine.actions import TrainerNote
-from trafficking_sim.plain import PlainGame
+from trafficking_sim.notation import play_script
 from trafficking_sim.session import Session
 from trafficking_sim.tui.app import AppConfig, TraffickingApp
 from trafficking_sim.tui.screens.dialogs import MessageDialog
@@ -28,7 +27,7 @@ def turns_of(content: GameContent, role: str) -> list[list[Action]]:
     """A role's best walkthrough, cut into what it does each turn."""
     session = Session.new(content, role, 1, "en")
     lines = (WALKS / f"{role}-best.txt").read_text(encoding="utf-8").splitlines()
-    PlainGame(session, io.StringIO(), autosave=False).run(lines)
+    assert play_script(session, lines) == []
     turns: list[list[Action]] = [[]]
     for action in session.actions:
         if isinstance(action, EndTurn):

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 import pytest
 
 from trafficking_sim.content import find_scenario, load_game
 from trafficking_sim.engine import Do, EndTurn, Engine, GameState, Send
-from trafficking_sim.plain import PlainGame
+from trafficking_sim.notation import play_script
 from trafficking_sim.session import Session
 
 from .test_explore_and_lint import BASE, T, add, findings, write
@@ -48,9 +47,7 @@ def _actions_of(path: Path) -> tuple[str, list[object]]:
     scenario, role = path.parent.name, path.stem.split("-")[0]
     content = load_game(find_scenario(scenario))
     session = Session.new(content, role, 1, "en")
-    PlainGame(session, io.StringIO(), autosave=False).run(
-        path.read_text(encoding="utf-8").splitlines()
-    )
+    assert play_script(session, path.read_text(encoding="utf-8").splitlines()) == []
     return role, list(session.actions)
 
 

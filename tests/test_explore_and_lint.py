@@ -14,8 +14,9 @@ import pytest
 from trafficking_sim.cli import main
 from trafficking_sim.content import load_game
 from trafficking_sim.content.lint import lint_files
-from trafficking_sim.explore import alone, as_script, explore
+from trafficking_sim.explore import alone, explore
 from trafficking_sim.explore_report import explore_report
+from trafficking_sim.notation import as_script
 
 T = "{en: x, sl: y}"
 

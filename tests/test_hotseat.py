@@ -81,15 +81,13 @@ def test_a_groups_ledger_counts_its_decisions_even_past_a_shared_100(
 ) -> None:
     """The shared pillar stops at 100; a group's own ledger does not, so a group that
     shares correctly after others filled the pillar still earns for it."""
-    import io
-
     from trafficking_sim.classroom.league import league
     from trafficking_sim.debrief import counted_deltas
-    from trafficking_sim.plain import PlainGame
+    from trafficking_sim.notation import play_script
 
     walk = Path(__file__).parent / "walkthroughs" / "exercise" / "border_b-best.txt"
     session = Session.new(exercise, "border_b", 1, "en", ("border_b",))
-    PlainGame(session, io.StringIO(), autosave=False).run(walk.read_text("utf-8").splitlines())
+    assert play_script(session, walk.read_text("utf-8").splitlines()) == []
     state = session.state
     counted = counted_deltas(exercise, state)
     assert state.scores["information_exchange"] == 100

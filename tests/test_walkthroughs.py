@@ -79,3 +79,19 @@ def test_a_best_walkthrough_promises_the_best_rating() -> None:
     for path in WALKTHROUGHS:
         if path.stem.endswith("-best"):
             assert _expected(path).get("rating") == "best", path
+
+
+def test_every_walkthrough_line_is_an_action_written_the_one_way() -> None:
+    """Walkthroughs are scripts in the command notation: each line reads as an action of
+    its role, and writing that action back gives the line (so the explorer's scripts,
+    the debrief and the demo read them as players typed them)."""
+    from trafficking_sim import notation
+    from trafficking_sim.content import find_scenario, load_game
+
+    for folder in sorted({p.parent for p in WALKTHROUGHS}):
+        content = load_game(find_scenario(folder.name))
+        for path in sorted(folder.glob("*.txt")):
+            role = path.stem.split("-")[0]
+            for line in notation.script_lines(path.read_text(encoding="utf-8").splitlines()):
+                action = notation.parse(line, content, role)
+                assert notation.format(action) == line, f"{folder.name}/{path.name}: {line}"

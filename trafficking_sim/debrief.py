@@ -230,10 +230,8 @@ def best_reach_key(d: Debrief) -> str:
 def best_courses(content: GameContent, role: str, seed: int) -> list[list[Action]]:
     """The tested walkthroughs of this role that reach a best ending (played with this
     game's seed, so a course that depends on chance is checked, not trusted)."""
-    import io
-
+    from .notation import play_script
     from .paths import walkthroughs_dir
-    from .plain import PlainGame
 
     targets = {e.id for e in content.endings.values() if e.rating == "best"}
     folder = walkthroughs_dir() / content.id
@@ -248,7 +246,7 @@ def best_courses(content: GameContent, role: str, seed: int) -> list[list[Action
         if promise.get("ending") not in targets:
             continue
         course = Session.new(content, role, seed, "en")
-        PlainGame(course, io.StringIO(), autosave=False).run(script.splitlines())
+        play_script(course, script.splitlines())
         if course.state.ending in targets:
             courses.append(list(course.actions))
     return courses

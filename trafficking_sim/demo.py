@@ -4,7 +4,6 @@ how a game unfolds. Pure: the TUI steps through the frames this builds.
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -64,7 +63,7 @@ def load_playback(
     """A save (JSON), or a walkthrough script: for a script the scenario and role come
     from the arguments or else from its place (``walkthroughs/<scenario>/<role>-*.txt``)."""
     from .content import ContentError
-    from .plain import PlainGame
+    from .notation import play_script
     from .saves import SaveError, is_save, read_regular_file, read_save
 
     try:
@@ -90,15 +89,14 @@ def load_playback(
             "demo.no_role", role=role, scenario=content.id, roles=", ".join(content.roles)
         )
     session = Session.new(content, role, seed, "en")
-    game = PlainGame(session, io.StringIO(), autosave=False)
-    game.run(script.splitlines())
-    if game.not_understood:  # not a walkthrough, or one for another scenario or role
+    not_understood = play_script(session, script.splitlines())
+    if not_understood:  # not a walkthrough, or one for another scenario or role
         raise DemoError(
             "demo.not_understood",
             path=str(path),
             scenario=content.id,
             role=role,
-            line=game.not_understood[0][:80],
+            line=not_understood[0][:80],
         )
     return Playback.of_session(session)
 

@@ -20,7 +20,7 @@ from operator import is_not
 from typing import Any
 
 from .content.bundle import GameContent
-from .engine import Action, AskPermission, Do, EndTurn, Engine, GameState, Request, Send, Share
+from .engine import Action, Do, EndTurn, Engine, GameState, Request, Send, Share
 from .engine import events as E
 from .engine.state import Known, Pending, _pending_key
 
@@ -604,38 +604,3 @@ def special_tasks(content: GameContent, role: str) -> list[str]:
 
 def known_at_start(content: GameContent) -> set[str]:
     return {f for actor in content.actors.values() for f in actor.knows}
-
-
-def as_script(actions: Iterable[Action]) -> list[str]:
-    """Actions as plain-mode commands that ``play --script`` accepts."""
-    return [command_for(a) for a in actions]
-
-
-def command_for(action: Action) -> str:
-    if isinstance(action, EndTurn):
-        return "end"
-    if isinstance(action, Do):
-        return f"do {action.action}" + (f" {action.fact}" if action.fact else "")
-    if isinstance(action, AskPermission):
-        return f"permission {action.fact}"
-    if isinstance(action, Share):
-        return f"share {action.to}" + (f" {','.join(action.facts)}" if action.facts else "")
-    if isinstance(action, Request):
-        words = ["request", action.agency, action.service]
-        if action.fact:
-            words.append(action.fact)
-        if action.priority == "urgent":
-            words.append("urgent")
-        return " ".join(words)
-    if isinstance(action, Send):
-        words = ["send", ",".join(action.to)]
-        if action.facts:
-            words.append(",".join(action.facts))
-        if action.handling != "H0":
-            words.append(f"handling={action.handling}")
-        if action.source_code and action.info_code:
-            words.append(f"eval={action.source_code}{action.info_code}")
-        if action.priority == "urgent":
-            words.append("urgent")
-        return " ".join(words)
-    raise TypeError(f"not an action: {action!r}")

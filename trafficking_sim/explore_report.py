@@ -9,11 +9,11 @@ from .content.bundle import GameContent
 from .explore import (
     Search,
     alone,
-    as_script,
     explore,
     known_at_start,
     special_tasks,
 )
+from .notation import as_script
 
 
 def explore_report(

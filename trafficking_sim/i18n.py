@@ -591,20 +591,6 @@ CATALOG: dict[str, dict[str, str]] = {
     },
     "plain.no_messages": {"en": "No messages.", "sl": "Ni sporočil."},
     "plain.no_such_message": {"en": "You have no message #{n}.", "sl": "Sporočila št. {n} nimate."},
-    "plain.msg_head": {
-        "en": "Message #{id} ({channel}) from {sender} to {to}, {date}",
-        "sl": "Sporočilo št. {id} ({channel}), pošiljatelj: {sender}, prejemniki: {to}, {date}",
-    },
-    "plain.msg_case": {
-        "en": "Case {case}, thread #{thread}, priority: {priority}",
-        "sl": "Primer {case}, nit št. {thread}, prioriteta: {priority}",
-    },
-    "plain.msg_subject": {"en": "Subject: {subject}", "sl": "Zadeva: {subject}"},
-    "plain.msg_handling": {"en": "Handling code {text}", "sl": "Oznaka za ravnanje {text}"},
-    "plain.msg_eval": {
-        "en": "Evaluation: source {source}; information {info}",
-        "sl": "Ocena: vir {source}; informacija {info}",
-    },
     "plain.done": {"en": "done", "sl": "doseženo"},
     "plain.open": {"en": "open", "sl": "odprto"},
     "plain.star_note": {"en": "* your special task", "sl": "* vaša posebna naloga"},

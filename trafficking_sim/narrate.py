@@ -124,6 +124,67 @@ def message_body(content: GameContent, message: Message, lang: str) -> str:
     return message.body or text_of(content, message.body_id, lang)
 
 
+def message_lines(
+    content: GameContent,
+    message: Message,
+    lang: str,
+    names: Names = None,
+    *,
+    fact_ids: bool = False,
+) -> list[str]:
+    """A message as the player reads it, line by line: who, when, the channel, the case,
+    the subject, the handling code and the evaluation in words, the body and the facts.
+
+    The one rendering of a message: plain mode prints these lines, the TUI's SIENA pane
+    shows them as literal text. ``fact_ids`` puts each fact's id in front of it, for
+    plain mode, where commands name facts by id.
+    """
+
+    def tr(key: str, **params: Any) -> str:
+        return t(key, lang, **params)
+
+    m = message
+    rows = [
+        tr("tui.msg_from", who=actor_name(content, m.sender, lang, names)),
+        tr("tui.msg_to", who=", ".join(actor_name(content, r, lang, names) for r in m.recipients)),
+        tr("tui.msg_when", date=date_text(content, m.turn, lang), turn=m.turn),
+        tr("tui.msg_channel", channel=tr(f"channel_long.{m.channel}")),
+    ]
+    if m.channel == "siena":
+        rows.append(
+            tr(
+                "tui.msg_case",
+                case=m.case or "-",
+                thread=m.thread,
+                area=tr(f"crime_area.{m.crime_area}"),
+            )
+        )
+        rows.append(tr("tui.msg_priority", priority=tr(f"priority.{m.priority}")))
+    subject = message_subject(content, m, lang)
+    if subject:
+        rows.append(tr("tui.msg_subject", subject=subject))
+    if m.handling:
+        rows.append(tr("tui.msg_handling", text=tr(f"handling.{m.handling}")))
+        if m.handling_note:
+            rows.append(f"    {m.handling_note}")
+    if m.source_code and m.info_code:
+        rows.append(tr("tui.msg_evaluation", code=f"{m.source_code}{m.info_code}"))
+        rows.append("    " + tr(f"source.{m.source_code}"))
+        rows.append("    " + tr(f"info.{m.info_code}"))
+    elif m.channel == "siena" and m.facts:
+        rows.append(tr("tui.msg_evaluation", code=tr("not_graded")))
+    body = message_body(content, m, lang)
+    if body:
+        rows += ["", body]
+    if m.facts:
+        rows += ["", tr("tui.msg_attached")]
+        for fact_id in m.facts:
+            fact = content.facts[fact_id]
+            mark = f"[{fact_id}]" if fact_ids else "◆"
+            rows.append(f"  {mark} {fact.label.get(lang)}: {fact.text.get(lang)}")
+    return rows
+
+
 def _facts_list(content: GameContent, facts: list[str] | tuple[str, ...], lang: str) -> str:
     return ", ".join(fact_label(content, f, lang) for f in facts)
 

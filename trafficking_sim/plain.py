@@ -6,30 +6,20 @@ gets an explanation and the game goes on. Nothing here imports a terminal UI lib
 
 from __future__ import annotations
 
-import re
-import shlex
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TextIO
 
-from . import narrate
+from . import narrate, notation
 from .content.bundle import GameContent
 from .content.errors import closest
 from .content.models import FACT_KINDS
-from .engine import (
-    Action,
-    AskPermission,
-    Do,
-    EndTurn,
-    Event,
-    Message,
-    Request,
-    Send,
-    Share,
-)
+from .engine import Action, Event, Message
 from .engine.siena import HANDLING_CODES, INFO_CODES, SOURCE_CODES
 from .i18n import error_text, t, tn
+from .notation import NotationError
 from .saves import (
     SaveError,
     archive_finished,
@@ -40,12 +30,7 @@ from .saves import (
 )
 from .session import Session
 
-_ESCAPE = re.compile(r"\x1b(\[[0-9;?]*[ -/]*[@-~]|[@-Z\\-_])")
-
-
-def _printable(line: str) -> str:
-    """The line without terminal escape sequences (arrow or End keys) and control characters."""
-    return "".join(ch for ch in _ESCAPE.sub("", line) if ch == "\t" or ch >= " ")
+_printable = notation.printable  # (the class seat reads its lines the same way)
 
 
 class CommandError(Exception):
@@ -78,7 +63,7 @@ class PlainGame:
         self.finished_kept = False
         self.echo = echo
         self.commands: dict[str, Command] = {}
-        for name, usage, run in (
+        table: tuple[tuple[str, str, Callable[[list[str]], Action | None]], ...] = (
             ("help", "help [COMMAND]", self._help),
             ("status", "status", self._status),
             ("board", "board", self._board),
@@ -92,24 +77,17 @@ class PlainGame:
             ("objectives", "objectives", self._objectives),
             ("codes", "codes", self._codes),
             ("log", "log", self._log),
-            (
-                "send",
-                "send TO[,TO...] [FACT[,FACT...]] [handling=H0..H3] [eval=B2] "
-                '[urgent] [subject="..."] [body="..."] [reply=N] [note="..."]',
-                self._send,
+            *(
+                (name, usage, partial(self._parse, name))
+                for name, usage in notation.ACTION_USAGE.items()
             ),
-            ("share", 'share TO [FACT[,FACT...]] [note="..."]', self._share),
-            ("request", 'request AGENCY SERVICE [FACT] [urgent] [note="..."]', self._request),
-            ("do", "do ACTION [FACT]", self._do),
-            ("permission", "permission FACT", self._permission),
-            ("end", "end", self._end),
             ("lang", "lang en|sl", self._lang),
             ("save", "save", self._save),
-            ("quit", "quit", self._quit),
-        ):
+            ("quit", notation.STOP, self._quit),
+        )
+        for name, usage, run in table:
             self.commands[name] = Command(name, usage, run)
         self.quit = False
-        self.not_understood: list[str] = []  # lines that were no command (for demo playback)
 
     # --- output -----------------------------------------------------------------------------
 
@@ -154,10 +132,7 @@ class PlainGame:
     def run(self, lines: Iterable[str]) -> int:
         """Play commands until the game ends, input ends or the player quits; exit code 0."""
         self.start()
-        for raw in lines:
-            line = _printable(raw).strip().lstrip("\ufeff")  # (a BOM: Notepad's UTF-8)
-            if not line or line.startswith("#"):
-                continue
+        for line in notation.script_lines(lines):
             if self.echo:
                 self.say(f"> {line}")
             self.handle(line)
@@ -171,23 +146,20 @@ class PlainGame:
 
     def handle(self, line: str) -> None:
         try:
-            words = shlex.split(line, posix=True)
-        except ValueError:
-            self.not_understood.append(line)
-            self.say(self.tr("plain.bad_quotes"))
+            words = notation.split(line) or [""]  # a line of only "" is no command
+        except NotationError as exc:
+            self.say(exc.text(self.lang))
             return
         name, args = words[0].lower(), words[1:]
         command = self.commands.get(name)
         if command is None:
-            self.not_understood.append(line)
             hint = self._hint(name, self.commands)
             self.say(self.tr("plain.unknown_command", command=name, hint=hint))
             return
         try:
             action = command.run(args)
-        except CommandError as exc:
-            self.not_understood.append(line)
-            self.say(str(exc), self.tr("plain.usage", usage=command.usage))
+        except (CommandError, NotationError) as exc:
+            self.say(error_text(exc, self.lang), self.tr("plain.usage", usage=command.usage))
             return
         if action is not None:
             self.play(action)
@@ -265,132 +237,17 @@ class PlainGame:
         raise CommandError(self.tr("plain.unknown_fact", fact=word, hint=self._hint(word, known)))
 
     def _split(self, args: list[str]) -> tuple[list[str], dict[str, str], set[str]]:
-        positional, options, flags = [], {}, set()
-        for arg in args:
-            if "=" in arg:
-                key, _, value = arg.partition("=")
-                options[key.lower()] = value
-            elif arg.lower() in ("urgent",):
-                flags.add(arg.lower())
-            else:
-                positional.append(arg)
-        return positional, options, flags
+        return notation.options_of(args)
 
     def _no_extra(self, options: dict[str, str], allowed: set[str]) -> None:
-        extra = set(options) - allowed
-        if extra:
-            raise CommandError(
-                self.tr(
-                    "plain.unknown_option",
-                    option=sorted(extra)[0],
-                    allowed=", ".join(sorted(allowed)) or "-",
-                )
-            )
+        notation.no_other_options(options, allowed, "")
 
-    # --- game actions ------------------------------------------------------------------------
+    # --- game actions: the command notation ------------------------------------------------
 
-    def _send(self, args: list[str]) -> Action:
-        positional, options, flags = self._split(args)
-        self._no_extra(options, {"handling", "eval", "subject", "body", "reply", "note"})
-        if not positional:
-            raise CommandError(self.tr("plain.need_recipient"))
-        to = tuple(self._actor_id(a) for a in positional[0].split(",") if a)
-        facts = (
-            tuple(self._fact_id(f) for f in positional[1].split(",") if f)
-            if len(positional) > 1
-            else ()
-        )
-        if len(positional) > 2:
-            raise CommandError(self.tr("plain.too_many"))
-        handling = options.get("handling", "H0").upper()
-        if handling not in HANDLING_CODES:
-            raise CommandError(self.tr("plain.bad_handling", value=handling))
-        source = info = None
-        if "eval" in options:
-            grade = options["eval"].upper()
-            if len(grade) != 2 or grade[0] not in SOURCE_CODES or grade[1] not in INFO_CODES:
-                raise CommandError(self.tr("plain.bad_eval", value=grade))
-            source, info = grade[0], grade[1]
-        reply = options.get("reply")
-        if reply is not None and not reply.isdigit():
-            raise CommandError(self.tr("plain.bad_number", value=reply))
-        return Send(
-            to=to,
-            facts=facts,
-            handling=handling,
-            handling_note=options.get("note", ""),
-            source_code=source,
-            info_code=info,
-            priority="urgent" if "urgent" in flags else "normal",
-            subject=options.get("subject", ""),
-            body=options.get("body", ""),
-            reply_to=int(reply) if reply is not None else None,
-        )
-
-    def _share(self, args: list[str]) -> Action:
-        positional, options, _ = self._split(args)
-        self._no_extra(options, {"note"})
-        if not positional:
-            raise CommandError(self.tr("plain.need_recipient"))
-        if len(positional) > 2:
-            raise CommandError(self.tr("plain.too_many"))
-        facts = (
-            tuple(self._fact_id(f) for f in positional[1].split(",") if f)
-            if len(positional) > 1
-            else ()
-        )
-        return Share(to=self._actor_id(positional[0]), facts=facts, note=options.get("note", ""))
-
-    def _request(self, args: list[str]) -> Action:
-        positional, options, flags = self._split(args)
-        self._no_extra(options, {"note"})
-        if len(positional) < 2:
-            raise CommandError(self.tr("plain.need_service"))
-        if len(positional) > 3:
-            raise CommandError(self.tr("plain.too_many"))
-        agency = self._actor_id(positional[0])
-        service = positional[1]
-        services = self.content.actors[agency].services
-        if service not in services:
-            raise CommandError(
-                self.tr(
-                    "plain.unknown_service",
-                    service=service,
-                    hint=self._hint(service, services),
-                    services=", ".join(services) or "-",
-                )
-            )
-        fact = self._fact_id(positional[2]) if len(positional) > 2 else None
-        return Request(
-            agency,
-            service,
-            fact,
-            "urgent" if "urgent" in flags else "normal",
-            options.get("note", ""),
-        )
-
-    def _do(self, args: list[str]) -> Action:
-        if not args or len(args) > 2:
-            raise CommandError(self.tr("plain.need_action"))
-        actions = [a.id for a in self.content.actions.values() if self.session.state.role in a.by]
-        if args[0] not in actions:
-            raise CommandError(
-                self.tr(
-                    "plain.unknown_my_action",
-                    action=args[0],
-                    hint=self._hint(args[0], actions),
-                    actions=", ".join(actions) or "-",
-                )
-            )
-        return Do(args[0], self._fact_id(args[1]) if len(args) > 1 else None)
-
-    def _permission(self, args: list[str]) -> Action:
-        if len(args) != 1:
-            raise CommandError(self.tr("plain.need_fact"))
-        return AskPermission(self._fact_id(args[0]))
-
-    def _end(self, args: list[str]) -> Action:
-        return EndTurn()
+    def _parse(self, name: str, args: list[str]) -> Action:
+        state = self.session.state
+        known = state.knowledge.get(state.role, {})
+        return notation.parse_words(name, args, self.content, state.role, known)
 
     # --- information (costs nothing) -----------------------------------------------------------
 
@@ -547,7 +404,7 @@ class PlainGame:
         self._messages(list(state.outbox(state.role)))
 
     def _read(self, args: list[str]) -> None:
-        if len(args) != 1 or not args[0].lstrip("#").isdigit():
+        if len(args) != 1 or not args[0].lstrip("#").isdecimal():
             raise CommandError(self.tr("plain.need_number"))
         number = int(args[0].lstrip("#"))
         state = self.session.state
@@ -558,47 +415,8 @@ class PlainGame:
         if message is None:
             self.say(self.tr("plain.no_such_message", n=number))
             return
-        c, lang = self.content, self.lang
-        self.say(
-            self.tr(
-                "plain.msg_head",
-                id=message.id,
-                channel=self.tr(f"channel.{message.channel}"),
-                sender=narrate.actor_name(c, message.sender, lang),
-                to=", ".join(narrate.actor_name(c, r, lang) for r in message.recipients),
-                date=narrate.date_text(c, message.turn, lang),
-            ),
-        )
-        if message.case:
-            self.say(
-                self.tr(
-                    "plain.msg_case",
-                    case=message.case,
-                    thread=message.thread,
-                    priority=self.tr(f"priority.{message.priority}"),
-                )
-            )
-        subject = narrate.message_subject(c, message, lang)
-        if subject:
-            self.say(self.tr("plain.msg_subject", subject=subject))
-        if message.handling:
-            self.say(self.tr("plain.msg_handling", text=self.tr(f"handling.{message.handling}")))
-            if message.handling_note:
-                self.say(f"    {message.handling_note}")
-        if message.source_code:
-            self.say(
-                self.tr(
-                    "plain.msg_eval",
-                    source=self.tr(f"source.{message.source_code}"),
-                    info=self.tr(f"info.{message.info_code}"),
-                )
-            )
-        body = narrate.message_body(c, message, lang)
-        if body:
-            self.say("", body)
-        for fact_id in message.facts:
-            fact = c.facts[fact_id]
-            self.say(f"  [{fact_id}] {fact.label.get(lang)}: {fact.text.get(lang)}")
+        names = self.session.group_labels()
+        self.say(*narrate.message_lines(self.content, message, self.lang, names, fact_ids=True))
 
     def _objectives(self, args: list[str]) -> None:
         state = self.session.state

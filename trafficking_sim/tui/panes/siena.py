@@ -133,49 +133,8 @@ class SienaPane(PaneMixin, Vertical):
         view.update(linked(self.render_message(message), self.game.term_index()))
 
     def render_message(self, m: Message) -> str:
-        c, lang = self.content, self.lang
-        names = self.session.group_labels()
-        rows = [
-            self.tr("tui.msg_from", who=narrate.actor_name(c, m.sender, lang, names)),
-            self.tr(
-                "tui.msg_to",
-                who=", ".join(narrate.actor_name(c, r, lang, names) for r in m.recipients),
-            ),
-            self.tr("tui.msg_when", date=narrate.date_text(c, m.turn, lang), turn=m.turn),
-            self.tr("tui.msg_channel", channel=self.tr(f"channel_long.{m.channel}")),
-        ]
-        if m.channel == "siena":
-            rows.append(
-                self.tr(
-                    "tui.msg_case",
-                    case=m.case or "-",
-                    thread=m.thread,
-                    area=self.tr(f"crime_area.{m.crime_area}"),
-                )
-            )
-            rows.append(self.tr("tui.msg_priority", priority=self.tr(f"priority.{m.priority}")))
-        subject = narrate.message_subject(c, m, lang)
-        if subject:
-            rows.append(self.tr("tui.msg_subject", subject=subject))
-        if m.handling:
-            rows.append(self.tr("tui.msg_handling", text=self.tr(f"handling.{m.handling}")))
-            if m.handling_note:
-                rows.append(f"    {m.handling_note}")
-        if m.source_code and m.info_code:
-            rows.append(self.tr("tui.msg_evaluation", code=f"{m.source_code}{m.info_code}"))
-            rows.append("    " + self.tr(f"source.{m.source_code}"))
-            rows.append("    " + self.tr(f"info.{m.info_code}"))
-        elif m.channel == "siena" and m.facts:
-            rows.append(self.tr("tui.msg_evaluation", code=self.tr("not_graded")))
-        body = narrate.message_body(c, m, lang)
-        if body:
-            rows += ["", body]
-        if m.facts:
-            rows += ["", self.tr("tui.msg_attached")]
-            for fact_id in m.facts:
-                fact = c.facts[fact_id]
-                rows.append(f"  ◆ {fact.label.get(lang)}: {fact.text.get(lang)}")
-        return "\n".join(rows)
+        lines = narrate.message_lines(self.content, m, self.lang, self.session.group_labels())
+        return "\n".join(lines)
 
     def selected_message(self) -> Message | None:
         if self.selected is None:
