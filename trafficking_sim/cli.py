@@ -9,20 +9,35 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import json
 import os
-import secrets
 import sys
-import traceback
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from . import __version__, paths
-from .i18n import error_text, t
 
 if TYPE_CHECKING:
     from .session import Session
+
+# Modules are imported where a command needs them: every command starts with this file,
+# and the title screen, `list` and `validate` should not wait for the whole catalogue of
+# strings, JSON, secrets or tracebacks they never use.
+
+
+def t(key: str, lang: str, **params: Any) -> str:
+    """A catalogue string (see ``i18n.t``), the catalogue loaded on first use."""
+    from .i18n import t as translate
+
+    return translate(key, lang, **params)
+
+
+def error_text(exc: BaseException, lang: str) -> str:
+    """What an error says in ``lang`` (see ``i18n.error_text``)."""
+    from .i18n import error_text as text_of
+
+    return text_of(exc, lang)
+
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 3
 
@@ -298,6 +313,8 @@ def _utf8_streams() -> None:
 
 def _write_crash_log() -> Path | str:
     """Log the error being handled; this never raises, whatever else is broken."""
+    import traceback
+
     try:
         log = paths.user_data_dir() / "logs" / "error.log"
     except Exception:
@@ -364,6 +381,8 @@ def _open_tui(
 
 
 def cmd_list(args: argparse.Namespace) -> int:
+    import json
+
     from .content import ContentError, ContentLoader, bundled_scenarios
 
     loader = ContentLoader()
@@ -457,6 +476,8 @@ def cmd_lint(args: argparse.Namespace) -> int:
 
 
 def cmd_explore(args: argparse.Namespace) -> int:
+    import json
+
     from .content import ContentError, find_scenario, load_game
     from .explore_report import explore_report, print_explore_report, write_walkthroughs
 
@@ -496,6 +517,8 @@ def cmd_explore(args: argparse.Namespace) -> int:
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
+    import json
+
     from .content.schema import json_schema
 
     print(json.dumps(json_schema(args.kind), indent=2, ensure_ascii=False))
@@ -506,6 +529,8 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 
 def cmd_play(args: argparse.Namespace) -> int:
+    import secrets
+
     from .saves import GameLock, SaveError, clean_stale_temps, is_save, read_save
     from .session import Session
 
@@ -888,6 +913,9 @@ def cmd_class(args: argparse.Namespace) -> int:
 
 
 def _class_create(args: argparse.Namespace) -> int:
+    import json
+    import secrets
+
     from .content.errors import suggest
     from .session import scenario_reference
 
@@ -946,6 +974,8 @@ def _class_game(args: argparse.Namespace) -> Any:
 
 
 def _class_status(args: argparse.Namespace) -> int:
+    import json
+
     game = _class_game(args)
     try:
         info = game.info
@@ -1058,6 +1088,8 @@ def cmd_join(args: argparse.Namespace) -> int:
 
 
 def cmd_replay(args: argparse.Namespace) -> int:
+    import json
+
     session = _saved_game(args)
     if session is None:
         return EXIT_INVALID
