@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
 import random
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -50,7 +53,7 @@ def _random_actions(engine: Engine, role: str, seed: int, count: int) -> list[Ac
 def _cache_files() -> list[Path]:
     folder = content_cache.cache_folder()
     assert folder is not None
-    return sorted(folder.glob("*.json"))
+    return sorted(p for p in folder.glob("*.json") if not p.name.endswith(".list.json"))
 
 
 def test_loading_again_gives_the_same_content_and_one_shared_engine() -> None:
@@ -144,5 +147,43 @@ def test_a_new_role_card_nearer_the_scenario_is_used_not_the_cached_one(
     roles.mkdir()
     card = (ROOT / "roles" / "ngo.yaml").read_text(encoding="utf-8")
     (roles / "ngo.yaml").write_text(card.replace("Victim-support NGO", "Shelter NGO"), "utf-8")
+    assert content_cache.listing(scenario) is None  # it would name the old card
     content_cache.forget()
     assert load_game(scenario).actors["ngo"].name.get("en") == "Shelter NGO"
+
+
+def _list(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    code = (
+        "import sys\n"
+        "from trafficking_sim.cli import main\n"
+        f"code = main(['list', *{list(args)!r}])\n"
+        "print('PYDANTIC' if 'pydantic' in sys.modules else 'LEAN', file=sys.stderr)\n"
+        "raise SystemExit(code)\n"
+    )
+    env = {**os.environ, "TRAFFICKING_SIM_HOME": str(home)}
+    return subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120
+    )
+
+
+def test_list_reads_what_an_earlier_run_checked_without_validating_again(tmp_path: Path) -> None:
+    first = _list(tmp_path, "--json")
+    assert first.returncode == 0, first.stderr
+    assert first.stderr.strip().endswith("PYDANTIC")  # the first run checks everything
+    again = _list(tmp_path, "--json")
+    assert again.returncode == 0, again.stderr
+    assert again.stderr.strip().endswith("LEAN")  # no models built, nothing validated
+    assert again.stdout == first.stdout
+    listed = json.loads(again.stdout)["scenarios"]
+    assert {"tutorial", "exercise"} <= {s["id"] for s in listed}
+    slovene = _list(tmp_path, "--lang", "sl")
+    assert "Uvodna vaja: nočni kombi" in slovene.stdout
+
+
+def test_a_listing_is_not_trusted_once_its_scenario_changed(tmp_path: Path) -> None:
+    scenario = _own_copy(tmp_path)
+    load_game(scenario)
+    listed = content_cache.listing(scenario)
+    assert listed is not None and listed["id"] == "tutorial"
+    scenario.write_text(scenario.read_text(encoding="utf-8") + "\n# edited\n", "utf-8")
+    assert content_cache.listing(scenario) is None

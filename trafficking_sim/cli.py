@@ -383,30 +383,28 @@ def _open_tui(
 def cmd_list(args: argparse.Namespace) -> int:
     import json
 
-    from .content import ContentError, ContentLoader, bundled_scenarios
+    from .content.cache import listing
 
-    loader = ContentLoader()
     entries: list[dict[str, Any]] = []
     broken: list[str] = []
-    for path in bundled_scenarios():
-        try:
-            game = loader.load_game(path)
-        except ContentError:
+    lang = args.lang
+    for path in sorted(paths.bundled_dir("scenarios").glob("*.yaml")):
+        # What an earlier run checked is listed from the content cache, without parsing
+        # or validating anything; only a new or edited scenario is checked (and cached).
+        summary = listing(path) or _checked_summary(path)
+        if summary is None:
             broken.append(path.name)
             continue
-        s = game.scenario
         entries.append(
             {
-                "id": s.id,
-                "title": s.title.get(args.lang),
-                "summary": s.summary.get(args.lang),
-                "languages": list(s.languages),
-                "difficulty": s.difficulty,
-                "duration_minutes": s.duration_minutes,
-                "flagship": s.flagship,
-                "roles": [
-                    {"id": r, "name": game.actors[r].name.get(args.lang)} for r in game.roles
-                ],
+                "id": summary["id"],
+                "title": summary["title"][lang],
+                "summary": summary["summary"][lang],
+                "languages": summary["languages"],
+                "difficulty": summary["difficulty"],
+                "duration_minutes": summary["duration_minutes"],
+                "flagship": summary["flagship"],
+                "roles": [{"id": r["id"], "name": r["name"][lang]} for r in summary["roles"]],
             }
         )
     if args.json:
@@ -421,6 +419,17 @@ def cmd_list(args: argparse.Namespace) -> int:
     for name in broken:
         print(f"warning: {name} has errors; run 'trafficking-sim validate'", file=sys.stderr)
     return EXIT_OK
+
+
+def _checked_summary(path: Path) -> dict[str, Any] | None:
+    """A scenario's listing after checking it in full; None when it has errors."""
+    from .content import ContentError, load_game
+    from .content.cache import summary_of
+
+    try:
+        return summary_of(load_game(path))
+    except ContentError:
+        return None
 
 
 # --- validate -------------------------------------------------------------------------------
