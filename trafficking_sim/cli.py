@@ -9,20 +9,35 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import json
 import os
-import secrets
 import sys
-import traceback
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from . import __version__, paths
-from .i18n import error_text, t
 
 if TYPE_CHECKING:
     from .session import Session
+
+# Modules are imported where a command needs them: every command starts with this file,
+# and the title screen, `list` and `validate` should not wait for the whole catalogue of
+# strings, JSON, secrets or tracebacks they never use.
+
+
+def t(key: str, lang: str, **params: Any) -> str:
+    """A catalogue string (see ``i18n.t``), the catalogue loaded on first use."""
+    from .i18n import t as translate
+
+    return translate(key, lang, **params)
+
+
+def error_text(exc: BaseException, lang: str) -> str:
+    """What an error says in ``lang`` (see ``i18n.error_text``)."""
+    from .i18n import error_text as text_of
+
+    return text_of(exc, lang)
+
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 3
 
@@ -298,6 +313,8 @@ def _utf8_streams() -> None:
 
 def _write_crash_log() -> Path | str:
     """Log the error being handled; this never raises, whatever else is broken."""
+    import traceback
+
     try:
         log = paths.user_data_dir() / "logs" / "error.log"
     except Exception:
@@ -364,30 +381,30 @@ def _open_tui(
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    from .content import ContentError, ContentLoader, bundled_scenarios
+    import json
 
-    loader = ContentLoader()
+    from .content.cache import listing
+
     entries: list[dict[str, Any]] = []
     broken: list[str] = []
-    for path in bundled_scenarios():
-        try:
-            game = loader.load_game(path)
-        except ContentError:
+    lang = args.lang
+    for path in sorted(paths.bundled_dir("scenarios").glob("*.yaml")):
+        # What an earlier run checked is listed from the content cache, without parsing
+        # or validating anything; only a new or edited scenario is checked (and cached).
+        summary = listing(path) or _checked_summary(path)
+        if summary is None:
             broken.append(path.name)
             continue
-        s = game.scenario
         entries.append(
             {
-                "id": s.id,
-                "title": s.title.get(args.lang),
-                "summary": s.summary.get(args.lang),
-                "languages": list(s.languages),
-                "difficulty": s.difficulty,
-                "duration_minutes": s.duration_minutes,
-                "flagship": s.flagship,
-                "roles": [
-                    {"id": r, "name": game.actors[r].name.get(args.lang)} for r in game.roles
-                ],
+                "id": summary["id"],
+                "title": summary["title"][lang],
+                "summary": summary["summary"][lang],
+                "languages": summary["languages"],
+                "difficulty": summary["difficulty"],
+                "duration_minutes": summary["duration_minutes"],
+                "flagship": summary["flagship"],
+                "roles": [{"id": r["id"], "name": r["name"][lang]} for r in summary["roles"]],
             }
         )
     if args.json:
@@ -402,6 +419,17 @@ def cmd_list(args: argparse.Namespace) -> int:
     for name in broken:
         print(f"warning: {name} has errors; run 'trafficking-sim validate'", file=sys.stderr)
     return EXIT_OK
+
+
+def _checked_summary(path: Path) -> dict[str, Any] | None:
+    """A scenario's listing after checking it in full; None when it has errors."""
+    from .content import ContentError, load_game
+    from .content.cache import summary_of
+
+    try:
+        return summary_of(load_game(path))
+    except ContentError:
+        return None
 
 
 # --- validate -------------------------------------------------------------------------------
@@ -457,6 +485,8 @@ def cmd_lint(args: argparse.Namespace) -> int:
 
 
 def cmd_explore(args: argparse.Namespace) -> int:
+    import json
+
     from .content import ContentError, find_scenario, load_game
     from .explore_report import explore_report, print_explore_report, write_walkthroughs
 
@@ -496,6 +526,8 @@ def cmd_explore(args: argparse.Namespace) -> int:
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
+    import json
+
     from .content.schema import json_schema
 
     print(json.dumps(json_schema(args.kind), indent=2, ensure_ascii=False))
@@ -506,6 +538,8 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 
 def cmd_play(args: argparse.Namespace) -> int:
+    import secrets
+
     from .saves import GameLock, SaveError, clean_stale_temps, is_save, read_save
     from .session import Session
 
@@ -888,6 +922,9 @@ def cmd_class(args: argparse.Namespace) -> int:
 
 
 def _class_create(args: argparse.Namespace) -> int:
+    import json
+    import secrets
+
     from .content.errors import suggest
     from .session import scenario_reference
 
@@ -946,6 +983,8 @@ def _class_game(args: argparse.Namespace) -> Any:
 
 
 def _class_status(args: argparse.Namespace) -> int:
+    import json
+
     game = _class_game(args)
     try:
         info = game.info
@@ -1058,6 +1097,8 @@ def cmd_join(args: argparse.Namespace) -> int:
 
 
 def cmd_replay(args: argparse.Namespace) -> int:
+    import json
+
     session = _saved_game(args)
     if session is None:
         return EXIT_INVALID

@@ -15,6 +15,21 @@ from .content.loader import find_scenario
 from .engine import Action, Engine, Event, GameState
 from .saves import SaveError, SaveGame, ScenarioChanged
 
+_engines: dict[str, Engine] = {}
+"""The engine of each game content in this process, by content hash."""
+
+
+def engine_for(content: GameContent) -> Engine:
+    """The one engine for this game content: building one compiles the scenario's rules,
+    which costs more than a whole turn. Sessions, replays, debriefs, demos and class games
+    of the same content (``load_game`` gives the same object while the files are
+    unchanged) share it; an engine keeps no game state, so sharing is safe."""
+    engine = _engines.get(content.content_hash)
+    if engine is None or engine.content is not content:
+        engine = Engine(content)
+        _engines[content.content_hash] = engine
+    return engine
+
 
 @dataclass
 class Session:
@@ -29,10 +44,10 @@ class Session:
 
     @property
     def engine(self) -> Engine:
-        """One engine per game content: building one compiles the scenario's rules, which
-        costs far more than a step, so a long save would otherwise replay for minutes."""
+        """One engine per game content (``engine_for``), kept at hand: a long save would
+        otherwise replay for minutes."""
         if self._engine is None or self._engine.content is not self.content:
-            self._engine = Engine(self.content)
+            self._engine = engine_for(self.content)
         return self._engine
 
     @property
@@ -51,7 +66,7 @@ class Session:
         group_names: dict[str, str] | None = None,
     ) -> Session:
         """A new game; with ``seats``, a hot-seat game of several groups (``role`` first)."""
-        engine = Engine(content)
+        engine = engine_for(content)
         state, events = engine.new_game(role, seed, seats)
         session = cls(content, state, seed, lang, [], list(events), dict(group_names or {}))
         session._engine = engine

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+from .hashing import content_hash
 from .logic import PLAYER
 from .models import (
     AgencyProfile,
@@ -78,17 +78,6 @@ class GameContent:
 
     def actor(self, actor_id: str) -> Actor:
         return self.actors[actor_id]
-
-
-def content_hash(files: list[Path]) -> str:
-    """A hash of every file a game depends on, so a save can tell when content changed."""
-    digest = hashlib.sha256()
-    for path in files:
-        digest.update(path.name.encode())
-        digest.update(b"\0")
-        digest.update(path.read_bytes().replace(b"\r\n", b"\n"))
-        digest.update(b"\0")
-    return digest.hexdigest()[:16]
 
 
 def build_actor_for_role(entry_card: RoleCard, entry: object) -> Actor:

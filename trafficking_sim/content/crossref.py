@@ -136,7 +136,6 @@ class _Checker:
                 self.ref(("actions", i, "by", j), "role", role_id, self.roles)
         for i, rule in enumerate(s.rules):
             self.ref(("rules", i, "plays"), "role", rule.plays, self.roles)
-        self._placement()
         for i, obj in enumerate(s.objectives):
             if obj.owner != "shared":
                 self.ref(("objectives", i, "owner"), "role (or 'shared')", obj.owner, self.roles)
@@ -149,51 +148,49 @@ class _Checker:
                     f"turn {inject.at_turn} is after the last turn ({s.max_turns})",
                 )
 
-    def _placement(self) -> None:
+    def _placement(self, path: Path_, obj: BaseModel, kinds: list[str]) -> None:
         """Forms that only make sense in some places: about a message, or a reply."""
-        kinds = [L.trigger_kind(rule.when) for rule in self.s.rules]
-        for path, obj in walk(self.s):
-            in_rule = path[:1] == ("rules",) and len(path) > 2
-            kind = kinds[int(path[1])] if in_rule else None
-            part = path[2] if in_rule else None
-            if isinstance(obj, L.MessageIs) and not (part == "if" and kind == "message"):
-                self.error(
-                    path,
-                    "a 'message' condition only works in the 'if' of a rule whose "
-                    "'when' is a message",
-                )
-            elif isinstance(obj, L.Forward) and not (
-                part == "then" and kind in ("message", "request")
-            ):
-                self.error(
-                    path,
-                    "'forward' passes on the facts of the message that triggered the "
-                    "rule, so it only works in a rule whose 'when' is a message or request",
-                )
-            elif (
-                isinstance(obj, L.Reply)
-                and obj.reply.sender is None
-                and not (part == "then" and kind in ("message", "request", "permission"))
-            ):
-                self.error(
-                    path,
-                    "say who the reply is from ('from: ...'): here it does not answer "
-                    "a request, a message or a permission",
-                )
-            elif isinstance(obj, L.Chance) and path[:1] in (
-                ("objectives",),
-                ("endings",),
-                ("debrief",),
-            ):
-                self.error(
-                    path,
-                    "'chance' cannot decide an objective, ending or debrief: they are "
-                    "checked again and again, so the outcome would hang on how often",
-                )
+        in_rule = path[:1] == ("rules",) and len(path) > 2
+        kind = kinds[int(path[1])] if in_rule else None
+        part = path[2] if in_rule else None
+        if isinstance(obj, L.MessageIs) and not (part == "if" and kind == "message"):
+            self.error(
+                path,
+                "a 'message' condition only works in the 'if' of a rule whose 'when' is a message",
+            )
+        elif isinstance(obj, L.Forward) and not (part == "then" and kind in ("message", "request")):
+            self.error(
+                path,
+                "'forward' passes on the facts of the message that triggered the "
+                "rule, so it only works in a rule whose 'when' is a message or request",
+            )
+        elif (
+            isinstance(obj, L.Reply)
+            and obj.reply.sender is None
+            and not (part == "then" and kind in ("message", "request", "permission"))
+        ):
+            self.error(
+                path,
+                "say who the reply is from ('from: ...'): here it does not answer "
+                "a request, a message or a permission",
+            )
+        elif isinstance(obj, L.Chance) and path[:1] in (
+            ("objectives",),
+            ("endings",),
+            ("debrief",),
+        ):
+            self.error(
+                path,
+                "'chance' cannot decide an objective, ending or debrief: they are "
+                "checked again and again, so the outcome would hang on how often",
+            )
 
     def references(self, services: dict[str, set[str]]) -> None:
+        """What every id refers to and where each form stands, in one walk of the scenario."""
+        kinds = [L.trigger_kind(rule.when) for rule in self.s.rules]
         for path, obj in walk(self.s):
             if isinstance(obj, BaseModel):
+                self._placement(path, obj, kinds)
                 self._one(path, obj, services)
 
     def _one(self, path: Path_, obj: BaseModel, services: dict[str, set[str]]) -> None:

@@ -71,6 +71,7 @@ class ContentLoader:
 
     def __init__(self) -> None:
         self._cache: dict[Path, Loaded | ContentError] = {}
+        self._dirs: dict[tuple[Path, str], list[Path]] = {}
 
     def load_file(self, path: Path, expect: str | None = None) -> Loaded:
         key = path.resolve()
@@ -85,8 +86,12 @@ class ContentLoader:
             raise cached
         return cached
 
+    def _read(self, path: Path) -> Located:
+        """The file's data with positions (the content cache gives stored data instead)."""
+        return load(path)
+
     def _load_file(self, path: Path, expect: str | None) -> Loaded:
-        located = load(path)
+        located = self._read(path)
         kind = _kind_of(located)
         if expect is not None and kind != expect:
             raise ContentError(
@@ -110,8 +115,12 @@ class ContentLoader:
 
     # --- scenarios with everything they use -----------------------------------------------
 
-    def load_game(self, path: Path) -> GameContent:
-        """A scenario with its role cards and agencies, fully checked."""
+    def load_game(self, path: Path, *, check: bool = True) -> GameContent:
+        """A scenario with its role cards and agencies, fully checked.
+
+        ``check=False`` leaves out the cross-reference checks: only for content read back
+        from the content cache, which holds nothing that did not pass them.
+        """
         loaded = self.load_file(path, "scenario")
         scenario: Scenario = loaded.model
         located = loaded.located
@@ -154,8 +163,9 @@ class ContentLoader:
             # A missing or broken companion would make every reference to it look wrong:
             # report the cause alone, and check references once it is fixed.
             raise ContentError(problems)
-        services = {a.id: set(a.services) for a in actors.values()}
-        problems += check_scenario(scenario, located, set(actors), services)
+        if check:
+            services = {a.id: set(a.services) for a in actors.values()}
+            problems += check_scenario(scenario, located, set(actors), services)
         if problems:
             raise ContentError(problems)
         rules_by_trigger: dict[str, list[Any]] = {}
@@ -189,7 +199,10 @@ class ContentLoader:
         languages: Sequence[str],
     ) -> Loaded | None:
         folder = _FOLDERS[kind]
-        dirs = companion_dirs(scenario_path, folder)
+        # Resolving paths is slow next to the rest: once per scenario and folder.
+        dirs = self._dirs.get((scenario_path, folder))
+        if dirs is None:
+            dirs = self._dirs[(scenario_path, folder)] = companion_dirs(scenario_path, folder)
         for directory in dirs:
             candidate = directory / f"{ident}.yaml"
             if candidate.is_file():
@@ -264,11 +277,10 @@ def companion_dirs(scenario_path: Path, folder: str) -> list[Path]:
     """Where a scenario's role cards or agencies are looked for, nearest first."""
     here = scenario_path.resolve().parent
     dirs = [here / folder, here.parent / folder, paths.bundled_dir(folder)]
-    unique: list[Path] = []
+    unique: dict[Path, Path] = {}
     for d in dirs:
-        if d.resolve() not in [u.resolve() for u in unique]:
-            unique.append(d)
-    return unique
+        unique.setdefault(d.resolve(), d)
+    return list(unique.values())
 
 
 # --- finding scenarios ----------------------------------------------------------------------
@@ -355,4 +367,8 @@ def validate_files(targets: Iterable[Path]) -> tuple[list[Problem], int]:
 
 
 def load_game(path: Path) -> GameContent:
-    return ContentLoader().load_game(path)
+    """A scenario ready to play, fully checked; the same object again while its files are
+    unchanged, and read back from the user's content cache when an earlier run checked it."""
+    from .cache import cached_game
+
+    return cached_game(path)

@@ -196,48 +196,77 @@ def validate_model(model: type[M], located: Located) -> M:
 # --- walking validated models with their YAML paths --------------------------------------
 
 
-def walk(obj: Any, path: Path_ = ()) -> Iterator[tuple[Path_, Any]]:
-    """Every model, LocalText and list/dict element under ``obj``, with its YAML path."""
-    yield path, obj
+_FIELDS: dict[type, tuple[tuple[str, str], ...]] = {}
+
+
+def _fields_of(cls: type[BaseModel]) -> tuple[tuple[str, str], ...]:
+    """A model's fields as (attribute, YAML key), looked up once per class."""
+    found = _FIELDS.get(cls)
+    if found is None:
+        found = tuple((name, info.alias or name) for name, info in cls.model_fields.items())
+        _FIELDS[cls] = found
+    return found
+
+
+def _children(obj: Any, path: Path_) -> list[tuple[Path_, Any]]:
+    """The direct children of a model, list or dict, with their YAML paths, in order."""
     if isinstance(obj, LocalText):
-        return
+        return []
     if isinstance(obj, BaseModel):
-        for name, info in type(obj).model_fields.items():
-            value = getattr(obj, name)
+        found: list[tuple[Path_, Any]] = []
+        values = obj.__dict__  # pydantic keeps field values here; getattr costs more
+        for name, key in _fields_of(type(obj)):
+            value = values[name]
             if value is None or isinstance(value, str | int | bool | float):
                 continue
-            yield from walk(value, (*path, info.alias or name))
-    elif isinstance(obj, list):
-        for i, item in enumerate(obj):
-            yield from walk(item, (*path, i))
-    elif isinstance(obj, dict):
-        for key, item in obj.items():
-            yield from walk(item, (*path, key))
+            found.append(((*path, key), value))
+        return found
+    if isinstance(obj, list):
+        return [((*path, i), item) for i, item in enumerate(obj)]
+    if isinstance(obj, dict):
+        return [((*path, key), item) for key, item in obj.items()]
+    return []
 
 
-def _text_id(prefix: str, path: Path_, root: Any) -> str:
-    """A stable id for an inline text: the field path with list indices replaced by ids."""
-    parts: list[str] = []
-    node = root
-    for part in path:
-        if isinstance(part, int) and isinstance(node, list):
-            node = node[part]
-            ident = (
-                getattr(node, "id", None)
-                or getattr(node, "card", None)
-                or getattr(node, "profile", None)
+def walk(obj: Any, path: Path_ = ()) -> Iterator[tuple[Path_, Any]]:
+    """Every model, LocalText and list/dict element under ``obj``, with its YAML path.
+
+    Depth first, in the order of the file, with an explicit stack: content can nest
+    deeply (conditions in conditions) and a generator per level costs more than the visit.
+    """
+    stack: list[tuple[Path_, Any]] = [(path, obj)]
+    while stack:
+        here, node = stack.pop()
+        yield here, node
+        stack.extend(reversed(_children(node, here)))
+
+
+def _id_part(node: Any, part: int | str) -> str:
+    """How one step of a path reads in a text id: a list element by its own id (or its
+    role card or agency profile) when it has one, so ids survive reordering."""
+    if isinstance(part, int) and isinstance(node, BaseModel) and not isinstance(node, LocalText):
+        values = node.__dict__
+        for name in ("id", "card", "profile"):
+            ident = values.get(name)
+            if ident:
+                return ident if isinstance(ident, str) else str(part)
+        return str(part)
+    return str(part)
+
+
+def walk_with_ids(obj: Any) -> Iterator[tuple[Path_, str, Any]]:
+    """Like ``walk`` from the root, with each node's text id path computed on the way
+    down (``facts.plate.text`` for ``("facts", 3, "text")``) rather than re-walked."""
+    stack: list[tuple[Path_, str, Any]] = [((), "", obj)]
+    while stack:
+        here, ident, node = stack.pop()
+        yield here, ident, node
+        children = _children(node, here)
+        for child_path, child in reversed(children):
+            part = (
+                _id_part(child, child_path[-1]) if isinstance(node, list) else str(child_path[-1])
             )
-            parts.append(str(ident) if isinstance(ident, str) else str(part))
-            continue
-        if isinstance(node, BaseModel):
-            field = next(
-                (n for n, f in type(node).model_fields.items() if (f.alias or n) == part), None
-            )
-            node = getattr(node, field) if field else None
-        elif isinstance(node, dict):
-            node = node.get(part)
-        parts.append(str(part))
-    return prefix + ".".join(parts)
+            stack.append((child_path, f"{ident}.{part}" if ident else part, child))
 
 
 def resolve_texts(
@@ -250,13 +279,15 @@ def resolve_texts(
     used: set[str] = set()
     for key, text in table.items():
         text._id = prefix + key
-    for path, obj in walk(root):
+    for path, text_id, obj in walk_with_ids(root):
         if not isinstance(obj, LocalText):
             continue
+        # The private slots read directly: pydantic's attribute fallback is slow.
+        private = obj.__pydantic_private__ or {}
+        ref = private.get("_ref")
         if path[:1] == ("texts",):
             registry[obj.id] = obj
-        elif obj._ref is not None:
-            ref = obj._ref
+        elif ref is not None:
             target = table.get(ref)
             if target is None:
                 problems.append(
@@ -271,10 +302,12 @@ def resolve_texts(
             obj.en, obj.sl = target.en, target.sl
             obj._id = target.id
         else:
-            obj._id = _text_id(prefix, path, root)
+            obj._id = prefix + text_id
             registry[obj.id] = obj
+        if ref is not None:
+            continue
         for lang in languages:
-            if obj._ref is None and not (getattr(obj, lang) or "").strip():
+            if not (obj.__dict__.get(lang) or "").strip():
                 problems.append(
                     located.problem(
                         path,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
@@ -77,6 +79,22 @@ MAX_LOG_LINES = 600
 """Lines shown at once; older entries stay reachable through the filter."""
 
 
+class LogFilter(Input):
+    """The log's word filter: it tells the log as soon as its text changes.
+
+    ``Input.Changed`` is a message, handled after the key's own handler and so drawn a
+    frame later; calling back from the value's watcher, inside the key's handler, puts
+    the typed letter and the filtered log on the same frame.
+    """
+
+    def __init__(self, on_edit: Callable[[str], None], **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self._on_edit = on_edit
+
+    def watch_value(self, value: str) -> None:
+        self._on_edit(value)
+
+
 class LogPane(PaneMixin, Vertical):
     """Everything that happened, newest first, filtered by kind and by words.
 
@@ -91,11 +109,12 @@ class LogPane(PaneMixin, Vertical):
         self._texts: list[tuple[str, str]] = []  # (event kind, sentence), oldest first
         self._wrapped: dict[tuple[int, int], list[str]] = {}
         self._width = 0
+        self._drawn_words: str | None = None  # the filter words the log shows now
         self.stale = True
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="log-filters"):
-            yield Input(id="log-filter")
+            yield LogFilter(self._filter_now, id="log-filter")
             yield Select[str]([(k, k) for k in LOG_KINDS], id="log-kind", allow_blank=False)
         yield Log(id="log", auto_scroll=False)
 
@@ -130,6 +149,7 @@ class LogPane(PaneMixin, Vertical):
         self.stale = False
         kinds = LOG_KINDS.get(str(self.query_one("#log-kind", Select).value))
         words = self.query_one("#log-filter", Input).value.strip().lower()
+        self._drawn_words = words
         log = self.query_one("#log", Log)
         width = max(30, (log.size.width or self.app.size.width) - 2)
         lines: list[str] = []
@@ -163,8 +183,16 @@ class LogPane(PaneMixin, Vertical):
             self._width = self.size.width
             self.redraw()
 
+    def _filter_now(self, value: str) -> None:
+        """Filter at once, in the handler of the key that changed the words."""
+        if self.is_mounted and self.display and self.size.width:
+            self.redraw()
+
     def on_input_changed(self, event: Input.Changed) -> None:
-        self.redraw()
+        # Already drawn by _filter_now when the change came from a key; this catches a
+        # value set while the pane was hidden or not yet laid out.
+        if event.value.strip().lower() != self._drawn_words:
+            self.redraw()
 
     def on_select_changed(self, event: Select.Changed) -> None:
         self.redraw()

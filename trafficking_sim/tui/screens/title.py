@@ -8,12 +8,45 @@ from typing import Any
 
 from textual.app import ComposeResult, SystemCommand
 from textual.containers import Center, Horizontal, Vertical
+from textual.content import Content
 from textual.widgets import Button, Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..localize import binding
 from ..text import plain
 from .base import BaseScreen
+
+
+class KeyLine(Static):
+    """The keys a footer would show, as one line of text.
+
+    Textual's Footer is a widget per key, rebuilt whenever the bindings change; on the
+    title, the first thing a player sees, that cost a noticeable part of the start. The
+    title's keys are few and fixed, so one Static shows them (the buttons above do the
+    clicking).
+    """
+
+    DEFAULT_CSS = """
+    KeyLine {
+        dock: bottom;
+        height: 1;
+        background: $footer-background;
+        color: $footer-foreground;
+    }
+    """
+
+    def show_keys(self, palette: str) -> None:
+        key_style = "bold $footer-key-foreground on $footer-key-background"
+        parts: list[Content] = []
+        for active in self.screen.active_bindings.values():
+            shown = active.binding
+            if not shown.show:
+                continue
+            parts.append(Content.styled(f" {self.app.get_key_display(shown)} ", key_style))
+            parts.append(Content(f"{shown.description} "))
+        parts.append(Content.styled(" ^p ", key_style))
+        parts.append(Content(palette))
+        self.update(Content("").join(parts))
 
 
 class TitleScreen(BaseScreen[None]):
@@ -40,7 +73,7 @@ class TitleScreen(BaseScreen[None]):
             yield Button(id="language")
             yield Button(id="quit", variant="error")
             yield Static(id="title-note")
-        yield Footer()
+        yield KeyLine(id="title-keys")
 
     def on_screen_resume(self) -> None:
         self.refresh_language()
@@ -72,6 +105,7 @@ class TitleScreen(BaseScreen[None]):
         self.query_one("#language", Button).label = plain(self.tr("tui.switch_to", language=other))
         self.query_one("#quit", Button).label = plain(self.tr("tui.quit"))
         self.query_one("#title-note", Static).update(plain(self.tr("tui.title_note")))
+        self.query_one("#title-keys", KeyLine).show_keys(self.tr("key.palette"))
         if saved is not None:
             cont.focus()
         else:

@@ -1,0 +1,110 @@
+"""Cold start to the title in a real terminal, against a one-label Textual app.
+
+Run: ``python benchmarks/bench_start.py [--reps N]``. Each repetition spawns
+``trafficking-sim`` (the console script, as a player types it) in an 80x24 pseudo-terminal
+and times from just before the spawn to the moment the title's "New game" is in what the
+program wrote; the baseline spawns a Textual app with one label the same way and waits
+for the label. The two alternate, so a busy spell of the machine hits both; the figure is
+the median of each and their ratio (aim: at most 1.2).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from ptyrun import Terminal
+
+ROOT = Path(__file__).resolve().parent.parent
+AIM_RATIO = 1.2
+
+ONE_LABEL = """
+from textual.app import App
+from textual.widgets import Label
+
+class OneLabel(App):
+    def compose(self):
+        yield Label("one label ready")
+
+OneLabel().run()
+"""
+
+
+def project_command() -> list[str]:
+    """The console script next to this Python, else ``python -m trafficking_sim``."""
+    script = Path(sys.executable).parent / "trafficking-sim"
+    if script.is_file():
+        return [str(script)]
+    found = shutil.which("trafficking-sim")
+    return [found] if found else [sys.executable, "-m", "trafficking_sim"]
+
+
+def start_once(command: list[str], marker: str, home: str) -> float:
+    """Seconds from spawning ``command`` in a pty to ``marker`` on its screen."""
+    env = {**os.environ, "TRAFFICKING_SIM_HOME": home}
+    terminal = Terminal(command, env, ROOT)
+    try:
+        return terminal.wait_for(marker) - terminal.started
+    finally:
+        terminal.close()
+
+
+def measure(reps: int) -> dict[str, Any]:
+    project, baseline = project_command(), [sys.executable, "-c", ONE_LABEL]
+    ours: list[float] = []
+    theirs: list[float] = []
+    with tempfile.TemporaryDirectory() as home:
+        start_once(project, "New game", home)  # warm the file cache and the data folder
+        start_once(baseline, "one label ready", home)
+        for _ in range(reps):
+            theirs.append(start_once(baseline, "one label ready", home))
+            ours.append(start_once(project, "New game", home))
+    return {"project": statistics.median(ours), "baseline": statistics.median(theirs)}
+
+
+LEAVES_OUT = (
+    "the terminal emulator's own drawing (the pty is read, not shown); a cold disk cache "
+    "(one unmeasured start warms it); a first start ever (the data folder exists)"
+)
+
+
+def rows(quick: bool = False) -> list[dict[str, Any]]:
+    figures = measure(3 if quick else 9)
+    ratio = figures["project"] / figures["baseline"]
+    return [
+        {
+            "figure": "cold start to the title in a real terminal",
+            "project_ms": round(figures["project"] * 1000, 1),
+            "baseline_ms": round(figures["baseline"] * 1000, 1),
+            "baseline": "one-label Textual app",
+            "ratio": round(ratio, 2),
+            "aim": f"ratio <= {AIM_RATIO}",
+            "met": ratio <= AIM_RATIO,
+            "leaves_out": LEAVES_OUT,
+        }
+    ]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="3 repetitions instead of 9")
+    args = parser.parse_args()
+    for row in rows(args.quick):
+        print(
+            f"{row['figure']}: {row['project_ms']:.0f} ms; {row['baseline']} "
+            f"{row['baseline_ms']:.0f} ms; ratio {row['ratio']:.2f} (aim {row['aim']}: "
+            f"{'met' if row['met'] else 'not met'})"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

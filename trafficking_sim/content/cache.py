@@ -1,0 +1,207 @@
+"""Checked content kept by content hash, in memory and in the user's cache folder.
+
+Loading a scenario parses a dozen YAML files and checks every reference; a resume, a
+replay or a debrief needs none of that again while the files are unchanged. Two levels:
+
+- in this process, the same ``GameContent`` object for as long as its files' bytes are
+  unchanged (so one engine serves every session of it: see ``session.engine_for``);
+- on disk, the plain data of every file that passed the checks, as JSON (a format that
+  cannot run code when read), in a file named after the scenario's path and the program
+  version, with a small listing beside it (titles and roles, for ``list``). Either is
+  trusted only when the hash of every source file's bytes, computed anew from the files
+  themselves, equals the one stored, and no file has appeared that would now be found
+  before a stored one; anything unreadable, corrupt or stale is ignored and rebuilt.
+
+Only YAML parsing and the cross-reference checks are skipped on a hit: the models are
+still built by pydantic from the stored data, so a bad cache cannot give a bad model.
+This module imports the models only when it builds them: a listing needs no pydantic.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .. import __version__, paths
+from .hashing import content_hash
+
+if TYPE_CHECKING:
+    from .bundle import GameContent
+    from .loader import ContentLoader
+
+CACHE_FORMAT = 1
+"""Raise when the stored layout changes; older cache files are then ignored."""
+
+_memory: dict[Path, GameContent] = {}
+"""The content loaded in this process, by the scenario's resolved path."""
+
+
+def cache_folder() -> Path | None:
+    """Where checked content is kept; None when there is no usable place.
+
+    With ``TRAFFICKING_SIM_HOME`` set (tests, classrooms with a shared folder), the cache
+    lives inside it, so it never mixes with the user's own.
+    """
+    override = os.environ.get(paths.HOME_ENV)
+    if override:
+        return Path(override) / "cache" / "content"
+    try:
+        import platformdirs
+
+        found = platformdirs.user_cache_path(paths.APP_NAME, appauthor=False)
+    except (KeyError, RuntimeError, OSError, ImportError):
+        return None
+    if not found.is_absolute() or str(found).startswith("~"):
+        return None
+    return found / "content"
+
+
+def _entry_path(folder: Path, scenario: Path) -> Path:
+    name = f"{CACHE_FORMAT}\0{__version__}\0{scenario}".encode()
+    return folder / f"{hashlib.sha256(name).hexdigest()[:24]}.json"
+
+
+def _listing_path(entry: Path) -> Path:
+    return entry.with_suffix(".list.json")
+
+
+def _still_valid(stored: dict[str, Any]) -> bool:
+    """Whether a stored entry still describes the files on disk."""
+    if stored.get("format") != CACHE_FORMAT or stored.get("version") != __version__:
+        return False
+    if any(Path(p).exists() for p in stored["absent"]):
+        return False  # a card or profile now found before the stored one
+    return bool(content_hash([Path(f) for f in stored["files"]]) == stored["hash"])
+
+
+def _read(path: Path) -> dict[str, Any] | None:
+    """A stored entry that still holds, or None."""
+    try:
+        stored = json.loads(path.read_text(encoding="utf-8"))
+        return stored if _still_valid(stored) else None
+    except Exception:  # a broken cache is never the user's problem: rebuild it
+        return None
+
+
+def _stored_loader(data: dict[str, Any]) -> ContentLoader:
+    """A loader that takes files' data from a cache entry instead of parsing YAML."""
+    from .errors import display_path
+    from .loader import ContentLoader
+    from .yamlsafe import Located
+
+    class StoredLoader(ContentLoader):
+        def _read(self, path: Path) -> Located:
+            # A KeyError (a file the entry does not hold) means the entry is of no use.
+            return Located(data=data[str(path.resolve())], file=display_path(path))
+
+    return StoredLoader()
+
+
+def _from_disk(entry: Path, scenario: Path) -> GameContent | None:
+    stored = _read(entry)
+    if stored is None:
+        return None
+    try:
+        content = _stored_loader(stored["data"]).load_game(scenario, check=False)
+    except Exception:  # the same: an entry that does not build is ignored
+        return None
+    return content if content.content_hash == stored["hash"] else None
+
+
+def _absent(scenario: Path, content: GameContent) -> list[str]:
+    """The places where a new card or profile would be found before the ones used."""
+    from .loader import companion_dirs
+
+    absent: list[str] = []
+    for file in content.files[1:]:
+        for folder in companion_dirs(scenario, file.parent.name):
+            if folder.resolve() == file.parent.resolve():
+                break
+            absent.append(str((folder / file.name).resolve()))
+    return absent
+
+
+def summary_of(content: GameContent) -> dict[str, Any]:
+    """What ``list`` shows of a scenario, in both languages."""
+    s = content.scenario
+
+    def both(text: Any) -> dict[str, str]:
+        return {lang: text.get(lang) for lang in ("en", "sl")}
+
+    return {
+        "id": s.id,
+        "title": both(s.title),
+        "summary": both(s.summary),
+        "languages": list(s.languages),
+        "difficulty": s.difficulty,
+        "duration_minutes": s.duration_minutes,
+        "flagship": s.flagship,
+        "roles": [{"id": r, "name": both(content.actors[r].name)} for r in content.roles],
+    }
+
+
+def _write(path: Path, stored: dict[str, Any]) -> None:
+    text = json.dumps(stored, ensure_ascii=False)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_suffix(f".{os.getpid()}.tmp")
+    temporary.write_text(text, encoding="utf-8")
+    os.replace(temporary, path)
+
+
+def _to_disk(entry: Path, scenario: Path, loader: ContentLoader, content: GameContent) -> None:
+    data = {str(f.resolve()): loader.load_file(f).located.data for f in content.files}
+    head = {
+        "format": CACHE_FORMAT,
+        "version": __version__,
+        "hash": content.content_hash,
+        "files": [str(f.resolve()) for f in content.files],
+        "absent": _absent(scenario, content),
+    }
+    try:
+        if json.loads(json.dumps(data)) != data:
+            return  # something JSON cannot hold as it is (a number as a key, say)
+        _write(entry, head | {"data": data})
+        _write(_listing_path(entry), head | {"summary": summary_of(content)})
+    except (OSError, TypeError, ValueError):
+        return  # no room or no permission: the game works without a cache
+
+
+def cached_game(path: Path) -> GameContent:
+    """The scenario at ``path`` with its companions, fully checked (see the module)."""
+    from .loader import ContentLoader
+
+    key = path.resolve()
+    known = _memory.get(key)
+    if known is not None:
+        try:
+            if content_hash(known.files) == known.content_hash:
+                return known
+        except OSError:
+            pass
+    folder = cache_folder()
+    entry = _entry_path(folder, key) if folder is not None else None
+    content = _from_disk(entry, path) if entry is not None and entry.is_file() else None
+    if content is None:
+        loader = ContentLoader()
+        content = loader.load_game(path)
+        if entry is not None:
+            _to_disk(entry, path, loader, content)
+    _memory[key] = content
+    return content
+
+
+def listing(path: Path) -> dict[str, Any] | None:
+    """The stored ``summary_of`` a scenario checked in an earlier run, if still valid."""
+    folder = cache_folder()
+    if folder is None:
+        return None
+    stored = _read(_listing_path(_entry_path(folder, path.resolve())))
+    return None if stored is None else dict(stored["summary"])
+
+
+def forget() -> None:
+    """Drop what this process keeps in memory (the disk cache stays)."""
+    _memory.clear()
