@@ -30,7 +30,7 @@ from .actions import (
     TrainerReveal,
 )
 from .addressing import cause_of, set_off_by_time
-from .compiled import Program
+from .compiled import EVERYTHING, Program
 from .conditions import message_matches
 from .rng import next_percent, seed_state
 from .state import Breach, GameState, Known, Message, Pending, ScoreChange
@@ -131,6 +131,7 @@ class Engine:
         )
         work = _Step(self.content, state, self.program, lean=self.lean)
         work.dirty = True
+        work.changed.add(EVERYTHING)
         work.emit(E.TURN_STARTED, turn=1)
         work.start_turn()
         work.settle()
@@ -256,6 +257,7 @@ class _Step:
     __slots__ = (
         "_copied",
         "addressee",
+        "changed",
         "compiled",
         "content",
         "deciding",
@@ -295,6 +297,9 @@ class _Step:
         # Set when something a condition can see changes; objectives and endings are only
         # re-checked then.
         self.dirty = False
+        # What changed since they were last checked (see ``compiled.reads``): only the
+        # objectives and endings that read one of these can have become true.
+        self.changed: set[Any] = set()
         self.lean = lean
         # Checking an action only reads the state, so it needs no copy.
         self.state = state if read_only else state.copy()
@@ -333,6 +338,7 @@ class _Step:
             mine[fact] = known
         if new:
             self.dirty = True
+            self.changed.add(("k", actor))
             self.emit(E.FACTS_LEARNED, actor=actor, facts=new, source=known.source, via=known.via)
         return new
 
@@ -926,6 +932,7 @@ class _Step:
         spec = self.content.actions[action.action]
         self.state.done[spec.id] = self.state.done.get(spec.id, 0) + 1
         self.dirty = True
+        self.changed.add(("d", spec.id))
         self.emit(E.ACTION_DONE, action=spec.id, fact=action.fact, by=self.role)
         self.apply_effects(spec.then, f"action:{spec.id}")
         self.fire("action", None, (spec.id,))
@@ -1032,11 +1039,13 @@ class _Step:
         if self.state.turn >= self.scenario.max_turns:
             # What the last turn's rules achieved counts before time runs out.
             self.dirty = True
+            self.changed.add(EVERYTHING)
             self.check_outcomes()
             self.finish(self.scenario.timeout_ending)
             return
         self.state.turn += 1
         self.dirty = True
+        self.changed.add("turn")
         if seats:
             self.state.role = seats[0]
         self.state.ap = self.content.actors[self.role].action_points
@@ -1045,18 +1054,18 @@ class _Step:
 
     def start_turn(self) -> None:
         self.deliver_due()
-        for inject in self.content.injects.values():
-            if inject.id in self.state.injected:
+        # Scheduled at this turn, or (without one) waiting for its condition to hold.
+        for inject, check in self.program.injects_due(self._roles(), self.state.turn):
+            if inject in self.state.injected:
                 continue
-            # Scheduled at a turn, or (without one) waiting for its condition to hold.
-            due = (
-                inject.at_turn == self.state.turn
-                if inject.at_turn is not None
-                else inject.if_ is not None
-            )
-            if due and (inject.if_ is None or self.holds(inject.if_)):
-                self.run_inject(inject.id)
+            if check is None or check(self):
+                self.run_inject(inject)
         self.fire("turn_start", None)
+
+    def _roles(self) -> frozenset[str]:
+        """The roles people play in this game: what 'role:' conditions are true of."""
+        state = self.state
+        return self.program.roles(state.seats or (state.role,))
 
     def deliver_due(self) -> None:
         while True:
@@ -1129,6 +1138,7 @@ class _Step:
             return
         self.state.injected = self.state.injected | {inject_id}
         self.dirty = True
+        self.changed.add(("i", inject_id))
         self.emit(E.INJECT, inject=inject_id, audience=list(inject.audience))
         self.apply_effects(inject.then, f"inject:{inject_id}")
         self.fire("inject", None, (inject_id,))
@@ -1150,14 +1160,16 @@ class _Step:
         if self.depth >= MAX_CASCADE:
             self.emit(E.RULE_FIRED, rule=None, stopped="cascade limit")
             return replied
-        rules = (
-            self.program.rules.get(kind, ())
-            if keys is None
-            else self.program.candidates(kind, keys)
-        )
+        state = self.state
+        if keys is not None:
+            rules = self.program.candidates(kind, keys)
+        elif self.deciding is None:
+            # Turn start and end: only the rules that can fire in this game at this turn.
+            rules = self.program.timed(kind, self._roles(), state.turn)
+        else:  # pragma: no cover - a group's decision fires keyed rules only
+            rules = self.program.rules.get(kind, [])
         if not rules:
             return replied
-        state = self.state
         self.depth += 1
         try:
             for rule, check in rules:
@@ -1180,6 +1192,7 @@ class _Step:
                     continue  # one request, one reply: the first rule that answers wins
                 state.fired = state.fired | {rule.id}
                 self.dirty = True
+                self.changed.add(("f", rule.id))
                 self.emit(E.RULE_FIRED, rule=rule.id)
                 outer, self.responder = self.responder, self._responder(rule)
                 scorer = self.scorer
@@ -1302,6 +1315,7 @@ class _Step:
         if self.state.variables.get(name) != value:
             self.state.variables[name] = value
             self.dirty = True
+            self.changed.add(("v", name))
             self.emit(E.VARIABLE_CHANGED, var=name, value=value, origin=origin)
 
     # --- after every step -----------------------------------------------------------------
@@ -1316,15 +1330,24 @@ class _Step:
         if not self.dirty:
             return
         self.dirty = False
+        changed, self.changed = self.changed, set()
+        every = EVERYTHING in changed
         state = self.state
         met = state.objectives
-        for objective, check in self.program.objectives:
-            if objective not in met and check(self):
+        # Each unmet objective and each ending was false when last checked; one can have
+        # become true only if something it reads has changed since.
+        objectives, endings = self.program.outcomes(state.seats or (state.role,))
+        for objective, check, reads in objectives:
+            if (
+                objective not in met
+                and (every or reads is None or not changed.isdisjoint(reads))
+                and check(self)
+            ):
                 met[objective] = state.turn
                 self.emit(E.OBJECTIVE_MET, objective=objective)
         if state.ending is not None:
             return
-        for ending, check in self.program.endings:
-            if check(self):
+        for ending, check, reads in endings:
+            if (every or reads is None or not changed.isdisjoint(reads)) and check(self):
                 self.finish(ending)
                 return
