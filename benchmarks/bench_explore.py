@@ -32,7 +32,7 @@ from typing import Any
 
 from trafficking_sim.content import load_game
 from trafficking_sim.engine import EndTurn, Engine
-from trafficking_sim.explore import alone, explore
+from trafficking_sim.explore import DEFAULT_BUDGET, alone, explore
 
 ROOT = Path(__file__).resolve().parent.parent
 FLAGSHIP = ROOT / "scenarios" / "exercise.yaml"
@@ -90,6 +90,88 @@ def peak_memory(content: Any, role: str, budgets: list[int]) -> list[dict[str, A
         tracemalloc.stop()
         rows.append({"budget": budget, "states": search.states, "peak_mb": peak / 2**20})
     return rows
+
+
+AIM_STATES_PER_S = 20_000
+AIM_COOPERATION_S = 60.0
+
+
+def lean_step_rate(content: Any, seconds: float) -> float:
+    """Steps per second of the lean engine the search uses, in seeded random play."""
+    engine = Engine(content, lean=True)
+    rng = random.Random(1)
+    steps, spent = 0, 0.0
+    roles = list(content.roles)
+    while spent < seconds:
+        state, _ = engine.new_game(rng.choice(roles), rng.randrange(1000))
+        while not state.over:
+            action = rng.choice([*engine.candidate_actions(state), EndTurn()])
+            began = time.perf_counter()
+            state, _ = engine.step(state, action)
+            spent += time.perf_counter() - began
+            steps += 1
+    return steps / spent
+
+
+def rows(quick: bool = False) -> list[dict[str, Any]]:
+    """The figures of this file for ``benchmarks/run.py`` (``quick``: tiny, to check it runs).
+
+    The search runs with ``explore``'s own settings (seed 1, the command's budget, the beam
+    search on), for the flagship's first role; ``quick`` cuts the budget to 3,000.
+    """
+    content = load_game(FLAGSHIP)
+    role = content.roles[0]
+    budget = 3_000 if quick else DEFAULT_BUDGET
+    base_us = 1e3 / lean_step_rate(content, 0.5 if quick else 3.0)
+    gc.collect()
+    began = time.perf_counter()
+    search = explore(content, role, seed=1, budget=budget)
+    total = time.perf_counter() - began
+    per_state = search.seconds / max(search.states, 1) * 1e3
+    rate = search.states / search.seconds
+    out: list[dict[str, Any]] = [
+        {
+            "figure": f"`explore {FLAGSHIP.stem} --role {role}`: a distinct state "
+            f"({search.states:,} in {search.seconds:.1f} s)",
+            "project_ms": per_state,
+            "baseline_ms": base_us,
+            "baseline": "a lean Engine.step",
+            "ratio": per_state / base_us,
+            "aim": f">= {AIM_STATES_PER_S:,} states/s",
+            "met": rate >= AIM_STATES_PER_S,
+            "leaves_out": "loading the scenario; the report; the other roles",
+        },
+        {
+            "figure": f"`explore {FLAGSHIP.stem} --role {role}`: whole search with the beam",
+            "project_ms": total * 1e3,
+            "baseline_ms": search.seconds * 1e3,
+            "baseline": "its exhaustive part",
+            "ratio": total / search.seconds,
+            "aim": "-",
+            "met": None,
+            "leaves_out": "loading the scenario; the report",
+        },
+    ]
+    began = time.perf_counter()
+    roles = content.roles[:1] if quick else content.roles
+    states = 0
+    for each in roles:
+        states += explore(content, each, seed=1, allow=alone).states
+    coop = time.perf_counter() - began
+    out.append(
+        {
+            "figure": f"`explore {FLAGSHIP.stem} --cooperation`, {len(roles)} role(s), "
+            f"{states:,} states",
+            "project_ms": coop * 1e3,
+            "baseline_ms": states * base_us,
+            "baseline": "as many lean steps",
+            "ratio": coop * 1e3 / (states * base_us),
+            "aim": f"< {AIM_COOPERATION_S:g} s",
+            "met": coop < AIM_COOPERATION_S,
+            "leaves_out": "loading the scenario; the report",
+        }
+    )
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:
