@@ -17,7 +17,6 @@ from ..content.models import Rule
 from .conditions import Context, message_matches
 
 Check = Callable[[Context], bool]
-Outcome = tuple[str, Check, frozenset[Any] | None]
 
 _COMPARE: dict[str, Callable[[Any, Any], bool]] = {
     "eq": operator.eq,
@@ -179,9 +178,7 @@ class Program:
     # slow reference that the tests compare the indexed engine with).
     scan_all: bool = False
     # ``outcomes`` answers, by the roles played.
-    _outcomes: dict[tuple[str, ...], tuple[list[Outcome], list[Outcome]]] = field(
-        default_factory=dict
-    )
+    _outcomes: dict[tuple[str, ...], tuple[Watched, Watched]] = field(default_factory=dict)
     _outcome_conds: tuple[list[tuple[str, Any]], list[tuple[str, Any]]] = ([], [])
     # The scenario's injects in order, with their turn (None: when the condition holds).
     _inject_specs: list[tuple[str, int | None, Any]] = field(default_factory=list)
@@ -235,17 +232,23 @@ class Program:
             found = self._roles[played] = frozenset(played)
         return found
 
-    def outcomes(self, played: tuple[str, ...]) -> tuple[list[Outcome], list[Outcome]]:
-        """The objectives and the endings, each with its check and what the check reads
-        (see ``reads``), for a game where ``played`` are the roles played."""
+    def outcomes(self, played: tuple[str, ...]) -> tuple[Watched, Watched]:
+        """The objectives and the endings, each with its check, indexed by what the checks
+        read (see ``reads``), for a game where ``played`` are the roles played."""
         found = self._outcomes.get(played)
         if found is None or self.scan_all:
             player = played[0] if len(played) == 1 else None
             objectives, endings = (
-                [
-                    (ident, self.conditions(cond), None if self.scan_all else reads(cond, player))
-                    for ident, cond in conds
-                ]
+                Watched.build(
+                    [
+                        (
+                            ident,
+                            self.conditions(cond),
+                            None if self.scan_all else reads(cond, player),
+                        )
+                        for ident, cond in conds
+                    ]
+                )
                 for conds in self._outcome_conds
             )
             found = self._outcomes[played] = (objectives, endings)
@@ -288,6 +291,44 @@ class Program:
         ]
         self._injects[(roles, turn)] = result
         return result
+
+
+@dataclass
+class Watched:
+    """Conditions in their order, and which of them read each thing a step can change."""
+
+    entries: list[tuple[str, Check]]
+    watch: dict[Any, tuple[int, ...]]
+    always: tuple[int, ...]  # those whose reads are not recorded: checked after any change
+
+    @classmethod
+    def build(cls, found: list[tuple[str, Check, frozenset[Any] | None]]) -> Watched:
+        watch: dict[Any, list[int]] = {}
+        always = []
+        for index, (_, _, what) in enumerate(found):
+            if what is None:
+                always.append(index)
+            for atom in what or ():
+                watch.setdefault(atom, []).append(index)
+        return cls(
+            [(ident, check) for ident, check, _ in found],
+            {atom: tuple(indexes) for atom, indexes in watch.items()},
+            tuple(always),
+        )
+
+    def due(self, changed: set[Any]) -> list[tuple[str, Check]]:
+        """The conditions to check after ``changed``, in order."""
+        entries = self.entries
+        if EVERYTHING in changed:
+            return entries
+        hit = set(self.always)
+        for atom in changed:
+            found = self.watch.get(atom)
+            if found is not None:
+                hit.update(found)
+        if not hit:
+            return []
+        return [entries[i] for i in sorted(hit)]
 
 
 EVERYTHING = ("*",)

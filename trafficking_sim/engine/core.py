@@ -7,7 +7,8 @@ has come due, and checks objectives and endings. Nothing here does input or outp
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from typing import Any
 
 from ..content import logic as L
@@ -1248,62 +1249,76 @@ class _Step:
         # 'player' in a class game: the group the rule answers (see ``fire``).
         return (self.scorer or self.role) if actor == L.PLAYER else actor
 
-    def _effect(self, effect: Any, origin: str) -> set[str]:
-        if isinstance(effect, L.Reveal):
-            args = effect.reveal
-            to = self._actor(args.to)
-            sender = self._actor(args.sender) if args.sender else None
-            known = Known(self.state.turn, sender, "rule" if sender else "action", args.handling)
-            self.learn(to, args.facts, known)
-        elif isinstance(effect, L.Reply):
-            reply = effect.reply
-            request = self.message
-            sender = self._actor(reply.sender) if reply.sender else (self.responder or self.role)
-            self._reply_later(
-                sender,
-                request,
-                reply.text.id,
-                reply.after,
-                tuple(reply.facts),
-                reply.handling,
-                reply.evaluation,
-                reply.subject.id if reply.subject else None,
-            )
-            return {sender}
-        elif isinstance(effect, L.Forward):
-            message = self.message
-            if message is not None and message.facts:
-                via = self.responder or message.recipients[0]
-                known = Known(self.state.turn, via, message.channel, message.handling, message.id)
-                target = self._actor(effect.forward.to)
-                new = self.learn(target, message.facts, known)
-                self._credit_needs(target, message.facts, new, check_need_to_know=True)
-        elif isinstance(effect, L.SetVar):
-            self._set_var(effect.set.var, effect.set.value, origin)
-        elif isinstance(effect, L.AddVar):
-            current = self.state.variables[effect.add.var]
-            self._set_var(effect.add.var, current + effect.add.value, origin)
-        elif isinstance(effect, L.Score):
-            change = effect.score
-            self.score(
-                change.pillar,
-                change.delta,
-                (("text", change.reason.id),),
-                _text_ref(change.source),
-                origin,
-            )
-        elif isinstance(effect, L.TriggerInject):
-            if effect.inject.after == 0:
-                self.run_inject(effect.inject.id)
-            else:
-                self.schedule(self.state.turn + effect.inject.after, "inject", id=effect.inject.id)
-        elif isinstance(effect, L.Say):
-            # In a class game, narration is the news of the group the rule answers.
-            by = {"by": self.scorer} if self.state.seats else {}
-            self.emit(E.NARRATION, text=effect.say.id, **by)
-        elif isinstance(effect, L.End):
-            self.finish(effect.end)
-        return set()
+    def _effect(self, effect: Any, origin: str) -> AbstractSet[str]:
+        # One dictionary look-up instead of a chain of isinstance checks: effects are the
+        # commonest thing a step does.
+        handler = _EFFECTS.get(type(effect))
+        if handler is None:
+            return set()
+        return handler(self, effect, origin) or _NOBODY
+
+    def _reveal(self, effect: L.Reveal, origin: str) -> None:
+        args = effect.reveal
+        to = self._actor(args.to)
+        sender = self._actor(args.sender) if args.sender else None
+        known = Known(self.state.turn, sender, "rule" if sender else "action", args.handling)
+        self.learn(to, args.facts, known)
+
+    def _reply(self, effect: L.Reply, origin: str) -> set[str]:
+        reply = effect.reply
+        request = self.message
+        sender = self._actor(reply.sender) if reply.sender else (self.responder or self.role)
+        self._reply_later(
+            sender,
+            request,
+            reply.text.id,
+            reply.after,
+            tuple(reply.facts),
+            reply.handling,
+            reply.evaluation,
+            reply.subject.id if reply.subject else None,
+        )
+        return {sender}
+
+    def _forward(self, effect: L.Forward, origin: str) -> None:
+        message = self.message
+        if message is not None and message.facts:
+            via = self.responder or message.recipients[0]
+            known = Known(self.state.turn, via, message.channel, message.handling, message.id)
+            target = self._actor(effect.forward.to)
+            new = self.learn(target, message.facts, known)
+            self._credit_needs(target, message.facts, new, check_need_to_know=True)
+
+    def _set(self, effect: L.SetVar, origin: str) -> None:
+        self._set_var(effect.set.var, effect.set.value, origin)
+
+    def _add(self, effect: L.AddVar, origin: str) -> None:
+        current = self.state.variables[effect.add.var]
+        self._set_var(effect.add.var, current + effect.add.value, origin)
+
+    def _score_effect(self, effect: L.Score, origin: str) -> None:
+        change = effect.score
+        self.score(
+            change.pillar,
+            change.delta,
+            (("text", change.reason.id),),
+            _text_ref(change.source),
+            origin,
+        )
+
+    def _trigger(self, effect: L.TriggerInject, origin: str) -> None:
+        if effect.inject.after == 0:
+            self.run_inject(effect.inject.id)
+        else:
+            self.schedule(self.state.turn + effect.inject.after, "inject", id=effect.inject.id)
+
+    def _say(self, effect: L.Say, origin: str) -> None:
+        # In a class game, narration is the news of the group the rule answers.
+        by = {"by": self.scorer} if self.state.seats else {}
+        self.emit(E.NARRATION, text=effect.say.id, **by)
+
+    def _end(self, effect: L.End, origin: str) -> None:
+        self.finish(effect.end)
 
     def _set_var(self, name: str, value: Any, origin: str) -> None:
         spec = self.scenario.variables[name]
@@ -1331,23 +1346,34 @@ class _Step:
             return
         self.dirty = False
         changed, self.changed = self.changed, set()
-        every = EVERYTHING in changed
         state = self.state
         met = state.objectives
         # Each unmet objective and each ending was false when last checked; one can have
         # become true only if something it reads has changed since.
         objectives, endings = self.program.outcomes(state.seats or (state.role,))
-        for objective, check, reads in objectives:
-            if (
-                objective not in met
-                and (every or reads is None or not changed.isdisjoint(reads))
-                and check(self)
-            ):
+        for objective, check in objectives.due(changed):
+            if objective not in met and check(self):
                 met[objective] = state.turn
                 self.emit(E.OBJECTIVE_MET, objective=objective)
         if state.ending is not None:
             return
-        for ending, check, reads in endings:
-            if (every or reads is None or not changed.isdisjoint(reads)) and check(self):
+        for ending, check in endings.due(changed):
+            if check(self):
                 self.finish(ending)
                 return
+
+
+_NOBODY: frozenset[str] = frozenset()  # (no one replied; never changed, only or-ed)
+
+_EFFECTS: dict[type, Callable[[_Step, Any, str], AbstractSet[str] | None]] = {
+    L.Reveal: _Step._reveal,
+    L.Reply: _Step._reply,
+    L.Forward: _Step._forward,
+    L.SetVar: _Step._set,
+    L.AddVar: _Step._add,
+    L.Score: _Step._score_effect,
+    L.TriggerInject: _Step._trigger,
+    L.Say: _Step._say,
+    L.End: _Step._end,
+}
+"""What each kind of effect does."""
