@@ -26,6 +26,10 @@ from .engine.state import Known, Pending, _pending_key
 
 DEFAULT_BUDGET = 200_000
 
+BEAM_SHARE = 1.0
+"""The beam search may step at most this many times the budget: a bounded share of the
+work, so a search that runs out of budget ends in about twice its exhaustive time."""
+
 ActionFilter = Callable[[Action], bool]
 
 
@@ -86,6 +90,7 @@ def explore(
     beam_width: int = 300,
     stop_at: set[str] | None = None,
     deadline: float | None = None,
+    beam_share: float | None = BEAM_SHARE,
 ) -> Search:
     """Breadth-first search from the start (or ``start``), merging equal states.
 
@@ -94,7 +99,9 @@ def explore(
     budget runs out, a beam search of ``beam_width`` (0: none) looks for witnesses of the
     endings and objectives not reached yet. ``stop_at`` ends the search as soon as one of
     these endings is found. At ``deadline`` (a ``time.perf_counter()`` value) the search
-    stops as if its budget had run out.
+    stops as if its budget had run out. The beam takes at most ``beam_share`` times
+    ``budget`` steps (None: as many as its layers need); counting steps rather than
+    seconds keeps the report the same on any machine.
 
     Memory stays small per state: a state seen is remembered by a 16-byte digest of its
     key (with the step that led to it, for the paths), and a state waiting in the queue
@@ -174,7 +181,10 @@ def explore(
         return search
     if search.exhausted and _missing(search, content) and beam_width:
         began = time.perf_counter()
-        _beam(engine, content, start, search, allow, keys, limit, beam_width, stop_at, deadline)
+        steps = None if beam_share is None else max(1, int(beam_share * budget))
+        _beam(
+            engine, content, start, search, allow, keys, limit, beam_width, stop_at, deadline, steps
+        )
         search.beam_seconds = time.perf_counter() - began
     return search
 
@@ -230,6 +240,7 @@ def last_turn_best_reachable(
             stop_at=targets,
             beam_width=beam_width,
             deadline=deadline,
+            beam_share=None,  # bounded by the deadline: the player is waiting
         )
         if targets & search.endings.keys():
             return begin.turn, sure
@@ -290,13 +301,15 @@ def _beam(
     width: int,
     stop_at: set[str] | None = None,
     deadline: float | None = None,
+    max_steps: int | None = None,
 ) -> None:
     """Look for witnesses of what the exhaustive search did not reach: at every depth,
     keep only the most promising states. It can prove that something is reachable (it
-    returns a path), never that it is not."""
+    returns a path), never that it is not. It stops after ``max_steps`` steps (if given)."""
     frontier: list[tuple[GameState, list[Action]]] = [(_slim(start), [])]
     points = max(a.action_points for a in content.actors.values() if a.kind == "role")
     sure_refusals = _conditional_actions(content)
+    left = max_steps if max_steps is not None else -1
     for _ in range(limit * (points + 1)):
         if not frontier or not _missing(search, content):
             break
@@ -322,6 +335,9 @@ def _beam(
                     and not engine.accepts(state, action)
                 ):
                     continue  # refused: nothing but the points would change
+                if left == 0:
+                    return  # its share of the work is spent
+                left -= 1
                 after, events = engine.step(state, action)
                 after = _slim(after, owned=True)
                 child = keys.parts(after, state, parts)
