@@ -606,6 +606,137 @@ def table(results: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+# --- rows for benchmarks/run.py --------------------------------------------------------------
+
+FLAGSHIP = ROOT / "scenarios" / "exercise.yaml"
+AIM_FLAGSHIP_STEPS_PER_S = 50_000
+AIM_COLD_RATIO = 2.0
+ALL_CONTENT_DIRS = (*CONTENT_DIRS, "codex")
+
+
+def _row(
+    figure: str,
+    project_ms: float | None,
+    baseline_ms: float | None,
+    baseline: str,
+    aim: str,
+    met: bool | None,
+    leaves_out: str,
+) -> dict[str, Any]:
+    ratio = project_ms / baseline_ms if project_ms and baseline_ms else None
+    return {
+        "figure": figure,
+        "project_ms": project_ms,
+        "baseline_ms": baseline_ms,
+        "baseline": baseline,
+        "ratio": ratio,
+        "aim": aim,
+        "met": met,
+        "leaves_out": leaves_out,
+    }
+
+
+def _cold_validate(reps: int) -> tuple[float, float, int]:
+    """``trafficking-sim validate`` in a fresh process (imports, every file, the codex)
+    against a fresh process that only parses the same files with CSafeLoader."""
+    every = [p for d in ALL_CONTENT_DIRS for p in sorted((ROOT / d).glob("*.yaml"))]
+    command, _ = game_command()
+    parse = (
+        "import sys, yaml\n"
+        "for name in sys.argv[1:]:\n"
+        "    with open(name, encoding='utf-8') as f:\n"
+        "        yaml.load(f.read(), Loader=yaml.CSafeLoader)\n"
+    )
+    project: list[float] = []
+    base: list[float] = []
+    with tempfile.TemporaryDirectory(prefix="trafficking-sim-bench-") as tmp:
+        env = dict(os.environ, TRAFFICKING_SIM_HOME=str(Path(tmp) / "home"))
+        for i in range(reps + 1):  # the first of each is a warm-up (page cache, .pyc)
+            for argv, out in (
+                ([*command, "validate"], project),
+                ([sys.executable, "-c", parse, *map(str, every)], base),
+            ):
+                t0 = perf()
+                done = subprocess.run(argv, env=env, capture_output=True, check=False)
+                elapsed = perf() - t0
+                if done.returncode != 0:
+                    raise RuntimeError(f"{argv[:3]} failed: {done.stderr.decode()[-500:]}")
+                if i:
+                    out.append(elapsed * 1e3)
+    return statistics.median(project), statistics.median(base), len(every)
+
+
+def _random_states(engine: Engine, games: int, seed: int) -> tuple[list[Any], list[Action]]:
+    """The states and actions of seeded random legal games of every role."""
+    rng = random.Random(seed)
+    roles = list(engine.content.roles)
+    states: list[Any] = []
+    actions: list[Action] = []
+    for game in range(games):
+        state, _ = engine.new_game(roles[game % len(roles)], game)
+        while not state.over:
+            action = rng.choice(engine.legal_actions(state))
+            states.append(state)
+            actions.append(action)
+            state, _ = engine.step(state, action)
+    return states, actions
+
+
+def _step_figure(path: Path, games: int, reps: int) -> tuple[float, float, int]:
+    """Microseconds per ``Engine.step`` over recorded (state, action) pairs of random games,
+    and per ``GameState.copy`` of the same states (the least a step that copies can cost)."""
+    engine = Engine(load_game(path))
+    states, actions = _random_states(engine, games, 7)
+    pairs = list(zip(states, actions, strict=True))
+    step = engine.step
+    steps, copies = [], []
+    for _ in range(reps + 1):
+        gc.collect()
+        t0 = perf()
+        for state, action in pairs:
+            step(state, action)
+        t1 = perf()
+        for state in states:
+            state.copy()
+        t2 = perf()
+        steps.append((t1 - t0) / len(pairs) * 1e3)
+        copies.append((t2 - t1) / len(pairs) * 1e3)
+    return statistics.median(steps[1:]), statistics.median(copies[1:]), len(pairs)
+
+
+def rows(quick: bool = False) -> list[dict[str, Any]]:
+    """The figures of this file for ``benchmarks/run.py`` (``quick``: tiny, to check it runs)."""
+    out = []
+    progress("validate, cold process")
+    project, base, files = _cold_validate(1 if quick else 5)
+    out.append(
+        _row(
+            f"`validate`, cold process ({files} files with the codex)",
+            project,
+            base,
+            "CSafeLoader parse, cold process",
+            f"<= {AIM_COLD_RATIO:g}x",
+            project / base <= AIM_COLD_RATIO,
+            "the terminal's own start; output printing",
+        )
+    )
+    progress("Engine.step, flagship and tutorial")
+    for path, aim in ((FLAGSHIP, AIM_FLAGSHIP_STEPS_PER_S), (TUTORIAL, AIM_STEPS_PER_S)):
+        us_step, us_copy, count = _step_figure(path, 4 if quick else 40, 1 if quick else 7)
+        out.append(
+            _row(
+                f"`Engine.step`, {path.stem} ({count} steps of random legal games)",
+                us_step,
+                us_copy,
+                "copying the state",
+                f">= {aim:,} steps/s ({1000 / aim:.3f} ms)",
+                us_step <= 1000 / aim,
+                "choosing the action (legal_actions); building the Engine",
+            )
+        )
+    return out
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--json", type=Path, metavar="FILE", help="also write results as JSON")

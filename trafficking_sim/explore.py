@@ -26,6 +26,10 @@ from .engine.state import Known, Pending, _pending_key
 
 DEFAULT_BUDGET = 200_000
 
+BEAM_SHARE = 1.0
+"""The beam search may step at most this many times the budget: a bounded share of the
+work, so a search that runs out of budget ends in about twice its exhaustive time."""
+
 ActionFilter = Callable[[Action], bool]
 
 
@@ -86,6 +90,8 @@ def explore(
     beam_width: int = 300,
     stop_at: set[str] | None = None,
     deadline: float | None = None,
+    beam_share: float | None = BEAM_SHARE,
+    reduce: bool = True,
 ) -> Search:
     """Breadth-first search from the start (or ``start``), merging equal states.
 
@@ -94,7 +100,15 @@ def explore(
     budget runs out, a beam search of ``beam_width`` (0: none) looks for witnesses of the
     endings and objectives not reached yet. ``stop_at`` ends the search as soon as one of
     these endings is found. At ``deadline`` (a ``time.perf_counter()`` value) the search
-    stops as if its budget had run out.
+    stops as if its budget had run out. The beam takes at most ``beam_share`` times
+    ``budget`` steps (None: as many as its layers need); counting steps rather than
+    seconds keeps the report the same on any machine.
+
+    ``reduce``: partial-order reduction. Actions of one turn that commute (see
+    ``_Commuting``) are taken in one order only: after an action, an earlier one (in the
+    order actions are first met) that commutes with it is not tried, since taking it
+    first leads to the same state. The states reached, and so the endings and objectives
+    found, are the same; the search only steps fewer re-orderings.
 
     Memory stays small per state: a state seen is remembered by a 16-byte digest of its
     key (with the step that led to it, for the paths), and a state waiting in the queue
@@ -123,15 +137,24 @@ def explore(
     if not _beyond(root, limit):
         queue.append((root, None, root_key))
     actions: dict[Action, Action] = {}  # one object per distinct action kept
+    commute = _Commuting(engine, role) if reduce and not start.seats else None
+    rank: dict[Action, int] = {}  # the one order commuting actions are taken in
     search.states = 1
     while queue:
         source, how, here = queue.popleft()
         state = source if how is None else _slim(engine.step(source, how)[0], owned=True)
         search.expanded += 1
         parts = keys.parts(state)
+        after_rank = -1
+        if commute is not None and how is not None and commute.footprint(how) is not None:
+            after_rank = rank[how]
         for action in [*engine.candidate_actions(state), EndTurn()]:
             if allow is not None and not allow(action):
                 continue
+            if commute is not None:
+                order = rank.setdefault(action, len(rank))
+                if order < after_rank and commute(action, how):  # type: ignore[arg-type]
+                    continue  # taken before ``how`` on another path: the same state
             if not _may_matter(engine, state, action):
                 continue
             if isinstance(action, Do):
@@ -174,7 +197,10 @@ def explore(
         return search
     if search.exhausted and _missing(search, content) and beam_width:
         began = time.perf_counter()
-        _beam(engine, content, start, search, allow, keys, limit, beam_width, stop_at, deadline)
+        steps = None if beam_share is None else max(1, int(beam_share * budget))
+        _beam(
+            engine, content, start, search, allow, keys, limit, beam_width, stop_at, deadline, steps
+        )
         search.beam_seconds = time.perf_counter() - began
     return search
 
@@ -230,6 +256,7 @@ def last_turn_best_reachable(
             stop_at=targets,
             beam_width=beam_width,
             deadline=deadline,
+            beam_share=None,  # bounded by the deadline: the player is waiting
         )
         if targets & search.endings.keys():
             return begin.turn, sure
@@ -290,13 +317,15 @@ def _beam(
     width: int,
     stop_at: set[str] | None = None,
     deadline: float | None = None,
+    max_steps: int | None = None,
 ) -> None:
     """Look for witnesses of what the exhaustive search did not reach: at every depth,
     keep only the most promising states. It can prove that something is reachable (it
-    returns a path), never that it is not."""
+    returns a path), never that it is not. It stops after ``max_steps`` steps (if given)."""
     frontier: list[tuple[GameState, list[Action]]] = [(_slim(start), [])]
     points = max(a.action_points for a in content.actors.values() if a.kind == "role")
     sure_refusals = _conditional_actions(content)
+    left = max_steps if max_steps is not None else -1
     for _ in range(limit * (points + 1)):
         if not frontier or not _missing(search, content):
             break
@@ -322,6 +351,9 @@ def _beam(
                     and not engine.accepts(state, action)
                 ):
                     continue  # refused: nothing but the points would change
+                if left == 0:
+                    return  # its share of the work is spent
+                left -= 1
                 after, events = engine.step(state, action)
                 after = _slim(after, owned=True)
                 child = keys.parts(after, state, parts)
@@ -406,6 +438,305 @@ def _conditional_actions(content: GameContent) -> set[str]:
         for spec in content.actions.values()
         if spec.if_ is not None and not any(isinstance(o, L.Chance) for _, o in walk(spec.if_))
     }
+
+
+Footprint = tuple[frozenset[Any], frozenset[Any], frozenset[Any]]
+"""What a step of one action may read, write, and add to (counts whose order does not
+matter: broken trust, own exchanges), in the atoms of ``compiled.reads``."""
+
+
+class _Commuting:
+    """Which actions of one turn commute: taken one after the other in either order, from
+    any state of a game of ``role``, they lead to states with the same key.
+
+    Decided before any step from the content alone, conservatively: an action's
+    footprint is what it may read and write, including every rule and inject it may set
+    off (all those listening for it, whether or not their conditions would hold), and two
+    actions commute when neither writes what the other reads or writes. Only ``do``
+    steps, direct shares and SIENA messages to one recipient get a footprint; everything
+    else (ending the turn, requests, permissions, a chance, an ending, a reply scheduled
+    by both) commutes with nothing. Objectives and endings are checked after every step,
+    so no objective may read what both actions write, and no ending what either writes.
+    """
+
+    def __init__(self, engine: Engine, role: str) -> None:
+        self.engine = engine
+        self.content = engine.content
+        self.role = role
+        self._footprints: dict[Action, Footprint | None] = {}
+        self._pairs: dict[tuple[Action, Action], bool] = {}
+        self._restricted = _restricted_facts(self.content)
+        self._outcomes = [
+            self._outcome_reads(o.when, set()) for o in self.content.objectives.values()
+        ]
+        self._endings = [
+            self._outcome_reads(e.when, set()) for e in self.content.endings.values() if e.when
+        ]
+
+    def __call__(self, a: Action, b: Action) -> bool:
+        found = self._pairs.get((a, b))
+        if found is None:
+            found = self._pairs[(a, b)] = self._pairs[(b, a)] = self._commute(a, b)
+        return found
+
+    def _commute(self, a: Action, b: Action) -> bool:
+        fa, fb = self.footprint(a), self.footprint(b)
+        if fa is None or fb is None:
+            return False
+        read_a, write_a, add_a = fa
+        read_b, write_b, add_b = fb
+        if not write_a.isdisjoint(read_b | write_b | add_b) or not write_b.isdisjoint(
+            read_a | add_a
+        ):
+            return False
+        if not add_a.isdisjoint(read_b) or not add_b.isdisjoint(read_a):
+            return False
+        for watched in self._outcomes:
+            if watched is None:
+                if write_a and write_b:
+                    return False
+            elif not watched.isdisjoint(write_a) and not watched.isdisjoint(write_b):
+                return False
+        for watched in self._endings:
+            # Either may end the game: the other, taken first or not at all, would leave a
+            # different last state (with the same ending; but the states must be the same).
+            if watched is None:
+                if write_a or write_b:
+                    return False
+            elif not watched.isdisjoint(write_a) or not watched.isdisjoint(write_b):
+                return False
+        return True
+
+    def _outcome_reads(self, cond: Any, seen: set[str]) -> frozenset[Any] | None:
+        """What an objective's or ending's condition reads, an objective it names read
+        through its own condition."""
+        from .content import logic as L
+
+        if isinstance(cond, L.ObjectiveMet):
+            if cond.objective in seen or cond.objective not in self.content.objectives:
+                return None
+            seen.add(cond.objective)
+            inner = self._outcome_reads(self.content.objectives[cond.objective].when, seen)
+            return None if inner is None else inner | {("o", cond.objective)}
+        parts = getattr(cond, "all", None) or getattr(cond, "any", None)
+        if isinstance(cond, L.NotOf):
+            parts = [cond.not_]
+        if parts is None:
+            return _fact_reads(cond, self.role)
+        found: set[Any] = set()
+        for part in parts:
+            inner = self._outcome_reads(part, seen)
+            if inner is None:
+                return None
+            found |= inner
+        return frozenset(found)
+
+    def footprint(self, action: Action) -> Footprint | None:
+        if action not in self._footprints:
+            self._footprints[action] = self._footprint(action)
+        return self._footprints[action]
+
+    def _footprint(self, action: Action) -> Footprint | None:
+        content, role = self.content, self.role
+        read: set[Any] = set()
+        write: set[Any] = set()
+        add: set[Any] = set()
+        if isinstance(action, Do):
+            spec = content.actions.get(action.action)
+            if spec is None:
+                return None
+            read.add(("d", spec.id))
+            if action.fact is not None:
+                read.add(("k", role, action.fact))  # (a target must be known)
+            write.add(("d", spec.id))
+            if spec.if_ is not None and not self._condition(spec.if_, read):
+                return None
+            if not self._effects(spec.then, read, write, set(), ()):
+                return None
+            listening = self.engine.program.candidates("action", (spec.id,))
+        elif isinstance(action, Share | Send):
+            recipients = action.to if isinstance(action, Send) else (action.to,)
+            if len(recipients) != 1:
+                return None
+            recipient = recipients[0]
+            read.add("permissions")
+            add.add("exchanges")  # a count: taking two in either order adds two
+            if self._restricted is None or not self._restricted.isdisjoint(action.facts):
+                add.add("trust")  # a breach: also a count, of what each partner forgives
+            for fact in action.facts:
+                # Known, and under which handling code (the first record of a fact stays);
+                # new to the recipient or not.
+                read |= {("k", role, fact), ("k", recipient, fact)}
+                write.add(("k", recipient, fact))
+                known = content.facts.get(fact)
+                if known is None:
+                    return None
+                for cond in (
+                    known.guard.if_ if known.guard is not None else None,
+                    known.consent.asked if known.consent is not None else None,
+                ):
+                    if cond is not None and not self._condition(cond, read):
+                        return None
+            listening = [
+                entry
+                for entry in self.engine.program.candidates("message", (recipient,))
+                if _may_match(getattr(entry[0].when, "message", None), action, recipient, role)
+            ]
+        else:
+            return None
+        carried = tuple(getattr(action, "facts", ()))
+        if not self._rules(listening, read, write, set(), carried):
+            return None
+        return frozenset(read), frozenset(write), frozenset(add)
+
+    def _condition(self, cond: Any, read: set[Any]) -> bool:
+        found = _fact_reads(cond, self.role)
+        if found is None:
+            return False  # a chance, a message, an objective: too much to follow
+        read |= found
+        return True
+
+    def _rules(
+        self,
+        rules: Iterable[Any],
+        read: set[Any],
+        write: set[Any],
+        seen: set[str],
+        carried: tuple[str, ...],
+    ) -> bool:
+        for rule, _ in rules:
+            read.add(("f", rule.id))
+            write.add(("f", rule.id))
+            if rule.if_ is not None and not self._condition(rule.if_, read):
+                return False
+            if not self._effects(rule.then, read, write, seen, carried):
+                return False
+        return True
+
+    def _effects(
+        self,
+        effects: Iterable[Any],
+        read: set[Any],
+        write: set[Any],
+        seen: set[str],
+        carried: tuple[str, ...],
+    ) -> bool:
+        """``carried``: the facts of the message being answered (what 'forward' passes on)."""
+        from .content import logic as L
+
+        role = self.role
+        for effect in effects:
+            if isinstance(effect, L.Reveal):
+                to = effect.reveal.to
+                to = role if to == L.PLAYER else to
+                write |= {("k", to, fact) for fact in effect.reveal.facts}
+            elif isinstance(effect, L.Reply):
+                if effect.reply.facts:  # (a lean engine sends no reply without facts)
+                    # Replies due the same turn arrive in the order they were sent: only
+                    # the first to bring a fact decides how it is known.
+                    write |= {("reply", fact) for fact in effect.reply.facts}
+                    write |= {("k", role, fact) for fact in effect.reply.facts}
+                    read.add("trust")  # broken trust slows a reply
+            elif isinstance(effect, L.Forward):
+                to = effect.forward.to
+                to = role if to == L.PLAYER else to
+                write |= {("k", to, fact) for fact in carried}
+            elif isinstance(effect, L.SetVar):
+                write.add(("v", effect.set.var))
+            elif isinstance(effect, L.AddVar):
+                read.add(("v", effect.add.var))
+                write.add(("v", effect.add.var))
+            elif isinstance(effect, L.TriggerInject):
+                inject = effect.inject.id
+                if effect.inject.after != 0:
+                    write.add("pending")
+                    continue
+                read.add(("i", inject))
+                write.add(("i", inject))
+                if inject in seen:
+                    continue
+                seen.add(inject)
+                spec = self.content.injects.get(inject)
+                if spec is None or not self._effects(spec.then, read, write, seen, carried):
+                    return False
+                listening = self.engine.program.candidates("inject", (inject,))
+                if not self._rules(listening, read, write, seen, carried):
+                    return False
+            elif isinstance(effect, L.Score | L.Say):
+                continue  # a lean engine keeps neither
+            else:
+                return False  # an ending, or an effect this does not know
+        return True
+
+
+def _restricted_facts(content: GameContent) -> frozenset[str] | None:
+    """The facts whose passing on can break a partner's trust: those that ever arrive
+    under H1 or H2, and those about a victim who must consent. None: any fact can (a
+    message is forwarded to the player, keeping its handling code)."""
+    from .content import logic as L
+    from .content.validation import walk
+
+    found = {f.id for f in content.facts.values() if f.consent is not None}
+    every: list[Any] = [content.scenario, *content.rules, *content.injects.values()]
+    every += [*content.actions.values(), *content.actors.values()]
+    for _, obj in (found for part in every for found in walk(part)):
+        if isinstance(obj, L.Reveal) and obj.reveal.handling in ("H1", "H2"):
+            found |= set(obj.reveal.facts)
+        elif isinstance(obj, L.Reply) and obj.reply.handling in ("H1", "H2"):
+            found |= set(obj.reply.facts)
+        elif isinstance(obj, L.Forward) and obj.forward.to == L.PLAYER:
+            return None
+    return frozenset(found)
+
+
+def _may_match(flt: Any, action: Share | Send, recipient: str, role: str) -> bool:
+    """False when a rule listening for messages cannot match this one, whatever the state."""
+    from .content import logic as L
+
+    if flt is None:
+        return True
+
+    def actor(name: str) -> str:
+        return role if name == L.PLAYER else name
+
+    siena = isinstance(action, Send)
+    checks = (
+        flt.to is None or actor(flt.to) == recipient,
+        flt.sender is None or actor(flt.sender) == role,
+        flt.channel is None or flt.channel == ("siena" if siena else "direct"),
+        flt.handling is None or (siena and flt.handling == action.handling),  # type: ignore[union-attr]
+        flt.priority is None or flt.priority == (action.priority if siena else "normal"),  # type: ignore[union-attr]
+        flt.has_fact is None or flt.has_fact in action.facts,
+        flt.source_code is None or (siena and flt.source_code == action.source_code),  # type: ignore[union-attr]
+        flt.info_code is None or (siena and flt.info_code == action.info_code),  # type: ignore[union-attr]
+    )
+    return all(checks)
+
+
+def _fact_reads(cond: Any, role: str) -> frozenset[Any] | None:
+    """``compiled.reads`` with an actor's facts one by one: ('k', actor, fact)."""
+    from .content import logic as L
+    from .engine.compiled import reads
+
+    if isinstance(cond, L.Knows):
+        actor = role if cond.knows.actor == L.PLAYER else cond.knows.actor
+        return frozenset({("k", actor, cond.knows.fact)})
+    parts: list[Any]
+    if isinstance(cond, L.AllOf):
+        parts = cond.all
+    elif isinstance(cond, L.AnyOf):
+        parts = cond.any
+    elif isinstance(cond, L.NotOf):
+        parts = [cond.not_]
+    else:
+        return reads(cond, role)
+    found: set[Any] = set()
+    for part in parts:
+        inner = _fact_reads(part, role)
+        if inner is None:
+            return None
+        found |= inner
+    return frozenset(found)
 
 
 class _Keys:

@@ -166,6 +166,22 @@ class Program:
     _found: dict[tuple[str, tuple[Any, ...]], list[tuple[Rule, Check | None]]] = field(
         default_factory=dict
     )
+    # ``timed`` and ``injects_due`` answers, by (kind, roles played, turn).
+    _timed: dict[tuple[str, frozenset[str], int], list[tuple[Rule, Check | None]]] = field(
+        default_factory=dict
+    )
+    _injects: dict[tuple[frozenset[str], int], list[tuple[str, Check | None]]] = field(
+        default_factory=dict
+    )
+    _roles: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict)
+    # True: no indexes, every rule, inject, objective and ending is checked each time (the
+    # slow reference that the tests compare the indexed engine with).
+    scan_all: bool = False
+    # ``outcomes`` answers, by the roles played.
+    _outcomes: dict[tuple[str, ...], tuple[Watched, Watched]] = field(default_factory=dict)
+    _outcome_conds: tuple[list[tuple[str, Any]], list[tuple[str, Any]]] = ([], [])
+    # The scenario's injects in order, with their turn (None: when the condition holds).
+    _inject_specs: list[tuple[str, int | None, Any]] = field(default_factory=list)
 
     @classmethod
     def build(cls, content: GameContent) -> Program:
@@ -186,6 +202,11 @@ class Program:
                 for kind, rules in content.rules_by_trigger.items()
             },
             keyed=keyed,
+            _outcome_conds=(
+                [(o.id, o.when) for o in content.objectives.values()],
+                [(e.id, e.when) for e in content.endings.values() if e.when],
+            ),
+            _inject_specs=[(i.id, i.at_turn, i.if_) for i in content.injects.values()],
         )
 
     def candidates(self, kind: str, keys: tuple[Any, ...]) -> list[tuple[Rule, Check | None]]:
@@ -203,6 +224,194 @@ class Program:
             result = [(rule, check) for _, rule, check in found]
         self._found[(kind, keys)] = result
         return result
+
+    def roles(self, played: tuple[str, ...]) -> frozenset[str]:
+        """``played`` as a set, one object per game kind (a key of the tables below)."""
+        found = self._roles.get(played)
+        if found is None:
+            found = self._roles[played] = frozenset(played)
+        return found
+
+    def outcomes(self, played: tuple[str, ...]) -> tuple[Watched, Watched]:
+        """The objectives and the endings, each with its check, indexed by what the checks
+        read (see ``reads``), for a game where ``played`` are the roles played."""
+        found = self._outcomes.get(played)
+        if found is None or self.scan_all:
+            player = played[0] if len(played) == 1 else None
+            objectives, endings = (
+                Watched.build(
+                    [
+                        (
+                            ident,
+                            self.conditions(cond),
+                            None if self.scan_all else reads(cond, player),
+                        )
+                        for ident, cond in conds
+                    ]
+                )
+                for conds in self._outcome_conds
+            )
+            found = self._outcomes[played] = (objectives, endings)
+        return found
+
+    def timed(self, kind: str, roles: frozenset[str], turn: int) -> list[tuple[Rule, Check | None]]:
+        """The rules of an unkeyed ``kind`` (turn start, turn end) that can fire at
+        ``turn`` in a game whose played roles are ``roles``, in the scenario's order.
+
+        Left out: rules a played role plays itself, and rules whose condition cannot hold
+        in this game (a role not played, a turn outside its range). The condition of those
+        left in is still checked; one that draws a chance is never left out, because
+        skipping it would skip its draw.
+        """
+        if self.scan_all:
+            return self.rules.get(kind, [])
+        cached = self._timed.get((kind, roles, turn))
+        if cached is not None:
+            return cached
+        result = [
+            (rule, check)
+            for rule, check in self.rules.get(kind, ())
+            if (rule.plays is None or rule.plays not in roles)
+            and (rule.if_ is None or may_hold(rule.if_, roles, turn))
+        ]
+        self._timed[(kind, roles, turn)] = result
+        return result
+
+    def injects_due(self, roles: frozenset[str], turn: int) -> list[tuple[str, Check | None]]:
+        """The injects that start ``turn`` if not run yet and their condition (if any)
+        holds: those scheduled at this turn and those waiting for a condition, in order."""
+        cached = self._injects.get((roles, turn))
+        if cached is not None and not self.scan_all:
+            return cached
+        result = [
+            (ident, self.conditions(cond) if cond is not None else None)
+            for ident, at_turn, cond in self._inject_specs
+            if (at_turn == turn if at_turn is not None else cond is not None)
+            and (cond is None or self.scan_all or may_hold(cond, roles, turn))
+        ]
+        self._injects[(roles, turn)] = result
+        return result
+
+
+@dataclass
+class Watched:
+    """Conditions in their order, and which of them read each thing a step can change."""
+
+    entries: list[tuple[str, Check]]
+    watch: dict[Any, tuple[int, ...]]
+    always: tuple[int, ...]  # those whose reads are not recorded: checked after any change
+
+    @classmethod
+    def build(cls, found: list[tuple[str, Check, frozenset[Any] | None]]) -> Watched:
+        watch: dict[Any, list[int]] = {}
+        always = []
+        for index, (_, _, what) in enumerate(found):
+            if what is None:
+                always.append(index)
+            for atom in what or ():
+                watch.setdefault(atom, []).append(index)
+        return cls(
+            [(ident, check) for ident, check, _ in found],
+            {atom: tuple(indexes) for atom, indexes in watch.items()},
+            tuple(always),
+        )
+
+    def due(self, changed: set[Any]) -> list[tuple[str, Check]]:
+        """The conditions to check after ``changed``, in order."""
+        entries = self.entries
+        if EVERYTHING in changed:
+            return entries
+        hit = set(self.always)
+        for atom in changed:
+            found = self.watch.get(atom)
+            if found is not None:
+                hit.update(found)
+        if not hit:
+            return []
+        return [entries[i] for i in sorted(hit)]
+
+
+EVERYTHING = ("*",)
+"""A change that counts as a change of everything a condition can read."""
+
+
+def reads(cond: Any, player: str | None) -> frozenset[Any] | None:
+    """What in a state ``cond`` reads: ('k', actor) for an actor's facts, ('v', name),
+    ('f', rule), ('i', inject), ('d', action), 'turn'. None when it reads something whose
+    change a step does not record (an objective met, a chance, the message), so it must
+    be checked whenever anything changed. ``player`` is the role 'player' means (None in
+    a hot-seat game, where it changes from group to group)."""
+    if isinstance(cond, L.Knows):
+        actor = cond.knows.actor
+        if actor == L.PLAYER:
+            if player is None:
+                return None
+            actor = player
+        return frozenset({("k", actor)})
+    if isinstance(cond, L.VarCompare):
+        return frozenset({("v", cond.var)})
+    if isinstance(cond, L.TurnIs):
+        return frozenset({"turn"})
+    if isinstance(cond, L.RoleIs):
+        return frozenset()  # the roles played do not change during a game
+    if isinstance(cond, L.Fired):
+        return frozenset({("f", cond.fired)})
+    if isinstance(cond, L.Injected):
+        return frozenset({("i", cond.injected)})
+    if isinstance(cond, L.Done):
+        return frozenset({("d", cond.done.action)})
+    parts: list[Any]
+    if isinstance(cond, L.AllOf):
+        parts = cond.all
+    elif isinstance(cond, L.AnyOf):
+        parts = cond.any
+    elif isinstance(cond, L.NotOf):
+        parts = [cond.not_]
+    else:
+        return None
+    found: set[Any] = set()
+    for part in parts:
+        inner = reads(part, player)
+        if inner is None:
+            return None
+        found |= inner
+    return frozenset(found)
+
+
+def may_hold(cond: Any, roles: frozenset[str], turn: int) -> bool:
+    """False only when ``cond`` is sure to be false in any state of a game whose played
+    roles are ``roles`` at ``turn``, and checking it draws no chance (so leaving it
+    unchecked changes nothing)."""
+    return _draws(cond) or _possible(cond, roles, turn)
+
+
+def _possible(cond: Any, roles: frozenset[str], turn: int) -> bool:
+    if isinstance(cond, L.RoleIs):
+        return cond.role in roles
+    if isinstance(cond, L.TurnIs):
+        lo = cond.turn.min if cond.turn.min is not None else 0
+        hi = cond.turn.max if cond.turn.max is not None else 10**9
+        return lo <= turn <= hi
+    if isinstance(cond, L.AllOf):
+        return all(_possible(c, roles, turn) for c in cond.all)
+    if isinstance(cond, L.AnyOf):
+        return any(_possible(c, roles, turn) for c in cond.any)
+    if isinstance(cond, L.NotOf) and isinstance(cond.not_, L.RoleIs):
+        return cond.not_.role not in roles
+    return True  # anything else depends on the state
+
+
+def _draws(cond: Any) -> bool:
+    """Whether checking ``cond`` may draw from the random generator."""
+    if isinstance(cond, L.Chance):
+        return True
+    if isinstance(cond, L.AllOf):
+        return any(_draws(c) for c in cond.all)
+    if isinstance(cond, L.AnyOf):
+        return any(_draws(c) for c in cond.any)
+    if isinstance(cond, L.NotOf):
+        return _draws(cond.not_)
+    return False
 
 
 def _trigger_key(trigger: Any) -> Any:

@@ -7,7 +7,8 @@ has come due, and checks objectives and endings. Nothing here does input or outp
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from typing import Any
 
 from ..content import logic as L
@@ -30,7 +31,7 @@ from .actions import (
     TrainerReveal,
 )
 from .addressing import cause_of, set_off_by_time
-from .compiled import Program
+from .compiled import EVERYTHING, Program
 from .conditions import message_matches
 from .rng import next_percent, seed_state
 from .state import Breach, GameState, Known, Message, Pending, ScoreChange
@@ -131,6 +132,7 @@ class Engine:
         )
         work = _Step(self.content, state, self.program, lean=self.lean)
         work.dirty = True
+        work.changed.add(EVERYTHING)
         work.emit(E.TURN_STARTED, turn=1)
         work.start_turn()
         work.settle()
@@ -256,6 +258,7 @@ class _Step:
     __slots__ = (
         "_copied",
         "addressee",
+        "changed",
         "compiled",
         "content",
         "deciding",
@@ -295,6 +298,9 @@ class _Step:
         # Set when something a condition can see changes; objectives and endings are only
         # re-checked then.
         self.dirty = False
+        # What changed since they were last checked (see ``compiled.reads``): only the
+        # objectives and endings that read one of these can have become true.
+        self.changed: set[Any] = set()
         self.lean = lean
         # Checking an action only reads the state, so it needs no copy.
         self.state = state if read_only else state.copy()
@@ -333,6 +339,7 @@ class _Step:
             mine[fact] = known
         if new:
             self.dirty = True
+            self.changed.add(("k", actor))
             self.emit(E.FACTS_LEARNED, actor=actor, facts=new, source=known.source, via=known.via)
         return new
 
@@ -926,6 +933,7 @@ class _Step:
         spec = self.content.actions[action.action]
         self.state.done[spec.id] = self.state.done.get(spec.id, 0) + 1
         self.dirty = True
+        self.changed.add(("d", spec.id))
         self.emit(E.ACTION_DONE, action=spec.id, fact=action.fact, by=self.role)
         self.apply_effects(spec.then, f"action:{spec.id}")
         self.fire("action", None, (spec.id,))
@@ -1032,11 +1040,13 @@ class _Step:
         if self.state.turn >= self.scenario.max_turns:
             # What the last turn's rules achieved counts before time runs out.
             self.dirty = True
+            self.changed.add(EVERYTHING)
             self.check_outcomes()
             self.finish(self.scenario.timeout_ending)
             return
         self.state.turn += 1
         self.dirty = True
+        self.changed.add("turn")
         if seats:
             self.state.role = seats[0]
         self.state.ap = self.content.actors[self.role].action_points
@@ -1045,18 +1055,18 @@ class _Step:
 
     def start_turn(self) -> None:
         self.deliver_due()
-        for inject in self.content.injects.values():
-            if inject.id in self.state.injected:
+        # Scheduled at this turn, or (without one) waiting for its condition to hold.
+        for inject, check in self.program.injects_due(self._roles(), self.state.turn):
+            if inject in self.state.injected:
                 continue
-            # Scheduled at a turn, or (without one) waiting for its condition to hold.
-            due = (
-                inject.at_turn == self.state.turn
-                if inject.at_turn is not None
-                else inject.if_ is not None
-            )
-            if due and (inject.if_ is None or self.holds(inject.if_)):
-                self.run_inject(inject.id)
+            if check is None or check(self):
+                self.run_inject(inject)
         self.fire("turn_start", None)
+
+    def _roles(self) -> frozenset[str]:
+        """The roles people play in this game: what 'role:' conditions are true of."""
+        state = self.state
+        return self.program.roles(state.seats or (state.role,))
 
     def deliver_due(self) -> None:
         while True:
@@ -1129,6 +1139,7 @@ class _Step:
             return
         self.state.injected = self.state.injected | {inject_id}
         self.dirty = True
+        self.changed.add(("i", inject_id))
         self.emit(E.INJECT, inject=inject_id, audience=list(inject.audience))
         self.apply_effects(inject.then, f"inject:{inject_id}")
         self.fire("inject", None, (inject_id,))
@@ -1150,14 +1161,16 @@ class _Step:
         if self.depth >= MAX_CASCADE:
             self.emit(E.RULE_FIRED, rule=None, stopped="cascade limit")
             return replied
-        rules = (
-            self.program.rules.get(kind, ())
-            if keys is None
-            else self.program.candidates(kind, keys)
-        )
+        state = self.state
+        if keys is not None:
+            rules = self.program.candidates(kind, keys)
+        elif self.deciding is None:
+            # Turn start and end: only the rules that can fire in this game at this turn.
+            rules = self.program.timed(kind, self._roles(), state.turn)
+        else:  # pragma: no cover - a group's decision fires keyed rules only
+            rules = self.program.rules.get(kind, [])
         if not rules:
             return replied
-        state = self.state
         self.depth += 1
         try:
             for rule, check in rules:
@@ -1180,6 +1193,7 @@ class _Step:
                     continue  # one request, one reply: the first rule that answers wins
                 state.fired = state.fired | {rule.id}
                 self.dirty = True
+                self.changed.add(("f", rule.id))
                 self.emit(E.RULE_FIRED, rule=rule.id)
                 outer, self.responder = self.responder, self._responder(rule)
                 scorer = self.scorer
@@ -1235,62 +1249,76 @@ class _Step:
         # 'player' in a class game: the group the rule answers (see ``fire``).
         return (self.scorer or self.role) if actor == L.PLAYER else actor
 
-    def _effect(self, effect: Any, origin: str) -> set[str]:
-        if isinstance(effect, L.Reveal):
-            args = effect.reveal
-            to = self._actor(args.to)
-            sender = self._actor(args.sender) if args.sender else None
-            known = Known(self.state.turn, sender, "rule" if sender else "action", args.handling)
-            self.learn(to, args.facts, known)
-        elif isinstance(effect, L.Reply):
-            reply = effect.reply
-            request = self.message
-            sender = self._actor(reply.sender) if reply.sender else (self.responder or self.role)
-            self._reply_later(
-                sender,
-                request,
-                reply.text.id,
-                reply.after,
-                tuple(reply.facts),
-                reply.handling,
-                reply.evaluation,
-                reply.subject.id if reply.subject else None,
-            )
-            return {sender}
-        elif isinstance(effect, L.Forward):
-            message = self.message
-            if message is not None and message.facts:
-                via = self.responder or message.recipients[0]
-                known = Known(self.state.turn, via, message.channel, message.handling, message.id)
-                target = self._actor(effect.forward.to)
-                new = self.learn(target, message.facts, known)
-                self._credit_needs(target, message.facts, new, check_need_to_know=True)
-        elif isinstance(effect, L.SetVar):
-            self._set_var(effect.set.var, effect.set.value, origin)
-        elif isinstance(effect, L.AddVar):
-            current = self.state.variables[effect.add.var]
-            self._set_var(effect.add.var, current + effect.add.value, origin)
-        elif isinstance(effect, L.Score):
-            change = effect.score
-            self.score(
-                change.pillar,
-                change.delta,
-                (("text", change.reason.id),),
-                _text_ref(change.source),
-                origin,
-            )
-        elif isinstance(effect, L.TriggerInject):
-            if effect.inject.after == 0:
-                self.run_inject(effect.inject.id)
-            else:
-                self.schedule(self.state.turn + effect.inject.after, "inject", id=effect.inject.id)
-        elif isinstance(effect, L.Say):
-            # In a class game, narration is the news of the group the rule answers.
-            by = {"by": self.scorer} if self.state.seats else {}
-            self.emit(E.NARRATION, text=effect.say.id, **by)
-        elif isinstance(effect, L.End):
-            self.finish(effect.end)
-        return set()
+    def _effect(self, effect: Any, origin: str) -> AbstractSet[str]:
+        # One dictionary look-up instead of a chain of isinstance checks: effects are the
+        # commonest thing a step does.
+        handler = _EFFECTS.get(type(effect))
+        if handler is None:
+            return set()
+        return handler(self, effect, origin) or _NOBODY
+
+    def _reveal(self, effect: L.Reveal, origin: str) -> None:
+        args = effect.reveal
+        to = self._actor(args.to)
+        sender = self._actor(args.sender) if args.sender else None
+        known = Known(self.state.turn, sender, "rule" if sender else "action", args.handling)
+        self.learn(to, args.facts, known)
+
+    def _reply(self, effect: L.Reply, origin: str) -> set[str]:
+        reply = effect.reply
+        request = self.message
+        sender = self._actor(reply.sender) if reply.sender else (self.responder or self.role)
+        self._reply_later(
+            sender,
+            request,
+            reply.text.id,
+            reply.after,
+            tuple(reply.facts),
+            reply.handling,
+            reply.evaluation,
+            reply.subject.id if reply.subject else None,
+        )
+        return {sender}
+
+    def _forward(self, effect: L.Forward, origin: str) -> None:
+        message = self.message
+        if message is not None and message.facts:
+            via = self.responder or message.recipients[0]
+            known = Known(self.state.turn, via, message.channel, message.handling, message.id)
+            target = self._actor(effect.forward.to)
+            new = self.learn(target, message.facts, known)
+            self._credit_needs(target, message.facts, new, check_need_to_know=True)
+
+    def _set(self, effect: L.SetVar, origin: str) -> None:
+        self._set_var(effect.set.var, effect.set.value, origin)
+
+    def _add(self, effect: L.AddVar, origin: str) -> None:
+        current = self.state.variables[effect.add.var]
+        self._set_var(effect.add.var, current + effect.add.value, origin)
+
+    def _score_effect(self, effect: L.Score, origin: str) -> None:
+        change = effect.score
+        self.score(
+            change.pillar,
+            change.delta,
+            (("text", change.reason.id),),
+            _text_ref(change.source),
+            origin,
+        )
+
+    def _trigger(self, effect: L.TriggerInject, origin: str) -> None:
+        if effect.inject.after == 0:
+            self.run_inject(effect.inject.id)
+        else:
+            self.schedule(self.state.turn + effect.inject.after, "inject", id=effect.inject.id)
+
+    def _say(self, effect: L.Say, origin: str) -> None:
+        # In a class game, narration is the news of the group the rule answers.
+        by = {"by": self.scorer} if self.state.seats else {}
+        self.emit(E.NARRATION, text=effect.say.id, **by)
+
+    def _end(self, effect: L.End, origin: str) -> None:
+        self.finish(effect.end)
 
     def _set_var(self, name: str, value: Any, origin: str) -> None:
         spec = self.scenario.variables[name]
@@ -1302,6 +1330,7 @@ class _Step:
         if self.state.variables.get(name) != value:
             self.state.variables[name] = value
             self.dirty = True
+            self.changed.add(("v", name))
             self.emit(E.VARIABLE_CHANGED, var=name, value=value, origin=origin)
 
     # --- after every step -----------------------------------------------------------------
@@ -1316,15 +1345,35 @@ class _Step:
         if not self.dirty:
             return
         self.dirty = False
+        changed, self.changed = self.changed, set()
         state = self.state
         met = state.objectives
-        for objective, check in self.program.objectives:
+        # Each unmet objective and each ending was false when last checked; one can have
+        # become true only if something it reads has changed since.
+        objectives, endings = self.program.outcomes(state.seats or (state.role,))
+        for objective, check in objectives.due(changed):
             if objective not in met and check(self):
                 met[objective] = state.turn
                 self.emit(E.OBJECTIVE_MET, objective=objective)
         if state.ending is not None:
             return
-        for ending, check in self.program.endings:
+        for ending, check in endings.due(changed):
             if check(self):
                 self.finish(ending)
                 return
+
+
+_NOBODY: frozenset[str] = frozenset()  # (no one replied; never changed, only or-ed)
+
+_EFFECTS: dict[type, Callable[[_Step, Any, str], AbstractSet[str] | None]] = {
+    L.Reveal: _Step._reveal,
+    L.Reply: _Step._reply,
+    L.Forward: _Step._forward,
+    L.SetVar: _Step._set,
+    L.AddVar: _Step._add,
+    L.Score: _Step._score_effect,
+    L.TriggerInject: _Step._trigger,
+    L.Say: _Step._say,
+    L.End: _Step._end,
+}
+"""What each kind of effect does."""

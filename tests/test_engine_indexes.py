@@ -1,0 +1,96 @@
+"""The engine's indexes change nothing: an indexed step gives the same state and events
+as one that checks every turn rule, inject, objective and ending each time."""
+
+from __future__ import annotations
+
+import random
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from trafficking_sim.content import GameContent, load_game
+from trafficking_sim.content import logic as L
+from trafficking_sim.engine import Action, EndTurn, Engine, GameState
+from trafficking_sim.engine.compiled import may_hold, reads
+
+SCENARIOS = sorted((Path(__file__).resolve().parent.parent / "scenarios").glob("*.yaml"))
+
+
+@cache
+def _content(path: Path) -> GameContent:
+    return load_game(path)
+
+
+def _engines(content: GameContent) -> tuple[Engine, Engine]:
+    indexed, scanning = Engine(content), Engine(content)
+    scanning.program.scan_all = True
+    return indexed, scanning
+
+
+def _play(
+    engines: tuple[Engine, Engine], role: str, seed: int, seats: tuple[str, ...], rng: random.Random
+) -> int:
+    """Steps both engines through one random game; returns how many steps it took."""
+    indexed, scanning = engines
+    a, events_a = indexed.new_game(role, seed, seats)
+    b, events_b = scanning.new_game(role, seed, seats)
+    assert events_a == events_b
+    steps = 0
+    while not a.over and steps < 400:
+        action: Action = rng.choice([*indexed.candidate_actions(a), EndTurn(), EndTurn()])
+        a, events_a = indexed.step(a, action)
+        b, events_b = scanning.step(b, action)
+        assert events_a == events_b, (action, a.turn)
+        assert _same(a, b), (action, a.turn)
+        steps += 1
+    return steps
+
+
+def _same(a: GameState, b: GameState) -> bool:
+    return a.to_dict() == b.to_dict()
+
+
+@pytest.mark.parametrize("path", SCENARIOS, ids=lambda p: p.stem)
+def test_indexed_steps_match_a_full_scan_in_random_games(path: Path) -> None:
+    content = _content(path)
+    engines = _engines(content)
+    rng = random.Random(f"indexes-{path.stem}")
+    steps = 0
+    for game in range(12):
+        role = content.roles[game % len(content.roles)]
+        steps += _play(engines, role, rng.randrange(10_000), (), rng)
+    assert steps > 100  # the games did play
+
+
+@pytest.mark.parametrize("path", SCENARIOS, ids=lambda p: p.stem)
+def test_indexed_steps_match_a_full_scan_in_hot_seat_games(path: Path) -> None:
+    content = _content(path)
+    if len(content.roles) < 2:
+        pytest.skip("one role: no hot-seat game")
+    engines = _engines(content)
+    rng = random.Random(f"seats-{path.stem}")
+    for _ in range(4):
+        seats = tuple(rng.sample(list(content.roles), min(3, len(content.roles))))
+        _play(engines, seats[0], rng.randrange(10_000), seats, rng)
+
+
+def test_a_condition_that_draws_a_chance_is_never_left_unchecked() -> None:
+    """Leaving it out would skip a draw, and every later chance would come out otherwise."""
+    played = frozenset({"ngo"})
+    wrong_role = L.AllOf.model_validate({"all": [{"role": "police_a"}, {"chance": 50}]})
+    assert not may_hold(L.AllOf.model_validate({"all": [{"role": "police_a"}]}), played, 1)
+    assert may_hold(wrong_role, played, 1)
+    too_early = L.AllOf.model_validate({"all": [{"turn": {"min": 3}}, {"var": "x", "eq": 1}]})
+    assert not may_hold(too_early, played, 2)
+    assert may_hold(too_early, played, 3)
+
+
+def test_what_a_condition_reads() -> None:
+    cond = L.AllOf.model_validate(
+        {"all": [{"knows": {"fact": "f"}}, {"var": "x", "eq": 1}, {"fired": "r"}]}
+    )
+    assert reads(cond, "ngo") == {("k", "ngo"), ("v", "x"), ("f", "r")}
+    # In a hot-seat game 'player' is whoever's turn it is: checked after any change.
+    assert reads(cond, None) is None
+    assert reads(L.AnyOf.model_validate({"any": [{"objective": "o"}]}), "ngo") is None

@@ -1,0 +1,93 @@
+"""Partial-order reduction in the explorer: actions of one turn that commute are taken in
+one order only, and the search still reaches exactly the same states, so the endings,
+ratings and objectives it reports (and the cooperation check) stay the same."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import trafficking_sim.explore as X
+from trafficking_sim.content import load_game
+from trafficking_sim.engine import Action, Do, EndTurn, Engine, GameState, Share, state_key
+from trafficking_sim.engine import events as E
+
+SCENARIOS = Path(__file__).resolve().parent.parent / "scenarios"
+# (role, turns) searched to the end within the budget, in well under a second each
+COMPLETE = [("border_b", 1), ("ngo", None), ("authorities_c", 2)]
+
+
+def _search(
+    monkeypatch: pytest.MonkeyPatch, scenario: str, role: str, **options: Any
+) -> tuple[X.Search, set[Any], int]:
+    """The search, the key of every state it reached, and how many steps it took."""
+    reached: set[Any] = set()
+    steps = 0
+    beyond = X._beyond
+    step = Engine.step
+
+    def noted(state: GameState, limit: int) -> bool:
+        reached.add(state_key(state))
+        return beyond(state, limit)
+
+    def counted(self: Engine, state: GameState, action: Action) -> tuple[GameState, list[E.Event]]:
+        nonlocal steps
+        steps += 1
+        return step(self, state, action)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(X, "_beyond", noted)
+        patch.setattr(Engine, "step", counted)
+        content = load_game(SCENARIOS / f"{scenario}.yaml")
+        search = X.explore(content, role, seed=1, budget=60_000, beam_width=0, **options)
+    return search, reached, steps
+
+
+def _findings(search: X.Search) -> tuple[Any, ...]:
+    return (
+        search.states,
+        search.endings.keys(),
+        search.objectives.keys(),
+        search.rules_fired,
+        search.facts_learned,
+        search.injects_seen,
+        search.fewest_exchanges_to_best,
+    )
+
+
+@pytest.mark.parametrize(("role", "turns"), COMPLETE)
+def test_the_tutorial_reaches_the_same_states_endings_and_ratings(
+    monkeypatch: pytest.MonkeyPatch, role: str, turns: int | None
+) -> None:
+    full, every, full_steps = _search(monkeypatch, "tutorial", role, max_turns=turns, reduce=False)
+    reduced, some, steps = _search(monkeypatch, "tutorial", role, max_turns=turns)
+    assert full.complete and reduced.complete
+    assert some == every  # not one state fewer, terminal ones included
+    assert _findings(reduced) == _findings(full)
+    tutorial = load_game(SCENARIOS / "tutorial.yaml")
+    ratings = {tutorial.endings[e].rating for e in full.endings}
+    assert {tutorial.endings[e].rating for e in reduced.endings} == ratings
+    assert steps < full_steps  # and it stepped fewer re-orderings to get there
+
+
+def test_the_cooperation_check_is_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    for role in load_game(SCENARIOS / "exercise.yaml").roles:
+        full, every, _ = _search(monkeypatch, "exercise", role, allow=X.alone, reduce=False)
+        reduced, some, _ = _search(monkeypatch, "exercise", role, allow=X.alone)
+        assert some == every
+        assert _findings(reduced) == _findings(full)
+
+
+def test_which_actions_commute() -> None:
+    content = load_game(SCENARIOS / "exercise.yaml")
+    commute = X._Commuting(Engine(content, lean=True), "police_a")
+    # Two of the police's own steps that read and write different facts.
+    assert commute(Do("interview_mother"), Do("identify_recruiters"))
+    # The same partner's rules answer both messages.
+    to_b = (Share(to="border_b", facts=("recruiters",)), Share(to="border_b", facts=()))
+    assert not commute(*to_b)
+    # Ending the turn commutes with nothing; neither does a step with itself.
+    assert not commute(Do("interview_mother"), EndTurn())
+    assert not commute(Do("interview_mother"), Do("interview_mother"))
