@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from . import __version__, paths
-from .i18n import error_text, t
+from .i18n import error_text, languages, t
 
 if TYPE_CHECKING:
     from .session import Session
@@ -42,7 +42,7 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("list", help="list the bundled scenarios")
     p.add_argument("--json", action="store_true", help="print JSON")
-    p.add_argument("--lang", choices=("en", "sl"), default="en")
+    p.add_argument("--lang", choices=languages(), default="en")
 
     p = sub.add_parser("validate", help="check scenario, role-card and agency files")
     p.add_argument(
@@ -95,7 +95,7 @@ def _parser() -> argparse.ArgumentParser:
         "--scenario", metavar="ID|PATH", help="a bundled id or a file (default: flagship)"
     )
     p.add_argument("--role", metavar="ID", help="the role to play")
-    p.add_argument("--lang", choices=("en", "sl"), help="language (default: en, or the save's)")
+    p.add_argument("--lang", choices=languages(), help="language (default: en, or the save's)")
     p.add_argument("--seed", type=int, help="seed for the game's random events")
     p.add_argument(
         "--plain", action="store_true", help="line-by-line mode (screen readers, scripts)"
@@ -112,7 +112,7 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("debrief", help="the after-action review of a saved game, as a report")
     p.add_argument("save", type=Path, metavar="SAVE")
     p.add_argument("--format", choices=("md", "html"), default="md")
-    p.add_argument("--lang", choices=("en", "sl"), help="language (default: the save's)")
+    p.add_argument("--lang", choices=languages(), help="language (default: the save's)")
     p.add_argument("--out", type=Path, metavar="FILE", help="write to FILE (default: print)")
     p.add_argument(
         "--quick",
@@ -127,7 +127,7 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("trainer", help="trainer mode: a class on one laptop, groups taking turns")
     p.add_argument("--scenario", metavar="ID", help="the scenario to choose first")
-    p.add_argument("--lang", choices=("en", "sl"), help="language")
+    p.add_argument("--lang", choices=languages(), help="language")
 
     p = sub.add_parser("demo", help="play back a save or a walkthrough, step by step")
     p.add_argument("file", type=Path, metavar="SAVE|WALKTHROUGH")
@@ -137,24 +137,24 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--pace", type=float, default=2.0, metavar="SECONDS", help="seconds per step when playing"
     )
-    p.add_argument("--lang", choices=("en", "sl"), help="language")
+    p.add_argument("--lang", choices=languages(), help="language")
 
     p = sub.add_parser("cards", help="printable role cards for the preparation phase")
     p.add_argument(
         "--scenario", metavar="ID|PATH", help="a bundled id or a file (default: flagship)"
     )
-    p.add_argument("--lang", choices=("en", "sl"), default="en")
+    p.add_argument("--lang", choices=languages(), default="en")
     p.add_argument("--out", type=Path, metavar="DIR", required=True, help="the folder to write to")
 
     p = sub.add_parser("guide", help="the printable guide to protocols, conventions and bodies")
-    p.add_argument("--lang", choices=("en", "sl"), default="en")
+    p.add_argument("--lang", choices=languages(), default="en")
     p.add_argument("--out", type=Path, metavar="DIR", required=True, help="the folder to write to")
 
     p = sub.add_parser("map", help="the map of international cooperation in a scenario (SVG)")
     p.add_argument(
         "--scenario", metavar="ID|PATH", help="a bundled id or a file (default: flagship)"
     )
-    p.add_argument("--lang", choices=("en", "sl"), default="en")
+    p.add_argument("--lang", choices=languages(), default="en")
     p.add_argument("--out", type=Path, metavar="FILE", required=True, help="the .svg file")
 
     p = sub.add_parser("serve", help="serve the game to web browsers (the online variant)")
@@ -168,7 +168,7 @@ def _parser() -> argparse.ArgumentParser:
         help="the address participants open, when it differs from the one found "
         "(such as http://192.168.1.20:8000)",
     )
-    p.add_argument("--lang", choices=("en", "sl"), help="the language the games start in")
+    p.add_argument("--lang", choices=languages(), help="the language the games start in")
     p.add_argument(
         "--max-connections",
         type=int,
@@ -211,7 +211,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--plain", action="store_true", help="line-by-line mode (the only one in this version)"
     )
-    p.add_argument("--lang", choices=("en", "sl"), default="en", help="language")
+    p.add_argument("--lang", choices=languages(), default="en", help="language")
 
     p = sub.add_parser("replay", help="replay a saved game and print its outcome")
     p.add_argument("save", type=Path, metavar="SAVE")

@@ -29,7 +29,7 @@ from .engine import (
     Share,
 )
 from .engine.siena import HANDLING_CODES, INFO_CODES, SOURCE_CODES
-from .i18n import error_text, t, tn
+from .i18n import error_text, languages, t, tn
 from .saves import (
     SaveError,
     archive_finished,
@@ -103,7 +103,7 @@ class PlainGame:
             ("do", "do ACTION [FACT]", self._do),
             ("permission", "permission FACT", self._permission),
             ("end", "end", self._end),
-            ("lang", "lang en|sl", self._lang),
+            ("lang", "lang " + "|".join(languages()), self._lang),
             ("save", "save", self._save),
             ("quit", "quit", self._quit),
         ):
@@ -626,8 +626,8 @@ class PlainGame:
         self.show_events(self.session.events)
 
     def _lang(self, args: list[str]) -> None:
-        if len(args) != 1 or args[0] not in ("en", "sl"):
-            raise CommandError(self.tr("plain.need_lang"))
+        if len(args) != 1 or args[0] not in languages():
+            raise CommandError(self.tr("plain.need_lang", langs=", ".join(languages())))
         self.session.lang = args[0]
         self.say(self.tr("plain.lang_set"))
 

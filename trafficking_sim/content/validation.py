@@ -268,13 +268,13 @@ def resolve_texts(
                 )
                 continue
             used.add(ref)
-            obj.en, obj.sl = target.en, target.sl
+            obj.set_texts(target.texts)
             obj._id = target.id
         else:
             obj._id = _text_id(prefix, path, root)
             registry[obj.id] = obj
         for lang in languages:
-            if obj._ref is None and not (getattr(obj, lang) or "").strip():
+            if obj._ref is None and not obj.texts.get(lang, "").strip():
                 problems.append(
                     located.problem(
                         path,
