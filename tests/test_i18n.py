@@ -177,12 +177,12 @@ PLURAL_FORMS = {"en": ("one", "other"), "sl": ("one", "two", "few", "other")}
 """
 
 
-def _run_script(old: Path, locale: Path) -> str:
+def _run_script(old: Path, locale: Path, *more: str) -> str:
     import subprocess
     import sys
 
     done = subprocess.run(
-        [sys.executable, str(SCRIPT), str(old), "--locale", str(locale)],
+        [sys.executable, str(SCRIPT), str(old), "--locale", str(locale), *more],
         capture_output=True,
         text=True,
         check=True,
@@ -228,3 +228,30 @@ def test_the_script_leaves_the_shipped_catalogues_as_they_are(tmp_path: Path) ->
         assert (locale / name).read_text("utf-8") == (LOCALE_DIR / name).read_text("utf-8")
     pot = "trafficking_sim.pot"
     assert (locale / pot).read_text("utf-8") == (LOCALE_DIR / pot).read_text("utf-8")
+
+
+def test_with_a_base_the_script_merges_only_what_the_branch_changed(tmp_path: Path) -> None:
+    """A branch that did not touch a text must not undo the catalogue's newer wording."""
+    locale = tmp_path / "locale"
+    shutil.copytree(LOCALE_DIR, locale, ignore=shutil.ignore_patterns("*.mo"))
+    base = tmp_path / "base_i18n.py"
+    base.write_text(
+        'CATALOG = {"plain.need_lang": {"en": "Use en or sl.", "sl": "en ali sl."},'
+        ' "pillar.standards": {"en": "Standards", "sl": "Standardi"}}\n',
+        encoding="utf-8",
+    )
+    branch = tmp_path / "old_i18n.py"
+    branch.write_text(
+        'CATALOG = {"plain.need_lang": {"en": "Use en or sl.", "sl": "en ali sl."},'
+        ' "pillar.standards": {"en": "Norms", "sl": "Standardi"},'
+        ' "demo.more": {"en": "More.", "sl": "Več."}}\n',
+        encoding="utf-8",
+    )
+    report = _run_script(branch, locale, "--base", str(base)).splitlines()
+    assert sorted(report) == [
+        "en: added demo.more",
+        "en: updated pillar.standards",
+        "sl: added demo.more",
+    ]
+    assert _po("en", locale)["plain.need_lang"] == _po("en")["plain.need_lang"]
+    assert _po("en", locale)["pillar.standards"] == ["Norms"]

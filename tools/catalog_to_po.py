@@ -11,10 +11,13 @@ running it* (the dicts are read with ``ast.literal_eval``) and merges its entrie
 - a key whose text differs is updated to the old file's text, and reported;
 - a key the old file lacks is kept (nothing is ever deleted here).
 
-It is safe to run again: a second run changes nothing. Usage::
+It is safe to run again: a second run changes nothing. Give ``--base`` the i18n.py the
+branch started from, so that only the branch's own additions and edits are merged (a text
+the branch did not touch must not undo a later edit of the catalogues). Usage::
 
+    git show "$(git merge-base main some-branch)":trafficking_sim/i18n.py > /tmp/base_i18n.py
     git show some-branch:trafficking_sim/i18n.py > /tmp/old_i18n.py
-    python tools/catalog_to_po.py /tmp/old_i18n.py
+    python tools/catalog_to_po.py /tmp/old_i18n.py --base /tmp/base_i18n.py
 
 Only the Python standard library is needed.
 """
@@ -247,9 +250,15 @@ def write_po(
 # --- merging ----------------------------------------------------------------------------
 
 
-def merge(old_file: Path, locale: Path = LOCALE) -> list[str]:
-    """Merge ``old_file`` into the catalogues under ``locale``; return what changed."""
+def merge(old_file: Path, locale: Path = LOCALE, base: Path | None = None) -> list[str]:
+    """Merge ``old_file`` into the catalogues under ``locale``; return what changed.
+
+    With ``base`` (the old i18n.py the branch started from), only what the branch added or
+    changed is merged: a text the branch left as it was does not undo a later edit of the
+    catalogues.
+    """
     per_lang, order = read_old(old_file)
+    before = read_old(base)[0] if base is not None else {}
     report: list[str] = []
     catalogues: dict[str, tuple[str, list[Entry]]] = {}
     langs = sorted(
@@ -275,6 +284,9 @@ def merge(old_file: Path, locale: Path = LOCALE) -> list[str]:
             new = per_lang.get(lang, {}).get(key)
             if new is None:
                 continue
+            was = before.get(lang, {}).get(key)
+            if was is not None and (was.text, was.plurals) == (new.text, new.plurals):
+                continue  # untouched by the branch
             have = by_key.get(key)
             if have is None:
                 entries.append(new)
@@ -307,12 +319,18 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("old_i18n", type=Path, help="an i18n.py with the old CATALOG dict")
     parser.add_argument("--locale", type=Path, default=LOCALE, help="the locale folder")
+    parser.add_argument(
+        "--base",
+        type=Path,
+        help="the old i18n.py the branch started from: merge only what the branch changed",
+    )
     args = parser.parse_args(argv)
-    if not args.old_i18n.is_file():
-        print(f"{args.old_i18n}: no such file", file=sys.stderr)
-        return 2
+    for given in (args.old_i18n, args.base):
+        if given is not None and not given.is_file():
+            print(f"{given}: no such file", file=sys.stderr)
+            return 2
     try:
-        report = merge(args.old_i18n, args.locale)
+        report = merge(args.old_i18n, args.locale, args.base)
     except (SyntaxError, ValueError, AssertionError) as exc:
         print(f"{args.old_i18n} is not an old-format i18n.py: {exc}", file=sys.stderr)
         return 2
