@@ -255,3 +255,8 @@ def test_with_a_base_the_script_merges_only_what_the_branch_changed(tmp_path: Pa
     ]
     assert _po("en", locale)["plain.need_lang"] == _po("en")["plain.need_lang"]
     assert _po("en", locale)["pillar.standards"] == ["Norms"]
+
+
+def test_each_language_writes_a_date_its_own_way() -> None:
+    assert t("format.date", "en", year=2026, month=3, day=2) == "2026-03-02"
+    assert t("format.date", "sl", year=2026, month=3, day=2) == "2. 3. 2026"

@@ -115,3 +115,19 @@ def test_the_command_line_offers_the_installed_languages(tmp_path: Path) -> None
     assert "invalid choice: 'xx' (choose from en, sl)" in done.stderr.replace(
         "'en', 'sl'", "en, sl"
     )
+
+
+async def test_f2_goes_round_every_installed_language(with_xx: None) -> None:
+    from trafficking_sim.tui.app import AppConfig, TraffickingApp
+
+    from .test_tui import SIZE, settle, start_game, text_of
+
+    app = TraffickingApp(AppConfig(scenario=str(SCENARIO), role="ngo", lang="en", seed=1))
+    seen = []
+    async with app.run_test(size=SIZE) as pilot:
+        await start_game(pilot)
+        for _ in range(3):
+            await pilot.press("f2")
+            await settle(pilot)
+            seen.append((app.lang, text_of(app, "#status").split(" · ")[0]))
+    assert seen == [("sl", "Poteza 1/3"), ("xx", "XX Vico 1/3"), ("en", "Turn 1/3")]
