@@ -131,3 +131,30 @@ async def test_f2_goes_round_every_installed_language(with_xx: None) -> None:
             await settle(pilot)
             seen.append((app.lang, text_of(app, "#status").split(" · ")[0]))
     assert seen == [("sl", "Poteza 1/3"), ("xx", "XX Vico 1/3"), ("en", "Turn 1/3")]
+
+
+@pytest.mark.parametrize(
+    "broken",
+    [
+        'msgid "pillar.coordination"\nmsgstr "an unfinished text\n',
+        'msgid ""\nmsgstr "Plural-Forms: nplurals=2; plural=(n !!! 1);\\n"\n',
+        'msgid "pillar.coordination"\nmsgtext "a misspelt keyword"\n',
+    ],
+    ids=["quote", "plural", "keyword"],
+)
+def test_a_broken_translation_speaks_english_and_says_why(
+    broken: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "yy" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    (folder / "trafficking_sim.po").write_text(broken, encoding="utf-8")
+    monkeypatch.setenv(i18n.LOCALES_ENV, str(tmp_path))
+    i18n.forget_loaded()
+    try:
+        assert "yy" in i18n.languages()
+        assert i18n.t("pillar.coordination", "yy") == "Coordination"
+        assert i18n.tn("n.turns", "yy", 2) == "2 turns"
+        assert "trafficking_sim.po" in i18n.problems()["yy"] or "yy" in i18n.problems()["yy"]
+    finally:
+        monkeypatch.delenv(i18n.LOCALES_ENV)
+        i18n.forget_loaded()

@@ -215,9 +215,14 @@ def _from_po(lang: str, path: Path) -> Catalogue:
 
 
 def _from_mo(lang: str, path: Path) -> Catalogue:
-    data = path.read_bytes()
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise CatalogueError(f"{path}: cannot be read ({exc})") from exc
     try:
         magic = struct.unpack("<I", data[:4])[0]
+        if magic not in (0x950412DE, 0xDE120495):
+            raise CatalogueError(f"{path} is not a compiled gettext catalogue (.mo)")
         order = "<" if magic == 0x950412DE else ">"
         _, count, originals, translations = struct.unpack(order + "4I", data[4:20])
         cat = Catalogue(lang)
@@ -249,24 +254,49 @@ def load(lang: str) -> Catalogue:
         raise CatalogueError(
             f"there is no catalogue for the language '{lang}' (installed: {', '.join(languages())})"
         )
-    cat.plural = _plural_function(cat.headers.get("plural-forms", ""))
+    try:
+        cat.plural = _plural_function(cat.headers.get("plural-forms", ""))
+    except ValueError as exc:
+        raise CatalogueError(
+            f"the Plural-Forms header of the '{lang}' catalogue cannot be read ({exc})"
+        ) from exc
     return cat
 
 
 _LOADED: dict[str, Catalogue] = {}
 
 
+_PROBLEMS: dict[str, str] = {}
+
+
 def catalogue(lang: str) -> Catalogue:
-    """``lang``'s catalogue, read the first time it is asked for."""
+    """``lang``'s catalogue, read the first time it is asked for.
+
+    A translation that cannot be read does not stop a game: its language then speaks
+    English, and :func:`problems` says what is wrong (English itself must be readable).
+    """
     cat = _LOADED.get(lang)
     if cat is None:
-        cat = _LOADED[lang] = load(lang)
+        try:
+            cat = load(lang)
+        except CatalogueError as exc:
+            if lang == SOURCE_LANG:
+                raise
+            _PROBLEMS[lang] = str(exc)
+            cat = Catalogue(lang)
+        _LOADED[lang] = cat
     return cat
+
+
+def problems() -> dict[str, str]:
+    """{language: what is wrong with its catalogue}, for the catalogues read so far."""
+    return dict(_PROBLEMS)
 
 
 def forget_loaded() -> None:
     """Drop the catalogues read so far and the language list (tests, a new locale folder)."""
     _LOADED.clear()
+    _PROBLEMS.clear()
     _languages.cache_clear()
 
 
