@@ -260,3 +260,16 @@ def test_with_a_base_the_script_merges_only_what_the_branch_changed(tmp_path: Pa
 def test_each_language_writes_a_date_its_own_way() -> None:
     assert t("format.date", "en", year=2026, month=3, day=2) == "2026-03-02"
     assert t("format.date", "sl", year=2026, month=3, day=2) == "2. 3. 2026"
+
+
+@pytest.mark.skipif(shutil.which("msgfmt") is None, reason="GNU gettext's msgfmt is not installed")
+@pytest.mark.parametrize("lang", ["en", "sl"])
+def test_msgfmt_as_poedit_runs_it_finds_nothing_to_say(lang: str) -> None:
+    import os
+    import subprocess
+
+    po = LOCALE_DIR / lang / "LC_MESSAGES" / "trafficking_sim.po"
+    done = subprocess.run(
+        ["msgfmt", "-c", "-o", os.devnull, str(po)], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0 and done.stderr == "", done.stderr

@@ -110,12 +110,8 @@ def read_old(path: Path) -> tuple[dict[str, dict[str, Entry]], list[str]]:
                 if kind == "PLURALS":
                     names = plural_names.get(lang) or list(text)
                     entry.plurals = [text.get(name) or text["other"] for name in names]
-                    brace = any("{" in t for t in entry.plurals)
                 else:
                     entry.text = text
-                    brace = "{" in text
-                if brace:
-                    entry.flags.append("python-brace-format")
                 per_lang.setdefault(lang, {})[key] = entry
     return per_lang, order
 
@@ -197,6 +193,12 @@ def _field(word: str, text: str) -> list[str]:
     return [f"{word} {_quote(text)}"]
 
 
+def _now() -> str:
+    import datetime as dt
+
+    return dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M+0000")
+
+
 def header_text(lang: str | None, old_header: str = "") -> str:
     """The header: kept as it was when the file exists, else a new one."""
     if old_header:
@@ -205,6 +207,9 @@ def header_text(lang: str | None, old_header: str = "") -> str:
     lines = [
         "Project-Id-Version: trafficking-sim",
         "Report-Msgid-Bugs-To: the project's issue tracker",
+        "PO-Revision-Date: " + _now(),
+        "Last-Translator: trafficking-sim contributors",
+        "Language-Team: " + (f"{lang} translators" if lang else "the language's translators"),
         f"Language: {lang}" if lang else "Language: ",
         "MIME-Version: 1.0",
         "Content-Type: text/plain; charset=UTF-8",
@@ -233,8 +238,11 @@ def write_po(
             shown = source.text or " | ".join(source.plurals)
             comments.append("English: " + shown.replace("\n", " "))
         out += [f"#. {c}" for c in comments]
-        if entry.flags:
-            out.append("#, " + ", ".join(dict.fromkeys(entry.flags)))
+        # No format flag: the msgid is a key without placeholders, so msgfmt -c (which
+        # Poedit runs on save) would report every placeholder; the tests check them instead.
+        flags = [f for f in dict.fromkeys(entry.flags) if f != "python-brace-format"]
+        if flags:
+            out.append("#, " + ", ".join(flags))
         out += _field("msgid", entry.key)
         if entry.plurals:
             out += _field("msgid_plural", entry.key)
@@ -311,7 +319,9 @@ def merge(old_file: Path, locale: Path = LOCALE, base: Path | None = None) -> li
             entry.comments = [*entry.comments, "English: " + shown.replace("\n", " ")]
             if source.plurals:
                 entry.plurals = ["", ""]
-        write_po(locale / f"{DOMAIN}.pot", header_text(None), template, None, pot=True)
+        pot = locale / f"{DOMAIN}.pot"
+        pot_header = read_po(pot)[0] if pot.exists() else ""
+        write_po(pot, header_text(None, pot_header), template, None, pot=True)
     return report
 
 
