@@ -158,3 +158,18 @@ def test_a_broken_translation_speaks_english_and_says_why(
     finally:
         monkeypatch.delenv(i18n.LOCALES_ENV)
         i18n.forget_loaded()
+
+
+def test_a_content_text_is_keyed_by_any_language_code() -> None:
+    from pydantic import ValidationError
+
+    from trafficking_sim.content.text import LocalText
+
+    text = LocalText.model_validate({"en": "The minibus", "xx": "[xx] The minibus"})
+    assert text.texts == {"en": "The minibus", "xx": "[xx] The minibus"}
+    assert (text.xx, text.sl) == ("[xx] The minibus", None)  # no Slovene: None, as before
+    assert text.get("xx") == "[xx] The minibus" and text.get("sl") == "The minibus"
+    with pytest.raises(ValidationError, match="'English' is not a language code"):
+        LocalText.model_validate({"en": "The minibus", "English": "The minibus"})
+    with pytest.raises(ValidationError):
+        LocalText.model_validate({"en": 7})

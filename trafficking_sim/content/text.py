@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+import re
+from typing import TYPE_CHECKING, Annotated, Any
 
 from pydantic import (
     BaseModel,
@@ -17,6 +18,7 @@ from ..i18n import language_name, languages
 
 LANGUAGE_CODE = r"^[a-z]{2,3}(_[A-Z]{2})?$"
 """A language code as the locale folders name them: ``en``, ``sl``, ``pt_BR``."""
+_CODE = re.compile(LANGUAGE_CODE)
 
 SOURCE_LANG = "en"
 
@@ -37,10 +39,8 @@ class LocalText(BaseModel):
 
     @model_validator(mode="after")
     def _codes_are_language_codes(self) -> LocalText:
-        import re
-
         for code in self.texts:
-            if not re.match(LANGUAGE_CODE, code):
+            if not _CODE.match(code):
                 raise ValueError(f"'{code}' is not a language code (such as en or sl)")
         return self
 
@@ -50,6 +50,15 @@ class LocalText(BaseModel):
         # engine asks for text ids on every reply.
         private = self.__pydantic_private__
         return private["_id"] if private else ""
+
+    if not TYPE_CHECKING:
+
+        def __getattr__(self, name: str) -> Any:
+            # ``text.sl`` reads a language as an attribute (as the fixed fields did), and is
+            # None when the text has no such language rather than an AttributeError.
+            if not name.startswith("_") and _CODE.match(name):
+                return self.__pydantic_extra__.get(name)
+            return super().__getattr__(name)
 
     @property
     def texts(self) -> dict[str, str]:
