@@ -303,12 +303,21 @@ def forget_loaded() -> None:
 # --- the public API ---------------------------------------------------------------------
 
 
+def _installed(lang: str) -> Catalogue | None:
+    """``lang``'s catalogue when the language is installed; fast once it has been read."""
+    cat = _LOADED.get(lang)
+    if cat is None and lang in languages():
+        cat = catalogue(lang)
+    return cat
+
+
 def _lookup(key: str, lang: str) -> str:
-    if lang != SOURCE_LANG and lang in languages():
-        text = catalogue(lang).messages.get(key)
+    if lang != SOURCE_LANG:
+        cat = _installed(lang)
+        text = cat.messages.get(key) if cat is not None else None
         if text:
             return text
-    return catalogue(SOURCE_LANG).messages[key]
+    return (_LOADED.get(SOURCE_LANG) or catalogue(SOURCE_LANG)).messages[key]
 
 
 def t(key: str, lang: str, **params: Any) -> str:
@@ -323,14 +332,14 @@ def has(key: str) -> bool:
 
 def plural_form(n: int, lang: str) -> str:
     """The name of the plural form of ``n`` in ``lang`` ("one", "two", "few", "other")."""
-    cat = catalogue(lang if lang in languages() else SOURCE_LANG)
+    cat = _installed(lang) or catalogue(SOURCE_LANG)
     names = cat.plural_names
     return names[min(cat.plural(abs(n)), len(names) - 1)]
 
 
 def tn(key: str, lang: str, n: int, **params: Any) -> str:
     """The plural entry ``key`` for the count ``n`` in ``lang``, with params filled in."""
-    cat = catalogue(lang) if lang in languages() else None
+    cat = _installed(lang)
     forms = cat.plurals.get(key) if cat is not None else None
     if cat is None or not forms:
         cat = catalogue(SOURCE_LANG)
