@@ -231,13 +231,15 @@ def test_the_script_leaves_the_shipped_catalogues_as_they_are(tmp_path: Path) ->
 
 
 def test_with_a_base_the_script_merges_only_what_the_branch_changed(tmp_path: Path) -> None:
-    """A branch that did not touch a text must not undo the catalogue's newer wording."""
+    """A branch that did not touch a text must not undo the catalogue's newer wording, and
+    a key the branch deleted goes from the catalogues too."""
     locale = tmp_path / "locale"
     shutil.copytree(LOCALE_DIR, locale, ignore=shutil.ignore_patterns("*.mo"))
     base = tmp_path / "base_i18n.py"
     base.write_text(
         'CATALOG = {"plain.need_lang": {"en": "Use en or sl.", "sl": "en ali sl."},'
-        ' "pillar.standards": {"en": "Standards", "sl": "Standardi"}}\n',
+        ' "pillar.standards": {"en": "Standards", "sl": "Standardi"},'
+        ' "plain.bye": {"en": "Goodbye.", "sl": "Nasvidenje."}}\n',
         encoding="utf-8",
     )
     branch = tmp_path / "old_i18n.py"
@@ -250,9 +252,12 @@ def test_with_a_base_the_script_merges_only_what_the_branch_changed(tmp_path: Pa
     report = _run_script(branch, locale, "--base", str(base)).splitlines()
     assert sorted(report) == [
         "en: added demo.more",
+        "en: removed plain.bye",  # the branch deleted it
         "en: updated pillar.standards",
         "sl: added demo.more",
+        "sl: removed plain.bye",
     ]
+    assert "plain.bye" not in _po("sl", locale)
     assert _po("en", locale)["plain.need_lang"] == _po("en")["plain.need_lang"]
     assert _po("en", locale)["pillar.standards"] == ["Norms"]
 

@@ -9,7 +9,7 @@ running it* (the dicts are read with ``ast.literal_eval``) and merges its entrie
 
 - a key the .po files lack is added (at the end, with its section comment);
 - a key whose text differs is updated to the old file's text, and reported;
-- a key the old file lacks is kept (nothing is ever deleted here).
+- a key the old file lacks is kept, unless ``--base`` shows the branch deleted it.
 
 It is safe to run again: a second run changes nothing. Give ``--base`` the i18n.py the
 branch started from, so that only the branch's own additions and edits are merged (a text
@@ -261,12 +261,14 @@ def write_po(
 def merge(old_file: Path, locale: Path = LOCALE, base: Path | None = None) -> list[str]:
     """Merge ``old_file`` into the catalogues under ``locale``; return what changed.
 
-    With ``base`` (the old i18n.py the branch started from), only what the branch added or
-    changed is merged: a text the branch left as it was does not undo a later edit of the
-    catalogues.
+    With ``base`` (the old i18n.py the branch started from), only what the branch added,
+    changed or deleted is merged: a text the branch left as it was does not undo a later
+    edit of the catalogues.
     """
     per_lang, order = read_old(old_file)
-    before = read_old(base)[0] if base is not None else {}
+    before, before_order = read_old(base) if base is not None else ({}, [])
+    # A key the branch deleted from the dict is deleted from the catalogues too.
+    removed = set(before_order) - set(order)
     report: list[str] = []
     catalogues: dict[str, tuple[str, list[Entry]]] = {}
     langs = sorted(
@@ -288,6 +290,11 @@ def merge(old_file: Path, locale: Path = LOCALE, base: Path | None = None) -> li
             ]
             entries += [name, forms]
             by_key.update({e.key: e for e in entries})
+        gone = [e for e in entries if e.key in removed]
+        for entry in gone:
+            entries.remove(entry)
+            del by_key[entry.key]
+            report.append(f"{lang}: removed {entry.key}")
         for key in order:
             new = per_lang.get(lang, {}).get(key)
             if new is None:
