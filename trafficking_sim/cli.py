@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from . import __version__, paths
+from .i18n import languages
 
 if TYPE_CHECKING:
     from .session import Session
@@ -57,7 +58,7 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("list", help="list the bundled scenarios")
     p.add_argument("--json", action="store_true", help="print JSON")
-    p.add_argument("--lang", choices=("en", "sl"), default="en")
+    p.add_argument("--lang", choices=languages(), default="en")
 
     p = sub.add_parser("validate", help="check scenario, role-card and agency files")
     p.add_argument(
@@ -110,7 +111,7 @@ def _parser() -> argparse.ArgumentParser:
         "--scenario", metavar="ID|PATH", help="a bundled id or a file (default: flagship)"
     )
     p.add_argument("--role", metavar="ID", help="the role to play")
-    p.add_argument("--lang", choices=("en", "sl"), help="language (default: en, or the save's)")
+    p.add_argument("--lang", choices=languages(), help="language (default: en, or the save's)")
     p.add_argument("--seed", type=int, help="seed for the game's random events")
     p.add_argument(
         "--plain", action="store_true", help="line-by-line mode (screen readers, scripts)"
@@ -127,7 +128,7 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("debrief", help="the after-action review of a saved game, as a report")
     p.add_argument("save", type=Path, metavar="SAVE")
     p.add_argument("--format", choices=("md", "html"), default="md")
-    p.add_argument("--lang", choices=("en", "sl"), help="language (default: the save's)")
+    p.add_argument("--lang", choices=languages(), help="language (default: the save's)")
     p.add_argument("--out", type=Path, metavar="FILE", help="write to FILE (default: print)")
     p.add_argument(
         "--quick",
@@ -142,7 +143,7 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("trainer", help="trainer mode: a class on one laptop, groups taking turns")
     p.add_argument("--scenario", metavar="ID", help="the scenario to choose first")
-    p.add_argument("--lang", choices=("en", "sl"), help="language")
+    p.add_argument("--lang", choices=languages(), help="language")
 
     p = sub.add_parser("demo", help="play back a save or a walkthrough, step by step")
     p.add_argument("file", type=Path, metavar="SAVE|WALKTHROUGH")
@@ -152,24 +153,24 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--pace", type=float, default=2.0, metavar="SECONDS", help="seconds per step when playing"
     )
-    p.add_argument("--lang", choices=("en", "sl"), help="language")
+    p.add_argument("--lang", choices=languages(), help="language")
 
     p = sub.add_parser("cards", help="printable role cards for the preparation phase")
     p.add_argument(
         "--scenario", metavar="ID|PATH", help="a bundled id or a file (default: flagship)"
     )
-    p.add_argument("--lang", choices=("en", "sl"), default="en")
+    p.add_argument("--lang", choices=languages(), default="en")
     p.add_argument("--out", type=Path, metavar="DIR", required=True, help="the folder to write to")
 
     p = sub.add_parser("guide", help="the printable guide to protocols, conventions and bodies")
-    p.add_argument("--lang", choices=("en", "sl"), default="en")
+    p.add_argument("--lang", choices=languages(), default="en")
     p.add_argument("--out", type=Path, metavar="DIR", required=True, help="the folder to write to")
 
     p = sub.add_parser("map", help="the map of international cooperation in a scenario (SVG)")
     p.add_argument(
         "--scenario", metavar="ID|PATH", help="a bundled id or a file (default: flagship)"
     )
-    p.add_argument("--lang", choices=("en", "sl"), default="en")
+    p.add_argument("--lang", choices=languages(), default="en")
     p.add_argument("--out", type=Path, metavar="FILE", required=True, help="the .svg file")
 
     p = sub.add_parser("serve", help="serve the game to web browsers (the online variant)")
@@ -183,7 +184,7 @@ def _parser() -> argparse.ArgumentParser:
         help="the address participants open, when it differs from the one found "
         "(such as http://192.168.1.20:8000)",
     )
-    p.add_argument("--lang", choices=("en", "sl"), help="the language the games start in")
+    p.add_argument("--lang", choices=languages(), help="the language the games start in")
     p.add_argument(
         "--max-connections",
         type=int,
@@ -226,7 +227,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--plain", action="store_true", help="line-by-line mode (the only one in this version)"
     )
-    p.add_argument("--lang", choices=("en", "sl"), default="en", help="language")
+    p.add_argument("--lang", choices=languages(), default="en", help="language")
 
     p = sub.add_parser("replay", help="replay a saved game and print its outcome")
     p.add_argument("save", type=Path, metavar="SAVE")
@@ -395,16 +396,21 @@ def cmd_list(args: argparse.Namespace) -> int:
         if summary is None:
             broken.append(path.name)
             continue
+
+        def said(texts: dict[str, str]) -> str:
+            # As the game itself does: the language asked for, else English, else any.
+            return texts.get(lang) or texts.get("en") or next(iter(texts.values()), "")
+
         entries.append(
             {
                 "id": summary["id"],
-                "title": summary["title"][lang],
-                "summary": summary["summary"][lang],
+                "title": said(summary["title"]),
+                "summary": said(summary["summary"]),
                 "languages": summary["languages"],
                 "difficulty": summary["difficulty"],
                 "duration_minutes": summary["duration_minutes"],
                 "flagship": summary["flagship"],
-                "roles": [{"id": r["id"], "name": r["name"][lang]} for r in summary["roles"]],
+                "roles": [{"id": r["id"], "name": said(r["name"])} for r in summary["roles"]],
             }
         )
     if args.json:

@@ -102,7 +102,7 @@ def date_text(content: GameContent, turn: int, lang: str) -> str:
     import datetime as dt
 
     day = scenario.start_date + dt.timedelta(days=(turn - 1) * scenario.days_per_turn)
-    return f"{day.day}. {day.month}. {day.year}" if lang == "sl" else day.isoformat()
+    return t("format.date", lang, year=day.year, month=day.month, day=day.day)
 
 
 def message_subject(content: GameContent, message: Message, lang: str) -> str:

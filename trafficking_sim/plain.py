@@ -18,7 +18,7 @@ from .content.errors import closest
 from .content.models import FACT_KINDS
 from .engine import Action, Event, Message
 from .engine.siena import HANDLING_CODES, INFO_CODES, SOURCE_CODES
-from .i18n import error_text, t, tn
+from .i18n import error_text, languages, t, tn
 from .notation import NotationError
 from .saves import (
     SaveError,
@@ -81,7 +81,7 @@ class PlainGame:
                 (name, usage, partial(self._parse, name))
                 for name, usage in notation.ACTION_USAGE.items()
             ),
-            ("lang", "lang en|sl", self._lang),
+            ("lang", "lang " + "|".join(languages()), self._lang),
             ("save", "save", self._save),
             ("quit", notation.STOP, self._quit),
         )
@@ -444,8 +444,8 @@ class PlainGame:
         self.show_events(self.session.events)
 
     def _lang(self, args: list[str]) -> None:
-        if len(args) != 1 or args[0] not in ("en", "sl"):
-            raise CommandError(self.tr("plain.need_lang"))
+        if len(args) != 1 or args[0] not in languages():
+            raise CommandError(self.tr("plain.need_lang", langs=", ".join(languages())))
         self.session.lang = args[0]
         self.say(self.tr("plain.lang_set"))
 

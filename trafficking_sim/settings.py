@@ -8,9 +8,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from . import paths
+from .i18n import languages
 from .saves import atomic_write_text
-
-LANGS = ("en", "sl")
 
 
 @dataclass
@@ -32,7 +31,7 @@ class Settings:
         if not isinstance(data, dict):
             return cls()
         settings = cls()
-        if data.get("lang") in LANGS:
+        if data.get("lang") in languages():
             settings.lang = data["lang"]
         if isinstance(data.get("theme"), str) and data["theme"]:
             settings.theme = data["theme"]

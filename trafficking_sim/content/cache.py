@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from .bundle import GameContent
     from .loader import ContentLoader
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 """Raise when the stored layout changes; older cache files are then ignored."""
 
 _memory: dict[Path, GameContent] = {}
@@ -125,11 +125,11 @@ def _absent(scenario: Path, content: GameContent) -> list[str]:
 
 
 def summary_of(content: GameContent) -> dict[str, Any]:
-    """What ``list`` shows of a scenario, in both languages."""
+    """What ``list`` shows of a scenario, in every language its texts have."""
     s = content.scenario
 
     def both(text: Any) -> dict[str, str]:
-        return {lang: text.get(lang) for lang in ("en", "sl")}
+        return dict(text.texts)
 
     return {
         "id": s.id,

@@ -192,7 +192,7 @@ def _text_findings(model: BaseModel) -> Iterator[Finding]:
     for path, obj in walk(model):
         if not isinstance(obj, LocalText) or obj._ref is not None:
             continue
-        values = {lang: (getattr(obj, lang) or "") for lang in languages}
+        values = {lang: obj.texts.get(lang, "") for lang in languages}
         en, sl = values.get("en", ""), values.get("sl", "")
         is_name = "also" in path or (path and path[-1] == "term")  # names stay the same
         if en and sl and en == sl and len(en.split()) >= 4 and not is_name:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import typing
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field, field_validator
 
@@ -22,7 +22,7 @@ from .logic import (
     Trigger,
     Value,
 )
-from .text import Text
+from .text import LANGUAGE_CODE, Text
 
 FORMAT_VERSION = 1
 
@@ -40,8 +40,10 @@ FactKind = Literal[
 ]
 FACT_KINDS: tuple[str, ...] = typing.get_args(FactKind)
 StateCode = Literal["A", "B", "C"]
-Language = Literal["en", "sl"]
-ALL_LANGUAGES: tuple[Language, ...] = ("en", "sl")
+Language = Annotated[str, Field(pattern=LANGUAGE_CODE)]
+"""A language code; the installed ones are the locale folders (i18n.languages())."""
+ALL_LANGUAGES: tuple[str, ...] = ("en", "sl")
+"""The languages a content file is written in when it does not say (``languages:``)."""
 ID_PATTERN = r"^[a-z][a-z0-9_]*$"
 DataLaw = Literal["law_enforcement", "gdpr", "un"]
 

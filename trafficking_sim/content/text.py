@@ -1,29 +1,48 @@
-"""Bilingual texts with stable ids, so translations can be checked and survive edits."""
+"""Texts keyed by language code, with stable ids so translations can be checked and kept."""
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+import re
+from typing import TYPE_CHECKING, Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, PrivateAttr, WithJsonSchema
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    PrivateAttr,
+    WithJsonSchema,
+    model_validator,
+)
 
-LANGUAGES: tuple[str, ...] = ("en", "sl")
-LANGUAGE_NAMES = {"en": "English", "sl": "Slovenščina"}
+from ..i18n import language_name, languages
+
+LANGUAGE_CODE = r"^[a-z]{2,3}(_[A-Z]{2})?$"
+"""A language code as the locale folders name them: ``en``, ``sl``, ``pt_BR``."""
+_CODE = re.compile(LANGUAGE_CODE)
+
+SOURCE_LANG = "en"
 
 
 class LocalText(BaseModel):
     """One human-readable text in every language the content offers.
 
-    Written inline as ``{en: ..., sl: ...}`` (its id is then the path of the field, such as
-    ``facts.plate.text``) or as the id of an entry in the file's ``texts:`` table.
+    Written inline as ``{en: ..., sl: ...}`` (any language code may be a key; its id is then
+    the path of the field, such as ``facts.plate.text``) or as the id of an entry in the
+    file's ``texts:`` table.
     """
 
-    model_config = ConfigDict(extra="forbid", strict=True)
-
-    en: str | None = None
-    sl: str | None = None
+    model_config = ConfigDict(extra="allow", strict=True)
+    __pydantic_extra__: dict[str, str]
 
     _id: str = PrivateAttr(default="")
     _ref: str | None = PrivateAttr(default=None)
+
+    @model_validator(mode="after")
+    def _codes_are_language_codes(self) -> LocalText:
+        for code in self.texts:
+            if not _CODE.match(code):
+                raise ValueError(f"'{code}' is not a language code (such as en or sl)")
+        return self
 
     @property
     def id(self) -> str:
@@ -32,17 +51,41 @@ class LocalText(BaseModel):
         private = self.__pydantic_private__
         return private["_id"] if private else ""
 
+    if not TYPE_CHECKING:
+
+        def __getattr__(self, name: str) -> Any:
+            # ``text.sl`` reads a language as an attribute (as the fixed fields did), and is
+            # None when the text has no such language rather than an AttributeError.
+            if not name.startswith("_") and _CODE.match(name):
+                return self.__pydantic_extra__.get(name)
+            return super().__getattr__(name)
+
+    @property
+    def texts(self) -> dict[str, str]:
+        """{language code: text}, as written."""
+        return self.__pydantic_extra__
+
+    def set_texts(self, texts: dict[str, str]) -> None:
+        self.__pydantic_extra__ = dict(texts)
+
     def get(self, lang: str) -> str:
         """The text in ``lang``, falling back to English, then to any language."""
-        value = getattr(self, lang, None) or self.en or self.sl
-        return value or ""
+        texts = self.__pydantic_extra__
+        value = texts.get(lang) or texts.get(SOURCE_LANG)
+        if not value:
+            value = next((text for text in texts.values() if text), "")
+        return value
 
     def languages(self) -> set[str]:
-        return {lang for lang in LANGUAGES if getattr(self, lang)}
+        return {lang for lang, text in self.__pydantic_extra__.items() if text}
 
     @classmethod
     def literal(cls, en: str, sl: str, text_id: str = "") -> LocalText:
-        text = cls(en=en, sl=sl)
+        return cls.of({"en": en, "sl": sl}, text_id)
+
+    @classmethod
+    def of(cls, texts: dict[str, str], text_id: str = "") -> LocalText:
+        text = cls.model_validate(texts)
         text._id = text_id
         return text
 
@@ -59,16 +102,23 @@ _TEXT_SCHEMA = {
     "anyOf": [
         {
             "type": "object",
-            "properties": {
-                "en": {"type": "string", "description": "English"},
-                "sl": {"type": "string", "description": "Slovene (slovenščina)"},
-            },
-            "additionalProperties": False,
-            "description": "The text in each language.",
+            "propertyNames": {"pattern": LANGUAGE_CODE},
+            "additionalProperties": {"type": "string"},
+            "description": "The text in each language, by language code (en: English, "
+            "sl: Slovene; any installed language).",
         },
         {"type": "string", "description": "The id of an entry in this file's 'texts:' table."},
     ]
 }
 
 Text = Annotated[LocalText, BeforeValidator(_accept_reference), WithJsonSchema(_TEXT_SCHEMA)]
-"""A bilingual text field: ``{en: ..., sl: ...}`` or a ``texts:`` id."""
+"""A text field in many languages: ``{en: ..., sl: ...}`` or a ``texts:`` id."""
+
+
+def __getattr__(name: str) -> Any:
+    # The installed languages are read from the locale folders when asked for.
+    if name == "LANGUAGES":
+        return languages()
+    if name == "LANGUAGE_NAMES":
+        return {lang: language_name(lang) for lang in languages()}
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

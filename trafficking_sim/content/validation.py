@@ -299,7 +299,7 @@ def resolve_texts(
                 )
                 continue
             used.add(ref)
-            obj.en, obj.sl = target.en, target.sl
+            obj.set_texts(target.texts)
             obj._id = target.id
         else:
             obj._id = prefix + text_id
@@ -307,7 +307,7 @@ def resolve_texts(
         if ref is not None:
             continue
         for lang in languages:
-            if not (obj.__dict__.get(lang) or "").strip():
+            if not obj.texts.get(lang, "").strip():
                 problems.append(
                     located.problem(
                         path,

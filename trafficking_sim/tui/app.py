@@ -22,7 +22,7 @@ from textual.screen import Screen
 from textual.theme import Theme
 
 from .. import __version__, paths
-from ..i18n import error_text, t
+from ..i18n import error_text, next_language, t
 from ..saves import GameLock, SaveError, write_save
 from ..settings import Settings
 from .localize import binding, localize_bindings, localize_widgets
@@ -496,7 +496,7 @@ class TraffickingApp(App[None]):
         self.refresh_bindings()
 
     def action_toggle_language(self) -> None:
-        self.set_language("sl" if self.lang == "en" else "en")
+        self.set_language(next_language(self.lang))
         self.notify(self.tr("tui.language_set"), timeout=2, markup=False)
 
     def action_toggle_contrast(self) -> None:

@@ -26,7 +26,7 @@ from urllib.parse import urlsplit
 import platformdirs
 
 from .. import paths
-from ..i18n import t
+from ..i18n import languages, t
 from ..paths import APP_NAME
 
 if TYPE_CHECKING:
@@ -178,8 +178,8 @@ def player_home(player: str) -> Path:
 
 
 def code_page(lang: str, wrong: bool) -> str:
-    """The page asking for the session code, in the class's language and the other."""
-    langs = [lang, "sl" if lang == "en" else "en"]
+    """The page asking for the session code, in the class's language, then the others."""
+    langs = [lang, *(code for code in languages() if code != lang)]
     parts = []
     for code in langs:
         parts.append(f"<h1>{html.escape(t('serve.code_title', code))}</h1>")

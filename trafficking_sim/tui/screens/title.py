@@ -12,6 +12,7 @@ from textual.content import Content
 from textual.widgets import Button, Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from ...i18n import language_name, next_language
 from ..localize import binding
 from ..text import plain
 from .base import BaseScreen
@@ -101,7 +102,7 @@ class TitleScreen(BaseScreen[None]):
         self.query_one("#trainer-mode", Button).label = plain(self.tr("trainer.mode"))
         self.query_one("#glossary", Button).label = plain(self.tr("tui.glossary"))
         self.query_one("#help", Button).label = plain(self.tr("tui.help"))
-        other = "Slovenščina" if self.lang == "en" else "English"
+        other = language_name(next_language(self.lang))
         self.query_one("#language", Button).label = plain(self.tr("tui.switch_to", language=other))
         self.query_one("#quit", Button).label = plain(self.tr("tui.quit"))
         self.query_one("#title-note", Static).update(plain(self.tr("tui.title_note")))
