@@ -314,7 +314,7 @@ class _Step:
     def role(self) -> str:
         return self.state.role
 
-    def emit(self, kind: str, **data: Any) -> None:
+    def emit(self, kind: E.EventKind, **data: Any) -> None:
         if self.lean and kind not in LEAN_EVENTS:
             return
         self.events.append(E.Event(kind, self.state.turn, data))

@@ -3,27 +3,53 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Any
 
-# Kinds of event. The UI renders them; it never recomputes what they say.
-TURN_STARTED = "turn_started"
-ACTION_REFUSED = "action_refused"
-MESSAGE_SENT = "message_sent"
-MESSAGE_RECEIVED = "message_received"
-ACTION_DONE = "action_done"
-FACTS_LEARNED = "facts_learned"
-SCORE_CHANGED = "score_changed"
-INJECT = "inject"
-NARRATION = "narration"
-OBJECTIVE_MET = "objective_met"
-PERMISSION_GRANTED = "permission_granted"
-RULE_FIRED = "rule_fired"
-VARIABLE_CHANGED = "variable_changed"
-GAME_ENDED = "game_ended"
-SEAT_PASSED = "seat_passed"  # hot-seat: the turn passes to the next group
-TRAINER_NOTE = "trainer_note"
-TRUST_LOST = "trust_lost"  # a partner learned its information was passed on without leave
-REQUEST_DECIDED = "request_decided"  # hot-seat: a group (or the trainer) answered a request
+
+class EventKind(StrEnum):
+    """What kind of thing a step made happen. The UI renders events; it never recomputes
+    what they say. Each kind's data (the keys of ``Event.data``) is listed beside it."""
+
+    TURN_STARTED = "turn_started"  # turn
+    ACTION_REFUSED = "action_refused"  # action, reason, params, text?, source?, penalty?
+    MESSAGE_SENT = "message_sent"  # message
+    MESSAGE_RECEIVED = "message_received"  # message
+    ACTION_DONE = "action_done"  # action, fact, by
+    FACTS_LEARNED = "facts_learned"  # actor, facts, source, via
+    SCORE_CHANGED = "score_changed"  # pillar, delta, reason, ...
+    INJECT = "inject"  # inject, audience
+    NARRATION = "narration"  # text (a text id), to?
+    OBJECTIVE_MET = "objective_met"  # objective
+    PERMISSION_GRANTED = "permission_granted"  # fact, provider, message
+    RULE_FIRED = "rule_fired"  # rule, stopped?
+    VARIABLE_CHANGED = "variable_changed"  # var, value, origin
+    GAME_ENDED = "game_ended"  # ending
+    SEAT_PASSED = "seat_passed"  # role: hot-seat, the turn passes to the next group
+    TRAINER_NOTE = "trainer_note"  # text
+    TRUST_LOST = "trust_lost"  # a partner learned its information was passed on without leave
+    REQUEST_DECIDED = "request_decided"  # a group (or the trainer) answered a request
+
+
+# The kinds by their old names, so ``E.MESSAGE_SENT`` reads as before.
+TURN_STARTED = EventKind.TURN_STARTED
+ACTION_REFUSED = EventKind.ACTION_REFUSED
+MESSAGE_SENT = EventKind.MESSAGE_SENT
+MESSAGE_RECEIVED = EventKind.MESSAGE_RECEIVED
+ACTION_DONE = EventKind.ACTION_DONE
+FACTS_LEARNED = EventKind.FACTS_LEARNED
+SCORE_CHANGED = EventKind.SCORE_CHANGED
+INJECT = EventKind.INJECT
+NARRATION = EventKind.NARRATION
+OBJECTIVE_MET = EventKind.OBJECTIVE_MET
+PERMISSION_GRANTED = EventKind.PERMISSION_GRANTED
+RULE_FIRED = EventKind.RULE_FIRED
+VARIABLE_CHANGED = EventKind.VARIABLE_CHANGED
+GAME_ENDED = EventKind.GAME_ENDED
+SEAT_PASSED = EventKind.SEAT_PASSED
+TRAINER_NOTE = EventKind.TRAINER_NOTE
+TRUST_LOST = EventKind.TRUST_LOST
+REQUEST_DECIDED = EventKind.REQUEST_DECIDED
 
 HIDDEN_KINDS = frozenset({RULE_FIRED, VARIABLE_CHANGED})
 """Kinds that explain the machinery (for trainers and tests), not shown to a learner."""
@@ -31,9 +57,9 @@ HIDDEN_KINDS = frozenset({RULE_FIRED, VARIABLE_CHANGED})
 
 @dataclass(slots=True)
 class Event:
-    kind: str
+    kind: EventKind
     turn: int
     data: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"kind": self.kind, "turn": self.turn, **self.data}
+        return {"kind": str(self.kind), "turn": self.turn, **self.data}
