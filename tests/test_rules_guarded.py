@@ -339,3 +339,36 @@ def test_a_damaged_save_is_named_not_a_traceback(tmp_path: Path) -> None:
     path.write_text("{", encoding="utf-8")
     with pytest.raises(SaveError):
         read_save(path)
+
+
+# --- a scenario's 'var' conditions --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("left", "op", "right", "holds"),
+    [
+        (2, "eq", 2, True),
+        (2, "eq", 3, False),
+        ("open", "eq", "open", True),
+        (2, "ne", 3, True),
+        (2, "ne", 2, False),
+        (1, "lt", 2, True),
+        (2, "lt", 2, False),
+        (2, "le", 2, True),
+        (3, "le", 2, False),
+        (3, "gt", 2, True),
+        (2, "gt", 2, False),
+        (2, "ge", 2, True),
+        (1, "ge", 2, False),
+        # An order on anything but a number is false, a flag included.
+        ("b", "gt", 1, False),
+        (True, "ge", 0, False),
+        (None, "lt", 1, False),
+    ],
+)
+def test_a_var_condition_compares_as_an_author_expects(
+    left: object, op: str, right: object, holds: bool
+) -> None:
+    from trafficking_sim.content.logic import compare
+
+    assert compare(left, op, right) is holds
