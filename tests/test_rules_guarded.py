@@ -372,3 +372,65 @@ def test_a_var_condition_compares_as_an_author_expects(
     from trafficking_sim.content.logic import compare
 
     assert compare(left, op, right) is holds
+
+
+# --- whom a time rule answers in a class game --------------------------------------------------
+
+GROUPS = ("police_a", "border_b", "ngo")
+DONE_BY = {"interview": ("ngo",), "check": ("border_b", "police_a"), "raid": ("police_x",)}
+
+
+def _when(condition: dict[str, object] | None) -> object:
+    from pydantic import TypeAdapter
+
+    from trafficking_sim.content import logic as L
+
+    return None if condition is None else TypeAdapter(L.Condition).validate_python(condition)
+
+
+@pytest.mark.parametrize(
+    ("condition", "causes", "group"),
+    [
+        (None, {}, ""),
+        ({"fired": "tip"}, {"tip": "ngo"}, "ngo"),
+        ({"fired": "tip"}, {"tip": ""}, ""),  # fired with no group behind it
+        (
+            {"all": [{"fired": "tip"}, {"knows": {"actor": "border_b", "fact": "x"}}]},
+            {},
+            "border_b",
+        ),
+        ({"any": [{"knows": {"actor": "europol", "fact": "x"}}, {"role": "ngo"}]}, {}, "ngo"),
+        ({"not": {"knows": {"actor": "ngo", "fact": "x"}}}, {}, ""),  # a negation names no one
+        ({"knows": "x"}, {}, ""),  # the player: no anchor of its own
+        ({"done": "interview"}, {}, "ngo"),
+        ({"done": "check"}, {}, ""),  # two groups could have done it
+        ({"done": "raid"}, {}, ""),  # no group plays the one who can
+        ({"all": [{"done": "check"}, {"fired": "tip"}]}, {"tip": "police_a"}, "police_a"),
+        ({"var": "flag", "eq": True}, {}, ""),
+    ],
+)
+def test_a_time_rule_answers_the_group_its_condition_points_at(
+    condition: dict[str, object] | None, causes: dict[str, str], group: str
+) -> None:
+    from trafficking_sim.engine.addressing import cause_of
+
+    assert cause_of(_when(condition), GROUPS, causes, DONE_BY) == group
+
+
+def test_a_time_rule_that_replies_or_reveals_to_the_player_needs_an_anchor() -> None:
+    from types import SimpleNamespace
+
+    from trafficking_sim.content import logic as L
+    from trafficking_sim.engine.addressing import needs_anchor
+
+    def rule(when: object, *then: object) -> object:
+        return SimpleNamespace(when=when, then=then)
+
+    reply = L.Reply.model_validate({"reply": {"text": {"en": "x", "sl": "y"}}})
+    to_player = L.Reveal.model_validate({"reveal": {"facts": ["f"]}})
+    to_ngo = L.Reveal.model_validate({"reveal": {"facts": ["f"], "to": "ngo"}})
+    at_start, at_end = L.OnTurnStart(), L.OnTurnEnd()
+    assert needs_anchor(rule(at_start, reply))
+    assert needs_anchor(rule(at_end, to_ngo, to_player))
+    assert not needs_anchor(rule(at_end, to_ngo))
+    assert not needs_anchor(rule(L.OnAction(action="check"), reply))
