@@ -32,7 +32,7 @@ from trafficking_sim.saves import SaveError, read_save, write_save
 from trafficking_sim.session import Session
 
 from .mini import T, write_scenario
-from .scripts import kinds, play, refusal, score_changes
+from .scripts import BORDER_OPENING, border_best, kinds, play, refusal, score_changes
 
 # --- handling codes: H1 and H2 ------------------------------------------------------------------
 
@@ -434,3 +434,56 @@ def test_a_time_rule_that_replies_or_reveals_to_the_player_needs_an_anchor() -> 
     assert needs_anchor(rule(at_end, to_ngo, to_player))
     assert not needs_anchor(rule(at_end, to_ngo))
     assert not needs_anchor(rule(L.OnAction(action="check"), reply))
+
+
+# --- the rating: what a breach costs ------------------------------------------------------------
+
+
+def test_a_breach_and_a_low_pillar_lower_the_rating_and_say_whose_trust_it_cost(
+    engine: Engine, tutorial: GameContent
+) -> None:
+    from trafficking_sim.engine.rating import rate
+
+    actions = list(border_best())
+    # Europol's H2 name passed on before Europol allowed it: a breach, and trust lost.
+    actions.insert(3, Send(to=("authorities_c",), facts=("recruiter_alias",)))
+    state, _ = play(engine, "border_b", *actions)
+    rated = rate(tutorial, state)
+    assert rated is not None and (rated.plot, rated.rating) == ("mixed", "bad")
+    assert rated.to_dict()["costs"] == [
+        {"key": "rating.cost.handling", "count": 2, "who": ["europol"]},
+        {"key": "rating.cost.pillars", "pillars": ["standards"], "floor": 60},
+    ]
+
+
+def test_a_bad_plot_stays_bad_and_tells_no_cost_it_did_not_take(
+    engine: Engine, tutorial: GameContent
+) -> None:
+    from trafficking_sim.engine.rating import rate
+
+    breach = Send(to=("authorities_c",), facts=("recruiter_alias",))
+    state, _ = play(engine, "border_b", *BORDER_OPENING, breach, Do("fine_passengers"))
+    assert [b.kind for b in state.breaches] == ["handling"]
+    rated = rate(tutorial, state)
+    assert rated is not None and (rated.plot, rated.rating, rated.costs) == ("bad", "bad", ())
+
+
+def test_too_few_own_exchanges_say_how_many_and_how_many_are_needed(
+    tutorial: GameContent,
+) -> None:
+    from trafficking_sim.engine.rating import rate
+
+    actions = (
+        EndTurn(),
+        Do("talk_to_caller"),
+        Share("authorities_c", ("club_address", "hotline_call")),
+        EndTurn(),
+        EndTurn(),
+        EndTurn(),
+    )
+    state, _ = play(Engine(tutorial), "ngo", *actions)
+    rated = rate(tutorial, state)
+    floor = tutorial.scenario.scoring.min_exchanges
+    assert rated is not None and rated.costs == (
+        ("rating.cost.few_exchanges", {"count": 1, "floor": floor}),
+    )
