@@ -487,3 +487,21 @@ def test_too_few_own_exchanges_say_how_many_and_how_many_are_needed(
     assert rated is not None and rated.costs == (
         ("rating.cost.few_exchanges", {"count": 1, "floor": floor}),
     )
+
+
+def test_each_kind_of_breach_names_only_its_own_partners(
+    engine: Engine, tutorial: GameContent
+) -> None:
+    from trafficking_sim.engine.rating import rate
+    from trafficking_sim.engine.state import Breach
+
+    state, _ = play(engine, "border_b", *border_best())
+    state.breaches = (
+        Breach(2, "handling", "recruiter_alias", "authorities_c", "europol", "border_b"),
+        Breach(3, "consent", "mira_account", "authorities_c", "ngo", "border_b"),
+    )
+    rated = rate(tutorial, state)
+    assert rated is not None
+    who = {key: params.get("who") for key, params in rated.costs}
+    assert who["rating.cost.handling"] == ["europol"]
+    assert who["rating.cost.consent"] == ["ngo"]
