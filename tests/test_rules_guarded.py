@@ -505,3 +505,19 @@ def test_each_kind_of_breach_names_only_its_own_partners(
     who = {key: params.get("who") for key, params in rated.costs}
     assert who["rating.cost.handling"] == ["europol"]
     assert who["rating.cost.consent"] == ["ngo"]
+
+
+def test_a_condition_with_two_forms_at_once_is_named_for_the_author(tmp_path: Path) -> None:
+    from trafficking_sim.content import ContentError
+
+    extra = """rules:
+  - id: both
+    when: turn_start
+    if: {fired: both, role: ngo}
+    then:
+      - set: {var: flag, value: true}
+"""
+    with pytest.raises(ContentError) as caught:
+        load_game(write_scenario(tmp_path, extra))
+    [problem] = caught.value.problems
+    assert "found several keys: fired, role; split them into separate items" in problem.message
