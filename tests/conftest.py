@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -31,3 +33,26 @@ def tutorial() -> GameContent:
 @pytest.fixture(scope="session")
 def engine(tutorial: GameContent) -> Engine:
     return Engine(tutorial)
+
+
+@pytest.fixture(autouse=True)
+def _steady_cursor(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every snapshot test's app starts with its text cursors' blink off.
+
+    A blinking cursor is drawn or not depending on the half-second the picture is taken
+    in, which made the glossary's snapshot flaky. One place for every snapshot, so a new
+    snapshot test cannot forget it.
+    """
+    if "snap_compare" not in request.fixturenames:
+        return
+    from textual.widgets import Input, TextArea
+
+    def steady(init: Callable[..., None]) -> Callable[..., None]:
+        def start_steady(self: Any, *args: Any, **kwargs: Any) -> None:
+            init(self, *args, **kwargs)
+            self.cursor_blink = False
+
+        return start_steady
+
+    for widget in (Input, TextArea):
+        monkeypatch.setattr(widget, "__init__", steady(widget.__init__))

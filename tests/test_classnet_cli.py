@@ -4,7 +4,6 @@ play at their own processes, the trainer reads the status and exports the game."
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
 import subprocess
 from pathlib import Path
@@ -12,6 +11,8 @@ from pathlib import Path
 import pytest
 
 from tests.test_cli import console_script, run
+
+from .classnet_support import no_process_left_behind, seat_env, spawn  # noqa: F401
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -46,18 +47,13 @@ def create(home: Path, *extra: str) -> dict[str, object]:
 
 def join(home: Path, *args: str, stdin: str) -> subprocess.Popen[str]:
     """A group's seat reading ``stdin`` as its commands, running beside the test."""
-    env = {**os.environ, "TRAFFICKING_SIM_HOME": str(home), "PYTHONIOENCODING": "utf-8"}
     commands = home.parent / f"commands-{len(list(home.parent.glob('commands-*')))}.txt"
     commands.write_text(stdin, encoding="utf-8")
     with commands.open(encoding="utf-8") as stream:
-        return subprocess.Popen(
+        return spawn(
             [*console_script(), "join", "--plain", *args],
             stdin=stream,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-            encoding="utf-8",
-            env=env,
+            env=seat_env(home),
             cwd=ROOT,
         )
 

@@ -17,6 +17,8 @@ from trafficking_sim.classnet.game import ClassGame
 from trafficking_sim.classnet.store import TRAINER, ClassStore
 from trafficking_sim.content import GameContent
 
+from .classnet_support import no_process_left_behind, spawn  # noqa: F401
+
 PLAYER = Path(__file__).with_name("classnet_player.py")
 SEATS = ("border_b", "ngo", "authorities_c")
 
@@ -38,29 +40,8 @@ def make_class(db: Path, tutorial: GameContent, seed: int) -> dict[str, str]:
     return issued
 
 
-_started: list[subprocess.Popen[str]] = []
-
-
-@pytest.fixture(autouse=True)
-def _no_player_left_behind() -> object:
-    """A failing test must not leave its other players waiting forever."""
-    yield
-    while _started:
-        process = _started.pop()
-        if process.poll() is None:
-            process.kill()
-            process.wait(timeout=10)
-
-
 def start(db: Path, code: str, seed: int, pause: float = 0.0) -> subprocess.Popen[str]:
-    process = subprocess.Popen(
-        [sys.executable, str(PLAYER), str(db), code, str(seed), str(pause)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    _started.append(process)
-    return process
+    return spawn([sys.executable, str(PLAYER), str(db), code, str(seed), str(pause)])
 
 
 def finish(process: subprocess.Popen[str]) -> dict[str, object]:

@@ -12,8 +12,6 @@ from trafficking_sim.engine import (
     Do,
     EndTurn,
     Engine,
-    Event,
-    GameState,
     Request,
     Send,
     Share,
@@ -21,29 +19,7 @@ from trafficking_sim.engine import (
 )
 from trafficking_sim.engine import events as E
 
-
-def kinds(events: list[Event]) -> list[str]:
-    return [e.kind for e in events]
-
-
-def refusal(events: list[Event]) -> Event:
-    found = [e for e in events if e.kind == E.ACTION_REFUSED]
-    assert found, f"expected a refusal, got {kinds(events)}"
-    return found[0]
-
-
-def score_changes(events: list[Event]) -> list[tuple[str, int]]:
-    return [(e.data["pillar"], e.data["delta"]) for e in events if e.kind == E.SCORE_CHANGED]
-
-
-def play(
-    engine: Engine, role: str, *actions: object, seed: int = 1
-) -> tuple[GameState, list[Event]]:
-    state, events = engine.new_game(role, seed)
-    for action in actions:
-        state, new = engine.step(state, action)  # type: ignore[arg-type]
-        events += new
-    return state, events
+from .scripts import border_best, kinds, play, refusal, score_changes
 
 
 def test_new_game_starts_at_turn_one_with_the_scheduled_inject(engine: Engine) -> None:
@@ -328,22 +304,7 @@ def test_the_seed_decides_the_random_colour(engine: Engine) -> None:
 
 
 def test_the_best_ending_for_the_border_police(engine: Engine) -> None:
-    state, _ = play(
-        engine,
-        "border_b",
-        Do("check_vehicle", "minibus_plate"),
-        Send(to=("europol",), facts=("driver_phone",), priority="urgent"),
-        EndTurn(),
-        AskPermission("recruiter_alias"),
-        Send(to=("authorities_c",), facts=("minibus_plate", "driver_phone")),
-        Do("interview_passengers"),
-        EndTurn(),
-        Do("ask_mira"),
-        Request("ngo", "victim_support", "mira_account"),
-        EndTurn(),
-        Send(to=("authorities_c",), facts=("recruiter_alias",)),
-        EndTurn(),
-    )
+    state, _ = play(engine, "border_b", *border_best())
     assert state.ending == "network_disrupted"
     assert "border_task" in state.objectives
 

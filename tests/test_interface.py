@@ -189,7 +189,13 @@ async def test_permission_from_anywhere_asks_which_fact() -> None:
         await start_game(pilot)
         app.perform(Do("check_vehicle", "minibus_plate"))
         app.perform(
-            Send(to=("europol",), facts=("driver_phone",), priority="urgent", source_code="A")
+            Send(
+                to=("europol",),
+                facts=("driver_phone",),
+                priority="urgent",
+                source_code="A",
+                info_code="1",
+            )
         )
         app.perform(EndTurn())
         await settle(pilot)

@@ -134,6 +134,21 @@ def test_glossary(snap_compare: Any) -> None:
     assert snap_compare(TraffickingApp(AppConfig(lang="en")), terminal_size=SIZE, run_before=before)
 
 
+async def test_snapshot_apps_start_with_a_steady_cursor(snap_compare: Any) -> None:
+    """The glossary's search field, focused, keeps its cursor drawn: no blink to catch
+    half-way (the glossary snapshot was flaky before)."""
+    del snap_compare  # asked for only to be a snapshot test
+    app = TraffickingApp(AppConfig(lang="en"))
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("f3")
+        await pilot.pause()
+        search = app.screen.query_one("#codex-search")
+        assert search.has_focus and not search.cursor_blink  # type: ignore[attr-defined]
+        await pilot.pause(1.1)  # two blinks' time
+        assert search._cursor_visible  # type: ignore[attr-defined]
+
+
 def test_help(snap_compare: Any) -> None:
     async def before(pilot: Any) -> None:
         await into_game(pilot)

@@ -25,39 +25,14 @@ from trafficking_sim.engine import events as E
 from trafficking_sim.engine.rating import PILLAR_FLOOR, rate
 from trafficking_sim.engine.steps import step_options
 
+from .scripts import BORDER_OPENING, NGO_BEST, border_best, play
+
 SCENARIOS = ("tutorial", "exercise", "labour", "advanced")
 
 
 @cache
 def content(scenario: str) -> GameContent:
     return load_game(find_scenario(scenario))
-
-
-def play(engine: Engine, role: str, *actions: object) -> tuple[GameState, list[E.Event]]:
-    state, events = engine.new_game(role, 1)
-    for action in actions:
-        state, new = engine.step(state, action)  # type: ignore[arg-type]
-        events += new
-    return state, events
-
-
-BORDER_OPENING = (
-    Do("check_vehicle", "minibus_plate"),
-    Send(to=("europol",), facts=("driver_phone",), priority="urgent"),
-    EndTurn(),
-)
-"""The tutorial's border police check the minibus and ask Europol about the phone."""
-
-NGO_BEST = (
-    EndTurn(),
-    Do("talk_to_caller"),
-    Share("authorities_c", ("club_address", "hotline_call")),
-    Share("iom", ("hotline_call",)),
-    EndTurn(),
-    Request("iom", "assistance", "hotline_call"),
-    EndTurn(),
-    EndTurn(),
-)
 
 
 def test_the_lawful_best_game_is_rated_best() -> None:
@@ -263,27 +238,9 @@ def test_a_mixed_or_bad_game_never_shows_every_learning_objective_met() -> None:
 def test_the_lawful_best_game_can_meet_every_learning_objective() -> None:
     from trafficking_sim.debrief import build_debrief
 
-    border_best = (
-        Do("check_vehicle", "minibus_plate"),
-        Send(
-            to=("europol",),
-            facts=("driver_phone",),
-            priority="urgent",
-            source_code="A",
-            info_code="1",
-        ),
-        EndTurn(),
-        AskPermission("recruiter_alias"),
-        Send(to=("authorities_c",), facts=("minibus_plate", "driver_phone")),
-        Do("interview_passengers"),
-        EndTurn(),
-        Do("ask_mira"),
-        Request("ngo", "victim_support", "mira_account"),
-        EndTurn(),
-        Send(to=("authorities_c",), facts=("recruiter_alias",)),
-        EndTurn(),
+    d = build_debrief(
+        _session("tutorial", "border_b", border_best(graded=True)), "en", search=False
     )
-    d = build_debrief(_session("tutorial", "border_b", border_best), "en", search=False)
     assert d.ending_rating == "best"
     assert [lo.verdict for lo in d.learning] == ["met"] * 5
 

@@ -580,6 +580,10 @@ class _Step:
         ):
             if code not in allowed:
                 raise Refused("bad_code", {"value": str(code), "what": what})
+        if (action.source_code is None) != (action.info_code is None):
+            # An evaluation is both codes or none: half of one is no grade a reader can use.
+            half = action.source_code or action.info_code
+            raise Refused("bad_code", {"value": str(half), "what": "evaluation"})
         if len(set(action.to)) != len(action.to):
             raise Refused("duplicate_recipient")
         for recipient in action.to:
