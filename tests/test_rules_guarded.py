@@ -191,7 +191,7 @@ def test_a_bad_evaluation_in_plain_mode_is_refused_and_reading_never_crashes(
     assert "“Z1” is not an evaluation" in text and "Traceback" not in text
     [sent] = [m for m in session.state.messages if m.sender == "border_b"]
     assert (sent.source_code, sent.info_code) == ("B", "2")
-    assert "source B: source reliable in most instances" in text
+    assert "B: source reliable in most instances" in text
 
 
 # --- what agencies cannot do --------------------------------------------------------------------
