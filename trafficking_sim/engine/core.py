@@ -13,9 +13,8 @@ from typing import Any
 
 from ..content import logic as L
 from ..content.bundle import GameContent
-from ..content.models import Rule, Service
-from ..content.text import LocalText
-from . import decisions, siena
+from ..content.models import Rule
+from . import decisions, rules, siena
 from . import events as E
 from .actions import (
     Action,
@@ -34,8 +33,8 @@ from .addressing import cause_of, set_off_by_time
 from .compiled import EVERYTHING, Program
 from .conditions import message_matches
 from .rng import next_percent, seed_state
+from .rules import DISTRUST_MAX_DELAY, Refused, text_ref
 from .state import Breach, GameState, Known, Message, Pending, ScoreChange
-from .steps import unmet
 
 LEAN_EVENTS = frozenset({E.RULE_FIRED, E.INJECT, E.FACTS_LEARNED, E.OBJECTIVE_MET, E.GAME_ENDED})
 """The kinds of event a lean engine (``Engine(content, lean=True)``) still reports."""
@@ -43,42 +42,9 @@ LEAN_EVENTS = frozenset({E.RULE_FIRED, E.INJECT, E.FACTS_LEARNED, E.OBJECTIVE_ME
 EXCHANGES = (Send, Share, Request, AskPermission)
 """The actions that count as the player's own exchanges with others."""
 
-DISTRUST_REFUSES = 2
-"""After this many breaches of its trust, a partner takes no more requests."""
-
-DISTRUST_MAX_DELAY = 2
-"""The most turns a partner's broken trust adds to its replies."""
 
 MAX_CASCADE = 32
 """How deep rules may trigger injects that trigger rules, before the engine stops a loop."""
-
-
-def _text_ref(text: LocalText | None) -> dict[str, str] | None:
-    return {"text": text.id} if text is not None else None
-
-
-class Refused(Exception):
-    """Raised inside a step when an action cannot be taken; becomes an event, not an error."""
-
-    def __init__(
-        self,
-        key: str,
-        params: dict[str, Any] | None = None,
-        *,
-        text: str | None = None,
-        source: dict[str, str] | None = None,
-        penalty: tuple[str, int] | None = None,
-        breach: tuple[str, str, str, str | None] | None = None,
-    ) -> None:
-        super().__init__(key)
-        self.key = key
-        self.params = params or {}
-        self.text = text
-        self.source = source
-        self.penalty = penalty
-        # (kind, fact, recipient, provider): an attempt that breaks a handling code or a
-        # victim's consent counts even though the engine refuses it.
-        self.breach = breach
 
 
 class Engine:
@@ -246,7 +212,7 @@ class Engine:
         """Whether ``action`` would be taken rather than refused (no side effects)."""
         work = _Step(self.content, state, self.program, read_only=True)
         try:
-            work.check(action)
+            rules.check(work, action)
         except Refused:
             return False
         return True
@@ -442,274 +408,10 @@ class _Step:
         if refusal.breach is not None:
             self.breach(*refusal.breach)
 
-    # --- checking an action (no side effects) --------------------------------------------
-
-    def check(self, action: Action) -> int:
-        """Raise Refused if the action cannot be taken; return its cost in action points."""
-        if self.state.over:
-            raise Refused("game_over")
-        if isinstance(action, EndTurn):
-            return 0
-        if isinstance(action, TrainerInject | TrainerReveal | TrainerNote):
-            self._check_trainer(action)
-            return 0
-        if isinstance(action, Decide):
-            return decisions.check(self, action)
-        if isinstance(action, Send):
-            cost = self._check_send(action)
-        elif isinstance(action, Share):
-            cost = self._check_share(action)
-        elif isinstance(action, Request):
-            cost = self._check_request(action)[1]
-        elif isinstance(action, Do):
-            cost = self._check_do(action)
-        elif isinstance(action, AskPermission):
-            cost = self._check_permission(action)[1]
-        else:  # pragma: no cover - the Action union is closed
-            raise Refused("unknown_action", {"action": repr(action)})
-        if cost > self.state.ap:
-            raise Refused("no_ap", {"cost": cost, "ap": self.state.ap})
-        return cost
-
-    def _check_trainer(self, action: TrainerInject | TrainerReveal | TrainerNote) -> None:
-        if isinstance(action, TrainerInject):
-            if action.inject not in self.content.injects:
-                raise Refused("unknown_inject", {"inject": action.inject})
-            if action.inject in self.state.injected:
-                raise Refused("inject_done", {"inject": action.inject})
-        elif isinstance(action, TrainerReveal):
-            if action.actor not in self.content.actors:
-                raise Refused("unknown_actor", {"actor": action.actor})
-            if action.fact not in self.content.facts:
-                raise Refused("unknown_fact_id", {"fact_id": action.fact})
-        elif not action.text.strip():
-            raise Refused("empty_note")
-
-    def _other_actor(self, actor: str) -> None:
-        if actor == self.role:
-            raise Refused("self_target")
-        if actor not in self.content.actors:
-            raise Refused("unknown_actor", {"actor": actor})
-
-    def _known_facts(self, facts: Sequence[str]) -> None:
-        for fact in facts:
-            if fact not in self.content.facts:
-                raise Refused("unknown_fact_id", {"fact_id": fact})
-            if not self.state.knows(self.role, fact):
-                raise Refused("unknown_fact", {"fact": fact})
-
-    def _check_passing_on(self, facts: Sequence[str], recipients: Sequence[str]) -> None:
-        """Handling codes and fact guards (consent, for example) for passing facts on."""
-        mine = self.state.knowledge.get(self.role, {})
-        for fact in facts:
-            how = mine[fact]
-            verdict = siena.passing_on_verdict(
-                how, fact, recipients, self.content, self.state.permissions
-            )
-            if verdict is not None:
-                key, provider = verdict
-                outsider = next((r for r in recipients if r != provider), provider)
-                raise Refused(
-                    key,
-                    {"fact": fact, "provider": provider},
-                    source={"key": siena.HANDLING_SOURCE},
-                    penalty=("standards", self.scenario.scoring.handling_breach),
-                    breach=("handling", fact, outsider, provider),
-                )
-            self._check_consent(fact, how, recipients)
-            guard = self.content.facts[fact].guard
-            if guard is not None and not self.holds(guard.if_):
-                penalty = (guard.penalty.pillar, guard.penalty.delta) if guard.penalty else None
-                raise Refused(
-                    "guard",
-                    {"fact": fact},
-                    text=guard.reason.id,
-                    source=_text_ref(guard.source),
-                    penalty=penalty,
-                )
-
-    def _check_consent(self, fact: str, how: Known, recipients: Sequence[str]) -> None:
-        """A victim's account goes only where the victim agreed, once asked: for every
-        role, police included, each cited with the law that binds it."""
-        consent = self.content.facts[fact].consent
-        if consent is None:
-            return
-        provider = how.source if how.source in self.content.actors else None
-        penalty = (consent.penalty.pillar, consent.penalty.delta)
-        if consent.asked is not None and not self.holds(consent.asked):
-            raise Refused(
-                "consent_not_asked",
-                {"fact": fact, "person": consent.person.id},
-                text=consent.ask_first.id if consent.ask_first else None,
-                source=self.law_source("consent"),
-                penalty=penalty,
-                breach=("consent", fact, recipients[0], provider),
-            )
-        for recipient in recipients:
-            if recipient not in consent.to and not self.state.knows(recipient, fact):
-                raise Refused(
-                    "consent_scope",
-                    {
-                        "fact": fact,
-                        "person": consent.person.id,
-                        "actor": recipient,
-                        "purpose": consent.purpose.id,
-                    },
-                    source=self.law_source("consent"),
-                    penalty=penalty,
-                    breach=("consent", fact, recipient, provider),
-                )
-
-    def _check_send(self, action: Send) -> int:
-        me = self.content.actors[self.role]
-        wrong = ("standards", self.scenario.scoring.wrong_channel)
-        if not me.uses("siena"):
-            raise Refused(
-                "siena_no_access",
-                {"role": self.role},
-                source={"key": siena.SIENA_SOURCE},
-                penalty=wrong,
-            )
-        if not action.to:
-            raise Refused("no_recipients")
-        for code, allowed, what in (
-            (action.handling, siena.HANDLING_CODES, "handling"),
-            (action.priority, siena.PRIORITIES, "priority"),
-            (action.source_code, (*siena.SOURCE_CODES, None), "source"),
-            (action.info_code, (*siena.INFO_CODES, None), "info"),
-        ):
-            if code not in allowed:
-                raise Refused("bad_code", {"value": str(code), "what": what})
-        if (action.source_code is None) != (action.info_code is None):
-            # An evaluation is both codes or none: half of one is no grade a reader can use.
-            half = action.source_code or action.info_code
-            raise Refused("bad_code", {"value": str(half), "what": "evaluation"})
-        if len(set(action.to)) != len(action.to):
-            raise Refused("duplicate_recipient")
-        for recipient in action.to:
-            self._other_actor(recipient)
-            if not self.content.actors[recipient].uses("siena"):
-                raise Refused("not_on_siena", {"actor": recipient}, penalty=wrong)
-        if action.reply_to is not None and not any(
-            m.id == action.reply_to for m in self.state.messages
-        ):
-            raise Refused("unknown_message", {"id": action.reply_to})
-        self._known_facts(action.facts)
-        self._check_passing_on(action.facts, action.to)
-        return 1 + (1 if action.priority == "urgent" else 0)
-
-    def _check_share(self, action: Share) -> int:
-        me = self.content.actors[self.role]
-        self._other_actor(action.to)
-        if not me.uses("direct"):
-            raise Refused("no_direct_self", {"role": self.role})
-        if not self.content.actors[action.to].uses("direct"):
-            raise Refused("no_direct", {"actor": action.to})
-        self._known_facts(action.facts)
-        self._check_passing_on(action.facts, (action.to,))
-        return 1
-
-    def _check_request(self, action: Request) -> tuple[Service, int]:
-        self._other_actor(action.agency)
-        actor = self.content.actors[action.agency]
-        service = actor.services.get(action.service)
-        if service is None:
-            raise Refused(
-                "unknown_service",
-                {
-                    "agency": action.agency,
-                    "service": action.service,
-                    "services": sorted(actor.services),
-                },
-            )
-        if action.priority not in siena.PRIORITIES:
-            raise Refused("bad_code", {"value": action.priority, "what": "priority"})
-        me = self.content.actors[self.role]
-        if not me.uses(service.channel):
-            who = [
-                a.id
-                for a in self.content.actors.values()
-                if a.kind == "role" and a.uses(service.channel) and a.id != self.role
-            ]
-            raise Refused(
-                "wrong_channel",
-                {
-                    "role": self.role,
-                    "service": service.label.id,
-                    "channel": service.channel,
-                    "who": who,
-                },
-                source={"key": siena.CHANNEL_SOURCE},
-                penalty=("standards", self.scenario.scoring.wrong_channel),
-            )
-        if service.refuse is not None:
-            refusal = service.refuse
-            penalty = (refusal.penalty.pillar, refusal.penalty.delta) if refusal.penalty else None
-            raise Refused(
-                "service_refused",
-                text=refusal.reason.id,
-                source=_text_ref(refusal.source),
-                penalty=penalty,
-            )
-        if service.requires is not None and not self.holds(service.requires.if_):
-            needed = service.requires
-            penalty = (needed.penalty.pillar, needed.penalty.delta) if needed.penalty else None
-            raise Refused(
-                "service_requires",
-                text=needed.reason.id,
-                source=_text_ref(needed.source),
-                penalty=penalty,
-            )
-        if self.state.distrust(action.agency) >= DISTRUST_REFUSES:
-            raise Refused("distrust", {"actor": action.agency})
-        if service.targets:
-            self._check_target(action.fact, service.targets)
-            assert action.fact is not None
-            self._check_passing_on((action.fact,), (action.agency,))
-        elif action.fact is not None:
-            raise Refused("no_target_needed", {"service": service.label.id})
-        return service, service.cost + (1 if action.priority == "urgent" else 0)
-
-    def _check_do(self, action: Do) -> int:
-        spec = self.content.actions.get(action.action)
-        if spec is None or self.role not in spec.by:
-            raise Refused("unknown_action", {"action": action.action})
-        if not spec.repeatable and self.state.done.get(spec.id, 0):
-            raise Refused("action_done_once", {"action": spec.label.id})
-        if spec.if_ is not None and not self.holds(spec.if_):
-            if spec.reason is not None:  # the content's own words
-                why, key = {"text": spec.reason.id}, "action_unavailable_because"
-            else:
-                why, key = unmet(spec.if_, self), "action_unavailable_why"
-            raise Refused(key, {"action": spec.label.id, "why": why})
-        if spec.targets:
-            self._check_target(action.fact, spec.targets)
-        elif action.fact is not None:
-            raise Refused("no_target_needed", {"service": spec.label.id})
-        return spec.cost
-
-    def _check_target(self, fact: str | None, kinds: Sequence[str]) -> None:
-        if fact is None:
-            raise Refused("needs_target", {"kinds": list(kinds)})
-        self._known_facts((fact,))
-        if self.content.facts[fact].kind not in kinds:
-            raise Refused("wrong_target", {"fact": fact, "kinds": list(kinds)})
-
-    def _check_permission(self, action: AskPermission) -> tuple[str, int]:
-        self._known_facts((action.fact,))
-        how = self.state.knowledge[self.role][action.fact]
-        if how.handling not in ("H1", "H2") or how.source is None:
-            raise Refused("no_restriction", {"fact": action.fact})
-        if (action.fact, how.source) in self.state.permissions or any(
-            p.kind == "grant" and p.get("fact") == action.fact for p in self.state.pending
-        ):
-            raise Refused("permission_pending", {"fact": action.fact})
-        return how.source, 1
-
     # --- applying actions -------------------------------------------------------------------
 
     def apply(self, action: Action) -> None:
-        cost = self.check(action)
+        cost = rules.check(self, action)
         self.state.ap -= cost
         if isinstance(action, EXCHANGES):
             # The player's own cooperation: what the best rating asks for.
@@ -897,7 +599,7 @@ class _Step:
                 self._reply_later(recipient, message, actor.default_reply.id, None, (), None, None)
 
     def _request(self, action: Request) -> None:
-        service, _ = self._check_request(action)
+        service, _ = rules.check_request(self, action)
         agency = self.content.actors[action.agency]
         facts = (action.fact,) if action.fact else ()
         message = self.new_message(
@@ -943,7 +645,7 @@ class _Step:
         self.fire("action", None, (spec.id,))
 
     def _ask_permission(self, action: AskPermission) -> None:
-        provider, _ = self._check_permission(action)
+        provider, _ = rules.check_permission(self, action)
         message = self.new_message(
             kind="permission",
             channel=(
@@ -1306,7 +1008,7 @@ class _Step:
             change.pillar,
             change.delta,
             (("text", change.reason.id),),
-            _text_ref(change.source),
+            text_ref(change.source),
             origin,
         )
 

@@ -32,7 +32,7 @@ def waiting_for(state: GameState, role: str) -> list[Message]:
 
 def check(work: _Step, action: Decide) -> int:
     """Raise Refused if the decision cannot be taken; a decision costs no action points."""
-    from .core import Refused
+    from .rules import Refused
 
     state = work.state
     if action.request not in state.open_requests:

@@ -9,7 +9,7 @@ from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...content import Actor
-from ...engine.core import DISTRUST_REFUSES
+from ...engine.rules import DISTRUST_REFUSES
 from ...i18n import tn
 from ..text import linked, plain
 from .base import PaneMixin

@@ -1,0 +1,343 @@
+"""The engine's checks: whether an action may be taken, and if not, why and at what cost.
+
+This is the one place a domain expert reviews: who may use SIENA and the other channels,
+handling codes and the provider's permission, a victim's consent and the law that binds
+each role, the evaluation codes, what an agency will not do, and the action points. A check
+never changes the game; a refusal becomes an event (and, where the content says so, a
+penalty or a recorded breach), never an error.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from ..content.models import Service
+from ..content.text import LocalText
+from . import decisions, siena
+from .actions import (
+    Action,
+    AskPermission,
+    Decide,
+    Do,
+    EndTurn,
+    Request,
+    Send,
+    Share,
+    TrainerInject,
+    TrainerNote,
+    TrainerReveal,
+)
+from .state import Known
+from .steps import unmet
+
+if TYPE_CHECKING:
+    from .core import _Step
+
+DISTRUST_REFUSES = 2
+"""After this many breaches of its trust, a partner takes no more requests."""
+
+DISTRUST_MAX_DELAY = 2
+"""The most turns a partner's broken trust adds to its replies."""
+
+
+def text_ref(text: LocalText | None) -> dict[str, str] | None:
+    return {"text": text.id} if text is not None else None
+
+
+class Refused(Exception):
+    """Raised inside a step when an action cannot be taken; becomes an event, not an error."""
+
+    def __init__(
+        self,
+        key: str,
+        params: dict[str, Any] | None = None,
+        *,
+        text: str | None = None,
+        source: dict[str, str] | None = None,
+        penalty: tuple[str, int] | None = None,
+        breach: tuple[str, str, str, str | None] | None = None,
+    ) -> None:
+        super().__init__(key)
+        self.key = key
+        self.params = params or {}
+        self.text = text
+        self.source = source
+        self.penalty = penalty
+        # (kind, fact, recipient, provider): an attempt that breaks a handling code or a
+        # victim's consent counts even though the engine refuses it.
+        self.breach = breach
+
+
+def check(step: _Step, action: Action) -> int:
+    """Raise Refused if the action cannot be taken; return its cost in action points."""
+    if step.state.over:
+        raise Refused("game_over")
+    if isinstance(action, EndTurn):
+        return 0
+    if isinstance(action, TrainerInject | TrainerReveal | TrainerNote):
+        check_trainer(step, action)
+        return 0
+    if isinstance(action, Decide):
+        return decisions.check(step, action)
+    if isinstance(action, Send):
+        cost = check_send(step, action)
+    elif isinstance(action, Share):
+        cost = check_share(step, action)
+    elif isinstance(action, Request):
+        cost = check_request(step, action)[1]
+    elif isinstance(action, Do):
+        cost = check_do(step, action)
+    elif isinstance(action, AskPermission):
+        cost = check_permission(step, action)[1]
+    else:  # pragma: no cover - the Action union is closed
+        raise Refused("unknown_action", {"action": repr(action)})
+    if cost > step.state.ap:
+        raise Refused("no_ap", {"cost": cost, "ap": step.state.ap})
+    return cost
+
+
+def check_trainer(step: _Step, action: TrainerInject | TrainerReveal | TrainerNote) -> None:
+    if isinstance(action, TrainerInject):
+        if action.inject not in step.content.injects:
+            raise Refused("unknown_inject", {"inject": action.inject})
+        if action.inject in step.state.injected:
+            raise Refused("inject_done", {"inject": action.inject})
+    elif isinstance(action, TrainerReveal):
+        if action.actor not in step.content.actors:
+            raise Refused("unknown_actor", {"actor": action.actor})
+        if action.fact not in step.content.facts:
+            raise Refused("unknown_fact_id", {"fact_id": action.fact})
+    elif not action.text.strip():
+        raise Refused("empty_note")
+
+
+def other_actor(step: _Step, actor: str) -> None:
+    if actor == step.role:
+        raise Refused("self_target")
+    if actor not in step.content.actors:
+        raise Refused("unknown_actor", {"actor": actor})
+
+
+def known_facts(step: _Step, facts: Sequence[str]) -> None:
+    for fact in facts:
+        if fact not in step.content.facts:
+            raise Refused("unknown_fact_id", {"fact_id": fact})
+        if not step.state.knows(step.role, fact):
+            raise Refused("unknown_fact", {"fact": fact})
+
+
+def check_passing_on(step: _Step, facts: Sequence[str], recipients: Sequence[str]) -> None:
+    """Handling codes and fact guards (consent, for example) for passing facts on."""
+    mine = step.state.knowledge.get(step.role, {})
+    for fact in facts:
+        how = mine[fact]
+        verdict = siena.passing_on_verdict(
+            how, fact, recipients, step.content, step.state.permissions
+        )
+        if verdict is not None:
+            key, provider = verdict
+            outsider = next((r for r in recipients if r != provider), provider)
+            raise Refused(
+                key,
+                {"fact": fact, "provider": provider},
+                source={"key": siena.HANDLING_SOURCE},
+                penalty=("standards", step.scenario.scoring.handling_breach),
+                breach=("handling", fact, outsider, provider),
+            )
+        check_consent(step, fact, how, recipients)
+        guard = step.content.facts[fact].guard
+        if guard is not None and not step.holds(guard.if_):
+            penalty = (guard.penalty.pillar, guard.penalty.delta) if guard.penalty else None
+            raise Refused(
+                "guard",
+                {"fact": fact},
+                text=guard.reason.id,
+                source=text_ref(guard.source),
+                penalty=penalty,
+            )
+
+
+def check_consent(step: _Step, fact: str, how: Known, recipients: Sequence[str]) -> None:
+    """A victim's account goes only where the victim agreed, once asked: for every
+    role, police included, each cited with the law that binds it."""
+    consent = step.content.facts[fact].consent
+    if consent is None:
+        return
+    provider = how.source if how.source in step.content.actors else None
+    penalty = (consent.penalty.pillar, consent.penalty.delta)
+    if consent.asked is not None and not step.holds(consent.asked):
+        raise Refused(
+            "consent_not_asked",
+            {"fact": fact, "person": consent.person.id},
+            text=consent.ask_first.id if consent.ask_first else None,
+            source=step.law_source("consent"),
+            penalty=penalty,
+            breach=("consent", fact, recipients[0], provider),
+        )
+    for recipient in recipients:
+        if recipient not in consent.to and not step.state.knows(recipient, fact):
+            raise Refused(
+                "consent_scope",
+                {
+                    "fact": fact,
+                    "person": consent.person.id,
+                    "actor": recipient,
+                    "purpose": consent.purpose.id,
+                },
+                source=step.law_source("consent"),
+                penalty=penalty,
+                breach=("consent", fact, recipient, provider),
+            )
+
+
+def check_send(step: _Step, action: Send) -> int:
+    me = step.content.actors[step.role]
+    wrong = ("standards", step.scenario.scoring.wrong_channel)
+    if not me.uses("siena"):
+        raise Refused(
+            "siena_no_access",
+            {"role": step.role},
+            source={"key": siena.SIENA_SOURCE},
+            penalty=wrong,
+        )
+    if not action.to:
+        raise Refused("no_recipients")
+    for code, allowed, what in (
+        (action.handling, siena.HANDLING_CODES, "handling"),
+        (action.priority, siena.PRIORITIES, "priority"),
+        (action.source_code, (*siena.SOURCE_CODES, None), "source"),
+        (action.info_code, (*siena.INFO_CODES, None), "info"),
+    ):
+        if code not in allowed:
+            raise Refused("bad_code", {"value": str(code), "what": what})
+    if (action.source_code is None) != (action.info_code is None):
+        # An evaluation is both codes or none: half of one is no grade a reader can use.
+        half = action.source_code or action.info_code
+        raise Refused("bad_code", {"value": str(half), "what": "evaluation"})
+    if len(set(action.to)) != len(action.to):
+        raise Refused("duplicate_recipient")
+    for recipient in action.to:
+        other_actor(step, recipient)
+        if not step.content.actors[recipient].uses("siena"):
+            raise Refused("not_on_siena", {"actor": recipient}, penalty=wrong)
+    if action.reply_to is not None and not any(
+        m.id == action.reply_to for m in step.state.messages
+    ):
+        raise Refused("unknown_message", {"id": action.reply_to})
+    known_facts(step, action.facts)
+    check_passing_on(step, action.facts, action.to)
+    return 1 + (1 if action.priority == "urgent" else 0)
+
+
+def check_share(step: _Step, action: Share) -> int:
+    me = step.content.actors[step.role]
+    other_actor(step, action.to)
+    if not me.uses("direct"):
+        raise Refused("no_direct_self", {"role": step.role})
+    if not step.content.actors[action.to].uses("direct"):
+        raise Refused("no_direct", {"actor": action.to})
+    known_facts(step, action.facts)
+    check_passing_on(step, action.facts, (action.to,))
+    return 1
+
+
+def check_request(step: _Step, action: Request) -> tuple[Service, int]:
+    other_actor(step, action.agency)
+    actor = step.content.actors[action.agency]
+    service = actor.services.get(action.service)
+    if service is None:
+        raise Refused(
+            "unknown_service",
+            {
+                "agency": action.agency,
+                "service": action.service,
+                "services": sorted(actor.services),
+            },
+        )
+    if action.priority not in siena.PRIORITIES:
+        raise Refused("bad_code", {"value": action.priority, "what": "priority"})
+    me = step.content.actors[step.role]
+    if not me.uses(service.channel):
+        who = [
+            a.id
+            for a in step.content.actors.values()
+            if a.kind == "role" and a.uses(service.channel) and a.id != step.role
+        ]
+        raise Refused(
+            "wrong_channel",
+            {
+                "role": step.role,
+                "service": service.label.id,
+                "channel": service.channel,
+                "who": who,
+            },
+            source={"key": siena.CHANNEL_SOURCE},
+            penalty=("standards", step.scenario.scoring.wrong_channel),
+        )
+    if service.refuse is not None:
+        refusal = service.refuse
+        penalty = (refusal.penalty.pillar, refusal.penalty.delta) if refusal.penalty else None
+        raise Refused(
+            "service_refused",
+            text=refusal.reason.id,
+            source=text_ref(refusal.source),
+            penalty=penalty,
+        )
+    if service.requires is not None and not step.holds(service.requires.if_):
+        needed = service.requires
+        penalty = (needed.penalty.pillar, needed.penalty.delta) if needed.penalty else None
+        raise Refused(
+            "service_requires",
+            text=needed.reason.id,
+            source=text_ref(needed.source),
+            penalty=penalty,
+        )
+    if step.state.distrust(action.agency) >= DISTRUST_REFUSES:
+        raise Refused("distrust", {"actor": action.agency})
+    if service.targets:
+        check_target(step, action.fact, service.targets)
+        assert action.fact is not None
+        check_passing_on(step, (action.fact,), (action.agency,))
+    elif action.fact is not None:
+        raise Refused("no_target_needed", {"service": service.label.id})
+    return service, service.cost + (1 if action.priority == "urgent" else 0)
+
+
+def check_do(step: _Step, action: Do) -> int:
+    spec = step.content.actions.get(action.action)
+    if spec is None or step.role not in spec.by:
+        raise Refused("unknown_action", {"action": action.action})
+    if not spec.repeatable and step.state.done.get(spec.id, 0):
+        raise Refused("action_done_once", {"action": spec.label.id})
+    if spec.if_ is not None and not step.holds(spec.if_):
+        if spec.reason is not None:  # the content's own words
+            why, key = {"text": spec.reason.id}, "action_unavailable_because"
+        else:
+            why, key = unmet(spec.if_, step), "action_unavailable_why"
+        raise Refused(key, {"action": spec.label.id, "why": why})
+    if spec.targets:
+        check_target(step, action.fact, spec.targets)
+    elif action.fact is not None:
+        raise Refused("no_target_needed", {"service": spec.label.id})
+    return spec.cost
+
+
+def check_target(step: _Step, fact: str | None, kinds: Sequence[str]) -> None:
+    if fact is None:
+        raise Refused("needs_target", {"kinds": list(kinds)})
+    known_facts(step, (fact,))
+    if step.content.facts[fact].kind not in kinds:
+        raise Refused("wrong_target", {"fact": fact, "kinds": list(kinds)})
+
+
+def check_permission(step: _Step, action: AskPermission) -> tuple[str, int]:
+    known_facts(step, (action.fact,))
+    how = step.state.knowledge[step.role][action.fact]
+    if how.handling not in ("H1", "H2") or how.source is None:
+        raise Refused("no_restriction", {"fact": action.fact})
+    if (action.fact, how.source) in step.state.permissions or any(
+        p.kind == "grant" and p.get("fact") == action.fact for p in step.state.pending
+    ):
+        raise Refused("permission_pending", {"fact": action.fact})
+    return how.source, 1
