@@ -958,6 +958,10 @@ def _class_status(args: argparse.Namespace) -> int:
             "whose_turn": None if game.over else game.whose_turn,
             "over": game.over,
             "ending": game.session.state.ending,
+            "input_paused": game.controls.input_paused,
+            "phase": game.controls.timer.phase.id,
+            "phase_seconds_left": round(game.controls.timer.remaining()),
+            "debrief_released": game.controls.ended,
             "groups": [{"role": r, "connected": connected.get(r, False)} for r in info.seats],
         }
     finally:
@@ -997,6 +1001,7 @@ def cmd_join(args: argparse.Namespace) -> int:
     from .classnet.game import ClassGame
     from .classnet.seat import SeatGame
     from .classnet.store import TRAINER, ClassError
+    from .classnet.trainer import TrainerSeat
 
     lang = args.lang
     if not args.plain:
@@ -1035,12 +1040,13 @@ def cmd_join(args: argparse.Namespace) -> int:
                 print(f"trafficking-sim: {t('classnet.too_many_tries', lang)}", file=sys.stderr)
             return EXIT_INVALID
         info, role = found
-        if role == TRAINER:
-            print(f"trafficking-sim: {t('classnet.trainer_code', lang)}", file=sys.stderr)
-            return EXIT_INVALID
         try:
             game = ClassGame(store, info)
-            seat = SeatGame(game, role, sys.stdout, lang=lang, echo=not interactive)
+            seat: SeatGame | TrainerSeat
+            if role == TRAINER:  # the trainer's console: the class's controls
+                seat = TrainerSeat(game, sys.stdout, lang=lang, echo=not interactive)
+            else:
+                seat = SeatGame(game, role, sys.stdout, lang=lang, echo=not interactive)
             lines = _prompted(sys.stdin) if interactive else sys.stdin
             try:
                 return seat.run(lines)

@@ -1893,10 +1893,6 @@ CATALOG: dict[str, dict[str, str]] = {
         "en": "Too many wrong codes: the program ends. Ask the trainer for your group's code and start again.",
         "sl": "Preveč napačnih kod: program se konča. Vprašajte trenerja za kodo svoje skupine in začnite znova.",
     },
-    "classnet.trainer_code": {
-        "en": "This is the trainer's code. The trainer's console is not part of this version yet; groups join with their own codes.",
-        "sl": "To je trenerjeva koda. Trenerjeve konzole ta različica še nima; skupine se pridružijo s svojimi kodami.",
-    },
     "classnet.version": {
         "en": "This class was set up with trafficking-sim {theirs}, and this is {ours}. Every device in a class must run the same version: install {theirs} here, or ask the trainer.",
         "sl": "Ta razred je bil pripravljen s trafficking-sim {theirs}, tu pa teče {ours}. Vse naprave v razredu morajo imeti isto različico: namestite {theirs} ali vprašajte trenerja.",
@@ -1952,6 +1948,202 @@ CATALOG: dict[str, dict[str, str]] = {
     "classnet.bad_row": {
         "en": "The class log is damaged: row {seq} is not an action ({error}).",
         "sl": "Dnevnik razreda je poškodovan: vrstica {seq} ni dejanje ({error}).",
+    },
+    "help.time": {
+        "en": "Show the session's phase and the time left on its clock (the trainer's clock, the same on every device).",
+        "sl": "Pokaže fazo srečanja in preostali čas na njeni uri (trenerjevi uri, enaki na vseh napravah).",
+    },
+    "classnet.seat_withdrawn": {
+        "en": "The trainer withdrew this seat's code: this device leaves the class. Ask the trainer for your group's code and join again.",
+        "sl": "Trener je preklical kodo tega mesta: ta naprava zapusti razred. Vprašajte trenerja za kodo svoje skupine in se znova pridružite.",
+    },
+    "classnet.ctl.phase_start": {
+        "en": "The trainer started the clock: {phase}, {left} left.",
+        "sl": "Trener je zagnal uro: {phase}, preostalo {left}.",
+    },
+    "classnet.ctl.phase_pause": {
+        "en": "The trainer stopped the clock: {phase}, {left} left.",
+        "sl": "Trener je ustavil uro: {phase}, preostalo {left}.",
+    },
+    "classnet.ctl.phase_extend": {
+        "en": "The trainer changed the time for this phase by {minutes} min: {phase}, {left} left.",
+        "sl": "Trener je čas te faze spremenil za {minutes} min: {phase}, preostalo {left}.",
+    },
+    "classnet.ctl.phase_skip": {
+        "en": "Next phase: {phase}, {left} left.",
+        "sl": "Naslednja faza: {phase}, preostalo {left}.",
+    },
+    "classnet.ctl.input_pause": {
+        "en": "The trainer has paused play for every group. Wait until the trainer resumes it.",
+        "sl": "Trener je ustavil igro za vse skupine. Počakajte, da jo trener nadaljuje.",
+    },
+    "classnet.ctl.input_resume": {
+        "en": "The trainer has resumed play.",
+        "sl": "Trener je nadaljeval igro.",
+    },
+    "classnet.ctl.end_game": {
+        "en": "The trainer has ended the game. The class debrief is open to every group.",
+        "sl": "Trener je končal igro. Skupni pregled razreda je odprt za vse skupine.",
+    },
+    "classnet.debrief_later": {
+        "en": "The class debrief opens when the trainer releases it; join again with your code to read it.",
+        "sl": "Skupni pregled razreda se odpre, ko ga trener sprosti; za branje se znova pridružite s svojo kodo.",
+    },
+    "classnet.paused_first": {
+        "en": "Not done: the trainer paused play before your action could be taken. Nothing was sent.",
+        "sl": "Ni izvedeno: trener je ustavil igro, preden je bilo mogoče izvesti vaše dejanje. Nič ni bilo poslano.",
+    },
+    "classnet.timer_running": {
+        "en": "{phase}: {left} left (the clock is running).",
+        "sl": "{phase}: preostalo {left} (ura teče).",
+    },
+    "classnet.timer_stopped": {
+        "en": "{phase}: {left} left (the clock is stopped).",
+        "sl": "{phase}: preostalo {left} (ura stoji).",
+    },
+    "classnet.trainer_intro": {
+        "en": "Trainer's console: {title}. Every command you type is written to the class log and reaches every group's device.",
+        "sl": "Trenerjeva konzola: {title}. Vsak ukaz, ki ga vpišete, se zapiše v dnevnik razreda in doseže naprave vseh skupin.",
+    },
+    "classnet.trainer_help_hint": {
+        "en": "Type 'help' for the commands.",
+        "sl": "Za seznam ukazov vpišite »help«.",
+    },
+    "classnet.trainer_unknown": {
+        "en": "'{command}' is not a trainer's command.{hint} Type 'help' for the list.",
+        "sl": "»{command}« ni trenerjev ukaz.{hint} Za seznam vpišite »help«.",
+    },
+    "classnet.trainer_written": {
+        "en": "Written to the class log (row {seq}).",
+        "sl": "Zapisano v dnevnik razreda (vrstica {seq}).",
+    },
+    "classnet.trainer_you": {
+        "en": "You (trainer)",
+        "sl": "Vi (trener)",
+    },
+    "classnet.trainer_revoke": {
+        "en": "The code of {group} is withdrawn; its device leaves the class.",
+        "sl": "Koda skupine {group} je preklicana; njena naprava zapusti razred.",
+    },
+    "classnet.trainer_reissue": {
+        "en": "{group} has a new code; the old one no longer works and its device leaves the class.",
+        "sl": "Skupina {group} ima novo kodo; stara ne deluje več in njena naprava zapusti razred.",
+    },
+    "classnet.trainer_new_code": {
+        "en": "New code for {group}: {code} (shown only now; give it to the group).",
+        "sl": "Nova koda za skupino {group}: {code} (prikazana le zdaj; dajte jo skupini).",
+    },
+    "classnet.trainer_no_seat": {
+        "en": "'{role}' is no group's seat in this class. Seats: {roles}.",
+        "sl": "»{role}« ni mesto nobene skupine v tem razredu. Mesta: {roles}.",
+    },
+    "classnet.connected": {
+        "en": "connected",
+        "sl": "povezana",
+    },
+    "classnet.not_connected": {
+        "en": "not connected",
+        "sl": "ni povezana",
+    },
+    "classnet.trainer_turn": {
+        "en": "Turn {turn}; playing now: {group}. {seq} rows in the class log.",
+        "sl": "Poteza {turn}; zdaj igra: {group}. V dnevniku razreda je {seq} vrstic.",
+    },
+    "classnet.trainer_over": {
+        "en": "The game is over ({seq} rows in the class log).",
+        "sl": "Igra je končana (v dnevniku razreda je {seq} vrstic).",
+    },
+    "classnet.trainer_frozen": {
+        "en": "Play is paused for every group ('unfreeze' resumes it).",
+        "sl": "Igra je ustavljena za vse skupine (»unfreeze« jo nadaljuje).",
+    },
+    "classnet.trainer_already_ended": {
+        "en": "The game has already ended and the class debrief is released.",
+        "sl": "Igra je že končana in skupni pregled razreda je sproščen.",
+    },
+    "classnet.trainer_turn_moved": {
+        "en": "Not done: the group finished its turn first. Nothing was written.",
+        "sl": "Ni izvedeno: skupina je prej končala svojo potezo. Nič ni bilo zapisano.",
+    },
+    "classnet.trainer_bye": {
+        "en": "You left the trainer's console; the class goes on. Join again with the trainer's code.",
+        "sl": "Zapustili ste trenerjevo konzolo; razred se nadaljuje. Znova se pridružite s trenerjevo kodo.",
+    },
+    "classnet.trainer_cmd.help": {
+        "en": "these commands",
+        "sl": "ti ukazi",
+    },
+    "classnet.trainer_cmd.who": {
+        "en": "which groups are connected",
+        "sl": "katere skupine so povezane",
+    },
+    "classnet.trainer_cmd.status": {
+        "en": "the turn, the clock and who is connected",
+        "sl": "poteza, ura in kdo je povezan",
+    },
+    "classnet.trainer_cmd.time": {
+        "en": "the phase and its time left",
+        "sl": "faza in njen preostali čas",
+    },
+    "classnet.trainer_cmd.start": {
+        "en": "start the clock of the current phase",
+        "sl": "zaženi uro trenutne faze",
+    },
+    "classnet.trainer_cmd.pause": {
+        "en": "stop the clock",
+        "sl": "ustavi uro",
+    },
+    "classnet.trainer_cmd.extend": {
+        "en": "give this phase more minutes (or fewer, with -)",
+        "sl": "daj tej fazi več minut (ali manj, z -)",
+    },
+    "classnet.trainer_cmd.skip": {
+        "en": "go on to the next phase",
+        "sl": "pojdi na naslednjo fazo",
+    },
+    "classnet.trainer_cmd.freeze": {
+        "en": "pause every group's play",
+        "sl": "ustavi igro vseh skupin",
+    },
+    "classnet.trainer_cmd.unfreeze": {
+        "en": "let the groups play again",
+        "sl": "skupine lahko spet igrajo",
+    },
+    "classnet.trainer_cmd.endturn": {
+        "en": "end the turn of the group playing now (one that is absent)",
+        "sl": "končaj potezo skupine, ki zdaj igra (odsotne skupine)",
+    },
+    "classnet.trainer_cmd.inject": {
+        "en": "bring in one of the scenario's events now",
+        "sl": "zdaj sproži enega od dogodkov scenarija",
+    },
+    "classnet.trainer_cmd.reveal": {
+        "en": "give a fact to an actor (a group that is stuck)",
+        "sl": "daj podatek akterju (skupini, ki se je zataknila)",
+    },
+    "classnet.trainer_cmd.note": {
+        "en": "a note for the debrief",
+        "sl": "opomba za pregled",
+    },
+    "classnet.trainer_cmd.end": {
+        "en": "end the game and release the class debrief",
+        "sl": "končaj igro in sprosti skupni pregled razreda",
+    },
+    "classnet.trainer_cmd.revoke": {
+        "en": "withdraw a group's code",
+        "sl": "prekliči kodo skupine",
+    },
+    "classnet.trainer_cmd.reissue": {
+        "en": "give a group a new code (the old one stops working)",
+        "sl": "daj skupini novo kodo (stara preneha delovati)",
+    },
+    "classnet.trainer_cmd.watch": {
+        "en": "show what the groups do for that many seconds",
+        "sl": "toliko sekund prikazuj, kaj delajo skupine",
+    },
+    "classnet.trainer_cmd.quit": {
+        "en": "leave the console (the class goes on)",
+        "sl": "zapusti konzolo (razred se nadaljuje)",
     },
 }
 
