@@ -980,19 +980,24 @@ def _class_status(args: argparse.Namespace) -> int:
 
 
 def _class_export(args: argparse.Namespace) -> int:
-    from .saves import SaveError, write_save
+    from .classnet.talk import talk_markdown
+    from .saves import SaveError, atomic_write_text, write_save
 
     game = _class_game(args)
     try:
         save = game.savegame()
     finally:
         game.store.close()
+    # The talk between groups is no part of the game a save replays: it goes beside it.
+    talk_path = args.out.with_name(args.out.stem + "-talk.md")
     try:
         write_save(args.out, save)
-    except SaveError as exc:
+        atomic_write_text(talk_path, talk_markdown(game.talk, game.session.group_labels(), "en"))
+    except (OSError, SaveError) as exc:
         print(f"trafficking-sim: {exc}", file=sys.stderr)
         return EXIT_INVALID
     print(f"Wrote the class's game ({game.applied} actions) to {args.out}")
+    print(f"Wrote the talk between groups to {talk_path}")
     return EXIT_OK
 
 

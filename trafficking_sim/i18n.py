@@ -1949,6 +1949,74 @@ CATALOG: dict[str, dict[str, str]] = {
         "en": "The class log is damaged: row {seq} is not an action ({error}).",
         "sl": "Dnevnik razreda je poškodovan: vrstica {seq} ni dejanje ({error}).",
     },
+    "help.chat": {
+        "en": "Write to another group, or to all groups ('all'), at any time: chat ngo We hold the plate number. Only the groups it is written to see it (and the trainer).",
+        "sl": "Pišite drugi skupini ali vsem skupinam (»all«), kadar koli: chat ngo Imamo registrsko številko. Vidijo jo le skupine, ki jim je namenjena (in trener).",
+    },
+    "help.chats": {
+        "en": "Your group's conversations so far.",
+        "sl": "Dosedanji pogovori vaše skupine.",
+    },
+    "help.shared": {
+        "en": "The note your group shares with another group: 'shared ngo' shows it, 'shared ngo TEXT' adds a line.",
+        "sl": "Zapis, ki si ga vaša skupina deli z drugo skupino: »shared ngo« ga pokaže, »shared ngo BESEDILO« doda vrstico.",
+    },
+    "classnet.talk_chat": {
+        "en": "{who} to {to}: {text}",
+        "sl": "{who} za {to}: {text}",
+    },
+    "classnet.talk_shared": {
+        "en": "{who} in the note shared with {to}: {text}",
+        "sl": "{who} v zapisu, deljenem s skupino {to}: {text}",
+    },
+    "classnet.talk_trainer": {
+        "en": "Trainer",
+        "sl": "Trener",
+    },
+    "classnet.talk_everyone": {
+        "en": "all groups",
+        "sl": "vse skupine",
+    },
+    "classnet.talk_heading": {
+        "en": "Talk between groups",
+        "sl": "Pogovori med skupinami",
+    },
+    "classnet.shared_heading": {
+        "en": "Note shared by {a} and {b}",
+        "sl": "Zapis, ki si ga delita {a} in {b}",
+    },
+    "classnet.shared_empty": {
+        "en": "(nothing written yet)",
+        "sl": "(še nič zapisanega)",
+    },
+    "classnet.no_talk": {
+        "en": "No group has written to another yet.",
+        "sl": "Nobena skupina še ni pisala drugi.",
+    },
+    "classnet.talk_no_group": {
+        "en": "'{group}' is no other group of this class. Write to: {groups}.",
+        "sl": "»{group}« ni nobena druga skupina tega razreda. Pišete lahko: {groups}.",
+    },
+    "classnet.talk_need_text": {
+        "en": "Say to whom and what: chat GROUP|all TEXT",
+        "sl": "Navedite komu in kaj: chat SKUPINA|all BESEDILO",
+    },
+    "classnet.talk_need_group": {
+        "en": "Say which group's shared note: shared GROUP [TEXT]",
+        "sl": "Navedite, zapis s katero skupino: shared SKUPINA [BESEDILO]",
+    },
+    "classnet.talk_refused": {
+        "en": "Not sent: {error}.",
+        "sl": "Ni poslano: {error}.",
+    },
+    "classnet.trainer_cmd.chat": {
+        "en": "write to a group or to all groups",
+        "sl": "piši skupini ali vsem skupinam",
+    },
+    "classnet.trainer_cmd.talk": {
+        "en": "everything the groups have written to each other",
+        "sl": "vse, kar so si skupine napisale",
+    },
     "help.time": {
         "en": "Show the session's phase and the time left on its clock (the trainer's clock, the same on every device).",
         "sl": "Pokaže fazo srečanja in preostali čas na njeni uri (trenerjevi uri, enaki na vseh napravah).",

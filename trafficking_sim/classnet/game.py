@@ -31,6 +31,7 @@ from ..session import Session
 from . import codes
 from .controls import ClassControls, ControlFormatError, check_control
 from .store import TRAINER, ClassError, ClassInfo, ClassStore, LogRow
+from .talk import TalkFormatError, TalkLine, check_talk, is_talk, talk_body
 
 
 def load_class_content(info: ClassInfo, *, check: bool = True) -> GameContent:
@@ -70,6 +71,7 @@ class Applied:
     action: Action | None
     events: list[Event]
     control: dict[str, Any] | None = None
+    talk: TalkLine | None = None
 
 
 @dataclass(frozen=True)
@@ -98,6 +100,7 @@ class ClassGame:
         self.applied = 0
         self.action_ids: list[str] = []
         self.controls = ClassControls(content.scenario.duration_minutes)
+        self.talk: list[TalkLine] = []  # every chat line and shared note line, in order
 
     @property
     def whose_turn(self) -> str:
@@ -116,6 +119,16 @@ class ClassGame:
                 raise ClassError("classnet.gap", seq=self.applied + 1)
             if "control" in row.body:
                 done.append(self._apply_control(row))
+                continue
+            if is_talk(row.body):
+                try:
+                    line = check_talk(row.body, row.author, self.info.seats, row.seq, row.at)
+                except TalkFormatError as exc:
+                    raise ClassError("classnet.bad_row", seq=row.seq, error=str(exc)) from None
+                self.talk.append(line)
+                self.applied = row.seq
+                self.action_ids.append(row.action_id)
+                done.append(Applied(row, None, [], talk=line))
                 continue
             try:
                 action = action_from_dict(row.body)
@@ -217,6 +230,20 @@ class ClassGame:
                     seen.append(applied)
             # (Committed before, by a retry: its events were applied in an earlier catch-up.)
             return Outcome("done", mine)
+
+    def say(self, author: str, kind: str, to: str, text: str) -> Outcome:
+        """Write a chat line (``kind`` 'chat', ``to`` a group or 'all') or a line of the
+        note two groups share ('shared'), at any turn while the game runs."""
+        body = talk_body(kind, to, text)
+        check_talk(body, author, self.info.seats, 0, 0.0)  # TalkFormatError: not written
+        action_id = uuid.uuid4().hex
+        while True:
+            self.catch_up()
+            if self.over:
+                return Outcome("not_yours", [])
+            result = self.store.append(self.info.id, self.applied, action_id, author, body)
+            if result.status != "conflict":
+                return Outcome("done", [])
 
     def savegame(self, lang: str = "en") -> SaveGame:
         """The class game as a save that ``replay`` and ``debrief`` read."""

@@ -20,8 +20,9 @@ from ..engine.decisions import VERDICTS, waiting_for
 from ..i18n import t
 from ..plain import Command, CommandError, PlainGame, _printable
 from .game import Applied, ClassGame
+from .talk import EVERYONE, TalkFormatError, talk_markdown, talk_text
 
-ANY_TIME = frozenset({"help", "codes", "lang", "quit", "save", "time"})
+ANY_TIME = frozenset({"help", "codes", "lang", "quit", "save", "time", "chat", "chats", "shared"})
 """Commands that show nothing of the game, so they need not wait for the group's turn."""
 
 HEARTBEAT_SECONDS = 5.0
@@ -42,6 +43,9 @@ class SeatGame(PlainGame):
         usage = 'decide N grant|refuse|more [note="..."]'
         self.commands["decide"] = Command("decide", usage, self._decide)
         self.commands["time"] = Command("time", "time", self._time)
+        self.commands["chat"] = Command("chat", "chat GROUP|all TEXT", self._chat)
+        self.commands["chats"] = Command("chats", "chats", self._chats)
+        self.commands["shared"] = Command("shared", "shared GROUP [TEXT]", self._shared)
 
     # --- what the group sees ------------------------------------------------------------------
 
@@ -58,6 +62,8 @@ class SeatGame(PlainGame):
         for item in applied:
             if item.control is not None:
                 self.show_control(item.control)
+            if item.talk is not None and item.talk.seen_by(self.me):
+                self.say(talk_text(item.talk, self.session.group_labels(), self.lang))
             self.show_events(item.events)
 
     def show_control(self, control: dict[str, object]) -> None:
@@ -112,6 +118,8 @@ class SeatGame(PlainGame):
                 self.say("", *self.summary())
                 if self.game.controls.ended:
                     self.say("", class_debrief_markdown(self.session, self.lang))
+                    labels = self.session.group_labels()
+                    self.say(talk_markdown(self.game.talk, labels, self.lang))
                 else:
                     self.say(self.tr("classnet.debrief_later"))
         finally:
@@ -185,6 +193,56 @@ class SeatGame(PlainGame):
     def _time(self, args: list[str]) -> None:
         self.game.catch_up()
         self.say(timer_line(self.game, self.lang))
+
+    # --- talk between groups ------------------------------------------------------------------
+
+    def _group(self, word: str, *, everyone: bool) -> str:
+        seats = self.game.info.seats
+        if (word in seats and word != self.me) or (everyone and word == EVERYONE):
+            return word
+        others = [r for r in seats if r != self.me] + ([EVERYONE] if everyone else [])
+        raise CommandError(self.tr("classnet.talk_no_group", group=word, groups=", ".join(others)))
+
+    def _say(self, kind: str, to: str, text: str) -> None:
+        try:
+            outcome = self.game.say(self.me, kind, to, text)
+        except TalkFormatError as exc:
+            raise CommandError(self.tr("classnet.talk_refused", error=str(exc))) from None
+        self.show_applied(self.game.catch_up())
+        if outcome.status != "done":
+            self.say(self.tr("classnet.game_ended_first"))
+
+    def _chat(self, args: list[str]) -> None:
+        if len(args) < 2:
+            raise CommandError(self.tr("classnet.talk_need_text"))
+        self._say("chat", self._group(args[0], everyone=True), " ".join(args[1:]))
+
+    def _chats(self, args: list[str]) -> None:
+        self.show_applied(self.game.catch_up())
+        mine = [x for x in self.game.talk if x.kind == "chat" and x.seen_by(self.me)]
+        if not mine:
+            self.say(self.tr("classnet.no_talk"))
+        labels = self.session.group_labels()
+        for line in mine:
+            self.say(talk_text(line, labels, self.lang))
+
+    def _shared(self, args: list[str]) -> None:
+        if not args:
+            raise CommandError(self.tr("classnet.talk_need_group"))
+        other = self._group(args[0], everyone=False)
+        if len(args) > 1:
+            self._say("shared", other, " ".join(args[1:]))
+            return
+        self.show_applied(self.game.catch_up())
+        labels = self.session.group_labels()
+        self.say(self.tr("classnet.shared_heading", a=labels[self.me], b=labels[other]))
+        lines = [
+            x for x in self.game.talk if x.kind == "shared" and {x.author, x.to} == {self.me, other}
+        ]
+        if not lines:
+            self.say(self.tr("classnet.shared_empty"))
+        for line in lines:
+            self.say(f"  {labels[line.author]}: {line.text}")
 
     # --- the class log is the save ------------------------------------------------------------
 

@@ -22,6 +22,7 @@ from .controls import ControlFormatError
 from .game import Applied, ClassGame, Outcome
 from .seat import control_line, timer_line
 from .store import TRAINER
+from .talk import TalkFormatError, talk_markdown, talk_text
 
 WATCH_SECONDS = 0.2
 """How long the trainer's seat waits for the groups' rows between two commands."""
@@ -41,6 +42,8 @@ USAGE = {
     "inject": "inject INJECT",
     "reveal": "reveal ACTOR FACT",
     "note": "note TEXT",
+    "chat": "chat GROUP|all TEXT",
+    "talk": "talk",
     "end": "end",
     "revoke": "revoke ROLE",
     "reissue": "reissue ROLE",
@@ -74,6 +77,8 @@ class TrainerSeat:
             "inject": self._inject,
             "reveal": self._reveal,
             "note": self._note,
+            "chat": self._chat,
+            "talk": self._talk,
             "end": self._end,
             "revoke": lambda a: self._code(a, "revoke"),
             "reissue": lambda a: self._code(a, "reissue"),
@@ -96,6 +101,9 @@ class TrainerSeat:
         names = session.group_labels()
         for item in applied:
             author = item.row.author
+            if item.talk is not None:
+                self.say(f"[{item.row.seq}] {talk_text(item.talk, names, self.lang)}")
+                continue
             if item.control is not None:
                 line = control_line(self.game, item.control, self.lang)
                 if item.control["control"] in ("revoke", "reissue"):
@@ -268,6 +276,25 @@ class TrainerSeat:
             return
         self._control([], "end_game")
         self.say("", class_debrief_markdown(self.game.session, self.lang))
+        labels = self.game.session.group_labels()
+        self.say(talk_markdown(self.game.talk, labels, self.lang))
+
+    def _chat(self, args: list[str]) -> None:
+        if len(args) < 2:
+            raise _Usage
+        try:
+            outcome = self.game.say(TRAINER, "chat", args[0], " ".join(args[1:]))
+        except TalkFormatError as exc:
+            self.say(self.tr("classnet.talk_refused", error=str(exc)))
+            return
+        self.catch_up()
+        self.report(outcome)
+
+    def _talk(self, args: list[str]) -> None:
+        """Everything the groups said to each other, and their shared notes."""
+        self.catch_up()
+        labels = self.game.session.group_labels()
+        self.say(talk_markdown(self.game.talk, labels, self.lang))
 
     def _watch(self, args: list[str]) -> None:
         """Show what the groups do for a while (a script's way to let the class play)."""
