@@ -185,7 +185,9 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("class", help="a networked class: each group at its own device")
     class_sub = p.add_subparsers(dest="class_command", metavar="ACTION", required=True)
-    db_help = "the class database (default: class.db in the data folder)"
+    db_help = (
+        "the class database: a file (default: class.db in the data folder) or a postgresql:// URL"
+    )
     q = class_sub.add_parser("create", help="set up a class and print each group's join code")
     q.add_argument("--scenario", metavar="ID", help="a bundled id or a file (default: flagship)")
     q.add_argument(
@@ -193,20 +195,20 @@ def _parser() -> argparse.ArgumentParser:
         metavar="ROLE,ROLE...",
         help="the roles groups play, in turn order (default: every role)",
     )
-    q.add_argument("--db", type=Path, metavar="PATH", help=db_help)
+    q.add_argument("--db", metavar="PATH|URL", help=db_help)
     q.add_argument("--seed", type=int, help="seed for the game's random events")
     q.add_argument("--json", action="store_true", help="print JSON")
     q = class_sub.add_parser("status", help="how the class's game stands and who is connected")
-    q.add_argument("--db", type=Path, metavar="PATH", help=db_help)
+    q.add_argument("--db", metavar="PATH|URL", help=db_help)
     q.add_argument("--class", dest="class_id", metavar="ID", help="a class (default: the newest)")
     q.add_argument("--json", action="store_true", help="print JSON")
     q = class_sub.add_parser("export", help="write the class's game as a save (replay, debrief)")
-    q.add_argument("--db", type=Path, metavar="PATH", help=db_help)
+    q.add_argument("--db", metavar="PATH|URL", help=db_help)
     q.add_argument("--class", dest="class_id", metavar="ID", help="a class (default: the newest)")
     q.add_argument("--out", type=Path, metavar="SAVE", required=True, help="the save to write")
 
     p = sub.add_parser("join", help="take a group's seat in a networked class")
-    p.add_argument("--db", type=Path, metavar="PATH", help="the class database (default: class.db)")
+    p.add_argument("--db", metavar="PATH|URL", help=db_help)
     p.add_argument("--code", metavar="CODE", help="the group's join code (else asked for)")
     p.add_argument(
         "--plain", action="store_true", help="line-by-line mode (the only one in this version)"
@@ -860,20 +862,26 @@ def cmd_serve(args: argparse.Namespace) -> int:
 # --- a networked class ----------------------------------------------------------------------
 
 
-def _class_db(args: argparse.Namespace) -> Path:
+def _class_db(args: argparse.Namespace) -> str | Path:
+    from .classnet.pgstore import is_url
+
+    if args.db is not None and is_url(args.db):
+        return str(args.db)
     return Path(args.db) if args.db is not None else paths.user_data_dir() / "class.db"
 
 
 def _open_class_store(args: argparse.Namespace, *, must_exist: bool = True) -> Any:
-    from .classnet.store import ClassStore
+    from .classnet.pgstore import open_store
 
     path = _class_db(args)
+    if isinstance(path, str):
+        return open_store(path, create=not must_exist)
     if must_exist and not path.is_file():
         raise UsageError(
             f"there is no class database at {path}; create a class first "
             "(trafficking-sim class create --scenario ID), or give its file with --db"
         )
-    return ClassStore(path, create=not must_exist)
+    return open_store(path, create=not must_exist)
 
 
 def cmd_class(args: argparse.Namespace) -> int:

@@ -1961,6 +1961,10 @@ CATALOG: dict[str, dict[str, str]] = {
         "en": "The note your group shares with another group: 'shared ngo' shows it, 'shared ngo TEXT' adds a line.",
         "sl": "Zapis, ki si ga vaša skupina deli z drugo skupino: »shared ngo« ga pokaže, »shared ngo BESEDILO« doda vrstico.",
     },
+    "classnet.no_psycopg": {
+        "en": "A class on PostgreSQL needs psycopg 3: pip install 'trafficking-sim[postgres]'.",
+        "sl": "Razred v PostgreSQL potrebuje psycopg 3: pip install 'trafficking-sim[postgres]'.",
+    },
     "classnet.talk_chat": {
         "en": "{who} to {to}: {text}",
         "sl": "{who} za {to}: {text}",
