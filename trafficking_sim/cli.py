@@ -207,12 +207,18 @@ def _parser() -> argparse.ArgumentParser:
     q.add_argument("--class", dest="class_id", metavar="ID", help="a class (default: the newest)")
     q.add_argument("--out", type=Path, metavar="SAVE", required=True, help="the save to write")
 
+    q = class_sub.add_parser(
+        "host", help="serve the class's seats to web browsers (each tab types its code)"
+    )
+    q.add_argument("--db", metavar="PATH|URL", help=db_help)
+    q.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    q.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    q.add_argument("--lang", choices=("en", "sl"), default="en", help="the seats' language")
+
     p = sub.add_parser("join", help="take a group's seat in a networked class")
     p.add_argument("--db", metavar="PATH|URL", help=db_help)
     p.add_argument("--code", metavar="CODE", help="the group's join code (else asked for)")
-    p.add_argument(
-        "--plain", action="store_true", help="line-by-line mode (the only one in this version)"
-    )
+    p.add_argument("--plain", action="store_true", help="line-by-line mode (else the full screen)")
     p.add_argument("--lang", choices=("en", "sl"), default="en", help="language")
 
     p = sub.add_parser("replay", help="replay a saved game and print its outcome")
@@ -887,7 +893,12 @@ def _open_class_store(args: argparse.Namespace, *, must_exist: bool = True) -> A
 def cmd_class(args: argparse.Namespace) -> int:
     from .classnet.store import ClassError
 
-    command = {"create": _class_create, "status": _class_status, "export": _class_export}
+    command = {
+        "create": _class_create,
+        "status": _class_status,
+        "export": _class_export,
+        "host": _class_host,
+    }
     try:
         return command[args.class_command](args)
     except ClassError as exc:
@@ -1009,6 +1020,59 @@ def _class_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def host_command(db: str | Path, lang: str) -> str:
+    """The command each browser tab of ``class host`` runs: a seat of this class."""
+    import shlex
+
+    where = db if isinstance(db, str) else str(Path(db).resolve())
+    return shlex.join(
+        [sys.executable, "-m", "trafficking_sim", "join", "--db", where, "--lang", lang]
+    )
+
+
+def _class_host(args: argparse.Namespace) -> int:
+    """The class's seats in browsers: textual-serve running ``join``, the code typed in
+    the app. Each browser has a data folder of its own, so the class's file is named."""
+    from .tui.serve import MAX_CONNECTIONS, SERVED_ENV, CannotListen, is_loopback, make_server
+    from .tui.serve import public_url as page_url
+
+    if not 1 <= args.port <= 65535:
+        raise UsageError("--port must be between 1 and 65535")
+    store = _open_class_store(args)  # a class must exist, and be readable, before serving
+    info = store.get_class()
+    store.close()
+    url = page_url(args.host, args.port).rstrip("/")
+    if not is_loopback(args.host):
+        print(
+            f"WARNING: listening on {args.host}: anyone who can reach this computer can open "
+            "the page; only a group's join code opens a seat.",
+            file=sys.stderr,
+        )
+    print(
+        f"Class {info.id}: open {url} in each group's browser; each tab asks for its code. "
+        "Join as the trainer with your code in a tab or a terminal "
+        "(trafficking-sim join --plain --code CODE). Ctrl+C here stops.",
+        file=sys.stderr,
+    )
+    os.environ[SERVED_ENV] = "1"
+    server = make_server(
+        host_command(_class_db(args), args.lang),
+        host=args.host,
+        port=args.port,
+        url=url,
+        code=None,
+        max_connections=MAX_CONNECTIONS,
+        lang=args.lang,
+    )
+    try:
+        server.serve()
+    except OSError as exc:
+        raise UsageError(f"cannot listen on {args.host} port {args.port}: {exc}") from None
+    except CannotListen as exc:
+        raise UsageError(f"cannot listen on {args.host} port {args.port}: {exc}") from None
+    return EXIT_OK
+
+
 def cmd_join(args: argparse.Namespace) -> int:
     from .classnet import codes
     from .classnet.game import ClassGame
@@ -1017,11 +1081,10 @@ def cmd_join(args: argparse.Namespace) -> int:
     from .classnet.trainer import TrainerSeat
 
     lang = args.lang
-    if not args.plain:
-        raise UsageError(
-            "this version seats a group line by line only: add --plain "
-            "(the full-screen seat comes later)"
-        )
+    if not args.plain:  # the full screen: the code is typed in the app
+        from .tui.seat import run_seat
+
+        return run_seat(_class_db(args), args.code, lang)
     try:
         store = _open_class_store(args)
     except ClassError as exc:

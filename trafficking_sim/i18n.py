@@ -1965,6 +1965,10 @@ CATALOG: dict[str, dict[str, str]] = {
         "en": "A class on PostgreSQL needs psycopg 3: pip install 'trafficking-sim[postgres]'.",
         "sl": "Razred v PostgreSQL potrebuje psycopg 3: pip install 'trafficking-sim[postgres]'.",
     },
+    "classnet.seat_prompt": {
+        "en": "Type a command (help lists them) and press Enter",
+        "sl": "Vpišite ukaz (help jih izpiše) in pritisnite Enter",
+    },
     "classnet.talk_chat": {
         "en": "{who} to {to}: {text}",
         "sl": "{who} za {to}: {text}",

@@ -8,7 +8,7 @@ meanwhile; the turn is when the game's views are the group's own.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TextIO
 
 from .. import narrate
@@ -25,7 +25,9 @@ from .talk import EVERYONE, TalkFormatError, talk_markdown, talk_text
 ANY_TIME = frozenset({"help", "codes", "lang", "quit", "save", "time", "chat", "chats", "shared"})
 """Commands that show nothing of the game, so they need not wait for the group's turn."""
 
-HEARTBEAT_SECONDS = 5.0
+STOP_CHECK_SECONDS = 1.0
+"""How long a waiting seat goes without asking whether its screen is closing (its presence
+is written as often: well within the 60 s others count it as connected)."""
 
 
 class SeatGame(PlainGame):
@@ -40,6 +42,7 @@ class SeatGame(PlainGame):
         self.paused_said = False
         self.joined_at = 0  # the log's row when this device took the seat
         self.withdrawn = False  # the trainer withdrew this seat's code since
+        self.stopping: Callable[[], bool] = lambda: False  # a screen closing: stop waiting
         usage = 'decide N grant|refuse|more [note="..."]'
         self.commands["decide"] = Command("decide", usage, self._decide)
         self.commands["time"] = Command("time", "time", self._time)
@@ -130,7 +133,7 @@ class SeatGame(PlainGame):
         word = line.split(maxsplit=1)[0].lower()
         if word not in ANY_TIME:
             self.wait_for_turn()
-            if self.game.over or self.withdrawn:
+            if self.game.over or self.withdrawn or self.quit:
                 return
         super().handle(line)
 
@@ -153,8 +156,11 @@ class SeatGame(PlainGame):
             elif self.waiting_for != state.role:
                 self.waiting_for = state.role
                 self.say(self.tr("classnet.waiting", group=self.session.group_label(state.role)))
+            if self.stopping():
+                self.quit = True
+                return
             self.game.store.here(self.game.info.id, self.me)
-            self.game.store.wait_for_rows(self.game.info.id, self.game.applied, HEARTBEAT_SECONDS)
+            self.game.store.wait_for_rows(self.game.info.id, self.game.applied, STOP_CHECK_SECONDS)
 
     def play(self, action: Action) -> None:
         seen: list[Applied] = []
