@@ -131,3 +131,19 @@ def test_class_host_serves_the_seat_to_browsers_and_stops(tmp_path: Path) -> Non
             host.kill()
             raise
     assert "each tab asks for its code" in err and "Traceback" not in err
+
+
+async def test_closing_a_waiting_seat_leaves_nothing_behind(
+    tmp_path: Path, tutorial: GameContent
+) -> None:
+    db = tmp_path / "class.db"
+    issued = make_class(db, tutorial)
+    app = SeatApp(db, issued["ngo"], "en")
+    async with app.run_test() as pilot:
+        # Not the NGO's turn: its 'board' waits for the border police.
+        await type_line(pilot, app, "board", "Waiting for Border police B")
+        assert ClassStore(db).connected("c1") == {"ngo": True}
+        await app.action_quit()
+    ended = await asyncio.to_thread(app.finished.wait, 5.0)
+    assert ended, "the seat's thread is still waiting"
+    assert ClassStore(db).connected("c1") == {}

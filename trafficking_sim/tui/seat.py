@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import queue
+import threading
 from pathlib import Path
 
 from textual.app import App, ComposeResult
@@ -51,6 +52,7 @@ class SeatApp(App[int]):
         self.commands: queue.Queue[object] = queue.Queue()
         self.seated = False
         self.closing = False
+        self.finished = threading.Event()  # the seat's thread has ended
 
     def compose(self) -> ComposeResult:
         yield Log(id="seat-log", highlight=False)
@@ -101,6 +103,7 @@ class SeatApp(App[int]):
             store = open_store(self.db)
         except ClassError as exc:
             say(self.show_line, error_text(exc, self.lang))
+            self.finished.set()
             return
         lines = self._lines()
         try:
@@ -134,6 +137,7 @@ class SeatApp(App[int]):
                 say(self.show_line, error_text(exc, self.lang))
         finally:
             store.close()
+            self.finished.set()
 
     def _seated(self) -> None:
         self.query_one(Input).placeholder = t("classnet.seat_prompt", self.lang)
