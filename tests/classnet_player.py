@@ -1,6 +1,6 @@
 """A scripted group (or trainer) for the networked-class tests, run as its own process.
 
-    python classnet_player.py DB CODE SEED [PAUSE]
+    python classnet_player.py DB CODE SEED [PAUSE]   (DB: a file or a postgresql:// URL)
 
 It joins with CODE, plays random legal actions on its group's turns (the trainer's code:
 writes a few notes while the game runs) until the game ends, then prints one JSON line:
@@ -13,18 +13,18 @@ import json
 import random
 import sys
 import time
-from pathlib import Path
 
 from trafficking_sim.classnet.game import ClassGame
-from trafficking_sim.classnet.store import TRAINER, ClassStore
+from trafficking_sim.classnet.pgstore import open_store
+from trafficking_sim.classnet.store import TRAINER
 from trafficking_sim.engine.actions import EndTurn, TrainerNote
 
 
 def main() -> int:
-    db, code, seed = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])
+    db, code, seed = sys.argv[1], sys.argv[2], int(sys.argv[3])  # a file or a postgresql URL
     pause = float(sys.argv[4]) if len(sys.argv) > 4 else 0.0
     rng = random.Random(seed)
-    store = ClassStore(db)
+    store = open_store(db)
     found = store.seat_for_code(code)
     if found is None:
         print("wrong code", file=sys.stderr)

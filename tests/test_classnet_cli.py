@@ -170,10 +170,12 @@ def test_a_class_of_another_version_is_refused_with_a_clear_message(home: Path) 
     assert "set up with trafficking-sim 0.0.1" in done.stderr and "Traceback" not in done.stderr
 
 
-def test_the_trainers_code_does_not_open_a_groups_seat(home: Path) -> None:
+def test_the_trainers_code_opens_the_trainers_console_not_a_groups_seat(home: Path) -> None:
     created = create(home)
-    done = run("join", "--plain", "--code", str(created["trainer"]), stdin="end\n", home=home)
-    assert done.returncode == 1 and "trainer's code" in done.stderr
+    done = run("join", "--plain", "--code", str(created["trainer"]), stdin="who\n", home=home)
+    assert done.returncode == 0, done.stderr
+    assert "Trainer's console" in done.stdout and "You play" not in done.stdout
+    assert "NGO: not connected" in done.stdout
 
 
 def test_status_without_a_class_says_how_to_make_one(home: Path) -> None:
@@ -212,3 +214,76 @@ def test_joining_through_another_programs_database_is_refused_untouched(
     status = run("class", "status", "--db", str(other), home=home)
     assert status.returncode == 1 and "is not a class database" in status.stderr
     assert other.read_bytes() == before
+
+
+def wait_for_line(process: subprocess.Popen[str], text: str) -> list[str]:
+    """The lines ``process`` printed up to and with the first one holding ``text``."""
+    assert process.stdout is not None
+    seen = []
+    for line in process.stdout:
+        seen.append(line)
+        if text in line:
+            return seen
+    raise AssertionError(f"{text!r} never came; the process said: {''.join(seen)}")
+
+
+def test_the_trainers_console_pauses_play_ends_an_absent_groups_turn_and_ends_the_game(
+    home: Path,
+) -> None:
+    created = create(home, "--groups", "border_b,ngo")
+    codes: dict[str, str] = created["codes"]  # type: ignore[assignment]
+    trainer = str(created["trainer"])
+
+    def console(commands: str) -> str:
+        done = run("join", "--plain", "--code", trainer, stdin=commands, home=home)
+        assert done.returncode == 0, done.stderr
+        return done.stdout
+
+    def status() -> dict[str, object]:
+        found: dict[str, object] = json.loads(run("class", "status", "--json", home=home).stdout)
+        return found
+
+    console("freeze\nstart\n")
+    # The border police's device waits while play is paused: its 'end' is not written.
+    border = join(home, "--code", codes["border_b"], stdin="end\nboard\n")
+    try:
+        wait_for_line(border, "paused play for every group")
+        assert status()["seq"] == 2 and status()["input_paused"] is True
+        console("unfreeze\n")
+        after = "".join(wait_for_line(border, "Waiting for NGO"))
+        assert "resumed play" in after
+    finally:
+        border.kill()
+        border.communicate(timeout=10)
+    assert status()["whose_turn"] == "ngo"
+    # The NGO's group is absent: the trainer ends its turn, and the next turn begins.
+    said = console("endturn\nstatus\n")
+    assert "Written to the class log" in said and "Turn 2; playing now: Border police B" in said
+    assert status()["whose_turn"] == "border_b"
+    # The end: every group that joins now reads the class debrief.
+    console("end\n")
+    found = status()
+    assert found["over"] is True and found["debrief_released"] is True
+    ngo = run("join", "--plain", "--code", codes["ngo"], stdin="board\n", home=home)
+    assert ngo.returncode == 0, ngo.stderr
+    assert "Class debrief" in ngo.stdout
+
+
+def test_a_revoked_or_reissued_code_no_longer_opens_the_seat(home: Path) -> None:
+    created = create(home, "--groups", "border_b,ngo")
+    codes: dict[str, str] = created["codes"]  # type: ignore[assignment]
+    trainer = str(created["trainer"])
+    done = run(
+        "join", "--plain", "--code", trainer, stdin="revoke ngo\nreissue border_b\n", home=home
+    )
+    assert done.returncode == 0, done.stderr
+    new_code = done.stdout.split("New code for Border police B: ")[1].split()[0]
+    for old in (codes["ngo"], codes["border_b"]):
+        refused = run("join", "--plain", "--code", old, stdin="status\n", home=home)
+        assert refused.returncode == 1 and "opens no seat" in refused.stderr
+    joined = run("join", "--plain", "--code", new_code, stdin="status\n", home=home)
+    assert joined.returncode == 0 and "You play: Border police" in joined.stdout
+    # Only a hash of the new code is kept: not in the log, not anywhere in the file.
+    db = Path(str(created["db"]))
+    for kept in db.parent.glob(db.name + "*"):  # the file, its write-ahead log
+        assert new_code.replace("-", "").encode() not in kept.read_bytes()

@@ -201,7 +201,9 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("class", help="a networked class: each group at its own device")
     class_sub = p.add_subparsers(dest="class_command", metavar="ACTION", required=True)
-    db_help = "the class database (default: class.db in the data folder)"
+    db_help = (
+        "the class database: a file (default: class.db in the data folder) or a postgresql:// URL"
+    )
     q = class_sub.add_parser("create", help="set up a class and print each group's join code")
     q.add_argument("--scenario", metavar="ID", help="a bundled id or a file (default: flagship)")
     q.add_argument(
@@ -209,24 +211,30 @@ def _parser() -> argparse.ArgumentParser:
         metavar="ROLE,ROLE...",
         help="the roles groups play, in turn order (default: every role)",
     )
-    q.add_argument("--db", type=Path, metavar="PATH", help=db_help)
+    q.add_argument("--db", metavar="PATH|URL", help=db_help)
     q.add_argument("--seed", type=int, help="seed for the game's random events")
     q.add_argument("--json", action="store_true", help="print JSON")
     q = class_sub.add_parser("status", help="how the class's game stands and who is connected")
-    q.add_argument("--db", type=Path, metavar="PATH", help=db_help)
+    q.add_argument("--db", metavar="PATH|URL", help=db_help)
     q.add_argument("--class", dest="class_id", metavar="ID", help="a class (default: the newest)")
     q.add_argument("--json", action="store_true", help="print JSON")
     q = class_sub.add_parser("export", help="write the class's game as a save (replay, debrief)")
-    q.add_argument("--db", type=Path, metavar="PATH", help=db_help)
+    q.add_argument("--db", metavar="PATH|URL", help=db_help)
     q.add_argument("--class", dest="class_id", metavar="ID", help="a class (default: the newest)")
     q.add_argument("--out", type=Path, metavar="SAVE", required=True, help="the save to write")
 
-    p = sub.add_parser("join", help="take a group's seat in a networked class")
-    p.add_argument("--db", type=Path, metavar="PATH", help="the class database (default: class.db)")
-    p.add_argument("--code", metavar="CODE", help="the group's join code (else asked for)")
-    p.add_argument(
-        "--plain", action="store_true", help="line-by-line mode (the only one in this version)"
+    q = class_sub.add_parser(
+        "host", help="serve the class's seats to web browsers (each tab types its code)"
     )
+    q.add_argument("--db", metavar="PATH|URL", help=db_help)
+    q.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    q.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    q.add_argument("--lang", choices=languages(), default="en", help="the seats' language")
+
+    p = sub.add_parser("join", help="take a group's seat in a networked class")
+    p.add_argument("--db", metavar="PATH|URL", help=db_help)
+    p.add_argument("--code", metavar="CODE", help="the group's join code (else asked for)")
+    p.add_argument("--plain", action="store_true", help="line-by-line mode (else the full screen)")
     p.add_argument("--lang", choices=languages(), default="en", help="language")
 
     p = sub.add_parser("replay", help="replay a saved game and print its outcome")
@@ -900,26 +908,37 @@ def cmd_serve(args: argparse.Namespace) -> int:
 # --- a networked class ----------------------------------------------------------------------
 
 
-def _class_db(args: argparse.Namespace) -> Path:
+def _class_db(args: argparse.Namespace) -> str | Path:
+    from .classnet.pgstore import is_url
+
+    if args.db is not None and is_url(args.db):
+        return str(args.db)
     return Path(args.db) if args.db is not None else paths.user_data_dir() / "class.db"
 
 
 def _open_class_store(args: argparse.Namespace, *, must_exist: bool = True) -> Any:
-    from .classnet.store import ClassStore
+    from .classnet.pgstore import open_store
 
     path = _class_db(args)
+    if isinstance(path, str):
+        return open_store(path, create=not must_exist)
     if must_exist and not path.is_file():
         raise UsageError(
             f"there is no class database at {path}; create a class first "
             "(trafficking-sim class create --scenario ID), or give its file with --db"
         )
-    return ClassStore(path, create=not must_exist)
+    return open_store(path, create=not must_exist)
 
 
 def cmd_class(args: argparse.Namespace) -> int:
     from .classnet.store import ClassError
 
-    command = {"create": _class_create, "status": _class_status, "export": _class_export}
+    command = {
+        "create": _class_create,
+        "status": _class_status,
+        "export": _class_export,
+        "host": _class_host,
+    }
     try:
         return command[args.class_command](args)
     except ClassError as exc:
@@ -1003,6 +1022,10 @@ def _class_status(args: argparse.Namespace) -> int:
             "whose_turn": None if game.over else game.whose_turn,
             "over": game.over,
             "ending": game.session.state.ending,
+            "input_paused": game.controls.input_paused,
+            "phase": game.controls.timer.phase.id,
+            "phase_seconds_left": round(game.controls.timer.remaining()),
+            "debrief_released": game.controls.ended,
             "groups": [{"role": r, "connected": connected.get(r, False)} for r in info.seats],
         }
     finally:
@@ -1021,19 +1044,77 @@ def _class_status(args: argparse.Namespace) -> int:
 
 
 def _class_export(args: argparse.Namespace) -> int:
-    from .saves import SaveError, write_save
+    from .classnet.talk import talk_markdown
+    from .saves import SaveError, atomic_write_text, write_save
 
     game = _class_game(args)
     try:
         save = game.savegame()
     finally:
         game.store.close()
+    # The talk between groups is no part of the game a save replays: it goes beside it.
+    talk_path = args.out.with_name(args.out.stem + "-talk.md")
     try:
         write_save(args.out, save)
-    except SaveError as exc:
+        atomic_write_text(talk_path, talk_markdown(game.talk, game.session.group_labels(), "en"))
+    except (OSError, SaveError) as exc:
         print(f"trafficking-sim: {exc}", file=sys.stderr)
         return EXIT_INVALID
     print(f"Wrote the class's game ({game.applied} actions) to {args.out}")
+    print(f"Wrote the talk between groups to {talk_path}")
+    return EXIT_OK
+
+
+def host_command(db: str | Path, lang: str) -> str:
+    """The command each browser tab of ``class host`` runs: a seat of this class."""
+    import shlex
+
+    where = db if isinstance(db, str) else str(Path(db).resolve())
+    return shlex.join(
+        [sys.executable, "-m", "trafficking_sim", "join", "--db", where, "--lang", lang]
+    )
+
+
+def _class_host(args: argparse.Namespace) -> int:
+    """The class's seats in browsers: textual-serve running ``join``, the code typed in
+    the app. Each browser has a data folder of its own, so the class's file is named."""
+    from .tui.serve import MAX_CONNECTIONS, SERVED_ENV, CannotListen, is_loopback, make_server
+    from .tui.serve import public_url as page_url
+
+    if not 1 <= args.port <= 65535:
+        raise UsageError("--port must be between 1 and 65535")
+    store = _open_class_store(args)  # a class must exist, and be readable, before serving
+    info = store.get_class()
+    store.close()
+    url = page_url(args.host, args.port).rstrip("/")
+    if not is_loopback(args.host):
+        print(
+            f"WARNING: listening on {args.host}: anyone who can reach this computer can open "
+            "the page; only a group's join code opens a seat.",
+            file=sys.stderr,
+        )
+    print(
+        f"Class {info.id}: open {url} in each group's browser; each tab asks for its code. "
+        "Join as the trainer with your code in a tab or a terminal "
+        "(trafficking-sim join --plain --code CODE). Ctrl+C here stops.",
+        file=sys.stderr,
+    )
+    os.environ[SERVED_ENV] = "1"
+    server = make_server(
+        host_command(_class_db(args), args.lang),
+        host=args.host,
+        port=args.port,
+        url=url,
+        code=None,
+        max_connections=MAX_CONNECTIONS,
+        lang=args.lang,
+    )
+    try:
+        server.serve()
+    except OSError as exc:
+        raise UsageError(f"cannot listen on {args.host} port {args.port}: {exc}") from None
+    except CannotListen as exc:
+        raise UsageError(f"cannot listen on {args.host} port {args.port}: {exc}") from None
     return EXIT_OK
 
 
@@ -1042,13 +1123,13 @@ def cmd_join(args: argparse.Namespace) -> int:
     from .classnet.game import ClassGame
     from .classnet.seat import SeatGame
     from .classnet.store import TRAINER, ClassError
+    from .classnet.trainer import TrainerSeat
 
     lang = args.lang
-    if not args.plain:
-        raise UsageError(
-            "this version seats a group line by line only: add --plain "
-            "(the full-screen seat comes later)"
-        )
+    if not args.plain:  # the full screen: the code is typed in the app
+        from .tui.seat import run_seat
+
+        return run_seat(_class_db(args), args.code, lang)
     try:
         store = _open_class_store(args)
     except ClassError as exc:
@@ -1080,12 +1161,13 @@ def cmd_join(args: argparse.Namespace) -> int:
                 print(f"trafficking-sim: {t('classnet.too_many_tries', lang)}", file=sys.stderr)
             return EXIT_INVALID
         info, role = found
-        if role == TRAINER:
-            print(f"trafficking-sim: {t('classnet.trainer_code', lang)}", file=sys.stderr)
-            return EXIT_INVALID
         try:
             game = ClassGame(store, info)
-            seat = SeatGame(game, role, sys.stdout, lang=lang, echo=not interactive)
+            seat: SeatGame | TrainerSeat
+            if role == TRAINER:  # the trainer's console: the class's controls
+                seat = TrainerSeat(game, sys.stdout, lang=lang, echo=not interactive)
+            else:
+                seat = SeatGame(game, role, sys.stdout, lang=lang, echo=not interactive)
             lines = _prompted(sys.stdin) if interactive else sys.stdin
             try:
                 return seat.run(lines)

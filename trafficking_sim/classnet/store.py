@@ -252,10 +252,19 @@ class ClassStore:
         return int(row[0] or 0)
 
     def append(
-        self, class_id: str, after: int, action_id: str, author: str, body: dict[str, Any]
+        self,
+        class_id: str,
+        after: int,
+        action_id: str,
+        author: str,
+        body: dict[str, Any],
+        *,
+        seat_code: tuple[str, bytes | None] | None = None,
     ) -> Appended:
         """Write row ``after + 1``, unless someone else wrote it first (``conflict``) or
-        this action was written before (``already``)."""
+        this action was written before (``already``). With ``seat_code`` (a role and the
+        hash of its new code, or None to withdraw it), the seat changes in the same
+        transaction as the row that says so."""
         with self._write() as db:
             earlier = db.execute(
                 "SELECT seq FROM log WHERE class=? AND action_id=?", (class_id, action_id)
@@ -279,6 +288,17 @@ class ClassStore:
                     time.time(),
                 ),
             )
+            if seat_code is not None:
+                role, new_hash = seat_code
+                if new_hash is None:
+                    db.execute(
+                        "UPDATE seat SET revoked=1 WHERE class=? AND role=?", (class_id, role)
+                    )
+                else:
+                    db.execute(
+                        "UPDATE seat SET code_hash=?, revoked=0 WHERE class=? AND role=?",
+                        (new_hash, class_id, role),
+                    )
         return Appended("committed", after + 1)
 
     def rows_after(self, class_id: str, after: int) -> list[LogRow]:
