@@ -33,7 +33,7 @@ from typing import Any
 
 from trafficking_sim.content import load_game
 from trafficking_sim.engine import EndTurn, Engine
-from trafficking_sim.explore import DEFAULT_BUDGET, alone, explore
+from trafficking_sim.explore.search import DEFAULT_BUDGET, alone, explore
 
 ROOT = Path(__file__).resolve().parent.parent
 FLAGSHIP = ROOT / "scenarios" / "exercise.yaml"

@@ -28,8 +28,8 @@ from typing import Any
 
 from trafficking_sim.content import load_game
 from trafficking_sim.engine import Action, EndTurn, Engine
-from trafficking_sim.saves import read_save, write_save
-from trafficking_sim.session import Session
+from trafficking_sim.play.saves import read_save, write_save
+from trafficking_sim.play.session import Session
 
 ROOT = Path(__file__).resolve().parent.parent
 TUTORIAL = ROOT / "scenarios" / "tutorial.yaml"

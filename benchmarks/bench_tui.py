@@ -41,7 +41,7 @@ GAME = """
 import sys
 from trafficking_sim.content import find_scenario, load_game
 from trafficking_sim.engine import Send
-from trafficking_sim.session import Session
+from trafficking_sim.play.session import Session
 from trafficking_sim.tui.app import AppConfig, TraffickingApp
 from trafficking_sim.tui.screens.dialogs import MessageDialog
 from trafficking_sim.tui.screens.game import GameScreen

@@ -8,8 +8,8 @@ from trafficking_sim.content import find_scenario, load_game
 from trafficking_sim.engine import EndTurn, Request, action_from_dict, action_to_dict
 from trafficking_sim.engine import events as E
 from trafficking_sim.engine.actions import Decide, TrainerReveal
-from trafficking_sim.saves import read_save, write_save
-from trafficking_sim.session import Session
+from trafficking_sim.play.saves import read_save, write_save
+from trafficking_sim.play.session import Session
 from trafficking_sim.tui.app import AppConfig, TraffickingApp
 from trafficking_sim.tui.screens.dialogs import MessageDialog
 from trafficking_sim.tui.screens.game import GameScreen
@@ -83,7 +83,7 @@ def test_asking_for_more_keeps_the_request_open_and_only_its_group_decides() -> 
 
 
 def test_the_trainer_may_let_the_script_answer_visibly(tmp_path: Path) -> None:
-    from trafficking_sim import narrate
+    from trafficking_sim.play import narrate
 
     session = asked()
     events = session.act(Decide(1, "script", trainer=True))

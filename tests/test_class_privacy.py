@@ -10,8 +10,8 @@ from textual.widgets import Input, Log, OptionList, Static
 from trafficking_sim.content import GameContent, find_scenario, load_game
 from trafficking_sim.engine import Action, EndTurn
 from trafficking_sim.engine.actions import TrainerNote
-from trafficking_sim.notation import play_script
-from trafficking_sim.session import Session
+from trafficking_sim.play.notation import play_script
+from trafficking_sim.play.session import Session
 from trafficking_sim.tui.app import AppConfig, TraffickingApp
 from trafficking_sim.tui.screens.dialogs import MessageDialog
 from trafficking_sim.tui.screens.game import GameScreen

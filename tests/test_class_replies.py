@@ -8,8 +8,8 @@ import pytest
 
 from trafficking_sim.content import find_scenario, load_game
 from trafficking_sim.engine import Do, EndTurn, Engine, GameState, Send
-from trafficking_sim.notation import play_script
-from trafficking_sim.session import Session
+from trafficking_sim.play.notation import play_script
+from trafficking_sim.play.session import Session
 
 from .test_explore_and_lint import BASE, T, add, findings, write
 

@@ -7,11 +7,11 @@ from typing import Any
 
 from textual.widgets import Static
 
-from trafficking_sim import narrate
 from trafficking_sim.content import find_scenario, load_game
 from trafficking_sim.engine import EndTurn, Share
 from trafficking_sim.engine import events as E
-from trafficking_sim.session import Session
+from trafficking_sim.play import narrate
+from trafficking_sim.play.session import Session
 from trafficking_sim.tui.app import AppConfig, TraffickingApp
 from trafficking_sim.tui.screens.game import GameScreen
 from trafficking_sim.tui.screens.trainer import HandOverScreen, TrainerScreen
@@ -121,7 +121,7 @@ async def test_the_next_group_starts_with_no_button_of_the_last_one_focused() ->
 
 def test_debrief_of_a_class_save_is_the_class_debrief(tmp_path: Any, capsys: Any) -> None:
     from trafficking_sim.cli import main
-    from trafficking_sim.saves import write_save
+    from trafficking_sim.play.saves import write_save
 
     content = load_game(find_scenario("exercise"))
     session = Session.new(content, "police_a", 1, "en", ("police_a", "ngo"), NAMES)

@@ -16,8 +16,8 @@ from trafficking_sim.content import ContentLoader, load_game
 from trafficking_sim.content import cache as content_cache
 from trafficking_sim.content.errors import ContentError
 from trafficking_sim.engine import Action, Engine
-from trafficking_sim.saves import read_save, write_save
-from trafficking_sim.session import Session, engine_for
+from trafficking_sim.play.saves import read_save, write_save
+from trafficking_sim.play.session import Session, engine_for
 
 ROOT = Path(__file__).resolve().parent.parent
 TUTORIAL = ROOT / "scenarios" / "tutorial.yaml"

@@ -16,8 +16,8 @@ import yaml
 from trafficking_sim.content import find_scenario, load_game
 from trafficking_sim.content.models import AgencyProfile, Codex
 from trafficking_sim.paths import bundled_dir
-from trafficking_sim.plain import PlainGame
-from trafficking_sim.session import Session
+from trafficking_sim.play.plain import PlainGame
+from trafficking_sim.play.session import Session
 
 
 def play(scenario: str, role: str, commands: list[str], lang: str = "en") -> tuple[Session, str]:
@@ -87,9 +87,9 @@ def test_the_debrief_asks_the_manuals_reflection_questions(scenario: str) -> Non
 
 @pytest.mark.parametrize("lang", ["en", "sl"])
 def test_a_question_of_the_scenarios_own_is_not_passed_off_as_the_manuals(lang: str) -> None:
-    from trafficking_sim.debrief import build_debrief
-    from trafficking_sim.debrief_report import to_markdown
     from trafficking_sim.i18n import t
+    from trafficking_sim.review.debrief import build_debrief
+    from trafficking_sim.review.debrief_report import to_markdown
 
     content = load_game(find_scenario("advanced"))
     questions = {q.id: q for q in content.scenario.debrief.questions}

@@ -14,13 +14,13 @@ from pathlib import Path
 import pytest
 
 from trafficking_sim.cli import main
-from trafficking_sim.debrief import Debrief, build_debrief
-from trafficking_sim.debrief_map import map_lines
-from trafficking_sim.debrief_report import to_markdown
 from trafficking_sim.engine.rating import rate
 from trafficking_sim.i18n import t
-from trafficking_sim.saves import read_save, write_save
-from trafficking_sim.session import Session
+from trafficking_sim.play.saves import read_save, write_save
+from trafficking_sim.play.session import Session
+from trafficking_sim.review.debrief import Debrief, build_debrief
+from trafficking_sim.review.debrief_map import map_lines
+from trafficking_sim.review.debrief_report import to_markdown
 
 WALKTHROUGHS = sorted((Path(__file__).parent / "walkthroughs").glob("*/*.txt"))
 SECTIONS = ("s_ending", "s_pillars", "s_map", "s_missed", "s_questions", "s_timeline")
@@ -207,7 +207,7 @@ def test_the_tested_walkthroughs_tell_until_when_the_flagship_best_was_possible(
 ) -> None:
     """The flagship is too large to search in time; a tested best walkthrough, replayed
     from each turn of the player's game, is a witness that the best was still possible."""
-    from trafficking_sim.debrief import best_courses, best_reach_key
+    from trafficking_sim.review.debrief import best_courses, best_reach_key
 
     folder = Path(__file__).parent / "walkthroughs" / "exercise"
     session = _played(folder / "police_a-lone-search.txt")

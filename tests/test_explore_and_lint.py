@@ -13,10 +13,10 @@ import pytest
 
 from trafficking_sim.cli import main
 from trafficking_sim.content import load_game
-from trafficking_sim.content.lint import lint_files
-from trafficking_sim.explore import alone, explore
-from trafficking_sim.explore_report import explore_report
-from trafficking_sim.notation import as_script
+from trafficking_sim.explore.lint import lint_files
+from trafficking_sim.explore.report import explore_report
+from trafficking_sim.explore.search import alone, explore
+from trafficking_sim.play.notation import as_script
 
 T = "{en: x, sl: y}"
 

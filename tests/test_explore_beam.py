@@ -10,7 +10,7 @@ import pytest
 from trafficking_sim.content import load_game
 from trafficking_sim.engine import Action, Engine, GameState
 from trafficking_sim.engine import events as E
-from trafficking_sim.explore import Search, explore
+from trafficking_sim.explore.search import Search, explore
 
 FLAGSHIP = Path(__file__).resolve().parent.parent / "scenarios" / "exercise.yaml"
 

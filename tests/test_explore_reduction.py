@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-import trafficking_sim.explore as X
+import trafficking_sim.explore.search as X
 from trafficking_sim.content import load_game
 from trafficking_sim.engine import Action, Do, EndTurn, Engine, GameState, Share, state_key
 from trafficking_sim.engine import events as E

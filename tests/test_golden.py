@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from trafficking_sim.content import find_scenario, load_game
-from trafficking_sim.plain import PlainGame
-from trafficking_sim.session import Session
+from trafficking_sim.play.plain import PlainGame
+from trafficking_sim.play.session import Session
 
 GOLDEN = Path(__file__).parent / "golden"
 SCRIPTS = sorted(GOLDEN.glob("*.script"))

@@ -17,11 +17,11 @@ import pytest
 
 from trafficking_sim import cli
 from trafficking_sim.content import GameContent
-from trafficking_sim.demo import DemoError, load_playback
 from trafficking_sim.engine import Do, EndTurn, Engine
 from trafficking_sim.engine.actions import TrainerNote, TrainerReveal
-from trafficking_sim.saves import MAX_SAVE_ACTIONS, SaveError, peek, read_save, write_save
-from trafficking_sim.session import Session, engine_for
+from trafficking_sim.play.demo import DemoError, load_playback
+from trafficking_sim.play.saves import MAX_SAVE_ACTIONS, SaveError, peek, read_save, write_save
+from trafficking_sim.play.session import Session, engine_for
 
 CORPUS = Path(__file__).parent / "corpus" / "saves"
 BAD_SAVES = sorted(CORPUS.glob("*.json"))

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from textual.widgets import Static
 
-from trafficking_sim.saves import autosave_path
+from trafficking_sim.play.saves import autosave_path
 from trafficking_sim.tui.app import TraffickingApp
 from trafficking_sim.tui.screens.dialogs import MessageDialog
 from trafficking_sim.tui.screens.error import ErrorScreen
@@ -68,7 +68,7 @@ async def test_a_bad_autosave_leaves_the_title_working(path: Path) -> None:
 async def test_every_bad_save_in_the_review_list_is_listed_literally_and_refused() -> None:
     from textual.widgets import OptionList
 
-    from trafficking_sim.saves import finished_dir
+    from trafficking_sim.play.saves import finished_dir
     from trafficking_sim.tui.screens.dialogs import MessageDialog
     from trafficking_sim.tui.screens.saves import SavesScreen
 

@@ -12,8 +12,8 @@ from trafficking_sim.content import GameContent, find_scenario, load_game
 from trafficking_sim.engine import Do, EndTurn, Engine, Send
 from trafficking_sim.engine import events as E
 from trafficking_sim.engine.actions import TrainerInject, TrainerNote, TrainerReveal
-from trafficking_sim.saves import read_save, write_save
-from trafficking_sim.session import Session
+from trafficking_sim.play.saves import read_save, write_save
+from trafficking_sim.play.session import Session
 
 SEATS = ("police_a", "border_b", "ngo")
 
@@ -82,8 +82,8 @@ def test_a_groups_ledger_counts_its_decisions_even_past_a_shared_100(
     """The shared pillar stops at 100; a group's own ledger does not, so a group that
     shares correctly after others filled the pillar still earns for it."""
     from trafficking_sim.classroom.league import league
-    from trafficking_sim.debrief import counted_deltas
-    from trafficking_sim.notation import play_script
+    from trafficking_sim.play.notation import play_script
+    from trafficking_sim.review.debrief import counted_deltas
 
     walk = Path(__file__).parent / "walkthroughs" / "exercise" / "border_b-best.txt"
     session = Session.new(exercise, "border_b", 1, "en", ("border_b",))
@@ -173,7 +173,7 @@ def test_random_hot_seat_games_never_crash_and_replay_identically(data: st.DataO
 def test_the_class_debrief_credits_a_decision_whichever_group_made_it() -> None:
     """Evidence about 'the player' counts for the class when any group shows it."""
     from trafficking_sim.content import logic as L
-    from trafficking_sim.debrief import build_debrief, class_learning
+    from trafficking_sim.review.debrief import build_debrief, class_learning
 
     tutorial = load_game(find_scenario("tutorial"))
     objective = tutorial.scenario.debrief.learning_objectives[0]

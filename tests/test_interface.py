@@ -504,10 +504,10 @@ def test_a_name_with_quotes_is_not_quoted_in_the_same_quotes() -> None:
 
 def test_the_debrief_map_names_every_way_facts_went_in_words(tmp_path: Path) -> None:
     from trafficking_sim.cli import main
-    from trafficking_sim.debrief import build_debrief
-    from trafficking_sim.debrief_map import map_lines
-    from trafficking_sim.saves import read_save
-    from trafficking_sim.session import Session
+    from trafficking_sim.play.saves import read_save
+    from trafficking_sim.play.session import Session
+    from trafficking_sim.review.debrief import build_debrief
+    from trafficking_sim.review.debrief_map import map_lines
 
     walkthrough = Path(__file__).parent / "walkthroughs" / "tutorial" / "authorities_c-best.txt"
     save = tmp_path / "save.json"

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import io
 
-from trafficking_sim import narrate
 from trafficking_sim.content import GameContent
 from trafficking_sim.engine import Send, Share
-from trafficking_sim.plain import PlainGame
-from trafficking_sim.session import Session
+from trafficking_sim.play import narrate
+from trafficking_sim.play.plain import PlainGame
+from trafficking_sim.play.session import Session
 
 from .test_tui import SIZE, app_for, compose_send, settle, start_game, text_of
 

@@ -16,10 +16,11 @@ from typing import Any
 import pytest
 from textual.widgets import Button, OptionList, Static
 
-from trafficking_sim import cli, saves
+from trafficking_sim import cli
 from trafficking_sim.content import GameContent
 from trafficking_sim.engine import Do, EndTurn
-from trafficking_sim.saves import (
+from trafficking_sim.play import saves
+from trafficking_sim.play.saves import (
     GameLock,
     SaveError,
     atomic_write_text,
@@ -29,7 +30,7 @@ from trafficking_sim.saves import (
     unfinished_games,
     write_save,
 )
-from trafficking_sim.session import Session
+from trafficking_sim.play.session import Session
 from trafficking_sim.tui.app import AppConfig, TraffickingApp
 from trafficking_sim.tui.screens.dialogs import MessageDialog
 from trafficking_sim.tui.screens.game import GameScreen

@@ -11,13 +11,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from trafficking_sim import notation
 from trafficking_sim.content import GameContent
 from trafficking_sim.engine import Action, Do, EndTurn, Engine, Request, Send, Share
 from trafficking_sim.engine.siena import HANDLING_CODES, INFO_CODES, SOURCE_CODES
-from trafficking_sim.notation import NotationError
-from trafficking_sim.plain import PlainGame
-from trafficking_sim.session import Session
+from trafficking_sim.play import notation
+from trafficking_sim.play.notation import NotationError
+from trafficking_sim.play.plain import PlainGame
+from trafficking_sim.play.session import Session
 
 ROLES = ["border_b", "ngo", "authorities_c"]
 SETTINGS = settings(

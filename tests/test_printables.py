@@ -16,8 +16,8 @@ import pytest
 from trafficking_sim.cli import main
 from trafficking_sim.content import find_scenario, load_game
 from trafficking_sim.engine import Share
-from trafficking_sim.saves import write_save
-from trafficking_sim.session import Session
+from trafficking_sim.play.saves import write_save
+from trafficking_sim.play.session import Session
 
 ARGS = [
     "--headless",

@@ -27,9 +27,9 @@ from trafficking_sim.engine import (
 from trafficking_sim.engine import events as E
 from trafficking_sim.engine.siena import passing_on_verdict
 from trafficking_sim.engine.state import Known
-from trafficking_sim.explore_report import explore_report
-from trafficking_sim.saves import SaveError, read_save, write_save
-from trafficking_sim.session import Session
+from trafficking_sim.explore.report import explore_report
+from trafficking_sim.play.saves import SaveError, read_save, write_save
+from trafficking_sim.play.session import Session
 
 from .mini import T, write_scenario
 from .scripts import BORDER_OPENING, border_best, kinds, play, refusal, score_changes
@@ -180,7 +180,7 @@ def test_an_evaluation_code_that_is_not_one_is_refused_clearly(
 def test_a_bad_evaluation_in_plain_mode_is_refused_and_reading_never_crashes(
     tutorial: GameContent,
 ) -> None:
-    from trafficking_sim.plain import PlainGame
+    from trafficking_sim.play.plain import PlainGame
 
     session = Session.new(tutorial, "border_b", 1, "en")
     out = io.StringIO()

@@ -9,8 +9,8 @@ import pytest
 
 from trafficking_sim.content import GameContent
 from trafficking_sim.engine import Do, EndTurn, Send
-from trafficking_sim.saves import SaveError, ScenarioChanged, read_save, write_save
-from trafficking_sim.session import Session
+from trafficking_sim.play.saves import SaveError, ScenarioChanged, read_save, write_save
+from trafficking_sim.play.session import Session
 
 
 def _session(tutorial: GameContent) -> Session:

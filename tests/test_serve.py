@@ -111,7 +111,7 @@ def test_a_port_in_use_is_a_clear_error(tmp_path: Path) -> None:
 
 
 def test_served_games_keep_their_autosaves_apart(monkeypatch: pytest.MonkeyPatch) -> None:
-    from trafficking_sim.saves import autosave_path
+    from trafficking_sim.play.saves import autosave_path
 
     plain = autosave_path()
     monkeypatch.setenv("TRAFFICKING_SIM_SERVED", "1")

@@ -9,7 +9,6 @@ from functools import cache
 
 import pytest
 
-from trafficking_sim import narrate
 from trafficking_sim.content import GameContent, find_scenario, load_game
 from trafficking_sim.engine import (
     AskPermission,
@@ -24,6 +23,7 @@ from trafficking_sim.engine import (
 from trafficking_sim.engine import events as E
 from trafficking_sim.engine.rating import PILLAR_FLOOR, rate
 from trafficking_sim.engine.steps import step_options
+from trafficking_sim.play import narrate
 
 from .scripts import BORDER_OPENING, NGO_BEST, border_best, play
 
@@ -182,7 +182,7 @@ def test_every_victims_account_says_whom_the_victim_agreed_to(scenario: str) -> 
 
 
 def test_the_debrief_never_counts_unagreed_victim_data_as_missed() -> None:
-    from trafficking_sim.debrief import _never_passed
+    from trafficking_sim.review.debrief import _never_passed
 
     # The NGO of the tutorial never passed the caller's account to the border police, who
     # are outside what she agreed to: that is not a missed chance.
@@ -194,7 +194,7 @@ def test_the_debrief_never_counts_unagreed_victim_data_as_missed() -> None:
 
 
 def test_the_debrief_says_when_a_fact_stayed_waiting_for_permission() -> None:
-    from trafficking_sim.debrief import _never_passed
+    from trafficking_sim.review.debrief import _never_passed
 
     # The border police ask Europol's permission on turn 3; the grant comes at the start of
     # turn 5, as the game ends: the recruiter's name stayed with them for that reason.
@@ -215,7 +215,7 @@ def test_the_debrief_says_when_a_fact_stayed_waiting_for_permission() -> None:
 
 
 def _session(scenario: str, role: str, actions: tuple[object, ...]):  # type: ignore[no-untyped-def]
-    from trafficking_sim.session import Session
+    from trafficking_sim.play.session import Session
 
     session = Session.new(content(scenario), role, 1, "en")
     for action in actions:
@@ -224,7 +224,7 @@ def _session(scenario: str, role: str, actions: tuple[object, ...]):  # type: ig
 
 
 def test_a_mixed_or_bad_game_never_shows_every_learning_objective_met() -> None:
-    from trafficking_sim.debrief import build_debrief
+    from trafficking_sim.review.debrief import build_debrief
 
     breach = Share("border_b", ("hotline_call",))
     session = _session("tutorial", "ngo", (*NGO_BEST[:4], breach, *NGO_BEST[4:]))
@@ -236,7 +236,7 @@ def test_a_mixed_or_bad_game_never_shows_every_learning_objective_met() -> None:
 
 
 def test_the_lawful_best_game_can_meet_every_learning_objective() -> None:
-    from trafficking_sim.debrief import build_debrief
+    from trafficking_sim.review.debrief import build_debrief
 
     d = build_debrief(
         _session("tutorial", "border_b", border_best(graded=True)), "en", search=False
@@ -246,7 +246,7 @@ def test_the_lawful_best_game_can_meet_every_learning_objective() -> None:
 
 
 def test_one_piece_of_evidence_is_not_enough_to_meet_an_objective() -> None:
-    from trafficking_sim.debrief import MET_NEEDS, _learning
+    from trafficking_sim.review.debrief import MET_NEEDS, _learning
 
     assert MET_NEEDS == 2
     tutorial = content("tutorial")
@@ -258,7 +258,7 @@ def test_one_piece_of_evidence_is_not_enough_to_meet_an_objective() -> None:
 
 
 def test_turns_are_counted_as_the_player_played_them() -> None:
-    from trafficking_sim.debrief import turns_played
+    from trafficking_sim.review.debrief import turns_played
 
     # The NGO acts in turns 1 to 4; the game ends as turn 5 begins.
     session = _session("tutorial", "ngo", NGO_BEST)
@@ -387,7 +387,7 @@ def test_explore_reports_the_fewest_own_exchanges_to_a_best_ending() -> None:
     """The tutorial NGO's whole game tree is small: the search is complete, and finds the
     best plot with a single share of the NGO's own (the scripted partners do the rest). That
     is exactly what the rating's floor is for: such a game is never rated best."""
-    from trafficking_sim.explore_report import explore_report
+    from trafficking_sim.explore.report import explore_report
 
     report = explore_report(content("tutorial"), ["ngo"], seed=1, budget=20_000)
     entry = report["roles"][0]

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from trafficking_sim.content.lint import BANNED_TERMS, banned_terms, lint_files
+from trafficking_sim.explore.lint import BANNED_TERMS, banned_terms, lint_files
 from trafficking_sim.i18n import CATALOG
 from trafficking_sim.paths import bundled_dir
 

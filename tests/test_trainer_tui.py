@@ -210,7 +210,7 @@ async def test_trainer_tools_inject_reveal_note_and_class_debrief(_private_home:
 
 
 async def test_demo_playback_steps_forwards_backwards_and_plays() -> None:
-    from trafficking_sim.demo import load_playback
+    from trafficking_sim.play.demo import load_playback
     from trafficking_sim.tui.screens.demo import DemoScreen
 
     walkthrough = Path(__file__).parent / "walkthroughs" / "tutorial" / "border_b-best.txt"
@@ -264,7 +264,7 @@ def test_demo_refuses_what_it_cannot_play(tmp_path: Path, capsys: Any) -> None:
 
 
 def test_demo_keeps_the_pace_asked_for() -> None:
-    from trafficking_sim.demo import load_playback
+    from trafficking_sim.play.demo import load_playback
     from trafficking_sim.tui.screens.demo import DemoScreen
 
     walkthrough = Path(__file__).parent / "walkthroughs" / "tutorial" / "ngo-best.txt"
@@ -320,8 +320,8 @@ async def test_a_class_cut_short_comes_back_as_a_class_and_leaves_no_trace_in_la
 async def test_a_finished_class_game_is_reviewed_as_a_class(_private_home: Path) -> None:
     from trafficking_sim.content import find_scenario, load_game
     from trafficking_sim.engine import EndTurn
-    from trafficking_sim.saves import write_save
-    from trafficking_sim.session import Session
+    from trafficking_sim.play.saves import write_save
+    from trafficking_sim.play.session import Session
     from trafficking_sim.tui.screens.saves import SavesScreen
 
     content = load_game(find_scenario("tutorial"))
@@ -355,7 +355,7 @@ def test_trainer_refuses_a_scenario_it_cannot_open(capsys: Any) -> None:
 
 def test_a_walkthrough_saved_by_windows_notepad_plays_back(tmp_path: Path) -> None:
     """UTF-8 with a byte-order mark and CRLF line ends: still a walkthrough."""
-    from trafficking_sim.demo import load_playback
+    from trafficking_sim.play.demo import load_playback
 
     source = Path(__file__).parent / "walkthroughs" / "tutorial" / "ngo-best.txt"
     folder = tmp_path / "tutorial"

@@ -85,8 +85,8 @@ def test_every_walkthrough_line_is_an_action_written_the_one_way() -> None:
     """Walkthroughs are scripts in the command notation: each line reads as an action of
     its role, and writing that action back gives the line (so the explorer's scripts,
     the debrief and the demo read them as players typed them)."""
-    from trafficking_sim import notation
     from trafficking_sim.content import find_scenario, load_game
+    from trafficking_sim.play import notation
 
     for folder in sorted({p.parent for p in WALKTHROUGHS}):
         content = load_game(find_scenario(folder.name))

@@ -19,7 +19,7 @@ from . import __version__, paths
 from .i18n import languages
 
 if TYPE_CHECKING:
-    from .session import Session
+    from .play.session import Session
 
 # Modules are imported where a command needs them: every command starts with this file,
 # and the title screen, `list` and `validate` should not wait for the whole catalogue of
@@ -482,7 +482,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_lint(args: argparse.Namespace) -> int:
-    from .content.lint import lint_files
+    from .explore.lint import lint_files
 
     targets = _content_targets(args.paths)
     problems, count = lint_files(targets)
@@ -502,7 +502,7 @@ def cmd_explore(args: argparse.Namespace) -> int:
     import json
 
     from .content import ContentError, find_scenario, load_game
-    from .explore_report import explore_report, print_explore_report, write_walkthroughs
+    from .explore.report import explore_report, print_explore_report, write_walkthroughs
 
     try:
         content = load_game(find_scenario(args.scenario))
@@ -554,8 +554,8 @@ def cmd_schema(args: argparse.Namespace) -> int:
 def cmd_play(args: argparse.Namespace) -> int:
     import secrets
 
-    from .saves import GameLock, SaveError, clean_stale_temps, is_save, read_save
-    from .session import Session
+    from .play.saves import GameLock, SaveError, clean_stale_temps, is_save, read_save
+    from .play.session import Session
 
     with contextlib.suppress(OSError):
         clean_stale_temps()
@@ -608,7 +608,7 @@ def cmd_play(args: argparse.Namespace) -> int:
 def _check_replaceable(path: Path, scenario: str) -> None:
     """``--save`` replaces only a save of the same scenario and save format: another
     game (or one of a newer version) is somebody's work."""
-    from .saves import SAVE_FORMAT, SaveError, peek
+    from .play.saves import SAVE_FORMAT, SaveError, peek
 
     info = peek(path)
     if info is None:
@@ -624,7 +624,7 @@ def _check_replaceable(path: Path, scenario: str) -> None:
 
 
 def _play_plain(args: argparse.Namespace, session: Any, save_path: Path | None) -> int:
-    from .plain import PlainGame
+    from .play.plain import PlainGame
 
     lines: TextIO
     if args.script is not None:
@@ -701,8 +701,8 @@ def _choose_role(content: Any, args: argparse.Namespace) -> str:
 def _saved_game(args: argparse.Namespace) -> Session | None:
     """The game in ``args.save`` replayed (``--force``: even if its scenario changed), or
     None after saying why it cannot be (in ``--lang`` where the command has one)."""
-    from .saves import SaveError, read_save
-    from .session import Session
+    from .play.saves import SaveError, read_save
+    from .play.session import Session
 
     try:
         return Session.resume(read_save(args.save), allow_changed=args.force)
@@ -713,8 +713,8 @@ def _saved_game(args: argparse.Namespace) -> Session | None:
 
 
 def cmd_debrief(args: argparse.Namespace) -> int:
-    from .debrief import build_debrief
-    from .debrief_report import to_html, to_markdown, write_report
+    from .review.debrief import build_debrief
+    from .review.debrief_report import to_html, to_markdown, write_report
 
     session = _saved_game(args)
     if session is None:
@@ -738,7 +738,7 @@ def _class_debrief(session: Session, args: argparse.Namespace) -> int:
     (one group's review alone would blame the whole class's moves on 'you')."""
     from .classroom.class_debrief import class_debrief_markdown
     from .i18n import t
-    from .report_page import PRINTABLE, html_page
+    from .review.report_page import PRINTABLE, html_page
 
     lang = args.lang or session.lang
     session.lang = lang
@@ -747,7 +747,7 @@ def _class_debrief(session: Session, args: argparse.Namespace) -> int:
         title = f"{t('class.title', lang)}: {session.content.scenario.title.get(lang)}"
         text = html_page(text, title, lang)
     if args.out is not None:
-        from .saves import atomic_write_text
+        from .play.saves import atomic_write_text
 
         if args.out.exists() and args.out.is_dir():
             raise UsageError(f"{args.out} is a folder; give a file name")
@@ -830,14 +830,14 @@ def cmd_map(args: argparse.Namespace) -> int:
 
 def _keep_saves(out: Path) -> None:
     """A report or a picture never replaces a saved game (a slip in --out would lose it)."""
-    from .saves import is_save
+    from .play.saves import is_save
 
     if out.is_file() and is_save(out):
         raise UsageError(f"{out} is a saved game; give another file name for the output")
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from .demo import DemoError, load_playback
+    from .play.demo import DemoError, load_playback
 
     if not args.file.is_file():
         raise UsageError(f"there is no file {args.file}")
@@ -951,7 +951,7 @@ def _class_create(args: argparse.Namespace) -> int:
     import secrets
 
     from .content.errors import suggest
-    from .session import scenario_reference
+    from .play.session import scenario_reference
 
     content = _playable(args.scenario)
     if content is None:
@@ -1045,7 +1045,7 @@ def _class_status(args: argparse.Namespace) -> int:
 
 def _class_export(args: argparse.Namespace) -> int:
     from .classnet.talk import talk_markdown
-    from .saves import SaveError, atomic_write_text, write_save
+    from .play.saves import SaveError, atomic_write_text, write_save
 
     game = _class_game(args)
     try:

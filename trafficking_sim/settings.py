@@ -9,7 +9,7 @@ from pathlib import Path
 
 from . import paths
 from .i18n import languages
-from .saves import atomic_write_text
+from .play.saves import atomic_write_text
 
 
 @dataclass

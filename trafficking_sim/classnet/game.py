@@ -25,9 +25,9 @@ from ..engine.actions import (
     action_from_dict,
     action_to_dict,
 )
-from ..saves import SaveGame
-from ..saves import _check_actions as check_actions
-from ..session import Session
+from ..play.saves import SaveGame
+from ..play.saves import _check_actions as check_actions
+from ..play.session import Session
 from . import codes
 from .controls import ClassControls, ControlFormatError, check_control
 from .store import TRAINER, ClassError, ClassInfo, ClassStore, LogRow

@@ -11,14 +11,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TextIO
 
-from .. import narrate
 from ..classroom.class_debrief import class_debrief_markdown
 from ..classroom.phases import clock_text
 from ..engine import Action, Event
 from ..engine.actions import Decide
 from ..engine.decisions import VERDICTS, waiting_for
 from ..i18n import t
-from ..plain import Command, CommandError, PlainGame, _printable
+from ..play import narrate
+from ..play.plain import Command, CommandError, PlainGame, _printable
 from .game import Applied, ClassGame
 from .talk import EVERYONE, TalkFormatError, talk_markdown, talk_text
 

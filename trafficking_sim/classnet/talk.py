@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..i18n import t
-from ..report_page import md_escape
+from ..review.report_page import md_escape
 from .store import TRAINER
 
 EVERYONE = "all"

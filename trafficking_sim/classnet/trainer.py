@@ -11,13 +11,13 @@ import shlex
 from collections.abc import Callable, Iterable
 from typing import TextIO
 
-from .. import narrate
 from ..classroom.class_debrief import class_debrief_markdown
 from ..content.errors import closest
 from ..engine import Action
 from ..engine.actions import EndTurn, TrainerInject, TrainerNote, TrainerReveal
 from ..i18n import t
-from ..plain import _printable
+from ..play import narrate
+from ..play.plain import _printable
 from .controls import ControlFormatError
 from .game import Applied, ClassGame, Outcome
 from .seat import control_line, timer_line

@@ -8,12 +8,12 @@ with, what it missed, and its cooperation map.
 from __future__ import annotations
 
 from ..content.logic import PILLARS
-from ..debrief import Debrief, build_debrief, class_learning, question_origin
-from ..debrief_map import map_lines
-from ..debrief_report import learning_markdown
 from ..i18n import t
-from ..report_page import md_cell, md_escape
-from ..session import Session
+from ..play.session import Session
+from ..review.debrief import Debrief, build_debrief, class_learning, question_origin
+from ..review.debrief_map import map_lines
+from ..review.debrief_report import learning_markdown
+from ..review.report_page import md_cell, md_escape
 from .league import league, ledger
 
 

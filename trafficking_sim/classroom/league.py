@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from ..content.logic import PILLARS
 from ..engine.state import ScoreChange
-from ..session import Session
+from ..play.session import Session
 
 SPECIAL_TASK_BONUS = 10
 OBJECTIVE_BONUS = 5

@@ -11,8 +11,8 @@ from pathlib import Path
 
 from ..content import GameContent
 from ..i18n import t
-from ..report_page import PRINTABLE, html_page, html_pages, md_escape
-from ..saves import atomic_write_text
+from ..play.saves import atomic_write_text
+from ..review.report_page import PRINTABLE, html_page, html_pages, md_escape
 
 CHALLENGES = ("cards.goal_trace", "cards.goal_stop", "cards.goal_help", "cards.goal_cooperate")
 

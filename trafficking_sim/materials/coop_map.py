@@ -17,7 +17,7 @@ from pathlib import Path
 
 from ..content import GameContent
 from ..i18n import t
-from ..saves import atomic_write_text
+from ..play.saves import atomic_write_text
 
 WIDTH, HEIGHT = 1188, 840  # A4 landscape (297 x 210 mm), 4 units a millimetre
 BOX_W, BOX_H = 156, 46
@@ -193,6 +193,6 @@ def map_svg(content: GameContent, lang: str) -> str:
 
 def write_map(content: GameContent, lang: str, path: Path) -> None:
     """The map as an SVG file readable by others (0644)."""
-    from ..report_page import PRINTABLE
+    from ..review.report_page import PRINTABLE
 
     atomic_write_text(path, map_svg(content, lang), mode=PRINTABLE)

@@ -11,8 +11,8 @@ from pathlib import Path
 
 from ..content.models import Codex
 from ..i18n import t
-from ..report_page import PRINTABLE, html_page, md_escape, slug
-from ..saves import atomic_write_text
+from ..play.saves import atomic_write_text
+from ..review.report_page import PRINTABLE, html_page, md_escape, slug
 
 ORDER = ("instrument", "principle", "organisation", "agency", "tool", "term")
 

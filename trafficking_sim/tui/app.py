@@ -23,7 +23,7 @@ from textual.theme import Theme
 
 from .. import __version__, paths
 from ..i18n import error_text, next_language, t
-from ..saves import GameLock, SaveError, write_save
+from ..play.saves import GameLock, SaveError, write_save
 from ..settings import Settings
 from .localize import binding, localize_bindings, localize_widgets
 from .text import EMPTY_INDEX, TermIndex
@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from ..content import GameContent
     from ..content.models import Codex
     from ..engine import Action, Event
-    from ..session import Session
+    from ..play.session import Session
 
 MIN_WIDTH, MIN_HEIGHT = 80, 24
 
@@ -114,7 +114,7 @@ class TraffickingApp(App[None]):
     # --- start-up ------------------------------------------------------------------------
 
     def on_mount(self) -> None:
-        from ..saves import clean_stale_temps
+        from ..play.saves import clean_stale_temps
 
         with contextlib.suppress(OSError):
             clean_stale_temps()
@@ -207,7 +207,7 @@ class TraffickingApp(App[None]):
     def start_game(self, content: GameContent, role: str, seed: int | None = None) -> None:
         import secrets
 
-        from ..session import Session
+        from ..play.session import Session
 
         self.session = Session.new(
             content, role, seed if seed is not None else secrets.randbelow(2**31), self.lang
@@ -220,7 +220,7 @@ class TraffickingApp(App[None]):
     def _use_file(self, path: Path | None) -> None:
         """Save the game from now on to ``path`` (a new file of its own when None),
         holding its lock so that no other program writes it too."""
-        from ..saves import new_game_path
+        from ..play.saves import new_game_path
 
         self.release_game()
         target = path or new_game_path()
@@ -236,8 +236,8 @@ class TraffickingApp(App[None]):
     def resume_game(self, path: Path | None = None) -> None:
         """Continue a game: one in progress (the newest when ``path`` is None), or a save
         given on the command line (then saved to a file of its own, the save untouched)."""
-        from ..saves import is_unfinished, read_save, unfinished_games
-        from ..session import Session
+        from ..play.saves import is_unfinished, read_save, unfinished_games
+        from ..play.session import Session
 
         if path is None:
             games = unfinished_games()
@@ -287,7 +287,7 @@ class TraffickingApp(App[None]):
         """A class game: the groups' roles in turn order, the timer on its first phase,
         the trainer's code for F6 and each group's minutes at the laptop per turn."""
         from ..classroom.state import Classroom
-        from ..session import Session
+        from ..play.session import Session
 
         self.session = Session.new(content, seats[0], seed, self.lang, seats, names)
         self.classroom = Classroom.for_scenario(content.scenario.duration_minutes)
@@ -320,7 +320,7 @@ class TraffickingApp(App[None]):
         """Keep the class's timer and code beside the autosave (Continue restores them)."""
         import json
 
-        from ..saves import atomic_write_text
+        from ..play.saves import atomic_write_text
 
         if self.classroom is None or self.save_path is None:
             return
@@ -444,7 +444,7 @@ class TraffickingApp(App[None]):
 
     def keep_finished(self) -> None:
         """Keep the finished game apart from the autosave, for a later review."""
-        from ..saves import archive_finished, forget_unfinished
+        from ..play.saves import archive_finished, forget_unfinished
 
         if self.session is None:
             return
@@ -470,7 +470,7 @@ class TraffickingApp(App[None]):
 
     def has_autosave(self) -> dict[str, Any] | None:
         """What the newest game in progress is, or None when there is none."""
-        from ..saves import unfinished_games
+        from ..play.saves import unfinished_games
 
         games = unfinished_games()
         return games[0][1] if games else None

@@ -10,7 +10,7 @@ from ..guard import Guarded
 if TYPE_CHECKING:
     from ...content import GameContent
     from ...engine import GameState
-    from ...session import Session
+    from ...play.session import Session
     from ..app import TraffickingApp
 
 

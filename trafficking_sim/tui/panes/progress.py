@@ -9,10 +9,10 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Input, Log, Select, Static
 
-from ... import narrate
 from ...content.logic import PILLARS
 from ...engine import events as E
 from ...engine.rating import PILLAR_FLOOR
+from ...play import narrate
 from ..widgets.marks import relabel
 from .base import PaneMixin
 

@@ -8,8 +8,8 @@ from textual.content import Content
 from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ... import narrate
 from ...engine import Message
+from ...play import narrate
 from ..text import linked, plain
 from .base import PaneMixin
 

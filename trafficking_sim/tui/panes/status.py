@@ -6,9 +6,9 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widgets import Static
 
-from ... import narrate
 from ...engine import GameState
 from ...i18n import tn
+from ...play import narrate
 from .base import PaneMixin
 
 

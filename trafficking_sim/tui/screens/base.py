@@ -13,7 +13,7 @@ from ..guard import Guarded
 from ..localize import localize_bindings, localize_widgets
 
 if TYPE_CHECKING:
-    from ...session import Session
+    from ...play.session import Session
     from ..app import TraffickingApp
 
 R = TypeVar("R")

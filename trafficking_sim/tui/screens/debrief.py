@@ -9,14 +9,14 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Footer, Select, Static
 
-from ...debrief import Debrief, best_reach_key, build_debrief, change_reason, verdict_word
-from ...debrief_map import map_lines
+from ...review.debrief import Debrief, best_reach_key, build_debrief, change_reason, verdict_word
+from ...review.debrief_map import map_lines
 from ..localize import binding
 from ..text import linked, plain
 from .base import BaseScreen
 
 if TYPE_CHECKING:
-    from ...session import Session
+    from ...play.session import Session
 
 EVERYONE = "*"
 
@@ -189,9 +189,9 @@ class DebriefScreen(BaseScreen[None]):
 
     def action_export(self) -> None:
         """Write the report as HTML and Markdown to the reports folder, and say where."""
-        from ...debrief_report import to_markdown
         from ...i18n import t
-        from ...report_page import write_report_pair
+        from ...review.debrief_report import to_markdown
+        from ...review.report_page import write_report_pair
 
         d = self.debrief
         if d is None:

@@ -9,7 +9,7 @@ from textual.timer import Timer
 from textual.widgets import Button, Footer, Static
 
 from ...content.logic import PILLARS
-from ...demo import Playback, action_text, frame_lines
+from ...play.demo import Playback, action_text, frame_lines
 from ..localize import binding
 from ..text import lines, plain
 from .base import BaseScreen

@@ -27,11 +27,11 @@ from textual.widgets import (
 )
 from textual.widgets.option_list import Option
 
-from ... import narrate
 from ...engine import Action, AskPermission, Do, Event, Request, Send, Share
 from ...engine import events as E
 from ...engine.siena import HANDLING_CODES, INFO_CODES, SOURCE_CODES
 from ...i18n import tn
+from ...play import narrate
 from ..localize import binding
 from ..text import lines, linked, plain
 from ..widgets.marks import CheckList, MarkedRadioButton, relabel

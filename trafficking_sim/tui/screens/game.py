@@ -9,11 +9,11 @@ from textual.app import ComposeResult, SystemCommand
 from textual.css.query import NoMatches
 from textual.widgets import Button, Footer, TabbedContent, TabPane, Tabs
 
-from ... import narrate
 from ...content import Actor
 from ...engine import AskPermission, EndTurn, Event
 from ...engine import events as E
 from ...i18n import tn
+from ...play import narrate
 from ..localize import binding
 from ..panes.board import BoardPane
 from ..panes.partners import PartnersPane

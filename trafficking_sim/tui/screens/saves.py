@@ -12,7 +12,7 @@ from textual.widgets import Button, Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...i18n import error_text
-from ...saves import SaveError, is_unfinished, known_saves, read_save
+from ...play.saves import SaveError, is_unfinished, known_saves, read_save
 from ..localize import binding
 from ..text import lines, plain
 from .base import BaseScreen
@@ -112,7 +112,7 @@ class SavesScreen(BaseScreen[None]):
 
     def action_choose(self) -> None:
         """Replay the save and open its debrief (the save itself is left as it is)."""
-        from ...session import Session
+        from ...play.session import Session
         from .debrief import DebriefScreen
 
         index = self.query_one("#save-list", OptionList).highlighted
@@ -133,7 +133,7 @@ class SavesScreen(BaseScreen[None]):
 
     def action_playback(self) -> None:
         """Step through the chosen game, to show a class how it unfolded."""
-        from ...demo import DemoError, load_playback
+        from ...play.demo import DemoError, load_playback
         from .demo import DemoScreen
 
         index = self.query_one("#save-list", OptionList).highlighted

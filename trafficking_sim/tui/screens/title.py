@@ -81,7 +81,7 @@ class TitleScreen(BaseScreen[None]):
 
     def refresh_language(self) -> None:
         self.query_one("#title-tagline", Static).update(plain(self.tr("tui.tagline")))
-        from ...saves import unfinished_games
+        from ...play.saves import unfinished_games
 
         games = unfinished_games()
         saved = games[0][1] if games else None
@@ -144,7 +144,7 @@ class TitleScreen(BaseScreen[None]):
         self.game.open_trainer_mode()
 
     def _has_saves(self) -> bool:
-        from ...saves import known_saves
+        from ...play.saves import known_saves
 
         return bool(known_saves())
 
@@ -160,7 +160,7 @@ class TitleScreen(BaseScreen[None]):
 
     def action_continue_game(self) -> None:
         """The one game in progress at once; with several, the list to choose from."""
-        from ...saves import unfinished_games
+        from ...play.saves import unfinished_games
 
         games = unfinished_games()
         if len(games) == 1:
@@ -223,7 +223,7 @@ class ContinueScreen(BaseScreen[None]):
         self.refresh_language()
 
     def refresh_language(self) -> None:
-        from ...saves import unfinished_games
+        from ...play.saves import unfinished_games
 
         self.query_one("#screen-title", Static).update(plain(self.tr("tui.continue_title")))
         self.query_one("#choose", Button).label = plain(self.tr("tui.continue_open"))

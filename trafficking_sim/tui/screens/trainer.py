@@ -11,18 +11,18 @@ from textual.containers import Center, Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Footer, Input, Markdown, Select, SelectionList, Static
 
-from ... import narrate
 from ...classroom.league import league
 from ...classroom.phases import clock_text
 from ...classroom.state import MIN_CODE, Classroom
 from ...engine.actions import Decide, TrainerInject, TrainerNote, TrainerReveal
+from ...play import narrate
 from ..localize import binding
 from ..text import lines, plain
 from .base import BaseModal, BaseScreen
 
 if TYPE_CHECKING:
     from ...content import GameContent
-    from ...session import Session
+    from ...play.session import Session
 
 
 class TrainerSetupScreen(BaseScreen[None]):
@@ -643,7 +643,7 @@ class ClassDebriefScreen(BaseScreen[None]):
 
     def action_export(self) -> None:
         from ...classroom.class_debrief import class_debrief_markdown
-        from ...report_page import write_report_pair
+        from ...review.report_page import write_report_pair
 
         title = f"{self.tr('class.title')}: {self.session.content.scenario.title.get(self.lang)}"
         path = write_report_pair(

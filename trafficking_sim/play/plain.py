@@ -12,13 +12,13 @@ from functools import partial
 from pathlib import Path
 from typing import TextIO
 
+from ..content.bundle import GameContent
+from ..content.errors import closest
+from ..content.models import FACT_KINDS
+from ..engine import Action, Event, Message
+from ..engine.siena import HANDLING_CODES, INFO_CODES, SOURCE_CODES
+from ..i18n import error_text, languages, t, tn
 from . import narrate, notation
-from .content.bundle import GameContent
-from .content.errors import closest
-from .content.models import FACT_KINDS
-from .engine import Action, Event, Message
-from .engine.siena import HANDLING_CODES, INFO_CODES, SOURCE_CODES
-from .i18n import error_text, languages, t, tn
 from .notation import NotationError
 from .saves import (
     SaveError,
@@ -367,7 +367,7 @@ class PlainGame:
             self.say(f"      {service.text.get(self.lang)}")
 
     def _actions(self, args: list[str]) -> None:
-        from .engine.steps import step_options
+        from ..engine.steps import step_options
 
         options = step_options(self.session.engine, self.session.state)
         # The steps that can be taken now come first; the others say why not.

@@ -19,10 +19,10 @@ from itertools import compress
 from operator import is_not
 from typing import Any
 
-from .content.bundle import GameContent
-from .engine import Action, Do, EndTurn, Engine, GameState, Request, Send, Share
-from .engine import events as E
-from .engine.state import Known, Pending, _pending_key
+from ..content.bundle import GameContent
+from ..engine import Action, Do, EndTurn, Engine, GameState, Request, Send, Share
+from ..engine import events as E
+from ..engine.state import Known, Pending, _pending_key
 
 DEFAULT_BUDGET = 200_000
 
@@ -371,8 +371,8 @@ def _beam(
 
 def _done_cap(content: GameContent) -> int:
     """The largest number of times any condition asks a step to have been done."""
-    from .content import logic as L
-    from .content.validation import walk
+    from ..content import logic as L
+    from ..content.validation import walk
 
     times = [obj.done.times for _, obj in walk(content.scenario) if isinstance(obj, L.Done)]
     return max(times, default=1)
@@ -430,8 +430,8 @@ def _beyond(state: GameState, limit: int) -> bool:
 def _conditional_actions(content: GameContent) -> set[str]:
     """The scenario actions whose condition ``Engine.accepts`` can check before a step:
     those with one, and no chance in it (checking draws from the generator)."""
-    from .content import logic as L
-    from .content.validation import walk
+    from ..content import logic as L
+    from ..content.validation import walk
 
     return {
         spec.id
@@ -510,7 +510,7 @@ class _Commuting:
     def _outcome_reads(self, cond: Any, seen: set[str]) -> frozenset[Any] | None:
         """What an objective's or ending's condition reads, an objective it names read
         through its own condition."""
-        from .content import logic as L
+        from ..content import logic as L
 
         if isinstance(cond, L.ObjectiveMet):
             if cond.objective in seen or cond.objective not in self.content.objectives:
@@ -622,7 +622,7 @@ class _Commuting:
         carried: tuple[str, ...],
     ) -> bool:
         """``carried``: the facts of the message being answered (what 'forward' passes on)."""
-        from .content import logic as L
+        from ..content import logic as L
 
         role = self.role
         for effect in effects:
@@ -673,8 +673,8 @@ def _restricted_facts(content: GameContent) -> frozenset[str] | None:
     """The facts whose passing on can break a partner's trust: those that ever arrive
     under H1 or H2, and those about a victim who must consent. None: any fact can (a
     message is forwarded to the player, keeping its handling code)."""
-    from .content import logic as L
-    from .content.validation import walk
+    from ..content import logic as L
+    from ..content.validation import walk
 
     found = {f.id for f in content.facts.values() if f.consent is not None}
     every: list[Any] = [content.scenario, *content.rules, *content.injects.values()]
@@ -691,7 +691,7 @@ def _restricted_facts(content: GameContent) -> frozenset[str] | None:
 
 def _may_match(flt: Any, action: Share | Send, recipient: str, role: str) -> bool:
     """False when a rule listening for messages cannot match this one, whatever the state."""
-    from .content import logic as L
+    from ..content import logic as L
 
     if flt is None:
         return True
@@ -715,8 +715,8 @@ def _may_match(flt: Any, action: Share | Send, recipient: str, role: str) -> boo
 
 def _fact_reads(cond: Any, role: str) -> frozenset[Any] | None:
     """``compiled.reads`` with an actor's facts one by one: ('k', actor, fact)."""
-    from .content import logic as L
-    from .engine.compiled import reads
+    from ..content import logic as L
+    from ..engine.compiled import reads
 
     if isinstance(cond, L.Knows):
         actor = role if cond.knows.actor == L.PLAYER else cond.knows.actor

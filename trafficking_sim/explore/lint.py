@@ -16,13 +16,13 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from . import logic as L
-from .errors import Problem
-from .loader import Loaded, check_files, sorted_problems
-from .models import Scenario
-from .text import LocalText
-from .validation import walk
-from .yamlsafe import Path_
+from ..content import logic as L
+from ..content.errors import Problem
+from ..content.loader import Loaded, check_files, sorted_problems
+from ..content.models import Scenario
+from ..content.text import LocalText
+from ..content.validation import walk
+from ..content.yamlsafe import Path_
 
 # Longest texts that fit where the 80x24 game screen shows them without scrolling
 # (characters): fact labels in the case board's list, titles on one line, and so on.

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import textwrap
 
+from ..i18n import t
 from .debrief import Debrief, Link
-from .i18n import t
 
 WIDTH = 78
 

@@ -8,11 +8,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from .content.bundle import GameContent
-from .engine import events as E
-from .engine.rating import rate
-from .engine.state import GameState, Message
-from .i18n import has, t
+from ..content.bundle import GameContent
+from ..engine import events as E
+from ..engine.rating import rate
+from ..engine.state import GameState, Message
+from ..i18n import has, t
 
 _ACTOR_PARAMS = ("actor", "role", "agency", "provider", "to", "sender")
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..i18n import t
 from .debrief import Debrief, Learning, best_reach_key, change_reason, verdict_word
 from .debrief_map import map_lines
-from .i18n import t
 from .report_page import html_page, md_cell, md_escape
 
 
@@ -118,7 +118,7 @@ def to_html(d: Debrief) -> str:
 
 
 def write_report(d: Debrief, path: Path, fmt: str) -> None:
+    from ..play.saves import atomic_write_text
     from .report_page import PRINTABLE
-    from .saves import atomic_write_text
 
     atomic_write_text(path, to_html(d) if fmt == "html" else to_markdown(d), mode=PRINTABLE)

@@ -7,9 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import narrate
-from .content import GameContent, find_scenario, load_game
-from .engine import (
+from ..content import GameContent, find_scenario, load_game
+from ..engine import (
     Action,
     AskPermission,
     Do,
@@ -20,8 +19,9 @@ from .engine import (
     Send,
     Share,
 )
-from .engine.actions import Decide, TrainerInject, TrainerNote, TrainerReveal
-from .i18n import TranslatedError, t
+from ..engine.actions import Decide, TrainerInject, TrainerNote, TrainerReveal
+from ..i18n import TranslatedError, t
+from . import narrate
 from .session import Session
 
 
@@ -62,7 +62,7 @@ def load_playback(
 ) -> Playback:
     """A save (JSON), or a walkthrough script: for a script the scenario and role come
     from the arguments or else from its place (``walkthroughs/<scenario>/<role>-*.txt``)."""
-    from .content import ContentError
+    from ..content import ContentError
     from .notation import play_script
     from .saves import SaveError, is_save, read_regular_file, read_save
 

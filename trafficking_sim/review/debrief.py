@@ -11,16 +11,16 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import narrate
-from .content.bundle import GameContent
-from .content.logic import PILLARS
-from .engine import Action
-from .engine import events as E
-from .engine.compiled import compile_condition
-from .engine.rating import rate
-from .engine.state import GameState
-from .i18n import t
-from .session import Session
+from ..content.bundle import GameContent
+from ..content.logic import PILLARS
+from ..engine import Action
+from ..engine import events as E
+from ..engine.compiled import compile_condition
+from ..engine.rating import rate
+from ..engine.state import GameState
+from ..i18n import t
+from ..play import narrate
+from ..play.session import Session
 
 RATING_MARKS = {"best": "★★★", "good": "★★", "mixed": "★", "bad": "✘"}
 
@@ -139,7 +139,7 @@ def build_debrief(
     reached_best = ending is not None and ending.rating == "best"
     until, sure = (None, True)
     if search and not reached_best:
-        from .explore import last_turn_best_reachable
+        from ..explore.search import last_turn_best_reachable
 
         until, sure = last_turn_best_reachable(
             content,
@@ -230,8 +230,8 @@ def best_reach_key(d: Debrief) -> str:
 def best_courses(content: GameContent, role: str, seed: int) -> list[list[Action]]:
     """The tested walkthroughs of this role that reach a best ending (played with this
     game's seed, so a course that depends on chance is checked, not trusted)."""
-    from .notation import play_script
-    from .paths import walkthroughs_dir
+    from ..paths import walkthroughs_dir
+    from ..play.notation import play_script
 
     targets = {e.id for e in content.endings.values() if e.rating == "best"}
     folder = walkthroughs_dir() / content.id
@@ -268,7 +268,7 @@ def class_learning(session: Session, lang: str) -> list[Learning]:
 def turns_played(session: Session) -> int:
     """The turns the player played: those they ended, and the one they were acting in when
     the game stopped (a game that ends as a turn begins adds no turn of theirs)."""
-    from .engine import EndTurn
+    from ..engine import EndTurn
 
     ends = sum(1 for a in session.actions if isinstance(a, EndTurn))
     groups = len(session.state.seats) or 1

@@ -108,8 +108,8 @@ def write_report_pair(name: str, markdown: str, title: str, lang: str) -> Path:
 
     The name gets the time, so a report never replaces an earlier one.
     """
-    from . import paths
-    from .saves import atomic_write_text
+    from .. import paths
+    from ..play.saves import atomic_write_text
 
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     base = paths.user_data_dir() / "reports" / f"{name}-{stamp}"

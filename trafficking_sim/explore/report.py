@@ -5,15 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from .content.bundle import GameContent
-from .explore import (
+from ..content.bundle import GameContent
+from ..play.notation import as_script
+from .search import (
     Search,
     alone,
     explore,
     known_at_start,
     special_tasks,
 )
-from .notation import as_script
 
 
 def explore_report(

@@ -17,11 +17,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from . import __version__, paths
-from .i18n import TranslatedError
+from .. import __version__, paths
+from ..i18n import TranslatedError
 
 if TYPE_CHECKING:
-    from .engine.actions import Action
+    from ..engine.actions import Action
 
 # The engine (and with it pydantic) is imported only when a save is really read or
 # written, so that peeking at the autosave keeps the title screen quick to appear.
@@ -57,7 +57,7 @@ class SaveGame:
     group_names: dict[str, str] = field(default_factory=dict)  # role -> the group's name
 
     def to_dict(self) -> dict[str, Any]:
-        from .engine.actions import action_to_dict
+        from ..engine.actions import action_to_dict
 
         return {
             "app": APP_TAG,
@@ -404,7 +404,7 @@ def peek(path: Path) -> dict[str, Any] | None:
 
 def read_save(path: Path) -> SaveGame:
     """Read a save, with a clear message for a missing, damaged or foreign file."""
-    from .engine.actions import ActionFormatError, action_from_dict
+    from ..engine.actions import ActionFormatError, action_from_dict
 
     def damaged(error: object) -> SaveError:
         return SaveError("save.damaged", path=str(path), error=str(error))
@@ -454,8 +454,8 @@ def _check_actions(game: SaveGame) -> None:
     """Refuse what the game itself can never write: codes outside SIENA's lists, and
     trainer actions in a game no trainer ran (they would score for a player who did
     nothing)."""
-    from .engine.actions import TRAINER_ACTIONS, Request, Send
-    from .engine.siena import HANDLING_CODES, INFO_CODES, PRIORITIES, SOURCE_CODES
+    from ..engine.actions import TRAINER_ACTIONS, Request, Send
+    from ..engine.siena import HANDLING_CODES, INFO_CODES, PRIORITIES, SOURCE_CODES
 
     class_game = bool(game.seats or game.group_names)
     for number, action in enumerate(game.actions, 1):

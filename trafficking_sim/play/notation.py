@@ -14,11 +14,11 @@ import shlex
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from .content.bundle import GameContent
-from .content.errors import closest
-from .engine import Action, AskPermission, Do, EndTurn, Request, Send, Share
-from .engine.siena import HANDLING_CODES, INFO_CODES, SOURCE_CODES
-from .i18n import TranslatedError, t
+from ..content.bundle import GameContent
+from ..content.errors import closest
+from ..engine import Action, AskPermission, Do, EndTurn, Request, Send, Share
+from ..engine.siena import HANDLING_CODES, INFO_CODES, SOURCE_CODES
+from ..i18n import TranslatedError, t
 from .session import Session
 
 ACTION_USAGE: dict[str, str] = {

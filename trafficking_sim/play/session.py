@@ -9,10 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import paths
-from .content import ContentError, GameContent, load_game
-from .content.loader import find_scenario
-from .engine import Action, Engine, Event, GameState
+from .. import paths
+from ..content import ContentError, GameContent, load_game
+from ..content.loader import find_scenario
+from ..engine import Action, Engine, Event, GameState
 from .saves import SaveError, SaveGame, ScenarioChanged
 
 _engines: dict[str, Engine] = {}

@@ -1,0 +1,1 @@
+"""Exploring a scenario's paths: the search and its report."""

@@ -1,0 +1,1 @@
+"""Looking back on a game: the debrief, its cooperation map and its printable report."""
