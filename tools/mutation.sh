@@ -2,7 +2,7 @@
 # Mutation testing of the rules, one module at a time (CPU-heavy: never in CI).
 #
 #   tools/mutation.sh engine/siena        # mutants of trafficking_sim/engine/siena.py
-#   tools/mutation.sh saves               # ... of trafficking_sim/saves.py
+#   tools/mutation.sh play/saves          # ... of trafficking_sim/play/saves.py
 #   tools/mutation.sh content/logic
 #
 # Configuration: [tool.mutmut] in pyproject.toml. Results: `python -m mutmut results`,
