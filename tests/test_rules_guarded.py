@@ -521,3 +521,13 @@ def test_a_condition_with_two_forms_at_once_is_named_for_the_author(tmp_path: Pa
         load_game(write_scenario(tmp_path, extra))
     [problem] = caught.value.problems
     assert "found several keys: fired, role; split them into separate items" in problem.message
+
+
+def test_conditions_built_in_code_keep_their_form() -> None:
+    from trafficking_sim.content import logic as L
+
+    parts = [L.Fired(fired="tip"), L.NotOf.model_validate({"not": {"role": "ngo"}})]
+    both = L.AllOf.model_validate({"all": parts})
+    assert [type(p) for p in both.all] == [L.Fired, L.NotOf]
+    rule_if = L.AnyOf.model_validate({"any": [both, L.Knows.model_validate({"knows": "x"})]})
+    assert [type(p) for p in rule_if.any] == [L.AllOf, L.Knows]
