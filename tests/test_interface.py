@@ -511,3 +511,52 @@ def test_the_debrief_map_names_every_way_facts_went_in_words(tmp_path: Path) -> 
     spokes = [line for line in lines if "┫" in line]
     assert not any("- ×" in line for line in spokes), spokes
     assert any("ob razvoju primera ×1" in line for line in spokes)
+
+
+# --- the keys that work everywhere also work inside a dialog ----------------------------------
+
+
+async def test_f1_inside_a_dialog_opens_help_and_escape_returns_to_the_dialog() -> None:
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        await start_game(pilot)
+        await press(pilot, "c")
+        dialog = app.screen
+        assert isinstance(dialog, ComposeDialog)
+        keys = {k.key for k in dialog.query(FooterKey).results(FooterKey)}
+        assert {"f1", "f10"} <= keys, "the dialog's footer names help and quit"
+        await press(pilot, "f1")
+        assert isinstance(app.screen, HelpScreen)
+        await press(pilot, "escape")
+        assert app.screen is dialog
+
+
+async def test_f3_inside_a_dialog_opens_the_glossary() -> None:
+    from trafficking_sim.tui.screens.codex import CodexScreen
+
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        await start_game(pilot)
+        await press(pilot, "a")
+        assert isinstance(app.screen, StepDialog)
+        await press(pilot, "f3")
+        assert isinstance(app.screen, CodexScreen)
+
+
+@pytest.mark.parametrize("answer", ["n", "f10"])
+async def test_f10_inside_a_dialog_asks_before_quitting(answer: str) -> None:
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        await start_game(pilot)
+        await press(pilot, "c")
+        dialog = app.screen
+        assert isinstance(dialog, ComposeDialog)
+        await press(pilot, "f10")
+        assert isinstance(app.screen, ConfirmDialog), "F10 asks first"
+        assert app.is_running
+        if answer == "n":
+            await press(pilot, "escape")
+            assert app.screen is dialog and app.is_running
+        else:
+            await press(pilot, "f10")  # F10 again: yes, quit
+            assert not app.is_running

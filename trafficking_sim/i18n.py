@@ -1084,6 +1084,10 @@ CATALOG: dict[str, dict[str, str]] = {
         "en": "You still have {ap} this turn. End the turn anyway?",
         "sl": "V tej potezi imate še {ap}. Želite vseeno končati potezo?",
     },
+    "tui.confirm_quit_dialog": {
+        "en": "Quit the game? The game is saved, but what you have filled in this dialog is not.",
+        "sl": "Želite zapreti program? Igra je shranjena, vnosi v tem oknu pa ne.",
+    },
     "tui.yes": {"en": "Yes", "sl": "Da"},
     "tui.no": {"en": "No", "sl": "Ne"},
     "tui.compose_title": {"en": "New SIENA message", "sl": "Novo sporočilo SIENA"},
