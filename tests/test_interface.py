@@ -560,3 +560,40 @@ async def test_f10_inside_a_dialog_asks_before_quitting(answer: str) -> None:
         else:
             await press(pilot, "f10")  # F10 again: yes, quit
             assert not app.is_running
+
+
+def test_the_debrief_map_wraps_what_a_spoke_carried_instead_of_cutting_it(tmp_path: Path) -> None:
+    from trafficking_sim.cli import main
+    from trafficking_sim.debrief import build_debrief
+    from trafficking_sim.debrief_map import map_lines
+    from trafficking_sim.saves import read_save
+    from trafficking_sim.session import Session
+
+    walkthrough = Path(__file__).parent / "walkthroughs" / "exercise" / "ngo-alone.txt"
+    save = tmp_path / "save.json"
+    args = ["--scenario", "exercise", "--role", "ngo", "--seed", "1"]
+    assert main(["play", "--plain", *args, "--script", str(walkthrough), "--save", str(save)]) == 0
+    d = build_debrief(Session.resume(read_save(save)), "sl", search=False)
+    lines = map_lines(d, 60)
+    assert all(len(line) <= 60 for line in lines), [line for line in lines if len(line) > 60]
+    said = " ".join(line.split("┊ ", 1)[1] for line in lines if "┊ " in line)
+    needed = {f for link in d.links if not link.used for f in link.facts}
+    assert needed, "the lone game leaves links unused"
+    for fact in needed:
+        assert d.fact_names[fact] in said, f"{d.fact_names[fact]!r} is cut: {said!r}"
+
+
+async def test_the_debrief_map_fits_the_screen_line_for_line() -> None:
+    from trafficking_sim.tui.screens.debrief import DebriefScreen
+
+    app = TraffickingApp(AppConfig(scenario="exercise", role="ngo", lang="sl", seed=1))
+    async with app.run_test(size=SIZE) as pilot:
+        await start_game(pilot)
+        assert app.session is not None
+        while not app.session.state.over:  # a game alone: the map has unused links to explain
+            app.perform(EndTurn())
+        await settle(pilot, 0.3)
+        assert isinstance(app.screen, DebriefScreen)
+        drawn = app.screen.query_one("#debrief-map", Static)
+        lines = str(drawn.render()).splitlines()
+        assert drawn.region.height == len(lines), "Textual wrapped a line of the map"

@@ -65,22 +65,23 @@ def map_lines(debrief: Debrief, width: int = WIDTH) -> list[str]:
                 + f" ×{link.count}"
                 for link in used
             )
-            line = f"{label} ◀" + "━" * (hub - label_width - 2) + f"┫ {what}"
+            spoke, joint, trunk = f"{label} ◀" + "━" * (hub - label_width - 2), "┫", "┃"
         elif unused:
             facts = ", ".join(debrief.fact_names.get(f, f) for f in unused[0].facts)
-            line = (
-                f"{label} ◁"
-                + "┈" * (hub - label_width - 2)
-                + "┊ "
-                + t("debrief.map_unused", lang, facts=facts)
-            )
+            what = t("debrief.map_unused", lang, facts=facts)
+            spoke, joint, trunk = f"{label} ◁" + "┈" * (hub - label_width - 2), "┊", "┊"
         else:
-            line = f"{label}  " + " " * (hub - label_width - 2) + "│ " + t("debrief.map_none", lang)
-        lines.append(_shorten(line, width))
+            what = t("debrief.map_none", lang)
+            spoke, joint, trunk = f"{label}  " + " " * (hub - label_width - 2), "│", "│"
+        # What went along a spoke wraps beside the trunk, never cut in the middle of a name.
+        said = textwrap.wrap(what, max(12, width - hub - 2)) or [""]
+        lines.append(f"{spoke}{joint} {said[0]}")
+        lines += [" " * hub + f"{trunk} {more}" for more in said[1:]]
     lines.append(" " * hub + "╵")
     if between:
         lines.append(t("debrief.map_between", lang))
         for link in between:
-            lines.append(_shorten(f"  {names[link.a]} ━━ {names[link.b]}", width))
+            pair = f"{names[link.a]} ━━ {names[link.b]}"
+            lines += textwrap.wrap(pair, width, initial_indent="  ", subsequent_indent="    ")
     lines += textwrap.wrap(t("debrief.map_legend", lang), width)
     return lines
