@@ -597,3 +597,35 @@ async def test_the_debrief_map_fits_the_screen_line_for_line() -> None:
         drawn = app.screen.query_one("#debrief-map", Static)
         lines = str(drawn.render()).splitlines()
         assert drawn.region.height == len(lines), "Textual wrapped a line of the map"
+
+
+@pytest.mark.parametrize("where", ["top", "bottom"])
+async def test_an_open_dropdown_never_covers_the_footer(where: str) -> None:
+    from textual.containers import VerticalScroll
+    from textual.widgets import Footer
+    from textual.widgets._select import SelectOverlay
+
+    from trafficking_sim.tui.screens.debrief import DebriefScreen
+
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        await start_game(pilot)
+        app.perform(Do("fine_passengers"))
+        await settle(pilot, 0.3)
+        screen = app.screen
+        assert isinstance(screen, DebriefScreen)
+        scroll = screen.query_one("#debrief-scroll", VerticalScroll)
+        who = screen.query_one("#timeline-who", Select)
+        place = who.virtual_region.y
+        if where == "bottom":  # the Select on the last rows of the scroll
+            place = who.virtual_region.bottom - scroll.scrollable_content_region.height
+        scroll.scroll_to(y=place, animate=False)
+        await settle(pilot)
+        who.focus()
+        await press(pilot, "enter")
+        overlay = who.query_one(SelectOverlay)
+        footer = screen.query_one(Footer)
+        assert overlay.region.height >= 5, "the open list shows several names"
+        assert overlay.region.bottom <= footer.region.y, "the list covers the footer"
+        beside = overlay.region.bottom <= who.region.y or overlay.region.y >= who.region.bottom
+        assert beside, "the list opens below or above its Select, never over it"

@@ -11,6 +11,7 @@ from textual.widgets import Footer, OptionList
 from ...i18n import t
 from ..guard import Guarded
 from ..localize import binding, localize_bindings, localize_widgets
+from ..widgets.dropdown import watch_dropdowns
 
 if TYPE_CHECKING:
     from ...session import Session
@@ -59,6 +60,7 @@ class BaseScreen(Localized, Screen[R]):
     def on_mount(self) -> None:
         localize_bindings(self, self.game.lang)
         localize_widgets(self, self.game.lang)
+        watch_dropdowns(self)
         self.ready = True
         self.refresh_language()
 
@@ -92,6 +94,7 @@ class BaseModal(Localized, ModalScreen[R]):
             self.mount(Footer())
         localize_bindings(self, self.game.lang)
         localize_widgets(self, self.game.lang)
+        watch_dropdowns(self)
         self.ready = True
         self.refresh_language()
 
