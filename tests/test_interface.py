@@ -627,5 +627,3 @@ async def test_an_open_dropdown_never_covers_the_footer(where: str) -> None:
         footer = screen.query_one(Footer)
         assert overlay.region.height >= 5, "the open list shows several names"
         assert overlay.region.bottom <= footer.region.y, "the list covers the footer"
-        beside = overlay.region.bottom <= who.region.y or overlay.region.y >= who.region.bottom
-        assert beside, "the list opens below or above its Select, never over it"

@@ -11,7 +11,6 @@ from textual.widgets import Footer, OptionList
 from ...i18n import t
 from ..guard import Guarded
 from ..localize import binding, localize_bindings, localize_widgets
-from ..widgets.dropdown import watch_dropdowns
 
 if TYPE_CHECKING:
     from ...session import Session
@@ -60,7 +59,6 @@ class BaseScreen(Localized, Screen[R]):
     def on_mount(self) -> None:
         localize_bindings(self, self.game.lang)
         localize_widgets(self, self.game.lang)
-        watch_dropdowns(self)
         self.ready = True
         self.refresh_language()
 
@@ -94,7 +92,6 @@ class BaseModal(Localized, ModalScreen[R]):
             self.mount(Footer())
         localize_bindings(self, self.game.lang)
         localize_widgets(self, self.game.lang)
-        watch_dropdowns(self)
         self.ready = True
         self.refresh_language()
 
