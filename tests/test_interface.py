@@ -627,3 +627,55 @@ async def test_an_open_dropdown_never_covers_the_footer(where: str) -> None:
         footer = screen.query_one(Footer)
         assert overlay.region.height >= 5, "the open list shows several names"
         assert overlay.region.bottom <= footer.region.y, "the list covers the footer"
+
+
+async def test_messages_sent_and_received_agree_in_the_siena_pane_and_the_debrief() -> None:
+    from trafficking_sim.tui.panes.siena import SienaPane
+    from trafficking_sim.tui.screens.debrief import DebriefScreen
+
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        await start_game(pilot)
+        app.perform(Do("check_vehicle", "minibus_plate"))
+        # One message to two partners is one message sent.
+        app.perform(Send(to=("europol", "authorities_c"), facts=("minibus_plate",)))
+        app.perform(EndTurn())
+        await settle(pilot)
+        while not isinstance(app.screen, GameScreen):
+            await press(pilot, "escape")
+        pane = app.screen.query_one(SienaPane)
+        shown = {}
+        for mode in ("inbox", "outbox"):
+            pane.mode = mode
+            pane.update_view()
+            await settle(pilot)
+            rows = len(pane.visible())
+            shown[mode] = rows
+            assert f": {rows} (" in text_of(app, "#siena-mode"), (mode, rows)
+        assert shown["outbox"] == 1
+        assert shown["inbox"] >= 1
+        app.perform(Do("fine_passengers"))
+        await settle(pilot, 0.3)
+        assert isinstance(app.screen, DebriefScreen)
+        assert app.session is not None
+        sent = sum(1 for m in app.session.state.messages if m.sender == "border_b")
+        received = sum(1 for m in app.session.state.messages if "border_b" in m.recipients)
+        drawn = " ".join(text_of(app, "#debrief-map").split())
+        assert tn("n.messages", "en", sent) == "1 message"
+        assert f"You sent {tn('n.messages', 'en', sent)} and received" in drawn
+        assert f"received {tn('n.messages', 'en', received)}" in drawn
+        assert received >= shown["inbox"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"), [("en", "6 turns of 1 day each"), ("sl", "6 potez, vsaka traja 1 dan")]
+)
+def test_a_printed_role_card_counts_turns_and_days_in_words(lang: str, words: str) -> None:
+    from trafficking_sim.content import find_scenario, load_game
+    from trafficking_sim.materials.cards import card_markdown
+
+    content = load_game(find_scenario("tutorial"))
+    assert (content.scenario.max_turns, content.scenario.days_per_turn) == (6, 1)
+    card = card_markdown(content, "border_b", lang)
+    assert words in card
+    assert "(s)" not in card

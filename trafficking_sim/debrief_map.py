@@ -10,7 +10,8 @@ from __future__ import annotations
 import textwrap
 
 from .debrief import Debrief, Link
-from .i18n import t
+from .engine import GameState
+from .i18n import t, tn
 
 WIDTH = 78
 
@@ -19,7 +20,27 @@ def _shorten(text: str, width: int) -> str:
     return text if len(text) <= width else text[: max(0, width - 1)] + "…"
 
 
-def map_lines(debrief: Debrief, width: int = WIDTH) -> list[str]:
+def message_counts(state: GameState, role: str) -> tuple[int, int]:
+    """How many messages ``role`` sent and received, on every channel: one count for the
+    SIENA pane's inbox and outbox and the debrief, so that they always agree (a message to
+    three partners is one message sent)."""
+    sent = sum(1 for m in state.messages if m.sender == role)
+    received = sum(1 for m in state.messages if role in m.recipients)
+    return sent, received
+
+
+def counts_line(state: GameState, role: str, lang: str) -> str:
+    sent, received = message_counts(state, role)
+    return t(
+        "debrief.map_counts",
+        lang,
+        sent=tn("n.messages", lang, sent),
+        received=tn("n.messages", lang, received),
+    )
+
+
+def map_lines(debrief: Debrief, width: int = WIDTH, state: GameState | None = None) -> list[str]:
+    """The map; with the game's ``state``, a line of messages sent and received under it."""
     lang, me = debrief.lang, debrief.role_id
     names = debrief.actor_names
     mine: dict[str, list[Link]] = {}
@@ -78,6 +99,8 @@ def map_lines(debrief: Debrief, width: int = WIDTH) -> list[str]:
         lines.append(f"{spoke}{joint} {said[0]}")
         lines += [" " * hub + f"{trunk} {more}" for more in said[1:]]
     lines.append(" " * hub + "╵")
+    if state is not None:
+        lines += textwrap.wrap(counts_line(state, me, lang), width)
     if between:
         lines.append(t("debrief.map_between", lang))
         for link in between:

@@ -757,7 +757,7 @@ CATALOG: dict[str, dict[str, str]] = {
     },
     "cmd.continue": {
         "en": "Continue the last game from its autosave",
-        "sl": "Nadaljujte zadnjo igro iz samodejno shranjene",
+        "sl": "Nadaljujte zadnjo samodejno shranjeno igro",
     },
     "cmd.help": {
         "en": "The keys of this screen and how to play",
@@ -782,7 +782,7 @@ CATALOG: dict[str, dict[str, str]] = {
     },
     "cmd.end_turn": {
         "en": "Let time move on: replies arrive",
-        "sl": "Naj čas teče naprej: prispejo odgovori",
+        "sl": "Končajte potezo: čas teče naprej, prispejo odgovori",
     },
     "cmd.request": {
         "en": "Ask the selected partner for a service",
@@ -809,7 +809,7 @@ CATALOG: dict[str, dict[str, str]] = {
     "key.palette": {"en": "Commands", "sl": "Ukazi"},
     "cmd.contact": {
         "en": "Pass on facts by phone, e-mail or a meeting, to a partner you choose",
-        "sl": "Podatke posredujete po telefonu, e-pošti ali na sestanku izbranemu partnerju",
+        "sl": "Izbranemu partnerju posredujte podatke po telefonu, e-pošti ali na sestanku",
     },
     "cmd.reply": {
         "en": "Answer the message selected on the SIENA pane",
@@ -879,7 +879,7 @@ CATALOG: dict[str, dict[str, str]] = {
     },
     "tui.too_small_quit": {
         "en": "F10, q or ctrl+q leaves the game (it is saved).",
-        "sl": "F10, q ali ctrl+q zapre igro (shranjena je).",
+        "sl": "Igro zaprete s tipko F10, q ali ctrl+q (igra je shranjena).",
     },
     "tui.step_cost": {"en": "costs {cost}", "sl": "stane {cost}"},
     "tui.exported_both": {
@@ -897,7 +897,7 @@ CATALOG: dict[str, dict[str, str]] = {
     },
     "tui.continue_more": {
         "en": "Games in progress: {n}. Continue lists them, the newest first.",
-        "sl": "Nedokončane igre: {n}. Nadaljuj jih pokaže, najnovejšo najprej.",
+        "sl": "Nedokončane igre: {n}. Gumb Nadaljuj jih prikaže, najnovejšo na vrhu.",
     },
     "tui.continue_title": {"en": "Continue a game", "sl": "Nadaljuj igro"},
     "tui.continue_open": {"en": "Continue", "sl": "Nadaljuj"},
@@ -983,8 +983,14 @@ CATALOG: dict[str, dict[str, str]] = {
         "sl": "odprt, doseženi cilji {met}/{total}",
     },
     "tui.case_closed": {"en": "closed: {title} ({rating})", "sl": "zaključen: {title} ({rating})"},
-    "tui.siena_inbox": {"en": "Inbox (newest first)", "sl": "Prejeto (najnovejše najprej)"},
-    "tui.siena_outbox": {"en": "Outbox (newest first)", "sl": "Poslano (najnovejše najprej)"},
+    "tui.siena_inbox": {
+        "en": "Inbox: {n} (newest first)",
+        "sl": "Prejeto: {n} (najnovejše najprej)",
+    },
+    "tui.siena_outbox": {
+        "en": "Outbox: {n} (newest first)",
+        "sl": "Poslano: {n} (najnovejše najprej)",
+    },
     "tui.siena_threads": {"en": "Threads by case", "sl": "Niti po primerih"},
     "tui.show_inbox": {"en": "Show inbox (v)", "sl": "Prikaži prejeto (v)"},
     "tui.show_outbox": {"en": "Show outbox (v)", "sl": "Prikaži poslano (v)"},
@@ -1040,13 +1046,13 @@ CATALOG: dict[str, dict[str, str]] = {
         "sl": "Najprej v pogledu Partnerji izberite partnerja.",
     },
     "tui.board_heading": {"en": "Facts you know", "sl": "Podatki, ki jih poznate"},
-    "tui.board_empty": {"en": "Nothing on your board yet.", "sl": "Na vaši tabli še ni ničesar."},
+    "tui.board_empty": {"en": "Nothing on your board yet.", "sl": "Znanih podatkov še ni."},
     "tui.board_help": {
         "en": "Facts reach you through your own steps and through others. ⚑ marks personal data.",
         "sl": "Podatki pridejo do vas z vašimi koraki in prek drugih. ⚑ označuje osebne podatke.",
     },
     "tui.ask_permission": {"en": "Ask permission…", "sl": "Prosi za dovoljenje …"},
-    "tui.send_fact": {"en": "Send via SIENA…", "sl": "Pošlji prek SIENE …"},
+    "tui.send_fact": {"en": "Send via SIENA…", "sl": "Sporočilo SIENA …"},
     "tui.share_fact": {"en": "Share directly…", "sl": "Neposredni stik …"},
     "tui.fact_origin": {
         "en": "From: {origin}, turn {turn} ({date})",
@@ -1108,7 +1114,7 @@ CATALOG: dict[str, dict[str, str]] = {
     },
     "tui.f_handling": {
         "en": "Handling code (what the recipients may do with it):",
-        "sl": "Oznaka za ravnanje (kaj smejo prejemniki storiti z njim):",
+        "sl": "Oznaka za ravnanje (kaj smejo prejemniki storiti s sporočilom):",
     },
     "tui.f_h3_note": {"en": "H3: write the restriction here", "sl": "H3: tu zapišite omejitev"},
     "tui.f_eval": {
@@ -1151,7 +1157,7 @@ CATALOG: dict[str, dict[str, str]] = {
     "tui.share_title": {"en": "Direct contact with {actor}", "sl": "Neposredni stik: {actor}"},
     "tui.share_explain": {
         "en": "A phone call, e-mail or meeting. Choose what you pass on; nothing else leaves your desk.",
-        "sl": "Telefonski klic, e-pošta ali sestanek. Izberite, kaj posredujete; nič drugega ne zapusti vaše mize.",
+        "sl": "Telefonski klic, e-pošta ali sestanek. Izberite, kaj boste posredovali; drugega ne izdate.",
     },
     "tui.share_send": {"en": "Contact", "sl": "Vzpostavi stik"},
     "tui.steps_title": {"en": "Your steps (✔ done already)", "sl": "Vaši koraki (✔ že opravljeno)"},
@@ -1296,8 +1302,8 @@ CATALOG: dict[str, dict[str, str]] = {
     "debrief.map_none": {"en": "no exchange", "sl": "brez izmenjave"},
     "cards.scenario": {"en": "Scenario", "sl": "Scenarij"},
     "cards.time": {
-        "en": "{turns} turns of {days} day(s)",
-        "sl": "poteze: {turns}, dni na potezo: {days}",
+        "en": "{turns} of {days} each",
+        "sl": "{turns}, vsaka traja {days}",
     },
     "cards.points": {
         "en": "{n} action points a turn",
@@ -1698,6 +1704,10 @@ CATALOG: dict[str, dict[str, str]] = {
         "sl": "(vredno {asked}, a rezultat je bil že {limit})",
     },
     "debrief.map_between": {"en": "Between the others:", "sl": "Med drugimi:"},
+    "debrief.map_counts": {
+        "en": "You sent {sent} and received {received} (every channel, as in the SIENA pane).",
+        "sl": "Poslali ste {sent} in prejeli {received} (po vseh poteh, kot v podoknu SIENA).",
+    },
     "debrief.map_legend": {
         "en": "━ exchanges that happened (channel × times) · ┈ a link that would have carried a needed fact",
         "sl": "━ izmenjave, ki so se zgodile (pot × kolikokrat) · ┈ povezava, po kateri bi šel potreben podatek",
@@ -1975,6 +1985,19 @@ PLURALS: dict[str, dict[str, dict[str, str]]] = {
             "two": "{n} akcijski točki",
             "few": "{n} akcijske točke",
             "other": "{n} akcijskih točk",
+        },
+    },
+    "n.days": {  # accusative after "traja": "vsaka traja 2 dneva"
+        "en": {"one": "{n} day", "other": "{n} days"},
+        "sl": {"one": "{n} dan", "two": "{n} dneva", "few": "{n} dni", "other": "{n} dni"},
+    },
+    "n.messages": {  # accusative: "poslali ste 2 sporočili"
+        "en": {"one": "{n} message", "other": "{n} messages"},
+        "sl": {
+            "one": "{n} sporočilo",
+            "two": "{n} sporočili",
+            "few": "{n} sporočila",
+            "other": "{n} sporočil",
         },
     },
 }

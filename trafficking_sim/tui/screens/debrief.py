@@ -84,8 +84,9 @@ class DebriefScreen(BaseScreen[None]):
         so that Textual never wraps one of its lines in the middle of a name."""
         assert self.debrief is not None
         width = max(40, min(WIDTH, self.app.size.width - MAP_MARGIN))
+        drawn = map_lines(self.debrief, width, self.session.state)
         self.query_one("#debrief-map", Static).update(
-            Content("\n".join([self.tr("debrief.s_map"), "", *map_lines(self.debrief, width)]))
+            Content("\n".join([self.tr("debrief.s_map"), "", *drawn]))
         )
 
     def on_resize(self) -> None:
