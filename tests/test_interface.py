@@ -679,3 +679,18 @@ def test_a_printed_role_card_counts_turns_and_days_in_words(lang: str, words: st
     card = card_markdown(content, "border_b", lang)
     assert words in card
     assert "(s)" not in card
+
+
+async def test_f2_inside_a_dialog_relabels_the_dialog_and_the_game_under_it() -> None:
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        await start_game(pilot)
+        await press(pilot, "c")
+        dialog = app.screen
+        assert isinstance(dialog, ComposeDialog)
+        await press(pilot, "f2")
+        assert text_of(app, "#compose-title") == t("tui.compose_title", "sl")
+        await press(pilot, "escape")
+        assert isinstance(app.screen, GameScreen)
+        tabs = app.screen.query_one("#tabs", TabbedContent)
+        assert str(tabs.get_tab("partners").label) == "2 " + t("tui.tab_partners", "sl")

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from textual import events
+from textual import events, on
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, OptionList
 
 from ...i18n import t
 from ..guard import Guarded
 from ..localize import binding, localize_bindings, localize_widgets
+from ..messages import LanguageChanged
 
 if TYPE_CHECKING:
     from ...session import Session
@@ -56,6 +57,11 @@ class Localized(Guarded):
 
 
 class BaseScreen(Localized, Screen[R]):
+    @on(LanguageChanged)
+    def _language_changed(self) -> None:
+        if self.ready:
+            self.refresh_language()
+
     def on_mount(self) -> None:
         localize_bindings(self, self.game.lang)
         localize_widgets(self, self.game.lang)
@@ -86,6 +92,11 @@ class BaseModal(Localized, ModalScreen[R]):
         mapping = self._bindings.key_to_bindings
         for key in ("f1", "f2", "f3", "f10"):
             mapping[key] = mapping.pop(key)
+
+    @on(LanguageChanged)
+    def _language_changed(self) -> None:
+        if self.ready:
+            self.refresh_language()
 
     def on_mount(self) -> None:
         if self.FOOTER:

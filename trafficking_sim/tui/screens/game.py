@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterable
 
+from textual import on
 from textual.app import ComposeResult, SystemCommand
 from textual.css.query import NoMatches
 from textual.widgets import Button, Footer, TabbedContent, TabPane, Tabs
@@ -15,6 +16,7 @@ from ...engine import AskPermission, EndTurn, Event
 from ...engine import events as E
 from ...i18n import tn
 from ..localize import binding
+from ..messages import GameUpdated
 from ..panes.board import BoardPane
 from ..panes.partners import PartnersPane
 from ..panes.progress import LogPane, ObjectivesPane
@@ -154,7 +156,15 @@ class GameScreen(BaseScreen[None]):
         for pane in (StatusBar, SienaPane, PartnersPane, BoardPane, ObjectivesPane, LogPane):
             self.query_one(pane).update_view()
 
-    def on_game_update(self, events: list[Event]) -> None:
+    @on(GameUpdated)
+    def _game_updated(self, message: GameUpdated) -> None:
+        if not self.ready:
+            return
+        self.game_update(message.events)
+        if message.ended:  # its debrief comes over this action's news
+            self.game.call_after_refresh(self.game.show_debrief)
+
+    def game_update(self, events: list[Event]) -> None:
         self.update_panes()
         state = self.session.state
         if state.seats and any(e.kind in (E.SEAT_PASSED, E.TURN_STARTED) for e in events):
