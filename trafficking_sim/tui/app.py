@@ -410,7 +410,14 @@ class TraffickingApp(App[None]):
         self.autosave()
         ended = self.session.state.over and not was_over
         for screen in list(self.screen_stack):
-            screen.post_message(GameUpdated(events, ended=ended))
+            screen.post_message(
+                GameUpdated(
+                    events,
+                    role=self.session.state.role,
+                    seen=len(self.session.events),
+                    ended=ended,
+                )
+            )
         if ended:
             if self.classroom is not None:
                 self.classroom.game_over()  # the simulation is over: reflection begins

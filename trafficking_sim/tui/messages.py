@@ -17,9 +17,14 @@ if TYPE_CHECKING:
 class GameUpdated(Message):
     """An action was taken (by this player or another group): redraw from the session."""
 
-    def __init__(self, events: list[Event], *, ended: bool = False) -> None:
+    def __init__(self, events: list[Event], *, role: str, seen: int, ended: bool = False) -> None:
         super().__init__()
         self.events = events
+        # The message is handled later, perhaps after more actions (a group's last ones
+        # and the next group's turn): whose action it was and how many events the game
+        # had then are kept, so that the news is marked seen for the right group.
+        self.role = role
+        self.seen = seen
         self.ended = ended  # this action ended the game: its debrief comes next
 
 
