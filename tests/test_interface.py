@@ -517,3 +517,187 @@ def test_the_debrief_map_names_every_way_facts_went_in_words(tmp_path: Path) -> 
     spokes = [line for line in lines if "┫" in line]
     assert not any("- ×" in line for line in spokes), spokes
     assert any("ob razvoju primera ×1" in line for line in spokes)
+
+
+# --- the keys that work everywhere also work inside a dialog ----------------------------------
+
+
+async def test_f1_inside_a_dialog_opens_help_and_escape_returns_to_the_dialog() -> None:
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        await start_game(pilot)
+        await press(pilot, "c")
+        dialog = app.screen
+        assert isinstance(dialog, ComposeDialog)
+        keys = {k.key for k in dialog.query(FooterKey).results(FooterKey)}
+        assert {"f1", "f10"} <= keys, "the dialog's footer names help and quit"
+        await press(pilot, "f1")
+        assert isinstance(app.screen, HelpScreen)
+        await press(pilot, "escape")
+        assert app.screen is dialog
+
+
+async def test_f3_inside_a_dialog_opens_the_glossary() -> None:
+    from trafficking_sim.tui.screens.codex import CodexScreen
+
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        await start_game(pilot)
+        await press(pilot, "a")
+        assert isinstance(app.screen, StepDialog)
+        await press(pilot, "f3")
+        assert isinstance(app.screen, CodexScreen)
+
+
+@pytest.mark.parametrize("answer", ["n", "f10"])
+async def test_f10_inside_a_dialog_asks_before_quitting(answer: str) -> None:
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        await start_game(pilot)
+        await press(pilot, "c")
+        dialog = app.screen
+        assert isinstance(dialog, ComposeDialog)
+        await press(pilot, "f10")
+        assert isinstance(app.screen, ConfirmDialog), "F10 asks first"
+        assert app.is_running
+        if answer == "n":
+            await press(pilot, "escape")
+            assert app.screen is dialog and app.is_running
+        else:
+            await press(pilot, "f10")  # F10 again: yes, quit
+            assert not app.is_running
+
+
+def test_the_debrief_map_wraps_what_a_spoke_carried_instead_of_cutting_it(tmp_path: Path) -> None:
+    from trafficking_sim.debrief import build_debrief
+    from trafficking_sim.debrief_map import map_lines
+    from trafficking_sim.saves import read_save
+    from trafficking_sim.session import Session
+
+    from trafficking_sim.cli import main
+
+    walkthrough = Path(__file__).parent / "walkthroughs" / "exercise" / "ngo-alone.txt"
+    save = tmp_path / "save.json"
+    args = ["--scenario", "exercise", "--role", "ngo", "--seed", "1"]
+    assert main(["play", "--plain", *args, "--script", str(walkthrough), "--save", str(save)]) == 0
+    d = build_debrief(Session.resume(read_save(save)), "sl", search=False)
+    lines = map_lines(d, 60)
+    assert all(len(line) <= 60 for line in lines), [line for line in lines if len(line) > 60]
+    said = " ".join(line.split("┊ ", 1)[1] for line in lines if "┊ " in line)
+    needed = {f for link in d.links if not link.used for f in link.facts}
+    assert needed, "the lone game leaves links unused"
+    for fact in needed:
+        assert d.fact_names[fact] in said, f"{d.fact_names[fact]!r} is cut: {said!r}"
+
+
+async def test_the_debrief_map_fits_the_screen_line_for_line() -> None:
+    from trafficking_sim.tui.screens.debrief import DebriefScreen
+
+    app = TraffickingApp(AppConfig(scenario="exercise", role="ngo", lang="sl", seed=1))
+    async with app.run_test(size=SIZE) as pilot:
+        await start_game(pilot)
+        assert app.session is not None
+        while not app.session.state.over:  # a game alone: the map has unused links to explain
+            app.perform(EndTurn())
+        await settle(pilot, 0.3)
+        assert isinstance(app.screen, DebriefScreen)
+        drawn = app.screen.query_one("#debrief-map", Static)
+        lines = str(drawn.render()).splitlines()
+        assert drawn.region.height == len(lines), "Textual wrapped a line of the map"
+
+
+@pytest.mark.parametrize("where", ["top", "bottom"])
+async def test_an_open_dropdown_never_covers_the_footer(where: str) -> None:
+    from textual.containers import VerticalScroll
+    from textual.widgets import Footer
+    from textual.widgets._select import SelectOverlay
+
+    from trafficking_sim.tui.screens.debrief import DebriefScreen
+
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        await start_game(pilot)
+        app.perform(Do("fine_passengers"))
+        await settle(pilot, 0.3)
+        screen = app.screen
+        assert isinstance(screen, DebriefScreen)
+        scroll = screen.query_one("#debrief-scroll", VerticalScroll)
+        who = screen.query_one("#timeline-who", Select)
+        place = who.virtual_region.y
+        if where == "bottom":  # the Select on the last rows of the scroll
+            place = who.virtual_region.bottom - scroll.scrollable_content_region.height
+        scroll.scroll_to(y=place, animate=False)
+        await settle(pilot)
+        who.focus()
+        await press(pilot, "enter")
+        overlay = who.query_one(SelectOverlay)
+        footer = screen.query_one(Footer)
+        assert overlay.region.height >= 5, "the open list shows several names"
+        assert overlay.region.bottom <= footer.region.y, "the list covers the footer"
+
+
+async def test_messages_sent_and_received_agree_in_the_siena_pane_and_the_debrief() -> None:
+    from trafficking_sim.tui.panes.siena import SienaPane
+    from trafficking_sim.tui.screens.debrief import DebriefScreen
+
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        await start_game(pilot)
+        app.perform(Do("check_vehicle", "minibus_plate"))
+        # One message to two partners is one message sent.
+        app.perform(Send(to=("europol", "authorities_c"), facts=("minibus_plate",)))
+        app.perform(EndTurn())
+        await settle(pilot)
+        while not isinstance(app.screen, GameScreen):
+            await press(pilot, "escape")
+        pane = app.screen.query_one(SienaPane)
+        shown = {}
+        for mode in ("inbox", "outbox"):
+            pane.mode = mode
+            pane.update_view()
+            await settle(pilot)
+            rows = len(pane.visible())
+            shown[mode] = rows
+            assert f": {rows} (" in text_of(app, "#siena-mode"), (mode, rows)
+        assert shown["outbox"] == 1
+        assert shown["inbox"] >= 1
+        app.perform(Do("fine_passengers"))
+        await settle(pilot, 0.3)
+        assert isinstance(app.screen, DebriefScreen)
+        assert app.session is not None
+        sent = sum(1 for m in app.session.state.messages if m.sender == "border_b")
+        received = sum(1 for m in app.session.state.messages if "border_b" in m.recipients)
+        drawn = " ".join(text_of(app, "#debrief-map").split())
+        assert tn("n.messages", "en", sent) == "1 message"
+        assert f"You sent {tn('n.messages', 'en', sent)} and received" in drawn
+        assert f"received {tn('n.messages', 'en', received)}" in drawn
+        assert received >= shown["inbox"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"), [("en", "6 turns of 1 day each"), ("sl", "6 potez, vsaka traja 1 dan")]
+)
+def test_a_printed_role_card_counts_turns_and_days_in_words(lang: str, words: str) -> None:
+    from trafficking_sim.content import find_scenario, load_game
+    from trafficking_sim.materials.cards import card_markdown
+
+    content = load_game(find_scenario("tutorial"))
+    assert (content.scenario.max_turns, content.scenario.days_per_turn) == (6, 1)
+    card = card_markdown(content, "border_b", lang)
+    assert words in card
+    assert "(s)" not in card
+
+
+async def test_f2_inside_a_dialog_relabels_the_dialog_and_the_game_under_it() -> None:
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        await start_game(pilot)
+        await press(pilot, "c")
+        dialog = app.screen
+        assert isinstance(dialog, ComposeDialog)
+        await press(pilot, "f2")
+        assert text_of(app, "#compose-title") == t("tui.compose_title", "sl")
+        await press(pilot, "escape")
+        assert isinstance(app.screen, GameScreen)
+        tabs = app.screen.query_one("#tabs", TabbedContent)
+        assert str(tabs.get_tab("partners").label) == "2 " + t("tui.tab_partners", "sl")

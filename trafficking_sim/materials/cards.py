@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..content import GameContent
-from ..i18n import t
+from ..i18n import t, tn
 from ..play.saves import atomic_write_text
 from ..review.report_page import PRINTABLE, html_page, html_pages, md_escape
 
@@ -34,7 +34,11 @@ def card_markdown(content: GameContent, role: str, lang: str) -> str:
         f"# {md_escape(actor.name.get(lang))}",
         "",
         f"{tr('cards.scenario')}: **{md_escape(scenario.title.get(lang))}** · "
-        + tr("cards.time", turns=scenario.max_turns, days=scenario.days_per_turn)
+        + tr(
+            "cards.time",
+            turns=tn("n.turns", lang, scenario.max_turns),
+            days=tn("n.days", lang, scenario.days_per_turn),
+        )
         + " · "
         + tr("cards.points", n=actor.action_points),
         "",

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import textwrap
 
-from ..i18n import t
+from ..engine import GameState
+from ..i18n import t, tn
 from .debrief import Debrief, Link
 
 WIDTH = 78
@@ -19,7 +20,27 @@ def _shorten(text: str, width: int) -> str:
     return text if len(text) <= width else text[: max(0, width - 1)] + "…"
 
 
-def map_lines(debrief: Debrief, width: int = WIDTH) -> list[str]:
+def message_counts(state: GameState, role: str) -> tuple[int, int]:
+    """How many messages ``role`` sent and received, on every channel: one count for the
+    SIENA pane's inbox and outbox and the debrief, so that they always agree (a message to
+    three partners is one message sent)."""
+    sent = sum(1 for m in state.messages if m.sender == role)
+    received = sum(1 for m in state.messages if role in m.recipients)
+    return sent, received
+
+
+def counts_line(state: GameState, role: str, lang: str) -> str:
+    sent, received = message_counts(state, role)
+    return t(
+        "debrief.map_counts",
+        lang,
+        sent=tn("n.messages", lang, sent),
+        received=tn("n.messages", lang, received),
+    )
+
+
+def map_lines(debrief: Debrief, width: int = WIDTH, state: GameState | None = None) -> list[str]:
+    """The map; with the game's ``state``, a line of messages sent and received under it."""
     lang, me = debrief.lang, debrief.role_id
     names = debrief.actor_names
     mine: dict[str, list[Link]] = {}
@@ -65,22 +86,25 @@ def map_lines(debrief: Debrief, width: int = WIDTH) -> list[str]:
                 + f" ×{link.count}"
                 for link in used
             )
-            line = f"{label} ◀" + "━" * (hub - label_width - 2) + f"┫ {what}"
+            spoke, joint, trunk = f"{label} ◀" + "━" * (hub - label_width - 2), "┫", "┃"
         elif unused:
             facts = ", ".join(debrief.fact_names.get(f, f) for f in unused[0].facts)
-            line = (
-                f"{label} ◁"
-                + "┈" * (hub - label_width - 2)
-                + "┊ "
-                + t("debrief.map_unused", lang, facts=facts)
-            )
+            what = t("debrief.map_unused", lang, facts=facts)
+            spoke, joint, trunk = f"{label} ◁" + "┈" * (hub - label_width - 2), "┊", "┊"
         else:
-            line = f"{label}  " + " " * (hub - label_width - 2) + "│ " + t("debrief.map_none", lang)
-        lines.append(_shorten(line, width))
+            what = t("debrief.map_none", lang)
+            spoke, joint, trunk = f"{label}  " + " " * (hub - label_width - 2), "│", "│"
+        # What went along a spoke wraps beside the trunk, never cut in the middle of a name.
+        said = textwrap.wrap(what, max(12, width - hub - 2)) or [""]
+        lines.append(f"{spoke}{joint} {said[0]}")
+        lines += [" " * hub + f"{trunk} {more}" for more in said[1:]]
     lines.append(" " * hub + "╵")
+    if state is not None:
+        lines += textwrap.wrap(counts_line(state, me, lang), width)
     if between:
         lines.append(t("debrief.map_between", lang))
         for link in between:
-            lines.append(_shorten(f"  {names[link.a]} ━━ {names[link.b]}", width))
+            pair = f"{names[link.a]} ━━ {names[link.b]}"
+            lines += textwrap.wrap(pair, width, initial_indent="  ", subsequent_indent="    ")
     lines += textwrap.wrap(t("debrief.map_legend", lang), width)
     return lines

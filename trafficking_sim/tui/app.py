@@ -26,6 +26,7 @@ from ..i18n import error_text, next_language, t
 from ..play.saves import GameLock, SaveError, write_save
 from ..settings import Settings
 from .localize import binding, localize_bindings, localize_widgets
+from .messages import GameUpdated, LanguageChanged
 from .text import EMPTY_INDEX, TermIndex
 
 if TYPE_CHECKING:
@@ -401,20 +402,30 @@ class TraffickingApp(App[None]):
 
     def perform(self, action: Action) -> list[Event]:
         """Take one action in the game, save, and tell the screens what happened."""
+        from .screens.game import GameScreen
+
         assert self.session is not None
         was_over = self.session.state.over
         events = self.session.act(action)
         self.autosave()
+        ended = self.session.state.over and not was_over
         for screen in list(self.screen_stack):
-            update = getattr(screen, "on_game_update", None)
-            if update is not None and getattr(screen, "ready", False):
-                update(events)
-        if self.session.state.over and not was_over:
+            screen.post_message(
+                GameUpdated(
+                    events,
+                    role=self.session.state.role,
+                    seen=len(self.session.events),
+                    ended=ended,
+                )
+            )
+        if ended:
             if self.classroom is not None:
                 self.classroom.game_over()  # the simulation is over: reflection begins
                 self.keep_classroom()
             self.keep_finished()
-            self.call_after_refresh(self.show_debrief)
+            if not any(isinstance(s, GameScreen) for s in self.screen_stack):
+                self.call_after_refresh(self.show_debrief)
+            # else the game screen shows it, after its own news of this action
         return events
 
     def show_debrief(self) -> None:
@@ -491,8 +502,7 @@ class TraffickingApp(App[None]):
         for screen in list(self.screen_stack):
             localize_bindings(screen, lang)
             localize_widgets(screen, lang)
-            if getattr(screen, "ready", False):
-                screen.refresh_language()  # type: ignore[attr-defined]
+            screen.post_message(LanguageChanged(lang))
         self.refresh_bindings()
 
     def action_toggle_language(self) -> None:

@@ -11,7 +11,7 @@ import functools
 from collections.abc import Callable
 from typing import Any
 
-GUARDED_NAMES = ("refresh_language", "update_view", "confirm", "submit", "redraw")
+GUARDED_NAMES = ("refresh_language", "update_view", "game_update", "confirm", "submit", "redraw")
 
 
 def _guarded(method: Callable[..., Any]) -> Callable[..., Any]:

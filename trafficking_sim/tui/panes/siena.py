@@ -10,6 +10,7 @@ from textual.widgets.option_list import Option
 
 from ...engine import Message
 from ...play import narrate
+from ...review.debrief_map import message_counts
 from ..text import linked, plain
 from .base import PaneMixin
 
@@ -60,7 +61,12 @@ class SienaPane(PaneMixin, Vertical):
     # --- drawing ------------------------------------------------------------------------
 
     def update_view(self) -> None:
-        self.query_one("#siena-mode", Static).update(plain(self.tr(f"tui.siena_{self.mode}")))
+        sent, received = message_counts(self.state, self.state.role)
+        count = {"inbox": received, "outbox": sent}.get(self.mode)
+        heading = self.tr(f"tui.siena_{self.mode}", n=count) if count is not None else None
+        self.query_one("#siena-mode", Static).update(
+            plain(heading or self.tr(f"tui.siena_{self.mode}"))
+        )
         self.query_one("#siena-compose", Button).label = plain(self.tr("tui.compose") + " (c)")
         self.query_one("#siena-reply", Button).label = plain(self.tr("tui.reply") + " (R)")
         following = MODES[(MODES.index(self.mode) + 1) % len(MODES)]

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from textual import events
+from textual import events, on
 from textual.screen import ModalScreen, Screen
-from textual.widgets import OptionList
+from textual.widgets import Footer, OptionList
 
 from ...i18n import t
 from ..guard import Guarded
-from ..localize import localize_bindings, localize_widgets
+from ..localize import binding, localize_bindings, localize_widgets
+from ..messages import LanguageChanged
 
 if TYPE_CHECKING:
     from ...play.session import Session
@@ -56,6 +57,11 @@ class Localized(Guarded):
 
 
 class BaseScreen(Localized, Screen[R]):
+    @on(LanguageChanged)
+    def _language_changed(self) -> None:
+        if self.ready:
+            self.refresh_language()
+
     def on_mount(self) -> None:
         localize_bindings(self, self.game.lang)
         localize_widgets(self, self.game.lang)
@@ -67,11 +73,52 @@ class BaseScreen(Localized, Screen[R]):
 
 
 class BaseModal(Localized, ModalScreen[R]):
+    """A dialog. Textual stops the app's keys at a modal screen, so a dialog carries the
+    ones a player needs anywhere (help, glossary, language, quit) and a footer naming them."""
+
+    BINDINGS = [
+        binding("f1", "app.help", "help"),
+        binding("f2", "app.toggle_language", "language", show=False),
+        binding("f3", "app.codex", "codex", show=False),
+        binding("f10", "ask_quit", "quit"),
+    ]
+
+    FOOTER = True
+    """False for a notice that names its keys in its own text."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # The dialog's own keys first in its footer, the keys of everywhere after them.
+        mapping = self._bindings.key_to_bindings
+        for key in ("f1", "f2", "f3", "f10"):
+            mapping[key] = mapping.pop(key)
+
+    @on(LanguageChanged)
+    def _language_changed(self) -> None:
+        if self.ready:
+            self.refresh_language()
+
     def on_mount(self) -> None:
+        if self.FOOTER:
+            self.mount(Footer())
         localize_bindings(self, self.game.lang)
         localize_widgets(self, self.game.lang)
         self.ready = True
         self.refresh_language()
+
+    def action_ask_quit(self) -> None:
+        """F10 in a dialog: what is typed in it is not saved, so ask before leaving."""
+        game = self.game
+        if game.classroom is not None and game.session is not None:
+            game.call_later(game.action_quit)  # a class asks its own question
+            return
+        from .dialogs import ConfirmDialog
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                game.call_later(game.action_quit)
+
+        game.push_screen(ConfirmDialog(self.tr("tui.confirm_quit_dialog"), quitting=True), answered)
 
 
 def highlight_a_row(widget: object) -> None:

@@ -10,7 +10,7 @@ from textual.content import Content
 from textual.widgets import Button, Footer, Select, Static
 
 from ...review.debrief import Debrief, best_reach_key, build_debrief, change_reason, verdict_word
-from ...review.debrief_map import map_lines
+from ...review.debrief_map import WIDTH, map_lines
 from ..localize import binding
 from ..text import linked, plain
 from .base import BaseScreen
@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     from ...play.session import Session
 
 EVERYONE = "*"
+MAP_MARGIN = 5
+"""Columns of the window the map cannot use: the scroll's padding and its scrollbar."""
 
 
 class DebriefScreen(BaseScreen[None]):
@@ -77,6 +79,20 @@ class DebriefScreen(BaseScreen[None]):
             self.debrief = result
         self.refresh_language()
 
+    def _draw_map(self) -> None:
+        """The map as wide as the scroll's text (the window less padding and scrollbar),
+        so that Textual never wraps one of its lines in the middle of a name."""
+        assert self.debrief is not None
+        width = max(40, min(WIDTH, self.app.size.width - MAP_MARGIN))
+        drawn = map_lines(self.debrief, width, self.session.state)
+        self.query_one("#debrief-map", Static).update(
+            Content("\n".join([self.tr("debrief.s_map"), "", *drawn]))
+        )
+
+    def on_resize(self) -> None:
+        if self.debrief is not None:
+            self._draw_map()
+
     def refresh_language(self) -> None:
         if self.debrief is None or self.debrief.lang != self.lang:
             self.debrief = build_debrief(self.session, self.lang, search=False)
@@ -93,9 +109,7 @@ class DebriefScreen(BaseScreen[None]):
         ):
             self.query_one(ident, Button).label = plain(self.tr(key))
         self.query_one("#debrief-text", Static).update(linked(self._summary(d), index))
-        self.query_one("#debrief-map", Static).update(
-            Content("\n".join([self.tr("debrief.s_map"), "", *map_lines(d)]))
-        )
+        self._draw_map()
         self.query_one("#debrief-missed", Static).update(linked(self._missed(d), index))
         questions = [self.tr("debrief.s_questions"), ""]
         questions += [f"  {i}. {q}" for i, q in enumerate(d.questions, 1)]

@@ -657,7 +657,10 @@ class MessageDialog(BaseModal[None]):
 
     AUTO_FOCUS = "#close"
 
-    BINDINGS = [binding("escape", "close", "close"), binding("enter", "close", "close")]
+    BINDINGS = [
+        binding("escape", "close", "close"),
+        binding("enter", "close", "close", show=False),
+    ]
 
     def __init__(self, title: str, text: str | Content, *, linked_terms: bool = False) -> None:
         super().__init__()
@@ -689,9 +692,10 @@ class ConfirmDialog(BaseModal[bool]):
     AUTO_FOCUS = "#yes"
     BINDINGS = [binding("escape", "no", "cancel"), binding("y", "yes", "yes")]
 
-    def __init__(self, question: str) -> None:
+    def __init__(self, question: str, *, quitting: bool = False) -> None:
         super().__init__()
         self.question = question
+        self.quitting = quitting
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -712,6 +716,12 @@ class ConfirmDialog(BaseModal[bool]):
 
     def action_no(self) -> None:
         self.dismiss(False)
+
+    def action_ask_quit(self) -> None:
+        if self.quitting:  # F10 again on "Quit?" means yes
+            self.dismiss(True)
+        else:
+            super().action_ask_quit()
 
 
 class BriefingDialog(MessageDialog):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterable
 
+from textual import on
 from textual.app import ComposeResult, SystemCommand
 from textual.css.query import NoMatches
 from textual.widgets import Button, Footer, TabbedContent, TabPane, Tabs
@@ -15,6 +16,7 @@ from ...engine import events as E
 from ...i18n import tn
 from ...play import narrate
 from ..localize import binding
+from ..messages import GameUpdated
 from ..panes.board import BoardPane
 from ..panes.partners import PartnersPane
 from ..panes.progress import LogPane, ObjectivesPane
@@ -154,7 +156,15 @@ class GameScreen(BaseScreen[None]):
         for pane in (StatusBar, SienaPane, PartnersPane, BoardPane, ObjectivesPane, LogPane):
             self.query_one(pane).update_view()
 
-    def on_game_update(self, events: list[Event]) -> None:
+    @on(GameUpdated)
+    def _game_updated(self, message: GameUpdated) -> None:
+        if not self.ready:
+            return
+        self.game_update(message.events, message.role, message.seen)
+        if message.ended:  # its debrief comes over this action's news
+            self.game.call_after_refresh(self.game.show_debrief)
+
+    def game_update(self, events: list[Event], role: str, seen: int) -> None:
         self.update_panes()
         state = self.session.state
         if state.seats and any(e.kind in (E.SEAT_PASSED, E.TURN_STARTED) for e in events):
@@ -166,7 +176,7 @@ class GameScreen(BaseScreen[None]):
                 return
         self._tell(events)
         self._warn_too_late()
-        self._mark_seen()
+        self._mark_seen(role, seen)
 
     def _warn_too_late(self) -> None:
         """Say once, when it is set off, that a reply cannot arrive before the game ends."""
@@ -190,10 +200,12 @@ class GameScreen(BaseScreen[None]):
                 timeout=10,
             )
 
-    def _mark_seen(self) -> None:
+    def _mark_seen(self, role: str | None = None, seen: int | None = None) -> None:
+        """The group's news up to now (or up to its action ``seen``) has been shown."""
         classroom = self.game.classroom
         if classroom is not None:
-            classroom.seen[self.session.state.role] = len(self.session.events)
+            role = self.session.state.role if role is None else role
+            classroom.seen[role] = len(self.session.events) if seen is None else seen
 
     def show_unseen(self) -> None:
         """What happened since this group last played, as one summary when it sits down."""

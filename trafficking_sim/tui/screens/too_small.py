@@ -19,6 +19,10 @@ class TooSmallScreen(BaseModal[None]):
         binding("q", "app.quit", "quit_q"),
         binding("ctrl+c", "app.quit", "quit", priority=True),
     ]
+    FOOTER = False  # the notice itself says how to quit
+
+    def action_ask_quit(self) -> None:
+        self.game.call_later(self.game.action_quit)  # nothing typed here to lose
 
     def compose(self) -> ComposeResult:
         with Middle(), Center():
