@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from ..content.models import Service
+from ..content.models import FactGuard, Refusal, Service
 from ..content.text import LocalText
 from . import decisions, siena
 from .actions import (
@@ -67,6 +67,14 @@ class Refused(Exception):
         # (kind, fact, recipient, provider): an attempt that breaks a handling code or a
         # victim's consent counts even though the engine refuses it.
         self.breach = breach
+
+
+def in_contents_words(
+    key: str, said: Refusal | FactGuard, params: dict[str, Any] | None = None
+) -> Refused:
+    """A refusal the content words itself: its reason, the law it cites, what it costs."""
+    penalty = (said.penalty.pillar, said.penalty.delta) if said.penalty else None
+    return Refused(key, params, text=said.reason.id, source=text_ref(said.source), penalty=penalty)
 
 
 def check(step: _Step, action: Action) -> int:
@@ -148,14 +156,7 @@ def check_passing_on(step: _Step, facts: Sequence[str], recipients: Sequence[str
         check_consent(step, fact, how, recipients)
         guard = step.content.facts[fact].guard
         if guard is not None and not step.holds(guard.if_):
-            penalty = (guard.penalty.pillar, guard.penalty.delta) if guard.penalty else None
-            raise Refused(
-                "guard",
-                {"fact": fact},
-                text=guard.reason.id,
-                source=text_ref(guard.source),
-                penalty=penalty,
-            )
+            raise in_contents_words("guard", guard, {"fact": fact})
 
 
 def check_consent(step: _Step, fact: str, how: Known, recipients: Sequence[str]) -> None:
@@ -276,23 +277,9 @@ def check_request(step: _Step, action: Request) -> tuple[Service, int]:
             penalty=("standards", step.scenario.scoring.wrong_channel),
         )
     if service.refuse is not None:
-        refusal = service.refuse
-        penalty = (refusal.penalty.pillar, refusal.penalty.delta) if refusal.penalty else None
-        raise Refused(
-            "service_refused",
-            text=refusal.reason.id,
-            source=text_ref(refusal.source),
-            penalty=penalty,
-        )
+        raise in_contents_words("service_refused", service.refuse)
     if service.requires is not None and not step.holds(service.requires.if_):
-        needed = service.requires
-        penalty = (needed.penalty.pillar, needed.penalty.delta) if needed.penalty else None
-        raise Refused(
-            "service_requires",
-            text=needed.reason.id,
-            source=text_ref(needed.source),
-            penalty=penalty,
-        )
+        raise in_contents_words("service_requires", service.requires)
     if step.state.distrust(action.agency) >= DISTRUST_REFUSES:
         raise Refused("distrust", {"actor": action.agency})
     if service.targets:
