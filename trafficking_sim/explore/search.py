@@ -784,6 +784,7 @@ class _Keys:
             permissions = _number(self.permissions, state.permissions)
             pending = self._pending(state.pending)
             restricted = self._restricted(mine)
+            objectives = _mask(self.objectives, state.objectives)
         else:
             if before is not self._before:
                 self._before, self._their_facts = before, tuple(before.knowledge.values())
@@ -799,12 +800,22 @@ class _Keys:
                 if state.injected is before.injected
                 else _mask(self.injects, state.injected)
             )
+            # (a step shares the dicts it did not write to: most are the very same)
             variables = (
                 theirs[4]
-                if state.variables == before.variables
+                if state.variables is before.variables or state.variables == before.variables
                 else self._variables(state.variables)
             )
-            done = theirs[5] if state.done == before.done else self._done(state.done)
+            done = (
+                theirs[5]
+                if state.done is before.done or state.done == before.done
+                else self._done(state.done)
+            )
+            objectives = (
+                theirs[3]
+                if state.objectives is before.objectives
+                else _mask(self.objectives, state.objectives)
+            )
             permissions = (
                 theirs[6]
                 if state.permissions is before.permissions
@@ -819,7 +830,7 @@ class _Keys:
             state.turn,
             fired,
             injected,
-            _mask(self.objectives, state.objectives),
+            objectives,
             variables,
             done,
             permissions,
