@@ -923,8 +923,9 @@ class _Step:
                 if state.seats:
                     # A class game: the rule answers, and credits, the group behind it.
                     if not scorer and set_off_by_time(rule.when):
-                        done_by = {a.id: a.by for a in self.content.actions.values()}
-                        self.scorer = cause_of(rule.if_, state.seats, state.causes, done_by)
+                        self.scorer = cause_of(
+                            rule.if_, state.seats, state.causes, self.program.done_by
+                        )
                     self.own("causes")[rule.id] = self.scorer
                 try:
                     replied |= self.apply_effects(rule.then, f"rule:{rule.id}")
