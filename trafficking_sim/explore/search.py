@@ -786,14 +786,15 @@ class _Keys:
             restricted = self._restricted(mine)
             objectives = _mask(self.objectives, state.objectives)
         else:
-            if before is not self._before:
-                self._before, self._their_facts = before, tuple(before.knowledge.values())
             masks = list(theirs[_KNOWLEDGE:-1])
-            facts = tuple(knowledge.values())
-            changed = list(map(is_not, facts, self._their_facts))
-            if True in changed:
-                for i in compress(range(len(facts)), changed):
-                    masks[i] = _mask(self.facts, facts[i])
+            if knowledge is not before.knowledge:  # (the same dict: no one learned anything)
+                if before is not self._before:
+                    self._before, self._their_facts = before, tuple(before.knowledge.values())
+                facts = tuple(knowledge.values())
+                changed = list(map(is_not, facts, self._their_facts))
+                if True in changed:
+                    for i in compress(range(len(facts)), changed):
+                        masks[i] = _mask(self.facts, facts[i])
             fired = theirs[1] if state.fired is before.fired else _mask(self.rules, state.fired)
             injected = (
                 theirs[2]
@@ -822,7 +823,11 @@ class _Keys:
                 else _number(self.permissions, state.permissions)
             )
             # (equal, not only the same: stripping acknowledgements makes a new tuple)
-            pending = theirs[7] if state.pending == before.pending else self._pending(state.pending)
+            pending = (
+                theirs[7]
+                if state.pending is before.pending or state.pending == before.pending
+                else self._pending(state.pending)
+            )
             restricted = (
                 theirs[9] if mine is before.knowledge.get(before.role) else self._restricted(mine)
             )
