@@ -94,3 +94,31 @@ def test_what_a_condition_reads() -> None:
     # In a hot-seat game 'player' is whoever's turn it is: checked after any change.
     assert reads(cond, None) is None
     assert reads(L.AnyOf.model_validate({"any": [{"objective": "o"}]}), "ngo") is None
+
+
+@pytest.mark.parametrize("path", SCENARIOS, ids=lambda p: p.stem)
+@pytest.mark.parametrize("lean", [False, True], ids=["full", "lean"])
+def test_a_step_copies_what_it_changes_and_never_its_input(path: Path, lean: bool) -> None:
+    """A step shares the dicts of its input state until it writes to one (copy on write):
+    every state of a game, solo and hot-seat, is still what it was after being stepped
+    from, whatever the step changed (facts, variables, scores, objectives, steps done,
+    exchanges, the groups rules answer)."""
+    content = _content(path)
+    engine = Engine(content, lean=lean)
+    rng = random.Random(f"copy-{path.stem}-{lean}")
+    games = [(role, ()) for role in content.roles]
+    if len(content.roles) > 1:
+        games.append((content.roles[0], tuple(content.roles)))
+    shared = 0
+    for role, seats in games:
+        state, _ = engine.new_game(role, rng.randrange(10_000), seats)
+        for _ in range(120):
+            if state.over:
+                break
+            before = state.to_dict()
+            action = rng.choice([*engine.candidate_actions(state), EndTurn()])
+            after, _ = engine.step(state, action)
+            assert state.to_dict() == before, (action, state.turn)
+            shared += after.variables is state.variables
+            state = after
+    assert shared  # unchanged dicts are shared, not copied

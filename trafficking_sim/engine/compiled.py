@@ -182,6 +182,9 @@ class Program:
     _outcome_conds: tuple[list[tuple[str, Any]], list[tuple[str, Any]]] = ([], [])
     # The scenario's injects in order, with their turn (None: when the condition holds).
     _inject_specs: list[tuple[str, int | None, Any]] = field(default_factory=list)
+    # The roles that may take each scenario action: who a rule set off by time follows up
+    # on in a class game (see ``addressing.cause_of``).
+    done_by: dict[str, list[str]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, content: GameContent) -> Program:
@@ -207,6 +210,7 @@ class Program:
                 [(e.id, e.when) for e in content.endings.values() if e.when],
             ),
             _inject_specs=[(i.id, i.at_turn, i.if_) for i in content.injects.values()],
+            done_by={a.id: a.by for a in content.actions.values()},
         )
 
     def candidates(self, kind: str, keys: tuple[Any, ...]) -> list[tuple[Rule, Check | None]]:

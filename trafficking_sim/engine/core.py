@@ -223,6 +223,7 @@ class _Step:
 
     __slots__ = (
         "_copied",
+        "_owned",
         "addressee",
         "changed",
         "compiled",
@@ -260,7 +261,8 @@ class _Step:
         self.scorer = ""  # the role a score change is credited to
         self.deciding: str | None = None  # hot-seat: the role a group answers a request for
         self.addressee: str | None = None  # hot-seat: who that answer goes to
-        self._copied: set[str] = set()
+        self._copied: set[str] = set()  # actors whose facts this step has copied
+        self._owned: set[str] = set()  # the state's dicts this step has copied
         # Set when something a condition can see changes; objectives and endings are only
         # re-checked then.
         self.dirty = False
@@ -268,8 +270,19 @@ class _Step:
         # objectives and endings that read one of these can have become true.
         self.changed: set[Any] = set()
         self.lean = lean
-        # Checking an action only reads the state, so it needs no copy.
-        self.state = state if read_only else state.copy()
+        # Checking an action only reads the state, so it needs no copy; a step copies each
+        # dict of the state only before it first writes to it (see ``own``).
+        self.state = state if read_only else state.shallow()
+
+    def own(self, name: str) -> dict[Any, Any]:
+        """The state's dict ``name``, copied first if this step has not written to it yet:
+        until then it is still the input state's, which a step never changes."""
+        if name in self._owned:
+            return getattr(self.state, name)  # type: ignore[no-any-return]
+        self._owned.add(name)
+        mine = dict(getattr(self.state, name))
+        setattr(self.state, name, mine)
+        return mine
 
     def holds(self, cond: Any) -> bool:
         return self.compiled(cond)(self)
@@ -296,11 +309,13 @@ class _Step:
 
     def learn(self, actor: str, facts: Iterable[str], known: Known) -> list[str]:
         """Record that ``actor`` knows facts; returns those that are new to it."""
-        if actor not in self._copied:
-            self.state.knowledge[actor] = dict(self.state.knowledge.get(actor, {}))
-            self._copied.add(actor)
-        mine = self.state.knowledge[actor]
+        mine = self.state.knowledge.get(actor, {})
         new = [f for f in facts if f not in mine]
+        if not new:
+            return new  # (nothing to copy: most replies and shares bring nothing new)
+        if actor not in self._copied:
+            mine = self.own("knowledge")[actor] = dict(mine)
+            self._copied.add(actor)
         for fact in new:
             mine[fact] = known
         if new:
@@ -330,7 +345,7 @@ class _Step:
             origin,
             self.scorer,
         )
-        self.state.scores[pillar] = after
+        self.own("scores")[pillar] = after
         self.state.score_log = (*self.state.score_log, change)
         self.emit(
             E.SCORE_CHANGED,
@@ -415,7 +430,7 @@ class _Step:
         self.state.ap -= cost
         if isinstance(action, EXCHANGES):
             # The player's own cooperation: what the best rating asks for.
-            self.state.exchanges[self.role] = self.state.exchanges.get(self.role, 0) + 1
+            self.own("exchanges")[self.role] = self.state.exchanges.get(self.role, 0) + 1
         if isinstance(action, EndTurn):
             self.end_turn()
         elif isinstance(action, Send):
@@ -637,7 +652,7 @@ class _Step:
 
     def _do(self, action: Do) -> None:
         spec = self.content.actions[action.action]
-        self.state.done[spec.id] = self.state.done.get(spec.id, 0) + 1
+        self.own("done")[spec.id] = self.state.done.get(spec.id, 0) + 1
         self.dirty = True
         self.changed.add(("d", spec.id))
         self.emit(E.ACTION_DONE, action=spec.id, fact=action.fact, by=self.role)
@@ -789,21 +804,23 @@ class _Step:
                 self.run_inject(item.get("id"))
 
     def _deliver_reply(self, item: Pending) -> None:
-        evaluation = item.get("evaluation")
-        recipient = item.get("to") or self.role
+        data = item.data  # (read directly: every turn delivers replies)
+        evaluation = data.get("evaluation")
+        recipient = data.get("to") or self.role
+        thread = data.get("thread")
         message = self.new_message(
             kind="reply",
-            channel=item.get("channel"),
-            sender=item.get("sender"),
+            channel=data.get("channel"),
+            sender=data.get("sender"),
             recipients=(recipient,),
-            facts=tuple(item.get("facts") or ()),
-            subject_id=item.get("subject"),
-            body_id=item.get("body"),
-            handling=item.get("handling"),
+            facts=tuple(data.get("facts") or ()),
+            subject_id=data.get("subject"),
+            body_id=data.get("body"),
+            handling=data.get("handling"),
             source_code=evaluation[0] if evaluation else None,
             info_code=evaluation[1] if evaluation else None,
-            in_reply_to=item.get("request"),
-            **({"thread": item.get("thread")} if item.get("thread") else {}),
+            in_reply_to=data.get("request"),
+            **({"thread": thread} if thread else {}),
         )
         self.emit(E.MESSAGE_RECEIVED, message=message.id)
         scorer = self.scorer
@@ -906,9 +923,10 @@ class _Step:
                 if state.seats:
                     # A class game: the rule answers, and credits, the group behind it.
                     if not scorer and set_off_by_time(rule.when):
-                        done_by = {a.id: a.by for a in self.content.actions.values()}
-                        self.scorer = cause_of(rule.if_, state.seats, state.causes, done_by)
-                    state.causes[rule.id] = self.scorer
+                        self.scorer = cause_of(
+                            rule.if_, state.seats, state.causes, self.program.done_by
+                        )
+                    self.own("causes")[rule.id] = self.scorer
                 try:
                     replied |= self.apply_effects(rule.then, f"rule:{rule.id}")
                 finally:
@@ -1034,7 +1052,7 @@ class _Step:
             if spec.max is not None:
                 value = min(spec.max, value)
         if self.state.variables.get(name) != value:
-            self.state.variables[name] = value
+            self.own("variables")[name] = value
             self.dirty = True
             self.changed.add(("v", name))
             self.emit(E.VARIABLE_CHANGED, var=name, value=value, origin=origin)
@@ -1053,12 +1071,13 @@ class _Step:
         self.dirty = False
         changed, self.changed = self.changed, set()
         state = self.state
-        met = state.objectives
+        met = state.objectives  # (copied before the first objective is added to it)
         # Each unmet objective and each ending was false when last checked; one can have
         # become true only if something it reads has changed since.
         objectives, endings = self.program.outcomes(state.seats or (state.role,))
         for objective, check in objectives.due(changed):
             if objective not in met and check(self):
+                met = self.own("objectives")
                 met[objective] = state.turn
                 self.emit(E.OBJECTIVE_MET, objective=objective)
         if state.ending is not None:

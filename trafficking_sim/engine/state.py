@@ -163,6 +163,41 @@ class GameState:
             self.open_requests,
         )
 
+    def shallow(self) -> GameState:
+        """A new state that shares every container with this one: a step's working copy.
+
+        The engine copies a dict before its first write to it (``_Step.own``), so a step
+        costs copies only of what it changes, and a state's unchanged dicts are the very
+        objects of the state it came from (a search tells them apart by identity).
+        """
+        return GameState(
+            self.scenario,
+            self.role,
+            self.seed,
+            self.turn,
+            self.ap,
+            self.rng,
+            self.knowledge,
+            self.variables,
+            self.scores,
+            self.fired,
+            self.injected,
+            self.done,
+            self.permissions,
+            self.messages,
+            self.pending,
+            self.objectives,
+            self.score_log,
+            self.ending,
+            self.next_seq,
+            self.steps,
+            self.seats,
+            self.breaches,
+            self.exchanges,
+            self.causes,
+            self.open_requests,
+        )
+
     @property
     def over(self) -> bool:
         return self.ending is not None

@@ -784,34 +784,50 @@ class _Keys:
             permissions = _number(self.permissions, state.permissions)
             pending = self._pending(state.pending)
             restricted = self._restricted(mine)
+            objectives = _mask(self.objectives, state.objectives)
         else:
-            if before is not self._before:
-                self._before, self._their_facts = before, tuple(before.knowledge.values())
             masks = list(theirs[_KNOWLEDGE:-1])
-            facts = tuple(knowledge.values())
-            changed = list(map(is_not, facts, self._their_facts))
-            if True in changed:
-                for i in compress(range(len(facts)), changed):
-                    masks[i] = _mask(self.facts, facts[i])
+            if knowledge is not before.knowledge:  # (the same dict: no one learned anything)
+                if before is not self._before:
+                    self._before, self._their_facts = before, tuple(before.knowledge.values())
+                facts = tuple(knowledge.values())
+                changed = list(map(is_not, facts, self._their_facts))
+                if True in changed:
+                    for i in compress(range(len(facts)), changed):
+                        masks[i] = _mask(self.facts, facts[i])
             fired = theirs[1] if state.fired is before.fired else _mask(self.rules, state.fired)
             injected = (
                 theirs[2]
                 if state.injected is before.injected
                 else _mask(self.injects, state.injected)
             )
+            # (a step shares the dicts it did not write to: most are the very same)
             variables = (
                 theirs[4]
-                if state.variables == before.variables
+                if state.variables is before.variables or state.variables == before.variables
                 else self._variables(state.variables)
             )
-            done = theirs[5] if state.done == before.done else self._done(state.done)
+            done = (
+                theirs[5]
+                if state.done is before.done or state.done == before.done
+                else self._done(state.done)
+            )
+            objectives = (
+                theirs[3]
+                if state.objectives is before.objectives
+                else _mask(self.objectives, state.objectives)
+            )
             permissions = (
                 theirs[6]
                 if state.permissions is before.permissions
                 else _number(self.permissions, state.permissions)
             )
             # (equal, not only the same: stripping acknowledgements makes a new tuple)
-            pending = theirs[7] if state.pending == before.pending else self._pending(state.pending)
+            pending = (
+                theirs[7]
+                if state.pending is before.pending or state.pending == before.pending
+                else self._pending(state.pending)
+            )
             restricted = (
                 theirs[9] if mine is before.knowledge.get(before.role) else self._restricted(mine)
             )
@@ -819,7 +835,7 @@ class _Keys:
             state.turn,
             fired,
             injected,
-            _mask(self.objectives, state.objectives),
+            objectives,
             variables,
             done,
             permissions,
