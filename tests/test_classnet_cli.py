@@ -197,7 +197,7 @@ def test_a_seat_in_slovene(home: Path) -> None:
         home=home,
     )
     assert done.returncode == 0, done.stderr
-    assert "Ste " in done.stdout and "za svojo napravo" in done.stdout
+    assert "Vi ste " in done.stdout and "na svoji napravi" in done.stdout
 
 
 def test_joining_through_another_programs_database_is_refused_untouched(

@@ -177,6 +177,34 @@ def test_the_cooperation_map_shows_the_links_used(capsys: pytest.CaptureFixture[
     assert all(len(line) <= 80 for line in map_lines(d)), "the map fits an 80-column screen"
 
 
+@pytest.mark.parametrize("lang", ["en", "sl"])
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_the_exported_review_counts_messages_sent_and_received_as_the_game_does(
+    lang: str, fmt: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The map in the game says "You sent N messages and received M"; the exported
+    report says the same, with the same counts (and the language's plural forms)."""
+    import html
+
+    from trafficking_sim.review.debrief_map import counts_line, message_counts
+
+    walkthrough = Path(__file__).parent / "walkthroughs" / "tutorial" / "border_b-best.txt"
+    session = _played(walkthrough)
+    capsys.readouterr()
+    state = session.state
+    sent, received = message_counts(state, state.role)
+    assert sent and received, "the best game both sends and receives"
+    save = tmp_path / "game.json"
+    write_save(save, session.savegame())
+    out = tmp_path / f"report.{fmt}"
+    assert main(["debrief", str(save), "--format", fmt, "--lang", lang, "--out", str(out)]) == 0
+    text = html.unescape(re.sub(r"<[^>]+>", "", out.read_text(encoding="utf-8")))
+    line = counts_line(state, state.role, lang)
+    assert line in text
+    shown = "\n".join(map_lines(build_debrief(session, lang, search=False), 200, state))
+    assert line in shown, "the same words as the map the game shows"
+
+
 @pytest.mark.parametrize(
     "content, message",
     [

@@ -177,6 +177,32 @@ def test_an_evaluation_code_that_is_not_one_is_refused_clearly(
     assert state.ap == 3
 
 
+def named_en(what: str) -> str:
+    return {"info": "information"}.get(what, what)
+
+
+@pytest.mark.parametrize(
+    ("source", "info", "named"),
+    [("Z", "1", "ocena vira"), ("A", "9", "ocena informacije"), ("A", None, "ocena")],
+)
+def test_a_refused_code_is_named_in_the_players_language_not_by_its_field(
+    engine: Engine, tutorial: GameContent, source: str | None, info: str | None, named: str
+) -> None:
+    """The refusal says which code is wrong in words: in Slovene never "evaluation"."""
+    from trafficking_sim.play import narrate
+
+    send = Send(to=("europol",), facts=("minibus_plate",), source_code=source, info_code=info)
+    _, events = play(engine, "border_b", send)
+    reason = refusal(events).data["reason"]
+    said = narrate.reason_text(tutorial, reason, "sl")
+    assert said.startswith(named + " »"), said
+    import re
+
+    assert not re.search(r"\b(evaluation|source|info)\b", said), said
+    english = narrate.reason_text(tutorial, reason, "en")
+    assert english.endswith(f"is not a valid {named_en(reason['params']['what'])} code."), english
+
+
 def test_a_bad_evaluation_in_plain_mode_is_refused_and_reading_never_crashes(
     tutorial: GameContent,
 ) -> None:

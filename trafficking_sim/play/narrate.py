@@ -68,6 +68,8 @@ def _param(content: GameContent, name: str, value: Any, lang: str, names: Names 
         return ", ".join(t(f"kind.{k}", lang) for k in value)
     if name == "who" and isinstance(value, list):
         return ", ".join(actor_name(content, a, lang, names) for a in value) or "-"
+    if name == "what" and isinstance(value, str) and has(f"codekind.{value}"):
+        return t(f"codekind.{value}", lang)  # the kind of code, in words: never the field name
     if name == "services" and isinstance(value, list):
         return ", ".join(value)
     return value

@@ -103,6 +103,8 @@ class Debrief:
     questions_seed: list[tuple[str, str]]  # (where it comes from, in words; the question)
     plot_rating: str = ""  # the ending's own rating
     rating_costs: list[str] = field(default_factory=list)  # why the rating is lower
+    # (sent, received) by the reviewed role, counted as the SIENA pane and the map count
+    messages: tuple[int, int] | None = None
 
 
 class _Context:
@@ -151,8 +153,11 @@ def build_debrief(
         )
     links = _links(content, state, session.events)
     rated = rate(content, state)
+    from .debrief_map import message_counts  # it imports this module
+
     return Debrief(
         lang=lang,
+        messages=message_counts(state, me),
         scenario=content.scenario.title.get(lang),
         role=content.actors[state.role].name.get(lang),
         role_id=state.role,

@@ -30,7 +30,11 @@ def message_counts(state: GameState, role: str) -> tuple[int, int]:
 
 
 def counts_line(state: GameState, role: str, lang: str) -> str:
-    sent, received = message_counts(state, role)
+    return counts_text(*message_counts(state, role), lang)
+
+
+def counts_text(sent: int, received: int, lang: str) -> str:
+    """ "You sent N messages and received M", in ``lang`` with its plural forms."""
     return t(
         "debrief.map_counts",
         lang,

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from ..i18n import t
 from .debrief import Debrief, Learning, best_reach_key, change_reason, verdict_word
-from .debrief_map import map_lines
+from .debrief_map import counts_text, map_lines
 from .report_page import html_page, md_cell, md_escape
 
 
@@ -76,6 +76,8 @@ def to_markdown(d: Debrief) -> str:
     out += learning_markdown(d.learning, lang)
 
     out += [f"## {tr('debrief.s_map')}", "", "```text", *map_lines(d), "```", ""]
+    if d.messages is not None:  # the line the game's map shows under it
+        out += [md_escape(counts_text(*d.messages, lang)), ""]
 
     out += [f"## {tr('debrief.s_missed')}", ""]
     missed = False
