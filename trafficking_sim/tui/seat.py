@@ -325,20 +325,15 @@ class SeatApp(TraffickingApp):
         self.unseen.extend(events)
         if not self.waiting:
             self.waiting = True
-            self.push_screen(WaitingScreen())
-            self.call_after_refresh(self._show_waiting_news, self._news(events))
+            waiting = WaitingScreen()
+            waiting.add_news(self._news(events))
+            self.push_screen(waiting)
         else:
             for screen in self.screen_stack:
                 if isinstance(screen, WaitingScreen):
-                    screen.refresh_language()
+                    if screen.ready:
+                        screen.refresh_language()
                     screen.add_news(self._news(events))
-
-    def _show_waiting_news(self, lines: list[str]) -> None:
-        from .screens.seat_game import WaitingScreen
-
-        for screen in self.screen_stack:
-            if isinstance(screen, WaitingScreen):
-                screen.add_news(lines)
 
     def post_to_game(self, events: list[Event]) -> None:
         from .screens.seat_game import SeatGameScreen

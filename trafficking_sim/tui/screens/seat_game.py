@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, cast
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.css.query import NoMatches
 from textual.widgets import Footer, Input, Log, Select, Static
 
 from ..localize import binding
@@ -68,6 +69,10 @@ class WaitingScreen(BaseScreen[None]):
     def seat(self) -> SeatApp:
         return cast("SeatApp", self.app)
 
+    def __init__(self) -> None:
+        super().__init__()
+        self.pending: list[str] = []  # news given before the screen was built
+
     def compose(self) -> ComposeResult:
         with Vertical(id="waiting-panel"):
             yield Static(id="waiting-text")
@@ -77,13 +82,19 @@ class WaitingScreen(BaseScreen[None]):
 
     def on_mount(self) -> None:
         self.set_interval(1.0, self.refresh_language)
+        self.add_news([])
 
     def refresh_language(self) -> None:
         self.query_one("#waiting-text", Static).update(self.seat.waiting_text())
         self.query_one("#waiting-clock", Static).update(self.seat.clock_text())
 
     def add_news(self, lines: list[str]) -> None:
-        log = self.query_one("#waiting-news", Log)
+        self.pending.extend(lines)
+        try:
+            log = self.query_one("#waiting-news", Log)
+        except NoMatches:
+            return  # not built yet (or closing): on_mount writes what is pending
+        lines, self.pending = self.pending, []
         for line in lines:
             log.write_line(line)  # a Log shows text as written: never markup
 
