@@ -155,3 +155,20 @@ async def test_closing_a_waiting_seat_leaves_nothing_behind(
     ended = await asyncio.to_thread(app.finished.wait, 5.0)
     assert ended, "the seat still holds its connection"
     assert ClassStore(db).connected("c1") == {}
+
+
+async def test_the_trainer_presents_one_groups_map_and_decisions(
+    tmp_path: Path, tutorial: GameContent
+) -> None:
+    """The main room: one group's cooperation map and decisions, full screen, from the
+    trainer's console."""
+    db = tmp_path / "class.db"
+    issued = make_class(db, tutorial)
+    app = SeatApp(db, issued["@trainer"], "en")
+    async with app.run_test() as pilot:
+        await type_line(pilot, app, "present ngo", "No decisions yet.")
+        presented = shown(app).split("> present ngo")[1]
+        assert "NGO: cooperation map and decisions" in presented
+        assert "Border police B" in presented and "no exchange" in presented  # the map
+        await type_line(pilot, app, "present nobody", "present ROLE")
+        await app.action_quit()
