@@ -44,18 +44,24 @@ async def type_line(pilot: object, app: SeatApp, text: str, until: str) -> None:
     raise AssertionError(f"{until!r} never appeared; the screen: {shown(app)}")
 
 
-async def test_a_group_types_its_code_and_sees_its_own_role(
+async def test_a_group_types_its_code_and_gets_its_own_game(
     tmp_path: Path, tutorial: GameContent
 ) -> None:
+    from trafficking_sim.tui.screens.seat_game import WaitingScreen
+
     db = tmp_path / "class.db"
     issued = make_class(db, tutorial)
     app = SeatApp(db, None, "en")
     async with app.run_test() as pilot:
         assert "join code" in shown(app)
         await type_line(pilot, app, "WRONG-CODE1", "Tries left: 4")
-        await type_line(pilot, app, issued["ngo"], "You play: Victim-support NGO")
-        await type_line(pilot, app, "chat border_b [b]hello[/b]", "[b]hello[/b]")
-        assert "Border police of state B" not in shown(app).split("You play")[1][:200]
+        app.query_one(Input).value = issued["ngo"]
+        await pilot.press("enter")
+        for _ in range(100):
+            await asyncio.sleep(0.05)
+            if isinstance(app.screen, WaitingScreen):
+                break
+        assert app.me == "ngo" and isinstance(app.screen, WaitingScreen)
         await app.action_quit()
 
 
@@ -139,11 +145,30 @@ async def test_closing_a_waiting_seat_leaves_nothing_behind(
     db = tmp_path / "class.db"
     issued = make_class(db, tutorial)
     app = SeatApp(db, issued["ngo"], "en")
-    async with app.run_test() as pilot:
-        # Not the NGO's turn: its 'board' waits for the border police.
-        await type_line(pilot, app, "board", "Waiting for Border police B")
+    async with app.run_test():
+        for _ in range(100):
+            await asyncio.sleep(0.05)
+            if app.net is not None:
+                break
         assert ClassStore(db).connected("c1") == {"ngo": True}
         await app.action_quit()
     ended = await asyncio.to_thread(app.finished.wait, 5.0)
-    assert ended, "the seat's thread is still waiting"
+    assert ended, "the seat still holds its connection"
     assert ClassStore(db).connected("c1") == {}
+
+
+async def test_the_trainer_presents_one_groups_map_and_decisions(
+    tmp_path: Path, tutorial: GameContent
+) -> None:
+    """The main room: one group's cooperation map and decisions, full screen, from the
+    trainer's console."""
+    db = tmp_path / "class.db"
+    issued = make_class(db, tutorial)
+    app = SeatApp(db, issued["@trainer"], "en")
+    async with app.run_test() as pilot:
+        await type_line(pilot, app, "present ngo", "No decisions yet.")
+        presented = shown(app).split("> present ngo")[1]
+        assert "NGO: cooperation map and decisions" in presented
+        assert "Border police B" in presented and "no exchange" in presented  # the map
+        await type_line(pilot, app, "present nobody", "present ROLE")
+        await app.action_quit()

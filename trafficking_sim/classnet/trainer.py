@@ -48,6 +48,7 @@ USAGE = {
     "revoke": "revoke ROLE",
     "reissue": "reissue ROLE",
     "watch": "watch SECONDS",
+    "present": "present ROLE",
     "quit": "quit",
 }
 
@@ -83,6 +84,7 @@ class TrainerSeat:
             "revoke": lambda a: self._code(a, "revoke"),
             "reissue": lambda a: self._code(a, "reissue"),
             "watch": self._watch,
+            "present": self._present,
             "quit": self._quit,
         }
 
@@ -305,6 +307,26 @@ class TrainerSeat:
         if not 0 < seconds <= 3600:
             raise _Usage
         self.show(self.game.wait(seconds))
+
+    def _present(self, args: list[str]) -> None:
+        """One group's cooperation map and decisions, for the projector (the main room)."""
+        from ..review.debrief import build_debrief
+        from ..review.debrief_map import map_lines
+
+        game = self.game
+        if len(args) != 1 or args[0] not in game.info.seats:
+            raise _Usage
+        role = args[0]
+        self.catch_up()
+        review = build_debrief(game.session, self.lang, search=False, role=role)
+        names = game.session.group_labels()
+        self.say("", self.tr("classnet.present_heading", group=names[role]), "")
+        self.say(*map_lines(review), "", self.tr("classnet.present_decisions"))
+        moments = [m for m in review.timeline if role in m.actors]
+        for moment in moments:
+            self.say(f"  {self.tr('classnet.present_turn', turn=moment.turn)} {moment.text}")
+        if not moments:
+            self.say(f"  {self.tr('classnet.present_none')}")
 
     def _quit(self, args: list[str]) -> None:
         self.quit = True

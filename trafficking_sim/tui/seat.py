@@ -1,10 +1,14 @@
 """A seat of a networked class on a full screen: the group types its join code in the app
-(a browser tab served by ``class host`` has no command line), then plays.
+(a browser tab served by ``class host`` has no command line), then plays the real game.
 
-The seat is the plain-mode seat (the trainer's code: the trainer's console), run in a
-thread of its own, with its lines shown in a log and its commands typed in a field: the
-same rules, the same privacy (a group sees only what its role knows), tested once. The
-class log's connection lives in that thread; the screen only shows text, never markup.
+After a group's code, the seat is the normal game app for the group's own role: its
+actions are committed to the class log (``ClassGame.commit``) instead of stepped
+locally, and a timer polls the log for rows other processes wrote. The game's panes are
+drawn only on the group's own turn; in between a waiting screen covers them (see
+screens/seat_game.py), so another role's view never reaches this device.
+
+The trainer's code opens the trainer's console: the plain-mode console, run in a thread
+of its own, its lines shown in a log and its commands typed in a field.
 """
 
 from __future__ import annotations
@@ -12,47 +16,63 @@ from __future__ import annotations
 import io
 import queue
 import threading
+import time
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
+from textual.screen import Screen
 from textual.widgets import Footer, Input, Log
 
+from ..engine import Action, Event
+from ..engine import events as E
 from ..i18n import error_text, t
+from .app import AppConfig, TraffickingApp
+from .messages import GameUpdated
+
+if TYPE_CHECKING:
+    from ..classnet.game import Applied, ClassGame
+    from ..classnet.store import ClassInfo
 
 _STOP = object()
 
+POLL_SECONDS = 0.1
+"""How often a seat looks for rows other processes wrote (a cheap query on an idle log)."""
+
+PRESENCE_SECONDS = 20.0
+"""How often a seat says it is still here (others count it connected for 60 s)."""
+
 
 class _Lines(io.TextIOBase):
-    """What the seat writes, line by line, onto the screen's log (from the seat's thread)."""
+    """What the console writes, line by line, onto the screen's log (from its thread)."""
 
-    def __init__(self, app: SeatApp) -> None:
-        self.app = app
+    def __init__(self, screen: JoinScreen) -> None:
+        self.screen = screen
         self.partial = ""
 
     def write(self, text: str) -> int:
         self.partial += text
         *lines, self.partial = self.partial.split("\n")
         for line in lines:
-            self.app.call_from_thread(self.app.show_line, line)
+            self.screen.app.call_from_thread(self.screen.show_line, line)
         return len(text)
 
 
-class SeatApp(App[int]):
-    """One group's (or the trainer's) seat in a networked class."""
+class JoinScreen(Screen[None]):
+    """The join code, typed in the app; then, for the trainer, the console's lines."""
 
-    TITLE = "trafficking-sim"
-    CSS = "Log { height: 1fr; } Input { dock: bottom; }"
-    BINDINGS = [("ctrl+q", "quit", "Quit")]
+    CSS = "JoinScreen Log { height: 1fr; } JoinScreen Input { dock: bottom; }"
 
-    def __init__(self, db: str | Path, code: str | None, lang: str) -> None:
+    def __init__(self) -> None:
         super().__init__()
-        self.db = db
-        self.code = code
-        self.lang = lang
         self.commands: queue.Queue[object] = queue.Queue()
-        self.seated = False
-        self.closing = False
-        self.finished = threading.Event()  # the seat's thread has ended
+
+    @property
+    def seat(self) -> SeatApp:
+        app = self.app
+        assert isinstance(app, SeatApp)
+        return app
 
     def compose(self) -> ComposeResult:
         yield Log(id="seat-log", highlight=False)
@@ -63,12 +83,13 @@ class SeatApp(App[int]):
         self.query_one(Log).write_line(line)  # Log shows text as written: no markup
 
     def on_mount(self) -> None:
-        self.query_one(Input).placeholder = t("classnet.ask_code", self.lang)
+        seat = self.seat
+        self.query_one(Input).placeholder = t("classnet.ask_code", seat.lang)
         self.query_one(Input).focus()
-        if self.code is not None:
-            self.commands.put(self.code)
+        if seat.code is not None:
+            self.commands.put(seat.code)
         else:
-            self.show_line(t("classnet.ask_code", self.lang))
+            self.show_line(t("classnet.ask_code", seat.lang))
         self.run_worker(self._seat, thread=True, exclusive=True)
 
     def on_input_submitted(self, message: Input.Submitted) -> None:
@@ -77,11 +98,10 @@ class SeatApp(App[int]):
         if typed.strip():
             self.commands.put(typed)
 
-    def on_unmount(self) -> None:
-        self.closing = True
+    def stop(self) -> None:
         self.commands.put(_STOP)
 
-    def _lines(self) -> object:
+    def _lines(self) -> Iterator[str]:
         while True:
             item = self.commands.get()
             if item is _STOP:
@@ -89,59 +109,301 @@ class SeatApp(App[int]):
             yield str(item)
 
     def _seat(self) -> None:
-        """The seat's thread: the code, then the seat's commands until the end."""
+        """The code, then (the trainer) the console's commands until the end."""
         from ..classnet import codes
         from ..classnet.game import ClassGame
         from ..classnet.pgstore import open_store
-        from ..classnet.seat import SeatGame
         from ..classnet.store import TRAINER, ClassError
         from ..classnet.trainer import TrainerSeat
 
-        out = _Lines(self)
-        say = self.call_from_thread
+        seat = self.seat
+        say = seat.call_from_thread
         try:
-            store = open_store(self.db)
+            store = open_store(seat.db)
         except ClassError as exc:
-            say(self.show_line, error_text(exc, self.lang))
-            self.finished.set()
+            say(self.show_line, error_text(exc, seat.lang))
+            seat.finished.set()
             return
         lines = self._lines()
+        group = False
         try:
             found = None
             for attempt in range(1, codes.MAX_TRIES + 1):
-                code = next(lines, None)  # type: ignore[call-overload]
+                code = next(lines, None)
                 if code is None:
                     return
                 found = store.seat_for_code(code)
                 if found is not None:
                     break
                 left = codes.MAX_TRIES - attempt
-                say(self.show_line, t("classnet.wrong_code", self.lang, left=left))
+                say(self.show_line, t("classnet.wrong_code", seat.lang, left=left))
             if found is None:
-                say(self.show_line, t("classnet.too_many_tries", self.lang))
-                say(self.exit, 1)
+                say(self.show_line, t("classnet.too_many_tries", seat.lang))
+                say(seat.exit, None, 1)
                 return
             info, role = found
-            self.seated = True
-            say(self._seated)
+            seat.seated = True
+            if role != TRAINER:
+                # The group's game runs on the app's own thread, with its own connection.
+                group = True
+                say(seat.take_seat, info, role)
+                return
+            say(self._console)
             try:
                 game = ClassGame(store, info)
-                seat: SeatGame | TrainerSeat
-                if role == TRAINER:
-                    seat = TrainerSeat(game, out, lang=self.lang, echo=True)
-                else:
-                    seat = SeatGame(game, role, out, lang=self.lang, echo=True)
-                    seat.stopping = lambda: self.closing
-                seat.run(lines)  # type: ignore[arg-type]
+                TrainerSeat(game, _Lines(self), lang=seat.lang, echo=True).run(lines)
             except ClassError as exc:
-                say(self.show_line, error_text(exc, self.lang))
+                say(self.show_line, error_text(exc, seat.lang))
         finally:
             store.close()
+            if not group:
+                seat.finished.set()
+
+    def _console(self) -> None:
+        self.query_one(Input).placeholder = t("classnet.seat_prompt", self.seat.lang)
+
+
+class SeatApp(TraffickingApp):
+    """One group's (or the trainer's) seat in a networked class."""
+
+    def __init__(self, db: str | Path, code: str | None, lang: str) -> None:
+        super().__init__(AppConfig(lang=lang))
+        self.lang = lang
+        self.db = db
+        self.code = code
+        self.seated = False
+        self.closing = False
+        self.finished = threading.Event()  # the seat has let its connection go
+        self.net: ClassGame | None = None
+        self.me = ""
+        self.waiting = False  # the waiting screen covers the game
+        self.unseen: list[Event] = []  # what reached the group while it waited
+        self._said_here = 0.0
+        self.join = JoinScreen()
+
+    def get_default_screen(self) -> Screen[Any]:
+        return self.join
+
+    def on_mount(self) -> None:
+        # (TraffickingApp's on_mount runs too: theme and bindings. No title screen here,
+        # and nothing to preload: the class's scenario is loaded when the seat is taken.)
+        pass
+
+    def _start_preload(self) -> None:
+        return None
+
+    # --- taking the seat -------------------------------------------------------------------
+
+    def take_seat(self, info: ClassInfo, role: str) -> None:
+        from ..classnet.game import ClassGame
+        from ..classnet.pgstore import open_store
+        from ..classnet.store import ClassError
+
+        try:
+            store = open_store(self.db)
+            self.net = ClassGame(store, info)
+        except ClassError as exc:
+            self.join.show_line(error_text(exc, self.lang))
+            self.finished.set()
+            return
+        self.net.session.lang = self.lang
+        self.session = self.net.session
+        self.me = role
+        self.net.catch_up()
+        self._here()
+        self.set_interval(POLL_SECONDS, self.poll)
+        self._sync([], first=True)
+
+    def _here(self) -> None:
+        if self.net is not None:
+            self.net.store.here(self.net.info.id, self.me)
+            self._said_here = time.monotonic()
+
+    def on_unmount(self) -> None:
+        self.closing = True
+        self.join.stop()  # a code or console still waiting for a line: no more lines
+        if self.net is not None:
+            self.net.store.gone(self.net.info.id, self.me)
+            self.net.store.close()
             self.finished.set()
 
-    def _seated(self) -> None:
-        self.query_one(Input).placeholder = t("classnet.seat_prompt", self.lang)
+    # --- the class log ---------------------------------------------------------------------
+
+    def poll(self) -> None:
+        """Rows other processes wrote: applied, and shown as this group may see them."""
+        if self.net is None:
+            return
+        if time.monotonic() - self._said_here > PRESENCE_SECONDS:
+            self._here()
+        arrived = self.net.catch_up()
+        if arrived:
+            self._arrived(arrived, [])
+
+    def perform(self, action: Action) -> list[Event]:
+        """The group's action, written to the class log; refused with the reason when it
+        is not the group's turn, and never dropped without a word."""
+        net = self.net
+        if net is None:
+            return []
+        if not net.may_act(self.me):
+            self.notify(self.waiting_text(), severity="warning", markup=False)
+            return []
+        seen: list[Applied] = []
+        outcome = net.commit(self.me, action, seen)
+        if outcome.status != "done":
+            if net.over:
+                key = "classnet.game_ended_first"
+            elif net.controls.input_paused:
+                key = "classnet.paused_first"
+            else:
+                key = "classnet.turn_moved"
+            self.notify(t(key, self.lang), severity="warning", markup=False, timeout=10)
+        self._arrived(seen, outcome.events)
+        return outcome.events
+
+    def _arrived(self, applied: list[Applied], mine: list[Event]) -> None:
+        from ..classnet.seat import control_line
+        from ..classnet.talk import talk_text
+
+        assert self.net is not None
+        events: list[Event] = []
+        for item in applied:
+            if item.control is not None:
+                line = control_line(self.net, item.control, self.lang)
+                if line:
+                    self.notify(line, severity="warning", markup=False, timeout=10)
+            if item.talk is not None and item.talk.seen_by(self.me):
+                labels = self.session.group_labels() if self.session else {}
+                text = talk_text(item.talk, labels, self.lang)
+                self.notify(text, markup=False, timeout=10)
+            events.extend(item.events)
+        self._sync(events + mine)
+
+    def _news(self, events: list[Event]) -> list[str]:
+        """What this group sees of ``events``: its own role's point of view only."""
+        from ..play import narrate
+
+        session = self.session
+        assert session is not None
+        names = session.group_labels()
+        return [
+            line
+            for event in events
+            if event.kind not in (E.SEAT_PASSED, E.TURN_STARTED)
+            for line in narrate.describe(
+                event, session.content, session.state, self.lang, role=self.me, names=names
+            )
+        ]
+
+    def _sync(self, events: list[Event], *, first: bool = False) -> None:
+        """The game screen on the group's turn, the waiting screen otherwise."""
+        from .screens.dialogs import MessageDialog
+        from .screens.seat_game import SeatGameScreen, WaitingScreen
+
+        net = self.net
+        assert net is not None and self.session is not None
+        if net.may_act(self.me):
+            if first or self.waiting:
+                if self.waiting:
+                    while not isinstance(self.screen, WaitingScreen):
+                        self.pop_screen()  # (a dialog opened on the waiting screen)
+                    self.pop_screen()
+                    self.waiting = False
+                if not any(isinstance(s, SeatGameScreen) for s in self.screen_stack):
+                    self.push_screen(SeatGameScreen())
+                news = self._news(self.unseen + events)
+                self.unseen = []
+                self.post_to_game([])
+                if not first:
+                    title = t("classnet.your_turn", self.lang, turn=self.session.state.turn)
+                    body = "\n".join(news) or t("trainer.nothing_new", self.lang)
+                    self.push_screen(MessageDialog(title, body))
+                return
+            self.post_to_game([e for e in events if e.kind not in (E.SEAT_PASSED, E.TURN_STARTED)])
+            return
+        # Not the group's turn (or input paused, or the game over): cover the game.
+        self.unseen.extend(events)
+        if not self.waiting:
+            self.waiting = True
+            waiting = WaitingScreen()
+            waiting.add_news(self._news(events))
+            self.push_screen(waiting)
+        else:
+            for screen in self.screen_stack:
+                if isinstance(screen, WaitingScreen):
+                    if screen.ready:
+                        screen.refresh_language()
+                    screen.add_news(self._news(events))
+
+    def post_to_game(self, events: list[Event]) -> None:
+        from .screens.seat_game import SeatGameScreen
+
+        assert self.session is not None
+        for screen in self.screen_stack:
+            if isinstance(screen, SeatGameScreen):
+                screen.post_message(
+                    GameUpdated(events, role=self.me, seen=len(self.session.events))
+                )
+
+    # --- what the seat's screens show -------------------------------------------------------
+
+    def waiting_text(self) -> str:
+        net = self.net
+        if net is None or self.session is None:
+            return ""
+        if net.over:
+            if net.controls.ended:
+                return t("classnet.ctl.end_game", self.lang)
+            return t("classnet.debrief_later", self.lang)
+        if net.controls.input_paused:
+            return t("classnet.ctl.input_pause", self.lang)
+        return t("classnet.waiting", self.lang, group=self.session.group_label(net.whose_turn))
+
+    def clock_text(self) -> str:
+        from ..classnet.seat import timer_line
+
+        if self.net is None:
+            return ""
+        return timer_line(self.net, self.lang)
+
+    def talk_targets(self) -> list[tuple[str, str]]:
+        assert self.net is not None and self.session is not None
+        labels = self.session.group_labels()
+        others = [r for r in self.net.info.seats if r != self.me]
+        targets = [(t("seat.talk_to_all", self.lang), "chat:all")]
+        targets += [(t("seat.talk_to", self.lang, group=labels[r]), f"chat:{r}") for r in others]
+        targets += [
+            (t("seat.talk_note", self.lang, group=labels[r]), f"shared:{r}") for r in others
+        ]
+        return targets
+
+    def talk_lines(self) -> list[str]:
+        from ..classnet.talk import talk_text
+
+        assert self.net is not None and self.session is not None
+        labels = self.session.group_labels()
+        return [talk_text(x, labels, self.lang) for x in self.net.talk if x.seen_by(self.me)]
+
+    def send_talk(self, kind: str, to: str, text: str) -> bool:
+        from ..classnet.talk import TalkFormatError
+
+        assert self.net is not None
+        try:
+            outcome = self.net.say(self.me, kind, to, text)
+        except TalkFormatError as exc:
+            self.notify(t("classnet.talk_refused", self.lang, error=str(exc)), markup=False)
+            return False
+        self.poll()
+        if outcome.status != "done":
+            self.notify(t("classnet.game_ended_first", self.lang), markup=False)
+            return False
+        return True
+
+    async def action_quit(self) -> None:
+        self.exit()
 
 
 def run_seat(db: str | Path, code: str | None, lang: str) -> int:
-    return SeatApp(db, code, lang).run() or 0
+    app = SeatApp(db, code, lang)
+    app.run()
+    return app.return_code or 0

@@ -1,0 +1,197 @@
+"""A group's seat on the full screen is the real game for its own role: its actions go to
+the class log, rows other processes write reach its screen by polling, it says for whom it
+waits and refuses the game's keys meanwhile, and another role's view never reaches it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from textual.widgets import Input
+
+from trafficking_sim import __version__
+from trafficking_sim.classnet.game import ClassGame
+from trafficking_sim.classnet.store import ClassStore
+from trafficking_sim.content import GameContent
+from trafficking_sim.engine import EndTurn
+from trafficking_sim.tui.screens.dialogs import MessageDialog
+from trafficking_sim.tui.screens.seat_game import SeatGameScreen, TalkDialog, WaitingScreen
+from trafficking_sim.tui.seat import SeatApp
+
+
+def make_class(db: Path, tutorial: GameContent) -> dict[str, str]:
+    store = ClassStore(db, create=True)
+    issued = store.create_class(
+        "c1",
+        scenario="tutorial",
+        scenario_path=None,
+        content_hash=tutorial.content_hash,
+        engine_version=__version__,
+        seed=2,
+        seats=("border_b", "ngo"),
+    )
+    store.close()
+    return issued
+
+
+def other_process(db: Path) -> ClassGame:
+    """Another process's copy of the class: its own connection to the same file."""
+    store = ClassStore(db)
+    found = store.classes()[0]
+    game = ClassGame(store, found)
+    game.catch_up()
+    return game
+
+
+def on_screen(app: SeatApp) -> str:
+    """The text the group can read now, as drawn."""
+    svg = app.export_screenshot()
+    return svg.replace("&#160;", " ").replace("&#x27;", "'").replace("&amp;", "&")
+
+
+async def until(pilot: object, test: Callable[[], bool], what: str) -> None:
+    for _ in range(100):
+        await pilot.pause(0.05)  # type: ignore[attr-defined]
+        if test():
+            return
+    raise AssertionError(f"{what} never happened")
+
+
+async def seated(pilot: Any, app: SeatApp) -> None:
+    """The seat taken and its first dialogs (the briefing, the start) read."""
+    await until(pilot, lambda: app.net is not None, "the seat was taken")
+    await pilot.pause(0.1)
+    while app.screen.is_modal:
+        await pilot.press("escape")
+        await pilot.pause(0.05)
+    app.clear_notifications()
+
+
+def notes(app: SeatApp) -> str:
+    return "\n".join(n.message for n in app._notifications)
+
+
+def only_border_b_knows(tutorial: GameContent, game: ClassGame) -> list[str]:
+    """The labels of the facts the border police know and the NGO does not, now."""
+    known = game.session.state.knowledge
+    facts = set(known.get("border_b", {})) - set(known.get("ngo", {}))
+    assert facts, "the test needs a fact only the border police know"
+    return [tutorial.facts[f].label.get("en") for f in facts]
+
+
+async def test_a_waiting_group_sees_for_whom_it_waits_and_nothing_of_their_view(
+    tmp_path: Path, tutorial: GameContent
+) -> None:
+    db = tmp_path / "class.db"
+    issued = make_class(db, tutorial)
+    app = SeatApp(db, issued["ngo"], "en")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await seated(pilot, app)
+        assert isinstance(app.screen, WaitingScreen)
+        text = on_screen(app)
+        assert "Waiting for Border police B" in text
+        for label in only_border_b_knows(tutorial, other_process(db)):
+            assert label not in text
+        # The game's keys say why nothing happens, rather than nothing at all.
+        await pilot.press("c")
+        await until(pilot, lambda: "Waiting for Border police B" in notes(app), "a refusal")
+        assert other_process(db).applied == 0  # nothing was written
+        await app.action_quit()
+
+
+async def test_a_row_from_another_process_reaches_the_screen_and_gives_the_turn(
+    tmp_path: Path, tutorial: GameContent
+) -> None:
+    db = tmp_path / "class.db"
+    issued = make_class(db, tutorial)
+    app = SeatApp(db, issued["ngo"], "en")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await seated(pilot, app)
+        other = other_process(db)
+        secret = only_border_b_knows(tutorial, other)
+        assert other.commit("border_b", EndTurn()).status == "done"
+        await until(pilot, lambda: "Your group's turn" in on_screen(app), "the NGO's turn")
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, SeatGameScreen), "the game screen")
+        assert app.session is not None and app.session.state.role == "ngo"
+        for tab in "12345":
+            await pilot.press(tab)
+            await pilot.pause(0.1)
+            text = on_screen(app)
+            for label in secret:
+                assert label not in text, f"tab {tab} shows what only the border police know"
+        await app.action_quit()
+
+
+async def test_a_groups_action_is_written_to_the_class_log_for_the_others(
+    tmp_path: Path, tutorial: GameContent
+) -> None:
+    db = tmp_path / "class.db"
+    issued = make_class(db, tutorial)
+    app = SeatApp(db, issued["border_b"], "en")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await seated(pilot, app)
+        assert isinstance(app.screen, SeatGameScreen)
+        await pilot.press("e")  # end the turn, with action points left: asked first
+        await pilot.pause(0.1)
+        await pilot.click("#yes")
+        other = other_process(db)
+        assert [row.author for row in other.store.rows_after("c1", 0)] == ["border_b"]
+        assert other.whose_turn == "ngo"
+        await until(pilot, lambda: isinstance(app.screen, WaitingScreen), "waiting")
+        assert "Waiting for NGO" in on_screen(app)
+        await app.action_quit()
+
+
+async def test_the_trainers_pause_freezes_input_with_a_message(
+    tmp_path: Path, tutorial: GameContent
+) -> None:
+    db = tmp_path / "class.db"
+    issued = make_class(db, tutorial)
+    app = SeatApp(db, issued["border_b"], "en")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await seated(pilot, app)
+        trainer = other_process(db)
+        trainer.control("input_pause")
+        await until(pilot, lambda: isinstance(app.screen, WaitingScreen), "the pause")
+        assert "paused" in on_screen(app).lower()
+        await pilot.press("e")
+        await until(pilot, lambda: "paused" in notes(app).lower(), "a refusal")
+        assert trainer.store.rows_after("c1", 1) == []  # nothing written after the pause
+        trainer.control("input_resume")
+        await until(pilot, lambda: isinstance(app.screen, SeatGameScreen | MessageDialog), "go")
+        await app.action_quit()
+
+
+async def test_chat_is_a_key_away_and_reaches_the_other_group(
+    tmp_path: Path, tutorial: GameContent
+) -> None:
+    db = tmp_path / "class.db"
+    issued = make_class(db, tutorial)
+    app = SeatApp(db, issued["ngo"], "en")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await seated(pilot, app)
+        await pilot.press("t")
+        await pilot.pause(0.1)
+        assert isinstance(app.screen, TalkDialog)
+        app.screen.query_one(Input).value = "[b]we can host two people[/b]"
+        await pilot.press("enter")
+        await pilot.pause(0.1)
+        other = other_process(db)
+        assert [x.text for x in other.talk] == ["[b]we can host two people[/b]"]
+        assert "[b]we can host two people[/b]" in on_screen(app)  # text, not markup
+        await app.action_quit()
+
+
+def test_snapshot_of_a_groups_game_screen(
+    snap_compare: Any, tmp_path: Path, tutorial: GameContent
+) -> None:
+    db = tmp_path / "class.db"
+    issued = make_class(db, tutorial)
+
+    async def into_game(pilot: Any) -> None:
+        await seated(pilot, pilot.app)
+
+    app = SeatApp(db, issued["border_b"], "en")
+    assert snap_compare(app, terminal_size=(80, 24), run_before=into_game)
