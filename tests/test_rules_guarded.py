@@ -9,6 +9,7 @@ from __future__ import annotations
 import copy
 import io
 import os
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -232,6 +233,30 @@ def test_frontex_refuses_a_criminal_investigation_with_its_reason_and_law(
     assert refused.data["source"] == {"text": "agency:frontex/services.investigate.refuse.source"}
     assert ("coordination", -2) in score_changes(events)
     assert not [m for m in state.messages if m.kind == "request"]
+
+
+def test_a_refusal_in_the_contents_words_names_its_check_and_costs_only_what_it_says(
+    engine: Engine, tutorial: GameContent
+) -> None:
+    # With a penalty: the score log says which check cost the points.
+    state, _ = play(engine, "border_b", Request("frontex", "investigate"))
+    [change] = [c for c in state.score_log if c.delta < 0]
+    assert change.origin == "refusal:service_refused"
+    # Without one (content may refuse without a cost): refused, and no score moves.
+    frontex = tutorial.actors["frontex"]
+    service = frontex.services["investigate"]
+    assert service.refuse is not None
+    free = service.model_copy(
+        update={"refuse": service.refuse.model_copy(update={"penalty": None})}
+    )
+    actors = dict(tutorial.actors)
+    actors["frontex"] = replace(frontex, services={**frontex.services, "investigate": free})
+    lenient = Engine(replace(tutorial, actors=actors))
+    state, events = play(lenient, "border_b", Request("frontex", "investigate"))
+    assert refusal(events).data["reason"] == {
+        "text": "agency:frontex/services.investigate.refuse.reason"
+    }
+    assert score_changes(events) == [] and state.score_log == ()
 
 
 def test_agencies_without_powers_of_arrest_refuse_an_arrest(
