@@ -569,10 +569,10 @@ async def test_f10_inside_a_dialog_asks_before_quitting(answer: str) -> None:
 
 
 def test_the_debrief_map_wraps_what_a_spoke_carried_instead_of_cutting_it(tmp_path: Path) -> None:
-    from trafficking_sim.debrief import build_debrief
-    from trafficking_sim.debrief_map import map_lines
-    from trafficking_sim.saves import read_save
-    from trafficking_sim.session import Session
+    from trafficking_sim.review.debrief import build_debrief
+    from trafficking_sim.review.debrief_map import map_lines
+    from trafficking_sim.play.saves import read_save
+    from trafficking_sim.play.session import Session
 
     from trafficking_sim.cli import main
 
@@ -656,7 +656,7 @@ async def test_messages_sent_and_received_agree_in_the_siena_pane_and_the_debrie
             pane.mode = mode
             pane.update_view()
             await settle(pilot)
-            rows = len(pane.visible())
+            rows = len(pane.shown_messages())
             shown[mode] = rows
             assert f": {rows} (" in text_of(app, "#siena-mode"), (mode, rows)
         assert shown["outbox"] == 1

@@ -47,12 +47,12 @@ class BoardPane(PaneMixin, Vertical):
             self._show(None)
             return
         for kind in FACT_KINDS:
-            facts = [f for f in mine if self.content.facts[f].kind == kind]
+            facts = [f for f in mine if self.game_content.facts[f].kind == kind]
             if not facts:
                 continue
             options.add_option(Option(Content(self.tr(f"kind.{kind}").upper()), disabled=True))
             for fact_id in facts:
-                fact = self.content.facts[fact_id]
+                fact = self.game_content.facts[fact_id]
                 marks = " ⚑" if fact.personal_data else ""
                 code = f" {mine[fact_id].handling}" if mine[fact_id].handling else ""
                 options.add_option(
@@ -84,11 +84,11 @@ class BoardPane(PaneMixin, Vertical):
                 button.disabled = True
             return
         self.selected = fact_id
-        fact = self.content.facts[fact_id]
+        fact = self.game_content.facts[fact_id]
         how = self.state.knowledge[self.state.role][fact_id]
         lang = self.lang
         origin = (
-            narrate.actor_name(self.content, how.source, lang, self.session.group_labels())
+            narrate.actor_name(self.game_content, how.source, lang, self.session.group_labels())
             if how.source
             else self.tr("plain.own_work")
         )
@@ -103,7 +103,7 @@ class BoardPane(PaneMixin, Vertical):
                 "tui.fact_origin",
                 origin=origin,
                 turn=how.turn,
-                date=narrate.date_text(self.content, how.turn, lang),
+                date=narrate.date_text(self.game_content, how.turn, lang),
             ),
         ]
         restricted = how.handling in ("H1", "H2") and how.source is not None
@@ -114,7 +114,7 @@ class BoardPane(PaneMixin, Vertical):
             rows.append("✔ " + self.tr("tui.permission_granted"))
         detail.update(linked("\n".join(rows), self.game.term_index()))
         permission.disabled = not restricted or granted
-        me = self.content.actors[self.state.role]
+        me = self.game_content.actors[self.state.role]
         self.query_one("#fact-siena", Button).disabled = not me.uses("siena")
         self.query_one("#fact-share", Button).disabled = not me.uses("direct")
 

@@ -35,7 +35,7 @@ class PartnersPane(PaneMixin, Vertical):
             yield Button(id="partner-siena")
 
     def others(self) -> list[Actor]:
-        return [a for a in self.content.actors.values() if a.id != self.state.role]
+        return [a for a in self.game_content.actors.values() if a.id != self.state.role]
 
     def update_view(self) -> None:
         self.query_one("#partners-heading", Static).update(plain(self.tr("tui.partners_heading")))
@@ -64,14 +64,14 @@ class PartnersPane(PaneMixin, Vertical):
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         if event.option_list.id == "partners-list" and event.option.id:
-            self._show(self.content.actors[event.option.id])
+            self._show(self.game_content.actors[event.option.id])
 
     def selected_actor(self) -> Actor | None:
-        return self.content.actors.get(self.selected) if self.selected else None
+        return self.game_content.actors.get(self.selected) if self.selected else None
 
     def _show(self, actor: Actor) -> None:
         self.selected = actor.id
-        me = self.content.actors[self.state.role]
+        me = self.game_content.actors[self.state.role]
         lang = self.lang
         rows = [actor.name.get(lang)]
         if actor.id in self.state.seats:

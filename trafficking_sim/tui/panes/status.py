@@ -3,6 +3,8 @@ stands, and the replies on their way with the turn each is due."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from textual.content import Content
 from textual.widgets import Static
 
@@ -12,7 +14,7 @@ from ...play import narrate
 from .base import PaneMixin
 
 
-def my_objectives(state: GameState, objectives: dict[str, object]) -> list[str]:
+def my_objectives(state: GameState, objectives: Mapping[str, object]) -> list[str]:
     """The objectives this player works towards: theirs and the shared ones (as on the
     Objectives pane, so that the two counts agree)."""
     return [
@@ -34,7 +36,7 @@ def on_the_way(state: GameState) -> list[tuple[int, str]]:
 
 class StatusBar(PaneMixin, Static):
     def update_view(self) -> None:
-        state, content, lang = self.state, self.content, self.lang
+        state, content, lang = self.state, self.game_content, self.lang
         role = content.actors[state.role].short_name.get(lang)
         session = self.game.session
         if state.seats and session is not None and state.role in session.group_names:
@@ -95,7 +97,7 @@ class StatusBar(PaneMixin, Static):
         width = max(40, (self.size.width or self.app.size.width) - 2)
         items: list[str] = []
         for index, (due, sender) in enumerate(coming):
-            who = narrate.actor_name(self.content, sender, self.lang)
+            who = narrate.actor_name(self.game_content, sender, self.lang)
             key = "tui.due_late" if due > last else "tui.due_item"
             item = self.tr(key, who=who, turn=due)
             line = self.tr("tui.on_the_way", items=" · ".join([*items, item]))

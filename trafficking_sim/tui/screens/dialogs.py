@@ -115,13 +115,13 @@ def _offer_facts(screen: BaseModal[Any], kinds: Collection[str]) -> None:
 
 
 def _fact_choices(dialog: BaseModal[Any]) -> list[tuple[Content, str]]:
-    session = dialog.session  # type: ignore[attr-defined]
+    session = dialog.session
     mine = session.state.knowledge.get(session.state.role, {})
     choices = []
     for fact_id, how in mine.items():
         fact = session.content.facts[fact_id]
         marks = (f" {how.handling}" if how.handling else "") + (" ⚑" if fact.personal_data else "")
-        choices.append((Content(f"{fact.label.get(dialog.lang)}{marks}"), fact_id))  # type: ignore[attr-defined]
+        choices.append((Content(f"{fact.label.get(dialog.lang)}{marks}"), fact_id))
     return choices
 
 
@@ -263,7 +263,7 @@ class ComposeDialog(ActionDialog):
     def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
         self._explain()
 
-    def on_selection_list_selected_changed(self, event: SelectionList.SelectedChanged) -> None:
+    def on_selection_list_selected_changed(self, event: SelectionList.SelectedChanged[str]) -> None:
         if event.selection_list.id == "facts":
             self._explain()
 
@@ -297,7 +297,8 @@ class RequestDialog(ActionDialog):
     def __init__(self, agency: str | None = None, service: str | None = None) -> None:
         super().__init__()
         self.agency, self.preset_service = agency, service
-        self.AUTO_FOCUS = "#service" if agency else "#partner"
+        # Per dialog: where the player starts depends on where they came from.
+        self.AUTO_FOCUS = "#service" if agency else "#partner"  # type: ignore[misc]
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide"):
@@ -425,7 +426,8 @@ class ShareDialog(ActionDialog):
     def __init__(self, to: str | None = None, facts: tuple[str, ...] = ()) -> None:
         super().__init__()
         self.to, self.preset_facts = to, facts
-        self.AUTO_FOCUS = "#facts" if to else "#partner"
+        # Per dialog: where the player starts depends on where they came from.
+        self.AUTO_FOCUS = "#facts" if to else "#partner"  # type: ignore[misc]
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide"):

@@ -17,6 +17,7 @@ from ...i18n import tn
 from ...play import narrate
 from ..localize import binding
 from ..messages import GameUpdated
+from ..panes.base import PaneMixin
 from ..panes.board import BoardPane
 from ..panes.partners import PartnersPane
 from ..panes.progress import LogPane, ObjectivesPane
@@ -153,8 +154,16 @@ class GameScreen(BaseScreen[None]):
     def update_panes(self) -> None:
         if self.game.session is None:
             return
-        for pane in (StatusBar, SienaPane, PartnersPane, BoardPane, ObjectivesPane, LogPane):
-            self.query_one(pane).update_view()
+        panes: list[PaneMixin] = [
+            self.query_one(StatusBar),
+            self.query_one(SienaPane),
+            self.query_one(PartnersPane),
+            self.query_one(BoardPane),
+            self.query_one(ObjectivesPane),
+            self.query_one(LogPane),
+        ]
+        for pane in panes:
+            pane.update_view()
 
     @on(GameUpdated)
     def _game_updated(self, message: GameUpdated) -> None:

@@ -21,7 +21,10 @@ from ..text import lines, plain
 from .base import BaseModal, BaseScreen
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from ...content import GameContent
+    from ...engine.events import Event
     from ...play.session import Session
 
 
@@ -233,11 +236,11 @@ class TrainerScreen(BaseScreen[None]):
                 say += ["", self.tr("trainer.notes"), scenario.trainer_notes.get(self.lang)]
             else:
                 say += ["", self.tr("trainer.notes_hidden")]
-        state = self.session.state
-        waiting = [state.messages[i - 1] for i in state.open_requests]
+        game_state = self.session.state
+        waiting = [game_state.messages[i - 1] for i in game_state.open_requests]
         if waiting:
             # A group that has not decided by the end of its next turn: the trainer does.
-            late = sum(1 for m in waiting if state.turn > m.turn + 1)
+            late = sum(1 for m in waiting if game_state.turn > m.turn + 1)
             say += ["", self.tr("trainer.decisions_waiting", n=len(waiting), late=late)]
         self.query_one("#trainer-say", Static).update(lines(*say))
         board = self.query_one("#trainer-league", Static)
@@ -556,11 +559,11 @@ class TrainerToolsDialog(BaseModal[None]):
         rows += ["", self.tr("trainer.waiting", n=len(waiting))]
         self.query_one("#tools-case", Static).update(Content("\n".join(rows)))
 
-    def _done(self, events: list[object]) -> None:
-        refused = [e for e in events if getattr(e, "kind", "") == "action_refused"]
+    def _done(self, events: Sequence[Event]) -> None:
+        refused = [e for e in events if e.kind == "action_refused"]
         session = self.session
         if refused:
-            text = narrate.describe(refused[0], session.content, session.state, self.lang)  # type: ignore[arg-type]
+            text = narrate.describe(refused[0], session.content, session.state, self.lang)
             self.say("\n".join(text), severity="error")
         else:
             self.say(self.tr("trainer.done"))
@@ -578,10 +581,10 @@ class TrainerToolsDialog(BaseModal[None]):
             if isinstance(actor, str) and isinstance(fact, str):
                 self._done(self.game.perform(TrainerReveal(actor, fact)))
         elif button == "tool-note-go":
-            note = self.query_one("#tool-note", Input)
-            if note.value.strip():
-                self._done(self.game.perform(TrainerNote(note.value)))
-                note.value = ""
+            note_input = self.query_one("#tool-note", Input)
+            if note_input.value.strip():
+                self._done(self.game.perform(TrainerNote(note_input.value)))
+                note_input.value = ""
         elif button == "tool-decide-go":
             request = self.query_one("#tool-request", Select).value
             verdict = self.query_one("#tool-verdict", Select).value
