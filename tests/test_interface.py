@@ -569,12 +569,11 @@ async def test_f10_inside_a_dialog_asks_before_quitting(answer: str) -> None:
 
 
 def test_the_debrief_map_wraps_what_a_spoke_carried_instead_of_cutting_it(tmp_path: Path) -> None:
-    from trafficking_sim.review.debrief import build_debrief
-    from trafficking_sim.review.debrief_map import map_lines
+    from trafficking_sim.cli import main
     from trafficking_sim.play.saves import read_save
     from trafficking_sim.play.session import Session
-
-    from trafficking_sim.cli import main
+    from trafficking_sim.review.debrief import build_debrief
+    from trafficking_sim.review.debrief_map import map_lines
 
     walkthrough = Path(__file__).parent / "walkthroughs" / "exercise" / "ngo-alone.txt"
     save = tmp_path / "save.json"
