@@ -635,7 +635,7 @@ async def test_an_open_dropdown_never_covers_the_footer(where: str) -> None:
         assert overlay.region.bottom <= footer.region.y, "the list covers the footer"
 
 
-async def test_messages_sent_and_received_agree_in_the_siena_pane_and_the_debrief() -> None:
+async def test_messages_sent_and_received_agree_in_the_status_line_siena_pane_and_debrief() -> None:
     from trafficking_sim.tui.panes.siena import SienaPane
     from trafficking_sim.tui.screens.debrief import DebriefScreen
 
@@ -660,6 +660,9 @@ async def test_messages_sent_and_received_agree_in_the_siena_pane_and_the_debrie
             assert f": {rows} (" in text_of(app, "#siena-mode"), (mode, rows)
         assert shown["outbox"] == 1
         assert shown["inbox"] >= 1
+        # The status line above every pane counts them the same way.
+        status = " ".join(text_of(app, "StatusBar").split())
+        assert f"Messages: sent 1, received {shown['inbox']}" in status
         app.perform(Do("fine_passengers"))
         await settle(pilot, 0.3)
         assert isinstance(app.screen, DebriefScreen)

@@ -11,6 +11,7 @@ from textual.widgets import Static
 from ...engine import GameState
 from ...i18n import tn
 from ...play import narrate
+from ...review.debrief_map import message_counts
 from .base import PaneMixin
 
 
@@ -80,7 +81,10 @@ class StatusBar(PaneMixin, Static):
             case=case,
             left=time_left,
         )
-        third = self._coming_line(coming, last)
+        # The same counts as the SIENA pane's inbox and outbox and the debrief.
+        sent, received = message_counts(state, state.role)
+        counts = self.tr("tui.status_messages", sent=sent, received=received)
+        third = f"{counts} · {self._coming_line(coming, last, len(counts) + 3)}"
         text = f"{first}\n{second}\n{third}"
         classroom = self.game.classroom
         self.set_class(classroom is not None, "-class")
@@ -91,10 +95,10 @@ class StatusBar(PaneMixin, Static):
             text += "\n⏱ " + class_clock(classroom, self.lang)
         self.update(Content(text))
 
-    def _coming_line(self, coming: list[tuple[int, str]], last: int) -> str:
+    def _coming_line(self, coming: list[tuple[int, str]], last: int, taken: int = 0) -> str:
         if not coming:
             return self.tr("tui.on_the_way_none")
-        width = max(40, (self.size.width or self.app.size.width) - 2)
+        width = max(40, (self.size.width or self.app.size.width) - 2 - taken)
         items: list[str] = []
         for index, (due, sender) in enumerate(coming):
             who = narrate.actor_name(self.game_content, sender, self.lang)
