@@ -123,6 +123,45 @@ async def test_the_arrow_keys_choose_the_partner_that_r_asks() -> None:
         assert dialog.query_one("#partner", Select).value == "ngo"
 
 
+async def test_a_panes_button_asks_for_its_selection_by_message_and_the_screen_acts() -> None:
+    from trafficking_sim.tui.messages import RequestRequested
+    from trafficking_sim.tui.panes.partners import PartnersPane
+
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        await start_game(pilot)
+        await press(pilot, "2")
+        partners = focused_list(app)
+        await press(pilot, "home")
+        while partners.highlighted is not None and (
+            partners.get_option_at_index(partners.highlighted).id != "ngo"
+        ):
+            await press(pilot, "down")
+        game = app.screen
+        posted: list[RequestRequested] = []
+        pane = game.query_one(PartnersPane)
+        original = pane.post_message
+
+        def spy(message: Any) -> bool:
+            if isinstance(message, RequestRequested):
+                posted.append(message)
+            return original(message)
+
+        pane.post_message = spy  # type: ignore[method-assign]
+        game.query_one("#partner-request", Button).focus()
+        await press(pilot, "enter")
+        assert [m.partner for m in posted] == ["ngo"]
+        dialog = app.screen
+        assert isinstance(dialog, RequestDialog)
+        assert dialog.agency == "ngo", "the partner the pane showed, carried by its message"
+        await press(pilot, "escape")
+        # Another pane's button: the screen opens the dialog the player asked for.
+        await press(pilot, "1")
+        game.query_one("#siena-compose", Button).focus()
+        await press(pilot, "enter")
+        assert isinstance(app.screen, ComposeDialog)
+
+
 async def test_a_list_that_gains_the_focus_shows_a_row_so_space_ticks_it() -> None:
     app = app_for()
     async with app.run_test(size=SIZE) as pilot:

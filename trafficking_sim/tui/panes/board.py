@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
@@ -10,6 +11,7 @@ from textual.widgets.option_list import Option
 
 from ...content.models import FACT_KINDS
 from ...play import narrate
+from ..messages import ContactRequested, PermissionRequested, SienaToRequested
 from ..text import linked, plain
 from .base import PaneMixin
 
@@ -120,3 +122,20 @@ class BoardPane(PaneMixin, Vertical):
 
     def selected_fact(self) -> str | None:
         return self.selected
+
+    # --- what the player asks for: the game screen acts on it --------------------------
+
+    @on(Button.Pressed, "#fact-permission")
+    def _permission_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.post_message(PermissionRequested(self.selected))
+
+    @on(Button.Pressed, "#fact-siena")
+    def _send_fact_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.post_message(SienaToRequested(fact=self.selected))
+
+    @on(Button.Pressed, "#fact-share")
+    def _share_fact_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.post_message(ContactRequested(fact=self.selected))

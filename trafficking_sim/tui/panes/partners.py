@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
@@ -11,6 +12,7 @@ from textual.widgets.option_list import Option
 from ...content import Actor
 from ...engine.rules import DISTRUST_REFUSES
 from ...i18n import tn
+from ..messages import ContactRequested, RequestRequested, SienaToRequested
 from ..text import linked, plain
 from .base import PaneMixin
 
@@ -68,6 +70,23 @@ class PartnersPane(PaneMixin, Vertical):
 
     def selected_actor(self) -> Actor | None:
         return self.game_content.actors.get(self.selected) if self.selected else None
+
+    # --- what the player asks for: the game screen acts on it --------------------------
+
+    @on(Button.Pressed, "#partner-request")
+    def _request_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.post_message(RequestRequested(self.selected))
+
+    @on(Button.Pressed, "#partner-share")
+    def _contact_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.post_message(ContactRequested(partner=self.selected))
+
+    @on(Button.Pressed, "#partner-siena")
+    def _siena_to_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.post_message(SienaToRequested(partner=self.selected))
 
     def _show(self, actor: Actor) -> None:
         self.selected = actor.id

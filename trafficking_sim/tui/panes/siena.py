@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
@@ -11,6 +12,7 @@ from textual.widgets.option_list import Option
 from ...engine import Message
 from ...play import narrate
 from ...review.debrief_map import message_counts
+from ..messages import ComposeRequested, ReplyRequested
 from ..text import linked, plain
 from .base import PaneMixin
 
@@ -146,3 +148,20 @@ class SienaPane(PaneMixin, Vertical):
         if self.selected is None:
             return None
         return self.state.messages[self.selected - 1]
+
+    # --- what the player asks for: the game screen acts on it --------------------------
+
+    @on(Button.Pressed, "#siena-compose")
+    def _compose_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.post_message(ComposeRequested())
+
+    @on(Button.Pressed, "#siena-reply")
+    def _reply_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.post_message(ReplyRequested(self.selected))
+
+    @on(Button.Pressed, "#siena-mode-button")
+    def _next_view_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.cycle_mode()  # the pane's own business: nothing for the screen to do
