@@ -742,3 +742,28 @@ async def test_f2_inside_a_dialog_relabels_the_dialog_and_the_game_under_it() ->
         assert isinstance(app.screen, GameScreen)
         tabs = app.screen.query_one("#tabs", TabbedContent)
         assert str(tabs.get_tab("partners").label) == "2 " + t("tui.tab_partners", "sl")
+
+
+async def test_a_label_that_knows_its_key_follows_the_language_switch() -> None:
+    from trafficking_sim.tui.widgets.tlabel import TLabel
+
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        # The game screen under the briefing: a switch relabels screens out of sight too.
+        game = next(s for s in app.screen_stack if isinstance(s, GameScreen))
+        heading = game.query_one("#partners-heading", TLabel)
+
+        def shown() -> str:
+            return str(heading.visual)
+
+        assert heading.key == "tui.partners_heading"
+        assert shown() == t("tui.partners_heading", "en")
+        app.set_language("sl")
+        await settle(pilot)
+        assert shown() == t("tui.partners_heading", "sl") != t("tui.partners_heading", "en")
+        # Placeholders too: new values redraw the label in the language of the moment.
+        heading.key = "tui.case_open"
+        heading.set_params(met=1, total=3)
+        await settle(pilot)
+        assert shown() == t("tui.case_open", "sl", met=1, total=3)

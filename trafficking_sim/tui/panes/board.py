@@ -13,6 +13,7 @@ from ...content.models import FACT_KINDS
 from ...play import narrate
 from ..messages import ContactRequested, PermissionRequested, SienaToRequested
 from ..text import linked, plain
+from ..widgets.tlabel import TLabel
 from .base import PaneMixin
 
 
@@ -24,7 +25,7 @@ class BoardPane(PaneMixin, Vertical):
     def compose(self) -> ComposeResult:
         with Horizontal(classes="pane-row"):
             with Vertical(classes="pane-list"):
-                yield Static(id="board-heading", classes="pane-heading")
+                yield TLabel("tui.board_heading", id="board-heading", classes="pane-heading")
                 yield OptionList(id="board-list")
             with VerticalScroll(classes="pane-detail"):
                 yield Static(id="fact-detail")
@@ -34,7 +35,6 @@ class BoardPane(PaneMixin, Vertical):
             yield Button(id="fact-share")
 
     def update_view(self) -> None:
-        self.query_one("#board-heading", Static).update(plain(self.tr("tui.board_heading")))
         self.query_one("#fact-permission", Button).label = plain(
             self.tr("tui.ask_permission") + " (p)"
         )

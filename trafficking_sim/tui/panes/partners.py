@@ -14,6 +14,7 @@ from ...engine.rules import DISTRUST_REFUSES
 from ...i18n import tn
 from ..messages import ContactRequested, RequestRequested, SienaToRequested
 from ..text import linked, plain
+from ..widgets.tlabel import TLabel
 from .base import PaneMixin
 
 CHANNEL_MARKS = {"siena": "S", "i24_7": "I", "direct": "D", "judicial": "J"}
@@ -27,7 +28,7 @@ class PartnersPane(PaneMixin, Vertical):
     def compose(self) -> ComposeResult:
         with Horizontal(classes="pane-row"):
             with Vertical(classes="pane-list"):
-                yield Static(id="partners-heading", classes="pane-heading")
+                yield TLabel("tui.partners_heading", id="partners-heading", classes="pane-heading")
                 yield OptionList(id="partners-list")
             with VerticalScroll(classes="pane-detail"):
                 yield Static(id="partner-detail")
@@ -40,7 +41,6 @@ class PartnersPane(PaneMixin, Vertical):
         return [a for a in self.game_content.actors.values() if a.id != self.state.role]
 
     def update_view(self) -> None:
-        self.query_one("#partners-heading", Static).update(plain(self.tr("tui.partners_heading")))
         self.query_one("#partner-request", Button).label = plain(self.tr("tui.request") + " (r)")
         self.query_one("#partner-share", Button).label = plain(self.tr("tui.contact") + " (d)")
         self.query_one("#partner-siena", Button).label = plain(self.tr("tui.siena_to") + " (s)")

@@ -35,6 +35,7 @@ from ...play import narrate
 from ..localize import binding
 from ..text import lines, linked, plain
 from ..widgets.marks import CheckList, MarkedRadioButton, relabel
+from ..widgets.tlabel import TLabel
 from .base import BaseModal
 
 NONE = "-"
@@ -434,7 +435,7 @@ class ShareDialog(ActionDialog):
             yield Static(id="share-title", classes="dialog-title")
             yield Static(classes="dialog-status")
             with VerticalScroll(classes="dialog-body"):
-                yield Static(id="share-explain", classes="explain")
+                yield TLabel("tui.share_explain", id="share-explain", classes="explain")
                 yield Label(id="l-partner")
                 yield Select[str]([], id="partner", allow_blank=True)
                 yield Label(id="l-facts")
@@ -459,7 +460,6 @@ class ShareDialog(ActionDialog):
         if self.to is not None:
             partner.value = self.to
         self._title()
-        self.query_one("#share-explain", Static).update(plain(self.tr("tui.share_explain")))
         self.query_one("#l-partner", Label).update(plain(self.tr("tui.f_partner")))
         self.query_one("#l-facts", Label).update(plain(self.tr("tui.f_facts")))
         self.query_one("#l-note", Label).update(plain(self.tr("tui.f_note")))
@@ -510,7 +510,7 @@ class PermissionDialog(ActionDialog):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide"):
-            yield Static(id="permission-title", classes="dialog-title")
+            yield TLabel("tui.permission_title", id="permission-title", classes="dialog-title")
             yield Static(classes="dialog-status")
             with VerticalScroll(classes="dialog-body"):
                 yield Static(id="permission-explain", classes="explain")
@@ -533,7 +533,6 @@ class PermissionDialog(ActionDialog):
         ]
 
     def refresh_language(self) -> None:
-        self.query_one("#permission-title", Static).update(plain(self.tr("tui.permission_title")))
         choices = self.restricted()
         self.query_one("#permission-explain", Static).update(
             linked(
@@ -573,7 +572,7 @@ class StepDialog(ActionDialog):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide"):
-            yield Static(id="step-title", classes="dialog-title")
+            yield TLabel("tui.steps_title", id="step-title", classes="dialog-title")
             yield Static(classes="dialog-status")
             with VerticalScroll(classes="dialog-body"):
                 yield OptionList(id="steps")
@@ -596,7 +595,6 @@ class StepDialog(ActionDialog):
         return [session.content.actions[o.action] for o in ordered]
 
     def refresh_language(self) -> None:
-        self.query_one("#step-title", Static).update(plain(self.tr("tui.steps_title")))
         self.query_one("#l-fact", Label).update(plain(self.tr("tui.f_fact")))
         self.query_one("#ok", Button).label = plain(self.tr("tui.do_step") + " (ctrl+s)")
         self.query_one("#cancel", Button).label = plain(self.tr("tui.cancel") + " (esc)")

@@ -15,6 +15,7 @@ from ...i18n import error_text
 from ...play.saves import SaveError, is_unfinished, known_saves, read_save
 from ..localize import binding
 from ..text import lines, plain
+from ..widgets.tlabel import TLabel
 from .base import BaseScreen
 
 
@@ -30,7 +31,7 @@ class SavesScreen(BaseScreen[None]):
         self.saves: list[tuple[Path, dict[str, Any]]] = []
 
     def compose(self) -> ComposeResult:
-        yield Static(id="screen-title", classes="screen-title")
+        yield TLabel("tui.review_title", id="screen-title", classes="screen-title")
         with Horizontal(classes="chooser"):
             yield OptionList(id="save-list", classes="chooser-list")
             with Vertical(classes="chooser-detail"):
@@ -55,7 +56,6 @@ class SavesScreen(BaseScreen[None]):
         return f"{game.scenario.title.get(self.lang)} · {role_name}"
 
     def refresh_language(self) -> None:
-        self.query_one("#screen-title", Static).update(plain(self.tr("tui.review_title")))
         self.query_one("#choose", Button).label = plain(self.tr("tui.review_open"))
         self.query_one("#back", Button).label = plain(self.tr("tui.back"))
         self.query_one("#playback", Button).label = plain(self.tr("tui.review_playback"))

@@ -9,6 +9,7 @@ from textual.widgets.option_list import Option
 
 from ..localize import binding
 from ..text import lines, plain
+from ..widgets.tlabel import TLabel
 from .base import BaseScreen
 
 
@@ -19,7 +20,7 @@ class ScenarioScreen(BaseScreen[None]):
     ]
 
     def compose(self) -> ComposeResult:
-        yield Static(id="screen-title", classes="screen-title")
+        yield TLabel("tui.choose_scenario", id="screen-title", classes="screen-title")
         with Horizontal(classes="chooser"):
             yield OptionList(id="scenario-list", classes="chooser-list")
             with Vertical(classes="chooser-detail"):
@@ -31,7 +32,6 @@ class ScenarioScreen(BaseScreen[None]):
         yield Footer()
 
     def refresh_language(self) -> None:
-        self.query_one("#screen-title", Static).update(plain(self.tr("tui.choose_scenario")))
         self.query_one("#choose", Button).label = plain(self.tr("tui.choose"))
         self.query_one("#back", Button).label = plain(self.tr("tui.back"))
         options = self.query_one("#scenario-list", OptionList)
