@@ -123,6 +123,45 @@ async def test_the_arrow_keys_choose_the_partner_that_r_asks() -> None:
         assert dialog.query_one("#partner", Select).value == "ngo"
 
 
+async def test_a_panes_button_asks_for_its_selection_by_message_and_the_screen_acts() -> None:
+    from trafficking_sim.tui.messages import RequestRequested
+    from trafficking_sim.tui.panes.partners import PartnersPane
+
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        await start_game(pilot)
+        await press(pilot, "2")
+        partners = focused_list(app)
+        await press(pilot, "home")
+        while partners.highlighted is not None and (
+            partners.get_option_at_index(partners.highlighted).id != "ngo"
+        ):
+            await press(pilot, "down")
+        game = app.screen
+        posted: list[RequestRequested] = []
+        pane = game.query_one(PartnersPane)
+        original = pane.post_message
+
+        def spy(message: Any) -> bool:
+            if isinstance(message, RequestRequested):
+                posted.append(message)
+            return original(message)
+
+        pane.post_message = spy  # type: ignore[method-assign]
+        game.query_one("#partner-request", Button).focus()
+        await press(pilot, "enter")
+        assert [m.partner for m in posted] == ["ngo"]
+        dialog = app.screen
+        assert isinstance(dialog, RequestDialog)
+        assert dialog.agency == "ngo", "the partner the pane showed, carried by its message"
+        await press(pilot, "escape")
+        # Another pane's button: the screen opens the dialog the player asked for.
+        await press(pilot, "1")
+        game.query_one("#siena-compose", Button).focus()
+        await press(pilot, "enter")
+        assert isinstance(app.screen, ComposeDialog)
+
+
 async def test_a_list_that_gains_the_focus_shows_a_row_so_space_ticks_it() -> None:
     app = app_for()
     async with app.run_test(size=SIZE) as pilot:
@@ -635,7 +674,7 @@ async def test_an_open_dropdown_never_covers_the_footer(where: str) -> None:
         assert overlay.region.bottom <= footer.region.y, "the list covers the footer"
 
 
-async def test_messages_sent_and_received_agree_in_the_siena_pane_and_the_debrief() -> None:
+async def test_messages_sent_and_received_agree_in_the_status_line_siena_pane_and_debrief() -> None:
     from trafficking_sim.tui.panes.siena import SienaPane
     from trafficking_sim.tui.screens.debrief import DebriefScreen
 
@@ -655,11 +694,14 @@ async def test_messages_sent_and_received_agree_in_the_siena_pane_and_the_debrie
             pane.mode = mode
             pane.update_view()
             await settle(pilot)
-            rows = len(pane.visible())
+            rows = len(pane.shown_messages())
             shown[mode] = rows
             assert f": {rows} (" in text_of(app, "#siena-mode"), (mode, rows)
         assert shown["outbox"] == 1
         assert shown["inbox"] >= 1
+        # The status line above every pane counts them the same way.
+        status = " ".join(text_of(app, "StatusBar").split())
+        assert f"Messages: sent 1, received {shown['inbox']}" in status
         app.perform(Do("fine_passengers"))
         await settle(pilot, 0.3)
         assert isinstance(app.screen, DebriefScreen)
@@ -700,3 +742,28 @@ async def test_f2_inside_a_dialog_relabels_the_dialog_and_the_game_under_it() ->
         assert isinstance(app.screen, GameScreen)
         tabs = app.screen.query_one("#tabs", TabbedContent)
         assert str(tabs.get_tab("partners").label) == "2 " + t("tui.tab_partners", "sl")
+
+
+async def test_a_label_that_knows_its_key_follows_the_language_switch() -> None:
+    from trafficking_sim.tui.widgets.tlabel import TLabel
+
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        # The game screen under the briefing: a switch relabels screens out of sight too.
+        game = next(s for s in app.screen_stack if isinstance(s, GameScreen))
+        heading = game.query_one("#partners-heading", TLabel)
+
+        def shown() -> str:
+            return str(heading.visual)
+
+        assert heading.key == "tui.partners_heading"
+        assert shown() == t("tui.partners_heading", "en")
+        app.set_language("sl")
+        await settle(pilot)
+        assert shown() == t("tui.partners_heading", "sl") != t("tui.partners_heading", "en")
+        # Placeholders too: new values redraw the label in the language of the moment.
+        heading.key = "tui.case_open"
+        heading.set_params(met=1, total=3)
+        await settle(pilot)
+        assert shown() == t("tui.case_open", "sl", met=1, total=3)

@@ -42,8 +42,13 @@ def localize_bindings(node: DOMNode, lang: str) -> None:
 
 
 def localize_widgets(node: DOMNode, lang: str) -> None:
-    """Textual's own words inside widgets: the prompt of an empty choice ("Select")."""
+    """Textual's own words inside widgets (the prompt of an empty choice, "Select") and
+    every label that knows its catalogue key (TLabel)."""
     from textual.widgets import Select
+
+    from .widgets.tlabel import TLabel
 
     for select in node.query(Select):
         select.prompt = t("tui.select_prompt", lang)
+    for label in node.query(TLabel):
+        label.relabel(lang)

@@ -34,3 +34,59 @@ class LanguageChanged(Message):
     def __init__(self, lang: str) -> None:
         super().__init__()
         self.lang = lang
+
+
+# --- what a pane asks for -------------------------------------------------------------------
+# A pane's button says what the player wants, with the pane's own selection; the game screen
+# opens the dialog (or acts) in its ``@on`` handler. No pane calls the screen or the app.
+
+
+class ComposeRequested(Message):
+    """A new SIENA message, addressed to ``to`` and carrying ``facts`` when they are known."""
+
+    def __init__(self, to: tuple[str, ...] = (), facts: tuple[str, ...] = ()) -> None:
+        super().__init__()
+        self.to = to
+        self.facts = facts
+
+
+class ReplyRequested(Message):
+    """A reply to the message shown (``None``: no message is selected)."""
+
+    def __init__(self, message_id: int | None) -> None:
+        super().__init__()
+        self.message_id = message_id
+
+
+class RequestRequested(Message):
+    """A request for a service, to ``partner`` when one is selected."""
+
+    def __init__(self, partner: str | None) -> None:
+        super().__init__()
+        self.partner = partner
+
+
+class ContactRequested(Message):
+    """A direct contact, with ``partner`` and passing on ``fact`` when they are selected."""
+
+    def __init__(self, partner: str | None = None, fact: str | None = None) -> None:
+        super().__init__()
+        self.partner = partner
+        self.fact = fact
+
+
+class SienaToRequested(Message):
+    """A SIENA message to the selected partner, or carrying the selected fact."""
+
+    def __init__(self, partner: str | None = None, fact: str | None = None) -> None:
+        super().__init__()
+        self.partner = partner
+        self.fact = fact
+
+
+class PermissionRequested(Message):
+    """The provider's permission for ``fact`` (``None``: the dialog asks which)."""
+
+    def __init__(self, fact: str | None) -> None:
+        super().__init__()
+        self.fact = fact

@@ -19,7 +19,7 @@ import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TextIO, cast
 
 from textual.app import ComposeResult
 from textual.screen import Screen
@@ -148,10 +148,10 @@ class JoinScreen(Screen[None]):
                 group = True
                 say(seat.take_seat, info, role)
                 return
-            say(self._console)
+            say(self._trainer_prompt)
             try:
                 game = ClassGame(store, info)
-                TrainerSeat(game, _Lines(self), lang=seat.lang, echo=True).run(lines)
+                TrainerSeat(game, cast(TextIO, _Lines(self)), lang=seat.lang, echo=True).run(lines)
             except ClassError as exc:
                 say(self.show_line, error_text(exc, seat.lang))
         finally:
@@ -159,7 +159,7 @@ class JoinScreen(Screen[None]):
             if not group:
                 seat.finished.set()
 
-    def _console(self) -> None:
+    def _trainer_prompt(self) -> None:
         self.query_one(Input).placeholder = t("classnet.seat_prompt", self.seat.lang)
 
 

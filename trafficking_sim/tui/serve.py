@@ -228,7 +228,9 @@ def make_server(
             environment[paths.HOME_ENV] = str(self.home)
             return environment
 
-    class GameServer(Server):  # type: ignore[misc]
+    class GameServer(Server):
+        gate: Gate
+
         async def handle_index(self, request: web.Request) -> web.StreamResponse:
             if not gate.code_ok(request.cookies.get(CODE_COOKIE)):
                 given = request.query.get("code")
@@ -252,7 +254,10 @@ def make_server(
                 )
             return response
 
-        async def handle_websocket(self, request: web.Request) -> web.StreamResponse:
+        # Refusals answer with a plain HTTP response before any upgrade, hence the wider type.
+        async def handle_websocket(  # type: ignore[override]
+            self, request: web.Request
+        ) -> web.StreamResponse:
             if not gate.origin_ok(request.headers.get("Origin")):
                 return web.Response(status=403, text=t("serve.bad_origin", lang))
             if not gate.code_ok(request.cookies.get(CODE_COOKIE)):

@@ -25,8 +25,9 @@ class PaneMixin(Guarded):
         assert session is not None
         return session
 
+    # Not ``content``: Static already has a ``content`` (what it shows).
     @property
-    def content(self) -> GameContent:
+    def game_content(self) -> GameContent:
         return self.session.content
 
     @property

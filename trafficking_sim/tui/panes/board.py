@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
@@ -10,7 +11,9 @@ from textual.widgets.option_list import Option
 
 from ...content.models import FACT_KINDS
 from ...play import narrate
+from ..messages import ContactRequested, PermissionRequested, SienaToRequested
 from ..text import linked, plain
+from ..widgets.tlabel import TLabel
 from .base import PaneMixin
 
 
@@ -22,7 +25,7 @@ class BoardPane(PaneMixin, Vertical):
     def compose(self) -> ComposeResult:
         with Horizontal(classes="pane-row"):
             with Vertical(classes="pane-list"):
-                yield Static(id="board-heading", classes="pane-heading")
+                yield TLabel("tui.board_heading", id="board-heading", classes="pane-heading")
                 yield OptionList(id="board-list")
             with VerticalScroll(classes="pane-detail"):
                 yield Static(id="fact-detail")
@@ -32,7 +35,6 @@ class BoardPane(PaneMixin, Vertical):
             yield Button(id="fact-share")
 
     def update_view(self) -> None:
-        self.query_one("#board-heading", Static).update(plain(self.tr("tui.board_heading")))
         self.query_one("#fact-permission", Button).label = plain(
             self.tr("tui.ask_permission") + " (p)"
         )
@@ -47,12 +49,12 @@ class BoardPane(PaneMixin, Vertical):
             self._show(None)
             return
         for kind in FACT_KINDS:
-            facts = [f for f in mine if self.content.facts[f].kind == kind]
+            facts = [f for f in mine if self.game_content.facts[f].kind == kind]
             if not facts:
                 continue
             options.add_option(Option(Content(self.tr(f"kind.{kind}").upper()), disabled=True))
             for fact_id in facts:
-                fact = self.content.facts[fact_id]
+                fact = self.game_content.facts[fact_id]
                 marks = " ⚑" if fact.personal_data else ""
                 code = f" {mine[fact_id].handling}" if mine[fact_id].handling else ""
                 options.add_option(
@@ -84,11 +86,11 @@ class BoardPane(PaneMixin, Vertical):
                 button.disabled = True
             return
         self.selected = fact_id
-        fact = self.content.facts[fact_id]
+        fact = self.game_content.facts[fact_id]
         how = self.state.knowledge[self.state.role][fact_id]
         lang = self.lang
         origin = (
-            narrate.actor_name(self.content, how.source, lang, self.session.group_labels())
+            narrate.actor_name(self.game_content, how.source, lang, self.session.group_labels())
             if how.source
             else self.tr("plain.own_work")
         )
@@ -103,7 +105,7 @@ class BoardPane(PaneMixin, Vertical):
                 "tui.fact_origin",
                 origin=origin,
                 turn=how.turn,
-                date=narrate.date_text(self.content, how.turn, lang),
+                date=narrate.date_text(self.game_content, how.turn, lang),
             ),
         ]
         restricted = how.handling in ("H1", "H2") and how.source is not None
@@ -114,9 +116,26 @@ class BoardPane(PaneMixin, Vertical):
             rows.append("✔ " + self.tr("tui.permission_granted"))
         detail.update(linked("\n".join(rows), self.game.term_index()))
         permission.disabled = not restricted or granted
-        me = self.content.actors[self.state.role]
+        me = self.game_content.actors[self.state.role]
         self.query_one("#fact-siena", Button).disabled = not me.uses("siena")
         self.query_one("#fact-share", Button).disabled = not me.uses("direct")
 
     def selected_fact(self) -> str | None:
         return self.selected
+
+    # --- what the player asks for: the game screen acts on it --------------------------
+
+    @on(Button.Pressed, "#fact-permission")
+    def _permission_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.post_message(PermissionRequested(self.selected))
+
+    @on(Button.Pressed, "#fact-siena")
+    def _send_fact_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.post_message(SienaToRequested(fact=self.selected))
+
+    @on(Button.Pressed, "#fact-share")
+    def _share_fact_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.post_message(ContactRequested(fact=self.selected))

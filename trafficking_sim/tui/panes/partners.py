@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
@@ -11,7 +12,9 @@ from textual.widgets.option_list import Option
 from ...content import Actor
 from ...engine.rules import DISTRUST_REFUSES
 from ...i18n import tn
+from ..messages import ContactRequested, RequestRequested, SienaToRequested
 from ..text import linked, plain
+from ..widgets.tlabel import TLabel
 from .base import PaneMixin
 
 CHANNEL_MARKS = {"siena": "S", "i24_7": "I", "direct": "D", "judicial": "J"}
@@ -25,7 +28,7 @@ class PartnersPane(PaneMixin, Vertical):
     def compose(self) -> ComposeResult:
         with Horizontal(classes="pane-row"):
             with Vertical(classes="pane-list"):
-                yield Static(id="partners-heading", classes="pane-heading")
+                yield TLabel("tui.partners_heading", id="partners-heading", classes="pane-heading")
                 yield OptionList(id="partners-list")
             with VerticalScroll(classes="pane-detail"):
                 yield Static(id="partner-detail")
@@ -35,10 +38,9 @@ class PartnersPane(PaneMixin, Vertical):
             yield Button(id="partner-siena")
 
     def others(self) -> list[Actor]:
-        return [a for a in self.content.actors.values() if a.id != self.state.role]
+        return [a for a in self.game_content.actors.values() if a.id != self.state.role]
 
     def update_view(self) -> None:
-        self.query_one("#partners-heading", Static).update(plain(self.tr("tui.partners_heading")))
         self.query_one("#partner-request", Button).label = plain(self.tr("tui.request") + " (r)")
         self.query_one("#partner-share", Button).label = plain(self.tr("tui.contact") + " (d)")
         self.query_one("#partner-siena", Button).label = plain(self.tr("tui.siena_to") + " (s)")
@@ -64,14 +66,31 @@ class PartnersPane(PaneMixin, Vertical):
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         if event.option_list.id == "partners-list" and event.option.id:
-            self._show(self.content.actors[event.option.id])
+            self._show(self.game_content.actors[event.option.id])
 
     def selected_actor(self) -> Actor | None:
-        return self.content.actors.get(self.selected) if self.selected else None
+        return self.game_content.actors.get(self.selected) if self.selected else None
+
+    # --- what the player asks for: the game screen acts on it --------------------------
+
+    @on(Button.Pressed, "#partner-request")
+    def _request_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.post_message(RequestRequested(self.selected))
+
+    @on(Button.Pressed, "#partner-share")
+    def _contact_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.post_message(ContactRequested(partner=self.selected))
+
+    @on(Button.Pressed, "#partner-siena")
+    def _siena_to_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.post_message(SienaToRequested(partner=self.selected))
 
     def _show(self, actor: Actor) -> None:
         self.selected = actor.id
-        me = self.content.actors[self.state.role]
+        me = self.game_content.actors[self.state.role]
         lang = self.lang
         rows = [actor.name.get(lang)]
         if actor.id in self.state.seats:

@@ -22,7 +22,7 @@ class ObjectivesPane(PaneMixin, VerticalScroll):
         yield Static(id="objectives-text")
 
     def update_view(self) -> None:
-        state, content, lang = self.state, self.content, self.lang
+        state, content, lang = self.state, self.game_content, self.lang
         rows = [self.tr("tui.objectives_heading"), ""]
         for objective in content.objectives.values():
             if objective.owner not in ("shared", state.role):
@@ -38,7 +38,7 @@ class ObjectivesPane(PaneMixin, VerticalScroll):
             "",
             self.tr(
                 "tui.scores_heading",
-                start=self.content.scenario.scoring.start,
+                start=self.game_content.scenario.scoring.start,
                 floor=PILLAR_FLOOR,
             ),
         ]

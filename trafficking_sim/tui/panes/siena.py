@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
@@ -11,6 +12,7 @@ from textual.widgets.option_list import Option
 from ...engine import Message
 from ...play import narrate
 from ...review.debrief_map import message_counts
+from ..messages import ComposeRequested, ReplyRequested
 from ..text import linked, plain
 from .base import PaneMixin
 
@@ -40,7 +42,7 @@ class SienaPane(PaneMixin, Vertical):
 
     # --- which messages -----------------------------------------------------------------
 
-    def visible(self) -> list[Message]:
+    def shown_messages(self) -> list[Message]:
         state = self.state
         me = state.role
         mine = [m for m in state.messages if m.sender == me or me in m.recipients]
@@ -71,7 +73,7 @@ class SienaPane(PaneMixin, Vertical):
         self.query_one("#siena-reply", Button).label = plain(self.tr("tui.reply") + " (R)")
         following = MODES[(MODES.index(self.mode) + 1) % len(MODES)]
         self.query_one("#siena-mode-button", Button).label = plain(self.tr(f"tui.show_{following}"))
-        messages = self.visible()
+        messages = self.shown_messages()
         options = self.query_one("#siena-list", OptionList)
         options.clear_options()
         if not messages:
@@ -105,8 +107,8 @@ class SienaPane(PaneMixin, Vertical):
         arrow = "◀" if incoming else "▶"
         others = (m.sender,) if incoming else m.recipients
         names = self.session.group_labels()
-        who = ", ".join(narrate.actor_name(self.content, a, self.lang, names) for a in others)
-        title = narrate.message_title(self.content, m, self.lang, width=40)
+        who = ", ".join(narrate.actor_name(self.game_content, a, self.lang, names) for a in others)
+        title = narrate.message_title(self.game_content, m, self.lang, width=40)
         return Content(f"{mark}{arrow} #{m.id} {who}: {title}")
 
     def _message_at(self, index: int | None) -> Message | None:
@@ -139,10 +141,27 @@ class SienaPane(PaneMixin, Vertical):
         view.update(linked(self.render_message(message), self.game.term_index()))
 
     def render_message(self, m: Message) -> str:
-        lines = narrate.message_lines(self.content, m, self.lang, self.session.group_labels())
+        lines = narrate.message_lines(self.game_content, m, self.lang, self.session.group_labels())
         return "\n".join(lines)
 
     def selected_message(self) -> Message | None:
         if self.selected is None:
             return None
         return self.state.messages[self.selected - 1]
+
+    # --- what the player asks for: the game screen acts on it --------------------------
+
+    @on(Button.Pressed, "#siena-compose")
+    def _compose_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.post_message(ComposeRequested())
+
+    @on(Button.Pressed, "#siena-reply")
+    def _reply_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.post_message(ReplyRequested(self.selected))
+
+    @on(Button.Pressed, "#siena-mode-button")
+    def _next_view_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.cycle_mode()  # the pane's own business: nothing for the screen to do

@@ -3,16 +3,19 @@ stands, and the replies on their way with the turn each is due."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from textual.content import Content
 from textual.widgets import Static
 
 from ...engine import GameState
 from ...i18n import tn
 from ...play import narrate
+from ...review.debrief_map import message_counts
 from .base import PaneMixin
 
 
-def my_objectives(state: GameState, objectives: dict[str, object]) -> list[str]:
+def my_objectives(state: GameState, objectives: Mapping[str, object]) -> list[str]:
     """The objectives this player works towards: theirs and the shared ones (as on the
     Objectives pane, so that the two counts agree)."""
     return [
@@ -34,7 +37,7 @@ def on_the_way(state: GameState) -> list[tuple[int, str]]:
 
 class StatusBar(PaneMixin, Static):
     def update_view(self) -> None:
-        state, content, lang = self.state, self.content, self.lang
+        state, content, lang = self.state, self.game_content, self.lang
         role = content.actors[state.role].short_name.get(lang)
         session = self.game.session
         if state.seats and session is not None and state.role in session.group_names:
@@ -78,7 +81,10 @@ class StatusBar(PaneMixin, Static):
             case=case,
             left=time_left,
         )
-        third = self._coming_line(coming, last)
+        # The same counts as the SIENA pane's inbox and outbox and the debrief.
+        sent, received = message_counts(state, state.role)
+        counts = self.tr("tui.status_messages", sent=sent, received=received)
+        third = f"{counts} · {self._coming_line(coming, last, len(counts) + 3)}"
         text = f"{first}\n{second}\n{third}"
         classroom = self.game.classroom
         self.set_class(classroom is not None, "-class")
@@ -89,13 +95,13 @@ class StatusBar(PaneMixin, Static):
             text += "\n⏱ " + class_clock(classroom, self.lang)
         self.update(Content(text))
 
-    def _coming_line(self, coming: list[tuple[int, str]], last: int) -> str:
+    def _coming_line(self, coming: list[tuple[int, str]], last: int, taken: int = 0) -> str:
         if not coming:
             return self.tr("tui.on_the_way_none")
-        width = max(40, (self.size.width or self.app.size.width) - 2)
+        width = max(40, (self.size.width or self.app.size.width) - 2 - taken)
         items: list[str] = []
         for index, (due, sender) in enumerate(coming):
-            who = narrate.actor_name(self.content, sender, self.lang)
+            who = narrate.actor_name(self.game_content, sender, self.lang)
             key = "tui.due_late" if due > last else "tui.due_item"
             item = self.tr(key, who=who, turn=due)
             line = self.tr("tui.on_the_way", items=" · ".join([*items, item]))

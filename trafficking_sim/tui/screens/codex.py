@@ -11,6 +11,7 @@ from textual.widgets.option_list import Option
 from ...content.models import CodexEntry
 from ..localize import binding
 from ..text import linked, plain
+from ..widgets.tlabel import TLabel
 from .base import BaseScreen
 
 
@@ -22,7 +23,7 @@ class CodexScreen(BaseScreen[None]):
         self.entry = entry
 
     def compose(self) -> ComposeResult:
-        yield Static(id="screen-title", classes="screen-title")
+        yield TLabel("tui.codex_title", id="screen-title", classes="screen-title")
         with Horizontal(classes="chooser"):
             with Vertical(classes="chooser-list"):
                 yield Input(id="codex-search")
@@ -32,7 +33,6 @@ class CodexScreen(BaseScreen[None]):
         yield Footer()
 
     def refresh_language(self) -> None:
-        self.query_one("#screen-title", Static).update(plain(self.tr("tui.codex_title")))
         self.query_one("#codex-search", Input).placeholder = self.tr("tui.codex_search")
         self._fill()
 

@@ -13,6 +13,7 @@ from ...review.debrief import Debrief, best_reach_key, build_debrief, change_rea
 from ...review.debrief_map import WIDTH, map_lines
 from ..localize import binding
 from ..text import linked, plain
+from ..widgets.tlabel import TLabel
 from .base import BaseScreen
 
 if TYPE_CHECKING:
@@ -45,14 +46,14 @@ class DebriefScreen(BaseScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="debrief"):
-            yield Static(id="debrief-title", classes="screen-title")
+            yield TLabel("tui.debrief_title", id="debrief-title", classes="screen-title")
             with VerticalScroll(id="debrief-scroll"):
                 yield Static(id="debrief-text")
                 yield Static(id="debrief-map", classes="map")
                 yield Static(id="debrief-missed")
                 yield Static(id="debrief-questions")
                 with Horizontal(classes="timeline-filter"):
-                    yield Static(id="timeline-heading")
+                    yield TLabel("debrief.s_timeline", id="timeline-heading")
                     yield Select[str]([(EVERYONE, EVERYONE)], id="timeline-who", allow_blank=False)
                 yield Static(id="debrief-timeline")
             with Horizontal(classes="buttons"):
@@ -100,7 +101,6 @@ class DebriefScreen(BaseScreen[None]):
                 self.run_worker(self._search, thread=True, exclusive=True, group="debrief")
         d = self.debrief
         index = self.game.term_index()
-        self.query_one("#debrief-title", Static).update(plain(self.tr("tui.debrief_title")))
         for ident, key in (
             ("#debrief-new", "tui.new_game"),
             ("#debrief-export", "debrief.export"),
@@ -126,7 +126,6 @@ class DebriefScreen(BaseScreen[None]):
             + [(name, actor) for actor, name in d.actor_names.items()],
             current,
         )
-        self.query_one("#timeline-heading", Static).update(plain(self.tr("debrief.s_timeline")))
         self._timeline()
 
     def _summary(self, d: Debrief) -> str:

@@ -35,6 +35,7 @@ from ...play import narrate
 from ..localize import binding
 from ..text import lines, linked, plain
 from ..widgets.marks import CheckList, MarkedRadioButton, relabel
+from ..widgets.tlabel import TLabel
 from .base import BaseModal
 
 NONE = "-"
@@ -115,13 +116,13 @@ def _offer_facts(screen: BaseModal[Any], kinds: Collection[str]) -> None:
 
 
 def _fact_choices(dialog: BaseModal[Any]) -> list[tuple[Content, str]]:
-    session = dialog.session  # type: ignore[attr-defined]
+    session = dialog.session
     mine = session.state.knowledge.get(session.state.role, {})
     choices = []
     for fact_id, how in mine.items():
         fact = session.content.facts[fact_id]
         marks = (f" {how.handling}" if how.handling else "") + (" ⚑" if fact.personal_data else "")
-        choices.append((Content(f"{fact.label.get(dialog.lang)}{marks}"), fact_id))  # type: ignore[attr-defined]
+        choices.append((Content(f"{fact.label.get(dialog.lang)}{marks}"), fact_id))
     return choices
 
 
@@ -263,7 +264,7 @@ class ComposeDialog(ActionDialog):
     def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
         self._explain()
 
-    def on_selection_list_selected_changed(self, event: SelectionList.SelectedChanged) -> None:
+    def on_selection_list_selected_changed(self, event: SelectionList.SelectedChanged[str]) -> None:
         if event.selection_list.id == "facts":
             self._explain()
 
@@ -297,7 +298,8 @@ class RequestDialog(ActionDialog):
     def __init__(self, agency: str | None = None, service: str | None = None) -> None:
         super().__init__()
         self.agency, self.preset_service = agency, service
-        self.AUTO_FOCUS = "#service" if agency else "#partner"
+        # Per dialog: where the player starts depends on where they came from.
+        self.AUTO_FOCUS = "#service" if agency else "#partner"  # type: ignore[misc]
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide"):
@@ -425,14 +427,15 @@ class ShareDialog(ActionDialog):
     def __init__(self, to: str | None = None, facts: tuple[str, ...] = ()) -> None:
         super().__init__()
         self.to, self.preset_facts = to, facts
-        self.AUTO_FOCUS = "#facts" if to else "#partner"
+        # Per dialog: where the player starts depends on where they came from.
+        self.AUTO_FOCUS = "#facts" if to else "#partner"  # type: ignore[misc]
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide"):
             yield Static(id="share-title", classes="dialog-title")
             yield Static(classes="dialog-status")
             with VerticalScroll(classes="dialog-body"):
-                yield Static(id="share-explain", classes="explain")
+                yield TLabel("tui.share_explain", id="share-explain", classes="explain")
                 yield Label(id="l-partner")
                 yield Select[str]([], id="partner", allow_blank=True)
                 yield Label(id="l-facts")
@@ -457,7 +460,6 @@ class ShareDialog(ActionDialog):
         if self.to is not None:
             partner.value = self.to
         self._title()
-        self.query_one("#share-explain", Static).update(plain(self.tr("tui.share_explain")))
         self.query_one("#l-partner", Label).update(plain(self.tr("tui.f_partner")))
         self.query_one("#l-facts", Label).update(plain(self.tr("tui.f_facts")))
         self.query_one("#l-note", Label).update(plain(self.tr("tui.f_note")))
@@ -508,7 +510,7 @@ class PermissionDialog(ActionDialog):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide"):
-            yield Static(id="permission-title", classes="dialog-title")
+            yield TLabel("tui.permission_title", id="permission-title", classes="dialog-title")
             yield Static(classes="dialog-status")
             with VerticalScroll(classes="dialog-body"):
                 yield Static(id="permission-explain", classes="explain")
@@ -531,7 +533,6 @@ class PermissionDialog(ActionDialog):
         ]
 
     def refresh_language(self) -> None:
-        self.query_one("#permission-title", Static).update(plain(self.tr("tui.permission_title")))
         choices = self.restricted()
         self.query_one("#permission-explain", Static).update(
             linked(
@@ -571,7 +572,7 @@ class StepDialog(ActionDialog):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide"):
-            yield Static(id="step-title", classes="dialog-title")
+            yield TLabel("tui.steps_title", id="step-title", classes="dialog-title")
             yield Static(classes="dialog-status")
             with VerticalScroll(classes="dialog-body"):
                 yield OptionList(id="steps")
@@ -594,7 +595,6 @@ class StepDialog(ActionDialog):
         return [session.content.actions[o.action] for o in ordered]
 
     def refresh_language(self) -> None:
-        self.query_one("#step-title", Static).update(plain(self.tr("tui.steps_title")))
         self.query_one("#l-fact", Label).update(plain(self.tr("tui.f_fact")))
         self.query_one("#ok", Button).label = plain(self.tr("tui.do_step") + " (ctrl+s)")
         self.query_one("#cancel", Button).label = plain(self.tr("tui.cancel") + " (esc)")

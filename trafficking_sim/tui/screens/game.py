@@ -8,15 +8,25 @@ from collections.abc import Iterable
 from textual import on
 from textual.app import ComposeResult, SystemCommand
 from textual.css.query import NoMatches
-from textual.widgets import Button, Footer, TabbedContent, TabPane, Tabs
+from textual.widgets import Footer, TabbedContent, TabPane, Tabs
 
 from ...content import Actor
 from ...engine import AskPermission, EndTurn, Event
+from ...engine import Message as EngineMessage
 from ...engine import events as E
 from ...i18n import tn
 from ...play import narrate
 from ..localize import binding
-from ..messages import GameUpdated
+from ..messages import (
+    ComposeRequested,
+    ContactRequested,
+    GameUpdated,
+    PermissionRequested,
+    ReplyRequested,
+    RequestRequested,
+    SienaToRequested,
+)
+from ..panes.base import PaneMixin
 from ..panes.board import BoardPane
 from ..panes.partners import PartnersPane
 from ..panes.progress import LogPane, ObjectivesPane
@@ -46,6 +56,8 @@ MAIN_WIDGET = {
 }
 """What takes the focus when a pane is shown, so that the arrow keys work at once."""
 
+# The panes' buttons and the command each is (as on its key and in the palette): a pane
+# posts what the player asks for (tui/messages.py) and the screen acts on it with @on.
 BUTTON_ACTIONS = {
     "siena-compose": "compose",
     "siena-reply": "reply",
@@ -153,8 +165,16 @@ class GameScreen(BaseScreen[None]):
     def update_panes(self) -> None:
         if self.game.session is None:
             return
-        for pane in (StatusBar, SienaPane, PartnersPane, BoardPane, ObjectivesPane, LogPane):
-            self.query_one(pane).update_view()
+        panes: list[PaneMixin] = [
+            self.query_one(StatusBar),
+            self.query_one(SienaPane),
+            self.query_one(PartnersPane),
+            self.query_one(BoardPane),
+            self.query_one(ObjectivesPane),
+            self.query_one(LogPane),
+        ]
+        for pane in panes:
+            pane.update_view()
 
     @on(GameUpdated)
     def _game_updated(self, message: GameUpdated) -> None:
@@ -370,14 +390,28 @@ class GameScreen(BaseScreen[None]):
             return None
         return self.query_one(BoardPane).selected_fact()
 
+    def _actor(self, partner: str | None) -> Actor | None:
+        return self.session.content.actors.get(partner) if partner else None
+
     def action_request(self) -> None:
-        actor = self._partner_in_view()
+        self._request(self._partner_in_view())
+
+    @on(RequestRequested)
+    def _request_requested(self, message: RequestRequested) -> None:
+        self._request(self._actor(message.partner))
+
+    def _request(self, actor: Actor | None) -> None:
         self.app.push_screen(RequestDialog(actor.id if actor and actor.services else None))
 
     def action_contact(self) -> None:
         """Contact directly… (Partners) and Share directly… (Case board): one dialog."""
-        actor = self._partner_in_view()
-        fact = self._fact_in_view()
+        self._contact(self._partner_in_view(), self._fact_in_view())
+
+    @on(ContactRequested)
+    def _contact_requested(self, message: ContactRequested) -> None:
+        self._contact(self._actor(message.partner), message.fact)
+
+    def _contact(self, actor: Actor | None, fact: str | None) -> None:
         me = self.session.content.actors[self.session.state.role]
         if not me.uses("direct"):
             self.say(self.tr("tui.no_direct"), severity="warning")
@@ -387,16 +421,33 @@ class GameScreen(BaseScreen[None]):
 
     def action_siena_selected(self) -> None:
         """SIENA message… (Partners) and Send via SIENA… (Case board)."""
-        actor = self._partner_in_view()
-        fact = self._fact_in_view()
+        self._siena_to(self._partner_in_view(), self._fact_in_view())
+
+    @on(SienaToRequested)
+    def _siena_to_requested(self, message: SienaToRequested) -> None:
+        self._siena_to(self._actor(message.partner), message.fact)
+
+    def _siena_to(self, actor: Actor | None, fact: str | None) -> None:
         self.action_compose(
             to=(actor.id,) if actor is not None and actor.uses("siena") else (),
             facts=(fact,) if fact else (),
         )
 
+    @on(ComposeRequested)
+    def _compose_requested(self, message: ComposeRequested) -> None:
+        self.action_compose(to=message.to, facts=message.facts)
+
+    @on(ReplyRequested)
+    def _reply_requested(self, request: ReplyRequested) -> None:
+        state = self.session.state
+        self._reply(state.messages[request.message_id - 1] if request.message_id else None)
+
     def action_reply(self) -> None:
         message = self.query_one(SienaPane).selected_message()
-        if self._shown() != "siena" or message is None or message.sender == self.state_role():
+        self._reply(message if self._shown() == "siena" else None)
+
+    def _reply(self, message: EngineMessage | None) -> None:
+        if message is None or message.sender == self.state_role():
             self.action_tab("siena")
             self.say(self.tr("tui.choose_message_first"))
             return
@@ -411,7 +462,13 @@ class GameScreen(BaseScreen[None]):
         return self.session.state.role
 
     def action_permission(self) -> None:
-        fact = self._fact_in_view()
+        self._permission(self._fact_in_view())
+
+    @on(PermissionRequested)
+    def _permission_requested(self, message: PermissionRequested) -> None:
+        self._permission(message.fact)
+
+    def _permission(self, fact: str | None) -> None:
         knowledge = self.session.state.knowledge.get(self.state_role(), {})
         how = knowledge.get(fact) if fact else None
         needs = (
@@ -455,12 +512,6 @@ class GameScreen(BaseScreen[None]):
 
     def action_to_title(self) -> None:
         self.game.pop_to_title()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        # Each button is the command of the same name, as on its key and in the palette.
-        action = BUTTON_ACTIONS.get(str(event.button.id))
-        if action is not None:
-            getattr(self, f"action_{action}")()
 
     def screen_commands(self) -> Iterable[SystemCommand]:
         """Every game action, for the command palette, named as on its button or key."""

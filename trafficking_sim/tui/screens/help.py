@@ -11,7 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from ..localize import binding
-from ..text import plain
+from ..widgets.tlabel import TLabel
 from .base import BaseScreen
 
 
@@ -24,7 +24,7 @@ class HelpScreen(BaseScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="help"):
-            yield Static(id="screen-title", classes="screen-title")
+            yield TLabel("tui.help_title", id="screen-title", classes="screen-title")
             with VerticalScroll(id="help-scroll"):
                 yield Static(id="help-text")
         yield Footer()
@@ -33,7 +33,6 @@ class HelpScreen(BaseScreen[None]):
         self.query_one("#help-scroll").focus()
 
     def refresh_language(self) -> None:
-        self.query_one("#screen-title", Static).update(plain(self.tr("tui.help_title")))
         rows = [self.tr("tui.keys_here"), ""]
         seen: set[str] = set()
         for node in (self.under, self.app):

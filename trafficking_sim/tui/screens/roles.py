@@ -4,21 +4,22 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Footer, OptionList, Static
+from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...i18n import t
 from ..localize import binding
 from ..text import linked, plain
-from .base import BaseScreen
+from .chooser import ChooserScreen
 
 if TYPE_CHECKING:
     from ...content import Actor, GameContent
 
 
-class RoleScreen(BaseScreen[None]):
+class RoleScreen(ChooserScreen):
+    LIST_ID, DETAIL_ID, CHOOSE = "role-list", "role-detail", "start"
+    BUTTONS = (("start", "start"),)
+
     BINDINGS = [
         binding("escape", "app.pop_screen", "back"),
         binding("s", "start", "start"),
@@ -28,17 +29,8 @@ class RoleScreen(BaseScreen[None]):
         super().__init__()
         self.content = content
 
-    def compose(self) -> ComposeResult:
-        yield Static(id="screen-title", classes="screen-title")
-        with Horizontal(classes="chooser"):
-            yield OptionList(id="role-list", classes="chooser-list")
-            with Vertical(classes="chooser-detail"):
-                with VerticalScroll():
-                    yield Static(id="role-detail")
-                with Horizontal(classes="buttons"):
-                    yield Button(id="start", variant="primary")
-                    yield Button(id="back")
-        yield Footer()
+    def title_label(self) -> Static:
+        return Static(id="screen-title", classes="screen-title")  # names the scenario
 
     def refresh_language(self) -> None:
         self.query_one("#screen-title", Static).update(
@@ -55,26 +47,14 @@ class RoleScreen(BaseScreen[None]):
             )
         options.highlighted = highlighted if highlighted is not None else 0
         options.focus()
-        self._show(options.highlighted)
+        self.show(options.highlighted)
 
-    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        self._show(event.option_index)
-
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self.action_start()
-
-    def _show(self, index: int | None) -> None:
+    def show(self, index: int | None) -> None:
         if index is None:
             return
         actor = self.content.actors[self.content.roles[index]]
         text = role_card_text(actor, self.lang)
         self.query_one("#role-detail", Static).update(linked(text, self.game.term_index()))
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "start":
-            self.action_start()
-        elif event.button.id == "back":
-            self.app.pop_screen()
 
     def action_start(self) -> None:
         index = self.query_one("#role-list", OptionList).highlighted

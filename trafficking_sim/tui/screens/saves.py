@@ -6,19 +6,20 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Footer, OptionList, Static
+from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...i18n import error_text
 from ...play.saves import SaveError, is_unfinished, known_saves, read_save
 from ..localize import binding
 from ..text import lines, plain
-from .base import BaseScreen
+from .chooser import ChooserScreen
 
 
-class SavesScreen(BaseScreen[None]):
+class SavesScreen(ChooserScreen):
+    LIST_ID, DETAIL_ID, TITLE_KEY = "save-list", "save-detail", "tui.review_title"
+    BUTTONS = (("choose", "choose"), ("playback", "playback"))
+
     BINDINGS = [
         binding("escape", "app.pop_screen", "back"),
         binding("enter", "choose", "review", show=False),
@@ -28,19 +29,6 @@ class SavesScreen(BaseScreen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.saves: list[tuple[Path, dict[str, Any]]] = []
-
-    def compose(self) -> ComposeResult:
-        yield Static(id="screen-title", classes="screen-title")
-        with Horizontal(classes="chooser"):
-            yield OptionList(id="save-list", classes="chooser-list")
-            with Vertical(classes="chooser-detail"):
-                with VerticalScroll():
-                    yield Static(id="save-detail")
-                with Horizontal(classes="buttons"):
-                    yield Button(id="choose", variant="primary")
-                    yield Button(id="playback")
-                    yield Button(id="back")
-        yield Footer()
 
     def on_screen_resume(self) -> None:
         self.refresh_language()
@@ -55,7 +43,6 @@ class SavesScreen(BaseScreen[None]):
         return f"{game.scenario.title.get(self.lang)} · {role_name}"
 
     def refresh_language(self) -> None:
-        self.query_one("#screen-title", Static).update(plain(self.tr("tui.review_title")))
         self.query_one("#choose", Button).label = plain(self.tr("tui.review_open"))
         self.query_one("#back", Button).label = plain(self.tr("tui.back"))
         self.query_one("#playback", Button).label = plain(self.tr("tui.review_playback"))
@@ -72,15 +59,9 @@ class SavesScreen(BaseScreen[None]):
         else:
             options.highlighted = min(highlighted or 0, len(self.saves) - 1)
             options.focus()
-        self._show(options.highlighted)
+        self.show(options.highlighted)
 
-    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        self._show(event.option_index)
-
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self.action_choose()
-
-    def _show(self, index: int | None) -> None:
+    def show(self, index: int | None) -> None:
         detail = self.query_one("#save-detail", Static)
         if index is None or index >= len(self.saves):
             detail.update(plain(self.tr("tui.review_hint")))
@@ -101,14 +82,6 @@ class SavesScreen(BaseScreen[None]):
                 self.tr("tui.review_file", path=str(path)),
             )
         )
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "choose":
-            self.action_choose()
-        elif event.button.id == "playback":
-            self.action_playback()
-        elif event.button.id == "back":
-            self.app.pop_screen()
 
     def action_choose(self) -> None:
         """Replay the save and open its debrief (the save itself is left as it is)."""

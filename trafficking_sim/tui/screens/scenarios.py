@@ -2,36 +2,24 @@
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Footer, OptionList, Static
+from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..localize import binding
 from ..text import lines, plain
-from .base import BaseScreen
+from .chooser import ChooserScreen
 
 
-class ScenarioScreen(BaseScreen[None]):
+class ScenarioScreen(ChooserScreen):
+    LIST_ID, DETAIL_ID, TITLE_KEY = "scenario-list", "scenario-detail", "tui.choose_scenario"
+    BUTTONS = (("choose", "choose"),)
+
     BINDINGS = [
         binding("escape", "app.pop_screen", "back"),
         binding("enter", "choose", "choose", show=False),
     ]
 
-    def compose(self) -> ComposeResult:
-        yield Static(id="screen-title", classes="screen-title")
-        with Horizontal(classes="chooser"):
-            yield OptionList(id="scenario-list", classes="chooser-list")
-            with Vertical(classes="chooser-detail"):
-                with VerticalScroll():
-                    yield Static(id="scenario-detail")
-                with Horizontal(classes="buttons"):
-                    yield Button(id="choose", variant="primary")
-                    yield Button(id="back")
-        yield Footer()
-
     def refresh_language(self) -> None:
-        self.query_one("#screen-title", Static).update(plain(self.tr("tui.choose_scenario")))
         self.query_one("#choose", Button).label = plain(self.tr("tui.choose"))
         self.query_one("#back", Button).label = plain(self.tr("tui.back"))
         options = self.query_one("#scenario-list", OptionList)
@@ -48,15 +36,9 @@ class ScenarioScreen(BaseScreen[None]):
             options.focus()
         if self.game.catalogue_errors:
             self.say(self.tr("tui.some_scenarios_broken"), severity="warning")
-        self._show(options.highlighted)
+        self.show(options.highlighted)
 
-    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        self._show(event.option_index)
-
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self.action_choose()
-
-    def _show(self, index: int | None) -> None:
+    def show(self, index: int | None) -> None:
         detail = self.query_one("#scenario-detail", Static)
         catalogue = self.game.catalogue or []
         if index is None or index >= len(catalogue):
@@ -79,12 +61,6 @@ class ScenarioScreen(BaseScreen[None]):
         if s.content_note is not None:
             parts += ["", "⚠ " + self.tr("tui.content_note", note=s.content_note.get(self.lang))]
         detail.update(lines(*parts))
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "choose":
-            self.action_choose()
-        elif event.button.id == "back":
-            self.app.pop_screen()
 
     def action_choose(self) -> None:
         catalogue = self.game.catalogue

@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 from ...i18n import language_name, next_language
 from ..localize import binding
 from ..text import plain
+from ..widgets.tlabel import TLabel
 from .base import BaseScreen
 
 
@@ -63,7 +64,7 @@ class TitleScreen(BaseScreen[None]):
     def compose(self) -> ComposeResult:
         with Center(id="title-box"), Vertical(id="title-panel"):
             yield Static("trafficking-sim", id="title-name")
-            yield Static(id="title-tagline")
+            yield TLabel("tui.tagline", id="title-tagline")
             yield Button(id="continue", variant="primary")
             yield Static(id="continue-detail")
             yield Button(id="new-game")
@@ -73,14 +74,13 @@ class TitleScreen(BaseScreen[None]):
             yield Button(id="help")
             yield Button(id="language")
             yield Button(id="quit", variant="error")
-            yield Static(id="title-note")
+            yield TLabel("tui.title_note", id="title-note")
         yield KeyLine(id="title-keys")
 
     def on_screen_resume(self) -> None:
         self.refresh_language()
 
     def refresh_language(self) -> None:
-        self.query_one("#title-tagline", Static).update(plain(self.tr("tui.tagline")))
         from ...play.saves import unfinished_games
 
         games = unfinished_games()
@@ -105,7 +105,6 @@ class TitleScreen(BaseScreen[None]):
         other = language_name(next_language(self.lang))
         self.query_one("#language", Button).label = plain(self.tr("tui.switch_to", language=other))
         self.query_one("#quit", Button).label = plain(self.tr("tui.quit"))
-        self.query_one("#title-note", Static).update(plain(self.tr("tui.title_note")))
         self.query_one("#title-keys", KeyLine).show_keys(self.tr("key.palette"))
         if saved is not None:
             cont.focus()
@@ -211,7 +210,7 @@ class ContinueScreen(BaseScreen[None]):
         self.games: list[tuple[Path, dict[str, Any]]] = []
 
     def compose(self) -> ComposeResult:
-        yield Static(id="screen-title", classes="screen-title")
+        yield TLabel("tui.continue_title", id="screen-title", classes="screen-title")
         with Horizontal(classes="chooser"):
             yield OptionList(id="continue-list", classes="chooser-list")
             with Vertical(classes="chooser-detail"), Horizontal(classes="buttons"):
@@ -225,7 +224,6 @@ class ContinueScreen(BaseScreen[None]):
     def refresh_language(self) -> None:
         from ...play.saves import unfinished_games
 
-        self.query_one("#screen-title", Static).update(plain(self.tr("tui.continue_title")))
         self.query_one("#choose", Button).label = plain(self.tr("tui.continue_open"))
         self.query_one("#back", Button).label = plain(self.tr("tui.back"))
         self.games = unfinished_games()

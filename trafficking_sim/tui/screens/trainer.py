@@ -18,10 +18,14 @@ from ...engine.actions import Decide, TrainerInject, TrainerNote, TrainerReveal
 from ...play import narrate
 from ..localize import binding
 from ..text import lines, plain
+from ..widgets.tlabel import TLabel
 from .base import BaseModal, BaseScreen
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from ...content import GameContent
+    from ...engine.events import Event
     from ...play.session import Session
 
 
@@ -31,15 +35,15 @@ class TrainerSetupScreen(BaseScreen[None]):
     BINDINGS = [binding("escape", "app.pop_screen", "back")]
 
     def compose(self) -> ComposeResult:
-        yield Static(id="screen-title", classes="screen-title")
+        yield TLabel("trainer.setup_title", id="screen-title", classes="screen-title")
         with VerticalScroll(id="setup"):
-            yield Static(id="setup-scenario-label")
+            yield TLabel("trainer.scenario", id="setup-scenario-label")
             yield Select[str]([("…", "")], id="setup-scenario", allow_blank=False)
-            yield Static(id="setup-roles-label")
+            yield TLabel("trainer.roles", id="setup-roles-label")
             yield SelectionList[str](id="setup-roles")
-            yield Static(id="setup-note")
+            yield TLabel("trainer.setup_note", id="setup-note")
             with Horizontal(classes="tool-row"):
-                yield Static(id="setup-code-label", classes="setup-label")
+                yield TLabel("trainer.code_label", id="setup-code-label", classes="setup-label")
                 yield Input(id="setup-code", password=True)
             with Horizontal(classes="tool-row"):
                 yield Static(id="setup-minutes-label", classes="setup-label")
@@ -50,11 +54,6 @@ class TrainerSetupScreen(BaseScreen[None]):
         yield Footer()
 
     def refresh_language(self) -> None:
-        self.query_one("#screen-title", Static).update(plain(self.tr("trainer.setup_title")))
-        self.query_one("#setup-scenario-label", Static).update(plain(self.tr("trainer.scenario")))
-        self.query_one("#setup-roles-label", Static).update(plain(self.tr("trainer.roles")))
-        self.query_one("#setup-note", Static).update(plain(self.tr("trainer.setup_note")))
-        self.query_one("#setup-code-label", Static).update(plain(self.tr("trainer.code_label")))
         self.query_one("#setup-code", Input).placeholder = self.tr("trainer.code_placeholder")
         self.query_one("#setup-minutes-label", Static).update(
             plain(self.tr("trainer.minutes_label"))
@@ -233,11 +232,11 @@ class TrainerScreen(BaseScreen[None]):
                 say += ["", self.tr("trainer.notes"), scenario.trainer_notes.get(self.lang)]
             else:
                 say += ["", self.tr("trainer.notes_hidden")]
-        state = self.session.state
-        waiting = [state.messages[i - 1] for i in state.open_requests]
+        game_state = self.session.state
+        waiting = [game_state.messages[i - 1] for i in game_state.open_requests]
         if waiting:
             # A group that has not decided by the end of its next turn: the trainer does.
-            late = sum(1 for m in waiting if state.turn > m.turn + 1)
+            late = sum(1 for m in waiting if game_state.turn > m.turn + 1)
             say += ["", self.tr("trainer.decisions_waiting", n=len(waiting), late=late)]
         self.query_one("#trainer-say", Static).update(lines(*say))
         board = self.query_one("#trainer-league", Static)
@@ -430,14 +429,13 @@ class TrainerCodeDialog(BaseModal[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(id="code-title", classes="dialog-title")
+            yield TLabel("trainer.code_prompt", id="code-title", classes="dialog-title")
             yield Input(id="code-input", password=True)
             with Horizontal(classes="buttons"):
                 yield Button(id="code-ok", variant="primary")
                 yield Button(id="code-cancel")
 
     def refresh_language(self) -> None:
-        self.query_one("#code-title", Static).update(plain(self.tr("trainer.code_prompt")))
         self.query_one("#code-ok", Button).label = plain(self.tr("trainer.code_ok"))
         self.query_one("#code-cancel", Button).label = plain(self.tr("tui.cancel"))
 
@@ -462,9 +460,9 @@ class TrainerToolsDialog(BaseModal[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide"):
-            yield Static(id="tools-title", classes="dialog-title")
+            yield TLabel("trainer.tools", id="tools-title", classes="dialog-title")
             with VerticalScroll(classes="dialog-body"):
-                yield Static(id="tools-warning")
+                yield TLabel("trainer.tools_warning", id="tools-warning")
                 with Horizontal(classes="tool-row"):
                     yield Select[str]([], id="tool-inject", allow_blank=True)
                     yield Button(id="tool-inject-go")
@@ -487,8 +485,6 @@ class TrainerToolsDialog(BaseModal[None]):
     def refresh_language(self) -> None:
         session, lang = self.session, self.lang
         content, state = session.content, session.state
-        self.query_one("#tools-title", Static).update(plain(self.tr("trainer.tools")))
-        self.query_one("#tools-warning", Static).update(plain(self.tr("trainer.tools_warning")))
         self.query_one("#tool-inject-go", Button).label = plain(self.tr("trainer.inject"))
         self.query_one("#tool-reveal-go", Button).label = plain(self.tr("trainer.reveal"))
         self.query_one("#tool-note-go", Button).label = plain(self.tr("trainer.note"))
@@ -556,11 +552,11 @@ class TrainerToolsDialog(BaseModal[None]):
         rows += ["", self.tr("trainer.waiting", n=len(waiting))]
         self.query_one("#tools-case", Static).update(Content("\n".join(rows)))
 
-    def _done(self, events: list[object]) -> None:
-        refused = [e for e in events if getattr(e, "kind", "") == "action_refused"]
+    def _done(self, events: Sequence[Event]) -> None:
+        refused = [e for e in events if e.kind == "action_refused"]
         session = self.session
         if refused:
-            text = narrate.describe(refused[0], session.content, session.state, self.lang)  # type: ignore[arg-type]
+            text = narrate.describe(refused[0], session.content, session.state, self.lang)
             self.say("\n".join(text), severity="error")
         else:
             self.say(self.tr("trainer.done"))
@@ -578,10 +574,10 @@ class TrainerToolsDialog(BaseModal[None]):
             if isinstance(actor, str) and isinstance(fact, str):
                 self._done(self.game.perform(TrainerReveal(actor, fact)))
         elif button == "tool-note-go":
-            note = self.query_one("#tool-note", Input)
-            if note.value.strip():
-                self._done(self.game.perform(TrainerNote(note.value)))
-                note.value = ""
+            note_input = self.query_one("#tool-note", Input)
+            if note_input.value.strip():
+                self._done(self.game.perform(TrainerNote(note_input.value)))
+                note_input.value = ""
         elif button == "tool-decide-go":
             request = self.query_one("#tool-request", Select).value
             verdict = self.query_one("#tool-verdict", Select).value
@@ -616,7 +612,7 @@ class ClassDebriefScreen(BaseScreen[None]):
         return self.reviewed if self.reviewed is not None else super().session
 
     def compose(self) -> ComposeResult:
-        yield Static(id="screen-title", classes="screen-title")
+        yield TLabel("class.title", id="screen-title", classes="screen-title")
         with VerticalScroll(id="class-scroll"):
             yield Markdown(id="class-text")
         with Horizontal(classes="buttons"):
@@ -627,7 +623,6 @@ class ClassDebriefScreen(BaseScreen[None]):
     def refresh_language(self) -> None:
         from ...classroom.class_debrief import class_debrief_markdown
 
-        self.query_one("#screen-title", Static).update(plain(self.tr("class.title")))
         self.query_one("#class-export", Button).label = plain(self.tr("debrief.export"))
         self.query_one("#class-back", Button).label = plain(self.tr("tui.back"))
         self.query_one("#class-text", Markdown).update(
