@@ -89,8 +89,9 @@ async def test_a_waiting_group_sees_for_whom_it_waits_and_nothing_of_their_view(
     async with app.run_test(size=(100, 30)) as pilot:
         await seated(pilot, app)
         assert isinstance(app.screen, WaitingScreen)
+        # A screen just pushed is drawn a frame later: wait for the words, not the class.
+        await until(pilot, lambda: "Waiting for Border police B" in on_screen(app), "drawn")
         text = on_screen(app)
-        assert "Waiting for Border police B" in text
         for label in only_border_b_knows(tutorial, other_process(db)):
             assert label not in text
         # The game's keys say why nothing happens, rather than nothing at all.
@@ -140,7 +141,7 @@ async def test_a_groups_action_is_written_to_the_class_log_for_the_others(
         assert [row.author for row in other.store.rows_after("c1", 0)] == ["border_b"]
         assert other.whose_turn == "ngo"
         await until(pilot, lambda: isinstance(app.screen, WaitingScreen), "waiting")
-        assert "Waiting for NGO" in on_screen(app)
+        await until(pilot, lambda: "Waiting for NGO" in on_screen(app), "the wait said")
         await app.action_quit()
 
 
@@ -155,7 +156,7 @@ async def test_the_trainers_pause_freezes_input_with_a_message(
         trainer = other_process(db)
         trainer.control("input_pause")
         await until(pilot, lambda: isinstance(app.screen, WaitingScreen), "the pause")
-        assert "paused" in on_screen(app).lower()
+        await until(pilot, lambda: "paused" in on_screen(app).lower(), "the pause said")
         await pilot.press("e")
         await until(pilot, lambda: "paused" in notes(app).lower(), "a refusal")
         assert trainer.store.rows_after("c1", 1) == []  # nothing written after the pause
