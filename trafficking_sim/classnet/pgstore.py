@@ -19,7 +19,6 @@ from typing import Any
 
 from . import codes
 from .store import (
-    PRESENCE_SECONDS,
     SCHEMA_VERSION,
     TRAINER,
     Appended,
@@ -27,7 +26,8 @@ from .store import (
     ClassInfo,
     ClassStore,
     LogRow,
-    _alive,
+    decode_rows,
+    presence,
 )
 
 CHANNEL = "trafficking_sim_class_log"
@@ -277,14 +277,7 @@ class PgClassStore(ClassStore):
             " ORDER BY seq",
             (class_id, after),
         ).fetchall()
-        found = []
-        for seq, action_id, author, body, at in rows:
-            try:
-                data = json.loads(body)
-            except (ValueError, TypeError, RecursionError) as exc:
-                raise ClassError("classnet.bad_row", seq=seq, error=str(exc)) from None
-            found.append(LogRow(int(seq), str(action_id), str(author), data, float(at)))
-        return found
+        return decode_rows(rows)
 
     def _listen(self) -> Any:
         """The listening connection, (re)opened when needed."""
@@ -338,16 +331,10 @@ class PgClassStore(ClassStore):
         )
 
     def connected(self, class_id: str) -> dict[str, bool]:
-        found: dict[str, bool] = {}
         rows = self.conn.execute(
             "SELECT role, pid, host, seen FROM ts_presence WHERE class=%s", (class_id,)
         ).fetchall()
-        for role, pid, host, seen in rows:
-            if host == socket.gethostname():
-                found[role] = _alive(int(pid))
-            else:
-                found[role] = time.time() - float(seen) < PRESENCE_SECONDS
-        return found
+        return presence(rows)
 
 
 def open_store(db: str | Path, *, create: bool = False) -> ClassStore:

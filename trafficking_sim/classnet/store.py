@@ -16,7 +16,7 @@ import os
 import socket
 import sqlite3
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -307,14 +307,7 @@ class ClassStore:
             "SELECT seq, action_id, author, body, at FROM log WHERE class=? AND seq>? ORDER BY seq",
             (class_id, after),
         ).fetchall()
-        found = []
-        for seq, action_id, author, body, at in rows:
-            try:
-                data = json.loads(body)
-            except (ValueError, TypeError, RecursionError) as exc:
-                raise ClassError("classnet.bad_row", seq=seq, error=str(exc)) from None
-            found.append(LogRow(int(seq), str(action_id), str(author), data, float(at)))
-        return found
+        return decode_rows(rows)
 
     def data_version(self) -> int:
         return int(self.db.execute("PRAGMA data_version").fetchone()[0])
@@ -360,16 +353,36 @@ class ClassStore:
         """Which seats a living process holds. On this computer a process is asked
         directly (one stopped with kill -9 leaves its row behind); a process elsewhere
         counts while it has said so recently."""
-        found: dict[str, bool] = {}
         rows = self.db.execute(
             "SELECT role, pid, host, seen FROM presence WHERE class=?", (class_id,)
         ).fetchall()
-        for role, pid, host, seen in rows:
-            if host == socket.gethostname():
-                found[role] = _alive(int(pid))
-            else:
-                found[role] = time.time() - float(seen) < PRESENCE_SECONDS
-        return found
+        return presence(rows)
+
+
+def decode_rows(rows: Iterable[Sequence[Any]]) -> list[LogRow]:
+    """Log rows as read from either database (seq, action_id, author, body, at); a body
+    that is not JSON is a damaged log, said as such."""
+    found = []
+    for seq, action_id, author, body, at in rows:
+        try:
+            data = json.loads(body)
+        except (ValueError, TypeError, RecursionError) as exc:
+            raise ClassError("classnet.bad_row", seq=seq, error=str(exc)) from None
+        found.append(LogRow(int(seq), str(action_id), str(author), data, float(at)))
+    return found
+
+
+def presence(rows: Iterable[Sequence[Any]]) -> dict[str, bool]:
+    """Which seats a living process holds, from presence rows (role, pid, host, seen). On
+    this computer a process is asked directly (one stopped with kill -9 leaves its row
+    behind); a process elsewhere counts while it has said so recently."""
+    found: dict[str, bool] = {}
+    for role, pid, host, seen in rows:
+        if host == socket.gethostname():
+            found[role] = _alive(int(pid))
+        else:
+            found[role] = time.time() - float(seen) < PRESENCE_SECONDS
+    return found
 
 
 def _alive(pid: int) -> bool:
