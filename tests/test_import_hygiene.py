@@ -27,6 +27,8 @@ CORE_MODULES = [
     "trafficking_sim.classnet.store",
     "trafficking_sim.classnet.game",
     "trafficking_sim.classnet.seat",
+    "trafficking_sim.classnet.desk",
+    "trafficking_sim.classnet.trainer",
     "trafficking_sim.play.demo",
     "trafficking_sim.materials.cards",
     "trafficking_sim.materials.guide",
