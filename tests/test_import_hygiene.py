@@ -29,6 +29,7 @@ CORE_MODULES = [
     "trafficking_sim.classnet.seat",
     "trafficking_sim.classnet.desk",
     "trafficking_sim.classnet.trainer",
+    "trafficking_sim.classnet.watch",
     "trafficking_sim.play.demo",
     "trafficking_sim.materials.cards",
     "trafficking_sim.materials.guide",

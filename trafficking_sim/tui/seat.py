@@ -3,7 +3,8 @@
 
 After a group's code, the seat is the normal game app for the group's own role: its
 actions are committed to the class log (``ClassGame.commit``) instead of stepped
-locally, and a timer polls the log for rows other processes wrote. The game's panes are
+locally; a thread waiting on the store's change signal (classnet/watch.py) tells the app
+when other processes wrote rows, and only then is the log read. The game's panes are
 drawn only on the group's own turn; in between a waiting screen covers them (see
 screens/seat_game.py), so another role's view never reaches this device.
 
@@ -16,12 +17,13 @@ from __future__ import annotations
 import io
 import queue
 import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO, cast
 
+from textual import on
 from textual.app import ComposeResult
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Log
 
@@ -34,14 +36,16 @@ from .messages import GameUpdated
 if TYPE_CHECKING:
     from ..classnet.game import Applied, ClassGame
     from ..classnet.store import ClassInfo
+    from ..classnet.watch import LogWatcher
 
 _STOP = object()
 
-POLL_SECONDS = 0.1
-"""How often a seat looks for rows other processes wrote (a cheap query on an idle log)."""
-
 PRESENCE_SECONDS = 20.0
 """How often a seat says it is still here (others count it connected for 60 s)."""
+
+
+class LogMoved(Message):
+    """Another process wrote rows to the class log (posted from the watcher's thread)."""
 
 
 class _Lines(io.TextIOBase):
@@ -178,7 +182,8 @@ class SeatApp(TraffickingApp):
         self.me = ""
         self.waiting = False  # the waiting screen covers the game
         self.unseen: list[Event] = []  # what reached the group while it waited
-        self._said_here = 0.0
+        self.watcher: LogWatcher | None = None
+        self.debrief_shown = False  # the class debrief, opened once when released
         self.join = JoinScreen()
 
     def get_default_screen(self) -> Screen[Any]:
@@ -211,17 +216,34 @@ class SeatApp(TraffickingApp):
         self.me = role
         self.net.catch_up()
         self._here()
-        self.set_interval(POLL_SECONDS, self.poll)
+        self.set_interval(PRESENCE_SECONDS, self._here)
+        self.watch_log(self.net)
         self._sync([], first=True)
+        self._released()
+
+    def watch_log(self, net: ClassGame) -> None:
+        """Learn of other processes' rows by the store's change signal, not by reading the
+        log on a timer: the watcher's thread posts LogMoved, the app reads the new rows."""
+        from ..classnet.watch import LogWatcher
+
+        self.watcher = LogWatcher(
+            self.db, net.info.id, lambda: net.applied, lambda: self.post_message(LogMoved())
+        )
+        self.watcher.start()
+
+    @on(LogMoved)
+    def _log_moved(self) -> None:
+        self.poll()
 
     def _here(self) -> None:
-        if self.net is not None:
+        if self.net is not None and not self.closing:
             self.net.store.here(self.net.info.id, self.me)
-            self._said_here = time.monotonic()
 
     def on_unmount(self) -> None:
         self.closing = True
         self.join.stop()  # a code or console still waiting for a line: no more lines
+        if self.watcher is not None:
+            self.watcher.stop()
         if self.net is not None:
             self.net.store.gone(self.net.info.id, self.me)
             self.net.store.close()
@@ -231,11 +253,11 @@ class SeatApp(TraffickingApp):
 
     def poll(self) -> None:
         """Rows other processes wrote: applied, and shown as this group may see them."""
-        if self.net is None:
+        if self.net is None or self.closing:
             return
-        if time.monotonic() - self._said_here > PRESENCE_SECONDS:
-            self._here()
         arrived = self.net.catch_up()
+        if self.watcher is not None:
+            self.watcher.handled()
         if arrived:
             self._arrived(arrived, [])
 
@@ -278,6 +300,17 @@ class SeatApp(TraffickingApp):
                 self.notify(text, markup=False, timeout=10)
             events.extend(item.events)
         self._sync(events + mine)
+        self._released()
+
+    def _released(self) -> None:
+        """Once the trainer has ended the game and released the class debrief: open it, the
+        same review ``debrief`` gives of the class's export, in the group's language."""
+        from .screens.trainer import ClassDebriefScreen
+
+        if self.net is None or not self.net.controls.ended or self.debrief_shown:
+            return
+        self.debrief_shown = True
+        self.push_screen(ClassDebriefScreen(self.net.session))
 
     def _news(self, events: list[Event]) -> list[str]:
         """What this group sees of ``events``: its own role's point of view only."""
