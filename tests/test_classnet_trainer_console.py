@@ -296,8 +296,14 @@ async def test_the_command_line_takes_the_plain_consoles_commands_as_text(
         line.value = "who"
         await pilot.press("enter")
         await until(pilot, lambda: "  NGO: not connected" in screen.history, "who")
+        drawn = app.export_screenshot().replace("&#160;", " ")
+        assert "[b]bold?[/b]" in drawn  # on the screen as typed: text, not markup
         await pilot.press("escape")
         assert not line.has_focus
+        await pilot.press("colon")
+        line.value = "end"  # typed, as in the plain console: the debrief opens all the same
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, ClassDebriefScreen), "the debrief")
         await app.action_quit()
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import io
 from typing import TYPE_CHECKING, TextIO, cast
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Footer, Input, RichLog, Select, Static
@@ -19,7 +18,7 @@ from textual.widgets import Button, Footer, Input, RichLog, Select, Static
 from ...classnet.desk import Reply, TrainerDesk
 from ...classroom.phases import MAX_MINUTES
 from ..localize import binding
-from ..text import plain
+from ..text import plain, plain_rich
 from .base import BaseModal, BaseScreen
 
 if TYPE_CHECKING:
@@ -61,6 +60,7 @@ class TrainerConsoleScreen(BaseScreen[None]):
         self.desk = desk
         self._typed: TrainerSeat | None = None
         self.history: list[str] = []  # every line the log was given, in order
+        self.debrief_opened = False
 
     def compose(self) -> ComposeResult:
         yield Static(id="console-title", classes="screen-title")
@@ -107,12 +107,22 @@ class TrainerConsoleScreen(BaseScreen[None]):
         log = self.query_one("#console-log", RichLog)
         for line in lines:
             self.history.append(line)
-            log.write(Text(line))  # text as written: never markup
+            log.write(plain_rich(line))  # text as written, wrapped: never markup
 
     def arrived(self, applied: list[Applied]) -> None:
         """Rows other processes wrote: the groups' actions, their chat, presence."""
         self.write(*self.desk.describe(applied))
         self.refresh_side()
+        self.released()
+
+    def released(self) -> None:
+        """Once the game has ended and the class debrief is released (by a key here, a
+        typed 'end' or another trainer's device): open it, once."""
+        from .trainer import ClassDebriefScreen
+
+        if self.desk.game.controls.ended and not self.debrief_opened:
+            self.debrief_opened = True
+            self.app.push_screen(ClassDebriefScreen(self.desk.game.session))
 
     def reply(self, reply: Reply) -> None:
         self.write(*reply.lines)
@@ -224,12 +234,9 @@ class TrainerConsoleScreen(BaseScreen[None]):
             if not yes:
                 return
             reply = self.desk.end()
-            self.write(*reply.lines[:1])
+            self.write(*reply.lines[:1])  # (the debrief itself opens on its own screen)
             self.refresh_side()
-            if reply.done:
-                from .trainer import ClassDebriefScreen
-
-                self.app.push_screen(ClassDebriefScreen(self.desk.game.session))
+            self.released()
 
         self.app.push_screen(ConfirmDialog(self.tr("console.end_confirm")), end)
 
@@ -274,6 +281,7 @@ class TrainerConsoleScreen(BaseScreen[None]):
         self._typed.say(f"> {line}")
         self._typed.handle(line)
         self.refresh_side()
+        self.released()
         if self._typed.quit:
             self.app.exit()
 
