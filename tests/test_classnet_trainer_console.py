@@ -307,7 +307,9 @@ async def test_the_command_line_takes_the_plain_consoles_commands_as_text(
         await app.action_quit()
 
 
-async def test_f1_lists_every_key_of_the_console(tmp_path: Path, tutorial: GameContent) -> None:
+async def test_f1_lists_every_key_of_the_console_and_f2_switches_its_language(
+    tmp_path: Path, tutorial: GameContent
+) -> None:
     db = tmp_path / "class.db"
     issued = make_class(db, tutorial)
     app = SeatApp(db, issued["@trainer"], "sl")
@@ -317,6 +319,11 @@ async def test_f1_lists_every_key_of_the_console(tmp_path: Path, tutorial: GameC
         await pilot.pause(0.1)
         listed = "\n".join(screen.history)
         assert "Tipke konzole:" in listed and "Končaj igro" in listed and "Nova koda" in listed
+        assert "Skupine" in side(app)
+        await pilot.press("f2")  # the other language: the panel and what is written next
+        await until(pilot, lambda: "Groups" in side(app), "the panel in English")
+        await pilot.press("s")
+        await until(pilot, lambda: "started the clock" in screen.history[-1], "English")
         await app.action_quit()
 
 

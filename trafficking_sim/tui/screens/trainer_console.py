@@ -80,6 +80,7 @@ class TrainerConsoleScreen(BaseScreen[None]):
         self.query_one("#console-log", RichLog).focus()
 
     def refresh_language(self) -> None:
+        self.desk.lang = self.desk.game.session.lang = self.lang  # (F2 switches it)
         title = self.desk.game.session.content.scenario.title.get(self.lang)
         self.query_one("#console-title", Static).update(
             plain(self.tr("console.title", title=title))
