@@ -81,6 +81,8 @@ class TrainerConsoleScreen(BaseScreen[None]):
 
     def refresh_language(self) -> None:
         self.desk.lang = self.desk.game.session.lang = self.lang  # (F2 switches it)
+        if self._typed is not None:
+            self._typed.lang = self._typed.desk.lang = self.lang
         title = self.desk.game.session.content.scenario.title.get(self.lang)
         self.query_one("#console-title", Static).update(
             plain(self.tr("console.title", title=title))
