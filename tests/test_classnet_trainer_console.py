@@ -221,6 +221,7 @@ async def test_a_reissued_code_is_shown_once_and_opens_the_seat(
         await until(pilot, lambda: isinstance(app.screen, MessageDialog), "the new code shown")
         said = str(app.screen.query_one("#dialog-text", Static).render())
         code = said.split("New code for NGO: ")[1].split(" ")[0]
+        assert not any(code in line for line in console(app).history)  # shown once only
         store = ClassStore(db)
         found = store.seat_for_code(code)
         assert found is not None and found[1] == "ngo"

@@ -128,13 +128,16 @@ class TrainerConsoleScreen(BaseScreen[None]):
             self.app.push_screen(ClassDebriefScreen(self.desk.game.session))
 
     def reply(self, reply: Reply) -> None:
-        self.write(*reply.lines)
-        self.refresh_side()
-        if reply.code is not None:
+        if reply.code is None:
+            self.write(*reply.lines)
+        else:
+            # A new code is shown once, in a dialog, and never kept in the console's log.
             from .dialogs import MessageDialog
 
-            text = reply.lines[-1]
-            self.app.push_screen(MessageDialog(self.tr("console.new_code_title"), plain(text)))
+            self.write(*(line for line in reply.lines if reply.code not in line))
+            said = "\n".join(line for line in reply.lines if reply.code in line)
+            self.app.push_screen(MessageDialog(self.tr("console.new_code_title"), plain(said)))
+        self.refresh_side()
 
     def ask(
         self,
