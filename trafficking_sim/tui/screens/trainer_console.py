@@ -259,7 +259,7 @@ class TrainerConsoleScreen(BaseScreen[None]):
         for item in self.BINDINGS:
             assert not isinstance(item, tuple)
             if item.show:
-                shown = item.key_display or item.key.upper()
+                shown = item.key_display or (item.key.upper() if len(item.key) > 1 else item.key)
                 self.write(f"  {shown:<4} {self.tr(f'key.{item.id}')}")
 
     # --- the command line: the plain console's commands ----------------------------------
