@@ -342,3 +342,38 @@ def test_snapshot_of_the_trainers_console(
     app = SeatApp(db, issued["@trainer"], "en")
     run: Callable[[Any], Awaitable[None]] = into_console
     assert snap_compare(app, terminal_size=(80, 24), run_before=run)
+
+
+async def test_markup_in_the_scenario_is_shown_literally_on_the_console(tmp_path: Path) -> None:
+    """Group names, the scenario's title and the presentation view, from a scenario whose
+    every text carries markup: shown as characters, never acted on."""
+    from tests.corpus.markup import write_markup_content
+    from tests.test_hostile_tui import assert_literal
+    from trafficking_sim.content import load_game
+
+    path = write_markup_content(tmp_path / "content")
+    content = load_game(path)
+    db = tmp_path / "class.db"
+    store = ClassStore(db, create=True)
+    issued = store.create_class(
+        "c1",
+        scenario=content.id,
+        scenario_path=str(path),
+        content_hash=content.content_hash,
+        engine_version=__version__,
+        seed=2,
+        seats=("border_b", "ngo"),
+    )
+    store.close()
+    app = SeatApp(db, issued["@trainer"], "en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await opened(pilot, app)
+        assert_literal(app)
+        await fill_present(pilot, app, "ngo")
+        assert_literal(app)
+        await pilot.press("escape")
+        screen = await dialog(pilot, app, "i")  # the scenario's events, by their titles
+        assert_literal(app)
+        await pilot.press("escape")
+        assert isinstance(screen, ToolDialog)
+        await app.action_quit()
