@@ -196,3 +196,86 @@ def test_snapshot_of_a_groups_game_screen(
 
     app = SeatApp(db, issued["border_b"], "en")
     assert snap_compare(app, terminal_size=(80, 24), run_before=into_game)
+
+
+async def test_the_seat_opens_the_class_debrief_when_the_trainer_releases_it(
+    tmp_path: Path, tutorial: GameContent
+) -> None:
+    """The end of the game: each group reads the class debrief on its own screen, the same
+    review that ``debrief`` gives of the class's export."""
+    from textual.widgets import Markdown
+
+    from trafficking_sim.classroom.class_debrief import class_debrief_markdown
+    from trafficking_sim.tui.screens.trainer import ClassDebriefScreen
+
+    db = tmp_path / "class.db"
+    issued = make_class(db, tutorial)
+    app = SeatApp(db, issued["ngo"], "en")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await seated(pilot, app)
+        trainer = other_process(db)
+        assert trainer.commit("border_b", EndTurn()).status == "done"
+        assert trainer.control("end_game").status == "done"
+        await until(pilot, lambda: isinstance(app.screen, ClassDebriefScreen), "the debrief")
+        shown = app.screen.query_one("#class-text", Markdown)
+        await until(pilot, lambda: bool(shown.source), "the debrief written")
+        text = shown.source
+        assert text == class_debrief_markdown(trainer.session, "en")
+        assert "NGO" in text and "Border police B" in text
+        await app.action_quit()
+
+
+async def test_a_seat_learns_of_another_process_rows_by_the_change_signal(
+    tmp_path: Path, tutorial: GameContent
+) -> None:
+    """A row another process writes reaches the screen within ~300 ms, and an idle seat
+    does not read the log's rows while nothing is written."""
+    import subprocess
+    import sys
+    import time
+
+    db = tmp_path / "class.db"
+    issued = make_class(db, tutorial)
+    app = SeatApp(db, issued["ngo"], "en")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await seated(pilot, app)
+        assert app.net is not None
+        store = app.net.store
+        reads: list[int] = []
+        read_rows = store.rows_after
+
+        def counted(class_id: str, after: int) -> Any:
+            reads.append(after)
+            return read_rows(class_id, after)
+
+        store.rows_after = counted  # type: ignore[method-assign]
+        await pilot.pause(1.0)
+        assert reads == [], "an idle seat read the log"
+        writer = (
+            "import sys, time\n"
+            "from pathlib import Path\n"
+            "from trafficking_sim.classnet.game import ClassGame\n"
+            "from trafficking_sim.classnet.store import ClassStore\n"
+            "store = ClassStore(Path(sys.argv[1]))\n"
+            "game = ClassGame(store, store.classes()[0])\n"
+            "game.say('border_b', 'chat', 'all', 'the shelter has two beds')\n"
+            "print(time.time())\n"
+        )
+        process = subprocess.Popen(
+            [sys.executable, "-c", writer, str(db)], stdout=subprocess.PIPE, text=True
+        )
+        try:
+            for _ in range(3000):
+                await pilot.pause(0.005)
+                if "the shelter has two beds" in notes(app):
+                    seen = time.time()
+                    break
+            else:
+                raise AssertionError("the chat line never reached the seat")
+            written = float(process.communicate(timeout=30)[0])
+        finally:
+            if process.poll() is None:
+                process.kill()
+        assert seen - written < 0.3, f"the row took {seen - written:.3f} s to reach the seat"
+        assert reads == [0], "the seat read the log once, when the row was written"
+        await app.action_quit()

@@ -1096,7 +1096,8 @@ def _class_host(args: argparse.Namespace) -> int:
     print(
         f"Class {info.id}: open {url} in each group's browser; each tab asks for its code. "
         "Join as the trainer with your code in a tab or a terminal "
-        "(trafficking-sim join --plain --code CODE). Ctrl+C here stops.",
+        "(trafficking-sim join --code CODE: the trainer's console; add --plain for "
+        "its line-by-line form). Ctrl+C here stops.",
         file=sys.stderr,
     )
     os.environ[SERVED_ENV] = "1"

@@ -11,18 +11,13 @@ import shlex
 from collections.abc import Callable, Iterable
 from typing import TextIO
 
-from ..classroom.class_debrief import class_debrief_markdown
 from ..content.errors import closest
-from ..engine import Action
-from ..engine.actions import EndTurn, TrainerInject, TrainerNote, TrainerReveal
 from ..i18n import t
-from ..play import narrate
 from ..play.plain import _printable
 from .controls import ControlFormatError
-from .game import Applied, ClassGame, Outcome
-from .seat import control_line, timer_line
+from .desk import Reply, TrainerDesk
+from .game import Applied, ClassGame
 from .store import TRAINER
-from .talk import TalkFormatError, talk_markdown, talk_text
 
 WATCH_SECONDS = 0.2
 """How long the trainer's seat waits for the groups' rows between two commands."""
@@ -62,7 +57,7 @@ class TrainerSeat:
         self.lang = lang
         self.echo = echo
         self.quit = False
-        game.session.lang = lang
+        self.desk = TrainerDesk(game, lang)
         self.commands: dict[str, Callable[[list[str]], object]] = {
             "help": self._help,
             "who": self._who,
@@ -99,30 +94,7 @@ class TrainerSeat:
     # --- what the trainer sees -------------------------------------------------------------
 
     def show(self, applied: Iterable[Applied]) -> None:
-        session = self.game.session
-        names = session.group_labels()
-        for item in applied:
-            author = item.row.author
-            if item.talk is not None:
-                self.say(f"[{item.row.seq}] {talk_text(item.talk, names, self.lang)}")
-                continue
-            if item.control is not None:
-                line = control_line(self.game, item.control, self.lang)
-                if item.control["control"] in ("revoke", "reissue"):
-                    role = str(item.control["role"])
-                    line = self.tr(f"classnet.trainer_{item.control['control']}", group=names[role])
-                self.say(f"[{item.row.seq}] {line}")
-                continue
-            who = (
-                self.tr("classnet.trainer_you") if author == TRAINER else names.get(author, author)
-            )
-            self.say(f"[{item.row.seq}] {who}:")
-            view = author if author in names else None
-            for event in item.events:
-                for line in narrate.describe(
-                    event, session.content, session.state, self.lang, role=view, names=names
-                ):
-                    self.say(f"    {line}")
+        self.say(*self.desk.describe(applied))
 
     def catch_up(self) -> None:
         self.show(self.game.catch_up())
@@ -177,7 +149,7 @@ class TrainerSeat:
         except _Usage:
             self.say(self.tr("plain.usage", usage=USAGE[name]))
 
-    # --- commands ------------------------------------------------------------------------------
+    # --- commands (each a call of the desk, which the full-screen console calls too) ----------
 
     def _help(self, args: list[str]) -> None:
         for name, usage in USAGE.items():
@@ -185,45 +157,18 @@ class TrainerSeat:
             self.say(f"  {usage:<20} {meaning}")
 
     def _who(self, args: list[str]) -> None:
-        game = self.game
-        connected = game.store.connected(game.info.id)
-        names = game.session.group_labels()
-        for role in game.info.seats:
-            key = "classnet.connected" if connected.get(role) else "classnet.not_connected"
-            self.say(f"  {names[role]}: {self.tr(key)}")
+        self.say(*self.desk.who())
 
     def _status(self, args: list[str]) -> None:
-        game = self.game
-        state = game.session.state
-        if game.over:
-            self.say(self.tr("classnet.trainer_over", seq=game.applied))
-        else:
-            group = game.session.group_label(state.role)
-            self.say(
-                self.tr("classnet.trainer_turn", turn=state.turn, group=group, seq=game.applied)
-            )
-        if game.controls.input_paused:
-            self.say(self.tr("classnet.trainer_frozen"))
-        self.say(timer_line(game, self.lang))
-        self._who([])
+        self.say(*self.desk.status())
 
     def _time(self, args: list[str]) -> None:
-        self.say(timer_line(self.game, self.lang))
+        self.say(self.desk.timer())
 
-    def _control(self, args: list[str], name: str, **fields: object) -> Outcome:
+    def _control(self, args: list[str], name: str, **fields: object) -> None:
         if args and name != "phase_extend":
             raise _Usage
-        outcome = self.game.control(name, **fields)
-        if outcome.status == "done":
-            body = {"control": name, **fields}
-            if name in ("revoke", "reissue"):
-                group = self.game.session.group_label(str(fields["role"]))
-                self.say(self.tr(f"classnet.trainer_{name}", group=group))
-            else:
-                self.say(control_line(self.game, body, self.lang))
-        else:
-            self.report(outcome)
-        return outcome
+        self.reply(self.desk.control(name, **fields))
 
     def _extend(self, args: list[str]) -> None:
         if len(args) != 1 or not args[0].lstrip("+-").isdigit():
@@ -233,70 +178,41 @@ class TrainerSeat:
     def _code(self, args: list[str], name: str) -> None:
         if len(args) != 1:
             raise _Usage
-        role = args[0]
-        if role not in self.game.info.seats:
-            self.say(
-                self.tr(
-                    "classnet.trainer_no_seat", role=role, roles=", ".join(self.game.info.seats)
-                )
-            )
-            return
-        outcome = self._control([], name, role=role)
-        if outcome.code is not None:
-            group = self.game.session.group_label(role)
-            self.say(self.tr("classnet.trainer_new_code", group=group, code=outcome.code))
+        self.reply(self.desk.code(name, args[0]))
 
     def _end_turn(self, args: list[str]) -> None:
-        """End the turn of the group whose turn it is (one that is absent, say)."""
         if args:
             raise _Usage
-        if self.game.over:
-            self.say(self.tr("classnet.trainer_over", seq=self.game.applied))
-            return
-        self._act(EndTurn(), turn_of=self.game.whose_turn)
+        self.reply(self.desk.end_turn())
 
     def _inject(self, args: list[str]) -> None:
         if len(args) != 1:
             raise _Usage
-        self._act(TrainerInject(args[0]))
+        self.reply(self.desk.inject(args[0]))
 
     def _reveal(self, args: list[str]) -> None:
         if len(args) != 2:
             raise _Usage
-        self._act(TrainerReveal(args[0], args[1]))
+        self.reply(self.desk.reveal(args[0], args[1]))
 
     def _note(self, args: list[str]) -> None:
         if not args:
             raise _Usage
-        self._act(TrainerNote(" ".join(args)))
+        self.reply(self.desk.note(" ".join(args)))
 
     def _end(self, args: list[str]) -> None:
         if args:
             raise _Usage
-        if self.game.controls.ended:
-            self.say(self.tr("classnet.trainer_already_ended"))
-            return
-        self._control([], "end_game")
-        self.say("", class_debrief_markdown(self.game.session, self.lang))
-        labels = self.game.session.group_labels()
-        self.say(talk_markdown(self.game.talk, labels, self.lang))
+        self.reply(self.desk.end())
 
     def _chat(self, args: list[str]) -> None:
         if len(args) < 2:
             raise _Usage
-        try:
-            outcome = self.game.say(TRAINER, "chat", args[0], " ".join(args[1:]))
-        except TalkFormatError as exc:
-            self.say(self.tr("classnet.talk_refused", error=str(exc)))
-            return
-        self.catch_up()
-        self.report(outcome)
+        self.reply(self.desk.chat(args[0], " ".join(args[1:])))
 
     def _talk(self, args: list[str]) -> None:
-        """Everything the groups said to each other, and their shared notes."""
         self.catch_up()
-        labels = self.game.session.group_labels()
-        self.say(talk_markdown(self.game.talk, labels, self.lang))
+        self.say(*self.desk.talk())
 
     def _watch(self, args: list[str]) -> None:
         """Show what the groups do for a while (a script's way to let the class play)."""
@@ -309,53 +225,17 @@ class TrainerSeat:
         self.show(self.game.wait(seconds))
 
     def _present(self, args: list[str]) -> None:
-        """One group's cooperation map and decisions, for the projector (the main room)."""
-        from ..review.debrief import build_debrief
-        from ..review.debrief_map import map_lines
-
-        game = self.game
-        if len(args) != 1 or args[0] not in game.info.seats:
+        if len(args) != 1 or args[0] not in self.game.info.seats:
             raise _Usage
-        role = args[0]
         self.catch_up()
-        review = build_debrief(game.session, self.lang, search=False, role=role)
-        names = game.session.group_labels()
-        self.say("", self.tr("classnet.present_heading", group=names[role]), "")
-        self.say(*map_lines(review), "", self.tr("classnet.present_decisions"))
-        moments = [m for m in review.timeline if role in m.actors]
-        for moment in moments:
-            self.say(f"  {self.tr('classnet.present_turn', turn=moment.turn)} {moment.text}")
-        if not moments:
-            self.say(f"  {self.tr('classnet.present_none')}")
+        self.say("", *self.desk.present(args[0]))
 
     def _quit(self, args: list[str]) -> None:
         self.quit = True
         self.say(self.tr("classnet.trainer_bye"))
 
-    # --- writing to the log --------------------------------------------------------------------
-
-    def _act(self, action: Action, *, turn_of: str | None = None) -> None:
-        seen: list[Applied] = []
-        outcome = self.game.commit(TRAINER, action, seen, turn_of=turn_of)
-        self.show(seen)
-        if outcome.status == "done":
-            self.say(self.tr("classnet.trainer_written", seq=self.game.applied))
-            session = self.game.session
-            for event in outcome.events:
-                for line in narrate.describe(
-                    event, session.content, session.state, self.lang, names=session.group_labels()
-                ):
-                    self.say(f"    {line}")
-        self.report(outcome)
-
-    def report(self, outcome: Outcome) -> None:
-        """Why the trainer's row was not written (nothing to say when it was)."""
-        if outcome.status == "done":
-            return
-        if self.game.over:
-            self.say(self.tr("classnet.trainer_over", seq=self.game.applied))
-        else:
-            self.say(self.tr("classnet.trainer_turn_moved"))
+    def reply(self, reply: Reply) -> None:
+        self.say(*reply.lines)
 
 
 class _Usage(Exception):

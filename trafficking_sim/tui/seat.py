@@ -3,25 +3,26 @@
 
 After a group's code, the seat is the normal game app for the group's own role: its
 actions are committed to the class log (``ClassGame.commit``) instead of stepped
-locally, and a timer polls the log for rows other processes wrote. The game's panes are
+locally; a thread waiting on the store's change signal (classnet/watch.py) tells the app
+when other processes wrote rows, and only then is the log read. The game's panes are
 drawn only on the group's own turn; in between a waiting screen covers them (see
 screens/seat_game.py), so another role's view never reaches this device.
 
-The trainer's code opens the trainer's console: the plain-mode console, run in a thread
-of its own, its lines shown in a log and its commands typed in a field.
+The trainer's code opens the trainer's console (screens/trainer_console.py): presence,
+the clock, the groups' rows as they come and every trainer control a key away.
 """
 
 from __future__ import annotations
 
-import io
 import queue
 import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO, cast
+from typing import TYPE_CHECKING, Any
 
+from textual import on
 from textual.app import ComposeResult
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Log
 
@@ -34,33 +35,21 @@ from .messages import GameUpdated
 if TYPE_CHECKING:
     from ..classnet.game import Applied, ClassGame
     from ..classnet.store import ClassInfo
+    from ..classnet.watch import LogWatcher
+    from .screens.trainer_console import TrainerConsoleScreen
 
 _STOP = object()
-
-POLL_SECONDS = 0.1
-"""How often a seat looks for rows other processes wrote (a cheap query on an idle log)."""
 
 PRESENCE_SECONDS = 20.0
 """How often a seat says it is still here (others count it connected for 60 s)."""
 
 
-class _Lines(io.TextIOBase):
-    """What the console writes, line by line, onto the screen's log (from its thread)."""
-
-    def __init__(self, screen: JoinScreen) -> None:
-        self.screen = screen
-        self.partial = ""
-
-    def write(self, text: str) -> int:
-        self.partial += text
-        *lines, self.partial = self.partial.split("\n")
-        for line in lines:
-            self.screen.app.call_from_thread(self.screen.show_line, line)
-        return len(text)
+class LogMoved(Message):
+    """Another process wrote rows to the class log (posted from the watcher's thread)."""
 
 
 class JoinScreen(Screen[None]):
-    """The join code, typed in the app; then, for the trainer, the console's lines."""
+    """The join code, typed in the app (then the group's game or the trainer's console)."""
 
     CSS = "JoinScreen Log { height: 1fr; } JoinScreen Input { dock: bottom; }"
 
@@ -109,12 +98,10 @@ class JoinScreen(Screen[None]):
             yield str(item)
 
     def _seat(self) -> None:
-        """The code, then (the trainer) the console's commands until the end."""
+        """The code, tried in a thread of its own (a wrong one costs a try)."""
         from ..classnet import codes
-        from ..classnet.game import ClassGame
         from ..classnet.pgstore import open_store
         from ..classnet.store import TRAINER, ClassError
-        from ..classnet.trainer import TrainerSeat
 
         seat = self.seat
         say = seat.call_from_thread
@@ -143,24 +130,14 @@ class JoinScreen(Screen[None]):
                 return
             info, role = found
             seat.seated = True
-            if role != TRAINER:
-                # The group's game runs on the app's own thread, with its own connection.
-                group = True
-                say(seat.take_seat, info, role)
-                return
-            say(self._trainer_prompt)
-            try:
-                game = ClassGame(store, info)
-                TrainerSeat(game, cast(TextIO, _Lines(self)), lang=seat.lang, echo=True).run(lines)
-            except ClassError as exc:
-                say(self.show_line, error_text(exc, seat.lang))
+            # The seat's game (or the trainer's console) runs on the app's own thread,
+            # with its own connection.
+            group = True
+            say(seat.take_trainer_seat if role == TRAINER else seat.take_seat, info, role)
         finally:
             store.close()
             if not group:
                 seat.finished.set()
-
-    def _trainer_prompt(self) -> None:
-        self.query_one(Input).placeholder = t("classnet.seat_prompt", self.seat.lang)
 
 
 class SeatApp(TraffickingApp):
@@ -178,7 +155,9 @@ class SeatApp(TraffickingApp):
         self.me = ""
         self.waiting = False  # the waiting screen covers the game
         self.unseen: list[Event] = []  # what reached the group while it waited
-        self._said_here = 0.0
+        self.watcher: LogWatcher | None = None
+        self.debrief_shown = False  # the class debrief, opened once when released
+        self.trainer_console: TrainerConsoleScreen | None = None  # the trainer's code was typed
         self.join = JoinScreen()
 
     def get_default_screen(self) -> Screen[Any]:
@@ -211,17 +190,58 @@ class SeatApp(TraffickingApp):
         self.me = role
         self.net.catch_up()
         self._here()
-        self.set_interval(POLL_SECONDS, self.poll)
+        self.set_interval(PRESENCE_SECONDS, self._here)
+        self.watch_log(self.net)
         self._sync([], first=True)
+        self._released()
+
+    def take_trainer_seat(self, info: ClassInfo, role: str) -> None:
+        """The trainer's code: the trainer's console, on a connection of its own."""
+        from ..classnet.desk import TrainerDesk
+        from ..classnet.game import ClassGame
+        from ..classnet.pgstore import open_store
+        from ..classnet.store import ClassError
+        from .screens.trainer_console import TrainerConsoleScreen
+
+        try:
+            store = open_store(self.db)
+            self.net = ClassGame(store, info)
+        except ClassError as exc:
+            self.join.show_line(error_text(exc, self.lang))
+            self.finished.set()
+            return
+        self.session = self.net.session
+        self.me = role
+        self.net.catch_up()  # the game so far is summed up on the console's side panel
+        self._here()
+        self.set_interval(PRESENCE_SECONDS, self._here)
+        self.trainer_console = TrainerConsoleScreen(TrainerDesk(self.net, self.lang))
+        self.watch_log(self.net)
+        self.push_screen(self.trainer_console)
+
+    def watch_log(self, net: ClassGame) -> None:
+        """Learn of other processes' rows by the store's change signal, not by reading the
+        log on a timer: the watcher's thread posts LogMoved, the app reads the new rows."""
+        from ..classnet.watch import LogWatcher
+
+        self.watcher = LogWatcher(
+            self.db, net.info.id, lambda: net.applied, lambda: self.post_message(LogMoved())
+        )
+        self.watcher.start()
+
+    @on(LogMoved)
+    def _log_moved(self) -> None:
+        self.poll()
 
     def _here(self) -> None:
-        if self.net is not None:
+        if self.net is not None and not self.closing:
             self.net.store.here(self.net.info.id, self.me)
-            self._said_here = time.monotonic()
 
     def on_unmount(self) -> None:
         self.closing = True
         self.join.stop()  # a code or console still waiting for a line: no more lines
+        if self.watcher is not None:
+            self.watcher.stop()
         if self.net is not None:
             self.net.store.gone(self.net.info.id, self.me)
             self.net.store.close()
@@ -231,11 +251,15 @@ class SeatApp(TraffickingApp):
 
     def poll(self) -> None:
         """Rows other processes wrote: applied, and shown as this group may see them."""
-        if self.net is None:
+        if self.net is None or self.closing:
             return
-        if time.monotonic() - self._said_here > PRESENCE_SECONDS:
-            self._here()
         arrived = self.net.catch_up()
+        if self.watcher is not None:
+            self.watcher.handled()
+        if self.trainer_console is not None:
+            if arrived:
+                self.trainer_console.arrived(arrived)
+            return
         if arrived:
             self._arrived(arrived, [])
 
@@ -278,6 +302,17 @@ class SeatApp(TraffickingApp):
                 self.notify(text, markup=False, timeout=10)
             events.extend(item.events)
         self._sync(events + mine)
+        self._released()
+
+    def _released(self) -> None:
+        """Once the trainer has ended the game and released the class debrief: open it, the
+        same review ``debrief`` gives of the class's export, in the group's language."""
+        from .screens.trainer import ClassDebriefScreen
+
+        if self.net is None or not self.net.controls.ended or self.debrief_shown:
+            return
+        self.debrief_shown = True
+        self.push_screen(ClassDebriefScreen(self.net.session))
 
     def _news(self, events: list[Event]) -> list[str]:
         """What this group sees of ``events``: its own role's point of view only."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from rich.text import Text as RichText
 from textual.content import Content
 from textual.style import Style
 
@@ -45,6 +46,12 @@ EMPTY_INDEX = TermIndex(())
 def plain(text: str | Content) -> Content:
     """Text shown exactly as it is written: markup in it is just characters."""
     return text if isinstance(text, Content) else Content(str(text))
+
+
+def plain_rich(text: str) -> RichText:
+    """The same literal text for a RichLog, which wraps Rich's own Text (and not a
+    Content) to its width."""
+    return RichText(str(text))
 
 
 def linked(text: str, index: TermIndex = EMPTY_INDEX) -> Content:

@@ -1,0 +1,379 @@
+"""The trainer's console of a networked class on the full screen: who is here, the clock,
+every trainer control a key away (each writes its row of the class log, which the groups'
+seats obey), the command line of the plain console, and one group's presentation view."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.widgets import Input, Select, Static
+
+from trafficking_sim import __version__
+from trafficking_sim.classnet.game import ClassGame
+from trafficking_sim.classnet.seat import SeatGame
+from trafficking_sim.classnet.store import ClassStore
+from trafficking_sim.content import GameContent
+from trafficking_sim.engine import EndTurn
+from trafficking_sim.tui.screens.dialogs import ConfirmDialog, MessageDialog
+from trafficking_sim.tui.screens.trainer import ClassDebriefScreen
+from trafficking_sim.tui.screens.trainer_console import (
+    PresentScreen,
+    ToolDialog,
+    TrainerConsoleScreen,
+)
+from trafficking_sim.tui.seat import SeatApp
+
+
+def make_class(db: Path, tutorial: GameContent) -> dict[str, str]:
+    store = ClassStore(db, create=True)
+    issued = store.create_class(
+        "c1",
+        scenario="tutorial",
+        scenario_path=None,
+        content_hash=tutorial.content_hash,
+        engine_version=__version__,
+        seed=2,
+        seats=("border_b", "ngo"),
+    )
+    store.close()
+    return issued
+
+
+def other_process(db: Path) -> ClassGame:
+    """A group's device: its own connection to the class file."""
+    store = ClassStore(db)
+    game = ClassGame(store, store.classes()[0])
+    game.catch_up()
+    return game
+
+
+def last_row(db: Path) -> tuple[str, dict[str, Any]]:
+    store = ClassStore(db)
+    try:
+        row = store.rows_after("c1", 0)[-1]
+    finally:
+        store.close()
+    return row.author, row.body
+
+
+async def until(pilot: Any, test: Callable[[], bool], what: str) -> None:
+    for _ in range(100):
+        await pilot.pause(0.05)
+        if test():
+            return
+    raise AssertionError(f"{what} never happened")
+
+
+def console(app: SeatApp) -> TrainerConsoleScreen:
+    assert app.trainer_console is not None
+    return app.trainer_console
+
+
+def side(app: SeatApp) -> str:
+    screen = console(app)
+    return "\n".join(
+        str(screen.query_one(f"#console-{part}", Static).render())
+        for part in ("turn", "timer", "presence")
+    )
+
+
+async def opened(pilot: Any, app: SeatApp) -> TrainerConsoleScreen:
+    await until(pilot, lambda: isinstance(app.screen, TrainerConsoleScreen), "the console")
+    await until(pilot, lambda: "▶" in side(app), "the side panel drawn")
+    return console(app)
+
+
+async def dialog(pilot: Any, app: SeatApp, key: str) -> ToolDialog:
+    await pilot.press(key)
+    await until(pilot, lambda: isinstance(app.screen, ToolDialog), f"the dialog of {key!r}")
+    assert isinstance(app.screen, ToolDialog)
+    return app.screen
+
+
+async def fill(pilot: Any, app: SeatApp, key: str, choices: list[str], text: str | None) -> None:
+    """Open a control's dialog, choose and type, and press its OK button."""
+    screen = await dialog(pilot, app, key)
+    for number, value in enumerate(choices):
+        screen.query_one(f"#tool-choice-{number}", Select).value = value
+    if text is not None:
+        screen.query_one("#tool-text", Input).value = text
+    await pilot.click("#tool-ok")
+    await until(pilot, lambda: isinstance(app.screen, TrainerConsoleScreen), "the dialog closed")
+
+
+async def test_the_presence_list_shows_each_group_and_updates_when_a_seat_joins(
+    tmp_path: Path, tutorial: GameContent
+) -> None:
+    db = tmp_path / "class.db"
+    issued = make_class(db, tutorial)
+    app = SeatApp(db, issued["@trainer"], "en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await opened(pilot, app)
+        assert "▶ Border police B: not connected" in side(app).replace("\n", " ")
+        assert "NGO: not connected" in side(app)
+        assert "You play" not in side(app)  # the trainer's console, not a group's seat
+        group = other_process(db)
+        group.store.here("c1", "ngo")
+        await until(pilot, lambda: "NGO: connected" in side(app), "the NGO shown connected")
+        group.store.gone("c1", "ngo")
+        await until(pilot, lambda: "NGO: not connected" in side(app), "the NGO shown gone")
+        await app.action_quit()
+
+
+async def test_a_groups_row_reaches_the_console_and_moves_the_turn(
+    tmp_path: Path, tutorial: GameContent
+) -> None:
+    db = tmp_path / "class.db"
+    issued = make_class(db, tutorial)
+    app = SeatApp(db, issued["@trainer"], "en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await opened(pilot, app)
+        assert other_process(db).commit("border_b", EndTurn()).status == "done"
+        await until(pilot, lambda: "[1] Border police B:" in screen.history, "the row shown")
+        await until(pilot, lambda: "▶ NGO" in side(app), "the NGO's turn marked")
+        await app.action_quit()
+
+
+# The key, what its dialog is given (choices, text), and the row it writes.
+CONTROLS: list[tuple[str, list[str], str | None, dict[str, Any]]] = [
+    ("s", [], None, {"control": "phase_start"}),
+    ("p", [], None, {"control": "phase_pause"}),
+    ("x", [], "5", {"control": "phase_extend", "minutes": 5}),
+    ("k", [], None, {"control": "phase_skip"}),
+    ("f", [], None, {"control": "input_pause"}),
+    ("e", [], None, {"type": "end_turn"}),
+    ("i", ["hotline_call"], None, {"type": "trainer_inject", "inject": "hotline_call"}),
+    (
+        "r",
+        ["ngo", "driver_phone"],
+        None,
+        {"type": "trainer_reveal", "actor": "ngo", "fact": "driver_phone"},
+    ),
+    ("n", [], "[b]late[/b] start", {"type": "trainer_note", "text": "[b]late[/b] start"}),
+    ("c", ["ngo"], "ready?", {"chat": {"to": "ngo", "text": "ready?"}}),
+    ("o", ["ngo"], None, {"control": "revoke", "role": "ngo"}),
+]
+
+
+@pytest.mark.parametrize(("key", "choices", "text", "row"), CONTROLS, ids=[c[0] for c in CONTROLS])
+async def test_each_control_key_writes_its_row_of_the_class_log(
+    tmp_path: Path,
+    tutorial: GameContent,
+    key: str,
+    choices: list[str],
+    text: str | None,
+    row: dict[str, Any],
+) -> None:
+    db = tmp_path / "class.db"
+    issued = make_class(db, tutorial)
+    for value in choices:
+        assert value in {*tutorial.injects, *tutorial.facts, "ngo", "border_b"}, value
+    app = SeatApp(db, issued["@trainer"], "en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await opened(pilot, app)
+        if choices or text is not None:
+            await fill(pilot, app, key, choices, text)
+        else:
+            await pilot.press(key)
+            await pilot.pause(0.1)
+        assert last_row(db) == ("@trainer", row)
+        assert screen.history[-1] != ""  # the trainer is told what was done
+        await app.action_quit()
+
+
+async def test_pausing_all_input_makes_a_seats_action_refused_with_the_reason(
+    tmp_path: Path, tutorial: GameContent
+) -> None:
+    db = tmp_path / "class.db"
+    issued = make_class(db, tutorial)
+    app = SeatApp(db, issued["@trainer"], "en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await opened(pilot, app)
+        await pilot.press("f")
+        await until(pilot, lambda: "paused for every group" in side(app), "the pause shown")
+        out = io.StringIO()
+        seat = SeatGame(other_process(db), "border_b", out, lang="en", echo=False)
+        seat.play(EndTurn())
+        assert "the trainer paused play" in out.getvalue()
+        assert last_row(db)[1] == {"control": "input_pause"}  # nothing written after it
+        await pilot.press("f")  # and again: play resumes
+        await until(pilot, lambda: "paused for every group" not in side(app), "the resume")
+        assert last_row(db)[1] == {"control": "input_resume"}
+        assert seat.game.commit("border_b", EndTurn()).status == "done"
+        await app.action_quit()
+
+
+async def test_a_reissued_code_is_shown_once_and_opens_the_seat(
+    tmp_path: Path, tutorial: GameContent
+) -> None:
+    db = tmp_path / "class.db"
+    issued = make_class(db, tutorial)
+    app = SeatApp(db, issued["@trainer"], "en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await opened(pilot, app)
+        screen = await dialog(pilot, app, "u")
+        screen.query_one("#tool-choice-0", Select).value = "ngo"
+        await pilot.click("#tool-ok")
+        await until(pilot, lambda: isinstance(app.screen, MessageDialog), "the new code shown")
+        said = str(app.screen.query_one("#dialog-text", Static).render())
+        code = said.split("New code for NGO: ")[1].split(" ")[0]
+        assert not any(code in line for line in console(app).history)  # shown once only
+        store = ClassStore(db)
+        found = store.seat_for_code(code)
+        assert found is not None and found[1] == "ngo"
+        assert store.seat_for_code(issued["ngo"]) is None  # the old code no longer works
+        store.close()
+        assert last_row(db) == ("@trainer", {"control": "reissue", "role": "ngo"})
+        await app.action_quit()
+
+
+async def test_ending_the_game_asks_first_then_releases_the_class_debrief(
+    tmp_path: Path, tutorial: GameContent
+) -> None:
+    db = tmp_path / "class.db"
+    issued = make_class(db, tutorial)
+    app = SeatApp(db, issued["@trainer"], "en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await opened(pilot, app)
+        await pilot.press("g")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmDialog), "the question")
+        await pilot.press("escape")
+        await pilot.pause(0.1)
+        assert other_process(db).applied == 0  # not ended without a yes
+        await pilot.press("g")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmDialog), "the question")
+        await pilot.click("#yes")
+        await until(pilot, lambda: isinstance(app.screen, ClassDebriefScreen), "the debrief")
+        assert last_row(db) == ("@trainer", {"control": "end_game"})
+        assert other_process(db).controls.ended
+        await app.action_quit()
+
+
+async def test_present_shows_one_groups_map_and_decisions_full_screen(
+    tmp_path: Path, tutorial: GameContent
+) -> None:
+    db = tmp_path / "class.db"
+    issued = make_class(db, tutorial)
+    app = SeatApp(db, issued["@trainer"], "en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await opened(pilot, app)
+        await fill_present(pilot, app, "ngo")
+        text = str(app.screen.query_one("#present-text", Static).render())
+        assert "NGO: cooperation map and decisions" in text
+        assert "Border police B" in text and "no exchange" in text  # the map
+        assert "No decisions yet." in text
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, TrainerConsoleScreen), "back")
+        await app.action_quit()
+
+
+async def fill_present(pilot: Any, app: SeatApp, role: str) -> None:
+    screen = await dialog(pilot, app, "v")
+    screen.query_one("#tool-choice-0", Select).value = role
+    await pilot.click("#tool-ok")
+    await until(pilot, lambda: isinstance(app.screen, PresentScreen), "the presentation")
+    await pilot.pause(0.1)
+
+
+async def test_the_command_line_takes_the_plain_consoles_commands_as_text(
+    tmp_path: Path, tutorial: GameContent
+) -> None:
+    db = tmp_path / "class.db"
+    issued = make_class(db, tutorial)
+    app = SeatApp(db, issued["@trainer"], "en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await opened(pilot, app)
+        await pilot.press("colon")
+        line = screen.query_one("#console-command", Input)
+        assert line.has_focus
+        line.value = "chat all [b]bold?[/b]"
+        await pilot.press("enter")
+        await until(pilot, lambda: any("[b]bold?[/b]" in x for x in screen.history), "chat")
+        assert last_row(db)[1] == {"chat": {"to": "all", "text": "[b]bold?[/b]"}}
+        line.value = "who"
+        await pilot.press("enter")
+        await until(pilot, lambda: "  NGO: not connected" in screen.history, "who")
+        drawn = app.export_screenshot().replace("&#160;", " ")
+        assert "[b]bold?[/b]" in drawn  # on the screen as typed: text, not markup
+        await pilot.press("escape")
+        assert not line.has_focus
+        await pilot.press("colon")
+        line.value = "end"  # typed, as in the plain console: the debrief opens all the same
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, ClassDebriefScreen), "the debrief")
+        await app.action_quit()
+
+
+async def test_f1_lists_every_key_of_the_console_and_f2_switches_its_language(
+    tmp_path: Path, tutorial: GameContent
+) -> None:
+    db = tmp_path / "class.db"
+    issued = make_class(db, tutorial)
+    app = SeatApp(db, issued["@trainer"], "sl")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await opened(pilot, app)
+        await pilot.press("f1")
+        await pilot.pause(0.1)
+        listed = "\n".join(screen.history)
+        assert "Tipke konzole:" in listed and "Končaj igro" in listed and "Nova koda" in listed
+        assert "Skupine" in side(app)
+        await pilot.press("f2")  # the other language: the panel and what is written next
+        await until(pilot, lambda: "Groups" in side(app), "the panel in English")
+        await pilot.press("s")
+        await until(pilot, lambda: "started the clock" in screen.history[-1], "English")
+        await app.action_quit()
+
+
+def test_snapshot_of_the_trainers_console(
+    snap_compare: Any, tmp_path: Path, tutorial: GameContent
+) -> None:
+    db = tmp_path / "class.db"
+    issued = make_class(db, tutorial)
+
+    async def into_console(pilot: Any) -> None:
+        await opened(pilot, pilot.app)
+        await pilot.press("f")  # (not the clock: a running clock would change the picture)
+        await until(pilot, lambda: "paused" in side(pilot.app), "the pause shown")
+
+    app = SeatApp(db, issued["@trainer"], "en")
+    run: Callable[[Any], Awaitable[None]] = into_console
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run)
+
+
+async def test_markup_in_the_scenario_is_shown_literally_on_the_console(tmp_path: Path) -> None:
+    """Group names, the scenario's title and the presentation view, from a scenario whose
+    every text carries markup: shown as characters, never acted on."""
+    from tests.corpus.markup import write_markup_content
+    from tests.test_hostile_tui import assert_literal
+    from trafficking_sim.content import load_game
+
+    path = write_markup_content(tmp_path / "content")
+    content = load_game(path)
+    db = tmp_path / "class.db"
+    store = ClassStore(db, create=True)
+    issued = store.create_class(
+        "c1",
+        scenario=content.id,
+        scenario_path=str(path),
+        content_hash=content.content_hash,
+        engine_version=__version__,
+        seed=2,
+        seats=("border_b", "ngo"),
+    )
+    store.close()
+    app = SeatApp(db, issued["@trainer"], "en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await opened(pilot, app)
+        assert_literal(app)
+        await fill_present(pilot, app, "ngo")
+        assert_literal(app)
+        await pilot.press("escape")
+        screen = await dialog(pilot, app, "i")  # the scenario's events, by their titles
+        assert_literal(app)
+        await pilot.press("escape")
+        assert isinstance(screen, ToolDialog)
+        await app.action_quit()
