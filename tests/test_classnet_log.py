@@ -10,30 +10,19 @@ from pathlib import Path
 
 import pytest
 
-from trafficking_sim import __version__
 from trafficking_sim.classnet import codes
 from trafficking_sim.classnet.game import ClassGame
 from trafficking_sim.classnet.store import TRAINER, ClassError, ClassStore
 from trafficking_sim.content import GameContent
 from trafficking_sim.engine.actions import Do, EndTurn, TrainerNote
 
-SEATS = ("border_b", "ngo", "authorities_c")
+from . import classnet_support as support
+
+SEATS = support.THREE_SEATS
 
 
 def make_class(db: Path, tutorial: GameContent, **changes: object) -> dict[str, str]:
-    store = ClassStore(db, create=True)
-    fields: dict[str, object] = {
-        "scenario": "tutorial",
-        "scenario_path": None,
-        "content_hash": tutorial.content_hash,
-        "engine_version": __version__,
-        "seed": 1,
-        "seats": SEATS,
-    }
-    fields.update(changes)
-    issued = store.create_class("c1", **fields)  # type: ignore[arg-type]
-    store.close()
-    return issued
+    return support.make_class(db, tutorial, 1, seats=SEATS, **changes)
 
 
 @pytest.fixture
