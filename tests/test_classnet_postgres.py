@@ -1,14 +1,13 @@
-"""The class log on PostgreSQL: the same rules as on SQLite, LISTEN/NOTIFY to learn of new
-rows, a full read after a reconnect; against a real server the tests start (pgserver)."""
+"""The class log on PostgreSQL, what is its own: a full read after a reconnect, racing
+writers meeting the primary key, a URL on the command line; against a real server the
+tests start (pgserver). The rules both backends share are tested on both in
+test_classnet_log.py and test_classnet_processes.py."""
 
 from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
 import threading
-import time
 import uuid
 from pathlib import Path
 
@@ -33,47 +32,6 @@ def url(pg_url: str) -> str:
 
 def make_class(url: str, tutorial: GameContent, seed: int = 5) -> dict[str, str]:
     return support.make_class(url, tutorial, seed, seats=SEATS)
-
-
-def test_appends_at_n_plus_1_conflict_and_retries_as_on_sqlite(
-    url: str, tutorial: GameContent
-) -> None:
-    make_class(url, tutorial)
-    store, other = open_store(url), open_store(url)
-    assert isinstance(store, PgClassStore)
-    assert store.append("c1", 0, "a", "border_b", {"type": "end_turn"}).status == "committed"
-    second = other.append("c1", 0, "b", "ngo", {"type": "end_turn"})
-    assert (second.status, second.seq) == ("conflict", 1)
-    again = other.append("c1", 1, "a", "border_b", {"type": "end_turn"})
-    assert (again.status, again.seq) == ("already", 1)
-    for n in range(1, 5):
-        store.append("c1", n, f"id{n}", TRAINER, {"type": "trainer_note", "text": str(n)})
-    assert [r.seq for r in other.rows_after("c1", 2)] == [3, 4, 5]
-
-
-def test_a_waiting_reader_wakes_soon_after_another_processs_commit(
-    url: str, tutorial: GameContent
-) -> None:
-    make_class(url, tutorial)
-    store = open_store(url)
-    writer = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            "import sys, time\n"
-            "from trafficking_sim.classnet.pgstore import open_store\n"
-            "s = open_store(sys.argv[1]); time.sleep(1.0)\n"
-            "s.append('c1', 0, 'wake', '@trainer', {'type': 'trainer_note', 'text': 'now'})\n",
-            url,
-        ]
-    )
-    try:
-        assert store.wait_for_rows("c1", 0, 30.0)
-        woke = time.time()
-        row = store.rows_after("c1", 0)[0]
-        assert woke - row.at < 0.1  # (the prototype measured 5-14 ms on SQLite)
-    finally:
-        writer.wait(timeout=30)
 
 
 def test_a_reader_whose_connection_dropped_still_learns_of_rows(
