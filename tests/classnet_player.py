@@ -1,10 +1,11 @@
 """A scripted group (or trainer) for the networked-class tests, run as its own process.
 
-    python classnet_player.py DB CODE SEED [PAUSE]   (DB: a file or a postgresql:// URL)
+    python classnet_player.py DB CODE[,CODE...] SEED [PAUSE]   (DB: a file or a postgresql:// URL)
 
 It joins with CODE, plays random legal actions on its group's turns (the trainer's code:
 writes a few notes while the game runs) until the game ends, then prints one JSON line:
-its role, the last row it applied and the digest of its state.
+its role, the last row it applied and the digest of its state. With several codes (one
+per class in DB) it plays those classes' games one after another, one line for each.
 """
 
 from __future__ import annotations
@@ -21,9 +22,17 @@ from trafficking_sim.engine.actions import EndTurn, TrainerNote
 
 
 def main() -> int:
-    db, code, seed = sys.argv[1], sys.argv[2], int(sys.argv[3])  # a file or a postgresql URL
+    db, codes, seed = sys.argv[1], sys.argv[2], int(sys.argv[3])  # a file or a postgresql URL
     pause = float(sys.argv[4]) if len(sys.argv) > 4 else 0.0
     rng = random.Random(seed)
+    for code in codes.split(","):
+        if play(db, code, rng, pause):
+            return 1
+    return 0
+
+
+def play(db: str, code: str, rng: random.Random, pause: float) -> int:
+    """One class's game, to its end."""
     store = open_store(db)
     found = store.seat_for_code(code)
     if found is None:
@@ -63,7 +72,9 @@ def main() -> int:
         if isinstance(action, EndTurn) and outcome.status == "done":
             steps_this_turn = 0
     store.gone(info.id, role)
-    print(json.dumps({"role": role, "seq": game.applied, "digest": game.digest()}), flush=True)
+    result = {"role": role, "class": info.id, "seq": game.applied, "digest": game.digest()}
+    print(json.dumps(result), flush=True)
+    store.close()
     return 0
 
 

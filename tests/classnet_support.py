@@ -1,8 +1,10 @@
-"""Starting the networked class's processes from the tests, and never leaving one behind.
+"""The networked class's tests' shared set-up: a class in a database, another process's
+copy of it, and processes started beside the test and never left behind.
 
-Shared by the command-line and the many-process tests of ``classnet``: each process is
-started with text pipes in UTF-8, remembered, and killed after its test if it still runs,
-so a failing test never leaves a group waiting for a turn that never comes.
+``make_class`` and ``device`` take a SQLite file's path or a PostgreSQL URL alike (the
+``class_db`` fixture in conftest.py gives a test one of each). Each process is started
+with text pipes in UTF-8, remembered, and killed after its test if it still runs, so a
+failing test never leaves a group waiting for a turn that never comes.
 """
 
 from __future__ import annotations
@@ -15,7 +17,53 @@ from typing import IO
 
 import pytest
 
+from trafficking_sim import __version__
+from trafficking_sim.classnet.game import ClassGame
+from trafficking_sim.classnet.pgstore import open_store
+from trafficking_sim.content import GameContent
+
+TWO_SEATS = ("border_b", "ngo")
+THREE_SEATS = ("border_b", "ngo", "authorities_c")
+FIVE_SEATS = ("police_a", "border_b", "unodc", "ngo", "authorities_c")
+"""The exercise's five roles (the tutorial has three)."""
+
 _started: list[subprocess.Popen[str]] = []
+
+
+def make_class(
+    db: Path | str,
+    content: GameContent,
+    seed: int = 2,
+    *,
+    seats: tuple[str, ...] = TWO_SEATS,
+    class_id: str = "c1",
+    **changes: object,
+) -> dict[str, str]:
+    """A class of ``content``'s scenario in ``db`` (created if need be); its codes by seat, the
+    trainer's under ``TRAINER``. ``changes`` replace the class's other fields (a content
+    hash or engine version of another build, say)."""
+    store = open_store(db, create=True)
+    fields: dict[str, object] = {
+        "scenario": content.id,
+        "scenario_path": None,
+        "content_hash": content.content_hash,
+        "engine_version": __version__,
+        "seed": seed,
+        "seats": seats,
+        **changes,
+    }
+    try:
+        return store.create_class(class_id, **fields)  # type: ignore[arg-type]
+    finally:
+        store.close()
+
+
+def device(db: Path | str) -> ClassGame:
+    """Another process's copy of the newest class in ``db``: its own connection, caught up."""
+    store = open_store(db)
+    game = ClassGame(store, store.get_class())
+    game.catch_up()
+    return game
 
 
 def seat_env(home: Path) -> dict[str, str]:

@@ -1,8 +1,12 @@
-"""Shared fixtures: the tutorial content, an engine, and a private data folder per test."""
+"""Shared fixtures: the tutorial content, an engine, a private data folder per test, and
+the networked class's databases (one embedded PostgreSQL server for the whole session)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import shutil
+import tempfile
+import uuid
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -56,3 +60,46 @@ def _steady_cursor(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPat
 
     for widget in (Input, TextArea):
         monkeypatch.setattr(widget, "__init__", steady(widget.__init__))
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[str]:
+    """A PostgreSQL server of the tests' own (pgserver), started once for the session the
+    first time a test asks for it, stopped and removed at the end; the test is skipped,
+    with the reason, where it cannot run."""
+    pytest.importorskip("psycopg", reason="the postgres extra is not installed")
+    pgserver = pytest.importorskip(
+        "pgserver", reason="pgserver (an embedded PostgreSQL) is missing"
+    )
+    # Not under pytest's private temporary folder: run as root, pgserver runs the server
+    # as another user, who must be able to reach the folder.
+    folder = Path(tempfile.mkdtemp(prefix="trafficking-sim-pg-"))
+    folder.chmod(0o755)
+    try:
+        started = pgserver.get_server(str(folder / "data"), cleanup_mode="delete")
+    except Exception as exc:  # any reason it cannot run here is a reason to skip
+        shutil.rmtree(folder, ignore_errors=True)
+        pytest.skip(f"the embedded PostgreSQL server did not start: {exc}")
+    yield str(started.get_uri())
+    started.cleanup()
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture
+def pg_url(pg_server: str) -> str:
+    """A database of this test's own on the session's server."""
+    import psycopg
+
+    name = "class_" + uuid.uuid4().hex[:10]
+    with psycopg.connect(pg_server, autocommit=True) as admin:
+        admin.execute(f"CREATE DATABASE {name}")
+    return pg_server.replace("/postgres?", f"/{name}?")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def class_db(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """Where a networked class's test keeps its class, once per backend: a SQLite file,
+    then a database on the embedded PostgreSQL server."""
+    if request.param == "sqlite":
+        return str(tmp_path / "class.db")
+    return str(request.getfixturevalue("pg_url"))

@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from trafficking_sim import __version__
-from trafficking_sim.classnet.game import ClassGame
 from trafficking_sim.classnet.seat import SeatGame
 from trafficking_sim.classnet.store import TRAINER, ClassError, ClassStore
 from trafficking_sim.classnet.trainer import TrainerSeat
 from trafficking_sim.content import GameContent
 from trafficking_sim.engine.actions import EndTurn
+
+from .classnet_support import device, make_class
 
 SEATS = ("border_b", "ngo")
 
@@ -21,26 +21,8 @@ SEATS = ("border_b", "ngo")
 @pytest.fixture
 def db(tmp_path: Path, tutorial: GameContent) -> Path:
     path = tmp_path / "class.db"
-    store = ClassStore(path, create=True)
-    store.create_class(
-        "c1",
-        scenario="tutorial",
-        scenario_path=None,
-        content_hash=tutorial.content_hash,
-        engine_version=__version__,
-        seed=3,
-        seats=SEATS,
-    )
-    store.close()
+    make_class(path, tutorial, 3, seats=SEATS)
     return path
-
-
-def device(db: Path) -> ClassGame:
-    """Another process's copy of the class (its own connection to the file)."""
-    store = ClassStore(db)
-    game = ClassGame(store, store.get_class())
-    game.catch_up()
-    return game
 
 
 def seat(db: Path, role: str) -> tuple[SeatGame, io.StringIO]:

@@ -1,125 +1,47 @@
-"""The class log on PostgreSQL: the same rules as on SQLite, LISTEN/NOTIFY to learn of new
-rows, a full read after a reconnect; against a real server the tests start (pgserver)."""
+"""The class log on PostgreSQL, what is its own: a full read after a reconnect, racing
+writers meeting the primary key, a URL on the command line; against a real server the
+tests start (pgserver). The rules both backends share are tested on both in
+test_classnet_log.py and test_classnet_processes.py."""
 
 from __future__ import annotations
 
 import json
 import os
-import shutil
-import subprocess
-import sys
-import tempfile
 import threading
-import time
 import uuid
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from trafficking_sim import __version__
+from tests import classnet_support as support
 from trafficking_sim.classnet.game import ClassGame
 from trafficking_sim.classnet.pgstore import PgClassStore, open_store
 from trafficking_sim.classnet.store import TRAINER
 from trafficking_sim.content import GameContent
 
 psycopg = pytest.importorskip("psycopg", reason="the postgres extra is not installed")
-pgserver = pytest.importorskip("pgserver", reason="pgserver (an embedded PostgreSQL) is missing")
 
-PLAYER = Path(__file__).with_name("classnet_player.py")
-SEATS = ("border_b", "ngo", "authorities_c")
-
-
-@pytest.fixture(scope="module")
-def server() -> Iterator[str]:
-    """A PostgreSQL server of the tests' own, stopped and removed at the end."""
-    # Not under pytest's private temporary folder: run as root, pgserver runs the server
-    # as another user, who must be able to reach the folder.
-    folder = Path(tempfile.mkdtemp(prefix="trafficking-sim-pg-"))
-    folder.chmod(0o755)
-    try:
-        started = pgserver.get_server(str(folder / "data"), cleanup_mode="delete")
-    except Exception as exc:  # any reason it cannot run here is a reason to skip
-        shutil.rmtree(folder, ignore_errors=True)
-        pytest.skip(f"the embedded PostgreSQL server did not start: {exc}")
-    yield str(started.get_uri())
-    started.cleanup()
-    shutil.rmtree(folder, ignore_errors=True)
+SEATS = support.THREE_SEATS
 
 
 @pytest.fixture
-def url(server: str) -> str:
-    """A database of this test's own on the server."""
-    name = "class_" + uuid.uuid4().hex[:10]
-    with psycopg.connect(server, autocommit=True) as admin:
-        admin.execute(f"CREATE DATABASE {name}")
-    return server.replace("/postgres?", f"/{name}?")
+def url(pg_url: str) -> str:
+    """A database of this test's own on the session's embedded server (conftest.py)."""
+    return pg_url
 
 
 def make_class(url: str, tutorial: GameContent, seed: int = 5) -> dict[str, str]:
-    store = open_store(url, create=True)
-    issued = store.create_class(
-        "c1",
-        scenario="tutorial",
-        scenario_path=None,
-        content_hash=tutorial.content_hash,
-        engine_version=__version__,
-        seed=seed,
-        seats=SEATS,
-    )
-    store.close()
-    return issued
-
-
-def test_appends_at_n_plus_1_conflict_and_retries_as_on_sqlite(
-    url: str, tutorial: GameContent
-) -> None:
-    make_class(url, tutorial)
-    store, other = open_store(url), open_store(url)
-    assert isinstance(store, PgClassStore)
-    assert store.append("c1", 0, "a", "border_b", {"type": "end_turn"}).status == "committed"
-    second = other.append("c1", 0, "b", "ngo", {"type": "end_turn"})
-    assert (second.status, second.seq) == ("conflict", 1)
-    again = other.append("c1", 1, "a", "border_b", {"type": "end_turn"})
-    assert (again.status, again.seq) == ("already", 1)
-    for n in range(1, 5):
-        store.append("c1", n, f"id{n}", TRAINER, {"type": "trainer_note", "text": str(n)})
-    assert [r.seq for r in other.rows_after("c1", 2)] == [3, 4, 5]
-
-
-def test_a_waiting_reader_wakes_soon_after_another_processs_commit(
-    url: str, tutorial: GameContent
-) -> None:
-    make_class(url, tutorial)
-    store = open_store(url)
-    writer = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            "import sys, time\n"
-            "from trafficking_sim.classnet.pgstore import open_store\n"
-            "s = open_store(sys.argv[1]); time.sleep(1.0)\n"
-            "s.append('c1', 0, 'wake', '@trainer', {'type': 'trainer_note', 'text': 'now'})\n",
-            url,
-        ]
-    )
-    try:
-        assert store.wait_for_rows("c1", 0, 30.0)
-        woke = time.time()
-        row = store.rows_after("c1", 0)[0]
-        assert woke - row.at < 0.1  # (the prototype measured 5-14 ms on SQLite)
-    finally:
-        writer.wait(timeout=30)
+    return support.make_class(url, tutorial, seed, seats=SEATS)
 
 
 def test_a_reader_whose_connection_dropped_still_learns_of_rows(
-    url: str, tutorial: GameContent, server: str
+    url: str, tutorial: GameContent, pg_server: str
 ) -> None:
     make_class(url, tutorial)
     store, writer = open_store(url), open_store(url)
     assert isinstance(store, PgClassStore)
     assert not store.wait_for_rows("c1", 0, 0.05)  # the listener is open
-    with psycopg.connect(server, autocommit=True) as admin:
+    with psycopg.connect(pg_server, autocommit=True) as admin:
         admin.execute(
             "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
             "WHERE query LIKE 'LISTEN%%' AND pid <> pg_backend_pid()"
@@ -147,40 +69,6 @@ def test_racing_writers_never_leave_a_gap_or_a_duplicate(url: str, tutorial: Gam
     rows = open_store(url).rows_after("c1", 0)
     assert [r.seq for r in rows] == list(range(1, 31))
     assert len({r.action_id for r in rows}) == 30
-
-
-@pytest.mark.skipif(os.name != "posix", reason="the players are POSIX processes")
-def test_groups_and_the_trainer_on_their_own_processes_end_with_the_same_game(
-    url: str, tutorial: GameContent
-) -> None:
-    issued = make_class(url, tutorial, seed=21)
-    players = [
-        subprocess.Popen(
-            [sys.executable, str(PLAYER), url, issued[role], str(n)],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        for n, role in enumerate((*SEATS, TRAINER))
-    ]
-    results = []
-    try:
-        for player in players:
-            out, err = player.communicate(timeout=180)
-            assert player.returncode == 0, err
-            results.append(json.loads(out.strip().splitlines()[-1]))
-    finally:
-        for player in players:
-            if player.poll() is None:
-                player.kill()
-    store = open_store(url)
-    rows = store.rows_after("c1", 0)
-    assert [r.seq for r in rows] == list(range(1, len(rows) + 1))
-    assert len({r.action_id for r in rows}) == len(rows)
-    game = ClassGame(store, store.get_class())
-    game.catch_up()
-    assert game.over
-    assert {r["digest"] for r in results} == {game.digest()}
 
 
 def test_the_command_line_takes_a_postgresql_url(url: str) -> None:

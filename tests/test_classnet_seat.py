@@ -10,28 +10,19 @@ from pathlib import Path
 
 import pytest
 
-from trafficking_sim import __version__
 from trafficking_sim.classnet.game import ClassGame
 from trafficking_sim.classnet.seat import SeatGame
 from trafficking_sim.classnet.store import ClassStore
 from trafficking_sim.content import GameContent
 from trafficking_sim.engine.actions import EndTurn
 
+from .classnet_support import make_class
+
 VIEWS = ("status", "board", "inbox", "outbox", "objectives", "log", "decide", "actions")
 
 
 def open_class(db: Path, tutorial: GameContent, seats: tuple[str, ...], seed: int) -> None:
-    store = ClassStore(db, create=True)
-    store.create_class(
-        "c1",
-        scenario="tutorial",
-        scenario_path=None,
-        content_hash=tutorial.content_hash,
-        engine_version=__version__,
-        seed=seed,
-        seats=seats,
-    )
-    store.close()
+    make_class(db, tutorial, seed, seats=seats)
 
 
 def seat(db: Path, role: str) -> tuple[SeatGame, io.StringIO]:

@@ -10,38 +10,15 @@ from typing import Any
 
 from textual.widgets import Input
 
-from trafficking_sim import __version__
 from trafficking_sim.classnet.game import ClassGame
-from trafficking_sim.classnet.store import ClassStore
 from trafficking_sim.content import GameContent
 from trafficking_sim.engine import EndTurn
 from trafficking_sim.tui.screens.dialogs import MessageDialog
 from trafficking_sim.tui.screens.seat_game import SeatGameScreen, TalkDialog, WaitingScreen
 from trafficking_sim.tui.seat import SeatApp
 
-
-def make_class(db: Path, tutorial: GameContent) -> dict[str, str]:
-    store = ClassStore(db, create=True)
-    issued = store.create_class(
-        "c1",
-        scenario="tutorial",
-        scenario_path=None,
-        content_hash=tutorial.content_hash,
-        engine_version=__version__,
-        seed=2,
-        seats=("border_b", "ngo"),
-    )
-    store.close()
-    return issued
-
-
-def other_process(db: Path) -> ClassGame:
-    """Another process's copy of the class: its own connection to the same file."""
-    store = ClassStore(db)
-    found = store.classes()[0]
-    game = ClassGame(store, found)
-    game.catch_up()
-    return game
+from .classnet_support import device as other_process
+from .classnet_support import make_class
 
 
 def on_screen(app: SeatApp) -> str:

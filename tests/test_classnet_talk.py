@@ -8,14 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_classnet_controls import device
-from trafficking_sim import __version__
 from trafficking_sim.classnet.seat import SeatGame
 from trafficking_sim.classnet.store import ClassError, ClassStore
 from trafficking_sim.classnet.trainer import TrainerSeat
 from trafficking_sim.content import GameContent
 
-SEATS = ("border_b", "ngo", "authorities_c")
+from .classnet_support import THREE_SEATS, device, make_class
+
+SEATS = THREE_SEATS
 BORDER_TO_NGO = "plate B-417-KX seen at the crossing"
 NGO_TO_ALL = "the shelter has two beds free tonight"
 SHARED_C_NGO = "interpreter booked for Thursday"
@@ -25,17 +25,7 @@ TRAINER_TO_C = "look at your inbox again"
 @pytest.fixture
 def db(tmp_path: Path, tutorial: GameContent) -> Path:
     path = tmp_path / "class.db"
-    store = ClassStore(path, create=True)
-    store.create_class(
-        "c1",
-        scenario="tutorial",
-        scenario_path=None,
-        content_hash=tutorial.content_hash,
-        engine_version=__version__,
-        seed=3,
-        seats=SEATS,
-    )
-    store.close()
+    make_class(path, tutorial, 3, seats=SEATS)
     return path
 
 

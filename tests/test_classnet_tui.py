@@ -9,25 +9,11 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, Log
 
-from trafficking_sim import __version__
 from trafficking_sim.classnet.store import ClassStore
 from trafficking_sim.content import GameContent
 from trafficking_sim.tui.seat import SeatApp
 
-
-def make_class(db: Path, tutorial: GameContent) -> dict[str, str]:
-    store = ClassStore(db, create=True)
-    issued = store.create_class(
-        "c1",
-        scenario="tutorial",
-        scenario_path=None,
-        content_hash=tutorial.content_hash,
-        engine_version=__version__,
-        seed=2,
-        seats=("border_b", "ngo"),
-    )
-    store.close()
-    return issued
+from .classnet_support import make_class
 
 
 def shown(app: SeatApp) -> str:

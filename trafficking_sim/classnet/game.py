@@ -30,7 +30,7 @@ from ..play.saves import _check_actions as check_actions
 from ..play.session import Session
 from . import codes
 from .controls import ClassControls, ControlFormatError, check_control
-from .store import TRAINER, ClassError, ClassInfo, ClassStore, LogRow
+from .store import TRAINER, BaseClassStore, ClassError, ClassInfo, LogRow
 from .talk import TalkFormatError, TalkLine, check_talk, is_talk, talk_body
 
 
@@ -88,7 +88,7 @@ class Outcome:
 class ClassGame:
     """The game of one class as this process has applied it (rows 1..``applied``)."""
 
-    def __init__(self, store: ClassStore, info: ClassInfo, *, check: bool = True) -> None:
+    def __init__(self, store: BaseClassStore, info: ClassInfo, *, check: bool = True) -> None:
         self.store = store
         self.info = info
         content = load_class_content(info, check=check)
