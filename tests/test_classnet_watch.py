@@ -6,29 +6,12 @@ from __future__ import annotations
 
 import threading
 import time
-from pathlib import Path
 
-import pytest
-
-from trafficking_sim import __version__
+from tests.classnet_support import make_class
 from trafficking_sim.classnet.game import ClassGame
 from trafficking_sim.classnet.pgstore import open_store
 from trafficking_sim.classnet.watch import LogWatcher
 from trafficking_sim.content import GameContent
-
-
-def make_class(db: str, tutorial: GameContent) -> None:
-    store = open_store(db, create=True)
-    store.create_class(
-        "c1",
-        scenario="tutorial",
-        scenario_path=None,
-        content_hash=tutorial.content_hash,
-        engine_version=__version__,
-        seed=2,
-        seats=("border_b", "ngo"),
-    )
-    store.close()
 
 
 def watch_and_write(db: str) -> None:
@@ -65,26 +48,7 @@ def watch_and_write(db: str) -> None:
     assert not watcher.thread.is_alive()
 
 
-def test_the_watcher_wakes_on_sqlite_once_per_new_rows(
-    tmp_path: Path, tutorial: GameContent
-) -> None:
-    db = str(tmp_path / "class.db")
-    make_class(db, tutorial)
-    watch_and_write(db)
-
-
-try:  # the embedded PostgreSQL server of the store's own tests, when it can run here
-    from tests.test_classnet_postgres import server, url  # noqa: F401  (fixtures)
-
-    HAVE_POSTGRES = True
-except pytest.skip.Exception:
-    HAVE_POSTGRES = False
-
-
-@pytest.mark.skipif(not HAVE_POSTGRES, reason="psycopg or pgserver is not installed")
-def test_the_watcher_wakes_on_postgresql_by_listen_notify(
-    url: str,
-    tutorial: GameContent,
-) -> None:
-    make_class(url, tutorial)
-    watch_and_write(url)
+def test_the_watcher_wakes_once_per_new_rows(class_db: str, tutorial: GameContent) -> None:
+    """On SQLite by the file's data_version, on PostgreSQL by LISTEN/NOTIFY."""
+    make_class(class_db, tutorial)
+    watch_and_write(class_db)
