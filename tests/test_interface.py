@@ -767,3 +767,19 @@ async def test_a_label_that_knows_its_key_follows_the_language_switch() -> None:
         heading.set_params(met=1, total=3)
         await settle(pilot)
         assert shown() == t("tui.case_open", "sl", met=1, total=3)
+
+
+def test_the_glossary_names_each_other_name_of_a_term_once() -> None:
+    """The aliases that find a term in texts repeat it in other capitals ("liaison
+    bureau", "Liaison bureau"); the glossary's "Also:" line names each once, not the term."""
+    from trafficking_sim.content.loader import load_codex
+    from trafficking_sim.tui.screens.codex import other_names
+
+    for entry in load_codex().entries:
+        for lang in ("en", "sl"):
+            shown = other_names(entry, lang)
+            folded = [name.casefold() for name in shown]
+            assert len(folded) == len(set(folded)), (entry.id, lang, shown)
+            assert entry.term.get(lang).casefold() not in folded, (entry.id, lang)
+            every = {a.get(lang).casefold() for a in entry.also}
+            assert set(folded) == every - {entry.term.get(lang).casefold()}, (entry.id, lang)

@@ -89,7 +89,7 @@ class CodexScreen(BaseScreen[None]):
         if entry.also:
             rows += [
                 "",
-                self.tr("tui.codex_also", names=", ".join(a.get(lang) for a in entry.also)),
+                self.tr("tui.codex_also", names=", ".join(other_names(entry, lang))),
             ]
         if entry.see:
             names = {e.id: e.term.get(lang) for e in codex.entries}
@@ -100,3 +100,16 @@ class CodexScreen(BaseScreen[None]):
         self.query_one("#codex-entry", Static).update(
             linked("\n".join(rows), self.game.term_index())
         )
+
+
+def other_names(entry: CodexEntry, lang: str) -> list[str]:
+    """The entry's other names once each: the aliases also serve to find the term in
+    texts, so they repeat it in other capitals (and, in Slovene, other cases)."""
+    seen = {entry.term.get(lang).casefold()}
+    names = []
+    for alias in entry.also:
+        name = alias.get(lang)
+        if name.casefold() not in seen:
+            seen.add(name.casefold())
+            names.append(name)
+    return names
