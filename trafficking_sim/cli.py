@@ -68,6 +68,11 @@ def _parser() -> argparse.ArgumentParser:
         metavar="PATH",
         help="files or folders (default: all bundled content)",
     )
+    p.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="check every file again, also those unchanged since they last passed",
+    )
 
     p = sub.add_parser("lint", help="find unused, unreachable, untranslated or too long content")
     p.add_argument(
@@ -461,24 +466,33 @@ def _content_targets(given: list[Path]) -> list[Path]:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from .content import validate_files
+    # Files unchanged since they last passed are not parsed again (content/verdicts.py):
+    # an author's validate after an edit checks in full what changed, and only that.
+    from .content.verdicts import validate_changed
 
     targets = _content_targets(args.paths)
-    problems, count = validate_files(targets)
+    problems, count, checked = validate_changed(targets, remember=not args.no_cache)
     for problem in problems:
         print(problem)
     errors = sum(1 for p in problems if p.severity == "error")
     word = "file" if count == 1 else "files"
+    unchanged = count - checked
+    note = (
+        f" {unchanged} of them unchanged since they last passed (--no-cache checks them again)."
+        if unchanged
+        else ""
+    )
     if errors:
         print(
-            f"{count} {word} checked: {errors} error{'s' if errors != 1 else ''}.", file=sys.stderr
+            f"{count} {word} checked: {errors} error{'s' if errors != 1 else ''}.{note}",
+            file=sys.stderr,
         )
         return EXIT_INVALID
-    print(f"{count} {word} checked: all valid.", file=sys.stderr)
+    print(f"{count} {word} checked: all valid.{note}", file=sys.stderr)
     return EXIT_OK
 
 
-# --- lint and explore ------------------------------------------------------------------------
+# --- lint -----------------------------------------------------------------------------------
 
 
 def cmd_lint(args: argparse.Namespace) -> int:
