@@ -254,7 +254,10 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    given = sys.argv[1:] if argv is None else list(argv)
+    # Without arguments (the title screen, the most common start), there is nothing to
+    # parse: building the parser of every command would only delay the first frame.
+    args = _parser().parse_args(given) if given else argparse.Namespace(command=None)
     _utf8_streams()
     try:
         if args.command is None:
