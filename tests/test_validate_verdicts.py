@@ -93,6 +93,16 @@ def test_a_change_to_the_checking_code_forgets_every_verdict(
     assert verdicts.validate_changed([course]) == ([], 2, 2)
 
 
+def test_the_verdicts_depend_on_the_installed_checking_libraries(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # An upgrade of pydantic or PyYAML may judge the same bytes differently.
+    before = verdicts.checker_fingerprint()
+    assert all(":" in mark and "None" not in mark for mark in verdicts.library_marks())
+    monkeypatch.setattr(verdicts, "CHECKING_LIBRARIES", ("pydantic", "yaml", "json"))
+    assert verdicts.checker_fingerprint() != before
+
+
 def test_a_damaged_store_of_verdicts_is_ignored(tmp_path: Path) -> None:
     course = _course(tmp_path)
     verdicts.validate_changed([course])

@@ -11,7 +11,8 @@ depends on, and the next run checks in full only the files whose verdict may dif
   files' bytes, and the places where a new card or profile would now be found before the
   one used (as the content cache keeps them, see ``cache.py``);
 - for every verdict: the program's version, the bytes of the checking code (this
-  package), the installed languages and where the bundled content is. A change to any
+  package), the installed pydantic and PyYAML (where they are and when they were
+  installed), the installed languages and where the bundled content is. A change to any
   of them forgets every verdict.
 
 Only a file that passed with no problem at all is remembered, so every error and warning
@@ -52,12 +53,34 @@ def content_files(targets: Iterable[Path]) -> list[Path]:
     return found
 
 
+CHECKING_LIBRARIES = ("pydantic", "pydantic_core", "yaml")
+
+
+def library_marks() -> list[str]:
+    """Where each checking library is installed and when, found without importing it (an
+    upgrade rewrites the files, so their times change)."""
+    from importlib.util import find_spec
+
+    marks = []
+    for name in CHECKING_LIBRARIES:
+        try:
+            spec = find_spec(name)
+            origin = Path(spec.origin) if spec is not None and spec.origin else None
+            stat = origin.stat() if origin is not None else None
+        except (ImportError, ValueError, OSError):
+            origin, stat = None, None
+        marks.append(
+            f"{name}={origin}:{stat.st_mtime_ns if stat else ''}:{stat.st_size if stat else ''}"
+        )
+    return marks
+
+
 def checker_fingerprint() -> str:
     """What every verdict depends on besides the files: the checking code and its setting."""
     from ..i18n import languages
 
     digest = hashlib.sha256()
-    for part in (str(VERDICTS_FORMAT), __version__, ",".join(languages())):
+    for part in (str(VERDICTS_FORMAT), __version__, ",".join(languages()), *library_marks()):
         digest.update(part.encode())
         digest.update(b"\0")
     digest.update(str(paths.bundled_root().resolve()).encode())
