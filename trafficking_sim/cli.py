@@ -495,7 +495,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-# --- lint -----------------------------------------------------------------------------------
+# --- lint and explore ------------------------------------------------------------------------
 
 
 def cmd_lint(args: argparse.Namespace) -> int:
