@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def _course(tmp_path: Path) -> Path:
     """A content author's folder: the tutorial, with its own copy of Europol's profile."""
-    (tmp_path / "scenarios").mkdir()
+    (tmp_path / "scenarios").mkdir(parents=True)
     (tmp_path / "agencies").mkdir()
     shutil.copyfile(ROOT / "scenarios" / "tutorial.yaml", tmp_path / "scenarios" / "tutorial.yaml")
     shutil.copyfile(ROOT / "agencies" / "europol.yaml", tmp_path / "agencies" / "europol.yaml")
@@ -110,6 +110,16 @@ def test_a_damaged_store_of_verdicts_is_ignored(tmp_path: Path) -> None:
     for damage in (b"\x80 not json", b"[]", b'{"passed": {"x": 1}}'):
         store.write_bytes(damage)
         assert verdicts.validate_changed([course]) == ([], 2, 2)
+
+
+def test_verdicts_of_files_that_are_gone_are_forgotten(tmp_path: Path) -> None:
+    course = _course(tmp_path / "first")
+    other = _course(tmp_path / "second")
+    verdicts.validate_changed([course])
+    shutil.rmtree(course)
+    verdicts.validate_changed([other])
+    kept = verdicts.Verdicts.read().passed
+    assert kept and all(path.startswith(str(other.resolve())) for path in kept)
 
 
 def test_the_command_says_how_many_files_were_unchanged(

@@ -155,7 +155,10 @@ class Verdicts:
         where = _store_path()
         if where is None:
             return
-        text = json.dumps({"fingerprint": self.fingerprint, "passed": self.passed})
+        # Files that are gone (a temporary folder, a renamed scenario) are forgotten, so
+        # that the store does not grow with every folder ever checked.
+        kept = {path: entry for path, entry in self.passed.items() if Path(path).exists()}
+        text = json.dumps({"fingerprint": self.fingerprint, "passed": kept})
         try:
             where.parent.mkdir(parents=True, exist_ok=True)
             temporary = where.with_suffix(f".{os.getpid()}.tmp")
