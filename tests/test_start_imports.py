@@ -46,6 +46,7 @@ def test_the_title_loads_no_content_engine_game_screens_or_footer() -> None:
     # screen and the catalogue of its language: the rest is loaded when it is chosen.
     probe = (
         "import asyncio, sys\n"
+        "from trafficking_sim import cli\n"
         "from trafficking_sim.tui.app import AppConfig, TraffickingApp\n"
         "TraffickingApp._start_preload = lambda self: None\n"
         "async def main():\n"
@@ -69,6 +70,7 @@ def test_the_title_loads_no_content_engine_game_screens_or_footer() -> None:
         "trafficking_sim.tui.screens.dialogs",
         "textual.widgets._footer",
         "secrets",
+        "argparse",
     )
     result = subprocess.run(
         [

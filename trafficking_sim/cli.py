@@ -7,7 +7,6 @@ an unexpected error is written to a log file in the user data folder.
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import os
 import sys
@@ -19,6 +18,8 @@ from . import __version__, paths
 from .i18n import languages
 
 if TYPE_CHECKING:
+    import argparse
+
     from .play.session import Session
 
 # Modules are imported where a command needs them: every command starts with this file,
@@ -48,6 +49,8 @@ class UsageError(Exception):
 
 
 def _parser() -> argparse.ArgumentParser:
+    import argparse  # not for the title screen: it starts without arguments
+
     parser = argparse.ArgumentParser(
         prog="trafficking-sim",
         description="A training game on international cooperation against trafficking in "
@@ -257,10 +260,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     given = sys.argv[1:] if argv is None else list(argv)
     # Without arguments (the title screen, the most common start), there is nothing to
     # parse: building the parser of every command would only delay the first frame.
-    args = _parser().parse_args(given) if given else argparse.Namespace(command=None)
+    args = _parser().parse_args(given) if given else None
     _utf8_streams()
     try:
-        if args.command is None:
+        if args is None or args.command is None:
             return _open_tui()
         handler = {
             "list": cmd_list,
