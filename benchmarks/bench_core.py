@@ -610,8 +610,6 @@ def table(results: dict[str, Any]) -> str:
 
 FLAGSHIP = ROOT / "scenarios" / "exercise.yaml"
 AIM_FLAGSHIP_STEPS_PER_S = 50_000
-AIM_COLD_RATIO = 2.0
-ALL_CONTENT_DIRS = (*CONTENT_DIRS, "codex")
 
 
 def _row(
@@ -634,36 +632,6 @@ def _row(
         "met": met,
         "leaves_out": leaves_out,
     }
-
-
-def _cold_validate(reps: int) -> tuple[float, float, int]:
-    """``trafficking-sim validate`` in a fresh process (imports, every file, the codex)
-    against a fresh process that only parses the same files with CSafeLoader."""
-    every = [p for d in ALL_CONTENT_DIRS for p in sorted((ROOT / d).glob("*.yaml"))]
-    command, _ = game_command()
-    parse = (
-        "import sys, yaml\n"
-        "for name in sys.argv[1:]:\n"
-        "    with open(name, encoding='utf-8') as f:\n"
-        "        yaml.load(f.read(), Loader=yaml.CSafeLoader)\n"
-    )
-    project: list[float] = []
-    base: list[float] = []
-    with tempfile.TemporaryDirectory(prefix="trafficking-sim-bench-") as tmp:
-        env = dict(os.environ, TRAFFICKING_SIM_HOME=str(Path(tmp) / "home"))
-        for i in range(reps + 1):  # the first of each is a warm-up (page cache, .pyc)
-            for argv, out in (
-                ([*command, "validate"], project),
-                ([sys.executable, "-c", parse, *map(str, every)], base),
-            ):
-                t0 = perf()
-                done = subprocess.run(argv, env=env, capture_output=True, check=False)
-                elapsed = perf() - t0
-                if done.returncode != 0:
-                    raise RuntimeError(f"{argv[:3]} failed: {done.stderr.decode()[-500:]}")
-                if i:
-                    out.append(elapsed * 1e3)
-    return statistics.median(project), statistics.median(base), len(every)
 
 
 def _random_states(engine: Engine, games: int, seed: int) -> tuple[list[Any], list[Action]]:
@@ -707,19 +675,7 @@ def _step_figure(path: Path, games: int, reps: int) -> tuple[float, float, int]:
 def rows(quick: bool = False) -> list[dict[str, Any]]:
     """The figures of this file for ``benchmarks/run.py`` (``quick``: tiny, to check it runs)."""
     out = []
-    progress("validate, cold process")
-    project, base, files = _cold_validate(1 if quick else 5)
-    out.append(
-        _row(
-            f"`validate`, cold process ({files} files with the codex)",
-            project,
-            base,
-            "CSafeLoader parse, cold process",
-            f"<= {AIM_COLD_RATIO:g}x",
-            project / base <= AIM_COLD_RATIO,
-            "the terminal's own start; output printing",
-        )
-    )
+    # `validate` in a fresh process is timed by bench_validate.py (three cases).
     progress("Engine.step, flagship and tutorial")
     for path, aim in ((FLAGSHIP, AIM_FLAGSHIP_STEPS_PER_S), (TUTORIAL, AIM_STEPS_PER_S)):
         us_step, us_copy, count = _step_figure(path, 4 if quick else 40, 1 if quick else 7)

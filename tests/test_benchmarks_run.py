@@ -24,8 +24,8 @@ def run(monkeypatch: pytest.MonkeyPatch) -> Iterator[ModuleType]:
 
 def test_the_benchmarks_of_the_core_offer_rows(run: ModuleType) -> None:
     names = run.benchmarks()
-    assert {"core", "explore", "replay"} <= set(names)
-    for name in ("core", "explore", "replay"):
+    assert {"core", "explore", "replay", "start", "validate"} <= set(names)
+    for name in ("core", "explore", "replay", "start", "validate"):
         module = importlib.import_module(f"bench_{name}")
         assert callable(getattr(module, "rows", None)), f"bench_{name}.py has no rows(quick)"
 

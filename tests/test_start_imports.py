@@ -39,3 +39,50 @@ def test_reading_the_command_line_loads_no_catalogue_models_or_secrets() -> None
         timeout=60,
     )
     assert read.stdout.strip() == "[]"
+
+
+def test_the_title_loads_no_content_engine_game_screens_or_footer() -> None:
+    # Until the background load (switched off here), the title needs Textual, its own
+    # screen and the catalogue of its language: the rest is loaded when it is chosen.
+    probe = (
+        "import asyncio, sys\n"
+        "from trafficking_sim import cli\n"
+        "from trafficking_sim.tui.app import AppConfig, TraffickingApp\n"
+        "TraffickingApp._start_preload = lambda self: None\n"
+        "async def main():\n"
+        "    app = TraffickingApp(AppConfig(lang='en'))\n"
+        "    async with app.run_test(size=(80, 24)) as pilot:\n"
+        "        await pilot.pause()\n"
+        "        assert type(app.screen).__name__ == 'TitleScreen', app.screen\n"
+        "        from trafficking_sim import i18n\n"
+        "        print(sorted(i18n._LOADED))\n"
+        "asyncio.run(main())\n"
+    )
+    watched = (
+        "pydantic",
+        "yaml",
+        "trafficking_sim.content.models",
+        "trafficking_sim.content.loader",
+        "trafficking_sim.engine",
+        "trafficking_sim.play.session",
+        "trafficking_sim.tui.screens.game",
+        "trafficking_sim.tui.screens.scenarios",
+        "trafficking_sim.tui.screens.dialogs",
+        "textual.widgets._footer",
+        "secrets",
+        "argparse",
+    )
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            probe + f"print(','.join(m for m in {watched!r} if m in sys.modules))\n",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    catalogues, loaded = [*result.stdout.strip().splitlines(), ""][:2]
+    assert loaded == ""
+    assert catalogues == "['en']"  # the other language's name is read alone

@@ -7,7 +7,6 @@ an unexpected error is written to a log file in the user data folder.
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import os
 import sys
@@ -19,6 +18,8 @@ from . import __version__, paths
 from .i18n import languages
 
 if TYPE_CHECKING:
+    import argparse
+
     from .play.session import Session
 
 # Modules are imported where a command needs them: every command starts with this file,
@@ -48,6 +49,8 @@ class UsageError(Exception):
 
 
 def _parser() -> argparse.ArgumentParser:
+    import argparse  # not for the title screen: it starts without arguments
+
     parser = argparse.ArgumentParser(
         prog="trafficking-sim",
         description="A training game on international cooperation against trafficking in "
@@ -67,6 +70,11 @@ def _parser() -> argparse.ArgumentParser:
         type=Path,
         metavar="PATH",
         help="files or folders (default: all bundled content)",
+    )
+    p.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="check every file again, also those unchanged since they last passed",
     )
 
     p = sub.add_parser("lint", help="find unused, unreachable, untranslated or too long content")
@@ -249,10 +257,13 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    given = sys.argv[1:] if argv is None else list(argv)
+    # Without arguments (the title screen, the most common start), there is nothing to
+    # parse: building the parser of every command would only delay the first frame.
+    args = _parser().parse_args(given) if given else None
     _utf8_streams()
     try:
-        if args.command is None:
+        if args is None or args.command is None:
             return _open_tui()
         handler = {
             "list": cmd_list,
@@ -461,20 +472,29 @@ def _content_targets(given: list[Path]) -> list[Path]:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from .content import validate_files
+    # Files unchanged since they last passed are not parsed again (content/verdicts.py):
+    # an author's validate after an edit checks in full what changed, and only that.
+    from .content.verdicts import validate_changed
 
     targets = _content_targets(args.paths)
-    problems, count = validate_files(targets)
+    problems, count, checked = validate_changed(targets, remember=not args.no_cache)
     for problem in problems:
         print(problem)
     errors = sum(1 for p in problems if p.severity == "error")
     word = "file" if count == 1 else "files"
+    unchanged = count - checked
+    note = (
+        f" {unchanged} of them unchanged since they last passed (--no-cache checks them again)."
+        if unchanged
+        else ""
+    )
     if errors:
         print(
-            f"{count} {word} checked: {errors} error{'s' if errors != 1 else ''}.", file=sys.stderr
+            f"{count} {word} checked: {errors} error{'s' if errors != 1 else ''}.{note}",
+            file=sys.stderr,
         )
         return EXIT_INVALID
-    print(f"{count} {word} checked: all valid.", file=sys.stderr)
+    print(f"{count} {word} checked: all valid.{note}", file=sys.stderr)
     return EXIT_OK
 
 

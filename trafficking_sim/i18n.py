@@ -92,8 +92,47 @@ def languages() -> tuple[str, ...]:
 
 
 def language_name(lang: str) -> str:
-    """The language's name in itself ("Slovenščina"), from its catalogue."""
-    return catalogue(lang).messages.get("language.name") or lang
+    """The language's name in itself ("Slovenščina"), from its catalogue.
+
+    A catalogue not read yet is not read in full for its name alone: the title names the
+    other language on its button, and should not wait for that language's every message.
+    """
+    cat = _LOADED.get(lang)
+    if cat is None:
+        name = _name_only(lang)
+        if name is not None:
+            return name
+        cat = catalogue(lang)
+    return cat.messages.get("language.name") or lang
+
+
+_NAME_ENTRY = '\nmsgid "language.name"\n'
+
+
+def _name_only(lang: str) -> str | None:
+    """``language.name`` from the entry of ``lang``'s .po alone; None when the catalogue
+    must be read in full to know it (a .mo, no such entry, a fuzzy or empty one)."""
+    mo, po = _files(lang)
+    if po is None or (mo is not None and mo.stat().st_mtime >= po.stat().st_mtime):
+        return None  # the .mo is what load() reads, and it reads fast
+    try:
+        text = po.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    at = text.find(_NAME_ENTRY)
+    if at < 0:
+        return None
+    start = text.rfind("\n\n", 0, at) + 1  # the entry's comments and flags, if any
+    end = text.find("\n\n", at)
+    block = text[start : end if end >= 0 else len(text)]
+    try:
+        entries = _parse_po(block.splitlines(), str(po))
+    except CatalogueError:
+        return None
+    for msgid, forms, message, flags in entries:
+        if msgid == "language.name" and forms is None and message and "fuzzy" not in flags:
+            return message
+    return None
 
 
 def next_language(lang: str) -> str:
@@ -149,6 +188,15 @@ def read_po(path: Path) -> list[tuple[str, list[str] | None, str, set[str]]]:
 
     The header is the entry whose msgid is empty. Obsolete entries (``#~``) are skipped.
     """
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CatalogueError(f"{path}: cannot be read ({exc})") from exc
+    return _parse_po(lines, str(path))
+
+
+def _parse_po(lines: list[str], path: str) -> list[tuple[str, list[str] | None, str, set[str]]]:
+    """The entries of the lines of a .po file (see ``read_po``)."""
     entries: list[tuple[str, list[str] | None, str, set[str]]] = []
     fields: dict[str, str] = {}
     flags: set[str] = set()
@@ -164,10 +212,6 @@ def read_po(path: Path) -> list[tuple[str, list[str] | None, str, set[str]]]:
             entries.append((fields["msgid"], forms, fields.get("msgstr", ""), flags))
         fields, flags = {}, set()
 
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise CatalogueError(f"{path}: cannot be read ({exc})") from exc
     for number, raw in enumerate(lines, start=1):
         line = raw.strip()
         where = f"{path}, line {number}"

@@ -111,7 +111,7 @@ def _from_disk(entry: Path, scenario: Path) -> GameContent | None:
     return content if content.content_hash == stored["hash"] else None
 
 
-def _absent(scenario: Path, content: GameContent) -> list[str]:
+def absent_from(scenario: Path, content: GameContent) -> list[str]:
     """The places where a new card or profile would be found before the ones used."""
     from .loader import companion_dirs
 
@@ -158,7 +158,7 @@ def _to_disk(entry: Path, scenario: Path, loader: ContentLoader, content: GameCo
         "version": __version__,
         "hash": content.content_hash,
         "files": [str(f.resolve()) for f in content.files],
-        "absent": _absent(scenario, content),
+        "absent": absent_from(scenario, content),
     }
     try:
         if json.loads(json.dumps(data)) != data:

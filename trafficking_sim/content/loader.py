@@ -15,6 +15,7 @@ from .logic import trigger_kind
 from .models import AgencyProfile, Codex, RoleCard, Scenario
 from .text import LocalText
 from .validation import resolve_texts, validate_model
+from .verdicts import content_files
 from .yamlsafe import Located, load
 
 KINDS = ("scenario", "role", "agency", "codex")
@@ -323,17 +324,6 @@ def default_scenario() -> Path:
         if located.data.get("flagship") is True:
             return path
     return scenarios[0]
-
-
-def content_files(targets: Iterable[Path]) -> list[Path]:
-    """YAML files named directly or found (recursively) in the folders named."""
-    found: list[Path] = []
-    for target in targets:
-        if target.is_dir():
-            found += sorted(p for p in target.rglob("*") if p.suffix in (".yaml", ".yml"))
-        else:
-            found.append(target)
-    return found
 
 
 def check_files(targets: Iterable[Path]) -> tuple[list[Problem], list[Loaded], int]:

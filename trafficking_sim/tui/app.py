@@ -38,6 +38,9 @@ if TYPE_CHECKING:
 
 MIN_WIDTH, MIN_HEIGHT = 80, 24
 
+PRELOAD_DELAY = 0.4
+"""Seconds after the title's first frame before the content loads in the background."""
+
 MAX_TOASTS = 2
 """Toasts on screen at once; more would cover the panes (everything is in the Log too)."""
 
@@ -81,7 +84,10 @@ class AppConfig:
 
 class TraffickingApp(App[None]):
     TITLE = "trafficking-sim"
-    CSS_PATH = Path(__file__).parent / "app.tcss"
+    # The title's few rules alone before the first frame; every other screen's rules
+    # (app.tcss) just after it, or before another screen is shown (``_load_screen_css``).
+    CSS_PATH = Path(__file__).parent / "title.tcss"
+    SCREENS_CSS = Path(__file__).parent / "app.tcss"
     ENABLE_COMMAND_PALETTE = True
     # The footer keeps F1 and F10 in view at 80 columns in both languages; F2 and F3 are in
     # Help and in the palette (ctrl+p), which the footer names in the player's language.
@@ -128,9 +134,11 @@ class TraffickingApp(App[None]):
         except Exception:
             self.theme = "textual-dark"
         localize_bindings(self, self.lang)
-        # Content loads in the background just after the title is on screen, so that the
-        # title is drawn first and at full speed; a learner is still reading it.
-        self.set_timer(0.1, self._start_preload)
+        # Content loads in the background a moment after the first frame is drawn, so that
+        # the title reaches the terminal first and at full speed: Textual's writer is a
+        # thread too, and the loading one holds the interpreter for a while (imports, the
+        # models). A learner is still reading the title.
+        self.call_after_refresh(self.set_timer, PRELOAD_DELAY, self._start_preload)
         if self.config.demo is not None:
             from .screens.demo import DemoScreen
 
@@ -152,19 +160,36 @@ class TraffickingApp(App[None]):
         return TitleScreen()
 
     def _start_preload(self) -> None:
+        self.load_screens_css()
         self.run_worker(self._preload, thread=True, exclusive=True, group="preload")
+
+    def load_screens_css(self) -> None:
+        """Read the stylesheet of the screens after the title, once (see ``CSS_PATH``)."""
+        path = str(self.SCREENS_CSS)
+        if self.stylesheet.has_source(path, ""):
+            return
+        self.stylesheet.read(self.SCREENS_CSS)
+        self.stylesheet.reparse()
+        self.stylesheet.update(self)
+
+    def _load_screen_css(self, screen: Screen[Any]) -> None:
+        # Textual calls this before it shows any screen (pushed, switched or installed):
+        # every screen but the title gets its rules even when shown before the preload.
+        if not getattr(screen, "TITLE_CSS_ONLY", False):
+            self.load_screens_css()
+        super()._load_screen_css(screen)
 
     def _preload(self) -> None:
         """Load scenarios and the glossary in the background while the title is shown."""
-        from ..content import ContentError, bundled_scenarios
-        from ..content.loader import ContentLoader, load_codex
+        from ..content import ContentError, bundled_scenarios, load_game
+        from ..content.loader import load_codex
 
-        loader = ContentLoader()
         games: list[GameContent] = []
         errors: list[str] = []
         for path in bundled_scenarios():
             try:
-                games.append(loader.load_game(path))
+                # From the checked-content cache when an earlier run checked these files.
+                games.append(load_game(path))
             except ContentError as exc:
                 errors.append(str(exc))
         games.sort(

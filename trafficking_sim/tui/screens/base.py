@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from textual import events, on
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Footer, OptionList
+from textual.widgets import OptionList
 
 from ...i18n import t
 from ..guard import Guarded
@@ -100,6 +100,8 @@ class BaseModal(Localized, ModalScreen[R]):
 
     def on_mount(self) -> None:
         if self.FOOTER:
+            from textual.widgets import Footer  # the title has none: loaded when first used
+
             self.mount(Footer())
         localize_bindings(self, self.game.lang)
         localize_widgets(self, self.game.lang)

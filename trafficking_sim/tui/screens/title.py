@@ -9,7 +9,7 @@ from typing import Any
 from textual.app import ComposeResult, SystemCommand
 from textual.containers import Center, Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import Button, Footer, OptionList, Static
+from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...i18n import language_name, next_language
@@ -52,6 +52,9 @@ class KeyLine(Static):
 
 
 class TitleScreen(BaseScreen[None]):
+    TITLE_CSS_ONLY = True
+    """Its rules are in title.tcss, read before the first frame without the others."""
+
     BINDINGS = [
         binding("n", "new_game", "new_game"),
         binding("c", "continue_game", "continue", show=False),
@@ -210,6 +213,8 @@ class ContinueScreen(BaseScreen[None]):
         self.games: list[tuple[Path, dict[str, Any]]] = []
 
     def compose(self) -> ComposeResult:
+        from textual.widgets import Footer  # not on the title: imported when first shown
+
         yield TLabel("tui.continue_title", id="screen-title", classes="screen-title")
         with Horizontal(classes="chooser"):
             yield OptionList(id="continue-list", classes="chooser-list")

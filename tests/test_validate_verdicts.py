@@ -1,0 +1,155 @@
+"""`validate` checks what changed: unchanged files that passed are not parsed again, and
+every problem of a changed file (or of a scenario whose companions changed) comes out."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from trafficking_sim import cli
+from trafficking_sim.content import verdicts
+from trafficking_sim.content.loader import validate_files
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _course(tmp_path: Path) -> Path:
+    """A content author's folder: the tutorial, with its own copy of Europol's profile."""
+    (tmp_path / "scenarios").mkdir(parents=True)
+    (tmp_path / "agencies").mkdir()
+    shutil.copyfile(ROOT / "scenarios" / "tutorial.yaml", tmp_path / "scenarios" / "tutorial.yaml")
+    shutil.copyfile(ROOT / "agencies" / "europol.yaml", tmp_path / "agencies" / "europol.yaml")
+    return tmp_path
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _lines(problems: list[object]) -> list[str]:
+    return [str(p) for p in problems]
+
+
+def test_an_unchanged_folder_is_not_checked_again(tmp_path: Path) -> None:
+    course = _course(tmp_path)
+    assert verdicts.validate_changed([course]) == ([], 2, 2)
+    assert verdicts.validate_changed([course]) == ([], 2, 0)
+    # Asked to, it checks everything afresh.
+    assert verdicts.validate_changed([course], remember=False) == ([], 2, 2)
+
+
+def test_an_edited_file_is_checked_in_full_with_the_same_messages(tmp_path: Path) -> None:
+    course = _course(tmp_path)
+    verdicts.validate_changed([course])
+    scenario = course / "scenarios" / "tutorial.yaml"
+    _edit(scenario, "timeout_ending: time_ran_out", "timeout_ending: time_ran_ot")
+    problems, count, checked = verdicts.validate_changed([course])
+    assert (count, checked) == (2, 1)  # the profile is unchanged; the scenario is not
+    full, _ = validate_files([course])
+    assert _lines(problems) == _lines(full) and full
+    assert "unknown ending 'time_ran_ot'" in _lines(problems)[0]
+    # A file with errors is never taken as passed: the next run reports them again.
+    assert _lines(verdicts.validate_changed([course])[0]) == _lines(full)
+
+
+def test_a_scenario_is_checked_again_when_a_companion_it_uses_changed(tmp_path: Path) -> None:
+    course = _course(tmp_path)
+    scenario = course / "scenarios" / "tutorial.yaml"
+    assert verdicts.validate_changed([scenario]) == ([], 1, 1)
+    # The profile alone stays valid; the scenario now asks for a service it lacks.
+    _edit(course / "agencies" / "europol.yaml", "id: cross_check", "id: cross_lookup")
+    problems, _, checked = verdicts.validate_changed([scenario])
+    assert checked == 1
+    assert any("cross_check" in line for line in _lines(problems)), _lines(problems)
+    assert _lines(problems) == _lines(validate_files([scenario])[0])
+
+
+def test_a_new_companion_found_before_the_one_checked_makes_the_scenario_checked_again(
+    tmp_path: Path,
+) -> None:
+    course = _course(tmp_path)
+    scenario = course / "scenarios" / "tutorial.yaml"
+    verdicts.validate_changed([scenario])
+    nearer = course / "scenarios" / "agencies"
+    nearer.mkdir()
+    (nearer / "europol.yaml").write_text("kind: agency\nid: europol\n", encoding="utf-8")
+    problems, _, checked = verdicts.validate_changed([scenario])
+    assert checked == 1 and problems  # the broken nearer profile is the one used now
+
+
+def test_a_change_to_the_checking_code_forgets_every_verdict(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    course = _course(tmp_path)
+    verdicts.validate_changed([course])
+    monkeypatch.setattr(verdicts, "checker_fingerprint", lambda: "a newer checker")
+    assert verdicts.validate_changed([course]) == ([], 2, 2)
+
+
+def test_the_verdicts_depend_on_the_installed_checking_libraries(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # An upgrade of pydantic or PyYAML may judge the same bytes differently.
+    before = verdicts.checker_fingerprint()
+    assert all(":" in mark and "None" not in mark for mark in verdicts.library_marks())
+    monkeypatch.setattr(verdicts, "CHECKING_LIBRARIES", ("pydantic", "yaml", "json"))
+    assert verdicts.checker_fingerprint() != before
+
+
+def test_a_damaged_store_of_verdicts_is_ignored(tmp_path: Path) -> None:
+    course = _course(tmp_path)
+    verdicts.validate_changed([course])
+    store = next((Path(os.environ["TRAFFICKING_SIM_HOME"]) / "cache").rglob("validated-*.json"))
+    for damage in (b"\x80 not json", b"[]", b'{"passed": {"x": 1}}'):
+        store.write_bytes(damage)
+        assert verdicts.validate_changed([course]) == ([], 2, 2)
+
+
+def test_verdicts_of_files_that_are_gone_are_forgotten(tmp_path: Path) -> None:
+    course = _course(tmp_path / "first")
+    other = _course(tmp_path / "second")
+    verdicts.validate_changed([course])
+    shutil.rmtree(course)
+    verdicts.validate_changed([other])
+    kept = verdicts.Verdicts.read().passed
+    assert kept and all(path.startswith(str(other.resolve())) for path in kept)
+
+
+def test_the_command_says_how_many_files_were_unchanged(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    course = _course(tmp_path)
+    assert cli.main(["validate", str(course)]) == 0
+    assert capsys.readouterr().err.strip() == "2 files checked: all valid."
+    assert cli.main(["validate", str(course)]) == 0
+    assert "2 files checked: all valid. 2 of them unchanged" in capsys.readouterr().err
+    assert cli.main(["validate", "--no-cache", str(course)]) == 0
+    assert capsys.readouterr().err.strip() == "2 files checked: all valid."
+
+
+def test_validating_unchanged_content_loads_neither_yaml_nor_pydantic(tmp_path: Path) -> None:
+    code = (
+        "import sys\n"
+        "from trafficking_sim.cli import main\n"
+        "code = main(['validate'])\n"
+        "print(sorted(m for m in ('yaml', 'pydantic') if m in sys.modules), file=sys.stderr)\n"
+        "raise SystemExit(code)\n"
+    )
+    env = {**os.environ, "TRAFFICKING_SIM_HOME": str(tmp_path)}
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120
+        )
+        for _ in range(2)
+    ]
+    assert [r.returncode for r in runs] == [0, 0], runs[0].stderr + runs[1].stderr
+    assert runs[0].stderr.strip().endswith("['pydantic', 'yaml']")  # the first checks all
+    assert runs[1].stderr.strip().endswith("[]")
+    assert "all valid." in runs[1].stderr
