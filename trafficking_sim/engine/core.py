@@ -704,37 +704,45 @@ class _Step:
             # Its delivery would only add a message: a reply without facts fires no rule
             # and teaches no one anything.
             return
+        state = self.state
         actor = self.content.actors[sender]
-        urgent = request is not None and request.priority == "urgent"
         if after is None:
-            after = actor.reply_delay.urgent if urgent else actor.reply_delay.normal
-        if sender != self.role:
+            delay = actor.reply_delay
+            after = (
+                delay.urgent
+                if request is not None and request.priority == "urgent"
+                else delay.normal
+            )
+        if state.breaches and sender != state.role:
             # A partner whose trust was broken answers more slowly.
-            after += min(DISTRUST_MAX_DELAY, self.state.distrust(sender))
-        channel = (
-            request.channel
-            if request is not None
-            else (
+            after += min(DISTRUST_MAX_DELAY, state.distrust(sender))
+        ident: int | None = None
+        thread: int | None = None
+        if request is not None:
+            channel, ident, thread = request.channel, request.id, request.thread
+        else:
+            channel = (
                 "siena"
                 if actor.uses("siena")
-                and self.content.actors[self.scorer or self.role].uses("siena")
+                and self.content.actors[self.scorer or state.role].uses("siena")
                 else "direct"
             )
-        )
-        self.schedule(
-            self.state.turn + after,
-            "reply",
-            sender=sender,
-            body=body_id,
-            subject=subject_id,
-            facts=facts,
-            handling=handling,
-            evaluation=evaluation,
-            channel=channel,
-            request=request.id if request else None,
-            thread=request.thread if request else None,
-            **self._addressee(),
-        )
+        data = {
+            "sender": sender,
+            "body": body_id,
+            "subject": subject_id,
+            "facts": facts,
+            "handling": handling,
+            "evaluation": evaluation,
+            "channel": channel,
+            "request": ident,
+            "thread": thread,
+        }
+        if state.seats:
+            data["to"] = self.addressee or self.scorer or state.role
+        item = Pending(state.turn + after, state.next_seq, "reply", data)
+        state.next_seq += 1
+        state.pending = (*state.pending, item)
 
     def _addressee(self) -> dict[str, str]:
         """In a hot-seat game, who a reply is for: the group whose action set it off (for
@@ -790,18 +798,38 @@ class _Step:
         return self.program.roles(state.seats or (state.role,))
 
     def deliver_due(self) -> None:
+        """Deliver what has come due, earliest first (by due turn, then by when it was
+        scheduled).
+
+        Everything due now is taken off in one pass: what a delivery schedules comes after
+        it (a later ``seq``, and a due turn no earlier than this one), so delivering the
+        batch in order, then what has come due meanwhile, is the one-by-one order.
+        """
+        state = self.state
         while True:
-            due = [p for p in self.state.pending if p.due <= self.state.turn]
-            if not due or self.state.over:
+            turn = state.turn
+            pending = state.pending
+            for item in pending:
+                if item.due <= turn:
+                    break
+            else:
+                return  # (the common case: nothing due; no list is built)
+            if state.ending is not None:
                 return
-            item = min(due, key=lambda p: (p.due, p.seq))
-            self.state.pending = tuple(p for p in self.state.pending if p is not item)
-            if item.kind == "reply":
-                self._deliver_reply(item)
-            elif item.kind == "grant":
-                self._deliver_grant(item)
-            elif item.kind == "inject":
-                self.run_inject(item.get("id"))
+            due = [p for p in pending if p.due <= turn]
+            state.pending = tuple(p for p in pending if p.due > turn)
+            if len(due) > 1:
+                due.sort(key=_due_order)
+            for item in due:
+                if state.ending is not None:
+                    return  # (``finish`` has dropped everything still pending)
+                kind = item.kind
+                if kind == "reply":
+                    self._deliver_reply(item)
+                elif kind == "grant":
+                    self._deliver_grant(item)
+                elif kind == "inject":
+                    self.run_inject(item.data["id"])
 
     def _deliver_reply(self, item: Pending) -> None:
         data = item.data  # (read directly: every turn delivers replies)
@@ -899,7 +927,8 @@ class _Step:
             for rule, check in rules:
                 if state.ending is not None:
                     break
-                if rule.once and rule.id in state.fired:
+                ident = rule.id
+                if rule.once and ident in state.fired:
                     continue
                 plays = rule.plays
                 if (
@@ -914,10 +943,10 @@ class _Step:
                     continue
                 if replied and self._replies_again(rule, replied):
                     continue  # one request, one reply: the first rule that answers wins
-                state.fired = state.fired | {rule.id}
+                state.fired = state.fired | {ident}
                 self.dirty = True
-                self.changed.add(("f", rule.id))
-                self.emit(E.RULE_FIRED, rule=rule.id)
+                self.changed.add(("f", ident))
+                self.emit(E.RULE_FIRED, rule=ident)
                 outer, self.responder = self.responder, self._responder(rule)
                 scorer = self.scorer
                 if state.seats:
@@ -1086,6 +1115,10 @@ class _Step:
             if check(self):
                 self.finish(ending)
                 return
+
+
+def _due_order(item: Pending) -> tuple[int, int]:
+    return item.due, item.seq
 
 
 _NOBODY: frozenset[str] = frozenset()  # (no one replied; never changed, only or-ed)

@@ -9,7 +9,7 @@ penalty or a recorded breach), never an error.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..content.models import FactGuard, Refusal, Service
@@ -79,27 +79,21 @@ def in_contents_words(
 
 def check(step: _Step, action: Action) -> int:
     """Raise Refused if the action cannot be taken; return its cost in action points."""
-    if step.state.over:
+    if step.state.ending is not None:
         raise Refused("game_over")
-    if isinstance(action, EndTurn):
+    kind = type(action)
+    if kind is EndTurn:
         return 0
-    if isinstance(action, TrainerInject | TrainerReveal | TrainerNote):
-        check_trainer(step, action)
+    if kind is TrainerInject or kind is TrainerReveal or kind is TrainerNote:
+        check_trainer(step, action)  # type: ignore[arg-type]
         return 0
-    if isinstance(action, Decide):
-        return decisions.check(step, action)
-    if isinstance(action, Send):
-        cost = check_send(step, action)
-    elif isinstance(action, Share):
-        cost = check_share(step, action)
-    elif isinstance(action, Request):
-        cost = check_request(step, action)[1]
-    elif isinstance(action, Do):
-        cost = check_do(step, action)
-    elif isinstance(action, AskPermission):
-        cost = check_permission(step, action)[1]
-    else:  # pragma: no cover - the Action union is closed
+    if kind is Decide:
+        return decisions.check(step, action)  # type: ignore[arg-type]
+    # (one look-up by the action's type: the actions are final classes, never subclassed)
+    checker = _COSTS.get(kind)
+    if checker is None:  # pragma: no cover - the Action union is closed
         raise Refused("unknown_action", {"action": repr(action)})
+    cost = checker(step, action)
     if cost > step.state.ap:
         raise Refused("no_ap", {"cost": cost, "ap": step.state.ap})
     return cost
@@ -328,3 +322,13 @@ def check_permission(step: _Step, action: AskPermission) -> tuple[str, int]:
     ):
         raise Refused("permission_pending", {"fact": action.fact})
     return how.source, 1
+
+
+_COSTS: dict[type, Callable[[_Step, Any], int]] = {
+    Send: check_send,
+    Share: check_share,
+    Request: lambda step, action: check_request(step, action)[1],
+    Do: check_do,
+    AskPermission: lambda step, action: check_permission(step, action)[1],
+}
+"""The check of each kind of action a role takes, returning its cost in action points."""
