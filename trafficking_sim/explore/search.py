@@ -457,6 +457,13 @@ class _Commuting:
     else (ending the turn, requests, permissions, a chance, an ending, a reply scheduled
     by both) commutes with nothing. Objectives and endings are checked after every step,
     so no objective may read what both actions write, and no ending what either writes.
+
+    Broken trust is read (a partner's replies slow down, its services refuse) but never
+    written by the actions of a search path: the engine records a breach only when it
+    refuses the action, and a refusal changes nothing else (a lean engine keeps no score
+    and no message), so the search never follows it (see "changed nothing" in
+    ``explore``). Of two actions taken one after the other on a path, neither breaks
+    trust, in either order.
     """
 
     def __init__(self, engine: Engine, role: str) -> None:
@@ -466,6 +473,15 @@ class _Commuting:
         self._footprints: dict[Action, Footprint | None] = {}
         self._pairs: dict[tuple[Action, Action], bool] = {}
         self._restricted = _restricted_facts(self.content)
+        # The fewest turns any actor takes to reply (urgent or not).
+        self._slowest_first_reply = min(
+            (
+                turns
+                for actor in self.content.actors.values()
+                for turns in (actor.reply_delay.normal, actor.reply_delay.urgent)
+            ),
+            default=0,
+        )
         self._outcomes = [
             self._outcome_reads(o.when, set()) for o in self.content.objectives.values()
         ]
@@ -561,8 +577,7 @@ class _Commuting:
             recipient = recipients[0]
             read.add("permissions")
             add.add("exchanges")  # a count: taking two in either order adds two
-            if self._restricted is None or not self._restricted.isdisjoint(action.facts):
-                add.add("trust")  # a breach: also a count, of what each partner forgives
+            # (no "trust": see the class's docstring)
             for fact in action.facts:
                 # Known, and under which handling code (the first record of a fact stays);
                 # new to the recipient or not.
@@ -582,12 +597,72 @@ class _Commuting:
                 for entry in self.engine.program.candidates("message", (recipient,))
                 if _may_match(getattr(entry[0].when, "message", None), action, recipient, role)
             ]
+        elif isinstance(action, Request):
+            found = self._request(action, read, write, add)
+            if found is None:
+                return None
+            listening = found
         else:
             return None
         carried = tuple(getattr(action, "facts", ()))
         if not self._rules(listening, read, write, set(), carried):
             return None
         return frozenset(read), frozenset(write), frozenset(add)
+
+    def _request(
+        self, action: Request, read: set[Any], write: set[Any], add: set[Any]
+    ) -> list[Any] | None:
+        """A request's reads and writes before its rules (None: too much to follow), and
+        the rules that answer it. Its own checks read the service's condition, the
+        agency's trust and, for a request about a fact, what a share of it reads; an
+        answer without facts is not sent by a lean engine, and one with facts is the
+        rules' (see ``_effects``)."""
+        content, role = self.content, self.role
+        agency = content.actors.get(action.agency)
+        service = agency.services.get(action.service) if agency is not None else None
+        if service is None or service.refuse is not None:
+            return None
+        read.add("trust")  # a partner whose trust is broken refuses requests
+        add.add("exchanges")
+        if service.requires is not None and not self._condition(service.requires.if_, read):
+            return None
+        facts = (action.fact,) if action.fact is not None else ()
+        if facts:
+            read.add("permissions")
+        for fact in facts:
+            read |= {("k", role, fact), ("k", action.agency, fact)}
+            write.add(("k", action.agency, fact))
+            known = content.facts.get(fact)
+            if known is None:
+                return None
+            for cond in (
+                known.guard.if_ if known.guard is not None else None,
+                known.consent.asked if known.consent is not None else None,
+            ):
+                if cond is not None and not self._condition(cond, read):
+                    return None
+        from ..content import logic as L
+
+        listening = []
+        for entry in self.engine.program.candidates("request", ((action.agency, action.service),)):
+            when = entry[0].when
+            if not isinstance(when, L.OnRequest):
+                return None
+            flt = when.request
+            if (
+                flt.agency == action.agency
+                and flt.service == action.service
+                and (flt.fact is None or flt.fact == action.fact)
+            ):
+                listening.append(entry)
+        return listening
+
+    def _deferred(self, after: int | None) -> bool:
+        """Whether a reply with this 'after' surely comes at a later turn than the step
+        that sends it (broken trust only makes a reply later)."""
+        if after is not None:
+            return after > 0
+        return self._slowest_first_reply > 0
 
     def _condition(self, cond: Any, read: set[Any]) -> bool:
         found = _fact_reads(cond, self.role)
@@ -635,7 +710,11 @@ class _Commuting:
                     # Replies due the same turn arrive in the order they were sent: only
                     # the first to bring a fact decides how it is known.
                     write |= {("reply", fact) for fact in effect.reply.facts}
-                    write |= {("k", role, fact) for fact in effect.reply.facts}
+                    if not self._deferred(effect.reply.after):
+                        # It may arrive within the step; one due at a later turn is only
+                        # a reply on its way (a set in the key: the order it joined in
+                        # does not matter).
+                        write |= {("k", role, fact) for fact in effect.reply.facts}
                     read.add("trust")  # broken trust slows a reply
             elif isinstance(effect, L.Forward):
                 to = effect.forward.to
