@@ -42,6 +42,8 @@ LEAN_EVENTS = frozenset({E.RULE_FIRED, E.INJECT, E.FACTS_LEARNED, E.OBJECTIVE_ME
 EXCHANGES = (Send, Share, Request, AskPermission)
 """The actions that count as the player's own exchanges with others."""
 
+_EXCHANGE_TYPES = frozenset(EXCHANGES)  # (looked up by exact type: actions are never subclassed)
+
 
 MAX_CASCADE = 32
 """How deep rules may trigger injects that trigger rules, before the engine stops a loop."""
@@ -309,8 +311,11 @@ class _Step:
 
     def learn(self, actor: str, facts: Iterable[str], known: Known) -> list[str]:
         """Record that ``actor`` knows facts; returns those that are new to it."""
-        mine = self.state.knowledge.get(actor, {})
-        new = [f for f in facts if f not in mine]
+        mine = self.state.knowledge.get(actor, _NO_FACTS)
+        new = []
+        for fact in facts:  # (a loop: most calls bring one fact or none)
+            if fact not in mine:
+                new.append(fact)
         if not new:
             return new  # (nothing to copy: most replies and shares bring nothing new)
         if actor not in self._copied:
@@ -318,10 +323,9 @@ class _Step:
             self._copied.add(actor)
         for fact in new:
             mine[fact] = known
-        if new:
-            self.dirty = True
-            self.changed.add(("k", actor))
-            self.emit(E.FACTS_LEARNED, actor=actor, facts=new, source=known.source, via=known.via)
+        self.dirty = True
+        self.changed.add(("k", actor))
+        self.emit(E.FACTS_LEARNED, actor=actor, facts=new, source=known.source, via=known.via)
         return new
 
     def score(
@@ -375,22 +379,22 @@ class _Step:
 
     def breach(self, kind: str, fact: str, recipient: str, provider: str | None) -> None:
         """Record a breach; a partner whose trust it breaks hears of it."""
-        record = Breach(self.state.turn, kind, fact, recipient, provider, self.role)
+        record = Breach(self.state.turn, kind, fact, recipient, provider, self.state.role)
         self.state.breaches = (*self.state.breaches, record)
         self.dirty = True
-        if provider is not None and provider != self.role:
+        if provider is not None and provider != self.state.role:
             self.emit(
                 E.TRUST_LOST,
                 actor=provider,
                 fact=fact,
                 breach=kind,
                 level=self.state.distrust(provider),
-                by=self.role,
+                by=self.state.role,
             )
 
     def law_source(self, what: str) -> dict[str, str]:
         """The data-protection law that binds the acting role, for ``what`` it breaks."""
-        return {"key": f"source.{what}.{self.content.actors[self.role].data_law}"}
+        return {"key": f"source.{what}.{self.content.actors[self.state.role].data_law}"}
 
     # --- refusals ---------------------------------------------------------------------------
 
@@ -413,7 +417,7 @@ class _Step:
             action=action_to_dict(action),
             reason=reason,
             source=refusal.source,
-            by=self.role,
+            by=self.state.role,
         )
         if refusal.penalty and refusal.penalty[1]:
             pillar, delta = refusal.penalty
@@ -427,20 +431,22 @@ class _Step:
 
     def apply(self, action: Action) -> None:
         cost = rules.check(self, action)
-        self.state.ap -= cost
-        if isinstance(action, EXCHANGES):
+        state = self.state
+        state.ap -= cost
+        kind = type(action)
+        if kind in _EXCHANGE_TYPES:
             # The player's own cooperation: what the best rating asks for.
-            self.own("exchanges")[self.role] = self.state.exchanges.get(self.role, 0) + 1
-        if isinstance(action, EndTurn):
+            self.own("exchanges")[state.role] = state.exchanges.get(state.role, 0) + 1
+        if kind is EndTurn:
             self.end_turn()
-        elif isinstance(action, Send):
-            self._send(action)
-        elif isinstance(action, Share):
-            self._share(action)
-        elif isinstance(action, Request):
-            self._request(action)
-        elif isinstance(action, Do):
-            self._do(action)
+        elif kind is Share:
+            self._share(action)  # type: ignore[arg-type]
+        elif kind is Send:
+            self._send(action)  # type: ignore[arg-type]
+        elif kind is Request:
+            self._request(action)  # type: ignore[arg-type]
+        elif kind is Do:
+            self._do(action)  # type: ignore[arg-type]
         elif isinstance(action, AskPermission):
             self._ask_permission(action)
         elif isinstance(action, TrainerInject):
@@ -454,18 +460,17 @@ class _Step:
 
     def _hand_over(self, message: Message) -> None:
         """Recipients learn the attached facts; scoring for need and need-to-know."""
+        facts = message.facts
+        by_player = message.sender == self.state.role
         for recipient in message.recipients:
             known = Known(
                 self.state.turn, message.sender, message.channel, message.handling, message.id
             )
-            new = self.learn(recipient, message.facts, known)
-            self._credit_needs(
-                recipient,
-                message.facts,
-                new,
-                check_need_to_know=True,
-                by_player=message.sender == self.role,
-            )
+            new = self.learn(recipient, facts, known) if facts else []
+            if facts:
+                self._credit_needs(
+                    recipient, facts, new, check_need_to_know=True, by_player=by_player
+                )
 
     def _credit_needs(
         self,
@@ -503,7 +508,7 @@ class _Step:
             elif fact in new and fact in needs and scoring.need_met:
                 key, params = (
                     ("need_met_self", {"fact": fact})
-                    if actor == self.role
+                    if actor == self.state.role
                     else ("need_met", {"fact": fact, "actor": actor})
                 )
                 self.score(
@@ -521,7 +526,7 @@ class _Step:
         message = self.new_message(
             kind="message",
             channel="siena",
-            sender=self.role,
+            sender=self.state.role,
             recipients=tuple(action.to),
             facts=tuple(action.facts),
             subject=action.subject,
@@ -544,7 +549,7 @@ class _Step:
         own facts deserve another grade loses Standards, with why; a fitting grade gains."""
         if self.lean or message.source_code is None or message.info_code is None:
             return  # ungraded: the provider grades 'as far as possible'
-        mine = self.state.knowledge.get(self.role, {})
+        mine = self.state.knowledge.get(self.state.role, {})
         graded = [
             (fact, self.content.facts[fact].grade)
             for fact in message.facts
@@ -589,7 +594,7 @@ class _Step:
         message = self.new_message(
             kind="share",
             channel="direct",
-            sender=self.role,
+            sender=self.state.role,
             recipients=(action.to,),
             facts=tuple(action.facts),
             body=action.note,
@@ -620,7 +625,7 @@ class _Step:
         message = self.new_message(
             kind="request",
             channel=service.channel,
-            sender=self.role,
+            sender=self.state.role,
             recipients=(agency.id,),
             facts=facts,
             subject_id=service.label.id,
@@ -655,7 +660,7 @@ class _Step:
         self.own("done")[spec.id] = self.state.done.get(spec.id, 0) + 1
         self.dirty = True
         self.changed.add(("d", spec.id))
-        self.emit(E.ACTION_DONE, action=spec.id, fact=action.fact, by=self.role)
+        self.emit(E.ACTION_DONE, action=spec.id, fact=action.fact, by=self.state.role)
         self.apply_effects(spec.then, f"action:{spec.id}")
         self.fire("action", None, (spec.id,))
 
@@ -665,11 +670,11 @@ class _Step:
             kind="permission",
             channel=(
                 self.content.actors[provider].uses("siena")
-                and self.content.actors[self.role].uses("siena")
+                and self.content.actors[self.state.role].uses("siena")
                 and "siena"
             )
             or "direct",
-            sender=self.role,
+            sender=self.state.role,
             recipients=(provider,),
             facts=(action.fact,),
         )
@@ -750,15 +755,15 @@ class _Step:
         the reply arrives."""
         if not self.state.seats:
             return {}
-        return {"to": self.addressee or self.scorer or self.role}
+        return {"to": self.addressee or self.scorer or self.state.role}
 
     # --- turns ------------------------------------------------------------------------------
 
     def end_turn(self) -> None:
         seats = self.state.seats
-        if seats and self.role != seats[-1]:
+        if seats and self.state.role != seats[-1]:
             # A hot-seat game: the next group plays the same turn.
-            following = seats[seats.index(self.role) + 1]
+            following = seats[seats.index(self.state.role) + 1]
             self.state.role = following
             self.state.ap = self.content.actors[following].action_points
             self.emit(E.SEAT_PASSED, role=following)
@@ -778,7 +783,7 @@ class _Step:
         self.changed.add("turn")
         if seats:
             self.state.role = seats[0]
-        self.state.ap = self.content.actors[self.role].action_points
+        self.state.ap = self.content.actors[self.state.role].action_points
         self.emit(E.TURN_STARTED, turn=self.state.turn)
         self.start_turn()
 
@@ -833,24 +838,32 @@ class _Step:
 
     def _deliver_reply(self, item: Pending) -> None:
         data = item.data  # (read directly: every turn delivers replies)
-        evaluation = data.get("evaluation")
-        recipient = data.get("to") or self.role
-        thread = data.get("thread")
-        message = self.new_message(
-            kind="reply",
-            channel=data.get("channel"),
-            sender=data.get("sender"),
-            recipients=(recipient,),
-            facts=tuple(data.get("facts") or ()),
-            subject_id=data.get("subject"),
-            body_id=data.get("body"),
-            handling=data.get("handling"),
-            source_code=evaluation[0] if evaluation else None,
-            info_code=evaluation[1] if evaluation else None,
-            in_reply_to=data.get("request"),
-            **({"thread": thread} if thread else {}),
+        get = data.get
+        evaluation = get("evaluation")
+        state = self.state
+        recipient = get("to") or state.role
+        ident = len(state.messages) + 1
+        # (built here rather than through ``new_message``: every turn delivers replies)
+        message = self.add_message(
+            Message(
+                id=ident,
+                turn=state.turn,
+                kind="reply",
+                channel=data["channel"],
+                sender=data["sender"],
+                recipients=(recipient,),
+                facts=tuple(get("facts") or ()),
+                subject_id=get("subject"),
+                body_id=get("body"),
+                handling=get("handling"),
+                source_code=evaluation[0] if evaluation else None,
+                info_code=evaluation[1] if evaluation else None,
+                case=self.scenario.case.reference,
+                thread=get("thread") or ident,
+                in_reply_to=get("request"),
+            )
         )
-        self.emit(E.MESSAGE_RECEIVED, message=message.id)
+        self.emit(E.MESSAGE_RECEIVED, message=ident)
         scorer = self.scorer
         if self.state.seats:
             self.scorer = recipient  # what the reply brings is the asking group's
@@ -860,6 +873,8 @@ class _Step:
             self.scorer = scorer
 
     def _receive(self, message: Message, recipient: str) -> None:
+        if not message.facts:
+            return  # an acknowledgement: nothing to learn or to credit
         known = Known(
             self.state.turn, message.sender, message.channel, message.handling, message.id
         )
@@ -868,7 +883,7 @@ class _Step:
 
     def _deliver_grant(self, item: Pending) -> None:
         fact, provider = item.get("fact"), item.get("provider")
-        asker = item.get("to") or self.role
+        asker = item.get("to") or self.state.role
         self.state.permissions = self.state.permissions | {(fact, provider)}
         message = self.new_message(
             kind="reply",
@@ -973,7 +988,7 @@ class _Step:
                 sender = (
                     self._actor(effect.reply.sender)
                     if effect.reply.sender
-                    else (self._responder(rule) or self.role)
+                    else (self._responder(rule) or self.state.role)
                 )
                 if sender in replied:
                     return True
@@ -1000,7 +1015,7 @@ class _Step:
 
     def _actor(self, actor: str) -> str:
         # 'player' in a class game: the group the rule answers (see ``fire``).
-        return (self.scorer or self.role) if actor == L.PLAYER else actor
+        return (self.scorer or self.state.role) if actor == L.PLAYER else actor
 
     def _effect(self, effect: Any, origin: str) -> AbstractSet[str]:
         # One dictionary look-up instead of a chain of isinstance checks: effects are the
@@ -1020,7 +1035,7 @@ class _Step:
     def _reply(self, effect: L.Reply, origin: str) -> set[str]:
         reply = effect.reply
         request = self.message
-        sender = self._actor(reply.sender) if reply.sender else (self.responder or self.role)
+        sender = self._actor(reply.sender) if reply.sender else (self.responder or self.state.role)
         self._reply_later(
             sender,
             request,
@@ -1120,6 +1135,8 @@ class _Step:
 def _due_order(item: Pending) -> tuple[int, int]:
     return item.due, item.seq
 
+
+_NO_FACTS: dict[str, Known] = {}  # (never written to: ``learn`` copies before writing)
 
 _NOBODY: frozenset[str] = frozenset()  # (no one replied; never changed, only or-ed)
 

@@ -134,8 +134,13 @@ def check_passing_on(step: _Step, facts: Sequence[str], recipients: Sequence[str
     mine = step.state.knowledge.get(step.role, {})
     for fact in facts:
         how = mine[fact]
-        verdict = siena.passing_on_verdict(
-            how, fact, recipients, step.content, step.state.permissions
+        # (the player's own findings have no provider whose handling code could bind them)
+        verdict = (
+            None
+            if how.source is None
+            else siena.passing_on_verdict(
+                how, fact, recipients, step.content, step.state.permissions
+            )
         )
         if verdict is not None:
             key, provider = verdict
