@@ -367,11 +367,19 @@ class _Step:
             self.state.messages = (*self.state.messages, message)
         return message
 
-    def new_message(self, **fields: Any) -> Message:
-        ident = len(self.state.messages) + 1
-        fields.setdefault("thread", ident)
-        fields.setdefault("case", self.scenario.case.reference)
-        return self.add_message(Message(id=ident, turn=self.state.turn, **fields))
+    def new_message(self, thread: int | None = None, **fields: Any) -> Message:
+        state = self.state
+        ident = len(state.messages) + 1
+        message = Message(
+            id=ident,
+            turn=state.turn,
+            thread=ident if thread is None else thread,
+            case=self.scenario.case.reference,
+            **fields,
+        )
+        if not self.lean:  # (a lean step keeps no messages: no condition reads them)
+            state.messages = (*state.messages, message)
+        return message
 
     def schedule(self, due: int, kind: str, **data: Any) -> None:
         item = Pending(due, self.seq(), kind, data)

@@ -206,8 +206,8 @@ def check_send(step: _Step, action: Send) -> int:
     for code, allowed, what in (
         (action.handling, siena.HANDLING_CODES, "handling"),
         (action.priority, siena.PRIORITIES, "priority"),
-        (action.source_code, (*siena.SOURCE_CODES, None), "source"),
-        (action.info_code, (*siena.INFO_CODES, None), "info"),
+        (action.source_code, _SOURCE_CODES, "source"),
+        (action.info_code, _INFO_CODES, "info"),
     ):
         if code not in allowed:
             raise Refused("bad_code", {"value": str(code), "what": what})
@@ -228,6 +228,10 @@ def check_send(step: _Step, action: Send) -> int:
     known_facts(step, action.facts)
     check_passing_on(step, action.facts, action.to)
     return 1 + (1 if action.priority == "urgent" else 0)
+
+
+_SOURCE_CODES = (*siena.SOURCE_CODES, None)  # (None: no evaluation given)
+_INFO_CODES = (*siena.INFO_CODES, None)
 
 
 def check_share(step: _Step, action: Share) -> int:
