@@ -800,6 +800,10 @@ def _fact_reads(cond: Any, role: str) -> frozenset[Any] | None:
     if isinstance(cond, L.Knows):
         actor = role if cond.knows.actor == L.PLAYER else cond.knows.actor
         return frozenset({("k", actor, cond.knows.fact)})
+    if isinstance(cond, L.MessageIs):
+        # The message a rule answers is the action's own (the same in either order), and
+        # none outside a rule: it reads nothing of the state.
+        return frozenset()
     parts: list[Any]
     if isinstance(cond, L.AllOf):
         parts = cond.all
