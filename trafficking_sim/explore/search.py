@@ -107,8 +107,10 @@ def explore(
     ``reduce``: partial-order reduction. Actions of one turn that commute (see
     ``_Commuting``) are taken in one order only: after an action, an earlier one (in the
     order actions are first met) that commutes with it is not tried, since taking it
-    first leads to the same state. The states reached, and so the endings and objectives
-    found, are the same; the search only steps fewer re-orderings.
+    first leads to the same state. A direct share that leads where the SIENA message
+    with the same facts does is not tried either (see ``_shares_as_sends``). The states
+    reached, and so the endings and objectives found, are the same; the search only
+    steps fewer re-orderings and duplicates.
 
     Memory stays small per state: a state seen is remembered by a 16-byte digest of its
     key (with the step that led to it, for the paths), and a state waiting in the queue
@@ -138,6 +140,12 @@ def explore(
         queue.append((root, None, root_key))
     actions: dict[Action, Action] = {}  # one object per distinct action kept
     commute = _Commuting(engine, role) if reduce and not start.seats else None
+    # Shares that lead where the message beside them does: not tried (see the function).
+    as_sends = (
+        _shares_as_sends(engine, role)
+        if reduce and allow is None and not start.seats
+        else frozenset()
+    )
     rank: dict[Action, int] = {}  # the one order commuting actions are taken in
     search.states = 1
     while queue:
@@ -151,6 +159,8 @@ def explore(
         for action in [*engine.candidate_actions(state), EndTurn()]:
             if allow is not None and not allow(action):
                 continue
+            if type(action) is Share and action.to in as_sends:
+                continue  # the SIENA message with the same facts leads to the same state
             if commute is not None:
                 order = rank.setdefault(action, len(rank))
                 if order < after_rank and commute(action, how):  # type: ignore[arg-type]
@@ -746,6 +756,44 @@ class _Commuting:
             else:
                 return False  # an ending, or an effect this does not know
         return True
+
+
+def _shares_as_sends(engine: Engine, role: str) -> frozenset[str]:
+    """The partners to whom a direct share of some facts leads to the very state a SIENA
+    message with the same facts does (H0, normal priority, no evaluation), so a search
+    need not try both.
+
+    Both cost a point and pass the same checks (the passing-on rules look at the facts
+    and the recipients, not the channel), when the role and the partner both have both
+    channels (then every share the search could try has its message beside it). What
+    differs is the message's channel and handling code (H0, or none for a share): no
+    filter of a rule, whether its trigger or a test in its condition, that could apply
+    to a message to the partner may look at either. The recipient's and a forward's
+    record of how it learned a fact differ too, but a state's key keeps the handling
+    code only for H1 and H2.
+    """
+    from ..content import logic as L
+    from ..content.validation import walk
+
+    content = engine.content
+    me = content.actors[role]
+    if not (me.uses("siena") and me.uses("direct")):
+        return frozenset()
+    filters = [
+        obj for rule in content.rules for _, obj in walk(rule) if isinstance(obj, L.MessageFilter)
+    ]
+    found = set()
+    for actor in content.actors.values():
+        if actor.id == role or not (actor.uses("siena") and actor.uses("direct")):
+            continue
+        if any(
+            (flt.channel is not None or flt.handling == "H0")
+            and (flt.to is None or flt.to == actor.id or flt.to == L.PLAYER)
+            for flt in filters
+        ):
+            continue
+        found.add(actor.id)
+    return frozenset(found)
 
 
 def _restricted_facts(content: GameContent) -> frozenset[str] | None:
