@@ -390,24 +390,26 @@ def _done_cap(content: GameContent) -> int:
 
 def _may_matter(engine: Engine, state: GameState, action: Action) -> bool:
     """False for an exchange that cannot change anything: no new facts for anyone and no
-    rule listening for it (it would only spend action points and bring an acknowledgement).
+    rule listening for it that can still fire (it would only spend action points and
+    bring an acknowledgement).
     Checked before stepping, because stepping is what the search spends its time on."""
-    keyed = engine.program.keyed
+    program = engine.program
+    fired = state.fired
     if isinstance(action, Send | Share):
-        listeners = keyed.get("message", {})
         recipients = action.to if isinstance(action, Send) else (action.to,)
-        if None in listeners:
-            return True
-        for recipient in recipients:
-            if recipient in listeners:
+        # (a rule that fires once and has fired cannot answer it)
+        for rule, _ in program.candidates("message", recipients):
+            if not rule.once or rule.id not in fired:
                 return True
+        for recipient in recipients:
             theirs = state.knowledge.get(recipient, {})
             if any(fact not in theirs for fact in action.facts):
                 return True
         return False
     if isinstance(action, Request):
-        if (action.agency, action.service) in keyed.get("request", {}):
-            return True
+        for rule, _ in program.candidates("request", ((action.agency, action.service),)):
+            if not rule.once or rule.id not in fired:
+                return True
         return action.fact is not None and action.fact not in state.knowledge.get(action.agency, {})
     return True
 
