@@ -147,6 +147,7 @@ def explore(
         else frozenset()
     )
     rank: dict[Action, int] = {}  # the one order commuting actions are taken in
+    commuting: dict[tuple[int, int], bool] = {}  # ``commute``'s answers, by the two ranks
     search.states = 1
     while queue:
         source, how, here = queue.popleft()
@@ -163,8 +164,14 @@ def explore(
                 continue  # the SIENA message with the same facts leads to the same state
             if commute is not None:
                 order = rank.setdefault(action, len(rank))
-                if order < after_rank and commute(action, how):  # type: ignore[arg-type]
-                    continue  # taken before ``how`` on another path: the same state
+                if order < after_rank:
+                    # (by rank: two numbers hash faster than two actions)
+                    pair = (order, after_rank)
+                    both = commuting.get(pair)
+                    if both is None:
+                        both = commuting[pair] = commute(action, how)  # type: ignore[arg-type]
+                    if both:
+                        continue  # taken before ``how`` on another path: the same state
             if not _may_matter(engine, state, action):
                 continue
             if isinstance(action, Do):
