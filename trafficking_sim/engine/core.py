@@ -62,6 +62,8 @@ class Engine:
         self.content = content
         self.program = Program.build(content)
         self.lean = lean
+        # The actions ``candidate_actions`` offers, each made once (they never change).
+        self._made: dict[tuple[Any, ...], Action] = {}
 
     # --- public API ---------------------------------------------------------------------
 
@@ -158,16 +160,39 @@ class Engine:
         known = state.knowledge.get(state.role, {})
         ap = state.ap
         candidates: list[Action] = []
+        made = self._made  # (each action object made once: a frozen dataclass is slow to make)
+
+        def make(cls: type[Action], *args: Any) -> Action:
+            key = (cls, *args)
+            found = made.get(key)
+            if found is None:
+                found = made[key] = cls(*args)
+            return found
+
+        def send(to: tuple[str, ...], facts: tuple[str, ...], priority: str) -> Action:
+            key = (Send, to, facts, priority)
+            found = made.get(key)
+            if found is None:
+                found = made[key] = Send(to=to, facts=facts, priority=priority)
+            return found
+
+        def share(to: str, facts: tuple[str, ...]) -> Action:
+            key = (Share, to, facts)
+            found = made.get(key)
+            if found is None:
+                found = made[key] = Share(to=to, facts=facts)
+            return found
+
         for action in content.actions.values():
             if state.role not in action.by or action.cost > ap:
                 continue
             if not action.repeatable and state.done.get(action.id):
                 continue
             if not action.targets:
-                candidates.append(Do(action.id))
+                candidates.append(make(Do, action.id))
             else:
                 candidates += [
-                    Do(action.id, f) for f in known if content.facts[f].kind in action.targets
+                    make(Do, action.id, f) for f in known if content.facts[f].kind in action.targets
                 ]
         for actor in content.actors.values():
             if actor.id == state.role:
@@ -181,10 +206,10 @@ class Engine:
                     continue
                 speeds = ("normal", "urgent") if faster and service.cost < ap else ("normal",)
                 if not service.targets:
-                    candidates += [Request(actor.id, service.id, None, p) for p in speeds]
+                    candidates += [make(Request, actor.id, service.id, None, p) for p in speeds]
                 else:
                     candidates += [
-                        Request(actor.id, service.id, f, p)
+                        make(Request, actor.id, service.id, f, p)
                         for f in known
                         if content.facts[f].kind in service.targets
                         for p in speeds
@@ -193,13 +218,12 @@ class Engine:
                 continue
             if me.uses("siena") and actor.uses("siena"):
                 speeds = ("normal", "urgent") if faster and ap >= 2 else ("normal",)
-                candidates += [Send(to=(actor.id,), priority=p) for p in speeds]
-                candidates += [
-                    Send(to=(actor.id,), facts=(f,), priority=p) for f in known for p in speeds
-                ]
+                to = (actor.id,)
+                candidates += [send(to, (), p) for p in speeds]
+                candidates += [send(to, (f,), p) for f in known for p in speeds]
             if me.uses("direct") and actor.uses("direct"):
-                candidates.append(Share(to=actor.id))  # a call that only asks
-                candidates += [Share(to=actor.id, facts=(f,)) for f in known]
+                candidates.append(share(actor.id, ()))  # a call that only asks
+                candidates += [share(actor.id, (f,)) for f in known]
         for fact, how in known.items():
             if (
                 ap >= 1
@@ -207,7 +231,7 @@ class Engine:
                 and how.source
                 and (fact, how.source) not in state.permissions
             ):
-                candidates.append(AskPermission(fact))
+                candidates.append(make(AskPermission, fact))
         return candidates
 
     def accepts(self, state: GameState, action: Action) -> bool:
