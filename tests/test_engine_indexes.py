@@ -6,6 +6,7 @@ from __future__ import annotations
 import random
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -13,6 +14,7 @@ from trafficking_sim.content import GameContent, load_game
 from trafficking_sim.content import logic as L
 from trafficking_sim.engine import Action, EndTurn, Engine, GameState
 from trafficking_sim.engine.compiled import may_hold, reads
+from trafficking_sim.engine.core import _Step
 
 SCENARIOS = sorted((Path(__file__).resolve().parent.parent / "scenarios").glob("*.yaml"))
 
@@ -122,3 +124,54 @@ def test_a_step_copies_what_it_changes_and_never_its_input(path: Path, lean: boo
             shared += after.variables is state.variables
             state = after
     assert shared  # unchanged dicts are shared, not copied
+
+
+def _one_by_one(work: Any) -> None:
+    """The slow reference of ``_Step.deliver_due``: the earliest item due, one at a time."""
+    state = work.state
+    while True:
+        due = [p for p in state.pending if p.due <= state.turn]
+        if not due or state.over:
+            return
+        item = min(due, key=lambda p: (p.due, p.seq))
+        state.pending = tuple(p for p in state.pending if p is not item)
+        if item.kind == "reply":
+            work._deliver_reply(item)
+        elif item.kind == "grant":
+            work._deliver_grant(item)
+        elif item.kind == "inject":
+            work.run_inject(item.get("id"))
+
+
+@pytest.mark.parametrize("path", SCENARIOS, ids=lambda p: p.stem)
+def test_delivering_what_is_due_in_one_pass_matches_one_at_a_time(
+    path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A step takes everything due off the pending list at once; the replies, grants and
+    events arrive in the same order, with the same state, as delivering one by one."""
+    content = _content(path)
+
+    def games() -> list[tuple[list[Any], list[dict[str, Any]]]]:
+        engine = Engine(content)
+        rng = random.Random(f"delivery-{path.stem}")
+        played = []
+        for game in range(10):
+            role = content.roles[game % len(content.roles)]
+            seats = tuple(content.roles[:2]) if game % 5 == 4 and role == content.roles[0] else ()
+            state, events = engine.new_game(role, game, seats)
+            trail, states = [*events], [state.to_dict()]
+            while not state.over and len(states) < 300:
+                action = rng.choice([*engine.candidate_actions(state), EndTurn(), EndTurn()])
+                state, events = engine.step(state, action)
+                trail += events
+                states.append(state.to_dict())
+            played.append((trail, states))
+        return played
+
+    fast = games()
+    with monkeypatch.context() as patch:
+        patch.setattr(_Step, "deliver_due", _one_by_one)
+        slow = games()
+    assert fast == slow
+    delivered = sum(1 for trail, _ in fast for e in trail if e.kind == "message_received")
+    assert delivered > 20  # the games did bring replies

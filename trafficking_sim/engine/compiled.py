@@ -304,6 +304,9 @@ class Watched:
     entries: list[tuple[str, Check]]
     watch: dict[Any, tuple[int, ...]]
     always: tuple[int, ...]  # those whose reads are not recorded: checked after any change
+    # ``due``'s answers by what changed: a game has few distinct sets of changes, and a
+    # step asks after every change.
+    _due: dict[frozenset[Any], list[tuple[str, Check]]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, found: list[tuple[str, Check, frozenset[Any] | None]]) -> Watched:
@@ -322,6 +325,15 @@ class Watched:
 
     def due(self, changed: set[Any]) -> list[tuple[str, Check]]:
         """The conditions to check after ``changed``, in order."""
+        key = frozenset(changed)
+        found = self._due.get(key)
+        if found is None:
+            found = self._find_due(changed)
+            if len(self._due) < _DUE_CACHE:
+                self._due[key] = found
+        return found
+
+    def _find_due(self, changed: set[Any]) -> list[tuple[str, Check]]:
         entries = self.entries
         if EVERYTHING in changed:
             return entries
@@ -334,6 +346,9 @@ class Watched:
             return []
         return [entries[i] for i in sorted(hit)]
 
+
+_DUE_CACHE = 4096
+"""At most this many sets of changes are remembered per game kind (a search meets many)."""
 
 EVERYTHING = ("*",)
 """A change that counts as a change of everything a condition can read."""

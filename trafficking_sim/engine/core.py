@@ -42,6 +42,8 @@ LEAN_EVENTS = frozenset({E.RULE_FIRED, E.INJECT, E.FACTS_LEARNED, E.OBJECTIVE_ME
 EXCHANGES = (Send, Share, Request, AskPermission)
 """The actions that count as the player's own exchanges with others."""
 
+_EXCHANGE_TYPES = frozenset(EXCHANGES)  # (looked up by exact type: actions are never subclassed)
+
 
 MAX_CASCADE = 32
 """How deep rules may trigger injects that trigger rules, before the engine stops a loop."""
@@ -60,6 +62,8 @@ class Engine:
         self.content = content
         self.program = Program.build(content)
         self.lean = lean
+        # The actions ``candidate_actions`` offers, each made once (they never change).
+        self._made: dict[tuple[Any, ...], Action] = {}
 
     # --- public API ---------------------------------------------------------------------
 
@@ -156,16 +160,39 @@ class Engine:
         known = state.knowledge.get(state.role, {})
         ap = state.ap
         candidates: list[Action] = []
+        made = self._made  # (each action object made once: a frozen dataclass is slow to make)
+
+        def make(cls: type[Action], *args: Any) -> Action:
+            key = (cls, *args)
+            found = made.get(key)
+            if found is None:
+                found = made[key] = cls(*args)
+            return found
+
+        def send(to: tuple[str, ...], facts: tuple[str, ...], priority: str) -> Action:
+            key = (Send, to, facts, priority)
+            found = made.get(key)
+            if found is None:
+                found = made[key] = Send(to=to, facts=facts, priority=priority)
+            return found
+
+        def share(to: str, facts: tuple[str, ...]) -> Action:
+            key = (Share, to, facts)
+            found = made.get(key)
+            if found is None:
+                found = made[key] = Share(to=to, facts=facts)
+            return found
+
         for action in content.actions.values():
             if state.role not in action.by or action.cost > ap:
                 continue
             if not action.repeatable and state.done.get(action.id):
                 continue
             if not action.targets:
-                candidates.append(Do(action.id))
+                candidates.append(make(Do, action.id))
             else:
                 candidates += [
-                    Do(action.id, f) for f in known if content.facts[f].kind in action.targets
+                    make(Do, action.id, f) for f in known if content.facts[f].kind in action.targets
                 ]
         for actor in content.actors.values():
             if actor.id == state.role:
@@ -179,10 +206,10 @@ class Engine:
                     continue
                 speeds = ("normal", "urgent") if faster and service.cost < ap else ("normal",)
                 if not service.targets:
-                    candidates += [Request(actor.id, service.id, None, p) for p in speeds]
+                    candidates += [make(Request, actor.id, service.id, None, p) for p in speeds]
                 else:
                     candidates += [
-                        Request(actor.id, service.id, f, p)
+                        make(Request, actor.id, service.id, f, p)
                         for f in known
                         if content.facts[f].kind in service.targets
                         for p in speeds
@@ -191,13 +218,12 @@ class Engine:
                 continue
             if me.uses("siena") and actor.uses("siena"):
                 speeds = ("normal", "urgent") if faster and ap >= 2 else ("normal",)
-                candidates += [Send(to=(actor.id,), priority=p) for p in speeds]
-                candidates += [
-                    Send(to=(actor.id,), facts=(f,), priority=p) for f in known for p in speeds
-                ]
+                to = (actor.id,)
+                candidates += [send(to, (), p) for p in speeds]
+                candidates += [send(to, (f,), p) for f in known for p in speeds]
             if me.uses("direct") and actor.uses("direct"):
-                candidates.append(Share(to=actor.id))  # a call that only asks
-                candidates += [Share(to=actor.id, facts=(f,)) for f in known]
+                candidates.append(share(actor.id, ()))  # a call that only asks
+                candidates += [share(actor.id, (f,)) for f in known]
         for fact, how in known.items():
             if (
                 ap >= 1
@@ -205,7 +231,7 @@ class Engine:
                 and how.source
                 and (fact, how.source) not in state.permissions
             ):
-                candidates.append(AskPermission(fact))
+                candidates.append(make(AskPermission, fact))
         return candidates
 
     def accepts(self, state: GameState, action: Action) -> bool:
@@ -309,8 +335,11 @@ class _Step:
 
     def learn(self, actor: str, facts: Iterable[str], known: Known) -> list[str]:
         """Record that ``actor`` knows facts; returns those that are new to it."""
-        mine = self.state.knowledge.get(actor, {})
-        new = [f for f in facts if f not in mine]
+        mine = self.state.knowledge.get(actor, _NO_FACTS)
+        new = []
+        for fact in facts:  # (a loop: most calls bring one fact or none)
+            if fact not in mine:
+                new.append(fact)
         if not new:
             return new  # (nothing to copy: most replies and shares bring nothing new)
         if actor not in self._copied:
@@ -318,10 +347,9 @@ class _Step:
             self._copied.add(actor)
         for fact in new:
             mine[fact] = known
-        if new:
-            self.dirty = True
-            self.changed.add(("k", actor))
-            self.emit(E.FACTS_LEARNED, actor=actor, facts=new, source=known.source, via=known.via)
+        self.dirty = True
+        self.changed.add(("k", actor))
+        self.emit(E.FACTS_LEARNED, actor=actor, facts=new, source=known.source, via=known.via)
         return new
 
     def score(
@@ -363,11 +391,19 @@ class _Step:
             self.state.messages = (*self.state.messages, message)
         return message
 
-    def new_message(self, **fields: Any) -> Message:
-        ident = len(self.state.messages) + 1
-        fields.setdefault("thread", ident)
-        fields.setdefault("case", self.scenario.case.reference)
-        return self.add_message(Message(id=ident, turn=self.state.turn, **fields))
+    def new_message(self, thread: int | None = None, **fields: Any) -> Message:
+        state = self.state
+        ident = len(state.messages) + 1
+        message = Message(
+            id=ident,
+            turn=state.turn,
+            thread=ident if thread is None else thread,
+            case=self.scenario.case.reference,
+            **fields,
+        )
+        if not self.lean:  # (a lean step keeps no messages: no condition reads them)
+            state.messages = (*state.messages, message)
+        return message
 
     def schedule(self, due: int, kind: str, **data: Any) -> None:
         item = Pending(due, self.seq(), kind, data)
@@ -375,22 +411,22 @@ class _Step:
 
     def breach(self, kind: str, fact: str, recipient: str, provider: str | None) -> None:
         """Record a breach; a partner whose trust it breaks hears of it."""
-        record = Breach(self.state.turn, kind, fact, recipient, provider, self.role)
+        record = Breach(self.state.turn, kind, fact, recipient, provider, self.state.role)
         self.state.breaches = (*self.state.breaches, record)
         self.dirty = True
-        if provider is not None and provider != self.role:
+        if provider is not None and provider != self.state.role:
             self.emit(
                 E.TRUST_LOST,
                 actor=provider,
                 fact=fact,
                 breach=kind,
                 level=self.state.distrust(provider),
-                by=self.role,
+                by=self.state.role,
             )
 
     def law_source(self, what: str) -> dict[str, str]:
         """The data-protection law that binds the acting role, for ``what`` it breaks."""
-        return {"key": f"source.{what}.{self.content.actors[self.role].data_law}"}
+        return {"key": f"source.{what}.{self.content.actors[self.state.role].data_law}"}
 
     # --- refusals ---------------------------------------------------------------------------
 
@@ -413,7 +449,7 @@ class _Step:
             action=action_to_dict(action),
             reason=reason,
             source=refusal.source,
-            by=self.role,
+            by=self.state.role,
         )
         if refusal.penalty and refusal.penalty[1]:
             pillar, delta = refusal.penalty
@@ -427,20 +463,22 @@ class _Step:
 
     def apply(self, action: Action) -> None:
         cost = rules.check(self, action)
-        self.state.ap -= cost
-        if isinstance(action, EXCHANGES):
+        state = self.state
+        state.ap -= cost
+        kind = type(action)
+        if kind in _EXCHANGE_TYPES:
             # The player's own cooperation: what the best rating asks for.
-            self.own("exchanges")[self.role] = self.state.exchanges.get(self.role, 0) + 1
-        if isinstance(action, EndTurn):
+            self.own("exchanges")[state.role] = state.exchanges.get(state.role, 0) + 1
+        if kind is EndTurn:
             self.end_turn()
-        elif isinstance(action, Send):
-            self._send(action)
-        elif isinstance(action, Share):
-            self._share(action)
-        elif isinstance(action, Request):
-            self._request(action)
-        elif isinstance(action, Do):
-            self._do(action)
+        elif kind is Share:
+            self._share(action)  # type: ignore[arg-type]
+        elif kind is Send:
+            self._send(action)  # type: ignore[arg-type]
+        elif kind is Request:
+            self._request(action)  # type: ignore[arg-type]
+        elif kind is Do:
+            self._do(action)  # type: ignore[arg-type]
         elif isinstance(action, AskPermission):
             self._ask_permission(action)
         elif isinstance(action, TrainerInject):
@@ -454,18 +492,17 @@ class _Step:
 
     def _hand_over(self, message: Message) -> None:
         """Recipients learn the attached facts; scoring for need and need-to-know."""
+        facts = message.facts
+        by_player = message.sender == self.state.role
         for recipient in message.recipients:
             known = Known(
                 self.state.turn, message.sender, message.channel, message.handling, message.id
             )
-            new = self.learn(recipient, message.facts, known)
-            self._credit_needs(
-                recipient,
-                message.facts,
-                new,
-                check_need_to_know=True,
-                by_player=message.sender == self.role,
-            )
+            new = self.learn(recipient, facts, known) if facts else []
+            if facts:
+                self._credit_needs(
+                    recipient, facts, new, check_need_to_know=True, by_player=by_player
+                )
 
     def _credit_needs(
         self,
@@ -503,7 +540,7 @@ class _Step:
             elif fact in new and fact in needs and scoring.need_met:
                 key, params = (
                     ("need_met_self", {"fact": fact})
-                    if actor == self.role
+                    if actor == self.state.role
                     else ("need_met", {"fact": fact, "actor": actor})
                 )
                 self.score(
@@ -521,7 +558,7 @@ class _Step:
         message = self.new_message(
             kind="message",
             channel="siena",
-            sender=self.role,
+            sender=self.state.role,
             recipients=tuple(action.to),
             facts=tuple(action.facts),
             subject=action.subject,
@@ -544,7 +581,7 @@ class _Step:
         own facts deserve another grade loses Standards, with why; a fitting grade gains."""
         if self.lean or message.source_code is None or message.info_code is None:
             return  # ungraded: the provider grades 'as far as possible'
-        mine = self.state.knowledge.get(self.role, {})
+        mine = self.state.knowledge.get(self.state.role, {})
         graded = [
             (fact, self.content.facts[fact].grade)
             for fact in message.facts
@@ -589,7 +626,7 @@ class _Step:
         message = self.new_message(
             kind="share",
             channel="direct",
-            sender=self.role,
+            sender=self.state.role,
             recipients=(action.to,),
             facts=tuple(action.facts),
             body=action.note,
@@ -620,7 +657,7 @@ class _Step:
         message = self.new_message(
             kind="request",
             channel=service.channel,
-            sender=self.role,
+            sender=self.state.role,
             recipients=(agency.id,),
             facts=facts,
             subject_id=service.label.id,
@@ -655,7 +692,7 @@ class _Step:
         self.own("done")[spec.id] = self.state.done.get(spec.id, 0) + 1
         self.dirty = True
         self.changed.add(("d", spec.id))
-        self.emit(E.ACTION_DONE, action=spec.id, fact=action.fact, by=self.role)
+        self.emit(E.ACTION_DONE, action=spec.id, fact=action.fact, by=self.state.role)
         self.apply_effects(spec.then, f"action:{spec.id}")
         self.fire("action", None, (spec.id,))
 
@@ -665,11 +702,11 @@ class _Step:
             kind="permission",
             channel=(
                 self.content.actors[provider].uses("siena")
-                and self.content.actors[self.role].uses("siena")
+                and self.content.actors[self.state.role].uses("siena")
                 and "siena"
             )
             or "direct",
-            sender=self.role,
+            sender=self.state.role,
             recipients=(provider,),
             facts=(action.fact,),
         )
@@ -704,37 +741,45 @@ class _Step:
             # Its delivery would only add a message: a reply without facts fires no rule
             # and teaches no one anything.
             return
+        state = self.state
         actor = self.content.actors[sender]
-        urgent = request is not None and request.priority == "urgent"
         if after is None:
-            after = actor.reply_delay.urgent if urgent else actor.reply_delay.normal
-        if sender != self.role:
+            delay = actor.reply_delay
+            after = (
+                delay.urgent
+                if request is not None and request.priority == "urgent"
+                else delay.normal
+            )
+        if state.breaches and sender != state.role:
             # A partner whose trust was broken answers more slowly.
-            after += min(DISTRUST_MAX_DELAY, self.state.distrust(sender))
-        channel = (
-            request.channel
-            if request is not None
-            else (
+            after += min(DISTRUST_MAX_DELAY, state.distrust(sender))
+        ident: int | None = None
+        thread: int | None = None
+        if request is not None:
+            channel, ident, thread = request.channel, request.id, request.thread
+        else:
+            channel = (
                 "siena"
                 if actor.uses("siena")
-                and self.content.actors[self.scorer or self.role].uses("siena")
+                and self.content.actors[self.scorer or state.role].uses("siena")
                 else "direct"
             )
-        )
-        self.schedule(
-            self.state.turn + after,
-            "reply",
-            sender=sender,
-            body=body_id,
-            subject=subject_id,
-            facts=facts,
-            handling=handling,
-            evaluation=evaluation,
-            channel=channel,
-            request=request.id if request else None,
-            thread=request.thread if request else None,
-            **self._addressee(),
-        )
+        data = {
+            "sender": sender,
+            "body": body_id,
+            "subject": subject_id,
+            "facts": facts,
+            "handling": handling,
+            "evaluation": evaluation,
+            "channel": channel,
+            "request": ident,
+            "thread": thread,
+        }
+        if state.seats:
+            data["to"] = self.addressee or self.scorer or state.role
+        item = Pending(state.turn + after, state.next_seq, "reply", data)
+        state.next_seq += 1
+        state.pending = (*state.pending, item)
 
     def _addressee(self) -> dict[str, str]:
         """In a hot-seat game, who a reply is for: the group whose action set it off (for
@@ -742,15 +787,15 @@ class _Step:
         the reply arrives."""
         if not self.state.seats:
             return {}
-        return {"to": self.addressee or self.scorer or self.role}
+        return {"to": self.addressee or self.scorer or self.state.role}
 
     # --- turns ------------------------------------------------------------------------------
 
     def end_turn(self) -> None:
         seats = self.state.seats
-        if seats and self.role != seats[-1]:
+        if seats and self.state.role != seats[-1]:
             # A hot-seat game: the next group plays the same turn.
-            following = seats[seats.index(self.role) + 1]
+            following = seats[seats.index(self.state.role) + 1]
             self.state.role = following
             self.state.ap = self.content.actors[following].action_points
             self.emit(E.SEAT_PASSED, role=following)
@@ -770,7 +815,7 @@ class _Step:
         self.changed.add("turn")
         if seats:
             self.state.role = seats[0]
-        self.state.ap = self.content.actors[self.role].action_points
+        self.state.ap = self.content.actors[self.state.role].action_points
         self.emit(E.TURN_STARTED, turn=self.state.turn)
         self.start_turn()
 
@@ -790,39 +835,67 @@ class _Step:
         return self.program.roles(state.seats or (state.role,))
 
     def deliver_due(self) -> None:
+        """Deliver what has come due, earliest first (by due turn, then by when it was
+        scheduled).
+
+        Everything due now is taken off in one pass: what a delivery schedules comes after
+        it (a later ``seq``, and a due turn no earlier than this one), so delivering the
+        batch in order, then what has come due meanwhile, is the one-by-one order.
+        """
+        state = self.state
         while True:
-            due = [p for p in self.state.pending if p.due <= self.state.turn]
-            if not due or self.state.over:
+            turn = state.turn
+            pending = state.pending
+            for item in pending:
+                if item.due <= turn:
+                    break
+            else:
+                return  # (the common case: nothing due; no list is built)
+            if state.ending is not None:
                 return
-            item = min(due, key=lambda p: (p.due, p.seq))
-            self.state.pending = tuple(p for p in self.state.pending if p is not item)
-            if item.kind == "reply":
-                self._deliver_reply(item)
-            elif item.kind == "grant":
-                self._deliver_grant(item)
-            elif item.kind == "inject":
-                self.run_inject(item.get("id"))
+            due = [p for p in pending if p.due <= turn]
+            state.pending = tuple(p for p in pending if p.due > turn)
+            if len(due) > 1:
+                due.sort(key=_due_order)
+            for item in due:
+                if state.ending is not None:
+                    return  # (``finish`` has dropped everything still pending)
+                kind = item.kind
+                if kind == "reply":
+                    self._deliver_reply(item)
+                elif kind == "grant":
+                    self._deliver_grant(item)
+                elif kind == "inject":
+                    self.run_inject(item.data["id"])
 
     def _deliver_reply(self, item: Pending) -> None:
         data = item.data  # (read directly: every turn delivers replies)
-        evaluation = data.get("evaluation")
-        recipient = data.get("to") or self.role
-        thread = data.get("thread")
-        message = self.new_message(
-            kind="reply",
-            channel=data.get("channel"),
-            sender=data.get("sender"),
-            recipients=(recipient,),
-            facts=tuple(data.get("facts") or ()),
-            subject_id=data.get("subject"),
-            body_id=data.get("body"),
-            handling=data.get("handling"),
-            source_code=evaluation[0] if evaluation else None,
-            info_code=evaluation[1] if evaluation else None,
-            in_reply_to=data.get("request"),
-            **({"thread": thread} if thread else {}),
+        get = data.get
+        evaluation = get("evaluation")
+        state = self.state
+        recipient = get("to") or state.role
+        ident = len(state.messages) + 1
+        # (built here rather than through ``new_message``: every turn delivers replies)
+        message = self.add_message(
+            Message(
+                id=ident,
+                turn=state.turn,
+                kind="reply",
+                channel=data["channel"],
+                sender=data["sender"],
+                recipients=(recipient,),
+                facts=tuple(get("facts") or ()),
+                subject_id=get("subject"),
+                body_id=get("body"),
+                handling=get("handling"),
+                source_code=evaluation[0] if evaluation else None,
+                info_code=evaluation[1] if evaluation else None,
+                case=self.scenario.case.reference,
+                thread=get("thread") or ident,
+                in_reply_to=get("request"),
+            )
         )
-        self.emit(E.MESSAGE_RECEIVED, message=message.id)
+        self.emit(E.MESSAGE_RECEIVED, message=ident)
         scorer = self.scorer
         if self.state.seats:
             self.scorer = recipient  # what the reply brings is the asking group's
@@ -832,6 +905,8 @@ class _Step:
             self.scorer = scorer
 
     def _receive(self, message: Message, recipient: str) -> None:
+        if not message.facts:
+            return  # an acknowledgement: nothing to learn or to credit
         known = Known(
             self.state.turn, message.sender, message.channel, message.handling, message.id
         )
@@ -840,7 +915,7 @@ class _Step:
 
     def _deliver_grant(self, item: Pending) -> None:
         fact, provider = item.get("fact"), item.get("provider")
-        asker = item.get("to") or self.role
+        asker = item.get("to") or self.state.role
         self.state.permissions = self.state.permissions | {(fact, provider)}
         message = self.new_message(
             kind="reply",
@@ -899,7 +974,8 @@ class _Step:
             for rule, check in rules:
                 if state.ending is not None:
                     break
-                if rule.once and rule.id in state.fired:
+                ident = rule.id
+                if rule.once and ident in state.fired:
                     continue
                 plays = rule.plays
                 if (
@@ -914,10 +990,10 @@ class _Step:
                     continue
                 if replied and self._replies_again(rule, replied):
                     continue  # one request, one reply: the first rule that answers wins
-                state.fired = state.fired | {rule.id}
+                state.fired = state.fired | {ident}
                 self.dirty = True
-                self.changed.add(("f", rule.id))
-                self.emit(E.RULE_FIRED, rule=rule.id)
+                self.changed.add(("f", ident))
+                self.emit(E.RULE_FIRED, rule=ident)
                 outer, self.responder = self.responder, self._responder(rule)
                 scorer = self.scorer
                 if state.seats:
@@ -944,7 +1020,7 @@ class _Step:
                 sender = (
                     self._actor(effect.reply.sender)
                     if effect.reply.sender
-                    else (self._responder(rule) or self.role)
+                    else (self._responder(rule) or self.state.role)
                 )
                 if sender in replied:
                     return True
@@ -971,7 +1047,7 @@ class _Step:
 
     def _actor(self, actor: str) -> str:
         # 'player' in a class game: the group the rule answers (see ``fire``).
-        return (self.scorer or self.role) if actor == L.PLAYER else actor
+        return (self.scorer or self.state.role) if actor == L.PLAYER else actor
 
     def _effect(self, effect: Any, origin: str) -> AbstractSet[str]:
         # One dictionary look-up instead of a chain of isinstance checks: effects are the
@@ -991,7 +1067,7 @@ class _Step:
     def _reply(self, effect: L.Reply, origin: str) -> set[str]:
         reply = effect.reply
         request = self.message
-        sender = self._actor(reply.sender) if reply.sender else (self.responder or self.role)
+        sender = self._actor(reply.sender) if reply.sender else (self.responder or self.state.role)
         self._reply_later(
             sender,
             request,
@@ -1087,6 +1163,12 @@ class _Step:
                 self.finish(ending)
                 return
 
+
+def _due_order(item: Pending) -> tuple[int, int]:
+    return item.due, item.seq
+
+
+_NO_FACTS: dict[str, Known] = {}  # (never written to: ``learn`` copies before writing)
 
 _NOBODY: frozenset[str] = frozenset()  # (no one replied; never changed, only or-ed)
 

@@ -9,7 +9,7 @@ penalty or a recorded breach), never an error.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..content.models import FactGuard, Refusal, Service
@@ -79,27 +79,21 @@ def in_contents_words(
 
 def check(step: _Step, action: Action) -> int:
     """Raise Refused if the action cannot be taken; return its cost in action points."""
-    if step.state.over:
+    if step.state.ending is not None:
         raise Refused("game_over")
-    if isinstance(action, EndTurn):
+    kind = type(action)
+    if kind is EndTurn:
         return 0
-    if isinstance(action, TrainerInject | TrainerReveal | TrainerNote):
-        check_trainer(step, action)
+    if kind is TrainerInject or kind is TrainerReveal or kind is TrainerNote:
+        check_trainer(step, action)  # type: ignore[arg-type]
         return 0
-    if isinstance(action, Decide):
-        return decisions.check(step, action)
-    if isinstance(action, Send):
-        cost = check_send(step, action)
-    elif isinstance(action, Share):
-        cost = check_share(step, action)
-    elif isinstance(action, Request):
-        cost = check_request(step, action)[1]
-    elif isinstance(action, Do):
-        cost = check_do(step, action)
-    elif isinstance(action, AskPermission):
-        cost = check_permission(step, action)[1]
-    else:  # pragma: no cover - the Action union is closed
+    if kind is Decide:
+        return decisions.check(step, action)  # type: ignore[arg-type]
+    # (one look-up by the action's type: the actions are final classes, never subclassed)
+    checker = _COSTS.get(kind)
+    if checker is None:  # pragma: no cover - the Action union is closed
         raise Refused("unknown_action", {"action": repr(action)})
+    cost = checker(step, action)
     if cost > step.state.ap:
         raise Refused("no_ap", {"cost": cost, "ap": step.state.ap})
     return cost
@@ -140,8 +134,13 @@ def check_passing_on(step: _Step, facts: Sequence[str], recipients: Sequence[str
     mine = step.state.knowledge.get(step.role, {})
     for fact in facts:
         how = mine[fact]
-        verdict = siena.passing_on_verdict(
-            how, fact, recipients, step.content, step.state.permissions
+        # (the player's own findings have no provider whose handling code could bind them)
+        verdict = (
+            None
+            if how.source is None
+            else siena.passing_on_verdict(
+                how, fact, recipients, step.content, step.state.permissions
+            )
         )
         if verdict is not None:
             key, provider = verdict
@@ -207,8 +206,8 @@ def check_send(step: _Step, action: Send) -> int:
     for code, allowed, what in (
         (action.handling, siena.HANDLING_CODES, "handling"),
         (action.priority, siena.PRIORITIES, "priority"),
-        (action.source_code, (*siena.SOURCE_CODES, None), "source"),
-        (action.info_code, (*siena.INFO_CODES, None), "info"),
+        (action.source_code, _SOURCE_CODES, "source"),
+        (action.info_code, _INFO_CODES, "info"),
     ):
         if code not in allowed:
             raise Refused("bad_code", {"value": str(code), "what": what})
@@ -229,6 +228,10 @@ def check_send(step: _Step, action: Send) -> int:
     known_facts(step, action.facts)
     check_passing_on(step, action.facts, action.to)
     return 1 + (1 if action.priority == "urgent" else 0)
+
+
+_SOURCE_CODES = (*siena.SOURCE_CODES, None)  # (None: no evaluation given)
+_INFO_CODES = (*siena.INFO_CODES, None)
 
 
 def check_share(step: _Step, action: Share) -> int:
@@ -328,3 +331,13 @@ def check_permission(step: _Step, action: AskPermission) -> tuple[str, int]:
     ):
         raise Refused("permission_pending", {"fact": action.fact})
     return how.source, 1
+
+
+_COSTS: dict[type, Callable[[_Step, Any], int]] = {
+    Send: check_send,
+    Share: check_share,
+    Request: lambda step, action: check_request(step, action)[1],
+    Do: check_do,
+    AskPermission: lambda step, action: check_permission(step, action)[1],
+}
+"""The check of each kind of action a role takes, returning its cost in action points."""

@@ -107,8 +107,10 @@ def explore(
     ``reduce``: partial-order reduction. Actions of one turn that commute (see
     ``_Commuting``) are taken in one order only: after an action, an earlier one (in the
     order actions are first met) that commutes with it is not tried, since taking it
-    first leads to the same state. The states reached, and so the endings and objectives
-    found, are the same; the search only steps fewer re-orderings.
+    first leads to the same state. A direct share that leads where the SIENA message
+    with the same facts does is not tried either (see ``_shares_as_sends``). The states
+    reached, and so the endings and objectives found, are the same; the search only
+    steps fewer re-orderings and duplicates.
 
     Memory stays small per state: a state seen is remembered by a 16-byte digest of its
     key (with the step that led to it, for the paths), and a state waiting in the queue
@@ -138,7 +140,14 @@ def explore(
         queue.append((root, None, root_key))
     actions: dict[Action, Action] = {}  # one object per distinct action kept
     commute = _Commuting(engine, role) if reduce and not start.seats else None
+    # Shares that lead where the message beside them does: not tried (see the function).
+    as_sends = (
+        _shares_as_sends(engine, role)
+        if reduce and allow is None and not start.seats
+        else frozenset()
+    )
     rank: dict[Action, int] = {}  # the one order commuting actions are taken in
+    commuting: dict[tuple[int, int], bool] = {}  # ``commute``'s answers, by the two ranks
     search.states = 1
     while queue:
         source, how, here = queue.popleft()
@@ -151,10 +160,18 @@ def explore(
         for action in [*engine.candidate_actions(state), EndTurn()]:
             if allow is not None and not allow(action):
                 continue
+            if type(action) is Share and action.to in as_sends:
+                continue  # the SIENA message with the same facts leads to the same state
             if commute is not None:
                 order = rank.setdefault(action, len(rank))
-                if order < after_rank and commute(action, how):  # type: ignore[arg-type]
-                    continue  # taken before ``how`` on another path: the same state
+                if order < after_rank:
+                    # (by rank: two numbers hash faster than two actions)
+                    pair = (order, after_rank)
+                    both = commuting.get(pair)
+                    if both is None:
+                        both = commuting[pair] = commute(action, how)  # type: ignore[arg-type]
+                    if both:
+                        continue  # taken before ``how`` on another path: the same state
             if not _may_matter(engine, state, action):
                 continue
             if isinstance(action, Do):
@@ -380,24 +397,26 @@ def _done_cap(content: GameContent) -> int:
 
 def _may_matter(engine: Engine, state: GameState, action: Action) -> bool:
     """False for an exchange that cannot change anything: no new facts for anyone and no
-    rule listening for it (it would only spend action points and bring an acknowledgement).
+    rule listening for it that can still fire (it would only spend action points and
+    bring an acknowledgement).
     Checked before stepping, because stepping is what the search spends its time on."""
-    keyed = engine.program.keyed
+    program = engine.program
+    fired = state.fired
     if isinstance(action, Send | Share):
-        listeners = keyed.get("message", {})
         recipients = action.to if isinstance(action, Send) else (action.to,)
-        if None in listeners:
-            return True
-        for recipient in recipients:
-            if recipient in listeners:
+        # (a rule that fires once and has fired cannot answer it)
+        for rule, _ in program.candidates("message", recipients):
+            if not rule.once or rule.id not in fired:
                 return True
+        for recipient in recipients:
             theirs = state.knowledge.get(recipient, {})
             if any(fact not in theirs for fact in action.facts):
                 return True
         return False
     if isinstance(action, Request):
-        if (action.agency, action.service) in keyed.get("request", {}):
-            return True
+        for rule, _ in program.candidates("request", ((action.agency, action.service),)):
+            if not rule.once or rule.id not in fired:
+                return True
         return action.fact is not None and action.fact not in state.knowledge.get(action.agency, {})
     return True
 
@@ -457,6 +476,13 @@ class _Commuting:
     else (ending the turn, requests, permissions, a chance, an ending, a reply scheduled
     by both) commutes with nothing. Objectives and endings are checked after every step,
     so no objective may read what both actions write, and no ending what either writes.
+
+    Broken trust is read (a partner's replies slow down, its services refuse) but never
+    written by the actions of a search path: the engine records a breach only when it
+    refuses the action, and a refusal changes nothing else (a lean engine keeps no score
+    and no message), so the search never follows it (see "changed nothing" in
+    ``explore``). Of two actions taken one after the other on a path, neither breaks
+    trust, in either order.
     """
 
     def __init__(self, engine: Engine, role: str) -> None:
@@ -466,6 +492,15 @@ class _Commuting:
         self._footprints: dict[Action, Footprint | None] = {}
         self._pairs: dict[tuple[Action, Action], bool] = {}
         self._restricted = _restricted_facts(self.content)
+        # The fewest turns any actor takes to reply (urgent or not).
+        self._slowest_first_reply = min(
+            (
+                turns
+                for actor in self.content.actors.values()
+                for turns in (actor.reply_delay.normal, actor.reply_delay.urgent)
+            ),
+            default=0,
+        )
         self._outcomes = [
             self._outcome_reads(o.when, set()) for o in self.content.objectives.values()
         ]
@@ -561,8 +596,7 @@ class _Commuting:
             recipient = recipients[0]
             read.add("permissions")
             add.add("exchanges")  # a count: taking two in either order adds two
-            if self._restricted is None or not self._restricted.isdisjoint(action.facts):
-                add.add("trust")  # a breach: also a count, of what each partner forgives
+            # (no "trust": see the class's docstring)
             for fact in action.facts:
                 # Known, and under which handling code (the first record of a fact stays);
                 # new to the recipient or not.
@@ -582,12 +616,72 @@ class _Commuting:
                 for entry in self.engine.program.candidates("message", (recipient,))
                 if _may_match(getattr(entry[0].when, "message", None), action, recipient, role)
             ]
+        elif isinstance(action, Request):
+            found = self._request(action, read, write, add)
+            if found is None:
+                return None
+            listening = found
         else:
             return None
         carried = tuple(getattr(action, "facts", ()))
         if not self._rules(listening, read, write, set(), carried):
             return None
         return frozenset(read), frozenset(write), frozenset(add)
+
+    def _request(
+        self, action: Request, read: set[Any], write: set[Any], add: set[Any]
+    ) -> list[Any] | None:
+        """A request's reads and writes before its rules (None: too much to follow), and
+        the rules that answer it. Its own checks read the service's condition, the
+        agency's trust and, for a request about a fact, what a share of it reads; an
+        answer without facts is not sent by a lean engine, and one with facts is the
+        rules' (see ``_effects``)."""
+        content, role = self.content, self.role
+        agency = content.actors.get(action.agency)
+        service = agency.services.get(action.service) if agency is not None else None
+        if service is None or service.refuse is not None:
+            return None
+        read.add("trust")  # a partner whose trust is broken refuses requests
+        add.add("exchanges")
+        if service.requires is not None and not self._condition(service.requires.if_, read):
+            return None
+        facts = (action.fact,) if action.fact is not None else ()
+        if facts:
+            read.add("permissions")
+        for fact in facts:
+            read |= {("k", role, fact), ("k", action.agency, fact)}
+            write.add(("k", action.agency, fact))
+            known = content.facts.get(fact)
+            if known is None:
+                return None
+            for cond in (
+                known.guard.if_ if known.guard is not None else None,
+                known.consent.asked if known.consent is not None else None,
+            ):
+                if cond is not None and not self._condition(cond, read):
+                    return None
+        from ..content import logic as L
+
+        listening = []
+        for entry in self.engine.program.candidates("request", ((action.agency, action.service),)):
+            when = entry[0].when
+            if not isinstance(when, L.OnRequest):
+                return None
+            flt = when.request
+            if (
+                flt.agency == action.agency
+                and flt.service == action.service
+                and (flt.fact is None or flt.fact == action.fact)
+            ):
+                listening.append(entry)
+        return listening
+
+    def _deferred(self, after: int | None) -> bool:
+        """Whether a reply with this 'after' surely comes at a later turn than the step
+        that sends it (broken trust only makes a reply later)."""
+        if after is not None:
+            return after > 0
+        return self._slowest_first_reply > 0
 
     def _condition(self, cond: Any, read: set[Any]) -> bool:
         found = _fact_reads(cond, self.role)
@@ -635,7 +729,11 @@ class _Commuting:
                     # Replies due the same turn arrive in the order they were sent: only
                     # the first to bring a fact decides how it is known.
                     write |= {("reply", fact) for fact in effect.reply.facts}
-                    write |= {("k", role, fact) for fact in effect.reply.facts}
+                    if not self._deferred(effect.reply.after):
+                        # It may arrive within the step; one due at a later turn is only
+                        # a reply on its way (a set in the key: the order it joined in
+                        # does not matter).
+                        write |= {("k", role, fact) for fact in effect.reply.facts}
                     read.add("trust")  # broken trust slows a reply
             elif isinstance(effect, L.Forward):
                 to = effect.forward.to
@@ -667,6 +765,44 @@ class _Commuting:
             else:
                 return False  # an ending, or an effect this does not know
         return True
+
+
+def _shares_as_sends(engine: Engine, role: str) -> frozenset[str]:
+    """The partners to whom a direct share of some facts leads to the very state a SIENA
+    message with the same facts does (H0, normal priority, no evaluation), so a search
+    need not try both.
+
+    Both cost a point and pass the same checks (the passing-on rules look at the facts
+    and the recipients, not the channel), when the role and the partner both have both
+    channels (then every share the search could try has its message beside it). What
+    differs is the message's channel and handling code (H0, or none for a share): no
+    filter of a rule, whether its trigger or a test in its condition, that could apply
+    to a message to the partner may look at either. The recipient's and a forward's
+    record of how it learned a fact differ too, but a state's key keeps the handling
+    code only for H1 and H2.
+    """
+    from ..content import logic as L
+    from ..content.validation import walk
+
+    content = engine.content
+    me = content.actors[role]
+    if not (me.uses("siena") and me.uses("direct")):
+        return frozenset()
+    filters = [
+        obj for rule in content.rules for _, obj in walk(rule) if isinstance(obj, L.MessageFilter)
+    ]
+    found = set()
+    for actor in content.actors.values():
+        if actor.id == role or not (actor.uses("siena") and actor.uses("direct")):
+            continue
+        if any(
+            (flt.channel is not None or flt.handling == "H0")
+            and (flt.to is None or flt.to == actor.id or flt.to == L.PLAYER)
+            for flt in filters
+        ):
+            continue
+        found.add(actor.id)
+    return frozenset(found)
 
 
 def _restricted_facts(content: GameContent) -> frozenset[str] | None:
@@ -721,6 +857,10 @@ def _fact_reads(cond: Any, role: str) -> frozenset[Any] | None:
     if isinstance(cond, L.Knows):
         actor = role if cond.knows.actor == L.PLAYER else cond.knows.actor
         return frozenset({("k", actor, cond.knows.fact)})
+    if isinstance(cond, L.MessageIs):
+        # The message a rule answers is the action's own (the same in either order), and
+        # none outside a rule: it reads nothing of the state.
+        return frozenset()
     parts: list[Any]
     if isinstance(cond, L.AllOf):
         parts = cond.all
