@@ -68,9 +68,16 @@ class Prepared(TraffickingApp):
         elif isinstance(self.screen, GameScreen):
             if focus_filter:
                 self.simulate_key("5")
-                self.set_timer(0.3, lambda: self.screen.query_one("#log-filter").focus())
+                self.set_timer(0.3, self.focus_filter)
             return
         self.set_timer(0.2, self.settle)
+
+    def focus_filter(self):
+        found = self.screen.query("#log-filter")  # the log is built when first shown
+        if found:
+            found.first().focus()
+        else:
+            self.set_timer(0.1, self.focus_filter)
 
 
 Prepared(AppConfig(lang="en")).run()

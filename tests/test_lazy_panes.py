@@ -4,8 +4,9 @@ screen; the others are drawn again, up to date, when the player shows them."""
 from __future__ import annotations
 
 import pytest
-from textual.widgets import Input, OptionList
+from textual.widgets import Input, OptionList, Select, Static
 from textual.widgets._footer import FooterKey
+from textual.widgets._select import SelectCurrent
 
 from trafficking_sim.engine import Do
 from trafficking_sim.i18n import t
@@ -109,3 +110,19 @@ async def test_the_footer_is_not_rebuilt_when_its_keys_stay_the_same() -> None:
         words = " ".join(str(k.description) for k in app.screen.query(FooterKey))
         assert words and list(app.screen.query(FooterKey)) != keys
         assert "Compose" not in words
+
+
+async def test_the_log_built_in_one_language_follows_a_switch_to_the_other() -> None:
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        await start_game(pilot)
+        await pilot.press("5")
+        await settle(pilot)
+        game = app.screen
+        await pilot.press("f2")
+        await settle(pilot)
+        assert game.query_one("#log-filter", Input).placeholder == t("tui.log_filter", "sl")
+        kinds = game.query_one("#log-kind", Select)
+        assert kinds.value == "all"
+        chosen = kinds.query_one(SelectCurrent).query_one("#label", Static)
+        assert str(chosen.render()) == t("tui.log_all", "sl") != t("tui.log_all", "en")
