@@ -14,6 +14,7 @@ from ...play import narrate
 from ...review.debrief_map import message_counts
 from ..messages import ComposeRequested, ReplyRequested
 from ..text import linked, plain
+from ..widgets.tlabel import TLabel
 from .base import PaneMixin
 
 MODES = ("inbox", "outbox", "threads")
@@ -31,7 +32,7 @@ class SienaPane(PaneMixin, Vertical):
     def compose(self) -> ComposeResult:
         with Horizontal(classes="pane-row"):
             with Vertical(classes="pane-list"):
-                yield Static(id="siena-mode", classes="pane-heading")
+                yield TLabel(id="siena-mode", classes="pane-heading")
                 yield OptionList(id="siena-list")
             with VerticalScroll(classes="pane-detail", id="siena-scroll"):
                 yield Static(id="siena-message")
@@ -65,10 +66,11 @@ class SienaPane(PaneMixin, Vertical):
     def update_view(self) -> None:
         sent, received = message_counts(self.state, self.state.role)
         count = {"inbox": received, "outbox": sent}.get(self.mode)
-        heading = self.tr(f"tui.siena_{self.mode}", n=count) if count is not None else None
-        self.query_one("#siena-mode", Static).update(
-            plain(heading or self.tr(f"tui.siena_{self.mode}"))
-        )
+        heading = self.query_one("#siena-mode", TLabel)
+        if count is None:
+            heading.show(f"tui.siena_{self.mode}")
+        else:
+            heading.show(f"tui.siena_{self.mode}", n=count)
         self.query_one("#siena-compose", Button).label = plain(self.tr("tui.compose") + " (c)")
         self.query_one("#siena-reply", Button).label = plain(self.tr("tui.reply") + " (R)")
         following = MODES[(MODES.index(self.mode) + 1) % len(MODES)]
