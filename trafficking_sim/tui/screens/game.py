@@ -381,11 +381,15 @@ class GameScreen(BaseScreen[None]):
         if tabs.active == tab:
             self._focus_pane(tab)
             return
-        # A widget that keeps the focus inside the pane being hidden would pull the tabs
-        # back to its own pane (Textual follows the focus), so the focus leaves it first.
-        self.set_focus(None)
         tabs.active = tab
-        self.call_after_refresh(self._focus_pane, tab)
+        # The focus moves to the pane shown at once, in this handler: left inside the
+        # pane being hidden, it would pull the tabs back to it (Textual follows the
+        # focus), and moved later it would cost another layout of the screen. A pane
+        # shown for the first time takes it when it is built.
+        if tab in self._panes:
+            self._focus_pane(tab)
+        else:
+            self.set_focus(None)
 
     def _focus_pane(self, tab: str) -> None:
         """Focus the pane's list, unless the focus is in that pane already."""
