@@ -84,11 +84,11 @@ async def test_partners_played_by_groups_are_named_as_groups() -> None:
         await pilot.press("2")
         await settle(pilot)
         partners: Any = game.query_one("#partners-pane")
-        partners._show(app.session.content.actors["border_b"])  # type: ignore[union-attr]
+        partners.show_item("border_b")
         detail = str(game.query_one("#partner-detail", Static).render())
         assert "Played in this class by Group 2 (Border police B)" in detail
         assert "played by the computer" not in detail
-        partners._show(app.session.content.actors["authorities_c"])  # type: ignore[union-attr]
+        partners.show_item("authorities_c")
         detail = str(game.query_one("#partner-detail", Static).render())
         assert "played by the computer" in detail  # no group plays it in this class
 

@@ -749,6 +749,10 @@ async def test_a_label_that_knows_its_key_follows_the_language_switch() -> None:
 
     app = app_for()
     async with app.run_test(size=SIZE) as pilot:
+        await start_game(pilot)
+        await pilot.press("2")  # the Partners pane is built when first shown
+        await settle(pilot)
+        await pilot.press("b")
         await settle(pilot)
         # The game screen under the briefing: a switch relabels screens out of sight too.
         game = next(s for s in app.screen_stack if isinstance(s, GameScreen))

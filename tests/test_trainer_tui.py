@@ -50,8 +50,12 @@ async def settle(pilot: Any, delay: float = 0.05) -> None:
     await pilot.pause()
 
 
-def board_facts(app: TraffickingApp) -> set[str]:
+async def board_facts(pilot: Any) -> set[str]:
+    """The facts on the case board, shown as the group would (key 3)."""
+    app: TraffickingApp = pilot.app
     game = next(s for s in app.screen_stack if isinstance(s, GameScreen))
+    game.action_tab("board")
+    await settle(pilot)
     options = game.query_one("#board-list", OptionList)
     return {str(options.get_option_at_index(i).id) for i in range(options.option_count)} - {"None"}
 
@@ -104,7 +108,7 @@ async def test_three_groups_take_turns_behind_a_hand_over_screen() -> None:
         await settle(pilot)
         await ready(pilot)
         assert app.session.state.role == "police_a"
-        assert board_facts(app) == {"job_advert", "agency_office"}
+        assert await board_facts(pilot) == {"job_advert", "agency_office"}
         await end_turn(pilot)
         # The hand-over hides the last group's screen: nothing of its case board shows.
         assert isinstance(app.screen, HandOverScreen)
@@ -112,14 +116,14 @@ async def test_three_groups_take_turns_behind_a_hand_over_screen() -> None:
         assert "Group 2" in shown and "Brightpath" not in shown
         await ready(pilot)
         assert app.session.state.role == "border_b"
-        assert "job_advert" not in board_facts(app)  # each group sees only its own facts
-        assert {"minibus", "passports_held"} <= board_facts(app)
+        assert "job_advert" not in await board_facts(pilot)  # each group sees only its own facts
+        assert {"minibus", "passports_held"} <= await board_facts(pilot)
         app.perform(Send(to=("police_a",), facts=("minibus",)))
         await settle(pilot)
         await end_turn(pilot)
         await ready(pilot)
         assert app.session.state.role == "ngo"
-        assert "minibus" not in board_facts(app)
+        assert "minibus" not in await board_facts(pilot)
         await end_turn(pilot)
         # Turn 2: the first group again, with the message the second group sent it.
         assert isinstance(app.screen, HandOverScreen)
@@ -130,7 +134,7 @@ async def test_three_groups_take_turns_behind_a_hand_over_screen() -> None:
         assert "Group 1: turn 2" in news
         await pilot.press("enter")
         await settle(pilot)
-        assert "minibus" in board_facts(app)
+        assert "minibus" in await board_facts(pilot)
         assert app.errors == []
 
 

@@ -190,6 +190,8 @@ async def test_the_opening_is_shown_and_the_status_line_is_complete() -> None:
             "No replies on their way.",
         ):
             assert part in status
+        await pilot.press("4")
+        await settle(pilot)
         objectives = text_of(app, "#objectives-text")
         assert objectives.count("(you") + objectives.count("(shared") == 4
         await pilot.press("b")
@@ -455,8 +457,10 @@ async def test_an_unexpected_error_shows_a_dialog_and_keeps_the_game(
         def broken(self: BoardPane) -> None:
             raise RuntimeError("a bug in the board")
 
+        await pilot.press("3")
+        await settle(pilot)
         monkeypatch.setattr(BoardPane, "update_view", broken)
-        await pilot.press("f2")  # redraws every pane
+        await pilot.press("f2")  # redraws the pane on screen
         await settle(pilot, 0.2)
         assert isinstance(app.screen, ErrorScreen)
         text = screen_text(app)

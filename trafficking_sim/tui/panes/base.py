@@ -41,5 +41,14 @@ class PaneMixin(Guarded):
     def tr(self, key: str, **params: Any) -> str:
         return t(key, self.game.lang, **params)
 
+    stale = True
+    """The session moved on (or the language changed) since the pane was last drawn; a
+    hidden pane is only marked so, and drawn again when it is shown."""
+
     def update_view(self) -> None:
         """Redraw from the session; called after every action and language switch."""
+
+    def draw(self) -> None:
+        """Redraw now, and the pane is up to date."""
+        self.stale = False
+        self.update_view()

@@ -3,52 +3,38 @@
 from __future__ import annotations
 
 from textual import on
-from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import Button, OptionList, Static
+from textual.widgets import Button
 from textual.widgets.option_list import Option
 
 from ...content import Actor
 from ...engine.rules import DISTRUST_REFUSES
 from ...i18n import tn
 from ..messages import ContactRequested, RequestRequested, SienaToRequested
-from ..text import linked, plain
-from ..widgets.tlabel import TLabel
-from .base import PaneMixin
+from ..text import linked
+from .list_detail import ListDetailPane
 
 CHANNEL_MARKS = {"siena": "S", "i24_7": "I", "direct": "D", "judicial": "J"}
 
 
-class PartnersPane(PaneMixin, Vertical):
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
-        self.selected: str | None = None
-
-    def compose(self) -> ComposeResult:
-        with Horizontal(classes="pane-row"):
-            with Vertical(classes="pane-list"):
-                yield TLabel("tui.partners_heading", id="partners-heading", classes="pane-heading")
-                yield OptionList(id="partners-list")
-            with VerticalScroll(classes="pane-detail"):
-                yield Static(id="partner-detail")
-        with Horizontal(classes="buttons"):
-            yield Button(id="partner-request", variant="primary")
-            yield Button(id="partner-share")
-            yield Button(id="partner-siena")
+class PartnersPane(ListDetailPane):
+    LIST_ID = "partners-list"
+    DETAIL_ID = "partner-detail"
+    HEADING_ID = "partners-heading"
+    HEADING_KEY = "tui.partners_heading"
+    BUTTONS = (
+        ("partner-request", "tui.request", "r"),
+        ("partner-share", "tui.contact", "d"),
+        ("partner-siena", "tui.siena_to", "s"),
+    )
 
     def others(self) -> list[Actor]:
         return [a for a in self.game_content.actors.values() if a.id != self.state.role]
 
-    def update_view(self) -> None:
-        self.query_one("#partner-request", Button).label = plain(self.tr("tui.request") + " (r)")
-        self.query_one("#partner-share", Button).label = plain(self.tr("tui.contact") + " (d)")
-        self.query_one("#partner-siena", Button).label = plain(self.tr("tui.siena_to") + " (s)")
-        options = self.query_one("#partners-list", OptionList)
-        options.clear_options()
-        actors = self.others()
+    def rows(self) -> list[Option]:
+        rows = []
         labels = self.session.group_labels()  # a class game: roles other groups play
-        for actor in actors:
+        for actor in self.others():
             marks = "".join(
                 CHANNEL_MARKS[c]
                 for c in ("siena", "i24_7", "direct", "judicial")
@@ -57,16 +43,8 @@ class PartnersPane(PaneMixin, Vertical):
             name = labels.get(actor.id) or actor.short_name.get(self.lang)
             # A partner whose trust the player broke is marked in the list too.
             wary = " ⚠" if self.state.distrust(actor.id) else ""
-            options.add_option(Option(Content(f"{name} [{marks}]{wary}"), id=actor.id))
-        ids = [a.id for a in actors]
-        index = ids.index(self.selected) if self.selected in ids else 0
-        if actors:
-            options.highlighted = index
-            self._show(actors[index])
-
-    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        if event.option_list.id == "partners-list" and event.option.id:
-            self._show(self.game_content.actors[event.option.id])
+            rows.append(Option(Content(f"{name} [{marks}]{wary}"), id=actor.id))
+        return rows
 
     def selected_actor(self) -> Actor | None:
         return self.game_content.actors.get(self.selected) if self.selected else None
@@ -88,8 +66,8 @@ class PartnersPane(PaneMixin, Vertical):
         event.stop()
         self.post_message(SienaToRequested(partner=self.selected))
 
-    def _show(self, actor: Actor) -> None:
-        self.selected = actor.id
+    def show_item(self, ident: str) -> None:
+        actor = self.game_content.actors[ident]
         me = self.game_content.actors[self.state.role]
         lang = self.lang
         rows = [actor.name.get(lang)]
@@ -132,11 +110,7 @@ class PartnersPane(PaneMixin, Vertical):
                     f" ({self.tr(f'channel.{service.channel}')})"
                 )
         rows += ["", self.tr("tui.channel_legend")]
-        self.query_one("#partner-detail", Static).update(
-            linked("\n".join(rows), self.game.term_index())
-        )
-        self.query_one("#partner-request", Button).disabled = not actor.services
-        self.query_one("#partner-share", Button).disabled = not (
-            me.uses("direct") and actor.uses("direct")
-        )
-        self.query_one("#partner-siena", Button).disabled = not actor.uses("siena")
+        self.detail(linked("\n".join(rows), self.game.term_index()))
+        self.enable("partner-request", bool(actor.services))
+        self.enable("partner-share", me.uses("direct") and actor.uses("direct"))
+        self.enable("partner-siena", actor.uses("siena"))

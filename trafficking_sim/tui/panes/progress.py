@@ -7,12 +7,14 @@ from collections.abc import Callable
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
+from textual.geometry import Size
 from textual.widgets import Input, Log, Select, Static
 
 from ...content.logic import PILLARS
 from ...engine import events as E
 from ...engine.rating import PILLAR_FLOOR
 from ...play import narrate
+from ..text import plain
 from ..widgets.marks import relabel
 from .base import PaneMixin
 
@@ -95,6 +97,24 @@ class LogFilter(Input):
         self._on_edit(value)
 
 
+class WrappedLog(Log):
+    """A Log for lines wrapped to its width already, shown in one go.
+
+    Textual's Log measures the width of written lines in a thread and lays itself out
+    again when the thread is done: on a filter key that thread competed with the frame
+    showing the filtered log, and the log was drawn twice. Here the width is known.
+    """
+
+    def show_lines(self, lines: list[str], width: int) -> None:
+        self.clear()
+        self.write_lines(lines)
+        self._width = width
+        self.virtual_size = Size(width, self.line_count)
+
+    def _update_size(self, updates: int, lines: list[str]) -> None:  # type: ignore[override]
+        """No measuring thread: ``show_lines`` sets the width."""
+
+
 class LogPane(PaneMixin, Vertical):
     """Everything that happened, newest first, filtered by kind and by words.
 
@@ -110,19 +130,30 @@ class LogPane(PaneMixin, Vertical):
         self._wrapped: dict[tuple[int, int], list[str]] = {}
         self._width = 0
         self._drawn_words: str | None = None  # the filter words the log shows now
+        self._labelled = ""  # the language of the filters' words
         self.stale = True
 
     def compose(self) -> ComposeResult:
+        # Labelled in the language of the moment: the pane is built when first shown,
+        # and a Select relabelled at once, before its own parts are built, would fail.
+        self._labelled = self.lang
         with Horizontal(classes="log-filters"):
-            yield LogFilter(self._filter_now, id="log-filter")
-            yield Select[str]([(k, k) for k in LOG_KINDS], id="log-kind", allow_blank=False)
-        yield Log(id="log", auto_scroll=False)
+            yield LogFilter(
+                self._filter_now, id="log-filter", placeholder=self.tr("tui.log_filter")
+            )
+            yield Select[str](self._kinds(), id="log-kind", allow_blank=False)
+        yield WrappedLog(id="log", auto_scroll=False)
+
+    def _kinds(self) -> list[tuple[Content, str]]:
+        return [(plain(self.tr(f"tui.log_{k}")), k) for k in LOG_KINDS]
 
     def update_view(self) -> None:
-        kind = self.query_one("#log-kind", Select)
-        current = str(kind.value) if kind.value in LOG_KINDS else "all"
-        relabel(kind, [(self.tr(f"tui.log_{k}"), k) for k in LOG_KINDS], current)
-        self.query_one("#log-filter", Input).placeholder = self.tr("tui.log_filter")
+        if self._labelled != self.lang:  # a language switch since the last drawing
+            self._labelled = self.lang
+            kind = self.query_one("#log-kind", Select)
+            current = str(kind.value) if kind.value in LOG_KINDS else "all"
+            relabel(kind, [(str(label), k) for label, k in self._kinds()], current)
+            self.query_one("#log-filter", Input).placeholder = self.tr("tui.log_filter")
         self.stale = True
         if self.display and self.size.width:
             self.redraw()
@@ -150,7 +181,7 @@ class LogPane(PaneMixin, Vertical):
         kinds = LOG_KINDS.get(str(self.query_one("#log-kind", Select).value))
         words = self.query_one("#log-filter", Input).value.strip().lower()
         self._drawn_words = words
-        log = self.query_one("#log", Log)
+        log = self.query_one("#log", WrappedLog)
         width = max(30, (log.size.width or self.app.size.width) - 2)
         lines: list[str] = []
         hidden = 0
@@ -170,8 +201,7 @@ class LogPane(PaneMixin, Vertical):
             lines += wrapped
         if hidden:
             lines.append(self.tr("tui.log_more", n=hidden))
-        log.clear()
-        log.write_lines(lines or [self.tr("tui.log_empty")])
+        log.show_lines(lines or [self.tr("tui.log_empty")], width)
         log.scroll_home(animate=False)
 
     def on_show(self) -> None:

@@ -16,7 +16,6 @@ from textual.content import Content
 from textual.widgets import (
     Button,
     Input,
-    Label,
     OptionList,
     RadioButton,
     RadioSet,
@@ -35,7 +34,7 @@ from ...play import narrate
 from ..localize import binding
 from ..text import lines, linked, plain
 from ..widgets.marks import CheckList, MarkedRadioButton, relabel
-from ..widgets.tlabel import TLabel
+from ..widgets.tlabel import TFieldLabel, TLabel
 from .base import BaseModal
 
 NONE = "-"
@@ -144,30 +143,30 @@ class ComposeDialog(ActionDialog):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide"):
-            yield Static(id="compose-title", classes="dialog-title")
+            yield TLabel(id="compose-title", classes="dialog-title")
             yield Static(classes="dialog-status")
             with VerticalScroll(classes="dialog-body"):
-                yield Label(id="l-to")
+                yield TFieldLabel("tui.f_to", id="l-to")
                 yield CheckList(id="to")
-                yield Label(id="l-subject")
+                yield TFieldLabel("tui.f_subject", id="l-subject")
                 yield Input(id="subject", value=self.preset_subject)
                 yield Static(id="case-line", classes="explain")
-                yield Label(id="l-body")
+                yield TFieldLabel("tui.f_body", id="l-body")
                 yield TextArea(id="body", soft_wrap=True, classes="body-area")
-                yield Label(id="l-facts")
+                yield TFieldLabel("tui.f_facts", id="l-facts")
                 yield CheckList(id="facts")
-                yield Label(id="l-handling")
+                yield TFieldLabel("tui.f_handling", id="l-handling")
                 with RadioSet(id="handling"):
                     for code in HANDLING_CODES:
                         yield MarkedRadioButton(code, value=code == "H0", id=f"h-{code}")
                 yield Static(id="handling-explain", classes="explain")
                 yield Input(id="handling-note")
-                yield Label(id="l-eval")
+                yield TFieldLabel("tui.f_eval", id="l-eval")
                 with Horizontal(classes="eval-row"):
                     yield Select[str]([(NONE, NONE)], id="source", allow_blank=False)
                     yield Select[str]([(NONE, NONE)], id="info", allow_blank=False)
                 yield Static(id="eval-explain", classes="explain")
-                yield Label(id="l-priority")
+                yield TFieldLabel("tui.f_priority", id="l-priority")
                 with RadioSet(id="priority"):
                     yield MarkedRadioButton(id="p-normal", value=True)
                     yield MarkedRadioButton(id="p-urgent")
@@ -178,14 +177,11 @@ class ComposeDialog(ActionDialog):
     def refresh_language(self) -> None:
         session = self.session
         content, state = session.content, session.state
-        title = (
-            self.tr("tui.compose_reply", n=self.reply_to)
-            if self.reply_to
-            else self.tr("tui.compose_title")
-        )
-        self.query_one("#compose-title", Static).update(plain(title))
-        self.query_one("#l-to", Label).update(plain(self.tr("tui.f_to")))
-        self.query_one("#l-subject", Label).update(plain(self.tr("tui.f_subject")))
+        title = self.query_one("#compose-title", TLabel)
+        if self.reply_to:
+            title.show("tui.compose_reply", n=self.reply_to)
+        else:
+            title.show("tui.compose_title")
         self.query_one("#case-line", Static).update(
             Content(
                 self.tr(
@@ -196,12 +192,7 @@ class ComposeDialog(ActionDialog):
                 )
             )
         )
-        self.query_one("#l-body", Label).update(plain(self.tr("tui.f_body")))
-        self.query_one("#l-facts", Label).update(plain(self.tr("tui.f_facts")))
-        self.query_one("#l-handling", Label).update(plain(self.tr("tui.f_handling")))
         self.query_one("#handling-note", Input).placeholder = self.tr("tui.f_h3_note")
-        self.query_one("#l-eval", Label).update(plain(self.tr("tui.f_eval")))
-        self.query_one("#l-priority", Label).update(plain(self.tr("tui.f_priority")))
         self.query_one("#p-normal", RadioButton).label = plain(self.tr("tui.p_normal"))
         self.query_one("#p-urgent", RadioButton).label = plain(self.tr("tui.p_urgent"))
         self.query_one("#ok", Button).label = plain(self.tr("tui.send") + " (ctrl+s)")
@@ -303,17 +294,17 @@ class RequestDialog(ActionDialog):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide"):
-            yield Static(id="request-title", classes="dialog-title")
+            yield TLabel(id="request-title", classes="dialog-title")
             yield Static(classes="dialog-status")
             with VerticalScroll(classes="dialog-body"):
-                yield Label(id="l-partner")
+                yield TFieldLabel("tui.f_partner", id="l-partner")
                 yield Select[str]([], id="partner", allow_blank=True)
-                yield Label(id="l-service")
+                yield TFieldLabel("tui.f_service", id="l-service")
                 yield OptionList(id="service")
                 yield Static(id="service-explain", classes="explain")
-                yield Label(id="l-fact")
+                yield TFieldLabel("tui.f_fact", id="l-fact")
                 yield Select[str]([], id="fact", allow_blank=True)
-                yield Label(id="l-note")
+                yield TFieldLabel("tui.f_note", id="l-note")
                 yield Input(id="note")
                 with RadioSet(id="priority"):
                     yield MarkedRadioButton(id="p-normal", value=True)
@@ -333,10 +324,6 @@ class RequestDialog(ActionDialog):
         partner.set_options([(Content(a.name.get(self.lang)), a.id) for a in self.partners()])
         if self.agency is not None:
             partner.value = self.agency
-        self.query_one("#l-partner", Label).update(plain(self.tr("tui.f_partner")))
-        self.query_one("#l-service", Label).update(plain(self.tr("tui.f_service")))
-        self.query_one("#l-fact", Label).update(plain(self.tr("tui.f_fact")))
-        self.query_one("#l-note", Label).update(plain(self.tr("tui.f_note")))
         self.query_one("#p-normal", RadioButton).label = plain(self.tr("tui.p_normal"))
         self.query_one("#p-urgent", RadioButton).label = plain(self.tr("tui.p_urgent"))
         self.query_one("#ok", Button).label = plain(self.tr("tui.send_request") + " (ctrl+s)")
@@ -348,14 +335,12 @@ class RequestDialog(ActionDialog):
         keep = services.highlighted
         services.clear_options()
         if self.agency is None:
-            self.query_one("#request-title", Static).update(plain(self.tr("tui.request_choose")))
+            self.query_one("#request-title", TLabel).show("tui.request_choose")
             self.query_one("#service-explain", Static).update(plain(self.tr("tui.choose_partner")))
             _offer_facts(self, ())
             return
         actor = self.session.content.actors[self.agency]
-        self.query_one("#request-title", Static).update(
-            Content(self.tr("tui.request_title", actor=actor.name.get(self.lang)))
-        )
+        self.query_one("#request-title", TLabel).show("tui.request_title", actor=actor.name.get)
         for service in actor.services.values():
             services.add_option(Option(Content(service.label.get(self.lang)), id=service.id))
         ids = list(actor.services)
@@ -432,15 +417,15 @@ class ShareDialog(ActionDialog):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide"):
-            yield Static(id="share-title", classes="dialog-title")
+            yield TLabel(id="share-title", classes="dialog-title")
             yield Static(classes="dialog-status")
             with VerticalScroll(classes="dialog-body"):
                 yield TLabel("tui.share_explain", id="share-explain", classes="explain")
-                yield Label(id="l-partner")
+                yield TFieldLabel("tui.f_partner", id="l-partner")
                 yield Select[str]([], id="partner", allow_blank=True)
-                yield Label(id="l-facts")
+                yield TFieldLabel("tui.f_facts", id="l-facts")
                 yield CheckList(id="facts")
-                yield Label(id="l-note")
+                yield TFieldLabel("tui.f_note", id="l-note")
                 yield Input(id="note")
             with Horizontal(classes="buttons"):
                 yield Button(id="ok", variant="primary")
@@ -460,9 +445,6 @@ class ShareDialog(ActionDialog):
         if self.to is not None:
             partner.value = self.to
         self._title()
-        self.query_one("#l-partner", Label).update(plain(self.tr("tui.f_partner")))
-        self.query_one("#l-facts", Label).update(plain(self.tr("tui.f_facts")))
-        self.query_one("#l-note", Label).update(plain(self.tr("tui.f_note")))
         self.query_one("#ok", Button).label = plain(self.tr("tui.share_send") + " (ctrl+s)")
         self.query_one("#cancel", Button).label = plain(self.tr("tui.cancel") + " (esc)")
         facts = self.query_one("#facts", SelectionList)
@@ -472,12 +454,12 @@ class ShareDialog(ActionDialog):
             facts.add_option((label, fact_id, fact_id in chosen))
 
     def _title(self) -> None:
-        title = self.query_one("#share-title", Static)
+        title = self.query_one("#share-title", TLabel)
         if self.to is None:
-            title.update(plain(self.tr("tui.share_choose")))
+            title.show("tui.share_choose")
         else:
             actor = self.session.content.actors[self.to]
-            title.update(Content(self.tr("tui.share_title", actor=actor.name.get(self.lang))))
+            title.show("tui.share_title", actor=actor.name.get)
 
     def on_select_changed(self, event: Select.Changed) -> None:
         if event.select.id == "partner":
@@ -514,7 +496,7 @@ class PermissionDialog(ActionDialog):
             yield Static(classes="dialog-status")
             with VerticalScroll(classes="dialog-body"):
                 yield Static(id="permission-explain", classes="explain")
-                yield Label(id="l-fact")
+                yield TFieldLabel("tui.f_fact", id="l-fact")
                 yield Select[str]([], id="fact", allow_blank=True)
             with Horizontal(classes="buttons"):
                 yield Button(id="ok", variant="primary")
@@ -540,7 +522,6 @@ class PermissionDialog(ActionDialog):
                 self.game.term_index(),
             )
         )
-        self.query_one("#l-fact", Label).update(plain(self.tr("tui.f_fact")))
         fact = self.query_one("#fact", Select)
         fact.set_options(choices)
         ids = [fact_id for _, fact_id in choices]
@@ -577,7 +558,7 @@ class StepDialog(ActionDialog):
             with VerticalScroll(classes="dialog-body"):
                 yield OptionList(id="steps")
                 yield Static(id="step-explain", classes="explain")
-                yield Label(id="l-fact")
+                yield TFieldLabel("tui.f_fact", id="l-fact")
                 yield Select[str]([], id="fact", allow_blank=True)
             with Horizontal(classes="buttons"):
                 yield Button(id="ok", variant="primary")
@@ -595,7 +576,6 @@ class StepDialog(ActionDialog):
         return [session.content.actions[o.action] for o in ordered]
 
     def refresh_language(self) -> None:
-        self.query_one("#l-fact", Label).update(plain(self.tr("tui.f_fact")))
         self.query_one("#ok", Button).label = plain(self.tr("tui.do_step") + " (ctrl+s)")
         self.query_one("#cancel", Button).label = plain(self.tr("tui.cancel") + " (esc)")
         steps = self.query_one("#steps", OptionList)

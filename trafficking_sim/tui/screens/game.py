@@ -8,7 +8,8 @@ from collections.abc import Iterable
 from textual import on
 from textual.app import ComposeResult, SystemCommand
 from textual.css.query import NoMatches
-from textual.widgets import Footer, TabbedContent, TabPane, Tabs
+from textual.widget import Widget
+from textual.widgets import TabbedContent, TabPane, Tabs
 
 from ...content import Actor
 from ...engine import AskPermission, EndTurn, Event
@@ -33,6 +34,7 @@ from ..panes.progress import LogPane, ObjectivesPane
 from ..panes.siena import SienaPane
 from ..panes.status import StatusBar
 from ..text import plain
+from ..widgets.steady_footer import SteadyFooter
 from .base import BaseScreen
 from .dialogs import (
     BriefingDialog,
@@ -46,6 +48,14 @@ from .dialogs import (
 )
 
 TABS = ("siena", "partners", "board", "objectives", "log")
+
+PANES: dict[str, type[Widget]] = {
+    "siena": SienaPane,
+    "partners": PartnersPane,
+    "board": BoardPane,
+    "objectives": ObjectivesPane,
+    "log": LogPane,
+}
 
 MAIN_WIDGET = {
     "siena": "#siena-list",
@@ -94,6 +104,11 @@ class GameScreen(BaseScreen[None]):
     def __init__(self) -> None:
         super().__init__()
         self._warned: set[int] = set()  # pending items already said to come too late
+        # A pane's contents are built the first time it is shown (most players never
+        # open some panes in a turn), and only the pane on screen is redrawn after an
+        # action: the others are marked stale and drawn when shown.
+        self._panes: dict[str, PaneMixin] = {}
+        self._drawn_role: str | None = None
 
     BINDINGS = [
         binding("c", "compose", "compose"),
@@ -115,18 +130,12 @@ class GameScreen(BaseScreen[None]):
 
     def compose(self) -> ComposeResult:
         yield StatusBar(id="status")
-        with TabbedContent(id="tabs"):
-            with TabPane(self._tab_label(1, "siena"), id="siena"):
-                yield SienaPane(id="siena-pane")
-            with TabPane(self._tab_label(2, "partners"), id="partners"):
-                yield PartnersPane(id="partners-pane")
-            with TabPane(self._tab_label(3, "board"), id="board"):
-                yield BoardPane(id="board-pane")
-            with TabPane(self._tab_label(4, "objectives"), id="objectives"):
-                yield ObjectivesPane(id="objectives-pane")
-            with TabPane(self._tab_label(5, "log"), id="log"):
-                yield LogPane(id="log-pane")
-        yield Footer()
+        with TabbedContent(id="tabs", initial=TABS[0]):
+            for number, tab in enumerate(TABS, 1):
+                with TabPane(self._tab_label(number, tab), id=tab):
+                    if tab == TABS[0]:  # shown first: built now, the others when shown
+                        yield self._new_pane(tab)
+        yield SteadyFooter()
 
     # --- drawing -----------------------------------------------------------------------
 
@@ -162,19 +171,42 @@ class GameScreen(BaseScreen[None]):
             classroom.turn_warned = True
             self.say(self.tr("trainer.turn_over"), severity="warning", timeout=10)
 
+    def _new_pane(self, tab: str) -> Widget:
+        pane = PANES[tab](id=f"{tab}-pane")
+        assert isinstance(pane, PaneMixin)
+        self._panes[tab] = pane
+        return pane
+
     def update_panes(self) -> None:
+        """Redraw the status and the pane on screen; mark the other built panes stale."""
         if self.game.session is None:
             return
-        panes: list[PaneMixin] = [
-            self.query_one(StatusBar),
-            self.query_one(SienaPane),
-            self.query_one(PartnersPane),
-            self.query_one(BoardPane),
-            self.query_one(ObjectivesPane),
-            self.query_one(LogPane),
-        ]
-        for pane in panes:
-            pane.update_view()
+        self.query_one(StatusBar).update_view()
+        shown = self._shown()
+        # When the laptop passes to another group, every pane is drawn for it at once:
+        # nothing of the last group's view may wait, hidden, to be shown for a moment.
+        role = self.session.state.role
+        everything = role != self._drawn_role
+        self._drawn_role = role
+        for tab, pane in self._panes.items():
+            if tab == shown or everything:
+                pane.draw()
+            else:
+                pane.stale = True
+
+    async def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        """A pane is shown: build it the first time, redraw it when it is stale."""
+        tab = event.pane.id
+        if event.tabbed_content.id != "tabs" or tab not in PANES:
+            return
+        built = tab not in self._panes
+        if built:
+            await event.pane.mount(self._new_pane(tab))
+        pane = self._panes[tab]
+        if (built or pane.stale) and self.ready and self.game.session is not None:
+            pane.draw()
+        if self.focused is None:  # a pane chosen by its key: its list takes the focus
+            self._focus_pane(tab)
 
     @on(GameUpdated)
     def _game_updated(self, message: GameUpdated) -> None:
@@ -349,11 +381,15 @@ class GameScreen(BaseScreen[None]):
         if tabs.active == tab:
             self._focus_pane(tab)
             return
-        # A widget that keeps the focus inside the pane being hidden would pull the tabs
-        # back to its own pane (Textual follows the focus), so the focus leaves it first.
-        self.set_focus(None)
         tabs.active = tab
-        self.call_after_refresh(self._focus_pane, tab)
+        # The focus moves to the pane shown at once, in this handler: left inside the
+        # pane being hidden, it would pull the tabs back to it (Textual follows the
+        # focus), and moved later it would cost another layout of the screen. A pane
+        # shown for the first time takes it when it is built.
+        if tab in self._panes:
+            self._focus_pane(tab)
+        else:
+            self.set_focus(None)
 
     def _focus_pane(self, tab: str) -> None:
         """Focus the pane's list, unless the focus is in that pane already."""
@@ -361,7 +397,10 @@ class GameScreen(BaseScreen[None]):
         focused = self.focused
         if focused is not None and pane in focused.ancestors:
             return
-        self.query_one(MAIN_WIDGET[tab]).focus()
+        # A pane shown for the first time is still being built: it takes the focus
+        # when it is ready (on_tabbed_content_tab_activated).
+        with contextlib.suppress(NoMatches):
+            self.query_one(MAIN_WIDGET[tab]).focus()
 
     def action_compose(
         self,
@@ -443,8 +482,8 @@ class GameScreen(BaseScreen[None]):
         self._reply(state.messages[request.message_id - 1] if request.message_id else None)
 
     def action_reply(self) -> None:
-        message = self.query_one(SienaPane).selected_message()
-        self._reply(message if self._shown() == "siena" else None)
+        shown = self._shown() == "siena"
+        self._reply(self.query_one(SienaPane).selected_message() if shown else None)
 
     def _reply(self, message: EngineMessage | None) -> None:
         if message is None or message.sender == self.state_role():

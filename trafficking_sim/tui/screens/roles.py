@@ -10,6 +10,7 @@ from textual.widgets.option_list import Option
 from ...i18n import t
 from ..localize import binding
 from ..text import linked, plain
+from ..widgets.tlabel import TLabel
 from .chooser import ChooserScreen
 
 if TYPE_CHECKING:
@@ -29,13 +30,12 @@ class RoleScreen(ChooserScreen):
         super().__init__()
         self.content = content
 
-    def title_label(self) -> Static:
-        return Static(id="screen-title", classes="screen-title")  # names the scenario
+    def title_label(self) -> TLabel:
+        # Names the scenario, in the language of the moment.
+        title = self.content.scenario.title.get
+        return TLabel("tui.choose_role", id="screen-title", classes="screen-title", scenario=title)
 
     def refresh_language(self) -> None:
-        self.query_one("#screen-title", Static).update(
-            plain(self.tr("tui.choose_role", scenario=self.content.scenario.title.get(self.lang)))
-        )
         self.query_one("#start", Button).label = plain(self.tr("tui.start"))
         self.query_one("#back", Button).label = plain(self.tr("tui.back"))
         options = self.query_one("#role-list", OptionList)

@@ -1,0 +1,74 @@
+"""The list/detail panes (SIENA, Partners, Case board) behave alike: the empty state, the
+selection kept when the game moves on, a heading row that changes nothing, and the
+buttons for what is chosen."""
+
+from __future__ import annotations
+
+from textual.widgets import Button, OptionList
+
+from trafficking_sim.engine import Do
+from trafficking_sim.i18n import t
+from trafficking_sim.tui.panes.list_detail import ListDetailPane
+
+from .test_tui import SIZE, app_for, choose, settle, start_game, text_of
+
+
+def highlighted_id(app: object, selector: str) -> str | None:
+    options = app.screen.query_one(selector, OptionList)  # type: ignore[attr-defined]
+    assert options.highlighted is not None
+    return options.get_option_at_index(options.highlighted).id
+
+
+async def test_an_empty_list_says_so_explains_the_pane_and_offers_only_what_needs_no_item() -> None:
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        await start_game(pilot)
+        siena = app.screen.query_one("#siena-list", OptionList)
+        assert siena.option_count == 1
+        row = siena.get_option_at_index(0)
+        assert row.disabled and str(row.prompt) == t("tui.no_messages", "en")
+        assert text_of(app, "#siena-message") == t("tui.siena_help", "en")
+        assert app.screen.query_one("#siena-reply", Button).disabled
+        assert not app.screen.query_one("#siena-compose", Button).disabled
+
+
+async def test_the_chosen_item_stays_chosen_when_the_game_moves_on() -> None:
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        await start_game(pilot)
+        await pilot.press("2")
+        await settle(pilot)
+        await choose(pilot, app.screen.query_one("#partners-list", OptionList), "ngo")
+        await settle(pilot)
+        ngo = app.session.content.actors["ngo"]  # type: ignore[union-attr]
+        assert ngo.name.get("en") in text_of(app, "#partner-detail")
+        app.perform(Do("check_vehicle", "minibus_plate"))  # the pane on screen is redrawn
+        await settle(pilot)
+        assert highlighted_id(app, "#partners-list") == "ngo"
+        assert ngo.name.get("en") in text_of(app, "#partner-detail")
+        # The case board: a fact chosen, an action, the same fact in view.
+        await pilot.press("3")
+        await settle(pilot)
+        board = app.screen.query_one("#board-list", OptionList)
+        board.highlighted = next(i for i, o in enumerate(board.options) if o.id == "passports_held")
+        await settle(pilot)
+        app.perform(Do("interview_passengers"))
+        await settle(pilot)
+        assert highlighted_id(app, "#board-list") == "passports_held"
+        # A heading row (a kind of fact) leaves the detail as it was.
+        detail = text_of(app, "#fact-detail")
+        heading = next(i for i, o in enumerate(board.options) if o.id is None)
+        board.highlighted = heading
+        await settle(pilot)
+        assert text_of(app, "#fact-detail") == detail
+
+
+async def test_every_list_and_detail_pane_is_built_on_the_one_base() -> None:
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        await start_game(pilot)
+        for key in "123":
+            await pilot.press(key)
+            await settle(pilot)
+        panes = {type(p).__name__ for p in app.screen.query(ListDetailPane)}
+        assert panes == {"SienaPane", "PartnersPane", "BoardPane"}
