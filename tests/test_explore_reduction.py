@@ -268,3 +268,35 @@ def test_an_action_that_changed_nothing_changes_nothing_after_one_it_commutes_wi
                 compared += 1
     if path.stem in ("exercise", "advanced"):
         assert compared > 30  # the games did meet actions that change nothing
+
+
+@pytest.mark.parametrize("path", sorted(SCENARIOS.glob("*.yaml")), ids=lambda p: p.stem)
+def test_the_searchs_keys_are_state_key_but_for_broken_trust_and_own_exchanges(
+    path: Path,
+) -> None:
+    """``_Keys.parts`` leaves out two parts of ``state_key``. Broken trust, because a
+    partner's trust breaks only when the engine refuses an action, and a refusal leaves
+    the parts as they were (points included), so the search never follows it: along its
+    paths broken trust stays what it was at the start. Own exchanges, because they only
+    rate a game: states that differ in nothing else are merged. In random games of every
+    role, equal parts go with equal keys but for those two, and the other way round."""
+    content = load_game(path)
+    engine = Engine(content, lean=True)
+    keys = X._Keys(content, X._done_cap(content))
+    by_parts: dict[tuple[int, ...], Any] = {}
+    by_key: dict[Any, tuple[int, ...]] = {}
+    breaches = 0
+    for _, _, state, rng in _random_games(path, "keys", games=6):
+        parts = keys.parts(state)
+        key = state_key(state, done_cap=keys.done_cap)[:-2]  # (not trust, not exchanges)
+        assert by_parts.setdefault(parts, key) == key
+        assert by_key.setdefault(key, parts) == parts
+        actions = engine.candidate_actions(state)
+        for action in rng.sample(actions, min(3, len(actions))):
+            after = X._slim(engine.step(state, action)[0])
+            if any(b.provider for b in after.breaches[len(state.breaches) :]):
+                assert keys.parts(after) == parts, action  # refused: a state seen
+                breaches += 1
+    assert len(by_parts) > 100
+    if path.stem in ("exercise", "advanced"):
+        assert breaches > 0  # the games did break a partner's trust

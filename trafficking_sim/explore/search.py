@@ -61,7 +61,8 @@ class Search:
     actions_tried: set[str] = field(default_factory=set)
     fewest_exchanges_to_best: int | None = None
     """The fewest own exchanges (messages, shares, requests, permissions) among the games
-    found that reach a best ending: how much the player's own cooperation is needed."""
+    found that reach a best ending: how much the player's own cooperation is needed. (One
+    game per state: of games reaching a state with different counts, the first found.)"""
 
     @property
     def complete(self) -> bool:
@@ -1024,8 +1025,17 @@ def _fact_reads(cond: Any, role: str) -> frozenset[Any] | None:
 
 
 class _Keys:
-    """Compact keys for the states of one search, equal exactly when ``state_key`` is.
+    """Compact keys for the states of one search, equal exactly when ``state_key`` is
+    but for two of its parts, left out:
 
+    - broken trust: a partner's trust breaks only when the engine refuses an action, and
+      a refusal leaves these keys as they were (no points spent), so the search never
+      follows it; along the search's paths broken trust stays what it was at the start;
+    - the player's own exchanges: a count that only rates a game (the best rating asks
+      for a few), never changes what can happen; states that differ in nothing else are
+      merged, so ``fewest_exchanges_to_best`` is the fewest among the paths kept.
+
+    ``tests/test_explore_reduction.py`` checks both in random games of every scenario.
     ``parts(state)`` is a tuple of integers: the sets of facts (per actor), rules fired,
     injects and objectives become bit masks, the other parts of ``state_key`` numbers in
     tables of the values this search has seen; the action points come last, so
