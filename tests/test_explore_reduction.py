@@ -300,3 +300,35 @@ def test_the_searchs_keys_are_state_key_but_for_broken_trust_and_own_exchanges(
     assert len(by_parts) > 100
     if path.stem in ("exercise", "advanced"):
         assert breaches > 0  # the games did break a partner's trust
+
+
+def _no_messages_or_requests(action: Action) -> bool:
+    from trafficking_sim.engine import Request, Send
+
+    return not isinstance(action, Send | Request)
+
+
+@pytest.mark.parametrize("role", ["police_a", "ngo"])
+def test_two_turns_of_advanced_reach_the_same_states_with_the_turns_end_pruned(
+    monkeypatch: pytest.MonkeyPatch, role: str
+) -> None:
+    """The tutorial's turn rules draw a chance, so its searches never swap actions across
+    the turn's end; two turns of the advanced scenario (shares and steps only, to keep
+    the search complete and short) do, and reach every state the full search does."""
+    swaps = 0
+    across = X._Commuting.across
+
+    def counted(self: X._Commuting, a: Action, b: Action) -> bool:
+        nonlocal swaps
+        found = across(self, a, b)
+        swaps += found
+        return found
+
+    options: dict[str, Any] = {"max_turns": 2, "allow": _no_messages_or_requests}
+    full, every, full_steps = _search(monkeypatch, "advanced", role, reduce=False, **options)
+    monkeypatch.setattr(X._Commuting, "across", counted)
+    reduced, some, steps = _search(monkeypatch, "advanced", role, **options)
+    assert full.complete and reduced.complete
+    assert some == every
+    assert _findings(reduced) == _findings(full)
+    assert swaps > 0 and steps < full_steps
