@@ -190,3 +190,145 @@ def test_a_share_the_search_leaves_out_leads_where_its_message_does(path: Path) 
                 state = lean.step(state, rng.choice([*lean.candidate_actions(state), EndTurn()]))[0]
     if path.stem in ("exercise", "tutorial", "advanced"):
         assert compared > 50  # their roles with both channels do share
+
+
+def _random_games(path: Path, salt: str, games: int = 4) -> Any:
+    """States met in seeded random games of every role of a scenario, with the lean
+    engine, the role and its ``_Commuting``: (engine, commute, state, rng)."""
+    import random
+
+    content = load_game(path)
+    engine = Engine(content, lean=True)
+    rng = random.Random(f"{salt}-{path.stem}")
+    for role in content.roles:
+        commute = X._Commuting(engine, role)
+        for _ in range(games):
+            state = X._slim(engine.new_game(role, rng.randrange(10_000))[0])
+            while not state.over:
+                yield engine, commute, state, rng
+                choices = [*engine.candidate_actions(state), EndTurn(), EndTurn()]
+                state = X._slim(engine.step(state, rng.choice(choices))[0])
+
+
+def _taken(engine: Engine, state: GameState | None, action: Action) -> GameState | None:
+    """The state after ``action``, None if it was refused (a lean step keeps the points)."""
+    if state is None or state.over:
+        return None
+    after = X._slim(engine.step(state, action)[0])
+    if not isinstance(action, EndTurn) and after.ap == state.ap:
+        return None
+    return after
+
+
+@pytest.mark.parametrize("path", sorted(SCENARIOS.glob("*.yaml")), ids=lambda p: p.stem)
+def test_actions_said_to_swap_across_the_turns_end_reach_the_same_state(path: Path) -> None:
+    """After ending a turn, the search does not take an action ``a`` when the action
+    taken just before the turn's end, ``b``, could swap places with it: (b, end, a)
+    leads where (a, end, b) does. Checked in random games of every role: whenever
+    ``across`` says so and (b, end, a) is taken without a refusal, so is (a, end, b), and
+    the two states have the same key."""
+    compared = 0
+    for engine, commute, state, rng in _random_games(path, "across"):
+        actions = [a for a in engine.candidate_actions(state) if commute.footprint(a)]
+        for a, b in (rng.sample(actions, 2) for _ in range(8) if len(actions) > 1):
+            if not commute.across(a, b):
+                continue
+            pruned = _taken(engine, _taken(engine, _taken(engine, state, b), EndTurn()), a)
+            if pruned is None:
+                continue
+            kept = _taken(engine, _taken(engine, _taken(engine, state, a), EndTurn()), b)
+            assert kept is not None, (a, b, state.turn)
+            assert state_key(kept) == state_key(pruned), (a, b, state.turn)
+            compared += 1
+    if path.stem in ("exercise", "advanced"):
+        assert compared > 30  # the games did meet pairs that swap
+
+
+@pytest.mark.parametrize("path", sorted(SCENARIOS.glob("*.yaml")), ids=lambda p: p.stem)
+def test_an_action_that_changed_nothing_changes_nothing_after_one_it_commutes_with(
+    path: Path,
+) -> None:
+    """The search does not step again, after ``b``, an action that was refused or
+    changed nothing but the points just before ``b`` when the two commute. Checked in
+    random games of every role: such an action, taken after ``b``, again changes
+    nothing but the points (or is refused)."""
+    compared = 0
+    for engine, commute, state, rng in _random_games(path, "idle"):
+        keys = X._Keys(engine.content, X._done_cap(engine.content))
+        before = keys.parts(state)[:-1]
+        actions = [a for a in engine.candidate_actions(state) if commute.footprint(a)]
+        idle = [a for a in actions if keys.parts(X._slim(engine.step(state, a)[0]))[:-1] == before]
+        for a in idle:
+            for b in rng.sample(actions, min(4, len(actions))):
+                after = _taken(engine, state, b)
+                if after is None or not commute(a, b):
+                    continue
+                then = keys.parts(X._slim(engine.step(after, a)[0]))[:-1]
+                assert then == keys.parts(after)[:-1], (a, b, state.turn)
+                compared += 1
+    if path.stem in ("exercise", "advanced"):
+        assert compared > 30  # the games did meet actions that change nothing
+
+
+@pytest.mark.parametrize("path", sorted(SCENARIOS.glob("*.yaml")), ids=lambda p: p.stem)
+def test_the_searchs_keys_are_state_key_but_for_broken_trust_and_own_exchanges(
+    path: Path,
+) -> None:
+    """``_Keys.parts`` leaves out two parts of ``state_key``. Broken trust, because a
+    partner's trust breaks only when the engine refuses an action, and a refusal leaves
+    the parts as they were (points included), so the search never follows it: along its
+    paths broken trust stays what it was at the start. Own exchanges, because they only
+    rate a game: states that differ in nothing else are merged. In random games of every
+    role, equal parts go with equal keys but for those two, and the other way round."""
+    content = load_game(path)
+    engine = Engine(content, lean=True)
+    keys = X._Keys(content, X._done_cap(content))
+    by_parts: dict[tuple[int, ...], Any] = {}
+    by_key: dict[Any, tuple[int, ...]] = {}
+    breaches = 0
+    for _, _, state, rng in _random_games(path, "keys", games=6):
+        parts = keys.parts(state)
+        key = state_key(state, done_cap=keys.done_cap)[:-2]  # (not trust, not exchanges)
+        assert by_parts.setdefault(parts, key) == key
+        assert by_key.setdefault(key, parts) == parts
+        actions = engine.candidate_actions(state)
+        for action in rng.sample(actions, min(3, len(actions))):
+            after = X._slim(engine.step(state, action)[0])
+            if any(b.provider for b in after.breaches[len(state.breaches) :]):
+                assert keys.parts(after) == parts, action  # refused: a state seen
+                breaches += 1
+    assert len(by_parts) > 100
+    if path.stem in ("exercise", "advanced"):
+        assert breaches > 0  # the games did break a partner's trust
+
+
+def _no_messages_or_requests(action: Action) -> bool:
+    from trafficking_sim.engine import Request, Send
+
+    return not isinstance(action, Send | Request)
+
+
+@pytest.mark.parametrize("role", ["police_a", "ngo"])
+def test_two_turns_of_advanced_reach_the_same_states_with_the_turns_end_pruned(
+    monkeypatch: pytest.MonkeyPatch, role: str
+) -> None:
+    """The tutorial's turn rules draw a chance, so its searches never swap actions across
+    the turn's end; two turns of the advanced scenario (shares and steps only, to keep
+    the search complete and short) do, and reach every state the full search does."""
+    swaps = 0
+    across = X._Commuting.across
+
+    def counted(self: X._Commuting, a: Action, b: Action) -> bool:
+        nonlocal swaps
+        found = across(self, a, b)
+        swaps += found
+        return found
+
+    options: dict[str, Any] = {"max_turns": 2, "allow": _no_messages_or_requests}
+    full, every, full_steps = _search(monkeypatch, "advanced", role, reduce=False, **options)
+    monkeypatch.setattr(X._Commuting, "across", counted)
+    reduced, some, steps = _search(monkeypatch, "advanced", role, **options)
+    assert full.complete and reduced.complete
+    assert some == every
+    assert _findings(reduced) == _findings(full)
+    assert swaps > 0 and steps < full_steps

@@ -61,7 +61,8 @@ class Search:
     actions_tried: set[str] = field(default_factory=set)
     fewest_exchanges_to_best: int | None = None
     """The fewest own exchanges (messages, shares, requests, permissions) among the games
-    found that reach a best ending: how much the player's own cooperation is needed."""
+    found that reach a best ending: how much the player's own cooperation is needed. (One
+    game per state: of games reaching a state with different counts, the first found.)"""
 
     @property
     def complete(self) -> bool:
@@ -135,9 +136,10 @@ def explore(
     root_key = keys.digest(keys.parts(root))
     parents: dict[bytes, tuple[bytes | None, Action | None]] = {root_key: (None, None)}
     # (the state expanded before, the action from it) or (the root, None), and the key.
-    queue: deque[tuple[GameState, Action | None, bytes]] = deque()
+    # (and the ranks of the actions that changed nothing at the state it comes from)
+    queue: deque[tuple[GameState, Action | None, bytes, set[int]]] = deque()
     if not _beyond(root, limit):
-        queue.append((root, None, root_key))
+        queue.append((root, None, root_key, set()))
     actions: dict[Action, Action] = {}  # one object per distinct action kept
     commute = _Commuting(engine, role) if reduce and not start.seats else None
     # Shares that lead where the message beside them does: not tried (see the function).
@@ -148,15 +150,25 @@ def explore(
     )
     rank: dict[Action, int] = {}  # the one order commuting actions are taken in
     commuting: dict[tuple[int, int], bool] = {}  # ``commute``'s answers, by the two ranks
+    swapped: dict[tuple[int, int], bool] = {}  # ``commute.across``'s answers, the same way
     search.states = 1
     while queue:
-        source, how, here = queue.popleft()
+        source, how, here, idle = queue.popleft()
         state = source if how is None else _slim(engine.step(source, how)[0], owned=True)
         search.expanded += 1
         parts = keys.parts(state)
         after_rank = -1
-        if commute is not None and how is not None and commute.footprint(how) is not None:
-            after_rank = rank[how]
+        last_rank = -1  # after ending the turn: the action taken just before it
+        if commute is not None and how is not None:
+            if type(how) is EndTurn:
+                last = parents[parents[here][0]][1]  # type: ignore[index]
+                if last is not None and commute.footprint(last) is not None:
+                    last_rank = rank[last]
+            elif commute.footprint(how) is not None:
+                after_rank = rank[how]
+        # The actions that change nothing here (refused, or only spending points): those
+        # that did nothing before ``how`` and commute with it do nothing after it either.
+        still: set[int] = set()
         for action in [*engine.candidate_actions(state), EndTurn()]:
             if allow is not None and not allow(action):
                 continue
@@ -172,20 +184,40 @@ def explore(
                         both = commuting[pair] = commute(action, how)  # type: ignore[arg-type]
                     if both:
                         continue  # taken before ``how`` on another path: the same state
+                if order in idle and after_rank >= 0:
+                    pair = (order, after_rank) if order < after_rank else (after_rank, order)
+                    both = commuting.get(pair)
+                    if both is None:
+                        both = commuting[pair] = commute(action, how)  # type: ignore[arg-type]
+                    if both:
+                        still.add(order)
+                        continue  # it changed nothing before ``how``: nor does it after
+                elif order < last_rank:
+                    pair = (order, last_rank)
+                    both = swapped.get(pair)
+                    if both is None:
+                        both = swapped[pair] = commute.across(action, last)  # type: ignore[arg-type]
+                    if both:
+                        continue  # taken before the turn's end, and ``last`` after it
             if not _may_matter(engine, state, action):
                 continue
             if isinstance(action, Do):
                 search.actions_tried.add(action.action)
                 if action.action in sure_refusals and not engine.accepts(state, action):
+                    if commute is not None:
+                        still.add(order)
                     continue  # a refusal leaves the state as it was: a state seen
             after, events = engine.step(state, action)
             after = _slim(after, owned=True)
             child = keys.parts(after, state, parts)
+            if not isinstance(action, EndTurn) and child[:-1] == parts[:-1]:
+                # Refused (a state seen), or spent action points and changed nothing.
+                if commute is not None:
+                    still.add(order)
+                continue
             child_key = keys.digest(child)
             if child_key in parents:
                 continue
-            if not isinstance(action, EndTurn) and child[:-1] == parts[:-1]:
-                continue  # spent action points and changed nothing
             if isinstance(action, Do):
                 search.actions_effective.add(action.action)
             if search.states >= budget or (deadline is not None and time.perf_counter() > deadline):
@@ -208,7 +240,7 @@ def explore(
                 queue.clear()
                 break
             if not _beyond(after, limit):
-                queue.append((state, action, child_key))
+                queue.append((state, action, child_key, still))  # (complete when it is read)
     search.seconds = time.perf_counter() - began
     if stop_at and stop_at & search.endings.keys():
         return search
@@ -491,6 +523,10 @@ class _Commuting:
         self.role = role
         self._footprints: dict[Action, Footprint | None] = {}
         self._pairs: dict[tuple[Action, Action], bool] = {}
+        self._across: dict[tuple[Action, Action], bool] = {}
+        self._end: tuple[frozenset[Any], frozenset[Any]] | None = None
+        self._end_made = False
+        self._turn_ending = False  # whether an ending is part of a footprint (the turn's)
         self._restricted = _restricted_facts(self.content)
         # The fewest turns any actor takes to reply (urgent or not).
         self._slowest_first_reply = min(
@@ -541,6 +577,114 @@ class _Commuting:
             elif not watched.isdisjoint(write_a) or not watched.isdisjoint(write_b):
                 return False
         return True
+
+    def across(self, a: Action, b: Action) -> bool:
+        """Whether ``b`` taken just before ending the turn and ``a`` just after it (b, end,
+        a) lead to a state with the same key as ``a`` before and ``b`` after (a, end, b).
+
+        Both orders spend as many points in each turn when the two cost the same; the
+        rest holds when the two commute with each other and with ending the turn (see
+        ``end_footprint``): neither writes what the turn's end and start read or write,
+        neither reads what they write (the turn number among it), and neither schedules
+        anything (a reply or an inject due some turns later would be due at another
+        turn). Objectives are checked after every step: none may read the writes of
+        two of the three; no ending may read what ``a`` or ``b`` writes.
+        """
+        found = self._across.get((a, b))
+        if found is None:
+            found = self._across[(a, b)] = self._across[(b, a)] = self._swaps(a, b)
+        return found
+
+    def _swaps(self, a: Action, b: Action) -> bool:
+        end = self.end_footprint()
+        fa, fb = self.footprint(a), self.footprint(b)
+        if end is None or fa is None or fb is None or not self(a, b):
+            return False
+        cost = self._cost(a)
+        if cost is None or cost != self._cost(b):
+            return False
+        end_read, end_write = end
+        for read, write, add in (fa, fb):
+            if not write.isdisjoint(end_read) or not write.isdisjoint(end_write):
+                return False
+            # (a reply or inject scheduled writes "pending" or a reply's facts, which
+            # the turn's start writes: due at a turn counted from the one it is taken in)
+            if not read.isdisjoint(end_write) or not add.isdisjoint(end_read):
+                return False
+        writes = (fa[1], fb[1], end_write)
+        for watched in self._outcomes:
+            if watched is None or sum(not watched.isdisjoint(w) for w in writes) > 1:
+                return False
+        # (``self(a, b)`` has checked that no ending reads what either writes)
+        return True
+
+    def _cost(self, action: Action) -> int | None:
+        """The points an action costs (the engine's checks charge these), None if unsure."""
+        if isinstance(action, Do):
+            spec = self.content.actions.get(action.action)
+            return None if spec is None else spec.cost
+        if isinstance(action, Share):
+            return 1
+        if isinstance(action, Send):
+            return 1 + (action.priority == "urgent")
+        if isinstance(action, Request):
+            agency = self.content.actors.get(action.agency)
+            service = agency.services.get(action.service) if agency is not None else None
+            return None if service is None else service.cost + (action.priority == "urgent")
+        return None
+
+    def end_footprint(self) -> tuple[frozenset[Any], frozenset[Any]] | None:
+        """What ending the turn may read and write, whatever the state: the rules of the
+        turn's end and start, every inject (scheduled, waiting for its condition, or set
+        off) with the rules listening to it, and the delivery of whatever may be on its
+        way (a reply's facts to the player, a permission granted). Besides: the turn
+        number, the action points (which ``across`` compares by cost) and the items on
+        their way. None: something it cannot follow (a chance, an ending, a message)."""
+        if self._end_made:
+            return self._end
+        from ..content import logic as L
+        from ..content.validation import walk
+
+        read: set[Any] = {"turn", "pending"}
+        write: set[Any] = {"turn", "pending"}
+        # The turn's start may end the game: then neither order goes on after it (what
+        # sets the ending off reads nothing either action writes, so both orders end).
+        self._turn_ending = True
+        found: tuple[frozenset[Any], frozenset[Any]] | None = None
+        program = self.engine.program
+        every: list[Any] = [*self.content.rules, *self.content.injects.values()]
+        every += list(self.content.actions.values())
+        ok = all(
+            self._rules(program.rules.get(kind, ()), read, write, set(), ())
+            for kind in ("turn_end", "turn_start")
+        )
+        for inject in self.content.injects.values() if ok else ():
+            read.add(("i", inject.id))
+            write.add(("i", inject.id))
+            listening = program.candidates("inject", (inject.id,))
+            if (
+                (inject.if_ is not None and not self._condition(inject.if_, read))
+                or not self._effects(inject.then, read, write, set(), ())
+                or not self._rules(listening, read, write, set(), ())
+            ):
+                ok = False
+                break
+        if ok:
+            for _, obj in (found for part in every for found in walk(part)):
+                if isinstance(obj, L.Reply):  # what a reply on its way brings
+                    write |= {("k", self.role, fact) for fact in obj.reply.facts}
+                    write |= {("reply", fact) for fact in obj.reply.facts}
+            # A permission granted: to pass on a fact the player holds under H1 or H2.
+            restricted = self._restricted
+            if restricted is None:
+                ok = False
+            else:
+                write |= {("p", fact) for fact in restricted}
+        self._turn_ending = False
+        if ok:
+            found = frozenset(read), frozenset(write)
+        self._end, self._end_made = found, True
+        return found
 
     def _outcome_reads(self, cond: Any, seen: set[str]) -> frozenset[Any] | None:
         """What an objective's or ending's condition reads, an objective it names read
@@ -594,7 +738,7 @@ class _Commuting:
             if len(recipients) != 1:
                 return None
             recipient = recipients[0]
-            read.add("permissions")
+            read |= {("p", fact) for fact in action.facts}  # (a permission to pass it on)
             add.add("exchanges")  # a count: taking two in either order adds two
             # (no "trust": see the class's docstring)
             for fact in action.facts:
@@ -646,8 +790,7 @@ class _Commuting:
         if service.requires is not None and not self._condition(service.requires.if_, read):
             return None
         facts = (action.fact,) if action.fact is not None else ()
-        if facts:
-            read.add("permissions")
+        read |= {("p", fact) for fact in facts}
         for fact in facts:
             read |= {("k", role, fact), ("k", action.agency, fact)}
             write.add(("k", action.agency, fact))
@@ -762,6 +905,8 @@ class _Commuting:
                     return False
             elif isinstance(effect, L.Score | L.Say):
                 continue  # a lean engine keeps neither
+            elif isinstance(effect, L.End) and self._turn_ending:
+                write.add("ending")  # (see ``end_footprint``)
             else:
                 return False  # an ending, or an effect this does not know
         return True
@@ -880,8 +1025,17 @@ def _fact_reads(cond: Any, role: str) -> frozenset[Any] | None:
 
 
 class _Keys:
-    """Compact keys for the states of one search, equal exactly when ``state_key`` is.
+    """Compact keys for the states of one search, equal exactly when ``state_key`` is
+    but for two of its parts, left out:
 
+    - broken trust: a partner's trust breaks only when the engine refuses an action, and
+      a refusal leaves these keys as they were (no points spent), so the search never
+      follows it; along the search's paths broken trust stays what it was at the start;
+    - the player's own exchanges: a count that only rates a game (the best rating asks
+      for a few), never changes what can happen; states that differ in nothing else are
+      merged, so ``fewest_exchanges_to_best`` is the fewest among the paths kept.
+
+    ``tests/test_explore_reduction.py`` checks both in random games of every scenario.
     ``parts(state)`` is a tuple of integers: the sets of facts (per actor), rules fired,
     injects and objectives become bit masks, the other parts of ``state_key`` numbers in
     tables of the values this search has seen; the action points come last, so
