@@ -6,9 +6,11 @@
 #   SAMPLE=0.1 tools/mutation.sh engine/core   # a seeded random 10% of engine/core.py's mutants
 #   SAMPLE=40 SEED=7 tools/mutation.sh engine/state   # 40 of them, drawn with seed 7
 #
-# Only the named module's mutants run (mutmut gets their names, not a bare run). SAMPLE below
-# 1 is a fraction of the module's mutants, from 1 up a count; SEED (default 12) makes the draw
-# repeatable, so the same command reruns the same mutants and the score can be reproduced.
+# Only the named module's mutants run (mutmut gets their names, not a bare run). SAMPLE up to
+# 1 is a fraction of the module's mutants, above 1 a count; SEED (default 12) makes the draw
+# repeatable, so the same command runs the same mutants and the score can be reproduced.
+# A mutant already killed is not run again (mutmut forgets a result itself when the function
+# it mutates changes, and tests are only added); RERUN=all runs every selected mutant.
 # MUTMUT_CHILDREN (default 1) mutants run at once; on a shared machine keep it at 1.
 #
 # Configuration: [tool.mutmut] in pyproject.toml. Results: `python -m mutmut results`,
@@ -32,7 +34,7 @@ fi
 # mutmut copies the package into mutants/ once and never refreshes a file that is already
 # there, so a catalogue (.po) or data file changed since then would fail the clean run.
 # Bring every non-Python file of the package up to date (the .py files are mutmut's own).
-"$python" - <<'EOF'
+"$python" - <<'PY'
 import filecmp
 import shutil
 from pathlib import Path
@@ -47,42 +49,47 @@ if dst.is_dir():
         if not target.is_file() or not filecmp.cmp(path, target, shallow=False):
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(path, target)
-EOF
+PY
 
-if [[ -z "$sample" ]]; then
-  selection=("${name}.*")
-  list=""
-else
-  if [[ ! -f "$meta" ]]; then
-    # The first run generates every mutant (and the per-test stats); asking for a name that
-    # matches nothing makes mutmut stop right after that, before running any mutant.
-    echo "generating the mutants first ..."
-    "$python" -m mutmut run --max-children "$children" "${name}.__nothing__" >/dev/null 2>&1 || true
-    [[ -f "$meta" ]] || { echo "mutmut did not generate $meta" >&2; exit 1; }
-  fi
-  list="mutants/sample-${module//\//.}-${sample}-${seed}.txt"
-  "$python" - "$meta" "$sample" "$seed" "$list" <<'EOF'
+if [[ ! -f "$meta" ]]; then
+  # The first run generates every mutant (and the per-test stats); asking for a name that
+  # matches nothing makes mutmut stop right after that, before it runs any mutant.
+  echo "generating the mutants first ..."
+  "$python" -m mutmut run --max-children "$children" "${name}.__nothing__" >/dev/null 2>&1 || true
+  [[ -f "$meta" ]] || { echo "mutmut did not generate $meta" >&2; exit 1; }
+fi
+
+list="mutants/selection-${module//\//.}${sample:+-$sample-$seed}.txt"
+todo="${list%.txt}.todo"
+"$python" - "$meta" "${sample:-1}" "$seed" "$list" "$todo" "${RERUN:-}" <<'PY'
 import json
 import random
 import sys
 
-meta, sample, seed, out = sys.argv[1:]
-names = sorted(json.load(open(meta, encoding="utf-8"))["exit_code_by_key"])
+meta, sample, seed, out, todo, rerun = sys.argv[1:]
+results = json.load(open(meta, encoding="utf-8"))["exit_code_by_key"]
+names = sorted(results)
 size = float(sample)
-count = round(size * len(names)) if size < 1 else int(size)
+count = round(size * len(names)) if size <= 1 else int(size)
 count = max(1, min(count, len(names)))
-chosen = sorted(random.Random(int(seed)).sample(names, count))
+chosen = names if count == len(names) else sorted(random.Random(int(seed)).sample(names, count))
+# mutmut's exit codes for a killed mutant: a test failed (1, 3), a timeout, the type check.
+killed = {1, 3, 36, 37, -24, 24, 152, 255}
+run = [n for n in chosen if rerun == "all" or results[n] not in killed]
 with open(out, "w", encoding="utf-8") as f:
     f.write("".join(n + "\n" for n in chosen))
-print(f"sample: {count} of {len(names)} mutants (seed {seed}), listed in {out}")
-EOF
-  mapfile -t selection <"$list"
-fi
+with open(todo, "w", encoding="utf-8") as f:
+    f.write("".join(n + "\n" for n in run))
+what = "all" if count == len(names) else f"a sample of {count} (seed {seed})"
+print(f"{what} of {len(names)} mutants, listed in {out}; {len(run)} to run")
+PY
+mapfile -t selection <"$todo"
 
-"$python" -m mutmut run --max-children "$children" "${selection[@]}"
-"$python" -m mutmut results --all true 2>/dev/null | sed 's/^ *//' | grep -F "${name}." |
-  if [[ -n "$list" ]]; then grep -F -f <(sed 's/$/:/' "$list"); else cat; fi |
+if ((${#selection[@]})); then
+  "$python" -m mutmut run --max-children "$children" "${selection[@]}"
+fi
+"$python" -m mutmut results --all true 2>/dev/null | sed 's/^ *//' | grep -F -f <(sed 's/$/:/' "$list") |
   awk -v m="$name" -v s="${sample:+ (sample $sample, seed $seed)}" '
   { total++ } /: killed/ || /: timeout/ || /: caught by type check/ { killed++ }
-  /: survived/ || /: no tests/ || /: not checked/ || /: suspicious/ { print }
+  /: survived/ || /: no tests/ || /: not checked/ || /: suspicious/ || /: segfault/ { print }
   END { printf "%s%s: %d of %d mutants killed (%.1f%%)\n", m, s, killed, total, total ? 100 * killed / total : 0 }'
