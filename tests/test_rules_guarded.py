@@ -669,7 +669,7 @@ PLATE = Do("check_vehicle", "minibus_plate")
         ),
         pytest.param(
             "border_b",
-            (Send(to=("europol",), facts=(), reply_to=99),),
+            (*BORDER_OPENING, Send(to=("europol",), facts=(), reply_to=99)),
             "there is no message number 99.",
             id="unknown_message",
         ),
@@ -803,8 +803,11 @@ def test_an_event_already_set_off_is_refused(engine: Engine) -> None:
     state, _ = play(engine, "border_b", TrainerInject("hotline_call"))
     assert "hotline_call" in state.injected
     _, events = engine.step(state, TrainerInject("hotline_call"))
-    assert refusal(events).data["reason"]["key"] == "inject_done"
     assert kinds(events) == [E.ACTION_REFUSED]
+    title = engine.content.injects["hotline_call"].title.get("en")
+    assert refused_words(engine, "border_b", *[TrainerInject("hotline_call")] * 2) == (
+        f"the event “{title}” has already happened."
+    )
 
 
 def test_a_role_without_direct_contact_is_told_so(tutorial: GameContent) -> None:
