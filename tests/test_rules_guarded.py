@@ -630,6 +630,12 @@ PLATE = Do("check_vehicle", "minibus_plate")
             id="reveal_no_fact",
         ),
         pytest.param("border_b", (TrainerNote("  "),), "the note is empty.", id="empty_note"),
+        pytest.param(
+            "border_b",
+            (*[EndTurn()] * 12, Do("interview_passengers")),
+            "the game has ended.",
+            id="game_over",
+        ),
         pytest.param("ngo", (Send(to=("europol",), facts=()),), SIENA_NGO, id="siena_no_access"),
         pytest.param(
             "border_b",
@@ -1044,3 +1050,36 @@ def test_a_pending_permission_for_one_fact_does_not_hold_up_another(tmp_path: Pa
     assert E.ACTION_REFUSED not in kinds(events)
     state, events = engine.step(state, AskPermission("phone2"))
     assert E.ACTION_REFUSED not in kinds(events)
+
+
+def test_a_trainers_action_costs_the_group_no_action_points(engine: Engine) -> None:
+    state, _ = engine.new_game("border_b", 1)
+    full = state.ap
+    for action in (TrainerNote("Remember the victims' safety."), TrainerInject("hotline_call")):
+        state, events = engine.step(state, action)  # type: ignore[arg-type]
+        assert E.ACTION_REFUSED not in kinds(events)
+        assert state.ap == full
+
+
+def test_a_groups_decision_on_a_request_is_checked_by_the_engine() -> None:
+    """In a class game a request to a role a group plays waits for that group's decision;
+    a refusal without a reason is refused, since the asking group reads the reason."""
+    from trafficking_sim.content import find_scenario
+    from trafficking_sim.engine.actions import Decide
+    from trafficking_sim.play import narrate
+
+    engine = Engine(load_game(find_scenario("exercise")))
+    state, _ = engine.new_game("ngo", 1, ("ngo", "authorities_c"))
+    for action in (
+        TrainerReveal("ngo", "site_address"),
+        Request("authorities_c", "immediate_action", "site_address"),
+        EndTurn(),
+    ):
+        state, _ = engine.step(state, action)  # type: ignore[arg-type]
+    assert state.role == "authorities_c" and state.open_requests == (1,)
+    _, events = engine.step(state, Decide(1, "refuse"))
+    said = narrate.reason_text(engine.content, refusal(events).data["reason"], "en")
+    assert said == "say why you refuse, or what more you need: the asking group reads it."
+    state, events = engine.step(state, Decide(1, "grant"))
+    assert E.ACTION_REFUSED not in kinds(events)
+    assert state.open_requests == ()
