@@ -1083,3 +1083,61 @@ def test_a_groups_decision_on_a_request_is_checked_by_the_engine() -> None:
     state, events = engine.step(state, Decide(1, "grant"))
     assert E.ACTION_REFUSED not in kinds(events)
     assert state.open_requests == ()
+
+
+# --- engine/core.py: what a message carries, what the explorer tries ----------------------------
+
+
+def test_a_message_and_its_reply_keep_their_channel_code_and_subject(engine: Engine) -> None:
+    send = Send(to=("europol",), facts=("minibus_plate",), handling="H3")
+    state, _ = play(engine, "border_b", *BORDER_OPENING, send)
+    mine, reply, again = state.messages
+    assert (reply.kind, reply.channel, reply.handling) == ("reply", "siena", "H2")
+    assert reply.subject_id == "rules.europol_links_phone.then.0.reply.subject"
+    assert reply.in_reply_to == mine.id
+    assert (again.channel, again.handling) == ("siena", "H3")
+    assert state.knowledge["border_b"]["recruiter_alias"].handling == "H2"
+
+
+def test_a_permission_is_asked_by_siena_and_the_grant_answers_that_request(
+    engine: Engine,
+) -> None:
+    state, _ = play(engine, "border_b", *BORDER_OPENING, AskPermission("recruiter_alias"))
+    [asking] = [m for m in state.messages if m.kind == "permission"]
+    assert (asking.channel, asking.recipients) == ("siena", ("europol",))
+    while ("recruiter_alias", "europol") not in state.permissions and not state.over:
+        state, _ = engine.step(state, EndTurn())
+    [grant] = [m for m in state.messages if m.in_reply_to == asking.id]
+    assert grant.sender == "europol" and grant.channel == "siena"
+
+
+def test_the_explorer_tries_what_a_player_could_do_and_skips_sure_refusals(
+    engine: Engine,
+) -> None:
+    """The search's candidates include a call that only asks, each service at each useful
+    speed and permission for restricted facts; none is refused by a cheap check (points,
+    channel, a step done once, no restriction), which would only waste the search's time."""
+    cheap = {
+        "no_ap",
+        "unknown_action",
+        "action_done_once",
+        "wrong_channel",
+        "service_refused",
+        "no_restriction",
+    }
+    state, _ = play(engine, "border_b", *BORDER_OPENING, Do("interview_passengers"))
+    for ap in (state.ap, 1, 0):
+        state.ap = ap
+        for action in engine.candidate_actions(state):
+            _, events = engine.step(state, action)
+            refused = [e for e in events if e.kind == E.ACTION_REFUSED]
+            assert not refused or refused[0].data["reason"].get("key") not in cheap, action
+        if ap == 1:  # the last point still sends a message
+            assert any(isinstance(a, Send) for a in engine.candidate_actions(state))
+    state, _ = play(engine, "border_b", *BORDER_OPENING)
+    legal = engine.legal_actions(state)
+    assert Share(to="ngo") in legal
+    assert Request("europol", "analysis", None, "normal") in legal
+    assert Request("europol", "cross_check", "minibus_plate", "normal") in legal
+    assert AskPermission("recruiter_alias") in legal
+    assert AskPermission("minibus_plate") not in engine.candidate_actions(state)
