@@ -1096,7 +1096,24 @@ def test_a_message_and_its_reply_keep_their_channel_code_and_subject(engine: Eng
     assert reply.subject_id == "rules.europol_links_phone.then.0.reply.subject"
     assert reply.in_reply_to == mine.id
     assert (again.channel, again.handling) == ("siena", "H3")
-    assert state.knowledge["border_b"]["recruiter_alias"].handling == "H2"
+    learned = state.knowledge["border_b"]["recruiter_alias"]
+    assert (learned.handling, learned.turn, learned.message) == ("H2", 2, reply.id)
+
+
+def test_a_request_is_titled_by_its_service(engine: Engine) -> None:
+    state, _ = play(engine, "border_b", Request("europol", "analysis"))
+    [request] = [m for m in state.messages if m.kind == "request"]
+    assert request.subject_id == "agency:europol/services.analysis.label"
+    assert request.recipients == ("europol",)
+
+
+def test_a_breach_of_what_the_player_found_alone_costs_no_partners_trust(
+    engine: Engine,
+) -> None:
+    state, events = play(engine, "ngo", EndTurn(), Share("authorities_c", ("hotline_call",)))
+    [breach] = state.breaches
+    assert (breach.kind, breach.provider) == ("consent", None)
+    assert E.TRUST_LOST not in kinds(events)
 
 
 def test_a_permission_is_asked_by_siena_and_the_grant_answers_that_request(
