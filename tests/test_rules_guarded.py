@@ -973,10 +973,14 @@ def test_a_consent_breach_costs_the_trust_of_the_partner_who_gave_the_account(
 def test_replying_to_a_message_that_exists_is_accepted(engine: Engine) -> None:
     state, _ = play(engine, "border_b", *BORDER_OPENING)
     [theirs, *_] = [m for m in state.messages if m.sender != "border_b"]
-    reply = Send(to=("europol",), facts=(), reply_to=theirs.id)
+    reply = Send(to=("europol",), facts=(), body="Thank you; more soon.", reply_to=theirs.id)
     state, events = engine.step(state, reply)
     assert E.ACTION_REFUSED not in kinds(events)
-    assert state.messages[-1].in_reply_to == theirs.id
+    sent = state.messages[-1]
+    assert (sent.in_reply_to, sent.thread) == (theirs.id, theirs.thread)
+    assert sent.body == "Thank you; more soon."
+    state, _ = engine.step(state, Send(to=("europol",), facts=()))
+    assert state.messages[-1].thread == state.messages[-1].id  # a new message starts a thread
 
 
 def test_a_request_by_the_wrong_channel_cites_the_rule_and_costs_standards(
@@ -1098,13 +1102,26 @@ def test_a_message_and_its_reply_keep_their_channel_code_and_subject(engine: Eng
     assert (again.channel, again.handling) == ("siena", "H3")
     learned = state.knowledge["border_b"]["recruiter_alias"]
     assert (learned.handling, learned.turn, learned.message) == ("H2", 2, reply.id)
+    assert (learned.source, learned.via) == ("europol", "siena")
 
 
 def test_a_request_is_titled_by_its_service(engine: Engine) -> None:
-    state, _ = play(engine, "border_b", Request("europol", "analysis"))
+    state, events = play(engine, "border_b", Request("europol", "analysis"))
     [request] = [m for m in state.messages if m.kind == "request"]
     assert request.subject_id == "agency:europol/services.analysis.label"
-    assert request.recipients == ("europol",)
+    assert (request.recipients, request.channel, request.service) == (
+        ("europol",),
+        "siena",
+        "analysis",
+    )
+    assert E.MESSAGE_SENT in kinds(events)
+
+
+def test_a_partner_knows_who_sent_a_fact_when_and_how(engine: Engine) -> None:
+    send = Send(to=("europol",), facts=("minibus_plate",))
+    state, _ = play(engine, "border_b", Do("check_vehicle", "minibus_plate"), send)
+    got = state.knowledge["europol"]["minibus_plate"]
+    assert (got.turn, got.source, got.via, got.handling) == (1, "border_b", "siena", "H0")
 
 
 def test_a_breach_of_what_the_player_found_alone_costs_no_partners_trust(
@@ -1112,7 +1129,9 @@ def test_a_breach_of_what_the_player_found_alone_costs_no_partners_trust(
 ) -> None:
     state, events = play(engine, "ngo", EndTurn(), Share("authorities_c", ("hotline_call",)))
     [breach] = state.breaches
-    assert (breach.kind, breach.provider) == ("consent", None)
+    assert (breach.kind, breach.provider, breach.turn) == ("consent", None, 2)
+    [change] = [c for c in state.score_log if c.delta < 0]
+    assert change.turn == 2
     assert E.TRUST_LOST not in kinds(events)
 
 
@@ -1148,7 +1167,10 @@ def test_the_explorer_tries_what_a_player_could_do_and_skips_sure_refusals(
         for action in engine.candidate_actions(state):
             _, events = engine.step(state, action)
             refused = [e for e in events if e.kind == E.ACTION_REFUSED]
-            assert not refused or refused[0].data["reason"].get("key") not in cheap, action
+            reason = refused[0].data["reason"] if refused else {}
+            assert reason.get("key") not in cheap, action
+            # an agency's refusal of a service is known before trying it
+            assert not str(reason.get("text", "")).endswith(".refuse.reason"), action
         if ap == 1:  # the last point still sends a message
             assert any(isinstance(a, Send) for a in engine.candidate_actions(state))
     state, _ = play(engine, "border_b", *BORDER_OPENING)
