@@ -1180,3 +1180,75 @@ def test_the_explorer_tries_what_a_player_could_do_and_skips_sure_refusals(
     assert Request("europol", "cross_check", "minibus_plate", "normal") in legal
     assert AskPermission("recruiter_alias") in legal
     assert AskPermission("minibus_plate") not in engine.candidate_actions(state)
+
+
+# --- play/saves.py: what a player reads about a save ---------------------------------------------
+
+
+def _damaged(tmp_path: Path, kind: str) -> Path:
+    path = tmp_path / "game.json"
+    if kind == "folder":
+        path.mkdir()
+    elif kind == "huge":
+        from trafficking_sim.play.saves import MAX_SAVE_BYTES
+
+        with path.open("wb") as f:
+            f.truncate(MAX_SAVE_BYTES + 1)  # sparse: no disk space is used
+    elif kind == "binary":
+        path.write_bytes(b"\xff\xfe\x00\x81 not text")
+    else:
+        path.write_text('{"app": "some-other-program"}', encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("kind", "said"),
+    [
+        (
+            "folder",
+            "{path} is not an ordinary file (a folder, a pipe or a device), so it cannot be a"
+            " save. The file has not been changed.",
+        ),
+        (
+            "huge",
+            "The save {path} is damaged and cannot be used (it is far too large to be a save)."
+            " The file has not been changed.",
+        ),
+        (
+            "binary",
+            "The save {path} is damaged and cannot be used (it is not text). The file has not"
+            " been changed.",
+        ),
+        ("foreign", "{path} is not a trafficking-sim save."),
+    ],
+)
+def test_a_save_that_cannot_be_used_is_named_and_the_reason_given(
+    tmp_path: Path, kind: str, said: str
+) -> None:
+    path = _damaged(tmp_path, kind)
+    with pytest.raises(SaveError) as raised:
+        read_save(path)
+    assert str(raised.value) == said.format(path=path)
+
+
+def test_a_saves_summary_names_its_role_and_language(tutorial: GameContent, tmp_path: Path) -> None:
+    import json
+
+    from trafficking_sim.play.saves import peek
+
+    path, session = _saved(tutorial, tmp_path)
+    summary = peek(path)
+    assert summary is not None
+    assert (summary["scenario"], summary["role"], summary["lang"], summary["actions"]) == (
+        "tutorial",
+        "border_b",
+        "en",
+        1,
+    )
+    game = read_save(path)
+    assert game.saved_at == summary["saved_at"] != ""
+    assert game.app_version == session.savegame().app_version
+    data = json.loads(path.read_text(encoding="utf-8"))
+    del data["lang"]
+    path.write_text(json.dumps(data), encoding="utf-8")
+    assert peek(path)["lang"] == "en"  # type: ignore[index]
