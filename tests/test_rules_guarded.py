@@ -1252,3 +1252,16 @@ def test_a_saves_summary_names_its_role_and_language(tutorial: GameContent, tmp_
     del data["lang"]
     path.write_text(json.dumps(data), encoding="utf-8")
     assert peek(path)["lang"] == "en"  # type: ignore[index]
+
+
+def test_the_explorers_lean_engine_records_the_same_need_to_know_breach(tmp_path: Path) -> None:
+    """Personal data sent to a partner who does not need it is a breach; the lean engine of
+    the explorer records it as the full engine does (it changes what partners do)."""
+    content = load_game(write_scenario(tmp_path, EUROPOL_GIVES_SECRET.replace("HANDLING", "H0")))
+    assert content.facts["secret"].personal_data and "secret" not in content.actors["ngo"].needs
+    found = []
+    for engine in (Engine(content), Engine(content, lean=True)):
+        state, _ = play(engine, "police_a", Send(to=("europol",), facts=("phone",)))
+        state, _ = engine.step(state, Share("ngo", ("secret",)))
+        found.append([(b.kind, b.fact, b.recipient, b.provider) for b in state.breaches])
+    assert found[0] == found[1] == [("need_to_know", "secret", "ngo", None)]
