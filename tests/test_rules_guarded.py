@@ -1084,9 +1084,36 @@ def test_a_groups_decision_on_a_request_is_checked_by_the_engine() -> None:
     _, events = engine.step(state, Decide(1, "refuse"))
     said = narrate.reason_text(engine.content, refusal(events).data["reason"], "en")
     assert said == "say why you refuse, or what more you need: the asking group reads it."
+    more, events = engine.step(state, Decide(1, "more", note="Which floor is it on?"))
+    assert more.open_requests == (1,)  # asking for more keeps the request open
+    [decided] = [e for e in events if e.kind == E.REQUEST_DECIDED]
+    assert decided.data == {
+        "request": 1,
+        "verdict": "more",
+        "agency": "authorities_c",
+        "asker": "ngo",
+        "trainer": False,
+    }
+    words = more.messages[-1]  # the group's own words reach the asker on the same thread
+    assert (words.kind, words.sender, words.recipients, words.body) == (
+        "reply",
+        "authorities_c",
+        ("ngo",),
+        "Which floor is it on?",
+    )
+    asked = state.messages[0]
+    assert (words.channel, words.in_reply_to, words.thread) == (
+        asked.channel,
+        asked.id,
+        asked.thread,
+    )
     state, events = engine.step(state, Decide(1, "grant"))
     assert E.ACTION_REFUSED not in kinds(events)
     assert state.open_requests == ()
+    # the role's scripted answer goes to the group that asked, its points to the deciders
+    answers = [m for m in state.messages if m.sender == "authorities_c"]
+    assert answers and all(m.recipients == ("ngo",) for m in answers)
+    assert any(c.by == "authorities_c" for c in state.score_log)
 
 
 # --- engine/core.py: what a message carries, what the explorer tries ----------------------------
