@@ -1292,3 +1292,27 @@ def test_the_explorers_lean_engine_records_the_same_need_to_know_breach(tmp_path
         state, _ = engine.step(state, Share("ngo", ("secret",)))
         found.append([(b.kind, b.fact, b.recipient, b.provider) for b in state.breaches])
     assert found[0] == found[1] == [("need_to_know", "secret", "ngo", None)]
+
+
+# --- engine/rng.py: a saved game replays the same ------------------------------------------------
+
+
+def test_the_seeded_draws_never_change_so_old_saves_replay_the_same() -> None:
+    """A save keeps the seed and the actions, not the draws: if the generator changed, a
+    resumed game would take other chances than the one saved. splitmix64 of seed 0 is the
+    published 0xE220A8397B1DCDAF; the draws after it are pinned here."""
+    from trafficking_sim.engine.rng import next_percent, seed_state
+
+    pinned = {
+        0: (0xE220A8397B1DCDAF, [14, 5, 90, 8, 59, 74, 3, 4], 0x83971069C1A69737),
+        1: (0x910A2DEC89025CC1, [26, 0, 79, 37, 63, 45, 6, 28], 0xE216D18A4EAA5A6E),
+        42: (0xBDD732262FEB6E95, [83, 48, 81, 58, 35, 81, 5, 2], 0xE20B2A2C67C87693),
+    }
+    for seed, (first, draws, last) in pinned.items():
+        state = seed_state(seed)
+        assert state == first
+        got = []
+        for _ in draws:
+            state, value = next_percent(state)
+            got.append(value)
+        assert (got, state) == (draws, last)
