@@ -1316,3 +1316,34 @@ def test_the_seeded_draws_never_change_so_old_saves_replay_the_same() -> None:
             state, value = next_percent(state)
             got.append(value)
         assert (got, state) == (draws, last)
+
+
+# --- engine/steps.py: why a step is not possible yet ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("condition", "why"),
+    [
+        ("{done: other}", "first do “The other step”"),
+        ("{knows: {actor: police_a, fact: secret}}", "you first need “Secret” on your case board"),
+        ("{knows: {actor: ngo, fact: phone}}", "NGO first needs “Phone”"),
+        ("{turn: {min: 2}}", "it becomes possible at turn 2"),
+        ("{role: ngo}", "it is not a step for your role in this case"),
+    ],
+)
+def test_a_step_not_yet_possible_says_what_it_waits_for(
+    tmp_path: Path, condition: str, why: str
+) -> None:
+    extra = f"""actions:
+  - id: other
+    by: [police_a]
+    label: {{en: The other step, sl: Drugo}}
+    text: {T}
+  - id: knock
+    by: [police_a]
+    label: {{en: Knock on the door, sl: Potrkaj}}
+    text: {T}
+    if: {condition}
+"""
+    said = refused_words(mini(tmp_path, extra), "police_a", Do("knock"))
+    assert said == f"“Knock on the door” is not possible yet: {why}."
