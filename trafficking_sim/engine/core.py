@@ -116,9 +116,7 @@ class Engine:
         # (replies, events) belongs to no group.
         work.scorer = "" if isinstance(action, EndTurn) else state.role
         try:
-            if state.over:
-                raise Refused("game_over")
-            work.apply(action)
+            work.apply(action)  # rules.check refuses any action once the game is over
         except Refused as refusal:
             # A refused action changes nothing that objectives or endings look at.
             work.refuse(action, refusal)

@@ -69,12 +69,14 @@ class Refused(Exception):
         self.breach = breach
 
 
-def in_contents_words(
-    key: str, said: Refusal | FactGuard, params: dict[str, Any] | None = None
-) -> Refused:
-    """A refusal the content words itself: its reason, the law it cites, what it costs."""
+def in_contents_words(key: str, said: Refusal | FactGuard) -> Refused:
+    """A refusal the content words itself: its reason, the law it cites, what it costs.
+
+    It has no parameters: the player reads the content's text, which names what it needs
+    to. ``key`` names the check in the score log.
+    """
     penalty = (said.penalty.pillar, said.penalty.delta) if said.penalty else None
-    return Refused(key, params, text=said.reason.id, source=text_ref(said.source), penalty=penalty)
+    return Refused(key, text=said.reason.id, source=text_ref(said.source), penalty=penalty)
 
 
 def check(step: _Step, action: Action) -> int:
@@ -155,7 +157,7 @@ def check_passing_on(step: _Step, facts: Sequence[str], recipients: Sequence[str
         check_consent(step, fact, how, recipients)
         guard = step.content.facts[fact].guard
         if guard is not None and not step.holds(guard.if_):
-            raise in_contents_words("guard", guard, {"fact": fact})
+            raise in_contents_words("guard", guard)
 
 
 def check_consent(step: _Step, fact: str, how: Known, recipients: Sequence[str]) -> None:
