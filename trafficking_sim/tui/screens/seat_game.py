@@ -18,6 +18,7 @@ from textual.css.query import NoMatches
 from textual.widgets import Footer, Input, Log, Select, Static
 
 from ..localize import binding
+from ..widgets.ticking import show
 from .base import BaseModal, BaseScreen
 from .game import GameScreen
 
@@ -48,7 +49,7 @@ class SeatGameScreen(GameScreen):
         self.show_clock()
 
     def show_clock(self) -> None:
-        self.query_one("#seat-clock", Static).update(self.seat.clock_text())
+        show(self.query_one("#seat-clock", Static), self.seat.clock_text())
 
     def action_talk(self) -> None:
         self.app.push_screen(TalkDialog())
@@ -85,8 +86,8 @@ class WaitingScreen(BaseScreen[None]):
         self.add_news([])
 
     def refresh_language(self) -> None:
-        self.query_one("#waiting-text", Static).update(self.seat.waiting_text())
-        self.query_one("#waiting-clock", Static).update(self.seat.clock_text())
+        show(self.query_one("#waiting-text", Static), self.seat.waiting_text())
+        show(self.query_one("#waiting-clock", Static), self.seat.clock_text())
 
     def add_news(self, lines: list[str]) -> None:
         self.pending.extend(lines)
