@@ -7,7 +7,7 @@ PostgreSQL's LISTEN/NOTIFY, with a full read after a reconnect: both inside
 until the caller has read the new rows (``handled``), so an idle screen reads no rows at all.
 
 On SQLite the thread polls ``data_version`` every 15 ms while the class is busy and every
-50 ms once nothing has been committed for a second: six processes polling at 15 ms spent
+50 ms once no row has come for a second: six processes polling at 15 ms spent
 about 4% of a core doing nothing, and a row after a quiet spell now waits at most 35 ms
 longer (the aim for a row reaching the others is 100 ms at p95).
 """
@@ -32,12 +32,13 @@ IDLE_POLL_SECONDS = 0.05
 """SQLite: how often ``data_version`` is read once the class has been quiet a while."""
 
 QUIET_SECONDS = 1.0
-"""SQLite: after this long without a commit, the idle poll interval."""
+"""SQLite: after this long without a new row, the idle poll interval. (Presence commits,
+one per seat every 20 s, do not count: they would keep six seats polling quickly.)"""
 
 
 def poll_interval(quiet: float) -> float:
     """The pause between two reads of ``data_version``, ``quiet`` seconds after the last
-    commit seen: quick while rows are coming, slower when the class is idle."""
+    new row: quick while rows are coming, slower when the class is idle."""
     return POLL_SECONDS if quiet < QUIET_SECONDS else IDLE_POLL_SECONDS
 
 
@@ -57,7 +58,7 @@ class LogWatcher:
         self.moved = moved
         self._stop = threading.Event()
         self._read = threading.Event()
-        self.last_change = time.monotonic()  # the last commit seen (SQLite's poll speed)
+        self.last_change = time.monotonic()  # the last new rows seen (SQLite's poll speed)
         self.thread = threading.Thread(target=self._run, name="class-log-watcher", daemon=True)
 
     def start(self) -> None:
@@ -113,7 +114,6 @@ class LogWatcher:
             found = store.data_version()
             if found != version:  # another connection committed (a row, presence...)
                 version = found
-                self.last_change = time.monotonic()
                 if store.head(self.class_id) > after:
                     return True
         return False
