@@ -246,12 +246,12 @@ class RealClass:
                 peaks.append(psutil.Process(terminal.process.pid).memory_info().rss / 2**20)
         return max(peaks)
 
-    def idle_share(self, seconds: float) -> float:
-        """The six processes' CPU over ``seconds`` with nobody typing, share of one core."""
+    def idle_shares(self, seconds: float) -> dict[str, float]:
+        """Each process's CPU over ``seconds`` with nobody typing, as a share of one core."""
         before, start = self.cpu(), time.perf_counter()
         self.pump(seconds)
         after, wall = self.cpu(), time.perf_counter() - start
-        return sum(a - b for a, b in zip(after, before, strict=True)) / wall
+        return {name: (a - b) / wall for name, a, b in zip(self.names, after, before, strict=True)}
 
     def write(self, author: str, body: dict[str, Any]) -> float:
         """A row at the log's end, as ``author``; perf_counter() just after its commit."""
@@ -282,24 +282,31 @@ def measure_real(db: str, home: Path, idle: float, lines: int) -> dict[str, Any]
     try:
         real.wait_until_shown(" left", [0] * 6, timeout=180)  # every screen shows the clock
         real.pump(3.0)  # settled: imports done, first frames drawn
-        stopped = real.idle_share(idle)
+        stopped = real.idle_shares(idle)
         real.write(TRAINER, {"control": "phase_start"})
         real.pump(2.0)
-        running = real.idle_share(idle)
+        running = real.idle_shares(idle)
         latencies = []
+        by_screen: dict[str, list[float]] = {name: [] for name in real.names}
         for n in range(lines):
             real.pump(QUIET_SECONDS)
             token = f"bench{n:03d}"
             since = [len(t.output) for t in real.terminals]
             written = real.write(real.roles[0], talk_body("chat", "all", token))
-            latencies += [(at - written) * 1000 for at in real.wait_until_shown(token, since, 30)]
+            shown = real.wait_until_shown(token, since, 30)
+            for name, at in zip(real.names, shown, strict=True):
+                by_screen[name].append(round((at - written) * 1000, 1))
+                latencies.append((at - written) * 1000)
         peak = real.peak_mb()
     finally:
         real.close()
     latencies.sort()
     return {
-        "idle_stopped": stopped,
-        "idle_running": running,
+        "idle_stopped": sum(stopped.values()),
+        "idle_running": sum(running.values()),
+        "stopped_by_process": stopped,
+        "running_by_process": running,
+        "by_screen_ms": by_screen,
         "peak_mb": peak,
         "p50": statistics.median(latencies),
         "p95": latencies[int(0.95 * (len(latencies) - 1))],
