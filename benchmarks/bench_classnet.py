@@ -20,7 +20,8 @@ The same three figures for the REAL processes of a class (POSIX: they need a pty
 class made by ``trafficking-sim class create --json`` (the flagship, five groups), five
 full-screen seats ``trafficking-sim join --code CODE`` and the trainer's full-screen console
 (``join`` with the trainer's code), each in its own 80x24 pseudo-terminal whose output this
-process reads all the time (as a terminal would), ready once each shows its clock:
+process reads all the time (as a terminal would), ready once each shows its clock and the
+group whose turn it is has closed its briefing (Escape):
 
 - **idle class of six, real seats**: the CPU time (user + system, ``psutil``) the six
   processes spend over ``IDLE_SECONDS`` with nobody typing, as a share of one core; once
@@ -282,6 +283,9 @@ def measure_real(db: str, home: Path, idle: float, lines: int) -> dict[str, Any]
     try:
         real.wait_until_shown(" left", [0] * 6, timeout=180)  # every screen shows the clock
         real.pump(3.0)  # settled: imports done, first frames drawn
+        for _ in range(3):  # the group whose turn it is reads its briefing and closes it
+            real.terminals[0].send(b"\x1b")
+            real.pump(1.0)
         stopped = real.idle_shares(idle)
         real.write(TRAINER, {"control": "phase_start"})
         real.pump(2.0)
