@@ -292,3 +292,30 @@ async def test_the_clock_waits_under_a_dialog_and_is_right_when_it_closes(
         await pilot.pause(0.1)
         assert str(clock.render()) == app.clock_text()
         await app.action_quit()
+
+
+async def test_a_chat_line_shows_without_redrawing_the_game(
+    tmp_path: Path, tutorial: GameContent
+) -> None:
+    """Talk changes nothing in the game: the line shows, the panes are not drawn again
+    (redrawing them made the group's own screen the slowest to show a chat line)."""
+    db = tmp_path / "class.db"
+    issued = make_class(db, tutorial)
+    app = SeatApp(db, issued["border_b"], "en")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await seated(pilot, app)
+        screen = app.screen
+        assert isinstance(screen, SeatGameScreen)
+        redrawn: list[int] = []
+        original = screen.update_panes
+
+        def counting() -> None:
+            redrawn.append(1)
+            original()
+
+        screen.update_panes = counting  # type: ignore[method-assign]
+        assert other_process(db).say("ngo", "chat", "all", "we have the passports").status == "done"
+        await until(pilot, lambda: "we have the passports" in notes(app), "the chat line")
+        await pilot.pause(0.2)
+        assert redrawn == []
+        await app.action_quit()
