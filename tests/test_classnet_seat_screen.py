@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from textual.widgets import Input
+from textual.widgets import Input, Static
 
 from trafficking_sim.classnet.game import ClassGame
 from trafficking_sim.content import GameContent
@@ -255,4 +255,67 @@ async def test_a_seat_learns_of_another_process_rows_by_the_change_signal(
                 process.kill()
         assert seen - written < 0.3, f"the row took {seen - written:.3f} s to reach the seat"
         assert reads == [0], "the seat read the log once, when the row was written"
+        await app.action_quit()
+
+
+async def test_the_clock_waits_under_a_dialog_and_is_right_when_it_closes(
+    tmp_path: Path, tutorial: GameContent
+) -> None:
+    """A running clock under a dialog redrew the whole screen behind the dialog's shade
+    every second; it now waits, and shows the right time again as the dialog closes."""
+    db = tmp_path / "class.db"
+    issued = make_class(db, tutorial)
+    app = SeatApp(db, issued["border_b"], "en")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await seated(pilot, app)
+        assert isinstance(app.screen, SeatGameScreen)
+        game_screen = app.screen
+        clock = game_screen.query_one("#seat-clock", Static)
+        assert other_process(db).control("phase_start").status == "done"
+        await until(
+            pilot,
+            lambda: (
+                "left" in str(clock.render())
+                and app.net is not None
+                and app.net.controls.timer.running
+            ),
+            "the clock running",
+        )
+        await pilot.press("t")
+        await until(pilot, lambda: isinstance(app.screen, TalkDialog), "the talk dialog")
+        shown = str(clock.render())
+        await pilot.pause(2.2)  # two ticks of the clock
+        assert str(clock.render()) == shown, "the clock ticked under the dialog"
+        assert app.clock_text() != shown
+        await pilot.press("escape")
+        await until(pilot, lambda: app.screen is game_screen, "the game screen again")
+        await pilot.pause(0.1)
+        assert str(clock.render()) == app.clock_text()
+        await app.action_quit()
+
+
+async def test_a_chat_line_shows_without_redrawing_the_game(
+    tmp_path: Path, tutorial: GameContent
+) -> None:
+    """Talk changes nothing in the game: the line shows, the panes are not drawn again
+    (redrawing them made the group's own screen the slowest to show a chat line)."""
+    db = tmp_path / "class.db"
+    issued = make_class(db, tutorial)
+    app = SeatApp(db, issued["border_b"], "en")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await seated(pilot, app)
+        screen = app.screen
+        assert isinstance(screen, SeatGameScreen)
+        redrawn: list[int] = []
+        original = screen.update_panes
+
+        def counting() -> None:
+            redrawn.append(1)
+            original()
+
+        screen.update_panes = counting  # type: ignore[method-assign]
+        assert other_process(db).say("ngo", "chat", "all", "we have the passports").status == "done"
+        await until(pilot, lambda: "we have the passports" in notes(app), "the chat line")
+        await pilot.pause(0.2)
+        assert redrawn == []
         await app.action_quit()

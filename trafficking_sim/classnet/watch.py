@@ -5,16 +5,41 @@ A thread with a connection of its own waits on the store's change signal (SQLite
 PostgreSQL's LISTEN/NOTIFY, with a full read after a reconnect: both inside
 ``wait_for_rows``). Only when the log has grown does it call ``moved``, and then it waits
 until the caller has read the new rows (``handled``), so an idle screen reads no rows at all.
+
+On SQLite the thread polls ``data_version`` every 15 ms while the class is busy and every
+50 ms once no row has come for a second: six processes polling at 15 ms spent
+about 4% of a core doing nothing, and a row after a quiet spell now waits at most 35 ms
+longer (the aim for a row reaching the others is 100 ms at p95).
 """
 
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .store import POLL_SECONDS
+
+if TYPE_CHECKING:
+    from .store import BaseClassStore
 
 WAKE_SECONDS = 0.5
 """The longest the thread waits before it looks whether it should stop."""
+
+IDLE_POLL_SECONDS = 0.05
+"""SQLite: how often ``data_version`` is read once the class has been quiet a while."""
+
+QUIET_SECONDS = 1.0
+"""SQLite: after this long without a new row, the idle poll interval. (Presence commits,
+one per seat every 20 s, do not count: they would keep six seats polling quickly.)"""
+
+
+def poll_interval(quiet: float) -> float:
+    """The pause between two reads of ``data_version``, ``quiet`` seconds after the last
+    new row: quick while rows are coming, slower when the class is idle."""
+    return POLL_SECONDS if quiet < QUIET_SECONDS else IDLE_POLL_SECONDS
 
 
 class LogWatcher:
@@ -33,6 +58,7 @@ class LogWatcher:
         self.moved = moved
         self._stop = threading.Event()
         self._read = threading.Event()
+        self.last_change = time.monotonic()  # the last new rows seen (SQLite's poll speed)
         self.thread = threading.Thread(target=self._run, name="class-log-watcher", daemon=True)
 
     def start(self) -> None:
@@ -59,8 +85,9 @@ class LogWatcher:
             return  # the screen's own connection says what is wrong with the class
         try:
             while not self._stop.is_set():
-                if not store.wait_for_rows(self.class_id, self.applied(), WAKE_SECONDS):
+                if not self._wait(store, self.applied()):
                     continue
+                self.last_change = time.monotonic()
                 self._read.clear()
                 try:
                     self.moved()
@@ -71,3 +98,22 @@ class LogWatcher:
                         return
         finally:
             store.close()
+
+    def _wait(self, store: BaseClassStore, after: int) -> bool:
+        """Whether the log has rows after ``after`` within ``WAKE_SECONDS``."""
+        from .store import ClassStore
+
+        if not isinstance(store, ClassStore):  # PostgreSQL is told of commits: no polling
+            return store.wait_for_rows(self.class_id, after, WAKE_SECONDS)
+        deadline = time.monotonic() + WAKE_SECONDS
+        version = store.data_version()
+        if store.head(self.class_id) > after:
+            return True
+        while (now := time.monotonic()) < deadline:
+            time.sleep(poll_interval(now - self.last_change))
+            found = store.data_version()
+            if found != version:  # another connection committed (a row, presence...)
+                version = found
+                if store.head(self.class_id) > after:
+                    return True
+        return False

@@ -301,6 +301,8 @@ class SeatApp(TraffickingApp):
                 text = talk_text(item.talk, labels, self.lang)
                 self.notify(text, markup=False, timeout=10)
             events.extend(item.events)
+        if not events and not mine and all(item.talk is not None for item in applied):
+            return  # only talk: the game is as it was, and its panes need no redrawing
         self._sync(events + mine)
         self._released()
 

@@ -19,6 +19,7 @@ from ...classnet.desk import Reply, TrainerDesk
 from ...classroom.phases import MAX_MINUTES
 from ..localize import binding
 from ..text import plain, plain_rich
+from ..widgets.ticking import show
 from .base import BaseModal, BaseScreen
 
 if TYPE_CHECKING:
@@ -92,17 +93,18 @@ class TrainerConsoleScreen(BaseScreen[None]):
 
     def refresh_side(self) -> None:
         desk = self.desk
-        self.query_one("#console-turn", Static).update(plain(desk.turn_line()))
+        # Every second (the clock): only what changed is drawn again (widgets/ticking.py).
+        show(self.query_one("#console-turn", Static), plain(desk.turn_line()))
         timer = [desk.timer()]
         if desk.game.controls.input_paused:
             timer.append(self.tr("console.frozen"))
-        self.query_one("#console-timer", Static).update(plain("\n".join(timer)))
+        show(self.query_one("#console-timer", Static), plain("\n".join(timer)))
         rows = [self.tr("console.groups")]
         for group in desk.presence():
             state = self.tr("classnet.connected" if group.connected else "classnet.not_connected")
             mark = "▶" if group.turn else " "
             rows.append(f"{mark} {group.name}: {state}")
-        self.query_one("#console-presence", Static).update(plain("\n".join(rows)))
+        show(self.query_one("#console-presence", Static), plain("\n".join(rows)))
 
     # --- the log ------------------------------------------------------------------------------
 
