@@ -742,19 +742,8 @@ class _Commuting:
             add.add("exchanges")  # a count: taking two in either order adds two
             # (no "trust": see the class's docstring)
             for fact in action.facts:
-                # Known, and under which handling code (the first record of a fact stays);
-                # new to the recipient or not.
-                read |= {("k", role, fact), ("k", recipient, fact)}
-                write.add(("k", recipient, fact))
-                known = content.facts.get(fact)
-                if known is None:
+                if not self._passing_on(fact, recipient, read, write):
                     return None
-                for cond in (
-                    known.guard.if_ if known.guard is not None else None,
-                    known.consent.asked if known.consent is not None else None,
-                ):
-                    if cond is not None and not self._condition(cond, read):
-                        return None
             listening = [
                 entry
                 for entry in self.engine.program.candidates("message", (recipient,))
@@ -772,6 +761,23 @@ class _Commuting:
             return None
         return frozenset(read), frozenset(write), frozenset(add)
 
+    def _passing_on(self, fact: str, recipient: str, read: set[Any], write: set[Any]) -> bool:
+        """What passing ``fact`` on to ``recipient`` reads and writes (False: too much to
+        follow): who knows it, and under which handling code (the first record of a fact
+        stays); new to the recipient or not; its guard and the victim's consent."""
+        read |= {("k", self.role, fact), ("k", recipient, fact)}
+        write.add(("k", recipient, fact))
+        known = self.content.facts.get(fact)
+        if known is None:
+            return False
+        for cond in (
+            known.guard.if_ if known.guard is not None else None,
+            known.consent.asked if known.consent is not None else None,
+        ):
+            if cond is not None and not self._condition(cond, read):
+                return False
+        return True
+
     def _request(
         self, action: Request, read: set[Any], write: set[Any], add: set[Any]
     ) -> list[Any] | None:
@@ -780,7 +786,7 @@ class _Commuting:
         agency's trust and, for a request about a fact, what a share of it reads; an
         answer without facts is not sent by a lean engine, and one with facts is the
         rules' (see ``_effects``)."""
-        content, role = self.content, self.role
+        content = self.content
         agency = content.actors.get(action.agency)
         service = agency.services.get(action.service) if agency is not None else None
         if service is None or service.refuse is not None:
@@ -792,17 +798,8 @@ class _Commuting:
         facts = (action.fact,) if action.fact is not None else ()
         read |= {("p", fact) for fact in facts}
         for fact in facts:
-            read |= {("k", role, fact), ("k", action.agency, fact)}
-            write.add(("k", action.agency, fact))
-            known = content.facts.get(fact)
-            if known is None:
+            if not self._passing_on(fact, action.agency, read, write):
                 return None
-            for cond in (
-                known.guard.if_ if known.guard is not None else None,
-                known.consent.asked if known.consent is not None else None,
-            ):
-                if cond is not None and not self._condition(cond, read):
-                    return None
         from ..content import logic as L
 
         listening = []

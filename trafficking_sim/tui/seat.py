@@ -173,7 +173,9 @@ class SeatApp(TraffickingApp):
 
     # --- taking the seat -------------------------------------------------------------------
 
-    def take_seat(self, info: ClassInfo, role: str) -> None:
+    def _open_class(self, info: ClassInfo, role: str) -> ClassGame | None:
+        """The class's game on a connection of this seat's own, caught up with the log and
+        saying it is here; None (said on the join screen) when the class cannot open."""
         from ..classnet.game import ClassGame
         from ..classnet.pgstore import open_store
         from ..classnet.store import ClassError
@@ -184,39 +186,34 @@ class SeatApp(TraffickingApp):
         except ClassError as exc:
             self.join.show_line(error_text(exc, self.lang))
             self.finished.set()
-            return
+            return None
         self.net.session.lang = self.lang
         self.session = self.net.session
         self.me = role
         self.net.catch_up()
         self._here()
         self.set_interval(PRESENCE_SECONDS, self._here)
-        self.watch_log(self.net)
+        return self.net
+
+    def take_seat(self, info: ClassInfo, role: str) -> None:
+        net = self._open_class(info, role)
+        if net is None:
+            return
+        self.watch_log(net)
         self._sync([], first=True)
         self._released()
 
     def take_trainer_seat(self, info: ClassInfo, role: str) -> None:
         """The trainer's code: the trainer's console, on a connection of its own."""
         from ..classnet.desk import TrainerDesk
-        from ..classnet.game import ClassGame
-        from ..classnet.pgstore import open_store
-        from ..classnet.store import ClassError
         from .screens.trainer_console import TrainerConsoleScreen
 
-        try:
-            store = open_store(self.db)
-            self.net = ClassGame(store, info)
-        except ClassError as exc:
-            self.join.show_line(error_text(exc, self.lang))
-            self.finished.set()
+        # The game so far is summed up on the console's side panel.
+        net = self._open_class(info, role)
+        if net is None:
             return
-        self.session = self.net.session
-        self.me = role
-        self.net.catch_up()  # the game so far is summed up on the console's side panel
-        self._here()
-        self.set_interval(PRESENCE_SECONDS, self._here)
-        self.trainer_console = TrainerConsoleScreen(TrainerDesk(self.net, self.lang))
-        self.watch_log(self.net)
+        self.trainer_console = TrainerConsoleScreen(TrainerDesk(net, self.lang))
+        self.watch_log(net)
         self.push_screen(self.trainer_console)
 
     def watch_log(self, net: ClassGame) -> None:
