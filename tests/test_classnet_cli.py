@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.test_cli import console_script, run
+from trafficking_sim.content import GameContent
 
 from .classnet_support import no_process_left_behind, seat_env, spawn  # noqa: F401
 
@@ -287,3 +288,39 @@ def test_a_revoked_or_reissued_code_no_longer_opens_the_seat(home: Path) -> None
     db = Path(str(created["db"]))
     for kept in db.parent.glob(db.name + "*"):  # the file, its write-ahead log
         assert new_code.replace("-", "").encode() not in kept.read_bytes()
+
+
+def test_class_host_builds_its_pages_for_the_public_address_behind_a_proxy(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    tutorial: GameContent,
+) -> None:
+    """Behind a TLS reverse proxy the groups open https://..., and the served pages take
+    websockets only from that origin: ``class host --public-url`` names it."""
+    from tests.classnet_support import make_class
+    from trafficking_sim.cli import main
+    from trafficking_sim.tui.serve import SERVED_ENV
+
+    db = tmp_path / "class.db"
+    make_class(db, tutorial)
+    urls: list[str] = []
+
+    class Server:
+        def serve(self) -> None:
+            return None
+
+    def make_server(command: str, **settings: object) -> Server:
+        urls.append(str(settings["url"]))
+        return Server()
+
+    monkeypatch.setattr("trafficking_sim.tui.serve.make_server", make_server)
+    monkeypatch.setenv("TRAFFICKING_SIM_HOME", str(tmp_path / "home"))
+    monkeypatch.delenv(SERVED_ENV, raising=False)  # the command sets it for its tabs
+    public = "https://class.example.org/"
+    assert main(["class", "host", "--db", str(db), "--public-url", public]) == 0
+    assert main(["class", "host", "--db", str(db)]) == 0
+    assert urls == ["https://class.example.org", "http://127.0.0.1:8000"]
+    assert "open https://class.example.org in each group's browser" in capsys.readouterr().err
+    assert main(["class", "host", "--db", str(db), "--public-url", "class.example.org"]) == 2
+    assert "must start with http:// or https://" in capsys.readouterr().err

@@ -237,6 +237,12 @@ def _parser() -> argparse.ArgumentParser:
     q.add_argument("--db", metavar="PATH|URL", help=db_help)
     q.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
     q.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    q.add_argument(
+        "--public-url",
+        metavar="URL",
+        help="the address the groups open, when it differs from the one found (such as "
+        "https://class.example.org behind a TLS reverse proxy)",
+    )
     q.add_argument("--lang", choices=languages(), default="en", help="the seats' language")
 
     p = sub.add_parser("join", help="take a group's seat in a networked class")
@@ -881,8 +887,19 @@ def cmd_trainer(args: argparse.Namespace) -> int:
 # --- serve ----------------------------------------------------------------------------------
 
 
+def _page_url(args: argparse.Namespace) -> str:
+    """The address browsers open (``--public-url``, as behind a reverse proxy, or the one
+    found): the served pages accept websockets only from its origin."""
+    from .tui.serve import public_url
+
+    url = str(args.public_url or public_url(args.host, args.port)).rstrip("/")
+    if not url.startswith(("http://", "https://")):
+        raise UsageError("--public-url must start with http:// or https://")
+    return url
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
-    from .tui.serve import CannotListen, is_loopback, new_session_code, public_url, serve
+    from .tui.serve import CannotListen, is_loopback, new_session_code, serve
 
     if not 1 <= args.port <= 65535:
         raise UsageError("--port must be between 1 and 65535")
@@ -891,9 +908,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     code = args.code.strip().upper() if args.code else None
     if code is None and not is_loopback(args.host):
         code = new_session_code()
-    url = (args.public_url or public_url(args.host, args.port)).rstrip("/")
-    if not url.startswith(("http://", "https://")):
-        raise UsageError("--public-url must start with http:// or https://")
+    url = _page_url(args)
     if not is_loopback(args.host):
         print(
             f"WARNING: listening on {args.host}: anyone who can reach this computer on the "
@@ -1099,14 +1114,13 @@ def _class_host(args: argparse.Namespace) -> int:
     """The class's seats in browsers: textual-serve running ``join``, the code typed in
     the app. Each browser has a data folder of its own, so the class's file is named."""
     from .tui.serve import MAX_CONNECTIONS, SERVED_ENV, CannotListen, is_loopback, make_server
-    from .tui.serve import public_url as page_url
 
     if not 1 <= args.port <= 65535:
         raise UsageError("--port must be between 1 and 65535")
     store = _open_class_store(args)  # a class must exist, and be readable, before serving
     info = store.get_class()
     store.close()
-    url = page_url(args.host, args.port).rstrip("/")
+    url = _page_url(args)
     if not is_loopback(args.host):
         print(
             f"WARNING: listening on {args.host}: anyone who can reach this computer can open "
