@@ -377,3 +377,25 @@ async def test_markup_in_the_scenario_is_shown_literally_on_the_console(tmp_path
         await pilot.press("escape")
         assert isinstance(screen, ToolDialog)
         await app.action_quit()
+
+
+async def test_leaving_the_console_asks_first(tmp_path: Path, tutorial: GameContent) -> None:
+    """A stray q would leave the class without its controls: the console asks, and only a
+    yes leaves it (the class goes on; the trainer's code brings the console back)."""
+    from trafficking_sim.tui.screens.dialogs import ConfirmDialog
+
+    db = tmp_path / "class.db"
+    issued = make_class(db, tutorial)
+    app = SeatApp(db, issued["@trainer"], "en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await opened(pilot, app)
+        await pilot.press("q")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmDialog), "the question")
+        assert "class goes on" in str(app.screen.query_one(".dialog-body", Static).render())
+        await pilot.press("escape")
+        await until(pilot, lambda: app.screen is screen, "the console again")
+        assert app.is_running
+        await pilot.press("f10")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmDialog), "the question again")
+        await pilot.press("f10")  # F10 twice: yes
+        await until(pilot, lambda: not app.is_running, "the console closed")

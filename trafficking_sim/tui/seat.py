@@ -434,7 +434,22 @@ class SeatApp(TraffickingApp):
         return True
 
     async def action_quit(self) -> None:
-        self.exit()
+        """A group's seat leaves at once (its code brings it back); the trainer's console
+        asks first, since a stray q there would leave the class without its controls."""
+        from .screens.dialogs import ConfirmDialog
+
+        if self.trainer_console is None or not self.trainer_console.is_attached:
+            self.exit()
+            return
+        if isinstance(self.screen, ConfirmDialog):
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.exit()
+
+        question = self.tr("classnet.confirm_leave_console")
+        self.push_screen(ConfirmDialog(question, quitting=True), answered)
 
 
 def run_seat(db: str | Path, code: str | None, lang: str) -> int:
