@@ -32,6 +32,10 @@ from .classnet_support import FIVE_SEATS, make_class
 from .classnet_support import device as other_process
 from .privacy_support import NOTE, leaks, screen_text, turns_of
 
+PRIVATE_CHAT = "Between the two of us: the van leaves at six"
+PRIVATE_NOTE = "Our shared note: interpreter booked for Tuesday"
+PRIVATE = (PRIVATE_CHAT, PRIVATE_NOTE)
+TO_ALL = "To every group: the shelter has two free beds"
 TRAINER_SCREENS = (TrainerScreen, TrainerConsoleScreen, TrainerToolsDialog, TrainerCodeDialog)
 CONSOLE_KEYS = ("f6", "s", "p", "x", "k", "f", "e", "i", "r", "n", "g", "o", "u", "colon")
 """F6 (the hot-seat trainer's tools) and the trainer console's keys."""
@@ -65,6 +69,8 @@ class Watch:
     def __init__(self, app: SeatApp, pilot: Any, role: str) -> None:
         self.app, self.pilot, self.role = app, pilot, role
         self.checked = 0
+        self.public = 0  # checks that saw the chat line to all: the talk is in the text
+        self.own_facts = 0  # checks that saw a fact the group knows: the panes are
 
     @property
     def net(self) -> ClassGame:
@@ -77,8 +83,13 @@ class Watch:
         stack = self.app.screen_stack
         session = self.net.session
         where = f"{self.role}'s seat, turn {session.state.turn}, {where}"
-        found = leaks(session, screen_text(self.app), self.role)
+        text = screen_text(self.app)
+        found = leaks(session, text, self.role)
+        found += [f"another pair's talk: {line}" for line in PRIVATE if line in text]
         assert not found, f"{where}:\n" + "\n".join(found)
+        self.public += TO_ALL in text
+        mine = session.state.knowledge[self.role]
+        self.own_facts += any(session.content.facts[f].label.get("en") in text for f in mine)
         cover = next(s for s in reversed(stack) if not s.is_modal)
         if not self.net.may_act(self.role):
             assert isinstance(cover, WaitingScreen), f"{where}: {cover} covers the game"
@@ -167,6 +178,11 @@ async def test_a_seat_never_shows_what_its_group_does_not_know(
                     state = trainer.session.state
                     hidden = [f for f in exercise.facts if not state.knows(role, f)]
                     trainer.commit(TRAINER, TrainerReveal(who, sorted(hidden)[0]))
+                    # Talk: between two other groups (never here) and to all (here).
+                    third = next(r for r in FIVE_SEATS if r not in (role, who))
+                    assert group.say(who, "chat", third, PRIVATE_CHAT).status == "done"
+                    assert group.say(who, "shared", third, PRIVATE_NOTE).status == "done"
+                    assert group.say(who, "chat", "all", TO_ALL).status == "done"
                 group.commit(who, EndTurn())
                 trainer.catch_up()
                 await watch.caught_up(trainer.applied)
@@ -217,3 +233,5 @@ async def test_a_seat_never_shows_what_its_group_does_not_know(
         await until(pilot, lambda: isinstance(app.screen, ClassDebriefScreen), "the debrief")
         await app.action_quit()
     assert own_turns >= 5 and watch.checked > 50
+    # The checks read what the group does see: its own facts, the chat line to all.
+    assert watch.own_facts > 10 and watch.public > 0
