@@ -95,6 +95,11 @@ def leaks(session: Session, shown: str, role: str | None = None) -> list[str]:
         theirs = role not in action.by and state.done.get(action.id)
         if theirs and label.lower() not in allowed and label in shown:
             found.append(f"another group's step '{label}'")
+    for inject in content.injects.values():
+        if inject.audience and role not in inject.audience:
+            for words in (inject.title.get("en"), inject.text.get("en")):
+                if words.lower() not in allowed and words in shown:
+                    found.append(f"the event '{inject.title.get('en')}' for {inject.audience}")
     for message in state.messages:
         apart = role != message.sender and role not in message.recipients
         if apart and (f"#{message.id} " in shown or f"#{message.id}:" in shown):
