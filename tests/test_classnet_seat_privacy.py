@@ -31,6 +31,7 @@ from trafficking_sim.tui.seat import SeatApp
 from .classnet_support import FIVE_SEATS, make_class
 from .classnet_support import device as other_process
 from .privacy_support import NOTE, leaks, screen_text, turns_of
+from .test_classnet_seat_screen import on_screen
 
 PRIVATE_CHAT = "Between the two of us: the van leaves at six"
 PRIVATE_NOTE = "Our shared note: interpreter booked for Tuesday"
@@ -77,13 +78,16 @@ class Watch:
         assert self.app.net is not None
         return self.app.net
 
-    def check(self, where: str) -> None:
-        """Fails at the first point the seat shows what its group may not see."""
+    def check(self, where: str, *, drawn: bool = False) -> None:
+        """Fails at the first point the seat shows what its group may not see. With
+        ``drawn``, the screen as drawn too (buttons, tabs: text the widgets' query misses)."""
         self.checked += 1
         stack = self.app.screen_stack
         session = self.net.session
         where = f"{self.role}'s seat, turn {session.state.turn}, {where}"
         text = screen_text(self.app)
+        if drawn:
+            text += "\n" + on_screen(self.app)
         found = leaks(session, text, self.role)
         found += [f"another pair's talk: {line}" for line in PRIVATE if line in text]
         assert not found, f"{where}:\n" + "\n".join(found)
@@ -204,12 +208,12 @@ async def test_a_seat_never_shows_what_its_group_does_not_know(
             for tab in "12345" if every_pane else "13":
                 await pilot.press(tab)
                 await pilot.pause(0.03)
-                watch.check(f"pane {tab}")
+                watch.check(f"pane {tab}", drawn=every_pane)
             if every_pane:
                 for key in DIALOG_KEYS:
                     await pilot.press(key)
                     await pilot.pause(0.05)
-                    watch.check(f"dialog {key}")
+                    watch.check(f"dialog {key}", drawn=True)
                     await watch.close_dialogs(f"dialog {key}", SeatGameScreen)
             if own_turns == 1:
                 await watch.trainer_keys("the group's turn")
