@@ -343,15 +343,22 @@ class SeatApp(TraffickingApp):
                         self.pop_screen()  # (a dialog opened on the waiting screen)
                     self.pop_screen()
                     self.waiting = False
-                if not any(isinstance(s, SeatGameScreen) for s in self.screen_stack):
-                    self.push_screen(SeatGameScreen())
+                game = next((s for s in self.screen_stack if isinstance(s, SeatGameScreen)), None)
+                if game is None:
+                    game = SeatGameScreen()
+                    self.push_screen(game)
                 news = self._news(self.unseen + events)
                 self.unseen = []
                 self.post_to_game([])
+                # Then the requests made to this group's role meanwhile: the group decides
+                # them itself, as in the hot-seat game (never the computer for a group).
+                ask = game.ask_decisions
                 if not first:
                     title = t("classnet.your_turn", self.lang, turn=self.session.state.turn)
                     body = "\n".join(news) or t("trainer.nothing_new", self.lang)
-                    self.push_screen(MessageDialog(title, body))
+                    self.push_screen(MessageDialog(title, body), lambda _: ask(set()))
+                else:
+                    self.call_after_refresh(ask, set())
                 return
             self.post_to_game([e for e in events if e.kind not in (E.SEAT_PASSED, E.TURN_STARTED)])
             return

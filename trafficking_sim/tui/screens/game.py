@@ -287,10 +287,10 @@ class GameScreen(BaseScreen[None]):
             MessageDialog(
                 title, "\n".join(lines) or self.tr("trainer.nothing_new"), linked_terms=True
             ),
-            lambda _: self._ask_decisions(set()),
+            lambda _: self.ask_decisions(set()),
         )
 
-    def _ask_decisions(self, postponed: set[int]) -> None:
+    def ask_decisions(self, postponed: set[int]) -> None:
         """Requests made to this group's role, one after the other: the group decides."""
         from ...engine.actions import Decide
         from ...engine.decisions import waiting_for
@@ -307,7 +307,7 @@ class GameScreen(BaseScreen[None]):
                 postponed.add(request)
             else:
                 self.game.perform(Decide(request, answer[0], answer[1]))
-            self._ask_decisions(postponed)
+            self.ask_decisions(postponed)
 
         self.app.push_screen(DecisionDialog(request), decided)
 
