@@ -1458,6 +1458,16 @@ STEPS_WITH_CONDITIONS = f"""actions:
     label: {{en: Hidden, sl: Skrito}}
     text: {T}
     if: {{all: [{{done: other}}, {{injected: raid}}]}}
+  - id: after_goal
+    by: [police_a]
+    label: {{en: After the goal, sl: Po cilju}}
+    text: {T}
+    if: {{objective: goal}}
+objectives:
+  - id: goal
+    owner: shared
+    text: {{en: The van is found, sl: Kombi je najden}}
+    when: {{var: flag, eq: true}}
 injects:
   - id: raid
     at_turn: 2
@@ -1489,6 +1499,7 @@ def test_a_greyed_step_says_why_for_each_form_of_condition(tmp_path: Path) -> No
     assert first["before_raid"] is None
     assert first["after_raid"] == "it becomes possible after this event: The raid"
     assert "hidden_till_raid" not in first
+    assert first["after_goal"] == "first this must be reached: The van is found"
     state, _ = play(engine, "police_a", Do("other"), EndTurn())
     later = why(state)
     assert later["other"] == "“The other step” has already been done."
@@ -1597,3 +1608,90 @@ def test_a_save_that_cannot_be_opened_is_named_with_the_systems_reason(tmp_path:
     said = str(raised.value)  # the system's own words for why (they differ by system)
     assert said.startswith(f"The save {path} cannot be read: ") and said.endswith(".")
     assert len(said) > len(f"The save {path} cannot be read: .")
+
+
+# --- engine/compiled.py: conditions the engine compiles, checked when what they read changes ----
+
+COMPILED_OUTCOMES = f"""rules:
+  - id: count_up
+    when: turn_end
+    once: false
+    then:
+      - add: {{var: count, value: 1}}
+  - id: police_knows
+    when: turn_start
+    if: {{all: [{{role: police_a}}, {{turn: {{min: 2}}}}]}}
+    then:
+      - reveal: {{facts: [phone], to: police_a}}
+objectives:
+  - id: second_turn
+    owner: shared
+    text: {T}
+    when: {{turn: {{min: 2}}}}
+  - id: counted
+    owner: shared
+    text: {T}
+    when: {{var: count, ne: 0}}
+  - id: third_way
+    owner: shared
+    text: {T}
+    when: {{any: [{{turn: {{min: 9}}}}, {{var: flag, eq: true}}, {{var: count, ge: 2}}]}}
+  - id: player_knows
+    owner: shared
+    text: {T}
+    when: {{knows: {{actor: player, fact: phone}}}}
+injects:
+  - id: later
+    if: {{turn: {{min: 2}}}}
+    title: {T}
+    text: {T}
+"""
+
+
+@pytest.mark.parametrize("seats", [(), ("police_a", "ngo")])
+def test_objectives_and_injects_are_met_when_what_they_wait_for_happens(
+    tmp_path: Path, seats: tuple[str, ...]
+) -> None:
+    """An objective is met at the turn its condition first holds, whatever it reads (the
+    turn, a variable compared with ne, one of three parts, what the player knows, also in
+    a class game where the player changes); an inject waiting for a turn comes then."""
+    engine = mini(tmp_path, COMPILED_OUTCOMES)
+    state, _ = engine.new_game("police_a", 1, seats) if seats else engine.new_game("police_a", 1)
+    assert state.objectives == {} and "later" not in state.injected
+    while state.turn < 2 or state.role != "police_a":
+        state, _ = engine.step(state, EndTurn())
+    assert state.objectives == {"second_turn": 2, "counted": 2, "player_knows": 2}
+    assert "later" in state.injected
+    while state.turn < 3 or state.role != "police_a":
+        state, _ = engine.step(state, EndTurn())
+    assert state.objectives["third_way"] == 3
+
+
+# --- engine/actions.py: a damaged action in a save is named, never a crash ------------------------
+
+
+@pytest.mark.parametrize(
+    ("action", "why"),
+    [
+        ("x", "an action must be a mapping, not str"),
+        ({"type": ["send"]}, "unknown action type ['send']"),
+        ({"type": "send", "bogus": 1}, "unknown field 'bogus' in a send action"),
+        ({"type": "send", "to": 5}, "field 'to' of a send action has the wrong type"),
+        ({"type": "send"}, "a send action needs to"),
+        ({"type": "request", "agency": "europol"}, "a request action needs service"),
+    ],
+)
+def test_a_damaged_action_in_a_save_is_named_with_what_is_wrong(
+    tutorial: GameContent, tmp_path: Path, action: object, why: str
+) -> None:
+    import json
+
+    path, _ = _saved(tutorial, tmp_path)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["actions"].append(action)
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(SaveError) as raised:
+        read_save(path)
+    assert str(raised.value) == (
+        f"The save {path} is damaged and cannot be used ({why}). The file has not been changed."
+    )
