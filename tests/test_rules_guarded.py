@@ -1695,3 +1695,108 @@ def test_a_damaged_action_in_a_save_is_named_with_what_is_wrong(
     assert str(raised.value) == (
         f"The save {path} is damaged and cannot be used ({why}). The file has not been changed."
     )
+
+
+# --- engine/conditions.py: which message sets off a scenario's rule ---------------------------
+
+MESSAGE_FILTERS = {
+    "by_siena": "{to: europol, channel: siena}",
+    "by_direct": "{to: europol, channel: direct}",
+    "urgent": "{to: europol, priority: urgent}",
+    "graded_a": "{source_code: A}",
+    "graded_1": "{info_code: '1'}",
+    "with_phone": "{has_fact: phone}",
+    "to_eurojust": "{to: eurojust}",
+    "from_player": "{from: player, to: europol}",
+    "from_ngo": "{from: ngo}",
+}
+
+
+def _filtered(tmp_path: Path) -> Engine:
+    names = "".join(f"  {name}: {{initial: false}}\n" for name in MESSAGE_FILTERS)
+    header = HEADER.replace("variables:\n", f"variables:\n{names}")
+    rules = "".join(
+        f"""  - id: on_{name}
+    when: {{message: {flt}}}
+    then:
+      - set: {{var: {name}, value: true}}
+"""
+        for name, flt in MESSAGE_FILTERS.items()
+    )
+    reveal = """  - id: police_knows
+    when: turn_start
+    if: {role: police_a}
+    then:
+      - reveal: {facts: [phone], to: police_a}
+"""
+    return Engine(load_game(write_scenario(tmp_path, "rules:\n" + reveal + rules, header)))
+
+
+def test_a_rule_answers_only_the_messages_its_filter_describes(tmp_path: Path) -> None:
+    """A scenario's rule can wait for a message by channel, priority, evaluation codes, a
+    fact it carries, its recipient or its sender ('player' is whoever plays): a message
+    sets off exactly the rules whose every given field matches."""
+    engine = _filtered(tmp_path)
+
+    def fired(*actions: object) -> set[str]:
+        state, _ = play(engine, "police_a", *actions)
+        return {name for name in MESSAGE_FILTERS if state.variables[name] is True}
+
+    plain = Send(to=("europol",))
+    assert fired(plain) == {"by_siena", "from_player"}
+    graded = Send(
+        to=("europol",), facts=("phone",), source_code="A", info_code="1", priority="urgent"
+    )
+    assert fired(graded) == {
+        "by_siena",
+        "urgent",
+        "graded_a",
+        "graded_1",
+        "with_phone",
+        "from_player",
+    }
+    other = Send(to=("europol",), source_code="B", info_code="2")
+    assert fired(other) == {"by_siena", "from_player"}
+
+
+def test_the_reference_evaluator_agrees_with_the_engine_at_the_edges(engine: Engine) -> None:
+    """``conditions.holds`` is the reference the compiled conditions are checked against
+    (tests/test_properties.py), which leaves out chances and messages and never lands on a
+    range's last turn: here the two agree there too."""
+    from pydantic import TypeAdapter
+
+    from trafficking_sim.content import logic as L
+    from trafficking_sim.engine.compiled import compile_condition
+    from trafficking_sim.engine.conditions import holds
+
+    state, _ = play(engine, "border_b", Send(to=("europol",), priority="urgent"), EndTurn())
+    assert state.turn == 2
+    parse = TypeAdapter(L.Condition).validate_python
+    conditions = [
+        {"turn": {"max": 2}},
+        {"turn": {"max": 1}},
+        {"turn": {"min": 2, "max": 2}},
+        {"chance": 30},
+        {"message": {"to": "europol", "priority": "urgent"}},
+        {"message": {"to": "europol", "priority": "normal"}},
+        {"message": {"from": "player"}},
+    ]
+
+    class Ctx:
+        def __init__(self, draw: int, message: object) -> None:
+            self.state, self.message, self.draw = state, message, draw
+
+        def draw_percent(self) -> int:
+            return self.draw
+
+    for draw in (0, 29, 30, 99):
+        for message in (None, *state.messages[:1]):
+            ctx = Ctx(draw, message)
+            for cond in map(parse, conditions):
+                assert holds(cond, ctx) == compile_condition(cond)(ctx), (cond, draw, message)  # type: ignore[arg-type]
+    assert holds(parse({"turn": {"max": 2}}), Ctx(0, None))  # type: ignore[arg-type]
+    chance = parse({"chance": 30})  # a draw of 0 to 29 of 0 to 99: 30 in 100
+    assert holds(chance, Ctx(29, None))  # type: ignore[arg-type]
+    assert not holds(chance, Ctx(30, None))  # type: ignore[arg-type]
+    urgent = parse({"message": {"to": "europol", "priority": "urgent"}})
+    assert holds(urgent, Ctx(0, state.messages[0]))  # type: ignore[arg-type]
