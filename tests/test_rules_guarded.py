@@ -1679,6 +1679,7 @@ def test_objectives_and_injects_are_met_when_what_they_wait_for_happens(
         ({"type": "send", "to": 5}, "field 'to' of a send action has the wrong type"),
         ({"type": "send"}, "a send action needs to"),
         ({"type": "request", "agency": "europol"}, "a request action needs service"),
+        ({"type": "request"}, "a request action needs agency, service"),
     ],
 )
 def test_a_damaged_action_in_a_save_is_named_with_what_is_wrong(
@@ -1799,4 +1800,10 @@ def test_the_reference_evaluator_agrees_with_the_engine_at_the_edges(engine: Eng
     assert holds(chance, Ctx(29, None))  # type: ignore[arg-type]
     assert not holds(chance, Ctx(30, None))  # type: ignore[arg-type]
     urgent = parse({"message": {"to": "europol", "priority": "urgent"}})
-    assert holds(urgent, Ctx(0, state.messages[0]))  # type: ignore[arg-type]
+    sent, answer = state.messages[0], state.messages[1]
+    assert answer.recipients == ("border_b",)
+    assert holds(urgent, Ctx(0, sent))  # type: ignore[arg-type]
+    # (a rule's 'if' may ask about the message it answers: to whom it went)
+    assert not holds(parse({"message": {"to": "eurojust"}}), Ctx(0, sent))  # type: ignore[arg-type]
+    assert holds(parse({"message": {"to": "player"}}), Ctx(0, answer))  # type: ignore[arg-type]
+    assert not holds(parse({"message": {"to": "player"}}), Ctx(0, sent))  # type: ignore[arg-type]
