@@ -28,12 +28,12 @@ from trafficking_sim.engine import (
 from trafficking_sim.engine import events as E
 from trafficking_sim.engine.actions import TrainerInject, TrainerNote, TrainerReveal
 from trafficking_sim.engine.siena import passing_on_verdict
-from trafficking_sim.engine.state import Known
+from trafficking_sim.engine.state import Known, Pending
 from trafficking_sim.explore.report import explore_report
 from trafficking_sim.play.saves import SaveError, read_save, write_save
 from trafficking_sim.play.session import Session
 
-from .mini import T, write_scenario
+from .mini import HEADER, T, write_scenario
 from .scripts import BORDER_OPENING, border_best, kinds, play, refusal, score_changes
 
 # --- handling codes: H1 and H2 ------------------------------------------------------------------
@@ -1347,3 +1347,463 @@ def test_a_step_not_yet_possible_says_what_it_waits_for(
 """
     said = refused_words(mini(tmp_path, extra), "police_a", Do("knock"))
     assert said == f"“Knock on the door” is not possible yet: {why}."
+
+
+# --- engine/state.py: the debrief's copy of a game and the explorer's merging of states ----------
+
+
+def test_the_debriefs_copy_of_a_game_is_the_game_as_played(engine: Engine) -> None:
+    """The debrief and the explorer work on ``GameState.copy()``: it must hold every part
+    of the game (messages, replies on their way, breaches, the score's story), and a change
+    to the copy must not reach the game the player is still playing."""
+    state, _ = play(
+        engine,
+        "border_b",
+        *BORDER_OPENING,
+        Send(to=("europol",), facts=("minibus_plate",), priority="urgent"),
+        Share("ngo", ("recruiter_alias",)),
+    )
+    assert state.messages and state.pending and state.breaches and state.score_log
+    copied = state.copy()
+    assert copied.to_dict() == state.to_dict()
+    before = state.to_dict()
+    copied.knowledge["ngo"] = {}
+    copied.variables["changed"] = True
+    copied.done["check_vehicle"] = 9
+    copied.exchanges["border_b"] = 9
+    copied.causes["rule"] = "ngo"
+    assert state.to_dict() == before
+
+
+def test_the_explorer_never_merges_games_whose_coming_replies_differ(engine: Engine) -> None:
+    """Two games the explorer counts as one must have the same futures: a reply on its way
+    that carries facts, a permission on its way, or an inject due tells them apart; a reply
+    that only acknowledges does not."""
+    state, _ = play(engine, "border_b", Do("check_vehicle", "minibus_plate"))
+
+    def due(*items: Pending) -> tuple[object, ...]:
+        return state_key(replace(state, pending=items))
+
+    def reply(facts: tuple[str, ...], handling: str = "H0") -> Pending:
+        data = {"sender": "europol", "facts": facts, "handling": handling}
+        return Pending(3, 1, "reply", data)
+
+    def grant(fact: str) -> Pending:
+        return Pending(3, 1, "grant", {"fact": fact, "provider": "europol"})
+
+    nothing = due()
+    assert due(reply(())) == nothing
+    assert due(reply(("recruiter_alias",))) != nothing
+    assert due(reply(("recruiter_alias",))) != due(reply(("driver_phone",)))
+    assert due(reply(("recruiter_alias",))) != due(reply(("recruiter_alias",), "H2"))
+    assert due(grant("recruiter_alias")) != nothing
+    assert due(grant("recruiter_alias")) != due(grant("driver_phone"))
+    assert due(Pending(3, 1, "inject", {"id": "a"})) != due(Pending(3, 1, "inject", {"id": "b"}))
+
+
+def test_the_explorer_merges_games_that_differ_only_in_who_told_an_open_fact(
+    engine: Engine,
+) -> None:
+    """Who told the player an unrestricted fact changes nothing that can happen, so the
+    explorer counts such games once; for an H2 fact the provider matters (permission)."""
+    state, _ = play(engine, "border_b", Do("check_vehicle", "minibus_plate"))
+
+    def told(source: str, handling: str) -> tuple[object, ...]:
+        mine = dict(state.knowledge["border_b"])
+        mine["recruiter_alias"] = Known(2, source, "siena", handling)
+        return state_key(replace(state, knowledge={**state.knowledge, "border_b": mine}))
+
+    assert told("europol", "H0") == told("ngo", "H0")
+    assert told("europol", "H2") != told("ngo", "H2")
+
+
+STEPS_WITH_CONDITIONS = f"""actions:
+  - id: other
+    by: [police_a]
+    label: {{en: The other step, sl: Drugo}}
+    text: {T}
+  - id: both
+    by: [police_a]
+    label: {{en: Both, sl: Oboje}}
+    text: {T}
+    if: {{all: [{{turn: {{min: 1}}}}, {{done: other}}]}}
+  - id: either
+    by: [police_a]
+    label: {{en: Either, sl: Eno}}
+    text: {T}
+    if: {{any: [{{done: other}}, {{turn: {{min: 3}}}}]}}
+  - id: early
+    by: [police_a]
+    label: {{en: Early, sl: Zgodaj}}
+    text: {T}
+    if: {{turn: {{max: 1}}}}
+  - id: instead
+    by: [police_a]
+    label: {{en: Instead, sl: Namesto}}
+    text: {T}
+    if: {{not: {{done: other}}}}
+  - id: before_raid
+    by: [police_a]
+    label: {{en: Before the raid, sl: Pred racijo}}
+    text: {T}
+    if: {{not: {{injected: raid}}}}
+  - id: after_raid
+    by: [police_a]
+    label: {{en: After the raid, sl: Po raciji}}
+    text: {T}
+    visible: {{turn: {{min: 1}}}}
+    if: {{injected: raid}}
+  - id: hidden_till_raid
+    by: [police_a]
+    label: {{en: Hidden, sl: Skrito}}
+    text: {T}
+    if: {{all: [{{done: other}}, {{injected: raid}}]}}
+  - id: after_goal
+    by: [police_a]
+    label: {{en: After the goal, sl: Po cilju}}
+    text: {T}
+    if: {{objective: goal}}
+objectives:
+  - id: goal
+    owner: shared
+    text: {{en: The van is found, sl: Kombi je najden}}
+    when: {{var: flag, eq: true}}
+injects:
+  - id: raid
+    at_turn: 2
+    title: {{en: The raid, sl: Racija}}
+    text: {T}
+"""
+
+
+def test_a_greyed_step_says_why_for_each_form_of_condition(tmp_path: Path) -> None:
+    """The list of steps greys out what is not possible yet and says why, from the first
+    part of the step's condition that does not hold; a step that waits for an event is not
+    listed before it happens."""
+    from trafficking_sim.engine.steps import step_options
+    from trafficking_sim.play import narrate
+
+    engine = mini(tmp_path, STEPS_WITH_CONDITIONS)
+
+    def why(state: object) -> dict[str, str | None]:
+        return {
+            o.action: narrate.reason_text(engine.content, o.reason, "en") if o.reason else None
+            for o in step_options(engine, state)  # type: ignore[arg-type]
+        }
+
+    state, _ = engine.new_game("police_a", 1)
+    first = why(state)
+    assert first["both"] == "first do “The other step”"
+    assert first["either"] == "first do “The other step”"
+    assert first["early"] is None and first["instead"] is None
+    assert first["before_raid"] is None
+    assert first["after_raid"] == "it becomes possible after this event: The raid"
+    assert "hidden_till_raid" not in first
+    assert first["after_goal"] == "first this must be reached: The van is found"
+    state, _ = play(engine, "police_a", Do("other"), EndTurn())
+    later = why(state)
+    assert later["other"] == "“The other step” has already been done."
+    assert later["early"] == "it was possible only until turn 1"
+    assert later["instead"] == "it is no longer possible once “The other step” is done"
+    assert later["before_raid"] == "it was possible only before this event: The raid"
+    assert later["after_raid"] is None and later["hidden_till_raid"] is None
+
+
+# --- engine/decisions.py: a group's decision on a request made to the role it plays ----------
+
+
+def _asked_border_b(tmp_path: Path) -> tuple[Engine, object]:
+    """A class game of police_a and border_b; police_a has asked border_b for an alert on a
+    van, a service no rule of the scenario answers, and the turn has passed to border_b."""
+    header = HEADER.replace(
+        "  - card: ngo\n    state: C",
+        "  - card: ngo\n    state: C\n  - card: border_b\n    state: C",
+    ).replace(
+        "facts:\n",
+        "facts:\n  - id: van\n    kind: vehicle\n    label: {en: Van, sl: Kombi}\n"
+        "    text: {en: A white van., sl: Bel kombi.}\n",
+    )
+    extra = """rules:
+  - id: police_sees_van
+    when: turn_start
+    if: {role: police_a}
+    then:
+      - reveal: {facts: [van], to: police_a}
+"""
+    engine = Engine(load_game(write_scenario(tmp_path, extra, header)))
+    state, _ = engine.new_game("police_a", 1, ("police_a", "border_b"))
+    state, _ = engine.step(state, Request("border_b", "border_alert", "van"))
+    assert state.open_requests == (1,)
+    return engine, state
+
+
+def test_a_request_waits_in_the_inbox_of_the_group_it_was_made_to(tmp_path: Path) -> None:
+    from trafficking_sim.engine.actions import Decide
+    from trafficking_sim.engine.decisions import waiting_for
+    from trafficking_sim.play import narrate
+
+    engine, state = _asked_border_b(tmp_path)
+    assert [m.id for m in waiting_for(state, "border_b")] == [1]  # type: ignore[arg-type]
+    assert waiting_for(state, "police_a") == []  # type: ignore[arg-type]
+    # the asking group cannot decide its own request, and is told why in words
+    _, events = engine.step(state, Decide(1, "grant"))  # type: ignore[arg-type]
+    said = narrate.reason_text(engine.content, refusal(events).data["reason"], "en")
+    assert said == "request number 1 was made to another role: its group decides."
+    state, _ = engine.step(state, EndTurn())  # type: ignore[arg-type]
+    assert state.role == "border_b"
+    for verdict in ("maybe", "script"):  # letting the script answer is the trainer's only
+        _, events = engine.step(state, Decide(1, verdict))
+        said = narrate.reason_text(engine.content, refusal(events).data["reason"], "en")
+        assert said == f"“{verdict}” is not a valid decision code."
+
+
+@pytest.mark.parametrize("trainer", [False, True])
+def test_a_granted_request_no_rule_answers_gets_the_services_own_reply(
+    tmp_path: Path, trainer: bool
+) -> None:
+    """When the group grants (or the trainer lets the script answer) and no rule of the
+    scenario answers the request, the service's own reply reaches the asker, on the
+    request's channel and thread."""
+    from trafficking_sim.engine.actions import Decide
+
+    engine, state = _asked_border_b(tmp_path)
+    state, _ = engine.step(state, EndTurn())  # type: ignore[arg-type]
+    decision = Decide(1, "script", trainer=True) if trainer else Decide(1, "grant")
+    state, events = engine.step(state, decision)
+    assert E.ACTION_REFUSED not in kinds(events)
+    assert state.open_requests == ()
+    state, _ = engine.step(state, EndTurn())
+    [reply] = [m for m in state.messages if m.kind == "reply"]
+    assert (reply.sender, reply.recipients, reply.in_reply_to) == ("border_b", ("police_a",), 1)
+    assert reply.body_id == "role:border_b/services.border_alert.reply"
+    assert (reply.channel, reply.thread) == ("siena", 1)
+
+
+# --- play/saves.py: finished games kept for review, a save that cannot be read -------------------
+
+
+def test_a_finished_game_is_kept_once_for_review_and_listed(tutorial: GameContent) -> None:
+    """A finished game is kept in its own folder under a name that says what and when; the
+    same game kept twice (an autosave and its end) is one file; the list of saves shows it."""
+    import re
+
+    from trafficking_sim.play.saves import archive_finished, finished_dir, known_saves
+
+    session = Session.new(tutorial, "border_b", 1, "en")
+    session.act(Do("check_vehicle", "minibus_plate"))
+    kept = archive_finished(session.savegame())
+    assert kept.parent == finished_dir()
+    assert re.fullmatch(r"tutorial-border_b-\d{8}-\d{6}\.json", kept.name), kept.name
+    assert archive_finished(session.savegame()) == kept
+    session.act(EndTurn())
+    later = archive_finished(session.savegame())
+    assert later != kept and later.parent == finished_dir()
+    assert sorted(path for path, _ in known_saves()) == sorted([kept, later])
+
+
+def test_a_save_that_cannot_be_opened_is_named_with_the_systems_reason(tmp_path: Path) -> None:
+    path = tmp_path / ("x" * 300 + ".json")  # longer than any file name may be
+    with pytest.raises(SaveError) as raised:
+        read_save(path)
+    said = str(raised.value)  # the system's own words for why (they differ by system)
+    assert said.startswith(f"The save {path} cannot be read: ") and said.endswith(".")
+    assert len(said) > len(f"The save {path} cannot be read: .")
+
+
+# --- engine/compiled.py: conditions the engine compiles, checked when what they read changes ----
+
+COMPILED_OUTCOMES = f"""rules:
+  - id: count_up
+    when: turn_end
+    once: false
+    then:
+      - add: {{var: count, value: 1}}
+  - id: police_knows
+    when: turn_start
+    if: {{all: [{{role: police_a}}, {{turn: {{min: 2}}}}]}}
+    then:
+      - reveal: {{facts: [phone], to: police_a}}
+objectives:
+  - id: second_turn
+    owner: shared
+    text: {T}
+    when: {{turn: {{min: 2}}}}
+  - id: counted
+    owner: shared
+    text: {T}
+    when: {{var: count, ne: 0}}
+  - id: third_way
+    owner: shared
+    text: {T}
+    when: {{any: [{{turn: {{min: 9}}}}, {{var: flag, eq: true}}, {{var: count, ge: 2}}]}}
+  - id: player_knows
+    owner: shared
+    text: {T}
+    when: {{knows: {{actor: player, fact: phone}}}}
+injects:
+  - id: later
+    if: {{turn: {{min: 2}}}}
+    title: {T}
+    text: {T}
+"""
+
+
+@pytest.mark.parametrize("seats", [(), ("police_a", "ngo")])
+def test_objectives_and_injects_are_met_when_what_they_wait_for_happens(
+    tmp_path: Path, seats: tuple[str, ...]
+) -> None:
+    """An objective is met at the turn its condition first holds, whatever it reads (the
+    turn, a variable compared with ne, one of three parts, what the player knows, also in
+    a class game where the player changes); an inject waiting for a turn comes then."""
+    engine = mini(tmp_path, COMPILED_OUTCOMES)
+    state, _ = engine.new_game("police_a", 1, seats) if seats else engine.new_game("police_a", 1)
+    assert state.objectives == {} and "later" not in state.injected
+    while state.turn < 2 or state.role != "police_a":
+        state, _ = engine.step(state, EndTurn())
+    assert state.objectives == {"second_turn": 2, "counted": 2, "player_knows": 2}
+    assert "later" in state.injected
+    while state.turn < 3 or state.role != "police_a":
+        state, _ = engine.step(state, EndTurn())
+    assert state.objectives["third_way"] == 3
+
+
+# --- engine/actions.py: a damaged action in a save is named, never a crash ------------------------
+
+
+@pytest.mark.parametrize(
+    ("action", "why"),
+    [
+        ("x", "an action must be a mapping, not str"),
+        ({"type": ["send"]}, "unknown action type ['send']"),
+        ({"type": "send", "bogus": 1}, "unknown field 'bogus' in a send action"),
+        ({"type": "send", "to": 5}, "field 'to' of a send action has the wrong type"),
+        ({"type": "send"}, "a send action needs to"),
+        ({"type": "request", "agency": "europol"}, "a request action needs service"),
+        ({"type": "request"}, "a request action needs agency, service"),
+    ],
+)
+def test_a_damaged_action_in_a_save_is_named_with_what_is_wrong(
+    tutorial: GameContent, tmp_path: Path, action: object, why: str
+) -> None:
+    import json
+
+    path, _ = _saved(tutorial, tmp_path)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["actions"].append(action)
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(SaveError) as raised:
+        read_save(path)
+    assert str(raised.value) == (
+        f"The save {path} is damaged and cannot be used ({why}). The file has not been changed."
+    )
+
+
+# --- engine/conditions.py: which message sets off a scenario's rule ---------------------------
+
+MESSAGE_FILTERS = {
+    "by_siena": "{to: europol, channel: siena}",
+    "by_direct": "{to: europol, channel: direct}",
+    "urgent": "{to: europol, priority: urgent}",
+    "graded_a": "{source_code: A}",
+    "graded_1": "{info_code: '1'}",
+    "with_phone": "{has_fact: phone}",
+    "to_eurojust": "{to: eurojust}",
+    "from_player": "{from: player, to: europol}",
+    "from_ngo": "{from: ngo}",
+}
+
+
+def _filtered(tmp_path: Path) -> Engine:
+    names = "".join(f"  {name}: {{initial: false}}\n" for name in MESSAGE_FILTERS)
+    header = HEADER.replace("variables:\n", f"variables:\n{names}")
+    rules = "".join(
+        f"""  - id: on_{name}
+    when: {{message: {flt}}}
+    then:
+      - set: {{var: {name}, value: true}}
+"""
+        for name, flt in MESSAGE_FILTERS.items()
+    )
+    reveal = """  - id: police_knows
+    when: turn_start
+    if: {role: police_a}
+    then:
+      - reveal: {facts: [phone], to: police_a}
+"""
+    return Engine(load_game(write_scenario(tmp_path, "rules:\n" + reveal + rules, header)))
+
+
+def test_a_rule_answers_only_the_messages_its_filter_describes(tmp_path: Path) -> None:
+    """A scenario's rule can wait for a message by channel, priority, evaluation codes, a
+    fact it carries, its recipient or its sender ('player' is whoever plays): a message
+    sets off exactly the rules whose every given field matches."""
+    engine = _filtered(tmp_path)
+
+    def fired(*actions: object) -> set[str]:
+        state, _ = play(engine, "police_a", *actions)
+        return {name for name in MESSAGE_FILTERS if state.variables[name] is True}
+
+    plain = Send(to=("europol",))
+    assert fired(plain) == {"by_siena", "from_player"}
+    graded = Send(
+        to=("europol",), facts=("phone",), source_code="A", info_code="1", priority="urgent"
+    )
+    assert fired(graded) == {
+        "by_siena",
+        "urgent",
+        "graded_a",
+        "graded_1",
+        "with_phone",
+        "from_player",
+    }
+    other = Send(to=("europol",), source_code="B", info_code="2")
+    assert fired(other) == {"by_siena", "from_player"}
+
+
+def test_the_reference_evaluator_agrees_with_the_engine_at_the_edges(engine: Engine) -> None:
+    """``conditions.holds`` is the reference the compiled conditions are checked against
+    (tests/test_properties.py), which leaves out chances and messages and never lands on a
+    range's last turn: here the two agree there too."""
+    from pydantic import TypeAdapter
+
+    from trafficking_sim.content import logic as L
+    from trafficking_sim.engine.compiled import compile_condition
+    from trafficking_sim.engine.conditions import holds
+
+    state, _ = play(engine, "border_b", Send(to=("europol",), priority="urgent"), EndTurn())
+    assert state.turn == 2
+    parse = TypeAdapter(L.Condition).validate_python
+    conditions = [
+        {"turn": {"max": 2}},
+        {"turn": {"max": 1}},
+        {"turn": {"min": 2, "max": 2}},
+        {"chance": 30},
+        {"message": {"to": "europol", "priority": "urgent"}},
+        {"message": {"to": "europol", "priority": "normal"}},
+        {"message": {"from": "player"}},
+    ]
+
+    class Ctx:
+        def __init__(self, draw: int, message: object) -> None:
+            self.state, self.message, self.draw = state, message, draw
+
+        def draw_percent(self) -> int:
+            return self.draw
+
+    for draw in (0, 29, 30, 99):
+        for message in (None, *state.messages[:1]):
+            ctx = Ctx(draw, message)
+            for cond in map(parse, conditions):
+                assert holds(cond, ctx) == compile_condition(cond)(ctx), (cond, draw, message)  # type: ignore[arg-type]
+    assert holds(parse({"turn": {"max": 2}}), Ctx(0, None))  # type: ignore[arg-type]
+    chance = parse({"chance": 30})  # a draw of 0 to 29 of 0 to 99: 30 in 100
+    assert holds(chance, Ctx(29, None))  # type: ignore[arg-type]
+    assert not holds(chance, Ctx(30, None))  # type: ignore[arg-type]
+    urgent = parse({"message": {"to": "europol", "priority": "urgent"}})
+    sent, answer = state.messages[0], state.messages[1]
+    assert answer.recipients == ("border_b",)
+    assert holds(urgent, Ctx(0, sent))  # type: ignore[arg-type]
+    # (a rule's 'if' may ask about the message it answers: to whom it went)
+    assert not holds(parse({"message": {"to": "eurojust"}}), Ctx(0, sent))  # type: ignore[arg-type]
+    assert holds(parse({"message": {"to": "player"}}), Ctx(0, answer))  # type: ignore[arg-type]
+    assert not holds(parse({"message": {"to": "player"}}), Ctx(0, sent))  # type: ignore[arg-type]
