@@ -263,6 +263,15 @@ def test_misspelt_field_name(tmp_path: Path) -> None:
     )
 
 
+def test_a_field_of_another_block_is_not_suggested_as_itself(tmp_path: Path) -> None:
+    """'turn' is a field elsewhere, not in an inject: the hint names a different field
+    (it said "unknown field 'turn'. Did you mean 'turn'?")."""
+    text = mutate("    at_turn: 1\n", "    turn: 1\n")
+    problem = first(tmp_path, text)
+    line, _ = position(text, "    turn: 1\n")
+    check(problem, (line, 5), "unknown field 'turn'.", "Did you mean 'at_turn'?")
+
+
 def test_misspelt_choice(tmp_path: Path) -> None:
     text = mutate("    rating: mixed\n", "    rating: mixd\n")
     check(

@@ -123,7 +123,9 @@ def _message(err: Any, loc: tuple[int | str, ...], path: Path_, located: Located
         return f"'{where}' is missing the required field '{field}'"
     if kind == "extra_forbidden":
         field = str(path[-1]) if path else str(loc[-1])
-        hint = suggest(field, _all_field_names()) or " (check the spelling and the indentation)"
+        # A field of another block is no misspelling of itself: suggest a different name.
+        others = [name for name in _all_field_names() if name != field]
+        hint = suggest(field, others) or " (check the spelling and the indentation)"
         return (
             f"unknown field '{field}'.{hint}"
             if hint.startswith(" Did")
