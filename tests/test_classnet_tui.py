@@ -13,7 +13,7 @@ from trafficking_sim.classnet.store import ClassStore
 from trafficking_sim.content import GameContent
 from trafficking_sim.tui.seat import SeatApp
 
-from .classnet_support import make_class
+from .classnet_support import make_class, running_seat
 
 
 def shown(app: SeatApp) -> str:
@@ -139,15 +139,12 @@ async def test_closing_a_waiting_seat_leaves_nothing_behind(
     tmp_path: Path, tutorial: GameContent
 ) -> None:
     db = tmp_path / "class.db"
-    issued = make_class(db, tutorial)
-    app = SeatApp(db, issued["ngo"], "en")
-    async with app.run_test():
+    async with running_seat(db, tutorial, "ngo") as (app, _, _):
         for _ in range(100):
             await asyncio.sleep(0.05)
             if app.net is not None:
                 break
         assert ClassStore(db).connected("c1") == {"ngo": True}
-        await app.action_quit()
     ended = await asyncio.to_thread(app.finished.wait, 5.0)
     assert ended, "the seat still holds its connection"
     assert ClassStore(db).connected("c1") == {}
