@@ -14,6 +14,7 @@ import os
 import subprocess
 from collections.abc import AsyncIterator, Callable, Iterator, Sequence
 from contextlib import asynccontextmanager
+from itertools import pairwise
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, NamedTuple
 
@@ -26,6 +27,8 @@ from trafficking_sim.content import GameContent
 
 if TYPE_CHECKING:
     from textual.pilot import Pilot
+    from textual.screen import Screen
+    from textual.widgets._footer import FooterKey
 
     from trafficking_sim.tui.seat import SeatApp
 
@@ -105,6 +108,24 @@ async def running_seat(
         yield RunningSeat(app, pilot, codes)
         if app.is_running:
             await app.action_quit()
+
+
+def whole_footer_keys(screen: Screen[Any], width: int) -> dict[str, FooterKey]:
+    """The keys of ``screen``'s footer by key, each checked to be whole on a screen ``width``
+    columns wide and covered by no other part of the footer (the palette's key is docked
+    over the others' right end)."""
+    from textual.widgets import Footer
+    from textual.widgets._footer import FooterKey, FooterLabel
+
+    footer = screen.query_one(Footer)
+    keys = {k.key: k for k in footer.query(FooterKey).results(FooterKey)}
+    parts = [*keys.values(), *footer.query(FooterLabel).results(FooterLabel)]
+    for part in parts:
+        assert part.region.x >= 0 and part.region.right <= width, (part, part.region)
+    ordered = sorted(parts, key=lambda part: part.region.x)
+    for left, right in pairwise(ordered):
+        assert left.region.right <= right.region.x, f"{left} covers {right}"
+    return keys
 
 
 async def until(pilot: Pilot[Any], test: Callable[[], bool], what: str) -> None:

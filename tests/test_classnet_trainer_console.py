@@ -11,13 +11,16 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 import pytest
+from textual.binding import Binding
 from textual.pilot import Pilot
-from textual.widgets import Input, Select, Static
+from textual.widgets import Footer, Input, Select, Static
+from textual.widgets._footer import FooterLabel
 
 from trafficking_sim.classnet.seat import SeatGame
 from trafficking_sim.classnet.store import TRAINER, ClassStore
 from trafficking_sim.content import GameContent
 from trafficking_sim.engine import EndTurn
+from trafficking_sim.i18n import t
 from trafficking_sim.tui.screens.dialogs import ConfirmDialog, MessageDialog
 from trafficking_sim.tui.screens.trainer import ClassDebriefScreen
 from trafficking_sim.tui.screens.trainer_console import (
@@ -28,7 +31,7 @@ from trafficking_sim.tui.screens.trainer_console import (
 from trafficking_sim.tui.seat import SeatApp
 
 from .classnet_support import device as other_process
-from .classnet_support import make_class, running_seat, until
+from .classnet_support import make_class, running_seat, until, whole_footer_keys
 
 
 @pytest.fixture
@@ -63,6 +66,12 @@ async def opened(pilot: Any, app: SeatApp) -> TrainerConsoleScreen:
     await until(pilot, lambda: isinstance(app.screen, TrainerConsoleScreen), "the console")
     await until(pilot, lambda: "▶" in side(app), "the side panel drawn")
     return console(app)
+
+
+def clock_label(screen: TrainerConsoleScreen) -> str:
+    """The label the footer shows after the clock's keys."""
+    (label,) = screen.query_one(Footer).query(FooterLabel).results(FooterLabel)
+    return str(label.render()).strip()
 
 
 class Console(NamedTuple):
@@ -272,10 +281,87 @@ async def test_f1_lists_every_key_of_the_console_and_f2_switches_its_language(
         listed = "\n".join(screen.history)
         assert "Tipke konzole:" in listed and "Končaj igro" in listed and "Nova koda" in listed
         assert "Skupine" in side(app)
+        assert clock_label(screen) == "Ura"
         await pilot.press("f2")  # the other language: the panel and what is written next
         await until(pilot, lambda: "Groups" in side(app), "the panel in English")
+        await until(pilot, lambda: clock_label(screen) == "Clock", "the footer in English")
         await pilot.press("s")
         await until(pilot, lambda: "started the clock" in screen.history[-1], "English")
+
+
+MOST_USED = {
+    "s": "console_clock",  # start and pause: the clock's two keys under one label
+    "p": "console_clock",
+    "f": "console_freeze",
+    "i": "console_inject",
+    "c": "console_chat",
+    "f1": "help",
+    "f10": "quit",
+}
+"""The keys the footer shows whole at 80 columns, and what each is called there."""
+
+
+@pytest.mark.parametrize("lang", ["en", "sl"])
+async def test_the_footer_at_80_columns_shows_the_most_used_keys_whole(
+    db: Path, tutorial: GameContent, lang: str
+) -> None:
+    """It showed the clock's keys and cut the rest (help and quit among them) at its edge."""
+    async with trainer_console(db, tutorial, lang) as (_, pilot, screen, _):
+        await pilot.pause(0.1)
+        keys = whole_footer_keys(screen, 80)
+        assert set(MOST_USED) <= set(keys), f"missing: {set(MOST_USED) - set(keys)}"
+        footer = screen.query_one(Footer)
+        for key, ident in MOST_USED.items():
+            label = t(f"key.{ident}", lang)
+            if ident == "console_clock":
+                (clock,) = footer.query(FooterLabel).results(FooterLabel)
+                assert clock_label(screen) == label
+                assert keys[key].region.right <= clock.region.x  # the label after its keys
+            else:
+                assert label in str(keys[key].render()), f"{key}: {keys[key].render()!r}"
+
+
+async def test_f1_lists_every_key_those_the_footer_leaves_out_too(
+    db: Path, tutorial: GameContent
+) -> None:
+    async with trainer_console(db, tutorial) as (_, pilot, screen, _):
+        left_out = [b for b in screen.BINDINGS if isinstance(b, Binding) and not b.show]
+        assert left_out  # (at 80 columns not every key has room)
+        await pilot.press("f1")
+        await pilot.pause(0.1)
+        listed = screen.history[screen.history.index("The console's keys:") + 1 :]
+        rows = {tuple(line.split(maxsplit=1)) for line in listed}
+        expected = {
+            ("s", "Start clock"),
+            ("p", "Pause clock"),
+            ("f", "Pause/resume play"),
+            ("i", "Event…"),
+            ("c", "Chat…"),
+            ("F1", "Help"),
+            ("x", "Extend…"),
+            ("k", "Skip phase"),
+            ("e", "End turn of absent group"),
+            ("r", "Give a fact…"),
+            ("n", "Note…"),
+            ("t", "All talk"),
+            ("v", "Present…"),
+            ("g", "End game"),
+            ("o", "Revoke code…"),
+            ("u", "New code…"),
+            (":", "Command line"),
+            ("Esc", "Back"),
+            # The app's keys, which work here too.
+            ("F2", "Language"),
+            ("F3", "Glossary"),
+            ("F10", "Quit"),
+            ("q", "Quit"),
+            ("CTRL+P", "Commands"),
+            ("CTRL+T", "High contrast"),
+        }
+        assert expected <= rows, f"not listed: {expected - rows}"
+        for item in screen.BINDINGS:  # a key added later is listed too
+            assert isinstance(item, Binding)
+            assert any(t(f"key.{item.id}", "en") == row[-1] for row in rows), item
 
 
 def test_snapshot_of_the_trainers_console(
