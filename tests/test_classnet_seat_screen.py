@@ -9,18 +9,20 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
+import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
 from trafficking_sim.classnet.game import ClassGame
 from trafficking_sim.content import GameContent
 from trafficking_sim.engine import EndTurn
+from trafficking_sim.i18n import t
 from trafficking_sim.tui.screens.dialogs import MessageDialog
 from trafficking_sim.tui.screens.seat_game import SeatGameScreen, TalkDialog, WaitingScreen
 from trafficking_sim.tui.seat import SeatApp
 
 from .classnet_support import device as other_process
-from .classnet_support import make_class, running_seat, until
+from .classnet_support import make_class, running_seat, until, whole_footer_keys
 
 
 def on_screen(app: SeatApp) -> str:
@@ -41,11 +43,16 @@ async def seated(pilot: Any, app: SeatApp) -> None:
 
 @asynccontextmanager
 async def seat_of(
-    db: Path, content: GameContent, role: str
+    db: Path,
+    content: GameContent,
+    role: str,
+    *,
+    lang: str = "en",
+    size: tuple[int, int] = (100, 30),
 ) -> AsyncIterator[tuple[SeatApp, Pilot[None]]]:
-    """A class of two groups (border_b, ngo) in ``db``, and ``role``'s seat at 100x30, taken
-    and its first dialogs read."""
-    async with running_seat(db, content, role, size=(100, 30)) as (app, pilot, _):
+    """A class of two groups (border_b, ngo) in ``db``, and ``role``'s seat (at 100x30 unless
+    told), taken and its first dialogs read."""
+    async with running_seat(db, content, role, lang=lang, size=size) as (app, pilot, _):
         await seated(pilot, app)
         yield app, pilot
 
@@ -145,6 +152,29 @@ async def test_chat_is_a_key_away_and_reaches_the_other_group(
         other = other_process(db)
         assert [x.text for x in other.talk] == ["[b]we can host two people[/b]"]
         assert "[b]we can host two people[/b]" in on_screen(app)  # text, not markup
+
+
+@pytest.mark.parametrize("lang", ["en", "sl"])
+async def test_a_groups_keys_are_whole_in_the_footer_at_80_columns(
+    tmp_path: Path, tutorial: GameContent, lang: str
+) -> None:
+    """The chat key makes one more than the game screen's: in Slovene the palette's key,
+    docked at the right, covered F10."""
+    db = tmp_path / "class.db"
+    async with seat_of(db, tutorial, "border_b", lang=lang, size=(80, 24)) as (app, pilot):
+        assert isinstance(app.screen, SeatGameScreen)
+        await pilot.pause(0.1)
+        keys = whole_footer_keys(app.screen, 80)
+        for key, ident in (
+            ("c", "compose"),
+            ("a", "steps"),
+            ("e", "end_turn"),
+            ("t", "talk"),
+            ("f1", "help"),
+            ("f10", "quit"),
+        ):
+            assert key in keys, f"{key} is not in the footer"
+            assert t(f"key.{ident}", lang) in str(keys[key].render()), key
 
 
 def test_snapshot_of_a_groups_game_screen(
