@@ -1,5 +1,6 @@
 """The networked class's tests' shared set-up: a class in a database, another process's
-copy of it, and processes started beside the test and never left behind.
+copy of it, a seat's full-screen app running under a Pilot, and processes started beside
+the test and never left behind.
 
 ``make_class`` and ``device`` take a SQLite file's path or a PostgreSQL URL alike (the
 ``class_db`` fixture in conftest.py gives a test one of each). Each process is started
@@ -11,9 +12,11 @@ from __future__ import annotations
 
 import os
 import subprocess
-from collections.abc import Iterator, Sequence
+from collections.abc import AsyncIterator, Callable, Iterator, Sequence
+from contextlib import asynccontextmanager
+from itertools import pairwise
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING, Any, NamedTuple
 
 import pytest
 
@@ -21,6 +24,13 @@ from trafficking_sim import __version__
 from trafficking_sim.classnet.game import ClassGame
 from trafficking_sim.classnet.pgstore import open_store
 from trafficking_sim.content import GameContent
+
+if TYPE_CHECKING:
+    from textual.pilot import Pilot
+    from textual.screen import Screen
+    from textual.widgets._footer import FooterKey
+
+    from trafficking_sim.tui.seat import SeatApp
 
 TWO_SEATS = ("border_b", "ngo")
 THREE_SEATS = ("border_b", "ngo", "authorities_c")
@@ -64,6 +74,67 @@ def device(db: Path | str) -> ClassGame:
     game = ClassGame(store, store.get_class())
     game.catch_up()
     return game
+
+
+class RunningSeat(NamedTuple):
+    """A seat's app under test: the app, its Pilot and every code the class issued."""
+
+    app: SeatApp
+    pilot: Pilot[None]
+    codes: dict[str, str]
+
+
+@asynccontextmanager
+async def running_seat(
+    db: Path | str,
+    content: GameContent,
+    who: str,
+    *,
+    lang: str = "en",
+    size: tuple[int, int] = (80, 24),
+    seats: tuple[str, ...] = TWO_SEATS,
+    seed: int = 2,
+    **changes: Any,
+) -> AsyncIterator[RunningSeat]:
+    """A class of ``content`` made in ``db`` and the full-screen app opened with the code of
+    ``who`` (a role, or TRAINER for the trainer's console), run headless at ``size``; the
+    app is asked to quit at the end, as a user would, if it still runs. (Textual is loaded
+    here, not on import: most tests of the class never draw a screen.)"""
+    from trafficking_sim.tui.seat import SeatApp
+
+    codes = make_class(db, content, seed, seats=seats, **changes)
+    app = SeatApp(db, codes[who], lang)
+    async with app.run_test(size=size) as pilot:
+        yield RunningSeat(app, pilot, codes)
+        if app.is_running:
+            await app.action_quit()
+
+
+def whole_footer_keys(screen: Screen[Any], width: int) -> dict[str, FooterKey]:
+    """The keys of ``screen``'s footer by key, each checked to be whole on a screen ``width``
+    columns wide and covered by no other part of the footer (the palette's key is docked
+    over the others' right end)."""
+    from textual.widgets import Footer
+    from textual.widgets._footer import FooterKey, FooterLabel
+
+    footer = screen.query_one(Footer)
+    keys = {k.key: k for k in footer.query(FooterKey).results(FooterKey)}
+    parts = [*keys.values(), *footer.query(FooterLabel).results(FooterLabel)]
+    for part in parts:
+        assert part.region.x >= 0 and part.region.right <= width, (part, part.region)
+    ordered = sorted(parts, key=lambda part: part.region.x)
+    for left, right in pairwise(ordered):
+        assert left.region.right <= right.region.x, f"{left} covers {right}"
+    return keys
+
+
+async def until(pilot: Pilot[Any], test: Callable[[], bool], what: str) -> None:
+    """Wait for ``test`` to hold, up to five seconds of the app's time."""
+    for _ in range(100):
+        await pilot.pause(0.05)
+        if test():
+            return
+    raise AssertionError(f"{what} never happened")
 
 
 def seat_env(home: Path) -> dict[str, str]:

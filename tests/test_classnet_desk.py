@@ -5,25 +5,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from trafficking_sim import __version__
 from trafficking_sim.classnet.desk import TrainerDesk
 from trafficking_sim.classnet.game import ClassGame
 from trafficking_sim.classnet.store import ClassStore
 from trafficking_sim.content import GameContent
 from trafficking_sim.engine import EndTurn
 
+from .classnet_support import make_class
+
 
 def desk_of(tmp_path: Path, tutorial: GameContent, lang: str = "en") -> TrainerDesk:
-    store = ClassStore(tmp_path / "class.db", create=True)
-    store.create_class(
-        "c1",
-        scenario="tutorial",
-        scenario_path=None,
-        content_hash=tutorial.content_hash,
-        engine_version=__version__,
-        seed=2,
-        seats=("border_b", "ngo"),
-    )
+    """The desk of a class of two groups (border_b, ngo), on a connection of its own."""
+    make_class(tmp_path / "class.db", tutorial)
+    store = ClassStore(tmp_path / "class.db")
     return TrainerDesk(ClassGame(store, store.classes()[0]), lang)
 
 

@@ -6,6 +6,7 @@ or did, and none of the trainer's tools can be reached from it."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import AbstractAsyncContextManager
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +31,7 @@ from trafficking_sim.tui.screens.trainer import (
 from trafficking_sim.tui.screens.trainer_console import TrainerConsoleScreen
 from trafficking_sim.tui.seat import SeatApp
 
-from .classnet_support import FIVE_SEATS, make_class
+from .classnet_support import FIVE_SEATS, RunningSeat, running_seat
 from .classnet_support import device as other_process
 from .privacy_support import NOTE, leaks, screen_text, turns_of
 from .test_classnet_seat_screen import on_screen
@@ -64,6 +65,14 @@ def exercise() -> GameContent:
 @pytest.fixture(scope="module")
 def plans(exercise: GameContent) -> dict[str, list[list[Action]]]:
     return {role: turns_of(exercise, role) for role in FIVE_SEATS}
+
+
+def five_seats(
+    db: Path, content: GameContent, role: str
+) -> AbstractAsyncContextManager[RunningSeat]:
+    """A class of the exercise's five groups in ``db`` (seed 1) and ``role``'s seat at
+    100x30, just opened."""
+    return running_seat(db, content, role, size=(100, 30), seats=FIVE_SEATS, seed=1)
 
 
 class Watch:
@@ -137,16 +146,13 @@ async def test_waiting_refuses_the_game_keys_and_ignores_the_trainers(
     """The console's keys on the waiting screen: a game key says why, the others are
     nothing; no trainer screen, no row."""
     db = tmp_path / "class.db"
-    issued = make_class(db, exercise, seed=1, seats=FIVE_SEATS)
-    app = SeatApp(db, issued["ngo"], "en")
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with five_seats(db, exercise, "ngo") as (app, pilot, _):
         await until(pilot, lambda: app.net is not None, "the seat was taken")
         watch = Watch(app, pilot, "ngo")
         await pilot.pause(0.1)
         await watch.close_dialogs("seated", WaitingScreen)
         await watch.trainer_keys("waiting")
         assert any("Waiting for" in str(n.message) for n in app._notifications)
-        await app.action_quit()
 
 
 @pytest.mark.parametrize("role", FIVE_SEATS)
@@ -154,11 +160,9 @@ async def test_a_seat_never_shows_what_its_group_does_not_know(
     role: str, tmp_path: Path, exercise: GameContent, plans: dict[str, list[list[Action]]]
 ) -> None:
     db = tmp_path / "class.db"
-    issued = make_class(db, exercise, seed=1, seats=FIVE_SEATS)
-    devices = {r: other_process(db) for r in FIVE_SEATS if r != role}  # the other groups
-    trainer = other_process(db)
-    app = SeatApp(db, issued[role], "en")
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with five_seats(db, exercise, role) as (app, pilot, _):
+        devices = {r: other_process(db) for r in FIVE_SEATS if r != role}  # the other groups
+        trainer = other_process(db)
         await until(pilot, lambda: app.net is not None, "the seat was taken")
         watch = Watch(app, pilot, role)
         await pilot.pause(0.1)
@@ -247,7 +251,6 @@ async def test_a_seat_never_shows_what_its_group_does_not_know(
         await watch.trainer_keys("the game over")
         assert trainer.control("end_game").status == "done"
         await until(pilot, lambda: isinstance(app.screen, ClassDebriefScreen), "the debrief")
-        await app.action_quit()
     assert own_turns >= 5 and watch.checked > 50
     if role == "authorities_c":  # the walkthroughs ask C's authorities for something
         assert decided >= 1, "the group was never asked to decide"

@@ -4,35 +4,31 @@ waits and refuses the game's keys meanwhile, and another role's view never reach
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
+import pytest
+from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
 from trafficking_sim.classnet.game import ClassGame
 from trafficking_sim.content import GameContent
 from trafficking_sim.engine import EndTurn
+from trafficking_sim.i18n import t
 from trafficking_sim.tui.screens.dialogs import MessageDialog
 from trafficking_sim.tui.screens.seat_game import SeatGameScreen, TalkDialog, WaitingScreen
 from trafficking_sim.tui.seat import SeatApp
 
 from .classnet_support import device as other_process
-from .classnet_support import make_class
+from .classnet_support import make_class, running_seat, until, whole_footer_keys
 
 
 def on_screen(app: SeatApp) -> str:
     """The text the group can read now, as drawn."""
     svg = app.export_screenshot()
     return svg.replace("&#160;", " ").replace("&#x27;", "'").replace("&amp;", "&")
-
-
-async def until(pilot: object, test: Callable[[], bool], what: str) -> None:
-    for _ in range(100):
-        await pilot.pause(0.05)  # type: ignore[attr-defined]
-        if test():
-            return
-    raise AssertionError(f"{what} never happened")
 
 
 async def seated(pilot: Any, app: SeatApp) -> None:
@@ -43,6 +39,22 @@ async def seated(pilot: Any, app: SeatApp) -> None:
         await pilot.press("escape")
         await pilot.pause(0.05)
     app.clear_notifications()
+
+
+@asynccontextmanager
+async def seat_of(
+    db: Path,
+    content: GameContent,
+    role: str,
+    *,
+    lang: str = "en",
+    size: tuple[int, int] = (100, 30),
+) -> AsyncIterator[tuple[SeatApp, Pilot[None]]]:
+    """A class of two groups (border_b, ngo) in ``db``, and ``role``'s seat (at 100x30 unless
+    told), taken and its first dialogs read."""
+    async with running_seat(db, content, role, lang=lang, size=size) as (app, pilot, _):
+        await seated(pilot, app)
+        yield app, pilot
 
 
 def notes(app: SeatApp) -> str:
@@ -61,10 +73,7 @@ async def test_a_waiting_group_sees_for_whom_it_waits_and_nothing_of_their_view(
     tmp_path: Path, tutorial: GameContent
 ) -> None:
     db = tmp_path / "class.db"
-    issued = make_class(db, tutorial)
-    app = SeatApp(db, issued["ngo"], "en")
-    async with app.run_test(size=(100, 30)) as pilot:
-        await seated(pilot, app)
+    async with seat_of(db, tutorial, "ngo") as (app, pilot):
         assert isinstance(app.screen, WaitingScreen)
         # A screen just pushed is drawn a frame later: wait for the words, not the class.
         await until(pilot, lambda: "Waiting for Border police B" in on_screen(app), "drawn")
@@ -75,17 +84,13 @@ async def test_a_waiting_group_sees_for_whom_it_waits_and_nothing_of_their_view(
         await pilot.press("c")
         await until(pilot, lambda: "Waiting for Border police B" in notes(app), "a refusal")
         assert other_process(db).applied == 0  # nothing was written
-        await app.action_quit()
 
 
 async def test_a_row_from_another_process_reaches_the_screen_and_gives_the_turn(
     tmp_path: Path, tutorial: GameContent
 ) -> None:
     db = tmp_path / "class.db"
-    issued = make_class(db, tutorial)
-    app = SeatApp(db, issued["ngo"], "en")
-    async with app.run_test(size=(100, 30)) as pilot:
-        await seated(pilot, app)
+    async with seat_of(db, tutorial, "ngo") as (app, pilot):
         other = other_process(db)
         secret = only_border_b_knows(tutorial, other)
         assert other.commit("border_b", EndTurn()).status == "done"
@@ -99,17 +104,13 @@ async def test_a_row_from_another_process_reaches_the_screen_and_gives_the_turn(
             text = on_screen(app)
             for label in secret:
                 assert label not in text, f"tab {tab} shows what only the border police know"
-        await app.action_quit()
 
 
 async def test_a_groups_action_is_written_to_the_class_log_for_the_others(
     tmp_path: Path, tutorial: GameContent
 ) -> None:
     db = tmp_path / "class.db"
-    issued = make_class(db, tutorial)
-    app = SeatApp(db, issued["border_b"], "en")
-    async with app.run_test(size=(100, 30)) as pilot:
-        await seated(pilot, app)
+    async with seat_of(db, tutorial, "border_b") as (app, pilot):
         assert isinstance(app.screen, SeatGameScreen)
         await pilot.press("e")  # end the turn, with action points left: asked first
         await pilot.pause(0.1)
@@ -119,17 +120,13 @@ async def test_a_groups_action_is_written_to_the_class_log_for_the_others(
         assert other.whose_turn == "ngo"
         await until(pilot, lambda: isinstance(app.screen, WaitingScreen), "waiting")
         await until(pilot, lambda: "Waiting for NGO" in on_screen(app), "the wait said")
-        await app.action_quit()
 
 
 async def test_the_trainers_pause_freezes_input_with_a_message(
     tmp_path: Path, tutorial: GameContent
 ) -> None:
     db = tmp_path / "class.db"
-    issued = make_class(db, tutorial)
-    app = SeatApp(db, issued["border_b"], "en")
-    async with app.run_test(size=(100, 30)) as pilot:
-        await seated(pilot, app)
+    async with seat_of(db, tutorial, "border_b") as (app, pilot):
         trainer = other_process(db)
         trainer.control("input_pause")
         await until(pilot, lambda: isinstance(app.screen, WaitingScreen), "the pause")
@@ -139,17 +136,13 @@ async def test_the_trainers_pause_freezes_input_with_a_message(
         assert trainer.store.rows_after("c1", 1) == []  # nothing written after the pause
         trainer.control("input_resume")
         await until(pilot, lambda: isinstance(app.screen, SeatGameScreen | MessageDialog), "go")
-        await app.action_quit()
 
 
 async def test_chat_is_a_key_away_and_reaches_the_other_group(
     tmp_path: Path, tutorial: GameContent
 ) -> None:
     db = tmp_path / "class.db"
-    issued = make_class(db, tutorial)
-    app = SeatApp(db, issued["ngo"], "en")
-    async with app.run_test(size=(100, 30)) as pilot:
-        await seated(pilot, app)
+    async with seat_of(db, tutorial, "ngo") as (app, pilot):
         await pilot.press("t")
         await pilot.pause(0.1)
         assert isinstance(app.screen, TalkDialog)
@@ -159,7 +152,29 @@ async def test_chat_is_a_key_away_and_reaches_the_other_group(
         other = other_process(db)
         assert [x.text for x in other.talk] == ["[b]we can host two people[/b]"]
         assert "[b]we can host two people[/b]" in on_screen(app)  # text, not markup
-        await app.action_quit()
+
+
+@pytest.mark.parametrize("lang", ["en", "sl"])
+async def test_a_groups_keys_are_whole_in_the_footer_at_80_columns(
+    tmp_path: Path, tutorial: GameContent, lang: str
+) -> None:
+    """The chat key makes one more than the game screen's: in Slovene the palette's key,
+    docked at the right, covered F10."""
+    db = tmp_path / "class.db"
+    async with seat_of(db, tutorial, "border_b", lang=lang, size=(80, 24)) as (app, pilot):
+        assert isinstance(app.screen, SeatGameScreen)
+        await pilot.pause(0.1)
+        keys = whole_footer_keys(app.screen, 80)
+        for key, ident in (
+            ("c", "compose"),
+            ("a", "steps"),
+            ("e", "end_turn"),
+            ("t", "talk"),
+            ("f1", "help"),
+            ("f10", "quit"),
+        ):
+            assert key in keys, f"{key} is not in the footer"
+            assert t(f"key.{ident}", lang) in str(keys[key].render()), key
 
 
 def test_snapshot_of_a_groups_game_screen(
@@ -186,10 +201,7 @@ async def test_the_seat_opens_the_class_debrief_when_the_trainer_releases_it(
     from trafficking_sim.tui.screens.trainer import ClassDebriefScreen
 
     db = tmp_path / "class.db"
-    issued = make_class(db, tutorial)
-    app = SeatApp(db, issued["ngo"], "en")
-    async with app.run_test(size=(100, 30)) as pilot:
-        await seated(pilot, app)
+    async with seat_of(db, tutorial, "ngo") as (app, pilot):
         trainer = other_process(db)
         assert trainer.commit("border_b", EndTurn()).status == "done"
         assert trainer.control("end_game").status == "done"
@@ -199,7 +211,6 @@ async def test_the_seat_opens_the_class_debrief_when_the_trainer_releases_it(
         text = shown.source
         assert text == class_debrief_markdown(trainer.session, "en")
         assert "NGO" in text and "Border police B" in text
-        await app.action_quit()
 
 
 async def test_a_seat_learns_of_another_process_rows_by_the_change_signal(
@@ -212,10 +223,7 @@ async def test_a_seat_learns_of_another_process_rows_by_the_change_signal(
     import time
 
     db = tmp_path / "class.db"
-    issued = make_class(db, tutorial)
-    app = SeatApp(db, issued["ngo"], "en")
-    async with app.run_test(size=(100, 30)) as pilot:
-        await seated(pilot, app)
+    async with seat_of(db, tutorial, "ngo") as (app, pilot):
         assert app.net is not None
         store = app.net.store
         reads: list[int] = []
@@ -255,7 +263,6 @@ async def test_a_seat_learns_of_another_process_rows_by_the_change_signal(
                 process.kill()
         assert seen - written < 0.3, f"the row took {seen - written:.3f} s to reach the seat"
         assert reads == [0], "the seat read the log once, when the row was written"
-        await app.action_quit()
 
 
 async def test_the_clock_waits_under_a_dialog_and_is_right_when_it_closes(
@@ -264,10 +271,7 @@ async def test_the_clock_waits_under_a_dialog_and_is_right_when_it_closes(
     """A running clock under a dialog redrew the whole screen behind the dialog's shade
     every second; it now waits, and shows the right time again as the dialog closes."""
     db = tmp_path / "class.db"
-    issued = make_class(db, tutorial)
-    app = SeatApp(db, issued["border_b"], "en")
-    async with app.run_test(size=(100, 30)) as pilot:
-        await seated(pilot, app)
+    async with seat_of(db, tutorial, "border_b") as (app, pilot):
         assert isinstance(app.screen, SeatGameScreen)
         game_screen = app.screen
         clock = game_screen.query_one("#seat-clock", Static)
@@ -302,7 +306,6 @@ async def test_the_clock_waits_under_a_dialog_and_is_right_when_it_closes(
         rendered = str(clock.render())
         assert rendered != shown, "the clock was not set right as the dialog closed"
         assert rendered in times, (rendered, times)
-        await app.action_quit()
 
 
 async def test_a_chat_line_shows_without_redrawing_the_game(
@@ -311,10 +314,7 @@ async def test_a_chat_line_shows_without_redrawing_the_game(
     """Talk changes nothing in the game: the line shows, the panes are not drawn again
     (redrawing them made the group's own screen the slowest to show a chat line)."""
     db = tmp_path / "class.db"
-    issued = make_class(db, tutorial)
-    app = SeatApp(db, issued["border_b"], "en")
-    async with app.run_test(size=(100, 30)) as pilot:
-        await seated(pilot, app)
+    async with seat_of(db, tutorial, "border_b") as (app, pilot):
         screen = app.screen
         assert isinstance(screen, SeatGameScreen)
         redrawn: list[int] = []
@@ -329,4 +329,3 @@ async def test_a_chat_line_shows_without_redrawing_the_game(
         await until(pilot, lambda: "we have the passports" in notes(app), "the chat line")
         await pilot.pause(0.2)
         assert redrawn == []
-        await app.action_quit()

@@ -5,19 +5,22 @@ seats obey), the command line of the plain console, and one group's presentation
 from __future__ import annotations
 
 import io
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import pytest
-from textual.widgets import Input, Select, Static
+from textual.binding import Binding
+from textual.pilot import Pilot
+from textual.widgets import Footer, Input, Select, Static
+from textual.widgets._footer import FooterLabel
 
-from trafficking_sim import __version__
-from trafficking_sim.classnet.game import ClassGame
 from trafficking_sim.classnet.seat import SeatGame
-from trafficking_sim.classnet.store import ClassStore
+from trafficking_sim.classnet.store import TRAINER, ClassStore
 from trafficking_sim.content import GameContent
 from trafficking_sim.engine import EndTurn
+from trafficking_sim.i18n import t
 from trafficking_sim.tui.screens.dialogs import ConfirmDialog, MessageDialog
 from trafficking_sim.tui.screens.trainer import ClassDebriefScreen
 from trafficking_sim.tui.screens.trainer_console import (
@@ -27,28 +30,14 @@ from trafficking_sim.tui.screens.trainer_console import (
 )
 from trafficking_sim.tui.seat import SeatApp
 
-
-def make_class(db: Path, tutorial: GameContent) -> dict[str, str]:
-    store = ClassStore(db, create=True)
-    issued = store.create_class(
-        "c1",
-        scenario="tutorial",
-        scenario_path=None,
-        content_hash=tutorial.content_hash,
-        engine_version=__version__,
-        seed=2,
-        seats=("border_b", "ngo"),
-    )
-    store.close()
-    return issued
+from .classnet_support import device as other_process
+from .classnet_support import make_class, running_seat, until, whole_footer_keys
 
 
-def other_process(db: Path) -> ClassGame:
-    """A group's device: its own connection to the class file."""
-    store = ClassStore(db)
-    game = ClassGame(store, store.classes()[0])
-    game.catch_up()
-    return game
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    """The class's file."""
+    return tmp_path / "class.db"
 
 
 def last_row(db: Path) -> tuple[str, dict[str, Any]]:
@@ -58,14 +47,6 @@ def last_row(db: Path) -> tuple[str, dict[str, Any]]:
     finally:
         store.close()
     return row.author, row.body
-
-
-async def until(pilot: Any, test: Callable[[], bool], what: str) -> None:
-    for _ in range(100):
-        await pilot.pause(0.05)
-        if test():
-            return
-    raise AssertionError(f"{what} never happened")
 
 
 def console(app: SeatApp) -> TrainerConsoleScreen:
@@ -87,6 +68,29 @@ async def opened(pilot: Any, app: SeatApp) -> TrainerConsoleScreen:
     return console(app)
 
 
+def clock_label(screen: TrainerConsoleScreen) -> str:
+    """The label the footer shows after the clock's keys."""
+    (label,) = screen.query_one(Footer).query(FooterLabel).results(FooterLabel)
+    return str(label.render()).strip()
+
+
+class Console(NamedTuple):
+    app: SeatApp
+    pilot: Pilot[None]
+    screen: TrainerConsoleScreen
+    codes: dict[str, str]
+
+
+@asynccontextmanager
+async def trainer_console(
+    db: Path, content: GameContent, lang: str = "en", **changes: Any
+) -> AsyncIterator[Console]:
+    """A class of two groups (border_b, ngo) in ``db``, and the trainer's console opened
+    with the trainer's code at 80x24, its side panel drawn."""
+    async with running_seat(db, content, TRAINER, lang=lang, **changes) as (app, pilot, codes):
+        yield Console(app, pilot, await opened(pilot, app), codes)
+
+
 async def dialog(pilot: Any, app: SeatApp, key: str) -> ToolDialog:
     await pilot.press(key)
     await until(pilot, lambda: isinstance(app.screen, ToolDialog), f"the dialog of {key!r}")
@@ -106,13 +110,9 @@ async def fill(pilot: Any, app: SeatApp, key: str, choices: list[str], text: str
 
 
 async def test_the_presence_list_shows_each_group_and_updates_when_a_seat_joins(
-    tmp_path: Path, tutorial: GameContent
+    db: Path, tutorial: GameContent
 ) -> None:
-    db = tmp_path / "class.db"
-    issued = make_class(db, tutorial)
-    app = SeatApp(db, issued["@trainer"], "en")
-    async with app.run_test(size=(80, 24)) as pilot:
-        await opened(pilot, app)
+    async with trainer_console(db, tutorial) as (app, pilot, _, _):
         assert "▶ Border police B: not connected" in side(app).replace("\n", " ")
         assert "NGO: not connected" in side(app)
         assert "You play" not in side(app)  # the trainer's console, not a group's seat
@@ -121,21 +121,15 @@ async def test_the_presence_list_shows_each_group_and_updates_when_a_seat_joins(
         await until(pilot, lambda: "NGO: connected" in side(app), "the NGO shown connected")
         group.store.gone("c1", "ngo")
         await until(pilot, lambda: "NGO: not connected" in side(app), "the NGO shown gone")
-        await app.action_quit()
 
 
 async def test_a_groups_row_reaches_the_console_and_moves_the_turn(
-    tmp_path: Path, tutorial: GameContent
+    db: Path, tutorial: GameContent
 ) -> None:
-    db = tmp_path / "class.db"
-    issued = make_class(db, tutorial)
-    app = SeatApp(db, issued["@trainer"], "en")
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await opened(pilot, app)
+    async with trainer_console(db, tutorial) as (app, pilot, screen, _):
         assert other_process(db).commit("border_b", EndTurn()).status == "done"
         await until(pilot, lambda: "[1] Border police B:" in screen.history, "the row shown")
         await until(pilot, lambda: "▶ NGO" in side(app), "the NGO's turn marked")
-        await app.action_quit()
 
 
 # The key, what its dialog is given (choices, text), and the row it writes.
@@ -161,20 +155,16 @@ CONTROLS: list[tuple[str, list[str], str | None, dict[str, Any]]] = [
 
 @pytest.mark.parametrize(("key", "choices", "text", "row"), CONTROLS, ids=[c[0] for c in CONTROLS])
 async def test_each_control_key_writes_its_row_of_the_class_log(
-    tmp_path: Path,
+    db: Path,
     tutorial: GameContent,
     key: str,
     choices: list[str],
     text: str | None,
     row: dict[str, Any],
 ) -> None:
-    db = tmp_path / "class.db"
-    issued = make_class(db, tutorial)
     for value in choices:
         assert value in {*tutorial.injects, *tutorial.facts, "ngo", "border_b"}, value
-    app = SeatApp(db, issued["@trainer"], "en")
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await opened(pilot, app)
+    async with trainer_console(db, tutorial) as (app, pilot, screen, _):
         if choices or text is not None:
             await fill(pilot, app, key, choices, text)
         else:
@@ -182,17 +172,12 @@ async def test_each_control_key_writes_its_row_of_the_class_log(
             await pilot.pause(0.1)
         assert last_row(db) == ("@trainer", row)
         assert screen.history[-1] != ""  # the trainer is told what was done
-        await app.action_quit()
 
 
 async def test_pausing_all_input_makes_a_seats_action_refused_with_the_reason(
-    tmp_path: Path, tutorial: GameContent
+    db: Path, tutorial: GameContent
 ) -> None:
-    db = tmp_path / "class.db"
-    issued = make_class(db, tutorial)
-    app = SeatApp(db, issued["@trainer"], "en")
-    async with app.run_test(size=(80, 24)) as pilot:
-        await opened(pilot, app)
+    async with trainer_console(db, tutorial) as (app, pilot, _, _):
         await pilot.press("f")
         await until(pilot, lambda: "paused for every group" in side(app), "the pause shown")
         out = io.StringIO()
@@ -204,17 +189,12 @@ async def test_pausing_all_input_makes_a_seats_action_refused_with_the_reason(
         await until(pilot, lambda: "paused for every group" not in side(app), "the resume")
         assert last_row(db)[1] == {"control": "input_resume"}
         assert seat.game.commit("border_b", EndTurn()).status == "done"
-        await app.action_quit()
 
 
 async def test_a_reissued_code_is_shown_once_and_opens_the_seat(
-    tmp_path: Path, tutorial: GameContent
+    db: Path, tutorial: GameContent
 ) -> None:
-    db = tmp_path / "class.db"
-    issued = make_class(db, tutorial)
-    app = SeatApp(db, issued["@trainer"], "en")
-    async with app.run_test(size=(80, 24)) as pilot:
-        await opened(pilot, app)
+    async with trainer_console(db, tutorial) as (app, pilot, _, issued):
         screen = await dialog(pilot, app, "u")
         screen.query_one("#tool-choice-0", Select).value = "ngo"
         await pilot.click("#tool-ok")
@@ -228,17 +208,12 @@ async def test_a_reissued_code_is_shown_once_and_opens_the_seat(
         assert store.seat_for_code(issued["ngo"]) is None  # the old code no longer works
         store.close()
         assert last_row(db) == ("@trainer", {"control": "reissue", "role": "ngo"})
-        await app.action_quit()
 
 
 async def test_ending_the_game_asks_first_then_releases_the_class_debrief(
-    tmp_path: Path, tutorial: GameContent
+    db: Path, tutorial: GameContent
 ) -> None:
-    db = tmp_path / "class.db"
-    issued = make_class(db, tutorial)
-    app = SeatApp(db, issued["@trainer"], "en")
-    async with app.run_test(size=(80, 24)) as pilot:
-        await opened(pilot, app)
+    async with trainer_console(db, tutorial) as (app, pilot, _, _):
         await pilot.press("g")
         await until(pilot, lambda: isinstance(app.screen, ConfirmDialog), "the question")
         await pilot.press("escape")
@@ -250,17 +225,12 @@ async def test_ending_the_game_asks_first_then_releases_the_class_debrief(
         await until(pilot, lambda: isinstance(app.screen, ClassDebriefScreen), "the debrief")
         assert last_row(db) == ("@trainer", {"control": "end_game"})
         assert other_process(db).controls.ended
-        await app.action_quit()
 
 
 async def test_present_shows_one_groups_map_and_decisions_full_screen(
-    tmp_path: Path, tutorial: GameContent
+    db: Path, tutorial: GameContent
 ) -> None:
-    db = tmp_path / "class.db"
-    issued = make_class(db, tutorial)
-    app = SeatApp(db, issued["@trainer"], "en")
-    async with app.run_test(size=(80, 24)) as pilot:
-        await opened(pilot, app)
+    async with trainer_console(db, tutorial) as (app, pilot, _, _):
         await fill_present(pilot, app, "ngo")
         text = str(app.screen.query_one("#present-text", Static).render())
         assert "NGO: cooperation map and decisions" in text
@@ -268,7 +238,6 @@ async def test_present_shows_one_groups_map_and_decisions_full_screen(
         assert "No decisions yet." in text
         await pilot.press("escape")
         await until(pilot, lambda: isinstance(app.screen, TrainerConsoleScreen), "back")
-        await app.action_quit()
 
 
 async def fill_present(pilot: Any, app: SeatApp, role: str) -> None:
@@ -280,13 +249,9 @@ async def fill_present(pilot: Any, app: SeatApp, role: str) -> None:
 
 
 async def test_the_command_line_takes_the_plain_consoles_commands_as_text(
-    tmp_path: Path, tutorial: GameContent
+    db: Path, tutorial: GameContent
 ) -> None:
-    db = tmp_path / "class.db"
-    issued = make_class(db, tutorial)
-    app = SeatApp(db, issued["@trainer"], "en")
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await opened(pilot, app)
+    async with trainer_console(db, tutorial) as (app, pilot, screen, _):
         await pilot.press("colon")
         line = screen.query_one("#console-command", Input)
         assert line.has_focus
@@ -305,33 +270,103 @@ async def test_the_command_line_takes_the_plain_consoles_commands_as_text(
         line.value = "end"  # typed, as in the plain console: the debrief opens all the same
         await pilot.press("enter")
         await until(pilot, lambda: isinstance(app.screen, ClassDebriefScreen), "the debrief")
-        await app.action_quit()
 
 
 async def test_f1_lists_every_key_of_the_console_and_f2_switches_its_language(
-    tmp_path: Path, tutorial: GameContent
+    db: Path, tutorial: GameContent
 ) -> None:
-    db = tmp_path / "class.db"
-    issued = make_class(db, tutorial)
-    app = SeatApp(db, issued["@trainer"], "sl")
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await opened(pilot, app)
+    async with trainer_console(db, tutorial, "sl") as (app, pilot, screen, _):
         await pilot.press("f1")
         await pilot.pause(0.1)
         listed = "\n".join(screen.history)
         assert "Tipke konzole:" in listed and "Končaj igro" in listed and "Nova koda" in listed
         assert "Skupine" in side(app)
+        assert clock_label(screen) == "Ura"
         await pilot.press("f2")  # the other language: the panel and what is written next
         await until(pilot, lambda: "Groups" in side(app), "the panel in English")
+        await until(pilot, lambda: clock_label(screen) == "Clock", "the footer in English")
         await pilot.press("s")
         await until(pilot, lambda: "started the clock" in screen.history[-1], "English")
-        await app.action_quit()
+
+
+MOST_USED = {
+    "s": "console_clock",  # start and pause: the clock's two keys under one label
+    "p": "console_clock",
+    "f": "console_freeze",
+    "i": "console_inject",
+    "c": "console_chat",
+    "f1": "help",
+    "f10": "quit",
+}
+"""The keys the footer shows whole at 80 columns, and what each is called there."""
+
+
+@pytest.mark.parametrize("lang", ["en", "sl"])
+async def test_the_footer_at_80_columns_shows_the_most_used_keys_whole(
+    db: Path, tutorial: GameContent, lang: str
+) -> None:
+    """It showed the clock's keys and cut the rest (help and quit among them) at its edge."""
+    async with trainer_console(db, tutorial, lang) as (_, pilot, screen, _):
+        await pilot.pause(0.1)
+        keys = whole_footer_keys(screen, 80)
+        assert set(MOST_USED) <= set(keys), f"missing: {set(MOST_USED) - set(keys)}"
+        footer = screen.query_one(Footer)
+        for key, ident in MOST_USED.items():
+            label = t(f"key.{ident}", lang)
+            if ident == "console_clock":
+                (clock,) = footer.query(FooterLabel).results(FooterLabel)
+                assert clock_label(screen) == label
+                assert keys[key].region.right <= clock.region.x  # the label after its keys
+            else:
+                assert label in str(keys[key].render()), f"{key}: {keys[key].render()!r}"
+
+
+async def test_f1_lists_every_key_those_the_footer_leaves_out_too(
+    db: Path, tutorial: GameContent
+) -> None:
+    async with trainer_console(db, tutorial) as (_, pilot, screen, _):
+        left_out = [b for b in screen.BINDINGS if isinstance(b, Binding) and not b.show]
+        assert left_out  # (at 80 columns not every key has room)
+        await pilot.press("f1")
+        await pilot.pause(0.1)
+        listed = screen.history[screen.history.index("The console's keys:") + 1 :]
+        rows = {tuple(line.split(maxsplit=1)) for line in listed}
+        expected = {
+            ("s", "Start clock"),
+            ("p", "Pause clock"),
+            ("f", "Pause/resume play"),
+            ("i", "Event…"),
+            ("c", "Chat…"),
+            ("F1", "Help"),
+            ("x", "Extend…"),
+            ("k", "Skip phase"),
+            ("e", "End turn of absent group"),
+            ("r", "Give a fact…"),
+            ("n", "Note…"),
+            ("t", "All talk"),
+            ("v", "Present…"),
+            ("g", "End game"),
+            ("o", "Revoke code…"),
+            ("u", "New code…"),
+            (":", "Command line"),
+            ("Esc", "Back"),
+            # The app's keys, which work here too.
+            ("F2", "Language"),
+            ("F3", "Glossary"),
+            ("F10", "Quit"),
+            ("q", "Quit"),
+            ("CTRL+P", "Commands"),
+            ("CTRL+T", "High contrast"),
+        }
+        assert expected <= rows, f"not listed: {expected - rows}"
+        for item in screen.BINDINGS:  # a key added later is listed too
+            assert isinstance(item, Binding)
+            assert any(t(f"key.{item.id}", "en") == row[-1] for row in rows), item
 
 
 def test_snapshot_of_the_trainers_console(
-    snap_compare: Any, tmp_path: Path, tutorial: GameContent
+    snap_compare: Any, db: Path, tutorial: GameContent
 ) -> None:
-    db = tmp_path / "class.db"
     issued = make_class(db, tutorial)
 
     async def into_console(pilot: Any) -> None:
@@ -339,12 +374,14 @@ def test_snapshot_of_the_trainers_console(
         await pilot.press("f")  # (not the clock: a running clock would change the picture)
         await until(pilot, lambda: "paused" in side(pilot.app), "the pause shown")
 
-    app = SeatApp(db, issued["@trainer"], "en")
+    app = SeatApp(db, issued[TRAINER], "en")
     run: Callable[[Any], Awaitable[None]] = into_console
     assert snap_compare(app, terminal_size=(80, 24), run_before=run)
 
 
-async def test_markup_in_the_scenario_is_shown_literally_on_the_console(tmp_path: Path) -> None:
+async def test_markup_in_the_scenario_is_shown_literally_on_the_console(
+    tmp_path: Path, db: Path
+) -> None:
     """Group names, the scenario's title and the presentation view, from a scenario whose
     every text carries markup: shown as characters, never acted on."""
     from tests.corpus.markup import write_markup_content
@@ -353,21 +390,7 @@ async def test_markup_in_the_scenario_is_shown_literally_on_the_console(tmp_path
 
     path = write_markup_content(tmp_path / "content")
     content = load_game(path)
-    db = tmp_path / "class.db"
-    store = ClassStore(db, create=True)
-    issued = store.create_class(
-        "c1",
-        scenario=content.id,
-        scenario_path=str(path),
-        content_hash=content.content_hash,
-        engine_version=__version__,
-        seed=2,
-        seats=("border_b", "ngo"),
-    )
-    store.close()
-    app = SeatApp(db, issued["@trainer"], "en")
-    async with app.run_test(size=(80, 24)) as pilot:
-        await opened(pilot, app)
+    async with trainer_console(db, content, scenario_path=str(path)) as (app, pilot, _, _):
         assert_literal(app)
         await fill_present(pilot, app, "ngo")
         assert_literal(app)
@@ -376,19 +399,12 @@ async def test_markup_in_the_scenario_is_shown_literally_on_the_console(tmp_path
         assert_literal(app)
         await pilot.press("escape")
         assert isinstance(screen, ToolDialog)
-        await app.action_quit()
 
 
-async def test_leaving_the_console_asks_first(tmp_path: Path, tutorial: GameContent) -> None:
+async def test_leaving_the_console_asks_first(db: Path, tutorial: GameContent) -> None:
     """A stray q would leave the class without its controls: the console asks, and only a
     yes leaves it (the class goes on; the trainer's code brings the console back)."""
-    from trafficking_sim.tui.screens.dialogs import ConfirmDialog
-
-    db = tmp_path / "class.db"
-    issued = make_class(db, tutorial)
-    app = SeatApp(db, issued["@trainer"], "en")
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await opened(pilot, app)
+    async with trainer_console(db, tutorial) as (app, pilot, screen, _):
         await pilot.press("q")
         await until(pilot, lambda: isinstance(app.screen, ConfirmDialog), "the question")
         assert "class goes on" in str(app.screen.query_one(".dialog-body", Static).render())

@@ -5,15 +5,17 @@ from __future__ import annotations
 
 import asyncio
 from pathlib import Path
+from typing import Any
 
 import pytest
+from textual.screen import Screen
 from textual.widgets import Input, Log
 
 from trafficking_sim.classnet.store import ClassStore
 from trafficking_sim.content import GameContent
 from trafficking_sim.tui.seat import SeatApp
 
-from .classnet_support import make_class
+from .classnet_support import make_class, running_seat
 
 
 def shown(app: SeatApp) -> str:
@@ -30,6 +32,16 @@ async def type_line(pilot: object, app: SeatApp, text: str, until: str) -> None:
     raise AssertionError(f"{until!r} never appeared; the screen: {shown(app)}")
 
 
+async def enter_code(pilot: Any, app: SeatApp, code: str, screen: type[Screen[Any]]) -> None:
+    """Type ``code`` in the seat's field, then wait up to five seconds for ``screen``."""
+    app.query_one(Input).value = code
+    await pilot.press("enter")
+    for _ in range(100):
+        await asyncio.sleep(0.05)
+        if isinstance(app.screen, screen):
+            return
+
+
 async def test_a_group_types_its_code_and_gets_its_own_game(
     tmp_path: Path, tutorial: GameContent
 ) -> None:
@@ -41,12 +53,7 @@ async def test_a_group_types_its_code_and_gets_its_own_game(
     async with app.run_test() as pilot:
         assert "join code" in shown(app)
         await type_line(pilot, app, "WRONG-CODE1", "Tries left: 4")
-        app.query_one(Input).value = issued["ngo"]
-        await pilot.press("enter")
-        for _ in range(100):
-            await asyncio.sleep(0.05)
-            if isinstance(app.screen, WaitingScreen):
-                break
+        await enter_code(pilot, app, issued["ngo"], WaitingScreen)
         assert app.me == "ngo" and isinstance(app.screen, WaitingScreen)
         await app.action_quit()
 
@@ -61,12 +68,7 @@ async def test_the_trainers_code_opens_the_console_not_a_seat(
     issued = make_class(db, tutorial)
     app = SeatApp(db, None, "en")
     async with app.run_test() as pilot:
-        app.query_one(Input).value = issued["@trainer"]
-        await pilot.press("enter")
-        for _ in range(100):
-            await asyncio.sleep(0.05)
-            if isinstance(app.screen, TrainerConsoleScreen):
-                break
+        await enter_code(pilot, app, issued["@trainer"], TrainerConsoleScreen)
         assert isinstance(app.screen, TrainerConsoleScreen)
         assert app.me == "@trainer" and app.session is not None
         assert not any(type(s).__name__ == "SeatGameScreen" for s in app.screen_stack)
@@ -139,15 +141,12 @@ async def test_closing_a_waiting_seat_leaves_nothing_behind(
     tmp_path: Path, tutorial: GameContent
 ) -> None:
     db = tmp_path / "class.db"
-    issued = make_class(db, tutorial)
-    app = SeatApp(db, issued["ngo"], "en")
-    async with app.run_test():
+    async with running_seat(db, tutorial, "ngo") as (app, _, _):
         for _ in range(100):
             await asyncio.sleep(0.05)
             if app.net is not None:
                 break
         assert ClassStore(db).connected("c1") == {"ngo": True}
-        await app.action_quit()
     ended = await asyncio.to_thread(app.finished.wait, 5.0)
     assert ended, "the seat still holds its connection"
     assert ClassStore(db).connected("c1") == {}

@@ -42,7 +42,13 @@ class SeatGameScreen(GameScreen):
         return cast("SeatApp", self.app)
 
     def compose(self) -> ComposeResult:
-        yield from super().compose()
+        for widget in super().compose():
+            if isinstance(widget, Footer):
+                # The seat's chat key makes one more than the game screen's: at 80 columns
+                # in Slovene the palette's key covered F10. Its place goes to the keys;
+                # ctrl+p still opens the palette, and F1's help names it.
+                widget.set_reactive(Footer.show_command_palette, False)
+            yield widget
         yield Static(id="seat-clock")
 
     def on_mount(self) -> None:

@@ -1,7 +1,7 @@
 """The trainer's console of a networked class on the full screen.
 
 Who is here and whose turn it is, the session's clock, what the groups do as they do it,
-and every trainer control a key away (the footer names them; F1 lists them all). Each
+and every trainer control a key away (the footer names the most used; F1 lists all). Each
 control is a row of the class log, written by classnet/desk.py, the same code the plain
 console calls. A colon opens a command line that takes the plain console's commands.
 """
@@ -9,9 +9,11 @@ console calls. A colon opens a command line that takes the plain console's comma
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 from typing import TYPE_CHECKING, TextIO, cast
 
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Footer, Input, RichLog, Select, Static
 
@@ -35,26 +37,32 @@ Choices = list[tuple[str, str]]
 class TrainerConsoleScreen(BaseScreen[None]):
     """The networked class as the trainer runs it."""
 
+    # The footer has room at 80 columns for the keys a trainer needs most, in either
+    # language: the clock (its two keys under one label), the pause of all play, an event,
+    # chat, help and (the app's) quit. The other keys stay out of it rather than being cut
+    # at its edge; F1 lists every key, these and those.
     BINDINGS = [
         binding("s", "control('phase_start')", "console_start"),
         binding("p", "control('phase_pause')", "console_pause"),
-        binding("x", "extend", "console_extend"),
-        binding("k", "control('phase_skip')", "console_skip"),
         binding("f", "freeze", "console_freeze"),
-        binding("e", "end_turn", "console_end_turn"),
         binding("i", "inject", "console_inject"),
-        binding("r", "reveal", "console_reveal"),
-        binding("n", "note", "console_note"),
         binding("c", "chat", "console_chat"),
-        binding("t", "talk", "console_talk"),
-        binding("v", "present", "console_present"),
-        binding("g", "end_game", "console_end"),
-        binding("o", "code('revoke')", "console_revoke"),
-        binding("u", "code('reissue')", "console_reissue"),
-        binding("colon", "command", "console_command", key_display=":"),
-        binding("escape", "leave_command", "back", show=False),
         binding("f1", "keys", "help"),
+        binding("x", "extend", "console_extend", show=False),
+        binding("k", "control('phase_skip')", "console_skip", show=False),
+        binding("e", "end_turn", "console_end_turn", show=False),
+        binding("r", "reveal", "console_reveal", show=False),
+        binding("n", "note", "console_note", show=False),
+        binding("t", "talk", "console_talk", show=False),
+        binding("v", "present", "console_present", show=False),
+        binding("g", "end_game", "console_end", show=False),
+        binding("o", "code('revoke')", "console_revoke", show=False),
+        binding("u", "code('reissue')", "console_reissue", show=False),
+        binding("colon", "command", "console_command", show=False, key_display=":"),
+        binding("escape", "leave_command", "back", show=False, key_display="Esc"),
     ]
+    CLOCK_KEYS = ("console_start", "console_pause")
+    """Shown together in the footer, under the label ``key.console_clock``."""
 
     def __init__(self, desk: TrainerDesk) -> None:
         super().__init__()
@@ -72,7 +80,9 @@ class TrainerConsoleScreen(BaseScreen[None]):
                 yield Static(id="console-presence")
             yield RichLog(id="console-log", wrap=True, min_width=20)
         yield Input(id="console-command")
-        yield Footer()
+        # Without the palette's key (ctrl+p still opens it, and F1 names it): its place is
+        # worth more to the keys above at 80 columns.
+        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -89,7 +99,19 @@ class TrainerConsoleScreen(BaseScreen[None]):
             plain(self.tr("console.title", title=title))
         )
         self.query_one("#console-command", Input).placeholder = self.tr("console.command_hint")
+        self._group_clock_keys()
         self.refresh_side()
+
+    def _group_clock_keys(self) -> None:
+        """The clock's keys under one label in the language shown (a label of a group is
+        not a binding's description, which the app translates on its own)."""
+        group = Binding.Group(self.tr("key.console_clock"))
+        mapping = self._bindings.key_to_bindings
+        for key, bindings in mapping.items():
+            mapping[key] = [
+                replace(b, group=group) if b.id in self.CLOCK_KEYS else b for b in bindings
+            ]
+        self.refresh_bindings()
 
     def refresh_side(self) -> None:
         desk = self.desk
@@ -256,13 +278,26 @@ class TrainerConsoleScreen(BaseScreen[None]):
         self.ask(self.tr(f"console.{name}_title"), [self.groups()], None, code)
 
     def action_keys(self) -> None:
-        """Every key of the console, in the log (the footer may not have room for all)."""
+        """Every key of the console in the log, those the footer leaves out too: the
+        console's own, then the app's that work here."""
         self.write("", self.tr("console.keys"))
-        for item in self.BINDINGS:
-            assert not isinstance(item, tuple)
-            if item.show:
-                shown = item.key_display or (item.key.upper() if len(item.key) > 1 else item.key)
-                self.write(f"  {shown:<4} {self.tr(f'key.{item.id}')}")
+        for item in self.keys():
+            shown = item.key_display or (item.key.upper() if len(item.key) > 1 else item.key)
+            self.write(f"  {shown:<6} {self.tr(f'key.{item.id}')}")
+
+    def keys(self) -> list[Binding]:
+        """The console's keys (shown in the footer or not), then the app's it does not
+        replace and the app allows here, in the order they are declared."""
+        own = [b for b in self.BINDINGS if isinstance(b, Binding)]
+        taken = {b.key for b in own}
+        app = [
+            b
+            for b in self.app.BINDINGS
+            if isinstance(b, Binding)
+            and b.key not in taken
+            and self.app.check_action(b.action, ()) is not False
+        ]
+        return [b for b in (*own, *app) if b.id]
 
     # --- the command line: the plain console's commands ----------------------------------
 
