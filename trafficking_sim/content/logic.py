@@ -40,6 +40,23 @@ PLAYER = "player"
 """In conditions and effects, the actor the learner is playing."""
 
 
+def new_list() -> list[Any]:
+    """An empty list, as a field's default (see the note below)."""
+    return []
+
+
+def new_dict() -> dict[Any, Any]:
+    """An empty mapping, as a field's default."""
+    return {}
+
+
+# Defaults are made by small Python functions (these, or a lambda around a model), never
+# by ``list``, ``dict`` or a model class itself: pydantic reads every default factory's
+# signature while it builds the models, and a builtin's is parsed from text with the
+# tokenizer and a model's is generated, about a tenth of building all the models (and so
+# part of every full ``validate``). tests/test_content_defaults.py keeps it so.
+
+
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, populate_by_name=True)
 
@@ -347,7 +364,7 @@ class ReplyArgs(Strict):
     )
     subject: Text | None = None
     text: Text
-    facts: list[str] = Field(default_factory=list)
+    facts: list[str] = Field(default_factory=new_list)
     handling: HandlingCode | None = None
     evaluation: str | None = Field(None, pattern=r"^[ABCX][1-4]$", description="e.g. B2")
 
