@@ -3,9 +3,11 @@
 These models describe what an author writes. The JSON Schema that editors use is
 generated from them (``trafficking-sim schema``), so a field documented here is
 documented there too.
-"""
 
-from __future__ import annotations
+No ``from __future__ import annotations`` here or in logic.py: with it every annotation
+is a string that pydantic evaluates again while it builds the models, about a tenth of
+building them (and so of every full ``validate``).
+"""
 
 import datetime as dt
 import typing
