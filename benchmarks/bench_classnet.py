@@ -56,7 +56,9 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(Path(__file__).resolve().parent))  # ptyrun
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # program, ptyrun
+
+import program  # noqa: E402  (found through the sys.path line above)
 
 LISTENER = """
 import json, resource, sys, time
@@ -154,27 +156,15 @@ def measure(db: str, rows_written: int, idle: float) -> dict[str, Any]:
 # --- the real processes of a class -------------------------------------------------------------
 
 
-def project_command() -> list[str]:
-    """The console script next to this Python, else ``python -m trafficking_sim``."""
-    script = Path(sys.executable).parent / "trafficking-sim"
-    if script.is_file():
-        return [str(script)]
-    found = shutil.which("trafficking-sim")
-    return [found] if found else [sys.executable, "-m", "trafficking_sim"]
-
-
 class RealClass:
     """Five seats and the trainer's console, each ``trafficking-sim join`` in its own pty,
     their output read all the time (a program whose terminal is not read stops writing)."""
 
     def __init__(self, db: str, home: Path) -> None:
-        from ptyrun import Terminal
-
-        self.env = {**os.environ, "TRAFFICKING_SIM_HOME": str(home)}
-        command = project_command()
+        command = program.project_command()
         made = subprocess.run(
             [*command, "class", "create", "--db", db, "--json"],
-            env=self.env,
+            env=program.user_environment(home),
             capture_output=True,
             text=True,
             check=True,
@@ -185,7 +175,7 @@ class RealClass:
         self.roles = list(found["codes"])
         seats = [*found["codes"].items(), ("trainer", found["trainer"])]
         self.terminals = [
-            Terminal([*command, "join", "--db", db, "--code", code], self.env, home)
+            program.terminal([*command, "join", "--db", db, "--code", code], home, home)
             for _, code in seats
         ]
         self.names = [name for name, _ in seats]

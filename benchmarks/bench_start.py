@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import statistics
 import sys
 import tempfile
@@ -28,7 +27,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from ptyrun import Terminal
+from program import project_command, terminal
 
 ROOT = Path(__file__).resolve().parent.parent
 AIM_RATIO = 1.2
@@ -45,15 +44,6 @@ OneLabel().run()
 """
 
 
-def project_command() -> list[str]:
-    """The console script next to this Python, else ``python -m trafficking_sim``."""
-    script = Path(sys.executable).parent / "trafficking-sim"
-    if script.is_file():
-        return [str(script)]
-    found = shutil.which("trafficking-sim")
-    return [found] if found else [sys.executable, "-m", "trafficking_sim"]
-
-
 def cpu_seconds(pid: int) -> float | None:
     """The user and system CPU time process ``pid`` has used so far (Linux), else None."""
     try:
@@ -67,14 +57,12 @@ def cpu_seconds(pid: int) -> float | None:
 def start_once(command: list[str], marker: str, home: str) -> tuple[float, float | None]:
     """Seconds from spawning ``command`` in a pty to ``marker`` on its screen, and the
     CPU seconds the process had used by then."""
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    env["TRAFFICKING_SIM_HOME"] = home
-    terminal = Terminal(command, env, ROOT)
+    shown = terminal(command, home, ROOT)
     try:
-        wall = terminal.wait_for(marker) - terminal.started
-        return wall, cpu_seconds(terminal.process.pid)
+        wall = shown.wait_for(marker) - shown.started
+        return wall, cpu_seconds(shown.process.pid)
     finally:
-        terminal.close()
+        shown.close()
 
 
 def _median(values: list[float | None]) -> float | None:

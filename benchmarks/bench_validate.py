@@ -20,15 +20,16 @@ the machine hits both; the figures are medians (aim for every one: at most 2x).
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from program import project_command, run
 
 ROOT = Path(__file__).resolve().parent.parent
 FOLDERS = ("scenarios", "roles", "agencies", "codex")
@@ -43,32 +44,6 @@ PARSE = (
 )
 
 
-def project_command() -> list[str]:
-    """The console script next to this Python, else ``python -m trafficking_sim``."""
-    script = Path(sys.executable).parent / "trafficking-sim"
-    if script.is_file():
-        return [str(script)]
-    found = shutil.which("trafficking-sim")
-    return [found] if found else [sys.executable, "-m", "trafficking_sim"]
-
-
-def user_environment(home: Path) -> dict[str, str]:
-    """The environment of a user's run: a private data folder, and bytecode caches allowed
-    (an installed program has them; a development shell may forbid writing them)."""
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    env["TRAFFICKING_SIM_HOME"] = str(home)
-    return env
-
-
-def _timed(argv: list[str], env: dict[str, str], cwd: Path) -> float:
-    began = time.perf_counter()
-    done = subprocess.run(argv, env=env, cwd=cwd, capture_output=True, check=False)
-    elapsed = time.perf_counter() - began
-    if done.returncode != 0:
-        raise RuntimeError(f"{argv[:3]} failed: {done.stderr.decode()[-800:]}")
-    return elapsed
-
-
 def measure(reps: int) -> dict[str, tuple[float, float, int]]:
     """{case: (project seconds, baseline seconds, files)}, medians of ``reps`` each."""
     results: dict[str, tuple[float, float, int]] = {}
@@ -77,7 +52,7 @@ def measure(reps: int) -> dict[str, tuple[float, float, int]]:
         for folder in FOLDERS:
             shutil.copytree(ROOT / folder, work / folder)
         files = [str(p) for folder in FOLDERS for p in sorted((work / folder).glob("*.yaml"))]
-        env = user_environment(Path(tmp) / "home")
+        home = Path(tmp) / "home"
         command = [*project_command(), "validate", str(work)]
         baseline = [sys.executable, "-c", PARSE, *files]
         flagship = work / "scenarios" / FLAGSHIP
@@ -86,9 +61,9 @@ def measure(reps: int) -> dict[str, tuple[float, float, int]]:
             "one file edited": (command, flagship),
             "everything": ([*command, "--no-cache"], None),
         }
-        _timed([*command, "--no-cache"], env, work)  # warm the page cache and the .pyc
-        _timed(command, env, work)  # the verdicts of a first run
-        _timed(baseline, env, work)
+        run([*command, "--no-cache"], home, work)  # warm the page cache and the .pyc
+        run(command, home, work)  # the verdicts of a first run
+        run(baseline, home, work)
         for case, (argv, edited) in cases.items():
             ours: list[float] = []
             theirs: list[float] = []
@@ -96,8 +71,8 @@ def measure(reps: int) -> dict[str, tuple[float, float, int]]:
                 if edited is not None:
                     with edited.open("a", encoding="utf-8") as stream:
                         stream.write(f"# edited {rep}\n")
-                theirs.append(_timed(baseline, env, work))
-                ours.append(_timed(argv, env, work))
+                theirs.append(run(baseline, home, work))
+                ours.append(run(argv, home, work))
             results[case] = (statistics.median(ours), statistics.median(theirs), len(files))
     return results
 

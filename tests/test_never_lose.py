@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from textual.widgets import Button, OptionList, Static
+from textual.widgets import OptionList, Static
 
 from trafficking_sim import cli
 from trafficking_sim.content import GameContent
@@ -88,9 +88,11 @@ async def test_a_new_game_never_replaces_one_in_progress_and_continue_lists_both
     async with later.run_test(size=SIZE) as pilot:
         await settle(pilot, 0.2)
         assert isinstance(later.screen, TitleScreen)
-        detail = str(later.screen.query_one("#continue-detail", Static).visual)
+        detail = str(
+            later.screen.query_one("#title-menu", OptionList).get_option("continue").prompt
+        )
         assert "Games in progress: 2" in detail
-        assert str(later.screen.query_one("#continue", Button).label) == "Continue a game"
+        assert detail.startswith("Continue a game\n")
         assert "Victim-support NGO" in detail  # the newest comes first, by its names
         assert "tutorial ·" not in detail and "ngo ·" not in detail  # never raw ids
         await pilot.press("c")
@@ -116,8 +118,8 @@ async def test_a_damaged_game_in_progress_is_listed_and_explained(tmp_path: Path
     app = TraffickingApp(AppConfig(lang="en"))
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, 0.2)
-        assert app.screen.query_one("#continue", Button).display
-        assert "damaged" in str(app.screen.query_one("#continue-detail", Static).visual)
+        choice = app.screen.query_one("#title-menu", OptionList).get_option("continue")
+        assert "damaged" in str(choice.prompt)
         await pilot.press("c")
         await settle(pilot)
         assert isinstance(app.screen, MessageDialog)

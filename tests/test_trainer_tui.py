@@ -295,7 +295,7 @@ async def test_a_class_cut_short_comes_back_as_a_class_and_leaves_no_trace_in_la
     app = TraffickingApp(AppConfig(lang="en"))
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, 0.2)
-        detail = str(app.screen.query_one("#continue-detail", Static).render())
+        detail = str(app.screen.query_one("#title-menu", OptionList).get_option("continue").prompt)
         assert "a class, groups: 3" in detail
         app.resume_game()
         await settle(pilot)

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from textual.widgets import Button, OptionList, Select, SelectionList, Static, TabbedContent
+from textual.widgets import OptionList, Select, SelectionList, Static, TabbedContent
 
 from trafficking_sim.engine import Do, EndTurn
 from trafficking_sim.paths import user_data_dir
@@ -128,8 +128,9 @@ async def test_title_offers_a_new_game_and_no_continue_without_a_save() -> None:
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, 0.2)
         assert isinstance(app.screen, TitleScreen)
-        assert not app.screen.query_one("#continue", Button).display
-        assert str(app.screen.query_one("#new-game", Button).label) == "New game"
+        choices = app.screen.query_one("#title-menu", OptionList)
+        assert [o.id for o in choices.options][:1] == ["new-game"]  # no Continue
+        assert str(choices.get_option("new-game").prompt) == "New game"
         assert app.errors == []
 
 
@@ -317,7 +318,7 @@ async def test_a_finished_game_can_be_reviewed_from_the_title(_private_home: Pat
         await pilot.press("t")
         await settle(pilot)
         assert isinstance(app.screen, TitleScreen)
-        assert app.screen.query_one("#review", Button).display
+        assert app.screen.query_one("#title-menu", OptionList).get_option("review")
         app.start_game(app.catalogue[0], app.catalogue[0].roles[0], 1)  # type: ignore[index]
         await settle(pilot, 0.2)
         await dismiss_dialogs(pilot)
@@ -434,8 +435,9 @@ async def test_resume_from_the_autosave() -> None:
     async with second.run_test(size=SIZE) as pilot:
         await settle(pilot, 0.2)
         assert isinstance(second.screen, TitleScreen)
-        assert second.screen.query_one("#continue", Button).display
-        assert "Tutorial: the night minibus" in screen_text(second)
+        choices = second.screen.query_one("#title-menu", OptionList)
+        assert choices.options[0].id == "continue"
+        assert "Tutorial: the night minibus" in str(choices.options[0].prompt)
         await pilot.press("c")
         await settle(pilot, 0.2)
         assert isinstance(second.screen, GameScreen)

@@ -2,9 +2,10 @@
 
 Each form is a YAML mapping with one distinguishing key (``all:``, ``knows:``, ``reveal:``
 ...). Nothing here is ever evaluated as code: the engine walks these objects.
-"""
 
-from __future__ import annotations
+The annotations are real types (no ``from __future__ import annotations``; see models.py),
+so only the forward references of the recursive conditions are written in quotes.
+"""
 
 from collections.abc import Callable
 from typing import Annotated, Any, Literal
@@ -38,6 +39,23 @@ Value = int | bool | str
 
 PLAYER = "player"
 """In conditions and effects, the actor the learner is playing."""
+
+
+def new_list() -> list[Any]:
+    """An empty list, as a field's default (see the note below)."""
+    return []
+
+
+def new_dict() -> dict[Any, Any]:
+    """An empty mapping, as a field's default."""
+    return {}
+
+
+# Defaults are made by small Python functions (these, or a lambda around a model), never
+# by ``list``, ``dict`` or a model class itself: pydantic reads every default factory's
+# signature while it builds the models, and a builtin's is parsed from text with the
+# tokenizer and a model's is generated, about a tenth of building all the models (and so
+# part of every full ``validate``). tests/test_content_models_build.py keeps it so.
 
 
 class Strict(BaseModel):
@@ -84,15 +102,15 @@ class MessageFilter(Strict):
 
 
 class AllOf(Strict):
-    all: list[Condition] = Field(min_length=1)
+    all: list["Condition"] = Field(min_length=1)
 
 
 class AnyOf(Strict):
-    any: list[Condition] = Field(min_length=1)
+    any: list["Condition"] = Field(min_length=1)
 
 
 class NotOf(Strict):
-    not_: Condition = Field(alias="not")
+    not_: "Condition" = Field(alias="not")
 
 
 class KnowsArgs(Strict):
@@ -124,7 +142,7 @@ class VarCompare(Strict):
     ge: int | None = None
 
     @model_validator(mode="after")
-    def _one_comparison(self) -> VarCompare:
+    def _one_comparison(self) -> "VarCompare":
         given = [op for op in ("eq", "ne", "lt", "le", "gt", "ge") if getattr(self, op) is not None]
         if len(given) != 1:
             raise ValueError(
@@ -347,7 +365,7 @@ class ReplyArgs(Strict):
     )
     subject: Text | None = None
     text: Text
-    facts: list[str] = Field(default_factory=list)
+    facts: list[str] = Field(default_factory=new_list)
     handling: HandlingCode | None = None
     evaluation: str | None = Field(None, pattern=r"^[ABCX][1-4]$", description="e.g. B2")
 

@@ -3,9 +3,11 @@
 These models describe what an author writes. The JSON Schema that editors use is
 generated from them (``trafficking-sim schema``), so a field documented here is
 documented there too.
-"""
 
-from __future__ import annotations
+No ``from __future__ import annotations`` here or in logic.py: with it every annotation
+is a string that pydantic evaluates again while it builds the models, about a tenth of
+building them (and so of every full ``validate``).
+"""
 
 import datetime as dt
 import typing
@@ -21,6 +23,8 @@ from .logic import (
     Strict,
     Trigger,
     Value,
+    new_dict,
+    new_list,
 )
 from .text import LANGUAGE_CODE, Text
 
@@ -79,7 +83,7 @@ class Service(Strict):
     channel: Channel = Field(description="How the request travels; the requester must have it.")
     cost: int = Field(1, ge=0, le=5)
     targets: list[FactKind] = Field(
-        default_factory=list, description="Kinds of fact the request is about; empty for none."
+        default_factory=new_list, description="Kinds of fact the request is about; empty for none."
     )
     after: int | None = Field(None, ge=0, description="Turns until the default reply.")
     reply: Text | None = Field(None, description="Default reply when no scenario rule answers.")
@@ -109,17 +113,17 @@ class AgencyProfile(Strict):
     name: Text
     short_name: Text
     mandate: Text
-    cannot: list[Text] = Field(default_factory=list, description="What it cannot do.")
+    cannot: list[Text] = Field(default_factory=new_list, description="What it cannot do.")
     ask_instead: Text | None = Field(None, description="Whom to ask for what it cannot do.")
     channels: list[Channel] = Field(min_length=1)
     judicial: bool = Field(False, description="Receives information for judicial proceedings (H1).")
     data_law: DataLaw = Field(
         "law_enforcement", description="The data-protection law that binds it when it passes data."
     )
-    reply_delay: ReplyDelay = Field(default_factory=ReplyDelay)
+    reply_delay: ReplyDelay = Field(default_factory=lambda: ReplyDelay())
     default_reply: Text
-    services: list[Service] = Field(default_factory=list)
-    texts: dict[Id, Text] = Field(default_factory=dict)
+    services: list[Service] = Field(default_factory=new_list)
+    texts: dict[Id, Text] = Field(default_factory=new_dict)
 
 
 # --- role card ------------------------------------------------------------------------------
@@ -148,12 +152,12 @@ class RoleCard(Strict):
     )
     special_task: Text
     why_others: Text = Field(description="Why you will need the others.")
-    hints: list[Text] = Field(default_factory=list)
+    hints: list[Text] = Field(default_factory=new_list)
     action_points: int = Field(3, ge=1, le=10)
     reply_delay: ReplyDelay = Field(default_factory=lambda: ReplyDelay(normal=1, urgent=1))
     default_reply: Text
-    services: list[Service] = Field(default_factory=list)
-    texts: dict[Id, Text] = Field(default_factory=dict)
+    services: list[Service] = Field(default_factory=new_list)
+    texts: dict[Id, Text] = Field(default_factory=new_dict)
 
 
 # --- scenario ---------------------------------------------------------------------------------
@@ -171,10 +175,10 @@ class ScenarioRole(Strict):
     card: Id
     state: StateCode | None = None
     special_task: Text | None = Field(None, description="Overrides the card's special task.")
-    needs: list[Id] = Field(default_factory=list, description="Facts this role needs.")
-    knows: list[Id] = Field(default_factory=list, description="Facts it knows at the start.")
+    needs: list[Id] = Field(default_factory=new_list, description="Facts this role needs.")
+    knows: list[Id] = Field(default_factory=new_list, description="Facts it knows at the start.")
     action_points: int | None = Field(None, ge=1, le=10)
-    services: list[Service] = Field(default_factory=list)
+    services: list[Service] = Field(default_factory=new_list)
 
 
 class ScenarioAgency(Strict):
@@ -190,11 +194,12 @@ class ScenarioAgency(Strict):
     name: Text | None = Field(None, description="Replaces the profile's name here.")
     short_name: Text | None = None
     state: StateCode | None = None
-    needs: list[Id] = Field(default_factory=list)
-    knows: list[Id] = Field(default_factory=list)
+    needs: list[Id] = Field(default_factory=new_list)
+    knows: list[Id] = Field(default_factory=new_list)
     reply_delay: ReplyDelay | None = None
     services: list[Service] = Field(
-        default_factory=list, description="Added to the profile's, replacing any with the same id."
+        default_factory=new_list,
+        description="Added to the profile's, replacing any with the same id.",
     )
 
 
@@ -265,7 +270,7 @@ class ScenarioAction(Strict):
     text: Text
     cost: int = Field(1, ge=0, le=5)
     targets: list[FactKind] = Field(
-        default_factory=list, description="Kinds of fact it is done on; empty for none."
+        default_factory=new_list, description="Kinds of fact it is done on; empty for none."
     )
     if_: Condition | None = Field(None, alias="if", description="When it is available.")
     reason: Text | None = Field(
@@ -277,7 +282,7 @@ class ScenarioAction(Strict):
         "sense after an event). Omit to always list it.",
     )
     repeatable: bool = False
-    then: list[Effect] = Field(default_factory=list)
+    then: list[Effect] = Field(default_factory=new_list)
 
 
 class Rule(Strict):
@@ -300,11 +305,11 @@ class Inject(Strict):
     at_turn: int | None = Field(None, ge=1)
     if_: Condition | None = Field(None, alias="if")
     audience: list[Id] = Field(
-        default_factory=list, description="Roles that learn of it; empty for everyone."
+        default_factory=new_list, description="Roles that learn of it; empty for everyone."
     )
     title: Text
     text: Text
-    then: list[Effect] = Field(default_factory=list)
+    then: list[Effect] = Field(default_factory=new_list)
 
 
 class Objective(Strict):
@@ -322,7 +327,7 @@ class Ending(Strict):
     text: Text
     when: Condition | None = Field(None, description="Omit for an ending reached only by 'end:'.")
     meaning: list[Text] = Field(
-        default_factory=list,
+        default_factory=new_list,
         description="What it means for the victims, the network and the case, in a few "
         "plain sentences (shown in the debrief).",
     )
@@ -337,7 +342,7 @@ class LearningObjective(Strict):
     id: Id = Field(pattern=ID_PATTERN)
     seed: str = Field(description="The seed's section, e.g. 7.2.1.")
     text: Text
-    evidence: list[Evidence] = Field(default_factory=list)
+    evidence: list[Evidence] = Field(default_factory=new_list)
 
 
 class Question(Strict):
@@ -351,8 +356,8 @@ class Question(Strict):
 
 
 class Debrief(Strict):
-    learning_objectives: list[LearningObjective] = Field(default_factory=list)
-    questions: list[Question] = Field(default_factory=list)
+    learning_objectives: list[LearningObjective] = Field(default_factory=new_list)
+    questions: list[Question] = Field(default_factory=new_list)
 
 
 class Scoring(Strict):
@@ -409,27 +414,27 @@ class Scenario(Strict):
     case: Case
     states: dict[StateCode, StateInfo]
     roles: list[ScenarioRole] = Field(min_length=1)
-    agencies: list[ScenarioAgency] = Field(default_factory=list)
-    facts: list[Fact] = Field(default_factory=list)
-    variables: dict[Id, Variable] = Field(default_factory=dict)
-    actions: list[ScenarioAction] = Field(default_factory=list)
-    rules: list[Rule] = Field(default_factory=list)
-    injects: list[Inject] = Field(default_factory=list)
-    objectives: list[Objective] = Field(default_factory=list)
+    agencies: list[ScenarioAgency] = Field(default_factory=new_list)
+    facts: list[Fact] = Field(default_factory=new_list)
+    variables: dict[Id, Variable] = Field(default_factory=new_dict)
+    actions: list[ScenarioAction] = Field(default_factory=new_list)
+    rules: list[Rule] = Field(default_factory=new_list)
+    injects: list[Inject] = Field(default_factory=new_list)
+    objectives: list[Objective] = Field(default_factory=new_list)
     endings: list[Ending] = Field(min_length=1)
     timeout_ending: Id
-    scoring: Scoring = Field(default_factory=Scoring)
-    debrief: Debrief = Field(default_factory=Debrief)
+    scoring: Scoring = Field(default_factory=lambda: Scoring())
+    debrief: Debrief = Field(default_factory=lambda: Debrief())
     trainer_notes: Text | None = None
     phase_notes: dict[
         Literal["introduction", "groups", "preparation", "simulation", "reflection", "summary"],
         Text,
     ] = Field(
-        default_factory=dict,
+        default_factory=new_dict,
         description="What the trainer says in each session phase of this scenario (trainer "
         "mode shows it beside the general guidance).",
     )
-    texts: dict[Id, Text] = Field(default_factory=dict)
+    texts: dict[Id, Text] = Field(default_factory=new_dict)
 
     @field_validator("start_date", mode="before")
     @classmethod
@@ -454,15 +459,15 @@ class CodexEntry(Strict):
     category: Literal["term", "agency", "organisation", "instrument", "tool", "principle"]
     term: Text = Field(description="The name as the entry's heading shows it.")
     also: list[Text] = Field(
-        default_factory=list,
+        default_factory=new_list,
         description="Other names and abbreviations; any of them in a text links here.",
     )
     text: Text
     sources: list[Text] = Field(
-        default_factory=list,
+        default_factory=new_list,
         description="Where the facts come from (act, article, page), in every language.",
     )
-    see: list[Id] = Field(default_factory=list, description="Related entries.")
+    see: list[Id] = Field(default_factory=new_list, description="Related entries.")
 
 
 class Codex(Strict):
@@ -473,4 +478,4 @@ class Codex(Strict):
     id: Id = Field(pattern=ID_PATTERN)
     languages: list[Language] = Field(default_factory=lambda: list(ALL_LANGUAGES))
     entries: list[CodexEntry] = Field(min_length=1)
-    texts: dict[Id, Text] = Field(default_factory=dict)
+    texts: dict[Id, Text] = Field(default_factory=new_dict)

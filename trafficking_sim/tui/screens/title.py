@@ -24,7 +24,7 @@ class KeyLine(Static):
 
     Textual's Footer is a widget per key, rebuilt whenever the bindings change; on the
     title, the first thing a player sees, that cost a noticeable part of the start. The
-    title's keys are few and fixed, so one Static shows them (the buttons above do the
+    title's keys are few and fixed, so one Static shows them (the list above does the
     clicking).
     """
 
@@ -51,6 +51,14 @@ class KeyLine(Static):
         self.update(Content("").join(parts))
 
 
+class TitleMenu(OptionList):
+    """The title's choices as one list: arrows and enter, a click, or each choice's key.
+
+    One widget instead of a button per choice: the title is the first thing drawn, and
+    eight buttons cost a noticeable part of the start.
+    """
+
+
 class TitleScreen(BaseScreen[None]):
     TITLE_CSS_ONLY = True
     """Its rules are in title.tcss, read before the first frame without the others."""
@@ -68,15 +76,7 @@ class TitleScreen(BaseScreen[None]):
         with Center(id="title-box"), Vertical(id="title-panel"):
             yield Static("trafficking-sim", id="title-name")
             yield TLabel("tui.tagline", id="title-tagline")
-            yield Button(id="continue", variant="primary")
-            yield Static(id="continue-detail")
-            yield Button(id="new-game")
-            yield Button(id="review")
-            yield Button(id="trainer-mode")
-            yield Button(id="glossary")
-            yield Button(id="help")
-            yield Button(id="language")
-            yield Button(id="quit", variant="error")
+            yield TitleMenu(id="title-menu")
             yield TLabel("tui.title_note", id="title-note")
         yield KeyLine(id="title-keys")
 
@@ -87,34 +87,36 @@ class TitleScreen(BaseScreen[None]):
         from ...play.saves import unfinished_games
 
         games = unfinished_games()
-        saved = games[0][1] if games else None
-        cont = self.query_one("#continue", Button)
-        cont.label = plain(self.tr("tui.continue" if len(games) < 2 else "tui.continue_title"))
-        cont.display = saved is not None
-        detail = self.query_one("#continue-detail", Static)
-        detail.display = saved is not None
-        if saved is not None:
-            text = game_line(self, saved)
+        choices: list[Option] = []
+        if games:
+            label = self.tr("tui.continue" if len(games) == 1 else "tui.continue_title")
+            detail = game_line(self, games[0][1])
             if len(games) > 1:
-                text += "\n" + self.tr("tui.continue_more", n=len(games))
-            detail.update(plain(text))
-        self.query_one("#new-game", Button).label = plain(self.tr("tui.new_game"))
-        review = self.query_one("#review", Button)
-        review.label = plain(self.tr("tui.review"))
-        review.display = self._has_saves()
-        self.query_one("#trainer-mode", Button).label = plain(self.tr("trainer.mode"))
-        self.query_one("#glossary", Button).label = plain(self.tr("tui.glossary"))
-        self.query_one("#help", Button).label = plain(self.tr("tui.help"))
+                detail += "\n" + self.tr("tui.continue_more", n=len(games))
+            prompt = (
+                plain(label).stylize("bold").append(plain("\n" + detail).stylize("$text-muted"))
+            )
+            choices.append(Option(prompt, id="continue"))
+        choices.append(Option(plain(self.tr("tui.new_game")), id="new-game"))
+        if self._has_saves():
+            choices.append(Option(plain(self.tr("tui.review")), id="review"))
         other = language_name(next_language(self.lang))
-        self.query_one("#language", Button).label = plain(self.tr("tui.switch_to", language=other))
-        self.query_one("#quit", Button).label = plain(self.tr("tui.quit"))
+        for option_id, words in (
+            ("trainer-mode", self.tr("trainer.mode")),
+            ("glossary", self.tr("tui.glossary")),
+            ("help", self.tr("tui.help")),
+            ("language", self.tr("tui.switch_to", language=other)),
+            ("quit", self.tr("tui.quit")),
+        ):
+            choices.append(Option(plain(words), id=option_id))
+        menu = self.query_one("#title-menu", TitleMenu)
+        menu.set_options(choices)
+        menu.highlighted = 0  # Continue when there is a game in progress, else New game
+        menu.focus()
         self.query_one("#title-keys", KeyLine).show_keys(self.tr("key.palette"))
-        if saved is not None:
-            cont.focus()
-        else:
-            self.query_one("#new-game", Button).focus()
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
         actions = {
             "continue": self.action_continue_game,
             "new-game": self.action_new_game,
@@ -123,11 +125,11 @@ class TitleScreen(BaseScreen[None]):
             "glossary": self.game.action_codex,
             "help": self.game.action_help,
             "language": self.game.action_toggle_language,
+            "quit": self.game.exit,
         }
-        if event.button.id == "quit":
-            self.game.exit()
-        elif event.button.id in actions:
-            actions[event.button.id]()
+        chosen = actions.get(event.option.id or "")
+        if chosen is not None:
+            chosen()
 
     def screen_commands(self) -> Iterable[SystemCommand]:
         """The title's choices, for the command palette."""

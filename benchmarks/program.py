@@ -1,0 +1,60 @@
+"""Starting the project's program as a player or an author does, for the benchmarks.
+
+Shared by bench_validate.py, bench_start.py and bench_classnet.py, so all three time the
+same thing: the ``trafficking-sim`` console script (not ``python -c``), a private data
+folder, and bytecode caches allowed (an installed program has them; a development shell
+may forbid writing them, and compiling every module on every start is not what a user
+waits for). ``run`` waits for a command in a pipe; ``terminal`` starts it in an 80x24
+pseudo-terminal (ptyrun.py, POSIX only), for the programs that draw a screen.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ptyrun import Terminal
+
+
+def project_command() -> list[str]:
+    """The console script next to this Python, else ``python -m trafficking_sim``."""
+    script = Path(sys.executable).parent / "trafficking-sim"
+    if script.is_file():
+        return [str(script)]
+    found = shutil.which("trafficking-sim")
+    return [found] if found else [sys.executable, "-m", "trafficking_sim"]
+
+
+def user_environment(home: str | Path) -> dict[str, str]:
+    """This process's environment with the data folder ``home`` and bytecode caches allowed."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["TRAFFICKING_SIM_HOME"] = str(home)
+    return env
+
+
+def run(argv: Sequence[str], home: str | Path, cwd: Path) -> float:
+    """Seconds ``argv`` took to finish, its output read through pipes; a failure raises
+    with the end of what it wrote to stderr."""
+    began = time.perf_counter()
+    done = subprocess.run(
+        list(argv), env=user_environment(home), cwd=cwd, capture_output=True, check=False
+    )
+    elapsed = time.perf_counter() - began
+    if done.returncode != 0:
+        raise RuntimeError(f"{list(argv)[:3]} failed: {done.stderr.decode()[-800:]}")
+    return elapsed
+
+
+def terminal(argv: Sequence[str], home: str | Path, cwd: Path) -> Terminal:
+    """``argv`` started in its own pseudo-terminal, as a user's environment has it (POSIX:
+    ptyrun is imported here, so the benchmarks that need no terminal run anywhere)."""
+    from ptyrun import Terminal
+
+    return Terminal(argv, user_environment(home), cwd)
