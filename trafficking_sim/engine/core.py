@@ -34,7 +34,7 @@ from .compiled import EVERYTHING, Program
 from .conditions import message_matches
 from .rng import next_percent, seed_state
 from .rules import DISTRUST_MAX_DELAY, Refused, text_ref
-from .state import Breach, GameState, Known, Message, Pending, ScoreChange
+from .state import THB, Breach, GameState, Known, Message, Pending, ScoreChange
 
 LEAN_EVENTS = frozenset({E.RULE_FIRED, E.INJECT, E.FACTS_LEARNED, E.OBJECTIVE_MET, E.GAME_ENDED})
 """The kinds of event a lean engine (``Engine(content, lean=True)``) still reports."""
@@ -384,11 +384,6 @@ class _Step:
             by=self.scorer,
         )
 
-    def add_message(self, message: Message) -> Message:
-        if not self.lean:  # (a lean step keeps no messages: no condition reads them)
-            self.state.messages = (*self.state.messages, message)
-        return message
-
     def new_message(self, thread: int | None = None, **fields: Any) -> Message:
         state = self.state
         ident = len(state.messages) + 1
@@ -550,25 +545,37 @@ class _Step:
                 )
 
     def _send(self, action: Send) -> None:
-        thread = None
+        state = self.state
+        ident = len(state.messages) + 1
+        thread = ident
         if action.reply_to is not None:
-            thread = next(m.thread for m in self.state.messages if m.id == action.reply_to)
-        message = self.new_message(
-            kind="message",
-            channel="siena",
-            sender=self.state.role,
-            recipients=tuple(action.to),
-            facts=tuple(action.facts),
-            subject=action.subject,
-            body=action.body,
-            handling=action.handling,
-            handling_note=action.handling_note,
-            source_code=action.source_code,
-            info_code=action.info_code,
-            priority=action.priority,
-            in_reply_to=action.reply_to,
-            **({"thread": thread} if thread is not None else {}),
+            thread = next(m.thread for m in state.messages if m.id == action.reply_to)
+        # (by position: keywords cost twice as much)
+        message = Message(
+            ident,
+            state.turn,
+            "message",
+            "siena",
+            state.role,
+            tuple(action.to),
+            tuple(action.facts),
+            action.subject,
+            action.body,
+            None,  # subject_id
+            None,  # body_id
+            action.handling,
+            action.handling_note,
+            action.source_code,
+            action.info_code,
+            action.priority,
+            self.scenario.case.reference,
+            THB,
+            thread,
+            action.reply_to,  # in_reply_to
+            None,  # service
         )
+        if not self.lean:
+            state.messages = (*state.messages, message)
         self.emit(E.MESSAGE_SENT, message=message.id)
         self._score_grading(message)
         self._hand_over(message)
@@ -621,14 +628,34 @@ class _Step:
             )
 
     def _share(self, action: Share) -> None:
-        message = self.new_message(
-            kind="share",
-            channel="direct",
-            sender=self.state.role,
-            recipients=(action.to,),
-            facts=tuple(action.facts),
-            body=action.note,
+        state = self.state
+        ident = len(state.messages) + 1
+        # (by position: a share is the commonest step, and keywords cost twice as much)
+        message = Message(
+            ident,
+            state.turn,
+            "share",
+            "direct",
+            state.role,
+            (action.to,),
+            tuple(action.facts),
+            "",  # subject
+            action.note,  # body
+            None,  # subject_id
+            None,  # body_id
+            None,  # handling
+            "",  # handling_note
+            None,  # source_code
+            None,  # info_code
+            "normal",  # priority
+            self.scenario.case.reference,
+            THB,
+            ident,  # thread
+            None,  # in_reply_to
+            None,  # service
         )
+        if not self.lean:
+            state.messages = (*state.messages, message)
         self.emit(E.MESSAGE_SENT, message=message.id)
         self._hand_over(message)
         self._answer(message)
@@ -652,17 +679,34 @@ class _Step:
         service, _ = rules.check_request(self, action)
         agency = self.content.actors[action.agency]
         facts = (action.fact,) if action.fact else ()
-        message = self.new_message(
-            kind="request",
-            channel=service.channel,
-            sender=self.state.role,
-            recipients=(agency.id,),
-            facts=facts,
-            subject_id=service.label.id,
-            body=action.note,
-            priority=action.priority,
-            service=service.id,
+        state = self.state
+        ident = len(state.messages) + 1
+        # (by position: keywords cost twice as much)
+        message = Message(
+            ident,
+            state.turn,
+            "request",
+            service.channel,
+            state.role,
+            (agency.id,),
+            facts,
+            "",  # subject
+            action.note,  # body
+            service.label.id,  # subject_id
+            None,  # body_id
+            None,  # handling
+            "",  # handling_note
+            None,  # source_code
+            None,  # info_code
+            action.priority,
+            self.scenario.case.reference,
+            THB,
+            ident,  # thread
+            None,  # in_reply_to
+            service.id,
         )
+        if not self.lean:
+            state.messages = (*state.messages, message)
         self.emit(E.MESSAGE_SENT, message=message.id)
         self._hand_over(message)
         self.message = message
@@ -873,26 +917,33 @@ class _Step:
         state = self.state
         recipient = get("to") or state.role
         ident = len(state.messages) + 1
-        # (built here rather than through ``new_message``: every turn delivers replies)
-        message = self.add_message(
-            Message(
-                id=ident,
-                turn=state.turn,
-                kind="reply",
-                channel=data["channel"],
-                sender=data["sender"],
-                recipients=(recipient,),
-                facts=tuple(get("facts") or ()),
-                subject_id=get("subject"),
-                body_id=get("body"),
-                handling=get("handling"),
-                source_code=evaluation[0] if evaluation else None,
-                info_code=evaluation[1] if evaluation else None,
-                case=self.scenario.case.reference,
-                thread=get("thread") or ident,
-                in_reply_to=get("request"),
-            )
+        # (built here, by position, rather than through ``new_message``: every turn
+        # delivers replies, and keyword arguments cost twice as much)
+        message = Message(
+            ident,
+            state.turn,
+            "reply",
+            data["channel"],
+            data["sender"],
+            (recipient,),
+            tuple(get("facts") or ()),
+            "",  # subject
+            "",  # body
+            get("subject"),  # subject_id
+            get("body"),  # body_id
+            get("handling"),
+            "",  # handling_note
+            evaluation[0] if evaluation else None,  # source_code
+            evaluation[1] if evaluation else None,  # info_code
+            "normal",  # priority
+            self.scenario.case.reference,
+            THB,
+            get("thread") or ident,
+            get("request"),  # in_reply_to
+            None,  # service
         )
+        if not self.lean:
+            state.messages = (*state.messages, message)
         self.emit(E.MESSAGE_RECEIVED, message=ident)
         scorer = self.scorer
         if self.state.seats:
