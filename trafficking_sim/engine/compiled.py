@@ -185,6 +185,9 @@ class Program:
     # The roles that may take each scenario action: who a rule set off by time follows up
     # on in a class game (see ``addressing.cause_of``).
     done_by: dict[str, list[str]] = field(default_factory=dict)
+    # What the engine makes of each rule, inject and action once (``core._plan``: the
+    # handlers of its effects, the name it gives as their origin ...), by rule id.
+    plans: dict[Any, Any] = field(default_factory=dict)
 
     @classmethod
     def build(cls, content: GameContent) -> Program:

@@ -735,7 +735,12 @@ class _Step:
         self.dirty = True
         self.changed.add(("d", spec.id))
         self.emit(E.ACTION_DONE, action=spec.id, fact=action.fact, by=self.state.role)
-        self.apply_effects(spec.then, f"action:{spec.id}")
+        plans = self.program.plans
+        key = ("action", spec.id)
+        plan = plans.get(key)
+        if plan is None:
+            plan = plans[key] = (_handlers(spec.then), f"action:{spec.id}")
+        self.run(*plan)
         self.fire("action", None, (spec.id,))
 
     def _ask_permission(self, action: AskPermission) -> None:
@@ -988,7 +993,12 @@ class _Step:
         self.dirty = True
         self.changed.add(("i", inject_id))
         self.emit(E.INJECT, inject=inject_id, audience=list(inject.audience))
-        self.apply_effects(inject.then, f"inject:{inject_id}")
+        plans = self.program.plans
+        key = ("inject", inject_id)
+        plan = plans.get(key)
+        if plan is None:
+            plan = plans[key] = (_handlers(inject.then), f"inject:{inject_id}")
+        self.run(*plan)
         self.fire("inject", None, (inject_id,))
 
     def finish(self, ending: str) -> None:
@@ -1018,6 +1028,7 @@ class _Step:
             rules = self.program.rules.get(kind, [])
         if not rules:
             return replied
+        plans = self.program.plans
         self.depth += 1
         try:
             for rule, check in rules:
@@ -1039,11 +1050,26 @@ class _Step:
                     continue
                 if replied and self._replies_again(rule, replied):
                     continue  # one request, one reply: the first rule that answers wins
+                plan = plans.get(ident)
+                if plan is None:
+                    plan = plans[ident] = _RulePlan(rule)
                 state.fired = state.fired | {ident}
                 self.dirty = True
-                self.changed.add(("f", ident))
-                self.emit(E.RULE_FIRED, rule=ident)
-                outer, self.responder = self.responder, self._responder(rule)
+                self.changed.add(plan.fired)
+                self.events.append(E.Event(E.RULE_FIRED, state.turn, {"rule": ident}))
+                outer = self.responder
+                to = plan.to
+                if to is not None:
+                    self.responder = (self.scorer or state.role) if to == L.PLAYER else to
+                elif plan.by_request:
+                    self.responder = plan.agency
+                else:
+                    message = self.message
+                    self.responder = (
+                        message.recipients[0]
+                        if message is not None and message.recipients
+                        else None
+                    )
                 scorer = self.scorer
                 if state.seats:
                     # A class game: the rule answers, and credits, the group behind it.
@@ -1053,7 +1079,7 @@ class _Step:
                         )
                     self.own("causes")[rule.id] = self.scorer
                 try:
-                    replied |= self.apply_effects(rule.then, f"rule:{rule.id}")
+                    replied |= self.run(plan.effects, plan.origin)
                 finally:
                     self.responder = outer
                     self.scorer = scorer
@@ -1086,25 +1112,24 @@ class _Step:
             return self.message.recipients[0]
         return None
 
-    def apply_effects(self, effects: Sequence[Any], origin: str) -> set[str]:
-        replied: set[str] = set()
-        for effect in effects:
-            if self.state.over:
+    def apply_effects(self, effects: Sequence[Any], origin: str) -> AbstractSet[str]:
+        return self.run(_handlers(effects), origin)
+
+    def run(self, effects: _Handlers, origin: str) -> AbstractSet[str]:
+        """Apply effects, each with its handler, until the game ends; who replied."""
+        replied: AbstractSet[str] = _NOBODY
+        state = self.state
+        for handler, effect in effects:
+            if state.ending is not None:
                 break
-            replied |= self._effect(effect, origin)
+            found = handler(self, effect, origin)
+            if found:
+                replied = replied | found
         return replied
 
     def _actor(self, actor: str) -> str:
         # 'player' in a class game: the group the rule answers (see ``fire``).
         return (self.scorer or self.state.role) if actor == L.PLAYER else actor
-
-    def _effect(self, effect: Any, origin: str) -> AbstractSet[str]:
-        # One dictionary look-up instead of a chain of isinstance checks: effects are the
-        # commonest thing a step does.
-        handler = _EFFECTS.get(type(effect))
-        if handler is None:
-            return set()
-        return handler(self, effect, origin) or _NOBODY
 
     def _reveal(self, effect: L.Reveal, origin: str) -> None:
         args = effect.reveal
@@ -1233,3 +1258,32 @@ _EFFECTS: dict[type, Callable[[_Step, Any, str], AbstractSet[str] | None]] = {
     L.End: _Step._end,
 }
 """What each kind of effect does."""
+
+
+_Handlers = tuple[tuple[Callable[[_Step, Any, str], AbstractSet[str] | None], Any], ...]
+
+
+def _handlers(effects: Sequence[Any]) -> _Handlers:
+    """Each effect with what does it (an effect of no known kind does nothing)."""
+    return tuple((_EFFECTS[type(e)], e) for e in effects if type(e) in _EFFECTS)
+
+
+class _RulePlan:
+    """What a step needs of a rule that fires, worked out once per engine."""
+
+    __slots__ = ("agency", "by_request", "effects", "fired", "origin", "to")
+
+    def __init__(self, rule: Rule) -> None:
+        self.effects = _handlers(rule.then)
+        self.origin = f"rule:{rule.id}"
+        self.fired = ("f", rule.id)  # (what ``changed`` records)
+        # Who a reply without 'from:' comes from (see ``_Step._responder``): the addressee
+        # the trigger names, else the first recipient of the message being answered.
+        when = rule.when
+        self.to = (
+            when.message.to
+            if isinstance(when, L.OnMessage) and when.message.to is not None
+            else None
+        )
+        self.by_request = isinstance(when, L.OnRequest)
+        self.agency = when.request.agency if isinstance(when, L.OnRequest) else None
