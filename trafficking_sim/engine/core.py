@@ -347,7 +347,13 @@ class _Step:
             mine[fact] = known
         self.dirty = True
         self.changed.add(("k", actor))
-        self.emit(E.FACTS_LEARNED, actor=actor, facts=new, source=known.source, via=known.via)
+        self.events.append(  # (``emit`` inlined here and below: events are made at every step)
+            E.Event(
+                E.FACTS_LEARNED,
+                self.state.turn,
+                {"actor": actor, "facts": new, "source": known.source, "via": known.via},
+            )
+        )
         return new
 
     def score(
@@ -576,7 +582,7 @@ class _Step:
         )
         if not self.lean:
             state.messages = (*state.messages, message)
-        self.emit(E.MESSAGE_SENT, message=message.id)
+            self.events.append(E.Event(E.MESSAGE_SENT, state.turn, {"message": ident}))
         self._score_grading(message)
         self._hand_over(message)
         self._answer(message)
@@ -656,7 +662,7 @@ class _Step:
         )
         if not self.lean:
             state.messages = (*state.messages, message)
-        self.emit(E.MESSAGE_SENT, message=message.id)
+            self.events.append(E.Event(E.MESSAGE_SENT, state.turn, {"message": ident}))
         self._hand_over(message)
         self._answer(message)
 
@@ -707,7 +713,7 @@ class _Step:
         )
         if not self.lean:
             state.messages = (*state.messages, message)
-        self.emit(E.MESSAGE_SENT, message=message.id)
+            self.events.append(E.Event(E.MESSAGE_SENT, state.turn, {"message": ident}))
         self._hand_over(message)
         self.message = message
 
@@ -949,7 +955,7 @@ class _Step:
         )
         if not self.lean:
             state.messages = (*state.messages, message)
-        self.emit(E.MESSAGE_RECEIVED, message=ident)
+            self.events.append(E.Event(E.MESSAGE_RECEIVED, state.turn, {"message": ident}))
         scorer = self.scorer
         if self.state.seats:
             self.scorer = recipient  # what the reply brings is the asking group's
@@ -992,7 +998,11 @@ class _Step:
         self.state.injected = self.state.injected | {inject_id}
         self.dirty = True
         self.changed.add(("i", inject_id))
-        self.emit(E.INJECT, inject=inject_id, audience=list(inject.audience))
+        self.events.append(
+            E.Event(
+                E.INJECT, self.state.turn, {"inject": inject_id, "audience": list(inject.audience)}
+            )
+        )
         plans = self.program.plans
         key = ("inject", inject_id)
         plan = plans.get(key)
@@ -1188,8 +1198,12 @@ class _Step:
 
     def _say(self, effect: L.Say, origin: str) -> None:
         # In a class game, narration is the news of the group the rule answers.
-        by = {"by": self.scorer} if self.state.seats else {}
-        self.emit(E.NARRATION, text=effect.say.id, **by)
+        if self.lean:
+            return
+        data = {"text": effect.say.id}
+        if self.state.seats:
+            data["by"] = self.scorer
+        self.events.append(E.Event(E.NARRATION, self.state.turn, data))
 
     def _end(self, effect: L.End, origin: str) -> None:
         self.finish(effect.end)
@@ -1205,7 +1219,14 @@ class _Step:
             self.own("variables")[name] = value
             self.dirty = True
             self.changed.add(("v", name))
-            self.emit(E.VARIABLE_CHANGED, var=name, value=value, origin=origin)
+            if not self.lean:
+                self.events.append(
+                    E.Event(
+                        E.VARIABLE_CHANGED,
+                        self.state.turn,
+                        {"var": name, "value": value, "origin": origin},
+                    )
+                )
 
     # --- after every step -----------------------------------------------------------------
 
@@ -1229,7 +1250,7 @@ class _Step:
             if objective not in met and check(self):
                 met = self.own("objectives")
                 met[objective] = state.turn
-                self.emit(E.OBJECTIVE_MET, objective=objective)
+                self.events.append(E.Event(E.OBJECTIVE_MET, state.turn, {"objective": objective}))
         if state.ending is not None:
             return
         for ending, check in endings.due(changed):
