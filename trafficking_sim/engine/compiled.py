@@ -267,20 +267,27 @@ class Program:
 
         Left out: rules a played role plays itself, and rules whose condition cannot hold
         in this game (a role not played, a turn outside its range). The condition of those
-        left in is still checked; one that draws a chance is never left out, because
-        skipping it would skip its draw.
+        left in is still checked, without its parts that the roles and the turn decide
+        (a rule for turn 2 on is checked for nothing from then on); one that draws a
+        chance is never left out nor cut short, because that would skip its draw.
         """
         if self.scan_all:
             return self.rules.get(kind, [])
         cached = self._timed.get((kind, roles, turn))
         if cached is not None:
             return cached
-        result = [
-            (rule, check)
-            for rule, check in self.rules.get(kind, ())
-            if (rule.plays is None or rule.plays not in roles)
-            and (rule.if_ is None or may_hold(rule.if_, roles, turn))
-        ]
+        result = []
+        for rule, check in self.rules.get(kind, ()):
+            if rule.plays is not None and rule.plays in roles:
+                continue
+            if rule.if_ is not None:
+                if not may_hold(rule.if_, roles, turn):
+                    continue
+                fixed = None if _draws(rule.if_) else folded(rule.if_, roles, turn)
+                if fixed is False:
+                    continue
+                check = None if fixed is True else self._specialised(rule.if_, check, roles, turn)
+            result.append((rule, check))
         self._timed[(kind, roles, turn)] = result
         return result
 
@@ -290,14 +297,33 @@ class Program:
         cached = self._injects.get((roles, turn))
         if cached is not None and not self.scan_all:
             return cached
-        result = [
-            (ident, self.conditions(cond) if cond is not None else None)
-            for ident, at_turn, cond in self._inject_specs
-            if (at_turn == turn if at_turn is not None else cond is not None)
-            and (cond is None or self.scan_all or may_hold(cond, roles, turn))
-        ]
+        result: list[tuple[str, Check | None]] = []
+        for ident, at_turn, cond in self._inject_specs:
+            if not (at_turn == turn if at_turn is not None else cond is not None):
+                continue
+            if cond is None:
+                result.append((ident, None))
+            elif self.scan_all:
+                result.append((ident, self.conditions(cond)))
+            elif may_hold(cond, roles, turn):
+                fixed = None if _draws(cond) else folded(cond, roles, turn)
+                if fixed is True:
+                    result.append((ident, None))
+                elif fixed is None:
+                    check = self._specialised(cond, self.conditions(cond), roles, turn)
+                    result.append((ident, check))
         self._injects[(roles, turn)] = result
         return result
+
+    def _specialised(
+        self, cond: Any, check: Check | None, roles: frozenset[str], turn: int
+    ) -> Check | None:
+        """``cond``'s check for a game whose played roles are ``roles`` at ``turn``: the
+        parts that cannot change within it (the roles, the turn) left out. A condition
+        that draws a chance keeps its full check, so that it draws exactly as before."""
+        if _draws(cond) or not _has_fixed(cond):
+            return check
+        return _compile_folded(cond, roles, turn, self.conditions)
 
 
 @dataclass
@@ -421,6 +447,66 @@ def _possible(cond: Any, roles: frozenset[str], turn: int) -> bool:
     if isinstance(cond, L.NotOf) and isinstance(cond.not_, L.RoleIs):
         return cond.not_.role not in roles
     return True  # anything else depends on the state
+
+
+def folded(cond: Any, roles: frozenset[str], turn: int) -> bool | None:
+    """``cond``'s value in any state of a game whose played roles are ``roles`` at
+    ``turn``, or None when it depends on more than those. (Checking it may still draw a
+    chance: see ``_draws``.)"""
+    if isinstance(cond, L.RoleIs):
+        return cond.role in roles
+    if isinstance(cond, L.TurnIs):
+        lo = cond.turn.min if cond.turn.min is not None else 0
+        hi = cond.turn.max if cond.turn.max is not None else 10**9
+        return lo <= turn <= hi
+    if isinstance(cond, L.NotOf):
+        inner = folded(cond.not_, roles, turn)
+        return None if inner is None else not inner
+    if isinstance(cond, L.AllOf | L.AnyOf):
+        parts = [
+            folded(c, roles, turn) for c in (cond.all if isinstance(cond, L.AllOf) else cond.any)
+        ]
+        decisive = isinstance(cond, L.AnyOf)  # (the value that settles it: True for 'any')
+        if decisive in parts:
+            return decisive
+        if all(part is not None for part in parts):
+            return not decisive
+    return None
+
+
+def _has_fixed(cond: Any) -> bool:
+    """Whether ``cond`` has a part about the roles played or the turn."""
+    if isinstance(cond, L.RoleIs | L.TurnIs):
+        return True
+    if isinstance(cond, L.NotOf):
+        return _has_fixed(cond.not_)
+    if isinstance(cond, L.AllOf):
+        return any(_has_fixed(c) for c in cond.all)
+    if isinstance(cond, L.AnyOf):
+        return any(_has_fixed(c) for c in cond.any)
+    return False
+
+
+def _compile_folded(
+    cond: Any, roles: frozenset[str], turn: int, conditions: CompiledConditions
+) -> Check:
+    """A check of ``cond`` (which draws no chance, so the order of its parts does not
+    matter) without the parts whose value ``folded`` knows; ``cond`` itself is not
+    known."""
+    if not _has_fixed(cond):
+        return conditions(cond)
+    if isinstance(cond, L.NotOf):
+        inner = _compile_folded(cond.not_, roles, turn, conditions)
+        return lambda ctx: not inner(ctx)
+    every = isinstance(cond, L.AllOf)
+    members = cond.all if isinstance(cond, L.AllOf) else cond.any
+    # The parts left out are True (of 'all') or False (of 'any'): the whole is not known.
+    parts = tuple(
+        _compile_folded(c, roles, turn, conditions)
+        for c in members
+        if folded(c, roles, turn) is None
+    )
+    return _all(parts) if every else _any(parts)
 
 
 def _draws(cond: Any) -> bool:
