@@ -14,6 +14,7 @@ from trafficking_sim.content import GameContent, load_game
 from trafficking_sim.content import logic as L
 from trafficking_sim.engine import Action, EndTurn, Engine, GameState
 from trafficking_sim.engine.compiled import folded, may_hold, reads
+from trafficking_sim.engine.conditions import message_matches
 from trafficking_sim.engine.core import _Step
 
 SCENARIOS = sorted((Path(__file__).resolve().parent.parent / "scenarios").glob("*.yaml"))
@@ -200,3 +201,28 @@ def test_delivering_what_is_due_in_one_pass_matches_one_at_a_time(
     assert fast == slow
     delivered = sum(1 for trail, _ in fast for e in trail if e.kind == "message_received")
     assert delivered > 20  # the games did bring replies
+
+
+@pytest.mark.parametrize("path", SCENARIOS, ids=lambda p: p.stem)
+def test_compiled_message_filters_match_as_the_filters_do(path: Path) -> None:
+    """A rule answers exactly the messages its filter matches: each rule's compiled filter
+    agrees with ``message_matches`` on every message of random games."""
+    content = _content(path)
+    engine = Engine(content)
+    rng = random.Random(f"filters-{path.stem}")
+    filters = engine.program.filters
+    rules = [r for r in content.rules if isinstance(r.when, L.OnMessage)]
+    assert set(filters) == {r.id for r in rules}
+    checked = 0
+    for role in content.roles:
+        state, _ = engine.new_game(role, rng.randrange(10_000))
+        while not state.over:
+            state, _ = engine.step(state, rng.choice(engine.legal_actions(state)))
+        work = _Step(content, state, engine.program, read_only=True)
+        for message in state.messages:
+            for rule in rules:
+                assert isinstance(rule.when, L.OnMessage)
+                expected = message_matches(rule.when.message, message, work)
+                assert filters[rule.id](message, work) == expected, (rule.id, message.id)
+                checked += expected
+    assert checked or not rules  # some messages were answered

@@ -15,8 +15,10 @@ from ..content import logic as L
 from ..content.bundle import GameContent
 from ..content.models import Rule
 from .conditions import Context, message_matches
+from .state import Message
 
 Check = Callable[[Context], bool]
+MessageCheck = Callable[[Message, Context], bool]
 
 _COMPARE: dict[str, Callable[[Any, Any], bool]] = {
     "eq": operator.eq,
@@ -89,6 +91,26 @@ def compile_condition(cond: Any) -> Check:
         flt = cond.message
         return lambda ctx: ctx.message is not None and message_matches(flt, ctx.message, ctx)
     raise TypeError(f"not a condition: {cond!r}")
+
+
+def compile_filter(flt: L.MessageFilter) -> MessageCheck:
+    """A function equivalent to ``message_matches(flt, message, ctx)``, testing only the
+    fields the filter gives (a recipient, or a recipient and a fact, in most rules)."""
+    to, sender, has_fact = flt.to, flt.sender, flt.has_fact
+    fields = [
+        (name, getattr(flt, name))
+        for name in ("channel", "handling", "priority", "source_code", "info_code")
+        if getattr(flt, name) is not None
+    ]
+    if sender is None and not fields and to != L.PLAYER:
+        if to is None:
+            if has_fact is None:
+                return lambda message, ctx: True
+            return lambda message, ctx: has_fact in message.facts
+        if has_fact is None:
+            return lambda message, ctx: to in message.recipients
+        return lambda message, ctx: to in message.recipients and has_fact in message.facts
+    return lambda message, ctx: message_matches(flt, message, ctx)
 
 
 def _all(parts: tuple[Check, ...]) -> Check:
@@ -182,6 +204,8 @@ class Program:
     _outcome_conds: tuple[list[tuple[str, Any]], list[tuple[str, Any]]] = ([], [])
     # The scenario's injects in order, with their turn (None: when the condition holds).
     _inject_specs: list[tuple[str, int | None, Any]] = field(default_factory=list)
+    # The compiled message filter of each rule answering a message, by rule id.
+    filters: dict[str, MessageCheck] = field(default_factory=dict)
     # The roles that may take each scenario action: who a rule set off by time follows up
     # on in a class game (see ``addressing.cause_of``).
     done_by: dict[str, list[str]] = field(default_factory=dict)
@@ -214,6 +238,11 @@ class Program:
             ),
             _inject_specs=[(i.id, i.at_turn, i.if_) for i in content.injects.values()],
             done_by={a.id: a.by for a in content.actions.values()},
+            filters={
+                rule.id: compile_filter(rule.when.message)
+                for rule in content.rules
+                if isinstance(rule.when, L.OnMessage)
+            },
         )
 
     def candidates(self, kind: str, keys: tuple[Any, ...]) -> list[tuple[Rule, Check | None]]:

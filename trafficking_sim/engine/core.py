@@ -31,7 +31,6 @@ from .actions import (
 )
 from .addressing import cause_of, set_off_by_time
 from .compiled import EVERYTHING, Program
-from .conditions import message_matches
 from .rng import next_percent, seed_state
 from .rules import DISTRUST_MAX_DELAY, Refused, text_ref
 from .state import THB, Breach, GameState, Known, Message, Pending, ScoreChange
@@ -669,9 +668,10 @@ class _Step:
     def _answer(self, message: Message) -> None:
         """Rules answer a message; recipients no rule answered acknowledge it."""
         self.message = message
+        filters = self.program.filters
         replied = self.fire(
             "message",
-            lambda r: message_matches(r.when.message, message, self),
+            lambda r: filters[r.id](message, self),
             message.recipients,
         )
         self.message = None
