@@ -13,7 +13,7 @@ from typing import Any
 
 from ..content import logic as L
 from ..content.bundle import GameContent
-from ..content.models import Rule
+from ..content.models import Rule, Scenario, Variable
 from . import decisions, rules, siena
 from . import events as E
 from .actions import (
@@ -113,14 +113,15 @@ class Engine:
         work.state.steps += 1
         # Points go to the group whose action earned them; what time moving on brings
         # (replies, events) belongs to no group.
-        work.scorer = "" if isinstance(action, EndTurn) else state.role
+        work.scorer = "" if type(action) is EndTurn else state.role
         try:
             work.apply(action)  # rules.check refuses any action once the game is over
         except Refused as refusal:
             # A refused action changes nothing that objectives or endings look at.
             work.refuse(action, refusal)
             return work.state, work.events
-        work.settle()
+        work.deliver_due()  # (``settle``, spelt out: one call less on every step)
+        work.check_outcomes()
         return work.state, work.events
 
     def replay(
@@ -465,8 +466,12 @@ class _Step:
         state.ap -= cost
         kind = type(action)
         if kind in _EXCHANGE_TYPES:
-            # The player's own cooperation: what the best rating asks for.
-            self.own("exchanges")[state.role] = state.exchanges.get(state.role, 0) + 1
+            # The player's own cooperation: what the best rating asks for. (Copied here
+            # rather than through ``own``: a step writes to it first, if at all.)
+            exchanges = dict(state.exchanges)
+            exchanges[state.role] = exchanges.get(state.role, 0) + 1
+            state.exchanges = exchanges
+            self._owned.add("exchanges")
         if kind is EndTurn:
             self.end_turn()
         elif kind is Share:
@@ -491,16 +496,15 @@ class _Step:
     def _hand_over(self, message: Message) -> None:
         """Recipients learn the attached facts; scoring for need and need-to-know."""
         facts = message.facts
+        if not facts:
+            return  # a call or a request that only asks
         by_player = message.sender == self.state.role
         for recipient in message.recipients:
             known = Known(
                 self.state.turn, message.sender, message.channel, message.handling, message.id
             )
-            new = self.learn(recipient, facts, known) if facts else []
-            if facts:
-                self._credit_needs(
-                    recipient, facts, new, check_need_to_know=True, by_player=by_player
-                )
+            new = self.learn(recipient, facts, known)
+            self._credit_needs(recipient, facts, new, check_need_to_know=True, by_player=by_player)
 
     def _credit_needs(
         self,
@@ -745,7 +749,7 @@ class _Step:
         key = ("action", spec.id)
         plan = plans.get(key)
         if plan is None:
-            plan = plans[key] = (_handlers(spec.then), f"action:{spec.id}")
+            plan = plans[key] = (_handlers(spec.then, self.scenario), f"action:{spec.id}")
         self.run(*plan)
         self.fire("action", None, (spec.id,))
 
@@ -1007,7 +1011,7 @@ class _Step:
         key = ("inject", inject_id)
         plan = plans.get(key)
         if plan is None:
-            plan = plans[key] = (_handlers(inject.then), f"inject:{inject_id}")
+            plan = plans[key] = (_handlers(inject.then, self.scenario), f"inject:{inject_id}")
         self.run(*plan)
         self.fire("inject", None, (inject_id,))
 
@@ -1062,7 +1066,7 @@ class _Step:
                     continue  # one request, one reply: the first rule that answers wins
                 plan = plans.get(ident)
                 if plan is None:
-                    plan = plans[ident] = _RulePlan(rule)
+                    plan = plans[ident] = _RulePlan(rule, self.scenario)
                 state.fired = state.fired | {ident}
                 self.dirty = True
                 self.changed.add(plan.fired)
@@ -1122,9 +1126,6 @@ class _Step:
             return self.message.recipients[0]
         return None
 
-    def apply_effects(self, effects: Sequence[Any], origin: str) -> AbstractSet[str]:
-        return self.run(_handlers(effects), origin)
-
     def run(self, effects: _Handlers, origin: str) -> AbstractSet[str]:
         """Apply effects, each with its handler, until the game ends; who replied."""
         replied: AbstractSet[str] = _NOBODY
@@ -1141,27 +1142,19 @@ class _Step:
         # 'player' in a class game: the group the rule answers (see ``fire``).
         return (self.scorer or self.state.role) if actor == L.PLAYER else actor
 
-    def _reveal(self, effect: L.Reveal, origin: str) -> None:
-        args = effect.reveal
-        to = self._actor(args.to)
-        sender = self._actor(args.sender) if args.sender else None
-        known = Known(self.state.turn, sender, "rule" if sender else "action", args.handling)
-        self.learn(to, args.facts, known)
+    # The effects below take what ``_EFFECT_DATA`` took out of the effect once per engine.
 
-    def _reply(self, effect: L.Reply, origin: str) -> set[str]:
-        reply = effect.reply
-        request = self.message
-        sender = self._actor(reply.sender) if reply.sender else (self.responder or self.state.role)
-        self._reply_later(
-            sender,
-            request,
-            reply.text.id,
-            reply.after,
-            tuple(reply.facts),
-            reply.handling,
-            reply.evaluation,
-            reply.subject.id if reply.subject else None,
-        )
+    def _reveal(self, data: tuple[str, str | None, str | None, list[str]], origin: str) -> None:
+        to, sender, handling, facts = data
+        to = self._actor(to)
+        sender = self._actor(sender) if sender else None
+        known = Known(self.state.turn, sender, "rule" if sender else "action", handling)
+        self.learn(to, facts, known)
+
+    def _reply(self, data: tuple[Any, ...], origin: str) -> set[str]:
+        sender, text, after, facts, handling, evaluation, subject = data
+        sender = self._actor(sender) if sender else (self.responder or self.state.role)
+        self._reply_later(sender, self.message, text, after, facts, handling, evaluation, subject)
         return {sender}
 
     def _forward(self, effect: L.Forward, origin: str) -> None:
@@ -1173,8 +1166,20 @@ class _Step:
             new = self.learn(target, message.facts, known)
             self._credit_needs(target, message.facts, new, check_need_to_know=True)
 
-    def _set(self, effect: L.SetVar, origin: str) -> None:
-        self._set_var(effect.set.var, effect.set.value, origin)
+    def _set(self, data: tuple[str, Any, tuple[str, str]], origin: str) -> None:
+        name, value, changed = data  # (the value already kept within the variable's bounds)
+        if self.state.variables.get(name) != value:
+            self.own("variables")[name] = value
+            self.dirty = True
+            self.changed.add(changed)
+            if not self.lean:
+                self.events.append(
+                    E.Event(
+                        E.VARIABLE_CHANGED,
+                        self.state.turn,
+                        {"var": name, "value": value, "origin": origin},
+                    )
+                )
 
     def _add(self, effect: L.AddVar, origin: str) -> None:
         current = self.state.variables[effect.add.var]
@@ -1196,11 +1201,11 @@ class _Step:
         else:
             self.schedule(self.state.turn + effect.inject.after, "inject", id=effect.inject.id)
 
-    def _say(self, effect: L.Say, origin: str) -> None:
+    def _say(self, text: str, origin: str) -> None:
         # In a class game, narration is the news of the group the rule answers.
         if self.lean:
             return
-        data = {"text": effect.say.id}
+        data = {"text": text}
         if self.state.seats:
             data["by"] = self.scorer
         self.events.append(E.Event(E.NARRATION, self.state.turn, data))
@@ -1209,12 +1214,7 @@ class _Step:
         self.finish(effect.end)
 
     def _set_var(self, name: str, value: Any, origin: str) -> None:
-        spec = self.scenario.variables[name]
-        if isinstance(value, int) and not isinstance(value, bool):
-            if spec.min is not None:
-                value = max(spec.min, value)
-            if spec.max is not None:
-                value = min(spec.max, value)
+        value = _bounded(self.scenario.variables[name], value)
         if self.state.variables.get(name) != value:
             self.own("variables")[name] = value
             self.dirty = True
@@ -1281,12 +1281,47 @@ _EFFECTS: dict[type, Callable[[_Step, Any, str], AbstractSet[str] | None]] = {
 """What each kind of effect does."""
 
 
+def _bounded(spec: Variable, value: Any) -> Any:
+    """``value`` kept within the variable's bounds, if it is a number."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        if spec.min is not None:
+            value = max(spec.min, value)
+        if spec.max is not None:
+            value = min(spec.max, value)
+    return value
+
+
+_EFFECT_DATA: dict[type, Callable[[Any, Scenario], Any]] = {
+    L.Reveal: lambda e, _: (e.reveal.to, e.reveal.sender, e.reveal.handling, e.reveal.facts),
+    L.Reply: lambda e, _: (
+        e.reply.sender,
+        e.reply.text.id,
+        e.reply.after,
+        tuple(e.reply.facts),
+        e.reply.handling,
+        e.reply.evaluation,
+        e.reply.subject.id if e.reply.subject else None,
+    ),
+    L.SetVar: lambda e, scenario: (
+        e.set.var,
+        _bounded(scenario.variables[e.set.var], e.set.value),
+        ("v", e.set.var),
+    ),
+    L.Say: lambda e, _: e.say.id,
+}
+"""What the handlers of some effects take instead of the effect: what they read of it,
+taken out once (the others take the effect itself)."""
+
 _Handlers = tuple[tuple[Callable[[_Step, Any, str], AbstractSet[str] | None], Any], ...]
 
 
-def _handlers(effects: Sequence[Any]) -> _Handlers:
+def _handlers(effects: Sequence[Any], scenario: Scenario) -> _Handlers:
     """Each effect with what does it (an effect of no known kind does nothing)."""
-    return tuple((_EFFECTS[type(e)], e) for e in effects if type(e) in _EFFECTS)
+    return tuple(
+        (_EFFECTS[kind], _EFFECT_DATA[kind](e, scenario) if kind in _EFFECT_DATA else e)
+        for e in effects
+        if (kind := type(e)) in _EFFECTS
+    )
 
 
 class _RulePlan:
@@ -1294,8 +1329,8 @@ class _RulePlan:
 
     __slots__ = ("agency", "by_request", "effects", "fired", "origin", "to")
 
-    def __init__(self, rule: Rule) -> None:
-        self.effects = _handlers(rule.then)
+    def __init__(self, rule: Rule, scenario: Scenario) -> None:
+        self.effects = _handlers(rule.then, scenario)
         self.origin = f"rule:{rule.id}"
         self.fired = ("f", rule.id)  # (what ``changed`` records)
         # Who a reply without 'from:' comes from (see ``_Step._responder``): the addressee
