@@ -13,7 +13,8 @@ import pytest
 from trafficking_sim.content import GameContent, load_game
 from trafficking_sim.content import logic as L
 from trafficking_sim.engine import Action, EndTurn, Engine, GameState
-from trafficking_sim.engine.compiled import may_hold, reads
+from trafficking_sim.engine.compiled import folded, may_hold, reads
+from trafficking_sim.engine.conditions import message_matches
 from trafficking_sim.engine.core import _Step
 
 SCENARIOS = sorted((Path(__file__).resolve().parent.parent / "scenarios").glob("*.yaml"))
@@ -86,6 +87,31 @@ def test_a_condition_that_draws_a_chance_is_never_left_unchecked() -> None:
     too_early = L.AllOf.model_validate({"all": [{"turn": {"min": 3}}, {"var": "x", "eq": 1}]})
     assert not may_hold(too_early, played, 2)
     assert may_hold(too_early, played, 3)
+
+
+def test_the_parts_the_roles_and_turn_decide_are_checked_once_per_turn() -> None:
+    """A turn rule's condition loses the parts the game's roles and the turn decide; the
+    parts left are checked as before, and a chance keeps the whole condition."""
+    played = frozenset({"ngo"})
+    assert folded(L.TurnIs.model_validate({"turn": {"min": 2}}), played, 3) is True
+    assert folded(L.TurnIs.model_validate({"turn": {"min": 2}}), played, 1) is False
+    knows_not_police = L.AllOf.model_validate(
+        {"all": [{"knows": {"fact": "f"}}, {"not": {"role": "police_a"}}]}
+    )
+    assert folded(knows_not_police, played, 1) is None  # the fact is still to be checked
+    assert folded(L.NotOf.model_validate({"not": {"role": "ngo"}}), played, 1) is False
+    either = L.AnyOf.model_validate({"any": [{"role": "ngo"}, {"var": "x", "eq": 1}]})
+    assert folded(either, played, 1) is True
+
+    content = _content(next(p for p in SCENARIOS if p.stem == "exercise"))
+    engine = Engine(content)
+    rules = {rule.id: check for rule, check in engine.program.timed("turn_start", played, 3)}
+    # 'b_reports' (turn 2 on) needs no check at turn 3, and cannot fire at turn 1;
+    # 'ngo_calls_back' plays the NGO, a played role, so it is left to the group.
+    assert rules["b_reports"] is None
+    assert "ngo_calls_back" not in rules
+    early = {rule.id for rule, _ in engine.program.timed("turn_start", played, 1)}
+    assert "b_reports" not in early
 
 
 def test_what_a_condition_reads() -> None:
@@ -175,3 +201,28 @@ def test_delivering_what_is_due_in_one_pass_matches_one_at_a_time(
     assert fast == slow
     delivered = sum(1 for trail, _ in fast for e in trail if e.kind == "message_received")
     assert delivered > 20  # the games did bring replies
+
+
+@pytest.mark.parametrize("path", SCENARIOS, ids=lambda p: p.stem)
+def test_compiled_message_filters_match_as_the_filters_do(path: Path) -> None:
+    """A rule answers exactly the messages its filter matches: each rule's compiled filter
+    agrees with ``message_matches`` on every message of random games."""
+    content = _content(path)
+    engine = Engine(content)
+    rng = random.Random(f"filters-{path.stem}")
+    filters = engine.program.filters
+    rules = [r for r in content.rules if isinstance(r.when, L.OnMessage)]
+    assert set(filters) == {r.id for r in rules}
+    checked = 0
+    for role in content.roles:
+        state, _ = engine.new_game(role, rng.randrange(10_000))
+        while not state.over:
+            state, _ = engine.step(state, rng.choice(engine.legal_actions(state)))
+        work = _Step(content, state, engine.program, read_only=True)
+        for message in state.messages:
+            for rule in rules:
+                assert isinstance(rule.when, L.OnMessage)
+                expected = message_matches(rule.when.message, message, work)
+                assert filters[rule.id](message, work) == expected, (rule.id, message.id)
+                checked += expected
+    assert checked or not rules  # some messages were answered

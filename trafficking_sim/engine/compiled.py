@@ -15,8 +15,10 @@ from ..content import logic as L
 from ..content.bundle import GameContent
 from ..content.models import Rule
 from .conditions import Context, message_matches
+from .state import Message
 
 Check = Callable[[Context], bool]
+MessageCheck = Callable[[Message, Context], bool]
 
 _COMPARE: dict[str, Callable[[Any, Any], bool]] = {
     "eq": operator.eq,
@@ -89,6 +91,26 @@ def compile_condition(cond: Any) -> Check:
         flt = cond.message
         return lambda ctx: ctx.message is not None and message_matches(flt, ctx.message, ctx)
     raise TypeError(f"not a condition: {cond!r}")
+
+
+def compile_filter(flt: L.MessageFilter) -> MessageCheck:
+    """A function equivalent to ``message_matches(flt, message, ctx)``, testing only the
+    fields the filter gives (a recipient, or a recipient and a fact, in most rules)."""
+    to, sender, has_fact = flt.to, flt.sender, flt.has_fact
+    fields = [
+        (name, getattr(flt, name))
+        for name in ("channel", "handling", "priority", "source_code", "info_code")
+        if getattr(flt, name) is not None
+    ]
+    if sender is None and not fields and to != L.PLAYER:
+        if to is None:
+            if has_fact is None:
+                return lambda message, ctx: True
+            return lambda message, ctx: has_fact in message.facts
+        if has_fact is None:
+            return lambda message, ctx: to in message.recipients
+        return lambda message, ctx: to in message.recipients and has_fact in message.facts
+    return lambda message, ctx: message_matches(flt, message, ctx)
 
 
 def _all(parts: tuple[Check, ...]) -> Check:
@@ -182,9 +204,14 @@ class Program:
     _outcome_conds: tuple[list[tuple[str, Any]], list[tuple[str, Any]]] = ([], [])
     # The scenario's injects in order, with their turn (None: when the condition holds).
     _inject_specs: list[tuple[str, int | None, Any]] = field(default_factory=list)
+    # The compiled message filter of each rule answering a message, by rule id.
+    filters: dict[str, MessageCheck] = field(default_factory=dict)
     # The roles that may take each scenario action: who a rule set off by time follows up
     # on in a class game (see ``addressing.cause_of``).
     done_by: dict[str, list[str]] = field(default_factory=dict)
+    # What the engine makes of each rule, inject and action once (``core._plan``: the
+    # handlers of its effects, the name it gives as their origin ...), by rule id.
+    plans: dict[Any, Any] = field(default_factory=dict)
 
     @classmethod
     def build(cls, content: GameContent) -> Program:
@@ -211,6 +238,11 @@ class Program:
             ),
             _inject_specs=[(i.id, i.at_turn, i.if_) for i in content.injects.values()],
             done_by={a.id: a.by for a in content.actions.values()},
+            filters={
+                rule.id: compile_filter(rule.when.message)
+                for rule in content.rules
+                if isinstance(rule.when, L.OnMessage)
+            },
         )
 
     def candidates(self, kind: str, keys: tuple[Any, ...]) -> list[tuple[Rule, Check | None]]:
@@ -264,20 +296,27 @@ class Program:
 
         Left out: rules a played role plays itself, and rules whose condition cannot hold
         in this game (a role not played, a turn outside its range). The condition of those
-        left in is still checked; one that draws a chance is never left out, because
-        skipping it would skip its draw.
+        left in is still checked, without its parts that the roles and the turn decide
+        (a rule for turn 2 on is checked for nothing from then on); one that draws a
+        chance is never left out nor cut short, because that would skip its draw.
         """
         if self.scan_all:
             return self.rules.get(kind, [])
         cached = self._timed.get((kind, roles, turn))
         if cached is not None:
             return cached
-        result = [
-            (rule, check)
-            for rule, check in self.rules.get(kind, ())
-            if (rule.plays is None or rule.plays not in roles)
-            and (rule.if_ is None or may_hold(rule.if_, roles, turn))
-        ]
+        result = []
+        for rule, check in self.rules.get(kind, ()):
+            if rule.plays is not None and rule.plays in roles:
+                continue
+            if rule.if_ is not None:
+                if not may_hold(rule.if_, roles, turn):
+                    continue
+                fixed = None if _draws(rule.if_) else folded(rule.if_, roles, turn)
+                if fixed is False:
+                    continue
+                check = None if fixed is True else self._specialised(rule.if_, check, roles, turn)
+            result.append((rule, check))
         self._timed[(kind, roles, turn)] = result
         return result
 
@@ -287,14 +326,33 @@ class Program:
         cached = self._injects.get((roles, turn))
         if cached is not None and not self.scan_all:
             return cached
-        result = [
-            (ident, self.conditions(cond) if cond is not None else None)
-            for ident, at_turn, cond in self._inject_specs
-            if (at_turn == turn if at_turn is not None else cond is not None)
-            and (cond is None or self.scan_all or may_hold(cond, roles, turn))
-        ]
+        result: list[tuple[str, Check | None]] = []
+        for ident, at_turn, cond in self._inject_specs:
+            if not (at_turn == turn if at_turn is not None else cond is not None):
+                continue
+            if cond is None:
+                result.append((ident, None))
+            elif self.scan_all:
+                result.append((ident, self.conditions(cond)))
+            elif may_hold(cond, roles, turn):
+                fixed = None if _draws(cond) else folded(cond, roles, turn)
+                if fixed is True:
+                    result.append((ident, None))
+                elif fixed is None:
+                    check = self._specialised(cond, self.conditions(cond), roles, turn)
+                    result.append((ident, check))
         self._injects[(roles, turn)] = result
         return result
+
+    def _specialised(
+        self, cond: Any, check: Check | None, roles: frozenset[str], turn: int
+    ) -> Check | None:
+        """``cond``'s check for a game whose played roles are ``roles`` at ``turn``: the
+        parts that cannot change within it (the roles, the turn) left out. A condition
+        that draws a chance keeps its full check, so that it draws exactly as before."""
+        if _draws(cond) or not _has_fixed(cond):
+            return check
+        return _compile_folded(cond, roles, turn, self.conditions)
 
 
 @dataclass
@@ -418,6 +476,66 @@ def _possible(cond: Any, roles: frozenset[str], turn: int) -> bool:
     if isinstance(cond, L.NotOf) and isinstance(cond.not_, L.RoleIs):
         return cond.not_.role not in roles
     return True  # anything else depends on the state
+
+
+def folded(cond: Any, roles: frozenset[str], turn: int) -> bool | None:
+    """``cond``'s value in any state of a game whose played roles are ``roles`` at
+    ``turn``, or None when it depends on more than those. (Checking it may still draw a
+    chance: see ``_draws``.)"""
+    if isinstance(cond, L.RoleIs):
+        return cond.role in roles
+    if isinstance(cond, L.TurnIs):
+        lo = cond.turn.min if cond.turn.min is not None else 0
+        hi = cond.turn.max if cond.turn.max is not None else 10**9
+        return lo <= turn <= hi
+    if isinstance(cond, L.NotOf):
+        inner = folded(cond.not_, roles, turn)
+        return None if inner is None else not inner
+    if isinstance(cond, L.AllOf | L.AnyOf):
+        parts = [
+            folded(c, roles, turn) for c in (cond.all if isinstance(cond, L.AllOf) else cond.any)
+        ]
+        decisive = isinstance(cond, L.AnyOf)  # (the value that settles it: True for 'any')
+        if decisive in parts:
+            return decisive
+        if all(part is not None for part in parts):
+            return not decisive
+    return None
+
+
+def _has_fixed(cond: Any) -> bool:
+    """Whether ``cond`` has a part about the roles played or the turn."""
+    if isinstance(cond, L.RoleIs | L.TurnIs):
+        return True
+    if isinstance(cond, L.NotOf):
+        return _has_fixed(cond.not_)
+    if isinstance(cond, L.AllOf):
+        return any(_has_fixed(c) for c in cond.all)
+    if isinstance(cond, L.AnyOf):
+        return any(_has_fixed(c) for c in cond.any)
+    return False
+
+
+def _compile_folded(
+    cond: Any, roles: frozenset[str], turn: int, conditions: CompiledConditions
+) -> Check:
+    """A check of ``cond`` (which draws no chance, so the order of its parts does not
+    matter) without the parts whose value ``folded`` knows; ``cond`` itself is not
+    known."""
+    if not _has_fixed(cond):
+        return conditions(cond)
+    if isinstance(cond, L.NotOf):
+        inner = _compile_folded(cond.not_, roles, turn, conditions)
+        return lambda ctx: not inner(ctx)
+    every = isinstance(cond, L.AllOf)
+    members = cond.all if isinstance(cond, L.AllOf) else cond.any
+    # The parts left out are True (of 'all') or False (of 'any'): the whole is not known.
+    parts = tuple(
+        _compile_folded(c, roles, turn, conditions)
+        for c in members
+        if folded(c, roles, turn) is None
+    )
+    return _all(parts) if every else _any(parts)
 
 
 def _draws(cond: Any) -> bool:

@@ -13,7 +13,7 @@ from typing import Any
 
 from ..content import logic as L
 from ..content.bundle import GameContent
-from ..content.models import Rule
+from ..content.models import Rule, Scenario, Variable
 from . import decisions, rules, siena
 from . import events as E
 from .actions import (
@@ -31,10 +31,9 @@ from .actions import (
 )
 from .addressing import cause_of, set_off_by_time
 from .compiled import EVERYTHING, Program
-from .conditions import message_matches
 from .rng import next_percent, seed_state
 from .rules import DISTRUST_MAX_DELAY, Refused, text_ref
-from .state import Breach, GameState, Known, Message, Pending, ScoreChange
+from .state import THB, Breach, GameState, Known, Message, Pending, ScoreChange
 
 LEAN_EVENTS = frozenset({E.RULE_FIRED, E.INJECT, E.FACTS_LEARNED, E.OBJECTIVE_MET, E.GAME_ENDED})
 """The kinds of event a lean engine (``Engine(content, lean=True)``) still reports."""
@@ -114,14 +113,15 @@ class Engine:
         work.state.steps += 1
         # Points go to the group whose action earned them; what time moving on brings
         # (replies, events) belongs to no group.
-        work.scorer = "" if isinstance(action, EndTurn) else state.role
+        work.scorer = "" if type(action) is EndTurn else state.role
         try:
             work.apply(action)  # rules.check refuses any action once the game is over
         except Refused as refusal:
             # A refused action changes nothing that objectives or endings look at.
             work.refuse(action, refusal)
             return work.state, work.events
-        work.settle()
+        work.deliver_due()  # (``settle``, spelt out: one call less on every step)
+        work.check_outcomes()
         return work.state, work.events
 
     def replay(
@@ -347,7 +347,13 @@ class _Step:
             mine[fact] = known
         self.dirty = True
         self.changed.add(("k", actor))
-        self.emit(E.FACTS_LEARNED, actor=actor, facts=new, source=known.source, via=known.via)
+        self.events.append(  # (``emit`` inlined here and below: events are made at every step)
+            E.Event(
+                E.FACTS_LEARNED,
+                self.state.turn,
+                {"actor": actor, "facts": new, "source": known.source, "via": known.via},
+            )
+        )
         return new
 
     def score(
@@ -383,11 +389,6 @@ class _Step:
             origin=origin,
             by=self.scorer,
         )
-
-    def add_message(self, message: Message) -> Message:
-        if not self.lean:  # (a lean step keeps no messages: no condition reads them)
-            self.state.messages = (*self.state.messages, message)
-        return message
 
     def new_message(self, thread: int | None = None, **fields: Any) -> Message:
         state = self.state
@@ -465,8 +466,12 @@ class _Step:
         state.ap -= cost
         kind = type(action)
         if kind in _EXCHANGE_TYPES:
-            # The player's own cooperation: what the best rating asks for.
-            self.own("exchanges")[state.role] = state.exchanges.get(state.role, 0) + 1
+            # The player's own cooperation: what the best rating asks for. (Copied here
+            # rather than through ``own``: a step writes to it first, if at all.)
+            exchanges = dict(state.exchanges)
+            exchanges[state.role] = exchanges.get(state.role, 0) + 1
+            state.exchanges = exchanges
+            self._owned.add("exchanges")
         if kind is EndTurn:
             self.end_turn()
         elif kind is Share:
@@ -491,16 +496,15 @@ class _Step:
     def _hand_over(self, message: Message) -> None:
         """Recipients learn the attached facts; scoring for need and need-to-know."""
         facts = message.facts
+        if not facts:
+            return  # a call or a request that only asks
         by_player = message.sender == self.state.role
         for recipient in message.recipients:
             known = Known(
                 self.state.turn, message.sender, message.channel, message.handling, message.id
             )
-            new = self.learn(recipient, facts, known) if facts else []
-            if facts:
-                self._credit_needs(
-                    recipient, facts, new, check_need_to_know=True, by_player=by_player
-                )
+            new = self.learn(recipient, facts, known)
+            self._credit_needs(recipient, facts, new, check_need_to_know=True, by_player=by_player)
 
     def _credit_needs(
         self,
@@ -550,26 +554,38 @@ class _Step:
                 )
 
     def _send(self, action: Send) -> None:
-        thread = None
+        state = self.state
+        ident = len(state.messages) + 1
+        thread = ident
         if action.reply_to is not None:
-            thread = next(m.thread for m in self.state.messages if m.id == action.reply_to)
-        message = self.new_message(
-            kind="message",
-            channel="siena",
-            sender=self.state.role,
-            recipients=tuple(action.to),
-            facts=tuple(action.facts),
-            subject=action.subject,
-            body=action.body,
-            handling=action.handling,
-            handling_note=action.handling_note,
-            source_code=action.source_code,
-            info_code=action.info_code,
-            priority=action.priority,
-            in_reply_to=action.reply_to,
-            **({"thread": thread} if thread is not None else {}),
+            thread = next(m.thread for m in state.messages if m.id == action.reply_to)
+        # (by position: keywords cost twice as much)
+        message = Message(
+            ident,
+            state.turn,
+            "message",
+            "siena",
+            state.role,
+            tuple(action.to),
+            tuple(action.facts),
+            action.subject,
+            action.body,
+            None,  # subject_id
+            None,  # body_id
+            action.handling,
+            action.handling_note,
+            action.source_code,
+            action.info_code,
+            action.priority,
+            self.scenario.case.reference,
+            THB,
+            thread,
+            action.reply_to,  # in_reply_to
+            None,  # service
         )
-        self.emit(E.MESSAGE_SENT, message=message.id)
+        if not self.lean:
+            state.messages = (*state.messages, message)
+            self.events.append(E.Event(E.MESSAGE_SENT, state.turn, {"message": ident}))
         self._score_grading(message)
         self._hand_over(message)
         self._answer(message)
@@ -621,24 +637,45 @@ class _Step:
             )
 
     def _share(self, action: Share) -> None:
-        message = self.new_message(
-            kind="share",
-            channel="direct",
-            sender=self.state.role,
-            recipients=(action.to,),
-            facts=tuple(action.facts),
-            body=action.note,
+        state = self.state
+        ident = len(state.messages) + 1
+        # (by position: a share is the commonest step, and keywords cost twice as much)
+        message = Message(
+            ident,
+            state.turn,
+            "share",
+            "direct",
+            state.role,
+            (action.to,),
+            tuple(action.facts),
+            "",  # subject
+            action.note,  # body
+            None,  # subject_id
+            None,  # body_id
+            None,  # handling
+            "",  # handling_note
+            None,  # source_code
+            None,  # info_code
+            "normal",  # priority
+            self.scenario.case.reference,
+            THB,
+            ident,  # thread
+            None,  # in_reply_to
+            None,  # service
         )
-        self.emit(E.MESSAGE_SENT, message=message.id)
+        if not self.lean:
+            state.messages = (*state.messages, message)
+            self.events.append(E.Event(E.MESSAGE_SENT, state.turn, {"message": ident}))
         self._hand_over(message)
         self._answer(message)
 
     def _answer(self, message: Message) -> None:
         """Rules answer a message; recipients no rule answered acknowledge it."""
         self.message = message
+        filters = self.program.filters
         replied = self.fire(
             "message",
-            lambda r: message_matches(r.when.message, message, self),
+            lambda r: filters[r.id](message, self),
             message.recipients,
         )
         self.message = None
@@ -652,18 +689,35 @@ class _Step:
         service, _ = rules.check_request(self, action)
         agency = self.content.actors[action.agency]
         facts = (action.fact,) if action.fact else ()
-        message = self.new_message(
-            kind="request",
-            channel=service.channel,
-            sender=self.state.role,
-            recipients=(agency.id,),
-            facts=facts,
-            subject_id=service.label.id,
-            body=action.note,
-            priority=action.priority,
-            service=service.id,
+        state = self.state
+        ident = len(state.messages) + 1
+        # (by position: keywords cost twice as much)
+        message = Message(
+            ident,
+            state.turn,
+            "request",
+            service.channel,
+            state.role,
+            (agency.id,),
+            facts,
+            "",  # subject
+            action.note,  # body
+            service.label.id,  # subject_id
+            None,  # body_id
+            None,  # handling
+            "",  # handling_note
+            None,  # source_code
+            None,  # info_code
+            action.priority,
+            self.scenario.case.reference,
+            THB,
+            ident,  # thread
+            None,  # in_reply_to
+            service.id,
         )
-        self.emit(E.MESSAGE_SENT, message=message.id)
+        if not self.lean:
+            state.messages = (*state.messages, message)
+            self.events.append(E.Event(E.MESSAGE_SENT, state.turn, {"message": ident}))
         self._hand_over(message)
         self.message = message
 
@@ -691,7 +745,12 @@ class _Step:
         self.dirty = True
         self.changed.add(("d", spec.id))
         self.emit(E.ACTION_DONE, action=spec.id, fact=action.fact, by=self.state.role)
-        self.apply_effects(spec.then, f"action:{spec.id}")
+        plans = self.program.plans
+        key = ("action", spec.id)
+        plan = plans.get(key)
+        if plan is None:
+            plan = plans[key] = (_handlers(spec.then, self.scenario), f"action:{spec.id}")
+        self.run(*plan)
         self.fire("action", None, (spec.id,))
 
     def _ask_permission(self, action: AskPermission) -> None:
@@ -873,27 +932,34 @@ class _Step:
         state = self.state
         recipient = get("to") or state.role
         ident = len(state.messages) + 1
-        # (built here rather than through ``new_message``: every turn delivers replies)
-        message = self.add_message(
-            Message(
-                id=ident,
-                turn=state.turn,
-                kind="reply",
-                channel=data["channel"],
-                sender=data["sender"],
-                recipients=(recipient,),
-                facts=tuple(get("facts") or ()),
-                subject_id=get("subject"),
-                body_id=get("body"),
-                handling=get("handling"),
-                source_code=evaluation[0] if evaluation else None,
-                info_code=evaluation[1] if evaluation else None,
-                case=self.scenario.case.reference,
-                thread=get("thread") or ident,
-                in_reply_to=get("request"),
-            )
+        # (built here, by position, rather than through ``new_message``: every turn
+        # delivers replies, and keyword arguments cost twice as much)
+        message = Message(
+            ident,
+            state.turn,
+            "reply",
+            data["channel"],
+            data["sender"],
+            (recipient,),
+            tuple(get("facts") or ()),
+            "",  # subject
+            "",  # body
+            get("subject"),  # subject_id
+            get("body"),  # body_id
+            get("handling"),
+            "",  # handling_note
+            evaluation[0] if evaluation else None,  # source_code
+            evaluation[1] if evaluation else None,  # info_code
+            "normal",  # priority
+            self.scenario.case.reference,
+            THB,
+            get("thread") or ident,
+            get("request"),  # in_reply_to
+            None,  # service
         )
-        self.emit(E.MESSAGE_RECEIVED, message=ident)
+        if not self.lean:
+            state.messages = (*state.messages, message)
+            self.events.append(E.Event(E.MESSAGE_RECEIVED, state.turn, {"message": ident}))
         scorer = self.scorer
         if self.state.seats:
             self.scorer = recipient  # what the reply brings is the asking group's
@@ -936,8 +1002,17 @@ class _Step:
         self.state.injected = self.state.injected | {inject_id}
         self.dirty = True
         self.changed.add(("i", inject_id))
-        self.emit(E.INJECT, inject=inject_id, audience=list(inject.audience))
-        self.apply_effects(inject.then, f"inject:{inject_id}")
+        self.events.append(
+            E.Event(
+                E.INJECT, self.state.turn, {"inject": inject_id, "audience": list(inject.audience)}
+            )
+        )
+        plans = self.program.plans
+        key = ("inject", inject_id)
+        plan = plans.get(key)
+        if plan is None:
+            plan = plans[key] = (_handlers(inject.then, self.scenario), f"inject:{inject_id}")
+        self.run(*plan)
         self.fire("inject", None, (inject_id,))
 
     def finish(self, ending: str) -> None:
@@ -967,6 +1042,7 @@ class _Step:
             rules = self.program.rules.get(kind, [])
         if not rules:
             return replied
+        plans = self.program.plans
         self.depth += 1
         try:
             for rule, check in rules:
@@ -988,11 +1064,26 @@ class _Step:
                     continue
                 if replied and self._replies_again(rule, replied):
                     continue  # one request, one reply: the first rule that answers wins
+                plan = plans.get(ident)
+                if plan is None:
+                    plan = plans[ident] = _RulePlan(rule, self.scenario)
                 state.fired = state.fired | {ident}
                 self.dirty = True
-                self.changed.add(("f", ident))
-                self.emit(E.RULE_FIRED, rule=ident)
-                outer, self.responder = self.responder, self._responder(rule)
+                self.changed.add(plan.fired)
+                self.events.append(E.Event(E.RULE_FIRED, state.turn, {"rule": ident}))
+                outer = self.responder
+                to = plan.to
+                if to is not None:
+                    self.responder = (self.scorer or state.role) if to == L.PLAYER else to
+                elif plan.by_request:
+                    self.responder = plan.agency
+                else:
+                    message = self.message
+                    self.responder = (
+                        message.recipients[0]
+                        if message is not None and message.recipients
+                        else None
+                    )
                 scorer = self.scorer
                 if state.seats:
                     # A class game: the rule answers, and credits, the group behind it.
@@ -1002,7 +1093,7 @@ class _Step:
                         )
                     self.own("causes")[rule.id] = self.scorer
                 try:
-                    replied |= self.apply_effects(rule.then, f"rule:{rule.id}")
+                    replied |= self.run(plan.effects, plan.origin)
                 finally:
                     self.responder = outer
                     self.scorer = scorer
@@ -1035,47 +1126,35 @@ class _Step:
             return self.message.recipients[0]
         return None
 
-    def apply_effects(self, effects: Sequence[Any], origin: str) -> set[str]:
-        replied: set[str] = set()
-        for effect in effects:
-            if self.state.over:
+    def run(self, effects: _Handlers, origin: str) -> AbstractSet[str]:
+        """Apply effects, each with its handler, until the game ends; who replied."""
+        replied: AbstractSet[str] = _NOBODY
+        state = self.state
+        for handler, effect in effects:
+            if state.ending is not None:
                 break
-            replied |= self._effect(effect, origin)
+            found = handler(self, effect, origin)
+            if found:
+                replied = replied | found
         return replied
 
     def _actor(self, actor: str) -> str:
         # 'player' in a class game: the group the rule answers (see ``fire``).
         return (self.scorer or self.state.role) if actor == L.PLAYER else actor
 
-    def _effect(self, effect: Any, origin: str) -> AbstractSet[str]:
-        # One dictionary look-up instead of a chain of isinstance checks: effects are the
-        # commonest thing a step does.
-        handler = _EFFECTS.get(type(effect))
-        if handler is None:
-            return set()
-        return handler(self, effect, origin) or _NOBODY
+    # The effects below take what ``_EFFECT_DATA`` took out of the effect once per engine.
 
-    def _reveal(self, effect: L.Reveal, origin: str) -> None:
-        args = effect.reveal
-        to = self._actor(args.to)
-        sender = self._actor(args.sender) if args.sender else None
-        known = Known(self.state.turn, sender, "rule" if sender else "action", args.handling)
-        self.learn(to, args.facts, known)
+    def _reveal(self, data: tuple[str, str | None, str | None, list[str]], origin: str) -> None:
+        to, sender, handling, facts = data
+        to = self._actor(to)
+        sender = self._actor(sender) if sender else None
+        known = Known(self.state.turn, sender, "rule" if sender else "action", handling)
+        self.learn(to, facts, known)
 
-    def _reply(self, effect: L.Reply, origin: str) -> set[str]:
-        reply = effect.reply
-        request = self.message
-        sender = self._actor(reply.sender) if reply.sender else (self.responder or self.state.role)
-        self._reply_later(
-            sender,
-            request,
-            reply.text.id,
-            reply.after,
-            tuple(reply.facts),
-            reply.handling,
-            reply.evaluation,
-            reply.subject.id if reply.subject else None,
-        )
+    def _reply(self, data: tuple[Any, ...], origin: str) -> set[str]:
+        sender, text, after, facts, handling, evaluation, subject = data
+        sender = self._actor(sender) if sender else (self.responder or self.state.role)
+        self._reply_later(sender, self.message, text, after, facts, handling, evaluation, subject)
         return {sender}
 
     def _forward(self, effect: L.Forward, origin: str) -> None:
@@ -1087,8 +1166,20 @@ class _Step:
             new = self.learn(target, message.facts, known)
             self._credit_needs(target, message.facts, new, check_need_to_know=True)
 
-    def _set(self, effect: L.SetVar, origin: str) -> None:
-        self._set_var(effect.set.var, effect.set.value, origin)
+    def _set(self, data: tuple[str, Any, tuple[str, str]], origin: str) -> None:
+        name, value, changed = data  # (the value already kept within the variable's bounds)
+        if self.state.variables.get(name) != value:
+            self.own("variables")[name] = value
+            self.dirty = True
+            self.changed.add(changed)
+            if not self.lean:
+                self.events.append(
+                    E.Event(
+                        E.VARIABLE_CHANGED,
+                        self.state.turn,
+                        {"var": name, "value": value, "origin": origin},
+                    )
+                )
 
     def _add(self, effect: L.AddVar, origin: str) -> None:
         current = self.state.variables[effect.add.var]
@@ -1110,26 +1201,32 @@ class _Step:
         else:
             self.schedule(self.state.turn + effect.inject.after, "inject", id=effect.inject.id)
 
-    def _say(self, effect: L.Say, origin: str) -> None:
+    def _say(self, text: str, origin: str) -> None:
         # In a class game, narration is the news of the group the rule answers.
-        by = {"by": self.scorer} if self.state.seats else {}
-        self.emit(E.NARRATION, text=effect.say.id, **by)
+        if self.lean:
+            return
+        data = {"text": text}
+        if self.state.seats:
+            data["by"] = self.scorer
+        self.events.append(E.Event(E.NARRATION, self.state.turn, data))
 
     def _end(self, effect: L.End, origin: str) -> None:
         self.finish(effect.end)
 
     def _set_var(self, name: str, value: Any, origin: str) -> None:
-        spec = self.scenario.variables[name]
-        if isinstance(value, int) and not isinstance(value, bool):
-            if spec.min is not None:
-                value = max(spec.min, value)
-            if spec.max is not None:
-                value = min(spec.max, value)
+        value = _bounded(self.scenario.variables[name], value)
         if self.state.variables.get(name) != value:
             self.own("variables")[name] = value
             self.dirty = True
             self.changed.add(("v", name))
-            self.emit(E.VARIABLE_CHANGED, var=name, value=value, origin=origin)
+            if not self.lean:
+                self.events.append(
+                    E.Event(
+                        E.VARIABLE_CHANGED,
+                        self.state.turn,
+                        {"var": name, "value": value, "origin": origin},
+                    )
+                )
 
     # --- after every step -----------------------------------------------------------------
 
@@ -1153,7 +1250,7 @@ class _Step:
             if objective not in met and check(self):
                 met = self.own("objectives")
                 met[objective] = state.turn
-                self.emit(E.OBJECTIVE_MET, objective=objective)
+                self.events.append(E.Event(E.OBJECTIVE_MET, state.turn, {"objective": objective}))
         if state.ending is not None:
             return
         for ending, check in endings.due(changed):
@@ -1182,3 +1279,67 @@ _EFFECTS: dict[type, Callable[[_Step, Any, str], AbstractSet[str] | None]] = {
     L.End: _Step._end,
 }
 """What each kind of effect does."""
+
+
+def _bounded(spec: Variable, value: Any) -> Any:
+    """``value`` kept within the variable's bounds, if it is a number."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        if spec.min is not None:
+            value = max(spec.min, value)
+        if spec.max is not None:
+            value = min(spec.max, value)
+    return value
+
+
+_EFFECT_DATA: dict[type, Callable[[Any, Scenario], Any]] = {
+    L.Reveal: lambda e, _: (e.reveal.to, e.reveal.sender, e.reveal.handling, e.reveal.facts),
+    L.Reply: lambda e, _: (
+        e.reply.sender,
+        e.reply.text.id,
+        e.reply.after,
+        tuple(e.reply.facts),
+        e.reply.handling,
+        e.reply.evaluation,
+        e.reply.subject.id if e.reply.subject else None,
+    ),
+    L.SetVar: lambda e, scenario: (
+        e.set.var,
+        _bounded(scenario.variables[e.set.var], e.set.value),
+        ("v", e.set.var),
+    ),
+    L.Say: lambda e, _: e.say.id,
+}
+"""What the handlers of some effects take instead of the effect: what they read of it,
+taken out once (the others take the effect itself)."""
+
+_Handlers = tuple[tuple[Callable[[_Step, Any, str], AbstractSet[str] | None], Any], ...]
+
+
+def _handlers(effects: Sequence[Any], scenario: Scenario) -> _Handlers:
+    """Each effect with what does it (an effect of no known kind does nothing)."""
+    return tuple(
+        (_EFFECTS[kind], _EFFECT_DATA[kind](e, scenario) if kind in _EFFECT_DATA else e)
+        for e in effects
+        if (kind := type(e)) in _EFFECTS
+    )
+
+
+class _RulePlan:
+    """What a step needs of a rule that fires, worked out once per engine."""
+
+    __slots__ = ("agency", "by_request", "effects", "fired", "origin", "to")
+
+    def __init__(self, rule: Rule, scenario: Scenario) -> None:
+        self.effects = _handlers(rule.then, scenario)
+        self.origin = f"rule:{rule.id}"
+        self.fired = ("f", rule.id)  # (what ``changed`` records)
+        # Who a reply without 'from:' comes from (see ``_Step._responder``): the addressee
+        # the trigger names, else the first recipient of the message being answered.
+        when = rule.when
+        self.to = (
+            when.message.to
+            if isinstance(when, L.OnMessage) and when.message.to is not None
+            else None
+        )
+        self.by_request = isinstance(when, L.OnRequest)
+        self.agency = when.request.agency if isinstance(when, L.OnRequest) else None

@@ -24,6 +24,10 @@ class Known:
     message: int | None = None
 
 
+THB = "thb"
+"""The crime area of every message: trafficking in human beings, the only one these cases use."""
+
+
 @dataclass(slots=True)
 class Message:
     """A SIENA message, a direct exchange, a service request or a reply."""
@@ -45,7 +49,7 @@ class Message:
     info_code: str | None = None
     priority: str = "normal"
     case: str | None = None
-    crime_area: str = "thb"  # trafficking in human beings: the only one these cases use
+    crime_area: str = THB
     thread: int = 0
     in_reply_to: int | None = None
     service: str | None = None
