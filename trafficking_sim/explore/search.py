@@ -148,6 +148,8 @@ def explore(
         if reduce and allow is None and not start.seats
         else frozenset()
     )
+    # What the steps of actions with a footprint do, reused where they read the same.
+    outcomes = _Outcomes(commute, keys, start) if commute is not None else None
     rank: dict[Action, int] = {}  # the one order commuting actions are taken in
     commuting: dict[tuple[int, int], bool] = {}  # ``commute``'s answers, by the two ranks
     swapped: dict[tuple[int, int], bool] = {}  # ``commute.across``'s answers, the same way
@@ -169,6 +171,8 @@ def explore(
         # The actions that change nothing here (refused, or only spending points): those
         # that did nothing before ``how`` and commute with it do nothing after it either.
         still: set[int] = set()
+        # (a step here would deliver what is due: not what it does elsewhere)
+        due_now = any(item.due <= state.turn for item in state.pending)
         for action in [*engine.candidate_actions(state), EndTurn()]:
             if allow is not None and not allow(action):
                 continue
@@ -207,9 +211,25 @@ def explore(
                     if commute is not None:
                         still.add(order)
                     continue  # a refusal leaves the state as it was: a state seen
-            after, events = engine.step(state, action)
-            after = _slim(after, owned=True)
-            child = keys.parts(after, state, parts)
+            found: Any = None
+            view = None
+            if outcomes is not None and not due_now:
+                view = outcomes.view(order, action)
+                if view is not None:
+                    values = outcomes.values(order, view, parts)
+                    found = outcomes.learned.get(values, _UNKNOWN)
+            if found is not None and found is not _UNKNOWN:
+                # A step of it here does what it did where it read the same.
+                after, events = None, found[1]
+                child = outcomes.apply(parts, found[0])  # type: ignore[union-attr]
+                if _VERIFY:
+                    _verify(engine, keys, state, parts, action, found)
+            else:
+                after, events = engine.step(state, action)
+                after = _slim(after, owned=True)
+                child = keys.parts(after, state, parts)
+                if found is _UNKNOWN:
+                    outcomes.learn(order, values, parts, child, events)  # type: ignore[union-attr]
             if not isinstance(action, EndTurn) and child[:-1] == parts[:-1]:
                 # Refused (a state seen), or spent action points and changed nothing.
                 if commute is not None:
@@ -227,11 +247,16 @@ def explore(
             action = actions.setdefault(action, action)
             parents[child_key] = (here, action)
             search.states += 1
+            path: list[Action] | None = None
+            if after is None:
+                # (reused: no objective met, no ending, and the turn of the state before)
+                _note_found(search, events)
+                queue.append((state, action, child_key, still))
+                continue
             if after.ending is not None and after.ending in best:
                 own = after.exchanges.get(role, 0)
                 if search.fewest_exchanges_to_best is None or own < search.fewest_exchanges_to_best:
                     search.fewest_exchanges_to_best = own
-            path: list[Action] | None = None
             if _interesting(search, content, after, events):
                 path = _path(parents, child_key)
                 _record_outcome(search, content, after, path)
@@ -1172,6 +1197,154 @@ class _Keys:
 _KNOWLEDGE = 11  # where the masks of the actors' facts begin in ``_Keys.parts``
 
 
+_View = tuple[tuple[tuple[int, int], ...], tuple[int, ...]]
+"""What of a state's parts (``_Keys.parts``) a step may read or write: (index, bits) of
+the bit masks and the indexes of the parts taken whole."""
+
+_Changes = tuple[tuple[int, int, bool], ...]
+"""A step's changes to a state's parts: (index, bits added or the new value, bits?)."""
+
+_UNKNOWN = object()
+
+
+class _Outcomes:
+    """What a step of one action does to a state's parts, learned from the steps taken
+    and reused at states where the step would read the same.
+
+    A step of an action that has a footprint (see ``_Commuting``) reads only what its
+    footprint names and writes only that, so at two states that agree on it, it makes the
+    same change; the search then makes a child's parts from its parent's without a step.
+    An action's *view* is what of the parts holds its footprint: the bits of the facts,
+    rules, injects and objectives it names, the whole number of the parts kept as one
+    (variables, steps done, permissions, replies on their way, the player's restricted
+    facts), the turn and the action points. Objectives and endings are checked after
+    every step, so the view also holds what each one reads whose reads a step of the
+    action may write, and whether it is met. Broken trust is the start's on every search
+    path (see ``_Keys``); own exchanges are not in the keys.
+
+    Learned from a real step: the parts it changed (a change outside the view and the
+    action is never reused: its footprint missed something) and the rules, injects and
+    facts its events name, for the findings. A step that meets an objective or ends the
+    game is not reused: the search records those from the state. Nothing is learned or
+    reused at a state with something on its way due now (a step would deliver it).
+    ``tests/test_explore_reduction.py`` steps every reuse for real in searches of every
+    scenario and compares the parts.
+    """
+
+    def __init__(self, commute: _Commuting, keys: _Keys, start: GameState) -> None:
+        self.commute = commute
+        self.keys = keys
+        self.role = start.role
+        self.size = _KNOWLEDGE + len(start.knowledge) + 1
+        self.actors = {actor: _KNOWLEDGE + i for i, actor in enumerate(start.knowledge)}
+        self._views: dict[int, _View | None] = {}
+        # (rank, the view's values) -> (the changed parts, the findings), or None: step it
+        self.learned: dict[tuple[int, ...], Any] = {}
+
+    def view(self, rank: int, action: Action) -> _View | None:
+        found = self._views.get(rank, _UNKNOWN)
+        if found is _UNKNOWN:
+            found = self._views[rank] = self._view(action)
+        return found  # type: ignore[return-value]
+
+    def _view(self, action: Action) -> _View | None:
+        commute = self.commute
+        footprint = commute.footprint(action)
+        if footprint is None or type(action) is EndTurn:
+            return None
+        read, write, _ = footprint
+        atoms = set(read | write)
+        for objective, watched in zip(commute.content.objectives, commute._outcomes, strict=True):
+            if watched is None:
+                if write:
+                    return None
+            elif not watched.isdisjoint(write):
+                atoms |= watched | {("o", objective)}
+        for watched in commute._endings:
+            if watched is None:
+                if write:
+                    return None
+            elif not watched.isdisjoint(write):
+                atoms |= watched | {"ending"}
+        masks: dict[int, int] = {}
+        whole = {0, self.size - 1}  # the turn and the action points
+        keys = self.keys
+        tables = {"f": (keys.rules, 1), "i": (keys.injects, 2), "o": (keys.objectives, 3)}
+        parts = {"pending": 7, "ending": 8, "v": 4, "d": 5, "p": 6, "reply": 7}
+        for atom in atoms:
+            if atom in ("trust", "exchanges", "turn"):
+                continue
+            if atom in parts:
+                whole.add(parts[atom])
+                continue
+            if not isinstance(atom, tuple):
+                return None
+            kind = atom[0]
+            if kind == "k":
+                index = self.actors.get(atom[1])
+                bits = -1 if len(atom) == 2 else keys.facts.get(atom[2], 0)
+                if index is None or not bits:
+                    return None
+                masks[index] = masks.get(index, 0) | bits
+                if atom[1] == self.role:
+                    whole.add(9)  # (how the player knows it: H1/H2 with where it came from)
+            elif kind in tables:
+                table, index = tables[kind]
+                bits = table.get(atom[1], 0)
+                if not bits:
+                    return None
+                masks[index] = masks.get(index, 0) | bits
+            elif kind in parts:
+                whole.add(parts[kind])
+            else:
+                return None
+        return tuple(sorted(masks.items())), tuple(sorted(whole))
+
+    @staticmethod
+    def values(rank: int, view: _View, parts: tuple[int, ...]) -> tuple[int, ...]:
+        """The view's values in a state's parts, with the action's rank: what to look up."""
+        return (rank, *[parts[i] & bits for i, bits in view[0]], *[parts[i] for i in view[1]])
+
+    def learn(
+        self,
+        rank: int,
+        values: tuple[int, ...],
+        parts: tuple[int, ...],
+        child: tuple[int, ...],
+        events: list[E.Event],
+    ) -> None:
+        """Remember what a real step did: the parts it changed and what its events name."""
+        view = self._views[rank]
+        assert view is not None
+        if len(child) != len(parts) or len(parts) != self.size:
+            return
+        masks = dict(view[0])
+        whole = view[1]
+        changes = []
+        for i, (old, new) in enumerate(zip(parts, child, strict=True)):
+            if old == new:
+                continue
+            if i == 3 or i == 8:
+                self.learned[values] = None  # an objective met or an ending: step it
+                return
+            if i in whole:
+                changes.append((i, new, False))
+            elif i in masks and (old & ~new) == 0 and ((old ^ new) & ~masks[i]) == 0:
+                changes.append((i, new & ~old, True))
+            else:
+                self._views[rank] = None  # a change outside its view: never reused
+                return
+        self.learned[values] = (tuple(changes), _findings(events))
+
+    @staticmethod
+    def apply(parts: tuple[int, ...], changes: _Changes) -> tuple[int, ...]:
+        """A state's parts with a step's changes: bits added, or a part's new number."""
+        child = list(parts)
+        for i, value, bits in changes:
+            child[i] = child[i] | value if bits else value
+        return tuple(child)
+
+
 def _bits(ids: Iterable[str]) -> dict[str, int]:
     return {ident: 1 << i for i, ident in enumerate(ids)}
 
@@ -1219,6 +1392,42 @@ def _note(search: Search, events: Iterable[E.Event], path: list[Action] | None) 
             search.injects_seen.add(event.data["inject"])
         elif event.kind == E.FACTS_LEARNED:
             search.facts_learned.update(event.data["facts"])
+
+
+def _findings(events: list[E.Event]) -> tuple[tuple[str, ...], ...]:
+    """What ``_note`` takes from a step's events: the rules fired, injects and facts."""
+    return (
+        tuple(e.data["rule"] for e in events if e.kind == E.RULE_FIRED and e.data.get("rule")),
+        tuple(e.data["inject"] for e in events if e.kind == E.INJECT),
+        tuple(f for e in events if e.kind == E.FACTS_LEARNED for f in e.data["facts"]),
+    )
+
+
+def _note_found(search: Search, found: tuple[tuple[str, ...], ...]) -> None:
+    """``_note`` for a step reused (see ``_Outcomes``): the rules, injects and facts its
+    events named."""
+    rules, injects, facts = found
+    search.rules_fired.update(rules)
+    search.injects_seen.update(injects)
+    search.facts_learned.update(facts)
+
+
+_VERIFY = False
+"""Step every reused outcome for real and compare (the tests set it)."""
+
+
+def _verify(
+    engine: Engine,
+    keys: _Keys,
+    state: GameState,
+    parts: tuple[int, ...],
+    action: Action,
+    found: tuple[_Changes, tuple[tuple[str, ...], ...]],
+) -> None:
+    after, events = engine.step(state, action)
+    real = keys.parts(_slim(after, owned=True), state, parts)
+    if real != _Outcomes.apply(parts, found[0]) or _findings(events) != found[1]:
+        raise AssertionError(f"reused outcome of {action!r} at turn {state.turn} is wrong")
 
 
 def _path(parents: dict[bytes, tuple[bytes | None, Action | None]], key: bytes) -> list[Action]:
