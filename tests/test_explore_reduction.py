@@ -355,18 +355,14 @@ def test_a_step_reused_where_it_reads_the_same_does_what_a_real_step_does(
     """The search makes a child's parts without a step when the action did something
     at another state that agrees on all its step can read (``_Outcomes``). In searches of
     every role, each such child is stepped for real as well: the parts and the rules,
-    injects and facts its events name must be the same."""
+    injects and facts its events name (until the search has noted them) must be the
+    same; and each list of actions the search reuses is made afresh and compared."""
     reused = 0
-    found = X._note_found
-
-    def counted(search: X.Search, notes: Any) -> None:
-        nonlocal reused
-        reused += 1
-        found(search, notes)
-
     apply = X._Outcomes.apply
 
     def applied(parts: tuple[int, ...], changes: Any) -> tuple[int, ...]:
+        nonlocal reused
+        reused += 1
         child = apply(parts, changes)
         # A step that meets an objective or ends the game is stepped for real, so the
         # search records it (and its path) from the state.
@@ -374,7 +370,6 @@ def test_a_step_reused_where_it_reads_the_same_does_what_a_real_step_does(
         return child
 
     monkeypatch.setattr(X, "_VERIFY", True)
-    monkeypatch.setattr(X, "_note_found", counted)
     monkeypatch.setattr(X._Outcomes, "apply", staticmethod(applied))
     content = load_game(path)
     for role in content.roles:

@@ -16,7 +16,7 @@ from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from hashlib import blake2b
 from itertools import compress
-from operator import is_not
+from operator import is_not, itemgetter
 from typing import Any
 
 from ..content.bundle import GameContent
@@ -151,6 +151,8 @@ def explore(
     # What the steps of actions with a footprint do, reused where they read the same.
     outcomes = _Outcomes(commute, keys, start) if commute is not None else None
     rank: dict[Action, int] = {}  # the one order commuting actions are taken in
+    ranks: dict[int, tuple[Action, int]] = {}  # the same by the action object's id
+    choices = _Choices(engine, start)
     commuting: dict[tuple[int, int], bool] = {}  # ``commute``'s answers, by the two ranks
     swapped: dict[tuple[int, int], bool] = {}  # ``commute.across``'s answers, the same way
     search.states = 1
@@ -173,13 +175,16 @@ def explore(
         still: set[int] = set()
         # (a step here would deliver what is due: not what it does elsewhere)
         due_now = any(item.due <= state.turn for item in state.pending)
-        for action in [*engine.candidate_actions(state), EndTurn()]:
+        for action in choices(state, parts):
             if allow is not None and not allow(action):
                 continue
             if type(action) is Share and action.to in as_sends:
                 continue  # the SIENA message with the same facts leads to the same state
             if commute is not None:
-                order = rank.setdefault(action, len(rank))
+                order = ranks.get(id(action), _NO_RANK)[1]
+                if order < 0:
+                    order = rank.setdefault(action, len(rank))
+                    ranks[id(action)] = (action, order)  # (kept: its id is not reused)
                 if order < after_rank:
                     # (by rank: two numbers hash faster than two actions)
                     pair = (order, after_rank)
@@ -203,28 +208,34 @@ def explore(
                         both = swapped[pair] = commute.across(action, last)  # type: ignore[arg-type]
                     if both:
                         continue  # taken before the turn's end, and ``last`` after it
-            if not _may_matter(engine, state, action):
-                continue
-            if isinstance(action, Do):
-                search.actions_tried.add(action.action)
-                if action.action in sure_refusals and not engine.accepts(state, action):
-                    if commute is not None:
-                        still.add(order)
-                    continue  # a refusal leaves the state as it was: a state seen
             found: Any = None
-            view = None
             if outcomes is not None and not due_now:
                 view = outcomes.view(order, action)
                 if view is not None:
                     values = outcomes.values(order, view, parts)
                     found = outcomes.learned.get(values, _UNKNOWN)
             if found is not None and found is not _UNKNOWN:
-                # A step of it here does what it did where it read the same.
-                after, events = None, found[1]
+                # A step of it here does what it did where it read the same (an action
+                # that cannot matter, or a sure refusal, changes nothing: see below).
+                if type(action) is Do:
+                    search.actions_tried.add(action.action)
+                after = None
                 child = outcomes.apply(parts, found[0])  # type: ignore[union-attr]
                 if _VERIFY:
                     _verify(engine, keys, state, parts, action, found)
+                if found[1] is not None:
+                    # What its events name, noted once: from then on the sets hold it.
+                    _note_found(search, found[1])
+                    outcomes.learned[values] = (found[0], None)  # type: ignore[union-attr]
             else:
+                if not _may_matter(engine, state, action):
+                    continue
+                if isinstance(action, Do):
+                    search.actions_tried.add(action.action)
+                    if action.action in sure_refusals and not engine.accepts(state, action):
+                        if commute is not None:
+                            still.add(order)
+                        continue  # a refusal leaves the state as it was: a state seen
                 after, events = engine.step(state, action)
                 after = _slim(after, owned=True)
                 child = keys.parts(after, state, parts)
@@ -249,8 +260,8 @@ def explore(
             search.states += 1
             path: list[Action] | None = None
             if after is None:
-                # (reused: no objective met, no ending, and the turn of the state before)
-                _note_found(search, events)
+                # (reused: no objective met, no ending, and the turn of the state before;
+                # what its events name is noted above)
                 queue.append((state, action, child_key, still))
                 continue
             if after.ending is not None and after.ending in best:
@@ -1197,9 +1208,10 @@ class _Keys:
 _KNOWLEDGE = 11  # where the masks of the actors' facts begin in ``_Keys.parts``
 
 
-_View = tuple[tuple[tuple[int, int], ...], tuple[int, ...]]
+_View = tuple[tuple[tuple[int, int], ...], tuple[int, ...], Callable[[tuple[int, ...]], Any]]
 """What of a state's parts (``_Keys.parts``) a step may read or write: (index, bits) of
-the bit masks and the indexes of the parts taken whole."""
+the bit masks, the indexes of the parts taken whole, and a getter of those (the turn
+and the action points are among them, so it returns a tuple)."""
 
 _Changes = tuple[tuple[int, int, bool], ...]
 """A step's changes to a state's parts: (index, bits added or the new value, bits?)."""
@@ -1298,12 +1310,13 @@ class _Outcomes:
                 whole.add(parts[kind])
             else:
                 return None
-        return tuple(sorted(masks.items())), tuple(sorted(whole))
+        indexes = tuple(sorted(whole))
+        return tuple(sorted(masks.items())), indexes, itemgetter(*indexes)
 
     @staticmethod
     def values(rank: int, view: _View, parts: tuple[int, ...]) -> tuple[int, ...]:
         """The view's values in a state's parts, with the action's rank: what to look up."""
-        return (rank, *[parts[i] & bits for i, bits in view[0]], *[parts[i] for i in view[1]])
+        return (rank, *[parts[i] & bits for i, bits in view[0]], *view[2](parts))
 
     def learn(
         self,
@@ -1413,7 +1426,39 @@ def _note_found(search: Search, found: tuple[tuple[str, ...], ...]) -> None:
 
 
 _VERIFY = False
-"""Step every reused outcome for real and compare (the tests set it)."""
+"""Step every reused outcome for real, and make every list of choices afresh, and
+compare (the tests set it)."""
+
+_NO_RANK = (None, -1)
+
+_END_TURN = EndTurn()
+
+
+class _Choices:
+    """``Engine.candidate_actions`` and ending the turn, made once for the states that
+    agree on all it reads: the player's facts in the order learned (the list's order is
+    the order the search tries them in), how it knows the restricted ones, the action
+    points, the steps done (whether at all: the key's counts are capped, never below one)
+    and the permissions. The states of a search are not over and keep the start's role."""
+
+    def __init__(self, engine: Engine, start: GameState) -> None:
+        self.engine = engine
+        self.role = start.role
+        self.made: dict[tuple[Any, ...], list[Action]] = {}
+
+    def __call__(self, state: GameState, parts: tuple[int, ...]) -> list[Action]:
+        known = state.knowledge.get(self.role, _NOTHING)
+        key = (*known, parts[-1], parts[5], parts[6], parts[9])
+        found = self.made.get(key)
+        if found is None or _VERIFY:
+            made = [*self.engine.candidate_actions(state), _END_TURN]
+            if found is not None and found != made:
+                raise AssertionError(f"choices at turn {state.turn} are not {found}")
+            found = self.made[key] = made
+        return found
+
+
+_NOTHING: dict[str, Any] = {}
 
 
 def _verify(
@@ -1426,7 +1471,9 @@ def _verify(
 ) -> None:
     after, events = engine.step(state, action)
     real = keys.parts(_slim(after, owned=True), state, parts)
-    if real != _Outcomes.apply(parts, found[0]) or _findings(events) != found[1]:
+    # (what its events name is kept until noted once, then only the parts)
+    named = found[1]
+    if real != _Outcomes.apply(parts, found[0]) or named not in (None, _findings(events)):
         raise AssertionError(f"reused outcome of {action!r} at turn {state.turn} is wrong")
 
 
