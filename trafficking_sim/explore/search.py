@@ -16,7 +16,7 @@ from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from hashlib import blake2b
 from itertools import compress
-from operator import is_not, itemgetter
+from operator import and_, is_not, itemgetter
 from typing import Any
 
 from ..content.bundle import GameContent
@@ -1208,10 +1208,13 @@ class _Keys:
 _KNOWLEDGE = 11  # where the masks of the actors' facts begin in ``_Keys.parts``
 
 
-_View = tuple[tuple[tuple[int, int], ...], tuple[int, ...], Callable[[tuple[int, ...]], Any]]
+_View = tuple[
+    tuple[tuple[int, int], ...], tuple[int, ...], Callable[[tuple[int, ...]], Any], tuple[int, ...]
+]
 """What of a state's parts (``_Keys.parts``) a step may read or write: (index, bits) of
-the bit masks, the indexes of the parts taken whole, and a getter of those (the turn
-and the action points are among them, so it returns a tuple)."""
+the bit masks and the indexes of the parts taken whole; then, for looking it up, a
+getter of all these parts (the turn and the action points are among them, so it returns
+a tuple) and the bits of each (-1 for a part taken whole)."""
 
 _Changes = tuple[tuple[int, int, bool], ...]
 """A step's changes to a state's parts: (index, bits added or the new value, bits?)."""
@@ -1311,12 +1314,19 @@ class _Outcomes:
             else:
                 return None
         indexes = tuple(sorted(whole))
-        return tuple(sorted(masks.items())), indexes, itemgetter(*indexes)
+        # (one getter of all its parts, each and-ed with its bits: -1 keeps a whole part)
+        every = sorted({**masks, **dict.fromkeys(indexes, -1)}.items())
+        return (
+            tuple(sorted(masks.items())),
+            indexes,
+            itemgetter(*[i for i, _ in every]),
+            tuple(bits for _, bits in every),
+        )
 
     @staticmethod
     def values(rank: int, view: _View, parts: tuple[int, ...]) -> tuple[int, ...]:
         """The view's values in a state's parts, with the action's rank: what to look up."""
-        return (rank, *[parts[i] & bits for i, bits in view[0]], *view[2](parts))
+        return (rank, *map(and_, view[2](parts), view[3]))
 
     def learn(
         self,
