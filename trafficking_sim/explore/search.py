@@ -173,8 +173,14 @@ def explore(
         # The actions that change nothing here (refused, or only spending points): those
         # that did nothing before ``how`` and commute with it do nothing after it either.
         still: set[int] = set()
-        # (a step here would deliver what is due: not what it does elsewhere)
-        due_now = any(item.due <= state.turn for item in state.pending)
+        # (a step here would deliver what is due: not what it does elsewhere; and every
+        # actor's facts have a part from the start on, but a state with more is not
+        # one a view was made for)
+        reusable = (
+            outcomes is not None
+            and len(parts) == outcomes.size
+            and not any(item.due <= state.turn for item in state.pending)
+        )
         for action in choices(state, parts):
             if allow is not None and not allow(action):
                 continue
@@ -209,7 +215,8 @@ def explore(
                     if both:
                         continue  # taken before the turn's end, and ``last`` after it
             found: Any = None
-            if outcomes is not None and not due_now:
+            if reusable:
+                assert outcomes is not None
                 view = outcomes.view(order, action)
                 if view is not None:
                     values = outcomes.values(order, view, parts)
@@ -284,7 +291,18 @@ def explore(
         began = time.perf_counter()
         steps = None if beam_share is None else max(1, int(beam_share * budget))
         _beam(
-            engine, content, start, search, allow, keys, limit, beam_width, stop_at, deadline, steps
+            engine,
+            content,
+            start,
+            search,
+            allow,
+            keys,
+            limit,
+            beam_width,
+            stop_at,
+            deadline,
+            steps,
+            (outcomes, rank) if outcomes is not None else None,
         )
         search.beam_seconds = time.perf_counter() - began
     return search
@@ -403,13 +421,18 @@ def _beam(
     stop_at: set[str] | None = None,
     deadline: float | None = None,
     max_steps: int | None = None,
+    reuse: tuple[_Outcomes, dict[Action, int]] | None = None,
 ) -> None:
     """Look for witnesses of what the exhaustive search did not reach: at every depth,
     keep only the most promising states. It can prove that something is reachable (it
-    returns a path), never that it is not. It stops after ``max_steps`` steps (if given)."""
+    returns a path), never that it is not. It stops after ``max_steps`` children made
+    (if given), each a step or a step reused (``reuse``: the exhaustive search's
+    ``_Outcomes`` and ranks); a child made by a reused step is stepped for real only if
+    it is kept for the next depth."""
     frontier: list[tuple[GameState, list[Action]]] = [(_slim(start), [])]
     points = max(a.action_points for a in content.actors.values() if a.kind == "role")
     sure_refusals = _conditional_actions(content)
+    promise = _Promise(content, keys, start)
     left = max_steps if max_steps is not None else -1
     for _ in range(limit * (points + 1)):
         if not frontier or not _missing(search, content):
@@ -420,12 +443,17 @@ def _beam(
             break
         # Memory stays bounded: only this layer's states are remembered.
         seen: set[bytes] = set()
-        children: list[tuple[int, int, GameState, list[Action]]] = []
+        children: list[tuple[int, int, GameState | None, list[Action], GameState]] = []
         for state, path in frontier:
             if _beyond(state, limit):
                 continue
             parts = keys.parts(state)
-            for action in [*engine.candidate_actions(state), EndTurn()]:
+            reusable = (
+                reuse is not None
+                and len(parts) == reuse[0].size
+                and not any(item.due <= state.turn for item in state.pending)
+            )
+            for action in [*engine.candidate_actions(state), _END_TURN]:
                 if (allow is not None and not allow(action)) or not _may_matter(
                     engine, state, action
                 ):
@@ -439,19 +467,70 @@ def _beam(
                 if left == 0:
                     return  # its share of the work is spent
                 left -= 1
-                after, events = engine.step(state, action)
-                after = _slim(after, owned=True)
-                child = keys.parts(after, state, parts)
+                found: Any = None
+                if reusable:
+                    outcomes, ranks = reuse  # type: ignore[misc]
+                    order = ranks.setdefault(action, len(ranks))
+                    view = outcomes.view(order, action)
+                    if view is not None:
+                        values = outcomes.values(order, view, parts)
+                        found = outcomes.learned.get(values, _UNKNOWN)
+                if found is not None and found is not _UNKNOWN:
+                    after: GameState | None = None
+                    child = outcomes.apply(parts, found[0])
+                    if _VERIFY:
+                        _verify(engine, keys, state, parts, action, found)
+                else:
+                    after, events = engine.step(state, action)
+                    after = _slim(after, owned=True)
+                    child = keys.parts(after, state, parts)
+                    if found is _UNKNOWN:
+                        outcomes.learn(order, values, parts, child, events)
                 digest = keys.digest(child)
                 if digest in seen or (not isinstance(action, EndTurn) and child[:-1] == parts[:-1]):
                     continue
                 seen.add(digest)
                 trail = [*path, action]
-                _record_outcome(search, content, after, trail)
-                _note(search, events, trail)
-                children.append((-_promise(content, after), len(children), after, trail))
+                if after is None:
+                    # (no objective met, no ending: nothing to record; its findings are
+                    # noted once)
+                    if found[1] is not None:
+                        _note_found(search, found[1])
+                        outcomes.learned[values] = (found[0], None)
+                else:
+                    _record_outcome(search, content, after, trail)
+                    _note(search, events, trail)
+                    if _VERIFY and promise(child) != _promise(content, after):
+                        raise AssertionError(f"the promise of {trail} is wrong")
+                hope = promise(child) if after is None else _promise(content, after)
+                children.append((-hope, len(children), after, trail, state))
         children.sort(key=lambda c: (c[0], c[1]))
-        frontier = [(state, trail) for _, _, state, trail in children[:width]]
+        frontier = [
+            (
+                after
+                if after is not None
+                else _slim(engine.step(before, trail[-1])[0], owned=True),
+                trail,
+            )
+            for _, _, after, trail, before in children[:width]
+        ]
+
+
+class _Promise:
+    """``_promise`` from a state's parts: objectives met, needed facts where they are
+    needed, rules fired and injects run, each counted by its bits."""
+
+    def __init__(self, content: GameContent, keys: _Keys, start: GameState) -> None:
+        self.needs = [
+            (_KNOWLEDGE + i, _mask(keys.facts, content.actors[actor].needs))
+            for i, actor in enumerate(start.knowledge)
+            if actor in content.actors
+        ]
+
+    def __call__(self, parts: tuple[int, ...]) -> int:
+        needed = sum((parts[i] & bits).bit_count() for i, bits in self.needs)
+        objectives, fired, injected = parts[3], parts[1], parts[2]
+        return 100 * objectives.bit_count() + 5 * needed + fired.bit_count() + injected.bit_count()
 
 
 def _done_cap(content: GameContent) -> int:
