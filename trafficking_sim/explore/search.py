@@ -51,6 +51,7 @@ class Search:
     expanded: int = 0
     exhausted: bool = False
     seconds: float = 0.0  # the exhaustive search only
+    steps: int = 0  # the exhaustive search's engine steps (each state expanded is one)
     beam_seconds: float = 0.0
     endings: dict[str, list[Action]] = field(default_factory=dict)
     objectives: dict[str, list[Action]] = field(default_factory=dict)
@@ -160,6 +161,7 @@ def explore(
         source, how, here, idle = queue.popleft()
         state = source if how is None else _slim(engine.step(source, how)[0], owned=True)
         search.expanded += 1
+        search.steps += how is not None
         parts = keys.parts(state)
         after_rank = -1
         last_rank = -1  # after ending the turn: the action taken just before it
@@ -244,6 +246,7 @@ def explore(
                             still.add(order)
                         continue  # a refusal leaves the state as it was: a state seen
                 after, events = engine.step(state, action)
+                search.steps += 1
                 after = _slim(after, owned=True)
                 child = keys.parts(after, state, parts)
                 if found is _UNKNOWN:
