@@ -27,8 +27,9 @@ from ..engine.state import Known, Pending, _pending_key
 DEFAULT_BUDGET = 200_000
 
 BEAM_SHARE = 1.0
-"""The beam search may step at most this many times the budget: a bounded share of the
-work, so a search that runs out of budget ends in about twice its exhaustive time."""
+"""The beam search may make at most this many times the budget in children (each by a
+step or a step reused): a bounded share of the work, so a search that runs out of
+budget ends in at most about twice its exhaustive time."""
 
 ActionFilter = Callable[[Action], bool]
 
@@ -102,9 +103,9 @@ def explore(
     budget runs out, a beam search of ``beam_width`` (0: none) looks for witnesses of the
     endings and objectives not reached yet. ``stop_at`` ends the search as soon as one of
     these endings is found. At ``deadline`` (a ``time.perf_counter()`` value) the search
-    stops as if its budget had run out. The beam takes at most ``beam_share`` times
-    ``budget`` steps (None: as many as its layers need); counting steps rather than
-    seconds keeps the report the same on any machine.
+    stops as if its budget had run out. The beam makes at most ``beam_share`` times
+    ``budget`` children (None: as many as its layers need); counting children rather
+    than seconds keeps the report the same on any machine.
 
     ``reduce``: partial-order reduction. Actions of one turn that commute (see
     ``_Commuting``) are taken in one order only: after an action, an earlier one (in the
@@ -112,7 +113,9 @@ def explore(
     first leads to the same state. A direct share that leads where the SIENA message
     with the same facts does is not tried either (see ``_shares_as_sends``). The states
     reached, and so the endings and objectives found, are the same; the search only
-    steps fewer re-orderings and duplicates.
+    steps fewer re-orderings and duplicates. With ``reduce`` too, a child is made
+    without a step where the action's step was seen at a state that agrees on all it
+    reads (see ``_Outcomes``): the same parts, only not stepped again.
 
     Memory stays small per state: a state seen is remembered by a 16-byte digest of its
     key (with the step that led to it, for the paths), and a state waiting in the queue
