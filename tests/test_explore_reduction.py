@@ -492,3 +492,49 @@ def test_an_action_whose_step_changes_what_its_view_does_not_hold_is_never_reuse
         assert values not in outcomes.learned
         return
     raise AssertionError("no action of the start writes what it does not read")
+
+
+@pytest.mark.parametrize("path", sorted(SCENARIOS.glob("*.yaml")), ids=lambda p: p.stem)
+def test_a_list_of_choices_made_once_is_the_list_the_engine_makes(path: Path) -> None:
+    """The search makes the list of actions to try once for the states that agree on
+    what ``candidate_actions`` reads (``_Choices``). In random games of every role
+    (permissions asked and granted among them), the list it gives is always the one the
+    engine makes for the state, in the same order."""
+    compared, lists = 0, set()
+    made: dict[str, tuple[X._Keys, X._Choices]] = {}
+    for engine, _, state, _ in _random_games(path, "choices", games=6):
+        if state.role not in made:
+            keys = X._Keys(engine.content, X._done_cap(engine.content))
+            made[state.role] = (keys, X._Choices(engine, state))
+        keys, choices = made[state.role]
+        got = choices(state, keys.parts(state))
+        assert got == [*engine.candidate_actions(state), EndTurn()], state.turn
+        compared += 1
+        lists.add(id(got))
+    assert compared > 2 * len(lists)  # the lists were made once and given again
+
+
+def test_a_list_of_choices_depends_on_how_the_player_knows_a_restricted_fact() -> None:
+    """Asking a provider's permission is a choice only for a fact the player holds under
+    H1 or H2 from that provider: two states that differ only in that get their own
+    lists (the same fact, its handling code left out, has nothing to ask)."""
+    from dataclasses import replace
+
+    from trafficking_sim.engine import AskPermission
+
+    path = SCENARIOS / "exercise.yaml"
+    for engine, _, state, _ in _random_games(path, "restricted", games=6):
+        asks = [a for a in engine.candidate_actions(state) if isinstance(a, AskPermission)]
+        if not asks:
+            continue
+        twin = state.copy()
+        mine = dict(twin.knowledge[state.role])
+        mine[asks[0].fact] = replace(mine[asks[0].fact], handling=None)
+        twin.knowledge = {**twin.knowledge, state.role: mine}
+        keys = X._Keys(engine.content, X._done_cap(engine.content))
+        choices = X._Choices(engine, state)
+        assert asks[0] in choices(state, keys.parts(state))
+        assert choices(twin, keys.parts(twin)) == [*engine.candidate_actions(twin), EndTurn()]
+        assert asks[0] not in choices(twin, keys.parts(twin))
+        return
+    raise AssertionError("no random game held a restricted fact")
