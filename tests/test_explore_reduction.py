@@ -538,3 +538,17 @@ def test_a_list_of_choices_depends_on_how_the_player_knows_a_restricted_fact() -
         assert asks[0] not in choices(twin, keys.parts(twin))
         return
     raise AssertionError("no random game held a restricted fact")
+
+
+def test_a_search_of_a_hot_seat_game_makes_each_groups_own_list_of_choices(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """In a hot-seat game the role playing changes as the turn passes from group to
+    group; a search from such a game (its test mode remaking every list of choices it
+    reuses) gets each group's own list."""
+    content = load_game(SCENARIOS / "exercise.yaml")
+    engine = Engine(content, lean=True)
+    start, _ = engine.new_game("police_a", 1, seats=("police_a", "border_b"))
+    monkeypatch.setattr(X, "_VERIFY", True)
+    search = X.explore(content, "police_a", seed=1, budget=3_000, beam_width=0, start=start)
+    assert search.states == 3_000

@@ -1534,16 +1534,16 @@ class _Choices:
     agree on all it reads: the player's facts in the order learned (the list's order is
     the order the search tries them in), how it knows the restricted ones, the action
     points, the steps done (whether at all: the key's counts are capped, never below one)
-    and the permissions. The states of a search are not over and keep the start's role."""
+    and the permissions; and the role playing (a hot-seat game passes it on). The states
+    of a search are never over."""
 
     def __init__(self, engine: Engine, start: GameState) -> None:
         self.engine = engine
-        self.role = start.role
         self.made: dict[tuple[Any, ...], list[Action]] = {}
 
     def __call__(self, state: GameState, parts: tuple[int, ...]) -> list[Action]:
-        known = state.knowledge.get(self.role, _NOTHING)
-        key = (*known, parts[-1], parts[5], parts[6], parts[9])
+        role = state.role  # (in a hot-seat game, the group whose turn it is)
+        key = (role, *state.knowledge.get(role, _NOTHING), parts[-1], parts[5], parts[6], parts[9])
         found = self.made.get(key)
         if found is None or _VERIFY:
             made = [*self.engine.candidate_actions(state), _END_TURN]
