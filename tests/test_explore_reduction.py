@@ -22,15 +22,28 @@ COMPLETE = [("border_b", 1), ("ngo", None), ("authorities_c", 2)]
 def _search(
     monkeypatch: pytest.MonkeyPatch, scenario: str, role: str, **options: Any
 ) -> tuple[X.Search, set[Any], int]:
-    """The search, the key of every state it reached, and how many steps it took."""
+    """The search, the key of every state it reached, and how many steps it took.
+
+    A state reached is one a step led to that the search kept (``_beyond`` is asked about
+    each) or one it expanded (made afresh from the state before and its action, then its
+    parts made from it alone): a state whose parts were made from its parent's by a step
+    reused (``_Outcomes``) is never beyond the search, so it is expanded."""
     reached: set[Any] = set()
     steps = 0
     beyond = X._beyond
     step = Engine.step
+    parts = X._Keys.parts
 
     def noted(state: GameState, limit: int) -> bool:
         reached.add(state_key(state))
         return beyond(state, limit)
+
+    def expanded(
+        self: X._Keys, state: GameState, before: GameState | None = None, theirs: Any = None
+    ) -> tuple[int, ...]:
+        if before is None:
+            reached.add(state_key(state))
+        return parts(self, state, before, theirs)
 
     def counted(self: Engine, state: GameState, action: Action) -> tuple[GameState, list[E.Event]]:
         nonlocal steps
@@ -39,6 +52,7 @@ def _search(
 
     with monkeypatch.context() as patch:
         patch.setattr(X, "_beyond", noted)
+        patch.setattr(X._Keys, "parts", expanded)
         patch.setattr(Engine, "step", counted)
         content = load_game(SCENARIOS / f"{scenario}.yaml")
         search = X.explore(content, role, seed=1, budget=60_000, beam_width=0, **options)
@@ -332,3 +346,209 @@ def test_two_turns_of_advanced_reach_the_same_states_with_the_turns_end_pruned(
     assert some == every
     assert _findings(reduced) == _findings(full)
     assert swaps > 0 and steps < full_steps
+
+
+@pytest.mark.parametrize("path", sorted(SCENARIOS.glob("*.yaml")), ids=lambda p: p.stem)
+def test_a_step_reused_where_it_reads_the_same_does_what_a_real_step_does(
+    monkeypatch: pytest.MonkeyPatch, path: Path
+) -> None:
+    """The search makes a child's parts without a step when the action did something
+    at another state that agrees on all its step can read (``_Outcomes``). In searches of
+    every role, each such child is stepped for real as well: the parts and the rules,
+    injects and facts its events name (until the search has noted them) must be the
+    same; and each list of actions the search reuses is made afresh and compared."""
+    reused = 0
+    apply = X._Outcomes.apply
+
+    def applied(parts: tuple[int, ...], changes: Any) -> tuple[int, ...]:
+        nonlocal reused
+        reused += 1
+        child = apply(parts, changes)
+        # A step that meets an objective or ends the game is stepped for real, so the
+        # search records it (and its path) from the state.
+        assert child[3] == parts[3] and child[8] == parts[8]
+        return child
+
+    monkeypatch.setattr(X, "_VERIFY", True)
+    monkeypatch.setattr(X._Outcomes, "apply", staticmethod(applied))
+    content = load_game(path)
+    for role in content.roles:
+        X.explore(content, role, seed=1, budget=4_000, beam_share=0.5)  # (the beam too)
+    assert reused > 1_000  # the searches did reuse steps
+
+
+@pytest.mark.parametrize(("scenario", "role"), [("exercise", "police_a"), ("advanced", "ngo")])
+def test_reusing_steps_changes_nothing_the_search_finds(
+    monkeypatch: pytest.MonkeyPatch, scenario: str, role: str
+) -> None:
+    """With steps reused or every child stepped, a search expands the same states and
+    finds the same endings, objectives, witnesses and findings, the beam search's
+    included."""
+    content = load_game(SCENARIOS / f"{scenario}.yaml")
+
+    def found(search: X.Search) -> tuple[Any, ...]:
+        return (
+            *_findings(search),
+            search.expanded,
+            search.endings,
+            search.objectives,
+            search.actions_effective,
+            search.actions_tried,
+        )
+
+    reused = X.explore(content, role, seed=1, budget=6_000)
+    monkeypatch.setattr(X._Outcomes, "view", lambda self, rank, action: None)
+    stepped = X.explore(content, role, seed=1, budget=6_000)
+    assert stepped.beam_seconds > 0
+    assert found(reused) == found(stepped)
+
+
+@pytest.mark.parametrize("path", sorted(SCENARIOS.glob("*.yaml")), ids=lambda p: p.stem)
+def test_a_step_does_the_same_wherever_its_view_reads_the_same(path: Path) -> None:
+    """What ``_Outcomes`` rests on, checked in random games of every role (which go
+    further than a search's first states: late turns, objectives met, endings): at every
+    state, each action with a view is stepped for real, and whenever it was stepped
+    before at a state that agreed on its view, it changed the parts in the same way and
+    its events named the same rules, injects and facts. (A search's paths keep the
+    start's broken trust, see ``_Keys``; random games break trust, so states are only
+    compared with states whose partners' trust is broken the same way.)"""
+    from collections import Counter
+
+    compared = 0
+    outcomes: dict[Any, X._Outcomes] = {}
+    ranks: dict[Action, int] = {}
+    for engine, commute, state, _ in _random_games(path, "outcomes", games=8):
+        broken = frozenset(Counter(b.provider for b in state.breaches if b.provider).items())
+        learned = outcomes.get((state.role, broken))
+        if learned is None:
+            keys = X._Keys(engine.content, X._done_cap(engine.content))
+            learned = outcomes[state.role, broken] = X._Outcomes(commute, keys, state)
+        keys = learned.keys
+        parts = keys.parts(state)
+        if any(item.due <= state.turn for item in state.pending):
+            continue
+        for action in engine.candidate_actions(state):
+            rank = ranks.setdefault(action, len(ranks))
+            view = learned.view(rank, action)
+            if view is None:
+                continue
+            after, events = engine.step(state, action)
+            child = keys.parts(X._slim(after))
+            values = learned.values(rank, view, parts)
+            found = learned.learned.get(values, X._UNKNOWN)
+            if found is X._UNKNOWN:
+                learned.learn(rank, values, parts, child, events)
+            elif found is not None:
+                assert X._Outcomes.apply(parts, found[0]) == child, (action, state.turn)
+                assert X._findings(events) == found[1], (action, state.turn)
+                compared += 1
+    assert compared > 200  # the games did meet states that agree on a view
+
+
+def test_a_view_holds_what_the_endings_and_objectives_a_step_may_set_off_read() -> None:
+    """An objective or ending is checked after every step: whether a step sets one off
+    depends on all it reads, not only on what the step itself reads. In the tutorial,
+    telling the authorities the recruiter's alias can end the game (with the victims
+    safe and both objectives met), so the view of that share holds the variables and
+    the objectives' bits."""
+    content = load_game(SCENARIOS / "tutorial.yaml")
+    engine = Engine(content, lean=True)
+    start = X._slim(engine.new_game("border_b", 1)[0])
+    keys = X._Keys(content, X._done_cap(content))
+    outcomes = X._Outcomes(X._Commuting(engine, "border_b"), keys, start)
+    view = outcomes.view(0, Share(to="authorities_c", facts=("recruiter_alias",)))
+    assert view is not None
+    masks, whole = dict(view[0]), view[1]
+    assert 4 in whole  # the variables
+    for objective in ("victims_protected", "network_identified"):
+        assert masks[3] & keys.objectives[objective]
+
+
+def test_an_action_whose_step_changes_what_its_view_does_not_hold_is_never_reused() -> None:
+    """A footprint that misses a write would make a reused step wrong: ``_Outcomes``
+    checks every step it learns from, and an action whose step changed a part outside
+    its view is stepped for real from then on."""
+    content = load_game(SCENARIOS / "exercise.yaml")
+    engine = Engine(content, lean=True)
+    state = X._slim(engine.new_game("police_a", 1)[0])
+    keys = X._Keys(content, X._done_cap(content))
+    commute = X._Commuting(engine, "police_a")
+    outcomes = X._Outcomes(commute, keys, state)
+    parts = keys.parts(state)
+    for rank, action in enumerate(engine.candidate_actions(state)):
+        footprint = commute.footprint(action)
+        view = outcomes.view(rank, action)
+        child = keys.parts(X._slim(engine.step(state, action)[0]))
+        if view is None or footprint is None or child[:-1] == parts[:-1]:
+            continue
+        # The same action, its writes left out of its footprint (as a wrong one would).
+        commute._footprints[action] = (footprint[0] - footprint[1], frozenset(), footprint[2])
+        outcomes._views.pop(rank)
+        if outcomes.view(rank, action) == view:
+            continue  # (what it writes, it also reads: the view is the same)
+        values = outcomes.values(rank, outcomes.view(rank, action), parts)  # type: ignore[arg-type]
+        outcomes.learn(rank, values, parts, child, [])
+        assert outcomes.view(rank, action) is None
+        assert values not in outcomes.learned
+        return
+    raise AssertionError("no action of the start writes what it does not read")
+
+
+@pytest.mark.parametrize("path", sorted(SCENARIOS.glob("*.yaml")), ids=lambda p: p.stem)
+def test_a_list_of_choices_made_once_is_the_list_the_engine_makes(path: Path) -> None:
+    """The search makes the list of actions to try once for the states that agree on
+    what ``candidate_actions`` reads (``_Choices``). In random games of every role
+    (permissions asked and granted among them), the list it gives is always the one the
+    engine makes for the state, in the same order."""
+    compared, lists = 0, set()
+    made: dict[str, tuple[X._Keys, X._Choices]] = {}
+    for engine, _, state, _ in _random_games(path, "choices", games=6):
+        if state.role not in made:
+            keys = X._Keys(engine.content, X._done_cap(engine.content))
+            made[state.role] = (keys, X._Choices(engine, state))
+        keys, choices = made[state.role]
+        got = choices(state, keys.parts(state))
+        assert got == [*engine.candidate_actions(state), EndTurn()], state.turn
+        compared += 1
+        lists.add(id(got))
+    assert compared > 2 * len(lists)  # the lists were made once and given again
+
+
+def test_a_list_of_choices_depends_on_how_the_player_knows_a_restricted_fact() -> None:
+    """Asking a provider's permission is a choice only for a fact the player holds under
+    H1 or H2 from that provider: two states that differ only in that get their own
+    lists (the same fact, its handling code left out, has nothing to ask)."""
+    from dataclasses import replace
+
+    from trafficking_sim.engine import AskPermission
+
+    path = SCENARIOS / "exercise.yaml"
+    for engine, _, state, _ in _random_games(path, "restricted", games=6):
+        asks = [a for a in engine.candidate_actions(state) if isinstance(a, AskPermission)]
+        if not asks:
+            continue
+        twin = state.copy()
+        mine = dict(twin.knowledge[state.role])
+        mine[asks[0].fact] = replace(mine[asks[0].fact], handling=None)
+        twin.knowledge = {**twin.knowledge, state.role: mine}
+        keys = X._Keys(engine.content, X._done_cap(engine.content))
+        choices = X._Choices(engine, state)
+        assert asks[0] in choices(state, keys.parts(state))
+        assert choices(twin, keys.parts(twin)) == [*engine.candidate_actions(twin), EndTurn()]
+        assert asks[0] not in choices(twin, keys.parts(twin))
+        return
+    raise AssertionError("no random game held a restricted fact")
+
+
+def test_a_search_of_a_hot_seat_game_makes_each_groups_own_list_of_choices(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """In a hot-seat game the role playing changes as the turn passes from group to
+    group; a search from such a game (its test mode remaking every list of choices it
+    reuses) gets each group's own list."""
+    content = load_game(SCENARIOS / "exercise.yaml")
+    engine = Engine(content, lean=True)
+    start, _ = engine.new_game("police_a", 1, seats=("police_a", "border_b"))
+    monkeypatch.setattr(X, "_VERIFY", True)
+    search = X.explore(content, "police_a", seed=1, budget=3_000, beam_width=0, start=start)
+    assert search.states == 3_000

@@ -16,7 +16,7 @@ from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from hashlib import blake2b
 from itertools import compress
-from operator import is_not
+from operator import and_, is_not, itemgetter
 from typing import Any
 
 from ..content.bundle import GameContent
@@ -27,8 +27,9 @@ from ..engine.state import Known, Pending, _pending_key
 DEFAULT_BUDGET = 200_000
 
 BEAM_SHARE = 1.0
-"""The beam search may step at most this many times the budget: a bounded share of the
-work, so a search that runs out of budget ends in about twice its exhaustive time."""
+"""The beam search may make at most this many times the budget in children (each by a
+step or a step reused): a bounded share of the work, so a search that runs out of
+budget ends in at most about twice its exhaustive time."""
 
 ActionFilter = Callable[[Action], bool]
 
@@ -51,6 +52,7 @@ class Search:
     expanded: int = 0
     exhausted: bool = False
     seconds: float = 0.0  # the exhaustive search only
+    steps: int = 0  # the exhaustive search's engine steps (each state expanded is one)
     beam_seconds: float = 0.0
     endings: dict[str, list[Action]] = field(default_factory=dict)
     objectives: dict[str, list[Action]] = field(default_factory=dict)
@@ -101,9 +103,9 @@ def explore(
     budget runs out, a beam search of ``beam_width`` (0: none) looks for witnesses of the
     endings and objectives not reached yet. ``stop_at`` ends the search as soon as one of
     these endings is found. At ``deadline`` (a ``time.perf_counter()`` value) the search
-    stops as if its budget had run out. The beam takes at most ``beam_share`` times
-    ``budget`` steps (None: as many as its layers need); counting steps rather than
-    seconds keeps the report the same on any machine.
+    stops as if its budget had run out. The beam makes at most ``beam_share`` times
+    ``budget`` children (None: as many as its layers need); counting children rather
+    than seconds keeps the report the same on any machine.
 
     ``reduce``: partial-order reduction. Actions of one turn that commute (see
     ``_Commuting``) are taken in one order only: after an action, an earlier one (in the
@@ -111,7 +113,9 @@ def explore(
     first leads to the same state. A direct share that leads where the SIENA message
     with the same facts does is not tried either (see ``_shares_as_sends``). The states
     reached, and so the endings and objectives found, are the same; the search only
-    steps fewer re-orderings and duplicates.
+    steps fewer re-orderings and duplicates. With ``reduce`` too, a child is made
+    without a step where the action's step was seen at a state that agrees on all it
+    reads (see ``_Outcomes``): the same parts, only not stepped again.
 
     Memory stays small per state: a state seen is remembered by a 16-byte digest of its
     key (with the step that led to it, for the paths), and a state waiting in the queue
@@ -148,7 +152,11 @@ def explore(
         if reduce and allow is None and not start.seats
         else frozenset()
     )
+    # What the steps of actions with a footprint do, reused where they read the same.
+    outcomes = _Outcomes(commute, keys, start) if commute is not None else None
     rank: dict[Action, int] = {}  # the one order commuting actions are taken in
+    ranks: dict[int, tuple[Action, int]] = {}  # the same by the action object's id
+    choices = _Choices(engine, start)
     commuting: dict[tuple[int, int], bool] = {}  # ``commute``'s answers, by the two ranks
     swapped: dict[tuple[int, int], bool] = {}  # ``commute.across``'s answers, the same way
     search.states = 1
@@ -156,6 +164,7 @@ def explore(
         source, how, here, idle = queue.popleft()
         state = source if how is None else _slim(engine.step(source, how)[0], owned=True)
         search.expanded += 1
+        search.steps += how is not None
         parts = keys.parts(state)
         after_rank = -1
         last_rank = -1  # after ending the turn: the action taken just before it
@@ -169,13 +178,24 @@ def explore(
         # The actions that change nothing here (refused, or only spending points): those
         # that did nothing before ``how`` and commute with it do nothing after it either.
         still: set[int] = set()
-        for action in [*engine.candidate_actions(state), EndTurn()]:
+        # (a step here would deliver what is due: not what it does elsewhere; and every
+        # actor's facts have a part from the start on, but a state with more is not
+        # one a view was made for)
+        reusable = (
+            outcomes is not None
+            and len(parts) == outcomes.size
+            and not any(item.due <= state.turn for item in state.pending)
+        )
+        for action in choices(state, parts):
             if allow is not None and not allow(action):
                 continue
             if type(action) is Share and action.to in as_sends:
                 continue  # the SIENA message with the same facts leads to the same state
             if commute is not None:
-                order = rank.setdefault(action, len(rank))
+                order = ranks.get(id(action), _NO_RANK)[1]
+                if order < 0:
+                    order = rank.setdefault(action, len(rank))
+                    ranks[id(action)] = (action, order)  # (kept: its id is not reused)
                 if order < after_rank:
                     # (by rank: two numbers hash faster than two actions)
                     pair = (order, after_rank)
@@ -199,17 +219,41 @@ def explore(
                         both = swapped[pair] = commute.across(action, last)  # type: ignore[arg-type]
                     if both:
                         continue  # taken before the turn's end, and ``last`` after it
-            if not _may_matter(engine, state, action):
-                continue
-            if isinstance(action, Do):
-                search.actions_tried.add(action.action)
-                if action.action in sure_refusals and not engine.accepts(state, action):
-                    if commute is not None:
-                        still.add(order)
-                    continue  # a refusal leaves the state as it was: a state seen
-            after, events = engine.step(state, action)
-            after = _slim(after, owned=True)
-            child = keys.parts(after, state, parts)
+            found: Any = None
+            if reusable:
+                assert outcomes is not None
+                view = outcomes.view(order, action)
+                if view is not None:
+                    values = outcomes.values(order, view, parts)
+                    found = outcomes.learned.get(values, _UNKNOWN)
+            if found is not None and found is not _UNKNOWN:
+                # A step of it here does what it did where it read the same (an action
+                # that cannot matter, or a sure refusal, changes nothing: see below).
+                if type(action) is Do:
+                    search.actions_tried.add(action.action)
+                after = None
+                child = outcomes.apply(parts, found[0])  # type: ignore[union-attr]
+                if _VERIFY:
+                    _verify(engine, keys, state, parts, action, found)
+                if found[1] is not None:
+                    # What its events name, noted once: from then on the sets hold it.
+                    _note_found(search, found[1])
+                    outcomes.learned[values] = (found[0], None)  # type: ignore[union-attr]
+            else:
+                if not _may_matter(engine, state, action):
+                    continue
+                if isinstance(action, Do):
+                    search.actions_tried.add(action.action)
+                    if action.action in sure_refusals and not engine.accepts(state, action):
+                        if commute is not None:
+                            still.add(order)
+                        continue  # a refusal leaves the state as it was: a state seen
+                after, events = engine.step(state, action)
+                search.steps += 1
+                after = _slim(after, owned=True)
+                child = keys.parts(after, state, parts)
+                if found is _UNKNOWN:
+                    outcomes.learn(order, values, parts, child, events)  # type: ignore[union-attr]
             if not isinstance(action, EndTurn) and child[:-1] == parts[:-1]:
                 # Refused (a state seen), or spent action points and changed nothing.
                 if commute is not None:
@@ -227,11 +271,16 @@ def explore(
             action = actions.setdefault(action, action)
             parents[child_key] = (here, action)
             search.states += 1
+            path: list[Action] | None = None
+            if after is None:
+                # (reused: no objective met, no ending, and the turn of the state before;
+                # what its events name is noted above)
+                queue.append((state, action, child_key, still))
+                continue
             if after.ending is not None and after.ending in best:
                 own = after.exchanges.get(role, 0)
                 if search.fewest_exchanges_to_best is None or own < search.fewest_exchanges_to_best:
                     search.fewest_exchanges_to_best = own
-            path: list[Action] | None = None
             if _interesting(search, content, after, events):
                 path = _path(parents, child_key)
                 _record_outcome(search, content, after, path)
@@ -248,7 +297,18 @@ def explore(
         began = time.perf_counter()
         steps = None if beam_share is None else max(1, int(beam_share * budget))
         _beam(
-            engine, content, start, search, allow, keys, limit, beam_width, stop_at, deadline, steps
+            engine,
+            content,
+            start,
+            search,
+            allow,
+            keys,
+            limit,
+            beam_width,
+            stop_at,
+            deadline,
+            steps,
+            (outcomes, rank) if outcomes is not None else None,
         )
         search.beam_seconds = time.perf_counter() - began
     return search
@@ -367,13 +427,18 @@ def _beam(
     stop_at: set[str] | None = None,
     deadline: float | None = None,
     max_steps: int | None = None,
+    reuse: tuple[_Outcomes, dict[Action, int]] | None = None,
 ) -> None:
     """Look for witnesses of what the exhaustive search did not reach: at every depth,
     keep only the most promising states. It can prove that something is reachable (it
-    returns a path), never that it is not. It stops after ``max_steps`` steps (if given)."""
+    returns a path), never that it is not. It stops after ``max_steps`` children made
+    (if given), each a step or a step reused (``reuse``: the exhaustive search's
+    ``_Outcomes`` and ranks); a child made by a reused step is stepped for real only if
+    it is kept for the next depth."""
     frontier: list[tuple[GameState, list[Action]]] = [(_slim(start), [])]
     points = max(a.action_points for a in content.actors.values() if a.kind == "role")
     sure_refusals = _conditional_actions(content)
+    promise = _Promise(content, keys, start)
     left = max_steps if max_steps is not None else -1
     for _ in range(limit * (points + 1)):
         if not frontier or not _missing(search, content):
@@ -384,12 +449,17 @@ def _beam(
             break
         # Memory stays bounded: only this layer's states are remembered.
         seen: set[bytes] = set()
-        children: list[tuple[int, int, GameState, list[Action]]] = []
+        children: list[tuple[int, int, GameState | None, list[Action], GameState]] = []
         for state, path in frontier:
             if _beyond(state, limit):
                 continue
             parts = keys.parts(state)
-            for action in [*engine.candidate_actions(state), EndTurn()]:
+            reusable = (
+                reuse is not None
+                and len(parts) == reuse[0].size
+                and not any(item.due <= state.turn for item in state.pending)
+            )
+            for action in [*engine.candidate_actions(state), _END_TURN]:
                 if (allow is not None and not allow(action)) or not _may_matter(
                     engine, state, action
                 ):
@@ -403,19 +473,70 @@ def _beam(
                 if left == 0:
                     return  # its share of the work is spent
                 left -= 1
-                after, events = engine.step(state, action)
-                after = _slim(after, owned=True)
-                child = keys.parts(after, state, parts)
+                found: Any = None
+                if reusable:
+                    outcomes, ranks = reuse  # type: ignore[misc]
+                    order = ranks.setdefault(action, len(ranks))
+                    view = outcomes.view(order, action)
+                    if view is not None:
+                        values = outcomes.values(order, view, parts)
+                        found = outcomes.learned.get(values, _UNKNOWN)
+                if found is not None and found is not _UNKNOWN:
+                    after: GameState | None = None
+                    child = outcomes.apply(parts, found[0])
+                    if _VERIFY:
+                        _verify(engine, keys, state, parts, action, found)
+                else:
+                    after, events = engine.step(state, action)
+                    after = _slim(after, owned=True)
+                    child = keys.parts(after, state, parts)
+                    if found is _UNKNOWN:
+                        outcomes.learn(order, values, parts, child, events)
                 digest = keys.digest(child)
                 if digest in seen or (not isinstance(action, EndTurn) and child[:-1] == parts[:-1]):
                     continue
                 seen.add(digest)
                 trail = [*path, action]
-                _record_outcome(search, content, after, trail)
-                _note(search, events, trail)
-                children.append((-_promise(content, after), len(children), after, trail))
+                if after is None:
+                    # (no objective met, no ending: nothing to record; its findings are
+                    # noted once)
+                    if found[1] is not None:
+                        _note_found(search, found[1])
+                        outcomes.learned[values] = (found[0], None)
+                else:
+                    _record_outcome(search, content, after, trail)
+                    _note(search, events, trail)
+                    if _VERIFY and promise(child) != _promise(content, after):
+                        raise AssertionError(f"the promise of {trail} is wrong")
+                hope = promise(child) if after is None else _promise(content, after)
+                children.append((-hope, len(children), after, trail, state))
         children.sort(key=lambda c: (c[0], c[1]))
-        frontier = [(state, trail) for _, _, state, trail in children[:width]]
+        frontier = [
+            (
+                after
+                if after is not None
+                else _slim(engine.step(before, trail[-1])[0], owned=True),
+                trail,
+            )
+            for _, _, after, trail, before in children[:width]
+        ]
+
+
+class _Promise:
+    """``_promise`` from a state's parts: objectives met, needed facts where they are
+    needed, rules fired and injects run, each counted by its bits."""
+
+    def __init__(self, content: GameContent, keys: _Keys, start: GameState) -> None:
+        self.needs = [
+            (_KNOWLEDGE + i, _mask(keys.facts, content.actors[actor].needs))
+            for i, actor in enumerate(start.knowledge)
+            if actor in content.actors
+        ]
+
+    def __call__(self, parts: tuple[int, ...]) -> int:
+        needed = sum((parts[i] & bits).bit_count() for i, bits in self.needs)
+        objectives, fired, injected = parts[3], parts[1], parts[2]
+        return 100 * objectives.bit_count() + 5 * needed + fired.bit_count() + injected.bit_count()
 
 
 def _done_cap(content: GameContent) -> int:
@@ -1172,6 +1293,166 @@ class _Keys:
 _KNOWLEDGE = 11  # where the masks of the actors' facts begin in ``_Keys.parts``
 
 
+_View = tuple[
+    tuple[tuple[int, int], ...], tuple[int, ...], Callable[[tuple[int, ...]], Any], tuple[int, ...]
+]
+"""What of a state's parts (``_Keys.parts``) a step may read or write: (index, bits) of
+the bit masks and the indexes of the parts taken whole; then, for looking it up, a
+getter of all these parts (the turn and the action points are among them, so it returns
+a tuple) and the bits of each (-1 for a part taken whole)."""
+
+_Changes = tuple[tuple[int, int, bool], ...]
+"""A step's changes to a state's parts: (index, bits added or the new value, bits?)."""
+
+_UNKNOWN = object()
+
+
+class _Outcomes:
+    """What a step of one action does to a state's parts, learned from the steps taken
+    and reused at states where the step would read the same.
+
+    A step of an action that has a footprint (see ``_Commuting``) reads only what its
+    footprint names and writes only that, so at two states that agree on it, it makes the
+    same change; the search then makes a child's parts from its parent's without a step.
+    An action's *view* is what of the parts holds its footprint: the bits of the facts,
+    rules, injects and objectives it names, the whole number of the parts kept as one
+    (variables, steps done, permissions, replies on their way, the player's restricted
+    facts), the turn and the action points. Objectives and endings are checked after
+    every step, so the view also holds what each one reads whose reads a step of the
+    action may write, and whether it is met. Broken trust is the start's on every search
+    path (see ``_Keys``); own exchanges are not in the keys.
+
+    Learned from a real step: the parts it changed (a change outside the view and the
+    action is never reused: its footprint missed something) and the rules, injects and
+    facts its events name, for the findings. A step that meets an objective or ends the
+    game is not reused: the search records those from the state. Nothing is learned or
+    reused at a state with something on its way due now (a step would deliver it).
+    ``tests/test_explore_reduction.py`` steps every reuse for real in searches of every
+    scenario and compares the parts.
+    """
+
+    def __init__(self, commute: _Commuting, keys: _Keys, start: GameState) -> None:
+        self.commute = commute
+        self.keys = keys
+        self.role = start.role
+        self.size = _KNOWLEDGE + len(start.knowledge) + 1
+        self.actors = {actor: _KNOWLEDGE + i for i, actor in enumerate(start.knowledge)}
+        self._views: dict[int, _View | None] = {}
+        # (rank, the view's values) -> (the changed parts, the findings), or None: step it
+        self.learned: dict[tuple[int, ...], Any] = {}
+
+    def view(self, rank: int, action: Action) -> _View | None:
+        found = self._views.get(rank, _UNKNOWN)
+        if found is _UNKNOWN:
+            found = self._views[rank] = self._view(action)
+        return found  # type: ignore[return-value]
+
+    def _view(self, action: Action) -> _View | None:
+        commute = self.commute
+        footprint = commute.footprint(action)
+        if footprint is None or type(action) is EndTurn:
+            return None
+        read, write, _ = footprint
+        atoms = set(read | write)
+        for objective, watched in zip(commute.content.objectives, commute._outcomes, strict=True):
+            if watched is None:
+                if write:
+                    return None
+            elif not watched.isdisjoint(write):
+                atoms |= watched | {("o", objective)}
+        for watched in commute._endings:
+            if watched is None:
+                if write:
+                    return None
+            elif not watched.isdisjoint(write):
+                atoms |= watched | {"ending"}
+        masks: dict[int, int] = {}
+        whole = {0, self.size - 1}  # the turn and the action points
+        keys = self.keys
+        tables = {"f": (keys.rules, 1), "i": (keys.injects, 2), "o": (keys.objectives, 3)}
+        parts = {"pending": 7, "ending": 8, "v": 4, "d": 5, "p": 6, "reply": 7}
+        for atom in atoms:
+            if atom in ("trust", "exchanges", "turn"):
+                continue
+            if atom in parts:
+                whole.add(parts[atom])
+                continue
+            if not isinstance(atom, tuple):
+                return None
+            kind = atom[0]
+            if kind == "k":
+                index = self.actors.get(atom[1])
+                bits = -1 if len(atom) == 2 else keys.facts.get(atom[2], 0)
+                if index is None or not bits:
+                    return None
+                masks[index] = masks.get(index, 0) | bits
+                if atom[1] == self.role:
+                    whole.add(9)  # (how the player knows it: H1/H2 with where it came from)
+            elif kind in tables:
+                table, index = tables[kind]
+                bits = table.get(atom[1], 0)
+                if not bits:
+                    return None
+                masks[index] = masks.get(index, 0) | bits
+            elif kind in parts:
+                whole.add(parts[kind])
+            else:
+                return None
+        indexes = tuple(sorted(whole))
+        # (one getter of all its parts, each and-ed with its bits: -1 keeps a whole part)
+        every = sorted({**masks, **dict.fromkeys(indexes, -1)}.items())
+        return (
+            tuple(sorted(masks.items())),
+            indexes,
+            itemgetter(*[i for i, _ in every]),
+            tuple(bits for _, bits in every),
+        )
+
+    @staticmethod
+    def values(rank: int, view: _View, parts: tuple[int, ...]) -> tuple[int, ...]:
+        """The view's values in a state's parts, with the action's rank: what to look up."""
+        return (rank, *map(and_, view[2](parts), view[3]))
+
+    def learn(
+        self,
+        rank: int,
+        values: tuple[int, ...],
+        parts: tuple[int, ...],
+        child: tuple[int, ...],
+        events: list[E.Event],
+    ) -> None:
+        """Remember what a real step did: the parts it changed and what its events name."""
+        view = self._views[rank]
+        assert view is not None
+        if len(child) != len(parts) or len(parts) != self.size:
+            return
+        masks = dict(view[0])
+        whole = view[1]
+        changes = []
+        for i, (old, new) in enumerate(zip(parts, child, strict=True)):
+            if old == new:
+                continue
+            if i == 3 or i == 8:
+                self.learned[values] = None  # an objective met or an ending: step it
+                return
+            if i in whole:
+                changes.append((i, new, False))
+            elif i in masks and (old & ~new) == 0 and ((old ^ new) & ~masks[i]) == 0:
+                changes.append((i, new & ~old, True))
+            else:
+                self._views[rank] = None  # a change outside its view: never reused
+                return
+        self.learned[values] = (tuple(changes), _findings(events))
+
+    @staticmethod
+    def apply(parts: tuple[int, ...], changes: _Changes) -> tuple[int, ...]:
+        """A state's parts with a step's changes: bits added, or a part's new number."""
+        child = list(parts)
+        for i, value, bits in changes:
+            child[i] = child[i] | value if bits else value
+        return tuple(child)
+
+
 def _bits(ids: Iterable[str]) -> dict[str, int]:
     return {ident: 1 << i for i, ident in enumerate(ids)}
 
@@ -1219,6 +1500,76 @@ def _note(search: Search, events: Iterable[E.Event], path: list[Action] | None) 
             search.injects_seen.add(event.data["inject"])
         elif event.kind == E.FACTS_LEARNED:
             search.facts_learned.update(event.data["facts"])
+
+
+def _findings(events: list[E.Event]) -> tuple[tuple[str, ...], ...]:
+    """What ``_note`` takes from a step's events: the rules fired, injects and facts."""
+    return (
+        tuple(e.data["rule"] for e in events if e.kind == E.RULE_FIRED and e.data.get("rule")),
+        tuple(e.data["inject"] for e in events if e.kind == E.INJECT),
+        tuple(f for e in events if e.kind == E.FACTS_LEARNED for f in e.data["facts"]),
+    )
+
+
+def _note_found(search: Search, found: tuple[tuple[str, ...], ...]) -> None:
+    """``_note`` for a step reused (see ``_Outcomes``): the rules, injects and facts its
+    events named."""
+    rules, injects, facts = found
+    search.rules_fired.update(rules)
+    search.injects_seen.update(injects)
+    search.facts_learned.update(facts)
+
+
+_VERIFY = False
+"""Step every reused outcome for real, and make every list of choices afresh, and
+compare (the tests set it)."""
+
+_NO_RANK = (None, -1)
+
+_END_TURN = EndTurn()
+
+
+class _Choices:
+    """``Engine.candidate_actions`` and ending the turn, made once for the states that
+    agree on all it reads: the player's facts in the order learned (the list's order is
+    the order the search tries them in), how it knows the restricted ones, the action
+    points, the steps done (whether at all: the key's counts are capped, never below one)
+    and the permissions; and the role playing (a hot-seat game passes it on). The states
+    of a search are never over."""
+
+    def __init__(self, engine: Engine, start: GameState) -> None:
+        self.engine = engine
+        self.made: dict[tuple[Any, ...], list[Action]] = {}
+
+    def __call__(self, state: GameState, parts: tuple[int, ...]) -> list[Action]:
+        role = state.role  # (in a hot-seat game, the group whose turn it is)
+        key = (role, *state.knowledge.get(role, _NOTHING), parts[-1], parts[5], parts[6], parts[9])
+        found = self.made.get(key)
+        if found is None or _VERIFY:
+            made = [*self.engine.candidate_actions(state), _END_TURN]
+            if found is not None and found != made:
+                raise AssertionError(f"choices at turn {state.turn} are not {found}")
+            found = self.made[key] = made
+        return found
+
+
+_NOTHING: dict[str, Any] = {}
+
+
+def _verify(
+    engine: Engine,
+    keys: _Keys,
+    state: GameState,
+    parts: tuple[int, ...],
+    action: Action,
+    found: tuple[_Changes, tuple[tuple[str, ...], ...]],
+) -> None:
+    after, events = engine.step(state, action)
+    real = keys.parts(_slim(after, owned=True), state, parts)
+    # (what its events name is kept until noted once, then only the parts)
+    named = found[1]
+    if real != _Outcomes.apply(parts, found[0]) or named not in (None, _findings(events)):
+        raise AssertionError(f"reused outcome of {action!r} at turn {state.turn} is wrong")
 
 
 def _path(parents: dict[bytes, tuple[bytes | None, Action | None]], key: bytes) -> list[Action]:
