@@ -14,6 +14,8 @@ from trafficking_sim.content import load_game
 from trafficking_sim.engine import Action, Do, EndTurn, Engine, GameState, Share, state_key
 from trafficking_sim.engine import events as E
 
+from .mini import T, write_scenario
+
 SCENARIOS = Path(__file__).resolve().parent.parent / "scenarios"
 # (role, turns) searched to the end within the budget, in well under a second each
 COMPLETE = [("border_b", 1), ("ngo", None), ("authorities_c", 2)]
@@ -552,3 +554,39 @@ def test_a_search_of_a_hot_seat_game_makes_each_groups_own_list_of_choices(
     monkeypatch.setattr(X, "_VERIFY", True)
     search = X.explore(content, "police_a", seed=1, budget=3_000, beam_width=0, start=start)
     assert search.states == 3_000
+
+
+def test_a_request_rule_that_forwards_its_fact_is_not_reused_where_the_target_differs(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A rule answering a request may pass the request's fact on (``forward``): the
+    target learns it, so what the target knows is part of what the request's step reads
+    and writes. Left out, a step learned where Eurojust already knew the fact was reused
+    where it did not, and the search recorded a child without Eurojust's new fact. With
+    every reused child stepped for real (``_VERIFY``), the search must agree."""
+
+    extra = f"""actions:
+  - id: joint_check
+    by: [police_a]
+    label: {T}
+    text: {T}
+    then:
+      - reveal: {{facts: [phone], to: police_a}}
+      - reveal: {{facts: [phone], to: eurojust}}
+  - id: wiretap
+    by: [police_a]
+    label: {T}
+    text: {T}
+    then:
+      - reveal: {{facts: [phone], to: police_a}}
+rules:
+  - id: fwd
+    when: {{request: {{agency: europol, service: cross_check}}}}
+    once: false
+    then:
+      - forward: {{to: eurojust}}
+"""
+    content = load_game(write_scenario(tmp_path, extra))
+    monkeypatch.setattr(X, "_VERIFY", True)
+    search = X.explore(content, "police_a", seed=1, budget=2_000, beam_width=0)
+    assert search.states > 10  # the search did run, and every reused child was right

@@ -877,7 +877,13 @@ class _Commuting:
             listening = found
         else:
             return None
-        carried = tuple(getattr(action, "facts", ()))
+        # The facts of the message its rules answer ('forward' passes them on): a share
+        # or a SIENA message carries its facts, a request its one fact.
+        carried: tuple[str, ...] = ()
+        if isinstance(action, Share | Send):
+            carried = tuple(action.facts)
+        elif isinstance(action, Request) and action.fact is not None:
+            carried = (action.fact,)
         if not self._rules(listening, read, write, set(), carried):
             return None
         return frozenset(read), frozenset(write), frozenset(add)
