@@ -11,7 +11,7 @@ import pytest
 
 import trafficking_sim.explore.search as X
 from trafficking_sim.content import load_game
-from trafficking_sim.engine import Action, Do, EndTurn, Engine, GameState, Share, state_key
+from trafficking_sim.engine import Action, Do, EndTurn, Engine, GameState, Send, Share, state_key
 from trafficking_sim.engine import events as E
 
 from .mini import T, write_scenario
@@ -590,3 +590,37 @@ rules:
     monkeypatch.setattr(X, "_VERIFY", True)
     search = X.explore(content, "police_a", seed=1, budget=2_000, beam_width=0)
     assert search.states > 10  # the search did run, and every reused child was right
+
+
+def test_replies_due_the_same_turn_with_the_same_fact_are_told_apart_by_which_comes_first(
+    tmp_path: Path,
+) -> None:
+    """Replies due the same turn arrive in the order they were sent, and the first to
+    bring a fact decides how the player knows it (here: under H2 from Europol, or
+    unrestricted from Eurojust). Sending the two messages in either order must give two
+    different state keys, or a search would merge them and lose one of the futures."""
+    extra = f"""rules:
+  - id: from_europol
+    when: {{message: {{to: europol}}}}
+    then:
+      - reply: {{text: {T}, facts: [secret], handling: H2, after: 1}}
+  - id: from_eurojust
+    when: {{message: {{to: eurojust}}}}
+    then:
+      - reply: {{text: {T}, facts: [secret], after: 1}}
+"""
+    engine = Engine(load_game(write_scenario(tmp_path, extra)), lean=True)
+    start = engine.new_game("police_a", 1)[0]
+    to_europol, to_eurojust = Send(to=("europol",)), Send(to=("eurojust",))
+
+    def play(*actions: Action) -> GameState:
+        state = start
+        for action in actions:
+            state = engine.step(state, action)[0]
+        return state
+
+    one, other = play(to_europol, to_eurojust), play(to_eurojust, to_europol)
+    assert state_key(one) != state_key(other)
+    later_one, later_other = (engine.step(s, EndTurn())[0] for s in (one, other))
+    assert later_one.knowledge["police_a"]["secret"].handling == "H2"
+    assert later_other.knowledge["police_a"]["secret"].handling is None

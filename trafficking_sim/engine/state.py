@@ -247,6 +247,28 @@ def _pending_key(item: Pending) -> tuple[Any, ...] | None:
     return (item.due, item.kind, data.get("id"))
 
 
+def pending_key(pending: tuple[Pending, ...]) -> frozenset[Any]:
+    """What of the items on their way shapes the future: a set, since the order they
+    were scheduled in does not matter, but for one thing. Replies due the same turn
+    arrive in the order they were sent, and of those that bring the same fact the first
+    decides how it is known (its source and handling code): for such a fact the key
+    also names the first."""
+    keys: list[Any] = []
+    carriers: dict[tuple[int, str], list[tuple[int, tuple[Any, ...]]]] = {}
+    for item in pending:
+        key = _pending_key(item)
+        if key is None:
+            continue
+        keys.append(key)
+        if item.kind == "reply":
+            for fact in key[3]:
+                carriers.setdefault((item.due, fact), []).append((item.seq, key))
+    for (due, fact), items in carriers.items():
+        if len(items) > 1:
+            keys.append(("first", due, fact, min(items)[1]))
+    return frozenset(keys)
+
+
 StateKey = tuple[Any, ...]
 
 
@@ -290,7 +312,7 @@ def state_key(
     knowledge = tuple(
         _knowledge_key(actor == state.role, facts, memo) for actor, facts in state.knowledge.items()
     )
-    pending = frozenset(key for key in (_pending_key(p) for p in state.pending) if key is not None)
+    pending = pending_key(state.pending)
     return (
         state.turn,
         state.ap if with_ap else None,

@@ -22,7 +22,7 @@ from typing import Any
 from ..content.bundle import GameContent
 from ..engine import Action, Do, EndTurn, Engine, GameState, Request, Send, Share
 from ..engine import events as E
-from ..engine.state import Known, Pending, _pending_key
+from ..engine.state import Known, Pending, pending_key
 
 DEFAULT_BUDGET = 200_000
 
@@ -1284,8 +1284,7 @@ class _Keys:
         return _number(self.done, frozenset((a, min(n, cap)) for a, n in done.items()))
 
     def _pending(self, pending: tuple[Pending, ...]) -> int:
-        keys = (_pending_key(p) for p in pending)
-        return _number(self.pending, frozenset(key for key in keys if key is not None))
+        return _number(self.pending, pending_key(pending))
 
     def _restricted(self, mine: dict[str, Known]) -> int:
         # The player's facts under H1/H2 with where they came from (see ``state_key``);
