@@ -226,3 +226,20 @@ def test_compiled_message_filters_match_as_the_filters_do(path: Path) -> None:
                 assert filters[rule.id](message, work) == expected, (rule.id, message.id)
                 checked += expected
     assert checked or not rules  # some messages were answered
+
+
+def test_messages_built_by_position_still_match_the_fields_of_message() -> None:
+    """`engine/core.py` builds a share, a SIENA message, a request and a reply by
+    position (keywords cost twice as much on every step), with a comment naming each
+    `None`. Most fields are `str | None`, so an inserted or reordered field would pass
+    mypy and put a subject where a body belongs. This pins the order those four places
+    assume: change them together with it."""
+    from dataclasses import fields
+
+    from trafficking_sim.engine.state import Message
+
+    assert [f.name for f in fields(Message)] == [
+        "id", "turn", "kind", "channel", "sender", "recipients", "facts", "subject", "body",
+        "subject_id", "body_id", "handling", "handling_note", "source_code", "info_code",
+        "priority", "case", "crime_area", "thread", "in_reply_to", "service",
+    ]  # fmt: skip
