@@ -11,7 +11,8 @@ from textual.widgets._select import SelectCurrent
 from trafficking_sim.engine import Do
 from trafficking_sim.i18n import t
 from trafficking_sim.tui.panes.board import BoardPane
-from trafficking_sim.tui.panes.progress import LogPane, ObjectivesPane
+from trafficking_sim.tui.panes.log import LogPane
+from trafficking_sim.tui.panes.progress import ObjectivesPane
 from trafficking_sim.tui.screens.game import GameScreen
 
 from .test_tui import SIZE, app_for, settle, start_game, text_of

@@ -29,8 +29,9 @@ from ..messages import (
 )
 from ..panes.base import PaneMixin
 from ..panes.board import BoardPane
+from ..panes.log import LogPane
 from ..panes.partners import PartnersPane
-from ..panes.progress import LogPane, ObjectivesPane
+from ..panes.progress import ObjectivesPane
 from ..panes.siena import SienaPane
 from ..panes.status import StatusBar
 from ..text import plain
@@ -62,7 +63,7 @@ MAIN_WIDGET = {
     "partners": "#partners-list",
     "board": "#board-list",
     "objectives": "#objectives-pane",
-    "log": "LogPane Log",
+    "log": "#log-list",
 }
 """What takes the focus when a pane is shown, so that the arrow keys work at once."""
 
