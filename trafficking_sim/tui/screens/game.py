@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from textual import on
 from textual.app import ComposeResult, SystemCommand
 from textual.css.query import NoMatches
+from textual.reactive import Reactive
 from textual.widget import Widget
 from textual.widgets import TabbedContent, TabPane, Tabs
 
@@ -101,6 +102,11 @@ COMMANDS = (
 
 class GameScreen(BaseScreen[None]):
     AUTO_FOCUS = "#siena-list"
+
+    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
+    """As on every Screen, but a move of the focus does not repaint the whole screen: the
+    widgets it leaves and enters restyle and redraw themselves (and the containers that
+    style the focus within them), so on a pane switch the screen is drawn once, not twice."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -382,7 +388,15 @@ class GameScreen(BaseScreen[None]):
         if tabs.active == tab:
             self._focus_pane(tab)
             return
-        tabs.active = tab
+        # No sliding underline: Textual animates it over 0.3 s, some twenty frames of the
+        # whole tab row after the one that shows the pane, each costing as much CPU as a
+        # key (the tabs read this setting when the active tab changes, here).
+        level = self.app.animation_level
+        self.app.animation_level = "none"
+        try:
+            tabs.active = tab
+        finally:
+            self.app.animation_level = level
         # The focus moves to the pane shown at once, in this handler: left inside the
         # pane being hidden, it would pull the tabs back to it (Textual follows the
         # focus), and moved later it would cost another layout of the screen. A pane
@@ -401,7 +415,10 @@ class GameScreen(BaseScreen[None]):
         # A pane shown for the first time is still being built: it takes the focus
         # when it is ready (on_tabbed_content_tab_activated).
         with contextlib.suppress(NoMatches):
-            self.query_one(MAIN_WIDGET[tab]).focus()
+            # Now, not with Widget.focus(), which waits for the next turn of the message
+            # loop: moved after the frame showing the pane, the focus repainted the whole
+            # screen in a second frame. The list is in view, so nothing to scroll to.
+            self.set_focus(self.query_one(MAIN_WIDGET[tab]), scroll_visible=False)
 
     def action_compose(
         self,
