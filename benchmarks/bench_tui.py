@@ -167,12 +167,15 @@ TYPED_LETTER = KeyRound(ONE_INPUT, (), "abc", ((b"Q", "abcQ"), (b"\x7f", None)))
 
 
 def time_keys(
-    keys: KeyRound, presses: int, env: dict[str, str], events: int = 500
+    keys: KeyRound, presses: int, env: dict[str, str], events: int = 500, project: Path = ROOT
 ) -> tuple[list[float], float | None]:
     """Seconds from each timed key to the text its result shows, and the CPU seconds the
-    program used per key typed (timed or not, with the frames each key set going)."""
+    program used per key typed (timed or not, with the frames each key set going).
+
+    The program runs in ``project``: ``python -c`` puts its folder first on the import
+    path, so that is the checkout whose code is timed."""
     args = (str(events), *keys.args) if keys.script is GAME else keys.args
-    terminal = Terminal([sys.executable, "-c", keys.script, *args], env, ROOT)
+    terminal = Terminal([sys.executable, "-c", keys.script, *args], env, project)
     try:
         terminal.wait_for(keys.ready, timeout=120)
         terminal.quiet(0.5)
@@ -198,13 +201,9 @@ def time_keys(
         terminal.close()
 
 
-def env_for(home: str, project: Path | None = None) -> dict[str, str]:
-    """The programs' environment: a temporary data folder and, to compare with another
-    checkout of the project, that checkout first on the import path."""
-    env = {**os.environ, "TRAFFICKING_SIM_HOME": home}
-    if project is not None:
-        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(project), env.get("PYTHONPATH")]))
-    return env
+def env_for(home: str) -> dict[str, str]:
+    """The programs' environment: a temporary data folder."""
+    return {**os.environ, "TRAFFICKING_SIM_HOME": home}
 
 
 LEAVES_OUT = (
@@ -291,18 +290,14 @@ def compare(against: Path, quick: bool, events: int, runs: int) -> list[str]:
     presses = 5 if quick else 15
     lines = []
     with tempfile.TemporaryDirectory() as home:
-        ours_env, their_env = env_for(home), env_for(home, against)
+        env = env_for(home)
         for name, keys, bare, baseline in FIGURES:
             times: dict[str, list[float]] = {"before": [], "after": [], "bare": []}
             cpu: dict[str, list[float]] = {"before": [], "after": [], "bare": []}
             for run in range(runs):
-                order = [
-                    ("before", keys, their_env),
-                    ("after", keys, ours_env),
-                    ("bare", bare, ours_env),
-                ]
-                for which, what, env in order if run % 2 == 0 else order[::-1]:
-                    found, per_key = time_keys(what, presses, env, events)
+                order = [("before", keys, against), ("after", keys, ROOT), ("bare", bare, ROOT)]
+                for which, what, project in order if run % 2 == 0 else order[::-1]:
+                    found, per_key = time_keys(what, presses, env, events, project)
                     times[which] += found
                     if per_key is not None:
                         cpu[which].append(per_key)
