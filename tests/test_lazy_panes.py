@@ -3,15 +3,19 @@ screen; the others are drawn again, up to date, when the player shows them."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from textual.widgets import Input, OptionList, Select, Static
 from textual.widgets._footer import FooterKey
 from textual.widgets._select import SelectCurrent
+from textual.widgets._tabs import Underline
 
 from trafficking_sim.engine import Do
 from trafficking_sim.i18n import t
 from trafficking_sim.tui.panes.board import BoardPane
-from trafficking_sim.tui.panes.progress import LogPane, ObjectivesPane
+from trafficking_sim.tui.panes.log import LogPane
+from trafficking_sim.tui.panes.progress import ObjectivesPane
 from trafficking_sim.tui.screens.game import GameScreen
 
 from .test_tui import SIZE, app_for, settle, start_game, text_of
@@ -126,3 +130,51 @@ async def test_the_log_built_in_one_language_follows_a_switch_to_the_other() -> 
         assert kinds.value == "all"
         chosen = kinds.query_one(SelectCurrent).query_one("#label", Static)
         assert str(chosen.render()) == t("tui.log_all", "sl") != t("tui.log_all", "en")
+
+
+async def test_a_pane_key_moves_the_focus_to_its_list_without_repainting_the_screen(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        await start_game(pilot)
+        game = app.screen
+        assert isinstance(game, GameScreen)
+        await pilot.press("2")  # built once; from now on shown again
+        await settle(pilot)
+        await pilot.press("1")
+        await settle(pilot)
+        repaints: list[object] = []
+        monkeypatch.setattr(game, "refresh", lambda *a, **k: repaints.append(k) or game)
+        await pilot.press("2")
+        await pilot.pause()
+        # The list has the focus (the arrows work), and the move of the focus did not
+        # mark the whole screen for a second drawing after the pane's.
+        assert game.focused is game.query_one("#partners-list", OptionList)
+        assert repaints == []
+
+
+async def test_the_tab_underline_jumps_on_a_pane_key_and_other_animations_stay_as_set(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    slid: list[str] = []
+    real = Underline.animate
+
+    def animate(self: Underline, attribute: str, *args: Any, **kwargs: Any) -> None:
+        slid.append(attribute)
+        real(self, attribute, *args, **kwargs)
+
+    monkeypatch.setattr(Underline, "animate", animate)
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        await start_game(pilot)
+        assert app.animation_level == "full"
+        slid.clear()  # the briefing's tabs, say, slide as Textual makes them
+        await pilot.press("4")
+        await settle(pilot)
+        # Textual slides it over 0.3 s: some twenty frames of the tab row after the pane.
+        assert slid == []
+        underline = app.screen.query_one(Underline)
+        tab = app.screen.query_one("#--content-tab-objectives")
+        assert underline.highlight_start == tab.virtual_region.shrink(tab.styles.gutter).x
+        assert app.animation_level == "full", "other animations stay as the player set them"

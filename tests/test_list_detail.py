@@ -1,4 +1,4 @@
-"""The list/detail panes (SIENA, Partners, Case board) behave alike: the empty state, the
+"""The list/detail panes (SIENA, Partners, Case board, Log) behave alike: the empty state, the
 selection kept when the game moves on, a heading row that changes nothing, and the
 buttons for what is chosen."""
 
@@ -67,8 +67,8 @@ async def test_every_list_and_detail_pane_is_built_on_the_one_base() -> None:
     app = app_for()
     async with app.run_test(size=SIZE) as pilot:
         await start_game(pilot)
-        for key in "123":
+        for key in "1235":
             await pilot.press(key)
             await settle(pilot)
         panes = {type(p).__name__ for p in app.screen.query(ListDetailPane)}
-        assert panes == {"SienaPane", "PartnersPane", "BoardPane"}
+        assert panes == {"SienaPane", "PartnersPane", "BoardPane", "LogPane"}

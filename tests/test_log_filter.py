@@ -1,17 +1,31 @@
-"""The log's word filter shows the filtered log on the frame of the key, not one later."""
+"""The Log pane: a list of entries on the list/detail base, the chosen entry in full, the
+filters, and the filtered list shown on the frame of the key, not one later."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
-from textual.widgets import Input, Log
+from textual.widgets import Input, OptionList, Select
 
-from tests.test_tui import app_for, settle, start_game
-from trafficking_sim.tui.panes.progress import LogPane
+from tests.test_tui import SIZE, app_for, settle, start_game, text_of
+from trafficking_sim.engine import Do, Send
+from trafficking_sim.i18n import t
+from trafficking_sim.play import narrate
+from trafficking_sim.tui.panes import log as log_pane
+from trafficking_sim.tui.panes.list_detail import ListDetailPane
+from trafficking_sim.tui.panes.log import LogPane
 
 
-def _log_lines(app: object) -> list[str]:
-    log = app.screen.query_one(LogPane).query_one(Log)  # type: ignore[attr-defined]
-    return [str(line) for line in log.lines]
+def _rows(app: Any) -> list[str]:
+    options = app.screen.query_one("#log-list", OptionList)
+    return [str(option.prompt) for option in options.options]
+
+
+async def _show_log(pilot: Any) -> None:
+    await start_game(pilot)
+    await pilot.press("5")
+    await settle(pilot)
 
 
 async def test_typing_in_the_log_filter_filters_within_the_keys_own_handler(
@@ -22,19 +36,117 @@ async def test_typing_in_the_log_filter_filters_within_the_keys_own_handler(
     monkeypatch.setattr(LogPane, "on_input_changed", lambda self, event: None)
     app = app_for()
     async with app.run_test(size=(100, 30)) as pilot:
-        await start_game(pilot)
-        await pilot.press("5")
-        await settle(pilot)
-        everything = _log_lines(app)
-        assert any("Turn" in line or "turn" in line for line in everything)
+        await _show_log(pilot)
+        everything = _rows(app)
+        assert any(row.startswith(t("tui.turn_short", "en", n=1)) for row in everything)
         app.screen.query_one("#log-filter", Input).focus()
         await pilot.press(*"zzzq")
         await settle(pilot)
-        filtered = _log_lines(app)
-        assert filtered != everything
-        assert not any("zzzq" in line.lower() for line in filtered)
-        assert len(filtered) == 1  # only the line saying nothing matches
+        assert _rows(app) == [t("tui.log_empty", "en")]  # the one row saying so
+        assert text_of(app, "#log-detail") == t("tui.log_help", "en")
         for _ in range(4):
             await pilot.press("backspace")
         await settle(pilot)
-        assert _log_lines(app) == everything
+        assert _rows(app) == everything
+
+
+async def test_the_log_is_a_list_and_detail_pane_showing_the_chosen_entry_in_full() -> None:
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        await start_game(pilot)
+        app.perform(Do("check_vehicle", "minibus_plate"))  # a step: who did it
+        app.perform(Send(to=("europol",)))  # the newest entries: a message and its news
+        await settle(pilot)
+        await pilot.press("5")
+        await settle(pilot)
+        pane = app.screen.query_one(LogPane)
+        assert isinstance(pane, ListDetailPane)
+        options = app.screen.query_one("#log-list", OptionList)
+        assert app.focused is options, "shown by its key, the list takes the arrows at once"
+        session = app.session
+        assert session is not None
+        newest = len(session.events) - 1
+        assert options.highlighted == 0
+        assert options.get_option_at_index(0).id == f"e{newest}"
+        event = session.events[newest]
+        said = narrate.describe(event, session.content, session.state, "en")
+        detail = text_of(app, "#log-detail")
+        date = narrate.date_text(session.content, event.turn, "en")
+        assert t("tui.log_when", "en", turn=event.turn, date=date) in detail
+        group = next(k for k, kinds in log_pane.LOG_KINDS.items() if kinds and event.kind in kinds)
+        assert t("tui.log_kind", "en", kind=t(f"tui.log_{group}", "en")) in detail
+        assert all(line.strip() in detail for line in said), "the whole text, not a row's"
+        # Another entry chosen: the detail follows, and says who took part.
+        learned = next(
+            i
+            for i, option in enumerate(options.options)
+            if option.id and session.events[int(option.id[1:])].kind == "action_done"
+        )
+        options.highlighted = learned
+        await settle(pilot)
+        chosen = session.events[int(str(options.get_option_at_index(learned).id)[1:])]
+        who = narrate.actor_name(session.content, chosen.data["by"], "en")
+        assert t("tui.log_who", "en", who=who) in text_of(app, "#log-detail")
+
+
+async def test_the_chosen_entry_stays_chosen_when_the_game_moves_on_and_the_filter_changes() -> (
+    None
+):
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        await _show_log(pilot)
+        options = app.screen.query_one("#log-list", OptionList)
+        options.highlighted = options.option_count - 1  # the oldest entry
+        await settle(pilot)
+        oldest = options.get_option_at_index(options.highlighted).id
+        app.perform(Do("check_vehicle", "minibus_plate"))  # new entries on top
+        await settle(pilot)
+        assert options.get_option_at_index(options.highlighted or 0).id == oldest
+        # A filter by kind that keeps the entry keeps it chosen; one that drops it does not.
+        app.screen.query_one("#log-kind", Select).value = "events"
+        await settle(pilot)
+        assert options.get_option_at_index(options.highlighted or 0).id == oldest
+        app.screen.query_one("#log-kind", Select).value = "facts"
+        await settle(pilot)
+        shown = options.get_option_at_index(options.highlighted or 0).id
+        assert shown != oldest
+        assert app.session is not None
+        assert app.session.events[int(str(shown)[1:])].kind in log_pane.LOG_KINDS["facts"]
+
+
+async def test_log_entries_are_shown_as_written_never_as_markup(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    written = "[bold]Bold?[/bold] [@click=app.quit]quit[/] [red]"
+    real = narrate.describe
+
+    def describe(event: Any, *args: Any, **kwargs: Any) -> list[str]:
+        lines = real(event, *args, **kwargs)
+        return [written] if lines and event.kind == "turn_started" else lines
+
+    monkeypatch.setattr(log_pane.narrate, "describe", describe)
+    app = app_for()
+    async with app.run_test(size=(120, 30)) as pilot:
+        await _show_log(pilot)
+        app.screen.query_one("#log-filter", Input).value = "bold?"
+        await settle(pilot)
+        rows = _rows(app)
+        assert len(rows) == 1 and written in rows[0]
+        assert written in text_of(app, "#log-detail")
+        assert app.is_running, "a [@click=app.quit] in a text is not a link"
+
+
+async def test_a_long_log_lists_the_newest_entries_and_says_how_many_more_there_are(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(log_pane, "MAX_LOG_ROWS", 3)
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        await _show_log(pilot)
+        session = app.session
+        assert session is not None
+        rows = _rows(app)
+        shown = [o for o in app.screen.query_one("#log-list", OptionList).options if o.id]
+        assert len(shown) == 3
+        assert shown[0].id == f"e{len(session.events) - 1}", "newest first"
+        assert rows[-1].startswith("…")

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from textual import on
 from textual.app import ComposeResult, SystemCommand
 from textual.css.query import NoMatches
+from textual.reactive import Reactive
 from textual.widget import Widget
 from textual.widgets import TabbedContent, TabPane, Tabs
 
@@ -29,8 +30,9 @@ from ..messages import (
 )
 from ..panes.base import PaneMixin
 from ..panes.board import BoardPane
+from ..panes.log import LogPane
 from ..panes.partners import PartnersPane
-from ..panes.progress import LogPane, ObjectivesPane
+from ..panes.progress import ObjectivesPane
 from ..panes.siena import SienaPane
 from ..panes.status import StatusBar
 from ..text import plain
@@ -62,7 +64,7 @@ MAIN_WIDGET = {
     "partners": "#partners-list",
     "board": "#board-list",
     "objectives": "#objectives-pane",
-    "log": "LogPane Log",
+    "log": "#log-list",
 }
 """What takes the focus when a pane is shown, so that the arrow keys work at once."""
 
@@ -100,6 +102,12 @@ COMMANDS = (
 
 class GameScreen(BaseScreen[None]):
     AUTO_FOCUS = "#siena-list"
+
+    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
+    """As on every Screen, but a move of the focus does not repaint the whole screen: the
+    widgets it leaves and enters restyle and redraw themselves (and the containers that
+    style the focus within them), so after a pane switch only the two lists are drawn
+    again, not the whole screen a second time."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -381,7 +389,15 @@ class GameScreen(BaseScreen[None]):
         if tabs.active == tab:
             self._focus_pane(tab)
             return
-        tabs.active = tab
+        # No sliding underline: Textual animates it over 0.3 s, some twenty frames of the
+        # whole tab row after the one that shows the pane, each costing as much CPU as a
+        # key (the tabs read this setting when the active tab changes, here).
+        level = self.app.animation_level
+        self.app.animation_level = "none"
+        try:
+            tabs.active = tab
+        finally:
+            self.app.animation_level = level
         # The focus moves to the pane shown at once, in this handler: left inside the
         # pane being hidden, it would pull the tabs back to it (Textual follows the
         # focus), and moved later it would cost another layout of the screen. A pane
@@ -400,7 +416,10 @@ class GameScreen(BaseScreen[None]):
         # A pane shown for the first time is still being built: it takes the focus
         # when it is ready (on_tabbed_content_tab_activated).
         with contextlib.suppress(NoMatches):
-            self.query_one(MAIN_WIDGET[tab]).focus()
+            # Widget.focus() moves it on the next turn of the loop, after the frame that
+            # shows the pane: moved here, the restyling of the two lists came before
+            # that frame and delayed it (measured: 56 ms against 71 ms to the frame).
+            self.query_one(MAIN_WIDGET[tab]).focus(scroll_visible=False)
 
     def action_compose(
         self,
