@@ -1807,3 +1807,274 @@ def test_the_reference_evaluator_agrees_with_the_engine_at_the_edges(engine: Eng
     assert not holds(parse({"message": {"to": "eurojust"}}), Ctx(0, sent))  # type: ignore[arg-type]
     assert holds(parse({"message": {"to": "player"}}), Ctx(0, answer))  # type: ignore[arg-type]
     assert not holds(parse({"message": {"to": "player"}}), Ctx(0, sent))  # type: ignore[arg-type]
+
+
+# --- engine/core.py: the survivors of the third mutation pass ----------------------------------
+
+
+def test_the_explorers_candidates_send_each_fact_at_each_speed_that_helps(engine: Engine) -> None:
+    """The search offers each fact the group holds to each SIENA partner, at normal speed,
+    and marked urgent only where that partner then answers sooner (Europol, not the
+    liaison officer or the authorities of C, who answer as fast either way); an urgent
+    request is offered where it helps and the points allow it."""
+    state, _ = play(engine, "border_b", *BORDER_OPENING)
+    assert state.ap == 3
+    candidates = engine.candidate_actions(state)
+    sends = {(a.to, a.facts, a.priority) for a in candidates if isinstance(a, Send)}
+    for priority in ("normal", "urgent"):
+        assert (("europol",), (), priority) in sends
+        assert (("europol",), ("minibus_plate",), priority) in sends
+    for slow in ("lo_c", "authorities_c"):
+        assert ((slow,), ("minibus_plate",), "normal") in sends
+        assert not any(to == (slow,) and p == "urgent" for to, _, p in sends)
+    assert {p for _, _, p in sends} == {"normal", "urgent"}
+    assert Request("europol", "analysis", None, "urgent") in candidates
+    assert Request("europol", "cross_check", "minibus_plate", "urgent") in candidates
+    state.ap = 1  # the last point: no urgency, which costs one more
+    sends = {
+        (a.to, a.facts, a.priority) for a in engine.candidate_actions(state) if isinstance(a, Send)
+    }
+    assert (("europol",), ("minibus_plate",), "normal") in sends
+    assert {p for _, _, p in sends} == {"normal"}
+
+
+REQUEST_RULES = """rules:
+  - id: police_knows
+    when: turn_start
+    if: {role: police_a}
+    then:
+      - reveal: {facts: [phone, secret], to: police_a}
+  - id: europol_checks_the_phone
+    when: {request: {agency: europol, service: cross_check, fact: phone}}
+    then:
+      - reply: {text: {en: The phone is known, sl: Telefon je znan}, after: 0}
+"""
+
+
+def test_a_rule_answers_a_request_only_for_its_fact_and_on_the_requests_thread(
+    tmp_path: Path,
+) -> None:
+    """A rule that waits for a cross-check of one fact answers that request, in its
+    thread; a cross-check of another fact gets the service's own reply instead."""
+    engine = mini(tmp_path, REQUEST_RULES)
+    state, _ = engine.new_game("police_a", 1)
+    state, events = engine.step(state, Request("europol", "cross_check", "phone"))
+    fired = [e.data["rule"] for e in events if e.kind == E.RULE_FIRED]
+    assert fired == ["europol_checks_the_phone"]
+    [asked, reply] = state.messages
+    assert reply.body_id == "rules.europol_checks_the_phone.then.0.reply.text"
+    assert (reply.in_reply_to, reply.thread, reply.channel) == (asked.id, asked.thread, "siena")
+    state, events = engine.step(state, Request("europol", "cross_check", "secret"))
+    assert not [e for e in events if e.kind == E.RULE_FIRED]
+    while not any(m.in_reply_to == 3 for m in state.messages):
+        state, _ = engine.step(state, EndTurn())
+    [other] = [m for m in state.messages if m.in_reply_to == 3]
+    assert other.body_id == "agency:europol/services.cross_check.reply"
+
+
+def test_the_partner_a_rule_forwards_to_knows_who_passed_the_fact_on(engine: Engine) -> None:
+    """The tutorial's liaison officer passes on what it receives: the authorities of C
+    then know the plate from the liaison officer, by SIENA, with the sender's handling
+    code and the message it came in."""
+    send = Send(to=("lo_c",), facts=("minibus_plate",), handling="H1")
+    state, _ = play(engine, "border_b", PLATE, send)
+    [sent] = [m for m in state.messages if m.sender == "border_b"]
+    got = state.knowledge["authorities_c"]["minibus_plate"]
+    assert (got.source, got.via, got.handling, got.message) == ("lo_c", "siena", "H1", sent.id)
+
+
+def test_a_step_that_meets_an_objective_meets_it_at_once(tmp_path: Path) -> None:
+    """An objective waiting for a step to be done is met by the step itself, even a step
+    with no other effect, and an event a step calls in for later comes when it says."""
+    engine = mini(
+        tmp_path,
+        f"""actions:
+  - id: file_report
+    by: [police_a]
+    label: {T}
+    text: {T}
+  - id: call_in_raid
+    by: [police_a]
+    label: {T}
+    text: {T}
+    then:
+      - inject: {{id: raid, after: 1}}
+objectives:
+  - id: reported
+    owner: shared
+    text: {T}
+    when: {{done: file_report}}
+injects:
+  - id: raid
+    title: {{en: The raid, sl: Racija}}
+    text: {T}
+""",
+    )
+    state, _ = engine.new_game("police_a", 1)
+    state, events = engine.step(state, Do("file_report"))
+    assert state.objectives == {"reported": 1}
+    assert E.OBJECTIVE_MET in kinds(events)
+    state, _ = engine.step(state, Do("call_in_raid"))
+    assert "raid" not in state.injected
+    state, events = engine.step(state, EndTurn())
+    assert [e.data["inject"] for e in events if e.kind == E.INJECT] == ["raid"]
+    assert state.turn == 2
+
+
+def test_in_a_class_game_a_refusal_is_shown_to_the_group_that_was_refused(
+    tmp_path: Path,
+) -> None:
+    from trafficking_sim.play import narrate
+
+    engine = mini(tmp_path, "")
+    state, _ = engine.new_game("police_a", 1, ("police_a", "ngo"))
+    state, events = engine.step(state, Send(to=("europol",), facts=("phone",)))
+    event = refusal(events)
+    assert event.data["by"] == "police_a"
+    assert narrate.seen_by(event, state, "police_a")
+    assert not narrate.seen_by(event, state, "ngo")
+
+
+def test_a_partner_whose_trust_is_broken_twice_refuses_further_requests_in_words(
+    engine: Engine,
+) -> None:
+    """The first breach of Europol's trust says it will answer later; the second, that it
+    takes no more requests: the words follow how often its trust was broken."""
+    from trafficking_sim.play import narrate
+
+    leak = Send(to=("authorities_c",), facts=("recruiter_alias",))
+    actions = list(border_best())
+    actions[3:3] = [leak, leak]
+    state, events = play(engine, "border_b", *actions[:5])
+    lost = [e for e in events if e.kind == E.TRUST_LOST]
+    assert [e.data["level"] for e in lost] == [1, 2]
+    said = [narrate.describe(e, engine.content, state, "en")[0] for e in lost]
+    assert said[0].endswith("From now on it answers you later.")
+    assert said[1].endswith("It takes no more requests from you.")
+
+
+def test_a_needed_fact_that_arrives_is_scored_in_words_that_name_it(
+    engine: Engine, tmp_path: Path
+) -> None:
+    """The points for a needed fact say who now has which fact ("you" for the player's
+    own need), and those lost for personal data sent without need say where it went."""
+    from trafficking_sim.play import narrate
+
+    def said(engine: Engine, state: object) -> list[str]:
+        return [
+            narrate.reason_text(engine.content, dict(c.reason), "en")
+            for c in state.score_log  # type: ignore[attr-defined]
+            if dict(c.reason).get("key", "").startswith("need")
+        ]
+
+    state, _ = play(engine, "border_b", *border_best())
+    assert said(engine, state) == [
+        "Europol now has “Driver's phone contacts”, which it needed.",
+        "you now have “Recruiter 'Teo' in state A”, which you needed.",
+        "Authorities C now has “Minibus plate”, which it needed.",
+        "Authorities C now has “Driver's phone contacts”, which it needed.",
+        "NGO now has “Mira's account”, which it needed.",
+        "Authorities C now has “Recruiter 'Teo' in state A”, which it needed.",
+    ]
+    mini_engine = mini(tmp_path, REQUEST_RULES)
+    state, _ = play(mini_engine, "police_a", Send(to=("europol",), facts=("secret",)))
+    assert said(mini_engine, state) == [
+        "personal data (“Secret”) went to Europol, which did not need it."
+    ]
+
+
+NGO_AND_POLICE = f"""rules:
+  - id: police_tell_the_ngo
+    when: turn_start
+    if: {{role: ngo}}
+    then:
+      - reveal: {{facts: [secret], to: ngo, sender: police_a, handling: H2}}
+actions:
+  - id: call_the_police
+    by: [ngo]
+    label: {T}
+    text: {T}
+    then:
+      - reply:
+          text: {{en: The police call back, sl: Policija pokliče nazaj}}
+          sender: police_a
+          after: 0
+"""
+
+
+def test_without_siena_on_both_sides_permission_and_replies_go_by_direct_contact(
+    tmp_path: Path,
+) -> None:
+    """The NGO is not on SIENA: its request for permission to pass on what the police told
+    it, the police's grant, and the police's call back after one of its steps all go by
+    direct contact, as the inbox shows."""
+    engine = mini(tmp_path, NGO_AND_POLICE)
+    state, _ = engine.new_game("ngo", 1)
+    told = state.knowledge["ngo"]["secret"]
+    assert (told.turn, told.source, told.via, told.handling) == (1, "police_a", "rule", "H2")
+    state, _ = engine.step(state, AskPermission("secret"))
+    [asking] = [m for m in state.messages if m.kind == "permission"]
+    assert (asking.channel, asking.recipients) == ("direct", ("police_a",))
+    state, _ = engine.step(state, Do("call_the_police"))
+    [call] = [m for m in state.messages if m.body_id and "call_the_police" in m.body_id]
+    assert (call.sender, call.channel) == ("police_a", "direct")
+    while ("secret", "police_a") not in state.permissions:
+        state, _ = engine.step(state, EndTurn())
+    [grant] = [m for m in state.messages if m.in_reply_to == asking.id]
+    assert (grant.sender, grant.channel, grant.body_id) == (
+        "police_a",
+        "direct",
+        "permission.granted",
+    )
+
+
+def test_the_debriefs_map_shows_who_told_the_player_something_through_the_story(
+    tmp_path: Path,
+) -> None:
+    """What a partner tells the player through the scenario's story (a rule revealing a
+    fact from a sender) is a link on the debrief's map, with the fact."""
+    from trafficking_sim.review.debrief import _links
+
+    engine = mini(tmp_path, NGO_AND_POLICE)
+    state, events = engine.new_game("ngo", 1)
+    links = _links(engine.content, state, events)
+    assert [(k.a, k.b, k.channel, k.facts) for k in links if k.channel == "rule"] == [
+        ("ngo", "police_a", "rule", ["secret"])
+    ]
+
+
+def test_every_rule_and_event_due_at_a_turn_comes_whatever_is_skipped_before_it(
+    tmp_path: Path,
+) -> None:
+    """A rule that plays the learner's own role is left to the learner, and an event that
+    has come already does not come again, but neither holds up what comes after it: the
+    next rule of the turn still fires and the next event still comes."""
+    engine = mini(
+        tmp_path,
+        f"""rules:
+  - id: police_would_speak
+    plays: police_a
+    when: turn_start
+    then:
+      - say: {T}
+  - id: counted
+    when: turn_start
+    then:
+      - set: {{var: count, value: 1}}
+injects:
+  - id: early
+    if: {{turn: {{min: 1}}}}
+    title: {T}
+    text: {T}
+  - id: later
+    if: {{turn: {{min: 2}}}}
+    title: {T}
+    text: {T}
+""",
+    )
+    state, events = engine.new_game("police_a", 1)
+    assert state.fired == {"counted"} and state.variables["count"] == 1
+    assert E.NARRATION not in kinds(events)
+    assert state.injected == {"early"}
+    state, events = engine.step(state, EndTurn())
+    assert [e.data["inject"] for e in events if e.kind == E.INJECT] == ["later"]
