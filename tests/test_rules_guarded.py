@@ -1858,17 +1858,17 @@ def test_a_rule_answers_a_request_only_for_its_fact_and_on_the_requests_thread(
     thread; a cross-check of another fact gets the service's own reply instead."""
     engine = mini(tmp_path, REQUEST_RULES)
     state, _ = engine.new_game("police_a", 1)
+    state, events = engine.step(state, Request("europol", "cross_check", "secret"))
+    assert not [e for e in events if e.kind == E.RULE_FIRED]
     state, events = engine.step(state, Request("europol", "cross_check", "phone"))
     fired = [e.data["rule"] for e in events if e.kind == E.RULE_FIRED]
     assert fired == ["europol_checks_the_phone"]
-    [asked, reply] = state.messages
+    [_, asked, reply] = state.messages
     assert reply.body_id == "rules.europol_checks_the_phone.then.0.reply.text"
     assert (reply.in_reply_to, reply.thread, reply.channel) == (asked.id, asked.thread, "siena")
-    state, events = engine.step(state, Request("europol", "cross_check", "secret"))
-    assert not [e for e in events if e.kind == E.RULE_FIRED]
-    while not any(m.in_reply_to == 3 for m in state.messages):
+    while not any(m.in_reply_to == 1 for m in state.messages):
         state, _ = engine.step(state, EndTurn())
-    [other] = [m for m in state.messages if m.in_reply_to == 3]
+    [other] = [m for m in state.messages if m.in_reply_to == 1]
     assert other.body_id == "agency:europol/services.cross_check.reply"
 
 
@@ -2051,14 +2051,19 @@ def test_every_rule_and_event_due_at_a_turn_comes_whatever_is_skipped_before_it(
     next rule of the turn still fires and the next event still comes."""
     engine = mini(
         tmp_path,
-        f"""rules:
+        f"""actions:
+  - id: file_report
+    by: [police_a]
+    label: {T}
+    text: {T}
+rules:
   - id: police_would_speak
     plays: police_a
-    when: turn_start
+    when: {{action: file_report}}
     then:
       - say: {T}
   - id: counted
-    when: turn_start
+    when: {{action: file_report}}
     then:
       - set: {{var: count, value: 1}}
 injects:
@@ -2072,9 +2077,10 @@ injects:
     text: {T}
 """,
     )
-    state, events = engine.new_game("police_a", 1)
+    state, _ = engine.new_game("police_a", 1)
+    assert state.injected == {"early"}
+    state, events = engine.step(state, Do("file_report"))
     assert state.fired == {"counted"} and state.variables["count"] == 1
     assert E.NARRATION not in kinds(events)
-    assert state.injected == {"early"}
     state, events = engine.step(state, EndTurn())
     assert [e.data["inject"] for e in events if e.kind == E.INJECT] == ["later"]
