@@ -1893,6 +1893,7 @@ def test_a_step_that_meets_an_objective_meets_it_at_once(tmp_path: Path) -> None
     by: [police_a]
     label: {T}
     text: {T}
+    repeatable: true
   - id: call_in_raid
     by: [police_a]
     label: {T}
@@ -1904,6 +1905,14 @@ objectives:
     owner: shared
     text: {T}
     when: {{done: file_report}}
+  - id: reported_twice
+    owner: shared
+    text: {T}
+    when: {{done: {{action: file_report, times: 2}}}}
+  - id: raid_came
+    owner: shared
+    text: {T}
+    when: {{injected: raid}}
 injects:
   - id: raid
     title: {{en: The raid, sl: Racija}}
@@ -1914,25 +1923,13 @@ injects:
     state, events = engine.step(state, Do("file_report"))
     assert state.objectives == {"reported": 1}
     assert E.OBJECTIVE_MET in kinds(events)
+    state, _ = engine.step(state, Do("file_report"))
+    assert state.objectives == {"reported": 1, "reported_twice": 1}
     state, _ = engine.step(state, Do("call_in_raid"))
     assert "raid" not in state.injected
     state, events = engine.step(state, EndTurn())
     assert [e.data["inject"] for e in events if e.kind == E.INJECT] == ["raid"]
-    assert state.turn == 2
-
-
-def test_in_a_class_game_a_refusal_is_shown_to_the_group_that_was_refused(
-    tmp_path: Path,
-) -> None:
-    from trafficking_sim.play import narrate
-
-    engine = mini(tmp_path, "")
-    state, _ = engine.new_game("police_a", 1, ("police_a", "ngo"))
-    state, events = engine.step(state, Send(to=("europol",), facts=("phone",)))
-    event = refusal(events)
-    assert event.data["by"] == "police_a"
-    assert narrate.seen_by(event, state, "police_a")
-    assert not narrate.seen_by(event, state, "ngo")
+    assert state.turn == 2 and state.objectives["raid_came"] == 2
 
 
 def test_a_partner_whose_trust_is_broken_twice_refuses_further_requests_in_words(
@@ -1968,6 +1965,11 @@ def test_a_needed_fact_that_arrives_is_scored_in_words_that_name_it(
         ]
 
     state, _ = play(engine, "border_b", *border_best())
+    scored = [narrate.reason_text(engine.content, dict(c.reason), "en") for c in state.score_log]
+    assert (
+        "You spoke to the passengers separately, away from the driver, with an interpreter."
+        in scored
+    )
     assert said(engine, state) == [
         "Europol now has “Driver's phone contacts”, which it needed.",
         "you now have “Recruiter 'Teo' in state A”, which you needed.",
@@ -2084,3 +2086,109 @@ injects:
     assert E.NARRATION not in kinds(events)
     state, events = engine.step(state, EndTurn())
     assert [e.data["inject"] for e in events if e.kind == E.INJECT] == ["later"]
+
+
+POLICE_STEPS = f"""actions:
+  - id: file_report
+    by: [police_a]
+    label: {T}
+    text: {T}
+  - id: ask_europol_informally
+    by: [police_a]
+    label: {T}
+    text: {T}
+    then:
+      - reply:
+          text: {{en: Europol answers, sl: Europol odgovori}}
+          sender: europol
+          after: 0
+  - id: count_up
+    by: [police_a]
+    label: {T}
+    text: {T}
+    repeatable: true
+    then:
+      - add: {{var: count, value: 1}}
+"""
+
+
+def test_in_a_class_game_a_step_and_a_refusal_are_shown_to_the_group_that_made_them(
+    tmp_path: Path,
+) -> None:
+    from trafficking_sim.play import narrate
+
+    engine = mini(tmp_path, POLICE_STEPS)
+    state, _ = engine.new_game("police_a", 1, ("police_a", "ngo"))
+    state, events = engine.step(state, Do("file_report"))
+    [done] = [e for e in events if e.kind == E.ACTION_DONE]
+    assert narrate.seen_by(done, state, "police_a")
+    assert not narrate.seen_by(done, state, "ngo")
+    state, events = engine.step(state, Send(to=("europol",), facts=("phone",)))
+    event = refusal(events)
+    assert event.data["by"] == "police_a"
+    assert narrate.seen_by(event, state, "police_a")
+    assert not narrate.seen_by(event, state, "ngo")
+
+
+def test_a_reply_set_off_by_a_step_comes_by_siena_between_siena_users(tmp_path: Path) -> None:
+    engine = mini(tmp_path, POLICE_STEPS)
+    state, _ = play(engine, "police_a", Do("ask_europol_informally"))
+    [reply] = [m for m in state.messages if m.kind == "reply"]
+    assert (reply.sender, reply.recipients, reply.channel) == ("europol", ("police_a",), "siena")
+
+
+def test_a_variable_stays_within_its_bounds(tmp_path: Path) -> None:
+    """A scenario variable with a maximum is held there however often it is raised, so an
+    ending or objective comparing it sees what the author meant."""
+    header = HEADER.replace("count: {initial: 0}", "count: {initial: 0, max: 2}")
+    engine = Engine(load_game(write_scenario(tmp_path, POLICE_STEPS, header)))
+    state, _ = play(engine, "police_a", *[Do("count_up")] * 3)
+    assert state.variables["count"] == 2
+
+
+def test_a_refusals_points_cite_the_rule_broken(engine: Engine) -> None:
+    """The points a refusal costs carry the rule it broke, which the debrief shows beside
+    the change."""
+    from trafficking_sim.play import narrate
+    from trafficking_sim.review.debrief import _pillars
+
+    state, events = play(engine, "ngo", Request("europol", "analysis"))
+    [change] = [e for e in events if e.kind == E.SCORE_CHANGED]
+    assert change.data["source"] == {"key": "source.channel"}
+    [standards] = [p for p in _pillars(engine.content, state, "en") if p.id == "standards"]
+    [shown] = standards.changes
+    assert shown.source == narrate.source_text(engine.content, {"key": "source.channel"}, "en")
+    assert shown.source
+
+
+def test_a_direct_contact_carries_the_players_note(engine: Engine) -> None:
+    share = Share("ngo", ("minibus_plate",), note="Seven women, passports held by the driver")
+    state, _ = play(engine, "border_b", PLATE, share)
+    [call] = [m for m in state.messages if m.kind == "share"]
+    assert (call.channel, call.recipients) == ("direct", ("ngo",))
+    assert call.body == "Seven women, passports held by the driver"
+
+
+def test_a_replay_gives_every_event_of_the_game(engine: Engine) -> None:
+    """A replay (what the benchmarks use to count refusals) reports the events of every
+    step, as playing the actions one by one does, not only the last step's."""
+    actions = border_best()
+    state, events = play(engine, "border_b", *actions)
+    again, replayed = engine.replay("border_b", 1, actions)  # type: ignore[arg-type]
+    assert replayed == events and state_key(again) == state_key(state)
+
+
+def test_in_a_class_game_a_grant_goes_to_the_group_that_asked(tmp_path: Path) -> None:
+    """The NGO's group asks the police for permission; the grant arrives at the start of a
+    later turn, when it is the police group's turn, and still goes to the NGO's group."""
+    engine = mini(tmp_path, NGO_AND_POLICE)
+    state, _ = engine.new_game("police_a", 1, ("police_a", "ngo"))
+    state, _ = engine.step(state, EndTurn())
+    assert state.role == "ngo"
+    state, _ = engine.step(state, AskPermission("secret"))
+    [asking] = [m for m in state.messages if m.kind == "permission"]
+    while ("secret", "police_a") not in state.permissions:
+        state, _ = engine.step(state, EndTurn())
+    assert state.role == "police_a"
+    [grant] = [m for m in state.messages if m.in_reply_to == asking.id]
+    assert (grant.sender, grant.recipients, grant.channel) == ("police_a", ("ngo",), "direct")
