@@ -2192,3 +2192,20 @@ def test_in_a_class_game_a_grant_goes_to_the_group_that_asked(tmp_path: Path) ->
     assert state.role == "police_a"
     [grant] = [m for m in state.messages if m.in_reply_to == asking.id]
     assert (grant.sender, grant.recipients, grant.channel) == ("police_a", ("ngo",), "direct")
+
+
+def test_an_objective_that_holds_from_the_start_is_met_at_once(tmp_path: Path) -> None:
+    """An objective whose condition already holds when the game starts (nothing to learn,
+    nothing to do) shows as met from the first turn, not only after something changes."""
+    engine = mini(
+        tmp_path,
+        f"""objectives:
+  - id: nothing_sent_yet
+    owner: shared
+    text: {T}
+    when: {{var: count, eq: 0}}
+""",
+    )
+    state, events = engine.new_game("police_a", 1)
+    assert state.objectives == {"nothing_sent_yet": 1}
+    assert E.OBJECTIVE_MET in kinds(events)
