@@ -1830,7 +1830,11 @@ def test_the_explorers_candidates_send_each_fact_at_each_speed_that_helps(engine
     assert {p for _, _, p in sends} == {"normal", "urgent"}
     assert Request("europol", "analysis", None, "urgent") in candidates
     assert Request("europol", "cross_check", "minibus_plate", "urgent") in candidates
-    state.ap = 1  # the last point: no urgency, which costs one more
+    state.ap = 2  # enough for an urgent message, which costs one more
+    assert Send(to=("europol",), facts=("minibus_plate",), priority="urgent") in (
+        engine.candidate_actions(state)
+    )
+    state.ap = 1  # the last point: no urgency
     sends = {
         (a.to, a.facts, a.priority) for a in engine.candidate_actions(state) if isinstance(a, Send)
     }
@@ -2109,10 +2113,20 @@ POLICE_STEPS = f"""actions:
     repeatable: true
     then:
       - add: {{var: count, value: 1}}
+rules:
+  - id: report_noted
+    when: {{action: file_report}}
+    then:
+      - say: {{en: The report is on file, sl: Poročilo je vloženo}}
+  - id: police_knows
+    when: turn_start
+    if: {{role: police_a}}
+    then:
+      - reveal: {{facts: [phone, secret], to: police_a}}
 """
 
 
-def test_in_a_class_game_a_step_and_a_refusal_are_shown_to_the_group_that_made_them(
+def test_in_a_class_game_a_groups_steps_points_and_refusals_are_its_own_news(
     tmp_path: Path,
 ) -> None:
     from trafficking_sim.play import narrate
@@ -2121,9 +2135,16 @@ def test_in_a_class_game_a_step_and_a_refusal_are_shown_to_the_group_that_made_t
     state, _ = engine.new_game("police_a", 1, ("police_a", "ngo"))
     state, events = engine.step(state, Do("file_report"))
     [done] = [e for e in events if e.kind == E.ACTION_DONE]
-    assert narrate.seen_by(done, state, "police_a")
-    assert not narrate.seen_by(done, state, "ngo")
-    state, events = engine.step(state, Send(to=("europol",), facts=("phone",)))
+    [noted] = [e for e in events if e.kind == E.NARRATION]
+    for event in (done, noted):
+        assert narrate.seen_by(event, state, "police_a")
+        assert not narrate.seen_by(event, state, "ngo")
+    # personal data sent without need: the points lost are the police group's news
+    state, events = engine.step(state, Send(to=("europol",), facts=("secret",)))
+    [lost] = [e for e in events if e.kind == E.SCORE_CHANGED]
+    assert narrate.seen_by(lost, state, "police_a")
+    assert not narrate.seen_by(lost, state, "ngo")
+    state, events = engine.step(state, Share("europol", ("phone",)))  # Europol: SIENA only
     event = refusal(events)
     assert event.data["by"] == "police_a"
     assert narrate.seen_by(event, state, "police_a")
@@ -2209,3 +2230,42 @@ def test_an_objective_that_holds_from_the_start_is_met_at_once(tmp_path: Path) -
     state, events = engine.new_game("police_a", 1)
     assert state.objectives == {"nothing_sent_yet": 1}
     assert E.OBJECTIVE_MET in kinds(events)
+
+
+def test_an_answer_to_a_reply_stays_in_its_thread_and_replies_carry_the_case(
+    engine: Engine,
+) -> None:
+    """The player answers Europol's reply: the answer goes into that reply's thread (not
+    the thread of an earlier message), and every reply carries the case reference."""
+    to_lo = Send(to=("lo_c",), facts=("minibus_plate",))
+    to_europol = Send(to=("europol",), facts=("driver_phone",))
+    state, _ = play(engine, "border_b", PLATE, to_lo, to_europol)
+    while not any(m.sender == "europol" and m.kind == "reply" for m in state.messages):
+        assert not state.over
+        state, _ = engine.step(state, EndTurn())
+    [reply] = [m for m in state.messages if m.sender == "europol" and m.kind == "reply"]
+    assert reply.thread != state.messages[0].thread
+    assert reply.case == engine.content.scenario.case.reference
+    state, _ = engine.step(state, Send(to=("europol",), reply_to=reply.id, body="Thank you"))
+    answer = state.messages[-1]
+    assert (answer.in_reply_to, answer.thread) == (reply.id, reply.thread)
+
+
+def test_a_request_carries_the_players_note(engine: Engine) -> None:
+    note = "Seven women on board; the driver held their passports"
+    state, _ = play(engine, "border_b", Request("europol", "analysis", note=note))
+    [request] = [m for m in state.messages if m.kind == "request"]
+    assert request.body == note
+
+
+def test_a_fitting_evaluation_code_is_praised_in_words_with_its_source(engine: Engine) -> None:
+    from trafficking_sim.engine import siena
+    from trafficking_sim.play import narrate
+    from trafficking_sim.review.debrief import _pillars
+
+    state, _ = play(engine, "border_b", *border_best(graded=True))
+    [standards] = [p for p in _pillars(engine.content, state, "en") if p.id == "standards"]
+    [praised] = [c for c in standards.changes if "A1" in c.reason]
+    assert praised.reason == "you graded the message A1, as its information deserves."
+    source = narrate.source_text(engine.content, {"key": siena.EVALUATION_SOURCE}, "en")
+    assert source and praised.source == source
