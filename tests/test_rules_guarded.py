@@ -2269,3 +2269,16 @@ def test_a_fitting_evaluation_code_is_praised_in_words_with_its_source(engine: E
     assert praised.reason == "you graded the message A1, as its information deserves."
     source = narrate.source_text(engine.content, {"key": siena.EVALUATION_SOURCE}, "en")
     assert source and praised.source == source
+
+
+def test_an_unfitting_evaluation_code_costs_points_that_cite_its_source(engine: Engine) -> None:
+    from trafficking_sim.engine import siena
+    from trafficking_sim.play import narrate
+    from trafficking_sim.review.debrief import _pillars
+
+    wrong = Send(to=("europol",), facts=("driver_phone",), source_code="B", info_code="2")
+    state, _ = play(engine, "border_b", PLATE, wrong)
+    [standards] = [p for p in _pillars(engine.content, state, "en") if p.id == "standards"]
+    [lost] = [c for c in standards.changes if "B2" in c.reason]
+    source = narrate.source_text(engine.content, {"key": siena.EVALUATION_SOURCE}, "en")
+    assert lost.asked < 0 and source and lost.source == source
