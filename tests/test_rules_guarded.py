@@ -1807,3 +1807,478 @@ def test_the_reference_evaluator_agrees_with_the_engine_at_the_edges(engine: Eng
     assert not holds(parse({"message": {"to": "eurojust"}}), Ctx(0, sent))  # type: ignore[arg-type]
     assert holds(parse({"message": {"to": "player"}}), Ctx(0, answer))  # type: ignore[arg-type]
     assert not holds(parse({"message": {"to": "player"}}), Ctx(0, sent))  # type: ignore[arg-type]
+
+
+# --- engine/core.py: the survivors of the third mutation pass ----------------------------------
+
+
+def test_the_explorers_candidates_send_each_fact_at_each_speed_that_helps(engine: Engine) -> None:
+    """The search offers each fact the group holds to each SIENA partner, at normal speed,
+    and marked urgent only where that partner then answers sooner (Europol, not the
+    liaison officer or the authorities of C, who answer as fast either way); an urgent
+    request is offered where it helps and the points allow it."""
+    state, _ = play(engine, "border_b", *BORDER_OPENING)
+    assert state.ap == 3
+    candidates = engine.candidate_actions(state)
+    sends = {(a.to, a.facts, a.priority) for a in candidates if isinstance(a, Send)}
+    for priority in ("normal", "urgent"):
+        assert (("europol",), (), priority) in sends
+        assert (("europol",), ("minibus_plate",), priority) in sends
+    for slow in ("lo_c", "authorities_c"):
+        assert ((slow,), ("minibus_plate",), "normal") in sends
+        assert not any(to == (slow,) and p == "urgent" for to, _, p in sends)
+    assert {p for _, _, p in sends} == {"normal", "urgent"}
+    assert Request("europol", "analysis", None, "urgent") in candidates
+    assert Request("europol", "cross_check", "minibus_plate", "urgent") in candidates
+    state.ap = 2  # enough for an urgent message, which costs one more
+    assert Send(to=("europol",), facts=("minibus_plate",), priority="urgent") in (
+        engine.candidate_actions(state)
+    )
+    state.ap = 1  # the last point: no urgency
+    sends = {
+        (a.to, a.facts, a.priority) for a in engine.candidate_actions(state) if isinstance(a, Send)
+    }
+    assert (("europol",), ("minibus_plate",), "normal") in sends
+    assert {p for _, _, p in sends} == {"normal"}
+
+
+REQUEST_RULES = """rules:
+  - id: police_knows
+    when: turn_start
+    if: {role: police_a}
+    then:
+      - reveal: {facts: [phone, secret], to: police_a}
+  - id: europol_checks_the_phone
+    when: {request: {agency: europol, service: cross_check, fact: phone}}
+    then:
+      - reply: {text: {en: The phone is known, sl: Telefon je znan}, after: 0}
+"""
+
+
+def test_a_rule_answers_a_request_only_for_its_fact_and_on_the_requests_thread(
+    tmp_path: Path,
+) -> None:
+    """A rule that waits for a cross-check of one fact answers that request, in its
+    thread; a cross-check of another fact gets the service's own reply instead."""
+    engine = mini(tmp_path, REQUEST_RULES)
+    state, _ = engine.new_game("police_a", 1)
+    state, events = engine.step(state, Request("europol", "cross_check", "secret"))
+    assert not [e for e in events if e.kind == E.RULE_FIRED]
+    state, events = engine.step(state, Request("europol", "cross_check", "phone"))
+    fired = [e.data["rule"] for e in events if e.kind == E.RULE_FIRED]
+    assert fired == ["europol_checks_the_phone"]
+    [_, asked, reply] = state.messages
+    assert reply.body_id == "rules.europol_checks_the_phone.then.0.reply.text"
+    assert (reply.in_reply_to, reply.thread, reply.channel) == (asked.id, asked.thread, "siena")
+    while not any(m.in_reply_to == 1 for m in state.messages):
+        state, _ = engine.step(state, EndTurn())
+    [other] = [m for m in state.messages if m.in_reply_to == 1]
+    assert other.body_id == "agency:europol/services.cross_check.reply"
+
+
+def test_the_partner_a_rule_forwards_to_knows_who_passed_the_fact_on(engine: Engine) -> None:
+    """The tutorial's liaison officer passes on what it receives: the authorities of C
+    then know the plate from the liaison officer, by SIENA, with the sender's handling
+    code and the message it came in."""
+    send = Send(to=("lo_c",), facts=("minibus_plate",), handling="H1")
+    state, _ = play(engine, "border_b", PLATE, send)
+    [sent] = [m for m in state.messages if m.sender == "border_b"]
+    got = state.knowledge["authorities_c"]["minibus_plate"]
+    assert (got.source, got.via, got.handling, got.message) == ("lo_c", "siena", "H1", sent.id)
+
+
+def test_a_step_that_meets_an_objective_meets_it_at_once(tmp_path: Path) -> None:
+    """An objective waiting for a step to be done is met by the step itself, even a step
+    with no other effect, and an event a step calls in for later comes when it says."""
+    engine = mini(
+        tmp_path,
+        f"""actions:
+  - id: file_report
+    by: [police_a]
+    label: {T}
+    text: {T}
+    repeatable: true
+  - id: call_in_raid
+    by: [police_a]
+    label: {T}
+    text: {T}
+    then:
+      - inject: {{id: raid, after: 1}}
+objectives:
+  - id: reported
+    owner: shared
+    text: {T}
+    when: {{done: file_report}}
+  - id: reported_twice
+    owner: shared
+    text: {T}
+    when: {{done: {{action: file_report, times: 2}}}}
+  - id: raid_came
+    owner: shared
+    text: {T}
+    when: {{injected: raid}}
+injects:
+  - id: raid
+    title: {{en: The raid, sl: Racija}}
+    text: {T}
+""",
+    )
+    state, _ = engine.new_game("police_a", 1)
+    state, events = engine.step(state, Do("file_report"))
+    assert state.objectives == {"reported": 1}
+    assert E.OBJECTIVE_MET in kinds(events)
+    state, _ = engine.step(state, Do("file_report"))
+    assert state.objectives == {"reported": 1, "reported_twice": 1}
+    state, _ = engine.step(state, Do("call_in_raid"))
+    assert "raid" not in state.injected
+    state, events = engine.step(state, EndTurn())
+    assert [e.data["inject"] for e in events if e.kind == E.INJECT] == ["raid"]
+    assert state.turn == 2 and state.objectives["raid_came"] == 2
+
+
+def test_a_partner_whose_trust_is_broken_twice_refuses_further_requests_in_words(
+    engine: Engine,
+) -> None:
+    """The first breach of Europol's trust says it will answer later; the second, that it
+    takes no more requests: the words follow how often its trust was broken."""
+    from trafficking_sim.play import narrate
+
+    leak = Send(to=("authorities_c",), facts=("recruiter_alias",))
+    actions = list(border_best())
+    actions[3:3] = [leak, leak]
+    state, events = play(engine, "border_b", *actions[:5])
+    lost = [e for e in events if e.kind == E.TRUST_LOST]
+    assert [e.data["level"] for e in lost] == [1, 2]
+    said = [narrate.describe(e, engine.content, state, "en")[0] for e in lost]
+    assert said[0].endswith("From now on it answers you later.")
+    assert said[1].endswith("It takes no more requests from you.")
+
+
+def test_a_needed_fact_that_arrives_is_scored_in_words_that_name_it(
+    engine: Engine, tmp_path: Path
+) -> None:
+    """The points for a needed fact say who now has which fact ("you" for the player's
+    own need), and those lost for personal data sent without need say where it went."""
+    from trafficking_sim.play import narrate
+
+    def said(engine: Engine, state: object) -> list[str]:
+        return [
+            narrate.reason_text(engine.content, dict(c.reason), "en")
+            for c in state.score_log  # type: ignore[attr-defined]
+            if dict(c.reason).get("key", "").startswith("need")
+        ]
+
+    state, _ = play(engine, "border_b", *border_best())
+    scored = [narrate.reason_text(engine.content, dict(c.reason), "en") for c in state.score_log]
+    assert (
+        "You spoke to the passengers separately, away from the driver, with an interpreter."
+        in scored
+    )
+    assert said(engine, state) == [
+        "Europol now has “Driver's phone contacts”, which it needed.",
+        "you now have “Recruiter 'Teo' in state A”, which you needed.",
+        "Authorities C now has “Minibus plate”, which it needed.",
+        "Authorities C now has “Driver's phone contacts”, which it needed.",
+        "NGO now has “Mira's account”, which it needed.",
+        "Authorities C now has “Recruiter 'Teo' in state A”, which it needed.",
+    ]
+    mini_engine = mini(tmp_path, REQUEST_RULES)
+    state, _ = play(mini_engine, "police_a", Send(to=("europol",), facts=("secret",)))
+    assert said(mini_engine, state) == [
+        "personal data (“Secret”) went to Europol, which did not need it."
+    ]
+
+
+NGO_AND_POLICE = f"""rules:
+  - id: police_tell_the_ngo
+    when: turn_start
+    if: {{role: ngo}}
+    then:
+      - reveal: {{facts: [secret], to: ngo, sender: police_a, handling: H2}}
+actions:
+  - id: call_the_police
+    by: [ngo]
+    label: {T}
+    text: {T}
+    then:
+      - reply:
+          text: {{en: The police call back, sl: Policija pokliče nazaj}}
+          sender: police_a
+          after: 0
+"""
+
+
+def test_without_siena_on_both_sides_permission_and_replies_go_by_direct_contact(
+    tmp_path: Path,
+) -> None:
+    """The NGO is not on SIENA: its request for permission to pass on what the police told
+    it, the police's grant, and the police's call back after one of its steps all go by
+    direct contact, as the inbox shows."""
+    engine = mini(tmp_path, NGO_AND_POLICE)
+    state, _ = engine.new_game("ngo", 1)
+    told = state.knowledge["ngo"]["secret"]
+    assert (told.turn, told.source, told.via, told.handling) == (1, "police_a", "rule", "H2")
+    state, _ = engine.step(state, AskPermission("secret"))
+    [asking] = [m for m in state.messages if m.kind == "permission"]
+    assert (asking.channel, asking.recipients) == ("direct", ("police_a",))
+    state, _ = engine.step(state, Do("call_the_police"))
+    [call] = [m for m in state.messages if m.body_id and "call_the_police" in m.body_id]
+    assert (call.sender, call.channel) == ("police_a", "direct")
+    while ("secret", "police_a") not in state.permissions:
+        state, _ = engine.step(state, EndTurn())
+    [grant] = [m for m in state.messages if m.in_reply_to == asking.id]
+    assert (grant.sender, grant.channel, grant.body_id) == (
+        "police_a",
+        "direct",
+        "permission.granted",
+    )
+
+
+def test_the_debriefs_map_shows_who_told_the_player_something_through_the_story(
+    tmp_path: Path,
+) -> None:
+    """What a partner tells the player through the scenario's story (a rule revealing a
+    fact from a sender) is a link on the debrief's map, with the fact."""
+    from trafficking_sim.review.debrief import _links
+
+    engine = mini(tmp_path, NGO_AND_POLICE)
+    state, events = engine.new_game("ngo", 1)
+    links = _links(engine.content, state, events)
+    assert [(k.a, k.b, k.channel, k.facts) for k in links if k.channel == "rule"] == [
+        ("ngo", "police_a", "rule", ["secret"])
+    ]
+
+
+def test_every_rule_and_event_due_at_a_turn_comes_whatever_is_skipped_before_it(
+    tmp_path: Path,
+) -> None:
+    """A rule that plays the learner's own role is left to the learner, and an event that
+    has come already does not come again, but neither holds up what comes after it: the
+    next rule of the turn still fires and the next event still comes."""
+    engine = mini(
+        tmp_path,
+        f"""actions:
+  - id: file_report
+    by: [police_a]
+    label: {T}
+    text: {T}
+rules:
+  - id: police_would_speak
+    plays: police_a
+    when: {{action: file_report}}
+    then:
+      - say: {T}
+  - id: counted
+    when: {{action: file_report}}
+    then:
+      - set: {{var: count, value: 1}}
+injects:
+  - id: early
+    if: {{turn: {{min: 1}}}}
+    title: {T}
+    text: {T}
+  - id: later
+    if: {{turn: {{min: 2}}}}
+    title: {T}
+    text: {T}
+""",
+    )
+    state, _ = engine.new_game("police_a", 1)
+    assert state.injected == {"early"}
+    state, events = engine.step(state, Do("file_report"))
+    assert state.fired == {"counted"} and state.variables["count"] == 1
+    assert E.NARRATION not in kinds(events)
+    state, events = engine.step(state, EndTurn())
+    assert [e.data["inject"] for e in events if e.kind == E.INJECT] == ["later"]
+
+
+POLICE_STEPS = f"""actions:
+  - id: file_report
+    by: [police_a]
+    label: {T}
+    text: {T}
+  - id: ask_europol_informally
+    by: [police_a]
+    label: {T}
+    text: {T}
+    then:
+      - reply:
+          text: {{en: Europol answers, sl: Europol odgovori}}
+          sender: europol
+          after: 0
+  - id: count_up
+    by: [police_a]
+    label: {T}
+    text: {T}
+    repeatable: true
+    then:
+      - add: {{var: count, value: 1}}
+rules:
+  - id: report_noted
+    when: {{action: file_report}}
+    then:
+      - say: {{en: The report is on file, sl: Poročilo je vloženo}}
+  - id: police_knows
+    when: turn_start
+    if: {{role: police_a}}
+    then:
+      - reveal: {{facts: [phone, secret], to: police_a}}
+"""
+
+
+def test_in_a_class_game_a_groups_steps_points_and_refusals_are_its_own_news(
+    tmp_path: Path,
+) -> None:
+    from trafficking_sim.play import narrate
+
+    engine = mini(tmp_path, POLICE_STEPS)
+    state, _ = engine.new_game("police_a", 1, ("police_a", "ngo"))
+    state, events = engine.step(state, Do("file_report"))
+    [done] = [e for e in events if e.kind == E.ACTION_DONE]
+    [noted] = [e for e in events if e.kind == E.NARRATION]
+    for event in (done, noted):
+        assert narrate.seen_by(event, state, "police_a")
+        assert not narrate.seen_by(event, state, "ngo")
+    # personal data sent without need: the points lost are the police group's news
+    state, events = engine.step(state, Send(to=("europol",), facts=("secret",)))
+    [lost] = [e for e in events if e.kind == E.SCORE_CHANGED]
+    assert narrate.seen_by(lost, state, "police_a")
+    assert not narrate.seen_by(lost, state, "ngo")
+    state, events = engine.step(state, Share("europol", ("phone",)))  # Europol: SIENA only
+    event = refusal(events)
+    assert event.data["by"] == "police_a"
+    assert narrate.seen_by(event, state, "police_a")
+    assert not narrate.seen_by(event, state, "ngo")
+
+
+def test_a_reply_set_off_by_a_step_comes_by_siena_between_siena_users(tmp_path: Path) -> None:
+    engine = mini(tmp_path, POLICE_STEPS)
+    state, _ = play(engine, "police_a", Do("ask_europol_informally"))
+    [reply] = [m for m in state.messages if m.kind == "reply"]
+    assert (reply.sender, reply.recipients, reply.channel) == ("europol", ("police_a",), "siena")
+
+
+def test_a_variable_stays_within_its_bounds(tmp_path: Path) -> None:
+    """A scenario variable with a maximum is held there however often it is raised, so an
+    ending or objective comparing it sees what the author meant."""
+    header = HEADER.replace("count: {initial: 0}", "count: {initial: 0, max: 2}")
+    engine = Engine(load_game(write_scenario(tmp_path, POLICE_STEPS, header)))
+    state, _ = play(engine, "police_a", *[Do("count_up")] * 3)
+    assert state.variables["count"] == 2
+
+
+def test_a_refusals_points_cite_the_rule_broken(engine: Engine) -> None:
+    """The points a refusal costs carry the rule it broke, which the debrief shows beside
+    the change."""
+    from trafficking_sim.play import narrate
+    from trafficking_sim.review.debrief import _pillars
+
+    state, events = play(engine, "ngo", Request("europol", "analysis"))
+    [change] = [e for e in events if e.kind == E.SCORE_CHANGED]
+    assert change.data["source"] == {"key": "source.channel"}
+    [standards] = [p for p in _pillars(engine.content, state, "en") if p.id == "standards"]
+    [shown] = standards.changes
+    assert shown.source == narrate.source_text(engine.content, {"key": "source.channel"}, "en")
+    assert shown.source
+
+
+def test_a_direct_contact_carries_the_players_note(engine: Engine) -> None:
+    share = Share("ngo", ("minibus_plate",), note="Seven women, passports held by the driver")
+    state, _ = play(engine, "border_b", PLATE, share)
+    [call] = [m for m in state.messages if m.kind == "share"]
+    assert (call.channel, call.recipients) == ("direct", ("ngo",))
+    assert call.body == "Seven women, passports held by the driver"
+
+
+def test_a_replay_gives_every_event_of_the_game(engine: Engine) -> None:
+    """A replay (what the benchmarks use to count refusals) reports the events of every
+    step, as playing the actions one by one does, not only the last step's."""
+    actions = border_best()
+    state, events = play(engine, "border_b", *actions)
+    again, replayed = engine.replay("border_b", 1, actions)  # type: ignore[arg-type]
+    assert replayed == events and state_key(again) == state_key(state)
+
+
+def test_in_a_class_game_a_grant_goes_to_the_group_that_asked(tmp_path: Path) -> None:
+    """The NGO's group asks the police for permission; the grant arrives at the start of a
+    later turn, when it is the police group's turn, and still goes to the NGO's group."""
+    engine = mini(tmp_path, NGO_AND_POLICE)
+    state, _ = engine.new_game("police_a", 1, ("police_a", "ngo"))
+    state, _ = engine.step(state, EndTurn())
+    assert state.role == "ngo"
+    state, _ = engine.step(state, AskPermission("secret"))
+    [asking] = [m for m in state.messages if m.kind == "permission"]
+    while ("secret", "police_a") not in state.permissions:
+        state, _ = engine.step(state, EndTurn())
+    assert state.role == "police_a"
+    [grant] = [m for m in state.messages if m.in_reply_to == asking.id]
+    assert (grant.sender, grant.recipients, grant.channel) == ("police_a", ("ngo",), "direct")
+
+
+def test_an_objective_that_holds_from_the_start_is_met_at_once(tmp_path: Path) -> None:
+    """An objective whose condition already holds when the game starts (nothing to learn,
+    nothing to do) shows as met from the first turn, not only after something changes."""
+    engine = mini(
+        tmp_path,
+        f"""objectives:
+  - id: nothing_sent_yet
+    owner: shared
+    text: {T}
+    when: {{var: count, eq: 0}}
+""",
+    )
+    state, events = engine.new_game("police_a", 1)
+    assert state.objectives == {"nothing_sent_yet": 1}
+    assert E.OBJECTIVE_MET in kinds(events)
+
+
+def test_an_answer_to_a_reply_stays_in_its_thread_and_replies_carry_the_case(
+    engine: Engine,
+) -> None:
+    """The player answers Europol's reply: the answer goes into that reply's thread (not
+    the thread of an earlier message), and every reply carries the case reference."""
+    to_lo = Send(to=("lo_c",), facts=("minibus_plate",))
+    to_europol = Send(to=("europol",), facts=("driver_phone",))
+    state, _ = play(engine, "border_b", PLATE, to_lo, to_europol)
+    while not any(m.sender == "europol" and m.kind == "reply" for m in state.messages):
+        assert not state.over
+        state, _ = engine.step(state, EndTurn())
+    [reply] = [m for m in state.messages if m.sender == "europol" and m.kind == "reply"]
+    assert reply.thread != state.messages[0].thread
+    assert reply.case == engine.content.scenario.case.reference
+    state, _ = engine.step(state, Send(to=("europol",), reply_to=reply.id, body="Thank you"))
+    answer = state.messages[-1]
+    assert (answer.in_reply_to, answer.thread) == (reply.id, reply.thread)
+
+
+def test_a_request_carries_the_players_note(engine: Engine) -> None:
+    note = "Seven women on board; the driver held their passports"
+    state, _ = play(engine, "border_b", Request("europol", "analysis", note=note))
+    [request] = [m for m in state.messages if m.kind == "request"]
+    assert request.body == note
+
+
+def test_a_fitting_evaluation_code_is_praised_in_words_with_its_source(engine: Engine) -> None:
+    from trafficking_sim.engine import siena
+    from trafficking_sim.play import narrate
+    from trafficking_sim.review.debrief import _pillars
+
+    state, _ = play(engine, "border_b", *border_best(graded=True))
+    [standards] = [p for p in _pillars(engine.content, state, "en") if p.id == "standards"]
+    [praised] = [c for c in standards.changes if "A1" in c.reason]
+    assert praised.reason == "you graded the message A1, as its information deserves."
+    source = narrate.source_text(engine.content, {"key": siena.EVALUATION_SOURCE}, "en")
+    assert source and praised.source == source
+
+
+def test_an_unfitting_evaluation_code_costs_points_that_cite_its_source(engine: Engine) -> None:
+    from trafficking_sim.engine import siena
+    from trafficking_sim.play import narrate
+    from trafficking_sim.review.debrief import _pillars
+
+    wrong = Send(to=("europol",), facts=("driver_phone",), source_code="B", info_code="2")
+    state, _ = play(engine, "border_b", PLATE, wrong)
+    [standards] = [p for p in _pillars(engine.content, state, "en") if p.id == "standards"]
+    [lost] = [c for c in standards.changes if "B2" in c.reason]
+    source = narrate.source_text(engine.content, {"key": siena.EVALUATION_SOURCE}, "en")
+    assert lost.asked < 0 and source and lost.source == source

@@ -12,6 +12,10 @@
 # A mutant already killed is not run again (mutmut forgets a result itself when the function
 # it mutates changes, and tests are only added); RERUN=all runs every selected mutant.
 # MUTMUT_CHILDREN (default 1) mutants run at once; on a shared machine keep it at 1.
+# mutmut maps which tests reach which function once, and again only for new tests: after
+# changing the body of a test already in the selection, FRESH_MAP=1 drops the map so
+# mutmut builds it again (about a minute), or it keeps running that test only where its
+# old body reached.
 #
 # Configuration: [tool.mutmut] in pyproject.toml. Results: `python -m mutmut results`,
 # one survivor's diff: `python -m mutmut show NAME`. Record the score in docs/testing.md.
@@ -50,6 +54,10 @@ if dst.is_dir():
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(path, target)
 PY
+
+if [[ -n "${FRESH_MAP:-}" ]]; then
+  rm -f mutants/mutmut-stats.json
+fi
 
 if [[ ! -f "$meta" ]]; then
   # The first run generates every mutant (and the per-test stats); asking for a name that

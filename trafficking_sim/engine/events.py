@@ -60,6 +60,3 @@ class Event:
     kind: EventKind
     turn: int
     data: dict[str, Any] = field(default_factory=dict)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"kind": str(self.kind), "turn": self.turn, **self.data}

@@ -7,7 +7,6 @@ creation; ``step`` builds new ones, and the tests check that a step leaves its i
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 from typing import Any
@@ -215,9 +214,6 @@ class GameState:
 
     def knows(self, actor: str, fact: str) -> bool:
         return fact in self.knowledge.get(actor, {})
-
-    def date(self, start: dt.date, days_per_turn: int) -> dt.date:
-        return start + dt.timedelta(days=(self.turn - 1) * days_per_turn)
 
     def inbox(self, actor: str) -> list[Message]:
         return [m for m in self.messages if actor in m.recipients]
