@@ -18,7 +18,6 @@ player waits for.
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
 import sys
 import tempfile
@@ -27,7 +26,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from program import project_command, terminal
+from program import cpu_seconds, project_command, terminal
 
 ROOT = Path(__file__).resolve().parent.parent
 AIM_RATIO = 1.2
@@ -42,16 +41,6 @@ class OneLabel(App):
 
 OneLabel().run()
 """
-
-
-def cpu_seconds(pid: int) -> float | None:
-    """The user and system CPU time process ``pid`` has used so far (Linux), else None."""
-    try:
-        stat = Path(f"/proc/{pid}/stat").read_text(encoding="ascii")
-        fields = stat.rsplit(")", 1)[1].split()
-        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-    except (OSError, ValueError, IndexError):
-        return None
 
 
 def start_once(command: list[str], marker: str, home: str) -> tuple[float, float | None]:

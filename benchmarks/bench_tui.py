@@ -27,7 +27,6 @@ both and of the bare app interleaved, and prints before, after and the baseline.
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
 import sys
 import tempfile
@@ -37,7 +36,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from ptyrun import Terminal
+from program import cpu_seconds, terminal
 
 ROOT = Path(__file__).resolve().parent.parent
 AIM_MS = 16.0
@@ -127,16 +126,6 @@ BareTabs().run()
 """
 
 
-def cpu_seconds(pid: int) -> float | None:
-    """The user and system CPU time process ``pid`` has used so far (Linux), else None."""
-    try:
-        stat = Path(f"/proc/{pid}/stat").read_text(encoding="ascii")
-        fields = stat.rsplit(")", 1)[1].split()
-        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-    except (OSError, ValueError, IndexError):
-        return None
-
-
 @dataclass(frozen=True)
 class KeyRound:
     """A program in the pty and the keys it is timed on.
@@ -167,7 +156,7 @@ TYPED_LETTER = KeyRound(ONE_INPUT, (), "abc", ((b"Q", "abcQ"), (b"\x7f", None)))
 
 
 def time_keys(
-    keys: KeyRound, presses: int, env: dict[str, str], events: int = 500, project: Path = ROOT
+    keys: KeyRound, presses: int, home: str, events: int = 500, project: Path = ROOT
 ) -> tuple[list[float], float | None]:
     """Seconds from each timed key to the text its result shows, and the CPU seconds the
     program used per key typed (timed or not, with the frames each key set going).
@@ -175,35 +164,30 @@ def time_keys(
     The program runs in ``project``: ``python -c`` puts its folder first on the import
     path, so that is the checkout whose code is timed."""
     args = (str(events), *keys.args) if keys.script is GAME else keys.args
-    terminal = Terminal([sys.executable, "-c", keys.script, *args], env, project)
+    screen = terminal([sys.executable, "-c", keys.script, *args], home, project)
     try:
-        terminal.wait_for(keys.ready, timeout=120)
-        terminal.quiet(0.5)
+        screen.wait_for(keys.ready, timeout=120)
+        screen.quiet(0.5)
         if keys.setup is not None:
-            terminal.send(keys.setup[0])
-            terminal.wait_for(keys.setup[1], timeout=20)
-            terminal.quiet(0.5)
+            screen.send(keys.setup[0])
+            screen.wait_for(keys.setup[1], timeout=20)
+            screen.quiet(0.5)
         times: list[float] = []
-        used = cpu_seconds(terminal.process.pid)
+        used = cpu_seconds(screen.process.pid)
         for _ in range(presses):
             for typed, shows in keys.round:
-                since = len(terminal.output)
-                sent = terminal.send(typed)
+                since = len(screen.output)
+                sent = screen.send(typed)
                 if shows is not None:
-                    times.append(terminal.wait_for(shows, since, timeout=20) - sent)
+                    times.append(screen.wait_for(shows, since, timeout=20) - sent)
                 # Let the rest of this key's work finish (an animation, a blink) first.
-                terminal.quiet(0.25 if shows is not None else 0.4)
-        after = cpu_seconds(terminal.process.pid)
+                screen.quiet(0.25 if shows is not None else 0.4)
+        after = cpu_seconds(screen.process.pid)
         typed_keys = presses * len(keys.round)
         per_key = None if used is None or after is None else (after - used) / typed_keys
         return times, per_key
     finally:
-        terminal.close()
-
-
-def env_for(home: str) -> dict[str, str]:
-    """The programs' environment: a temporary data folder."""
-    return {**os.environ, "TRAFFICKING_SIM_HOME": home}
+        screen.close()
 
 
 LEAVES_OUT = (
@@ -213,14 +197,14 @@ LEAVES_OUT = (
 
 
 def measure(
-    keys: KeyRound, presses: int, env: dict[str, str], events: int, runs: int = 1
+    keys: KeyRound, presses: int, home: str, events: int, runs: int = 1
 ) -> tuple[float, float | None]:
     """The median time from key to result and the mean CPU time per key, over ``runs``
     starts of the program."""
     times: list[float] = []
     cpu: list[float | None] = []
     for _ in range(runs):
-        found, per_key = time_keys(keys, presses, env, events)
+        found, per_key = time_keys(keys, presses, home, events)
         times += found
         cpu.append(per_key)
     known = [c for c in cpu if c is not None]
@@ -263,10 +247,9 @@ def rows(quick: bool = False, events: int = 500) -> list[dict[str, Any]]:
     leaves_out = LEAVES_OUT.format(events=events)
     found = []
     with tempfile.TemporaryDirectory() as home:
-        env = env_for(home)
         for name, keys, bare, baseline in FIGURES:
-            bare_ms, bare_cpu = measure(bare, presses, env, events)
-            ours, ours_cpu = measure(keys, presses, env, events)
+            bare_ms, bare_cpu = measure(bare, presses, home, events)
+            ours, ours_cpu = measure(keys, presses, home, events)
             found.append(
                 _row(f"{name} ({events}-entry log)", ours, bare_ms, baseline, True, leaves_out)
             )
@@ -290,14 +273,13 @@ def compare(against: Path, quick: bool, events: int, runs: int) -> list[str]:
     presses = 5 if quick else 15
     lines = []
     with tempfile.TemporaryDirectory() as home:
-        env = env_for(home)
         for name, keys, bare, baseline in FIGURES:
             times: dict[str, list[float]] = {"before": [], "after": [], "bare": []}
             cpu: dict[str, list[float]] = {"before": [], "after": [], "bare": []}
             for run in range(runs):
                 order = [("before", keys, against), ("after", keys, ROOT), ("bare", bare, ROOT)]
                 for which, what, project in order if run % 2 == 0 else order[::-1]:
-                    found, per_key = time_keys(what, presses, env, events, project)
+                    found, per_key = time_keys(what, presses, home, events, project)
                     times[which] += found
                     if per_key is not None:
                         cpu[which].append(per_key)

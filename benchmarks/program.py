@@ -1,7 +1,7 @@
 """Starting the project's program as a player or an author does, for the benchmarks.
 
-Shared by bench_validate.py, bench_start.py and bench_classnet.py, so all three time the
-same thing: the ``trafficking-sim`` console script (not ``python -c``), a private data
+Shared by bench_validate.py, bench_start.py, bench_classnet.py and bench_tui.py, so they
+time the same thing: the ``trafficking-sim`` console script (not ``python -c``), a private data
 folder, and bytecode caches allowed (an installed program has them; a development shell
 may forbid writing them, and compiling every module on every start is not what a user
 waits for). ``run`` waits for a command in a pipe; ``terminal`` starts it in an 80x24
@@ -58,3 +58,13 @@ def terminal(argv: Sequence[str], home: str | Path, cwd: Path) -> Terminal:
     from ptyrun import Terminal
 
     return Terminal(argv, user_environment(home), cwd)
+
+
+def cpu_seconds(pid: int) -> float | None:
+    """The user and system CPU time process ``pid`` has used so far (Linux), else None."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text(encoding="ascii")
+        fields = stat.rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return None
