@@ -459,23 +459,7 @@ def may_hold(cond: Any, roles: frozenset[str], turn: int) -> bool:
     """False only when ``cond`` is sure to be false in any state of a game whose played
     roles are ``roles`` at ``turn``, and checking it draws no chance (so leaving it
     unchecked changes nothing)."""
-    return _draws(cond) or _possible(cond, roles, turn)
-
-
-def _possible(cond: Any, roles: frozenset[str], turn: int) -> bool:
-    if isinstance(cond, L.RoleIs):
-        return cond.role in roles
-    if isinstance(cond, L.TurnIs):
-        lo = cond.turn.min if cond.turn.min is not None else 0
-        hi = cond.turn.max if cond.turn.max is not None else 10**9
-        return lo <= turn <= hi
-    if isinstance(cond, L.AllOf):
-        return all(_possible(c, roles, turn) for c in cond.all)
-    if isinstance(cond, L.AnyOf):
-        return any(_possible(c, roles, turn) for c in cond.any)
-    if isinstance(cond, L.NotOf) and isinstance(cond.not_, L.RoleIs):
-        return cond.not_.role not in roles
-    return True  # anything else depends on the state
+    return _draws(cond) or folded(cond, roles, turn) is not False
 
 
 def folded(cond: Any, roles: frozenset[str], turn: int) -> bool | None:
