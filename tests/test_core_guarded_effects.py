@@ -190,3 +190,28 @@ def test_a_runaway_chain_of_rules_stops_and_says_why(tmp_path: Path) -> None:
     assert stopped and stopped[0]["stopped"] == "cascade limit"
     assert 0 < len(state.injected) < 41  # the chain was cut short, the game goes on
     assert state.ending is None
+
+
+# --- add: a counted variable meets an objective at once ----------------------------------------
+
+COUNTING = f"""rules:
+  - id: ngo_counts
+    when: {{message: {{to: ngo}}}}
+    then:
+      - add: {{var: count, value: 1}}
+objectives:
+  - id: counted
+    owner: shared
+    text: {T}
+    when: {{var: count, eq: 1}}
+"""
+
+
+def test_an_objective_met_by_adding_to_a_variable_is_met_on_that_step(tmp_path: Path) -> None:
+    """A rule that only adds to a variable makes an objective true: it counts as met on
+    the step that did it, with its event, not at some later step."""
+    engine = mini(tmp_path, COUNTING)
+    state, events = play(engine, "police_a", Share("ngo", (), "Hello"))
+    assert state.variables["count"] == 1
+    assert state.objectives == {"counted": 1}
+    assert [e.data["objective"] for e in events if e.kind == E.OBJECTIVE_MET] == ["counted"]
