@@ -1,0 +1,128 @@
+"""Survivors of a mutation sample of engine/core.py (seed 16, list A): each test here
+fails when its rule in the engine is changed, and asserts what a player, a trainer or the
+explorer's user would notice (the actions offered, who hears of what, the words of a
+message, who is credited).
+
+Built on the mini scenario (tests/mini.py); see docs/testing.md, "Mutation testing".
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from trafficking_sim.content import load_game
+from trafficking_sim.engine import AskPermission, Engine, Request, Send
+from trafficking_sim.engine import events as E
+
+from .mini import HEADER, T, write_scenario
+from .scripts import kinds, play
+
+AGENCIES = "agencies:\n  - profile: europol\n  - profile: eurojust\n"
+
+
+def mini(tmp_path: Path, extra: str, agencies: str = AGENCIES) -> Engine:
+    header = HEADER.replace(AGENCIES, agencies)
+    assert agencies == AGENCIES or header != HEADER
+    return Engine(load_game(write_scenario(tmp_path, extra, header)))
+
+
+def requests_offered(engine: Engine, state: object, agency: str) -> set[str]:
+    return {
+        a.service
+        for a in engine.legal_actions(state)  # type: ignore[arg-type]
+        if isinstance(a, Request) and a.agency == agency
+    }
+
+
+# --- the explorer's candidates ----------------------------------------------------------
+
+# Europol's analysis asked free of charge, and its cross-check dearer than a turn's points.
+EUROPOL_PRICED = f"""agencies:
+  - profile: europol
+    services:
+      - id: cross_check
+        label: {T}
+        text: {T}
+        channel: siena
+        cost: 5
+        targets: [communication]
+      - id: analysis
+        label: {T}
+        text: {T}
+        channel: siena
+        cost: 0
+  - profile: eurojust
+"""
+
+POLICE_KNOWS_PHONE = """rules:
+  - id: police_knows
+    when: turn_start
+    if: {role: police_a}
+    then:
+      - reveal: {facts: [phone], to: police_a}
+"""
+
+
+def test_a_service_too_dear_for_the_points_left_hides_only_itself(tmp_path: Path) -> None:
+    engine = mini(tmp_path, POLICE_KNOWS_PHONE, EUROPOL_PRICED)
+    state, _ = engine.new_game("police_a", 1)
+    assert state.ap == 3
+    offered = requests_offered(engine, state, "europol")
+    # The cross-check costs 5: not offered; the services listed after it still are.
+    assert "cross_check" not in offered
+    assert {"analysis", "operational_support"} <= offered
+
+
+def test_with_no_points_left_a_free_request_is_still_offered(tmp_path: Path) -> None:
+    engine = mini(tmp_path, POLICE_KNOWS_PHONE, EUROPOL_PRICED)
+    state, _ = play(engine, "police_a", *[Send(to=("eurojust",), facts=("phone",))] * 3)
+    assert state.ap == 0
+    # Europol comes after the NGO, which has nothing free: its free analysis is offered
+    # and taken.
+    assert requests_offered(engine, state, "europol") == {"analysis"}
+    assert engine.accepts(state, Request("europol", "analysis"))
+
+
+EUROPOL_GIVES_SECRET = f"""rules:
+  - id: police_knows
+    when: turn_start
+    if: {{role: police_a}}
+    then:
+      - reveal: {{facts: [phone], to: police_a}}
+  - id: europol_answers
+    when: {{message: {{to: europol, has_fact: phone}}}}
+    then:
+      - reply: {{text: {T}, facts: [secret], handling: H1, after: 0}}
+  - id: about_the_phone
+    when: {{permission: phone}}
+    then:
+      - say: {T}
+      - set: {{var: count, value: 5}}
+"""
+
+
+def test_asking_permission_is_offered_with_the_last_point(tmp_path: Path) -> None:
+    engine = mini(tmp_path, EUROPOL_GIVES_SECRET)
+    state, _ = play(
+        engine,
+        "police_a",
+        Send(to=("europol",), facts=("phone",)),
+        Send(to=("eurojust",), facts=("phone",)),
+    )
+    assert state.ap == 1
+    assert state.knowledge["police_a"]["secret"].handling == "H1"
+    assert AskPermission("secret") in engine.legal_actions(state)
+
+
+# --- who hears of what ------------------------------------------------------------------
+
+
+def test_asking_permission_for_one_fact_sets_off_no_rule_about_another(tmp_path: Path) -> None:
+    engine = mini(tmp_path, EUROPOL_GIVES_SECRET)
+    state, _ = play(engine, "police_a", Send(to=("europol",), facts=("phone",)))
+    state, events = engine.step(state, AskPermission("secret"))
+    assert E.ACTION_REFUSED not in kinds(events)
+    fired = [e.data["rule"] for e in events if e.kind == E.RULE_FIRED]
+    assert "about_the_phone" not in fired
+    assert E.NARRATION not in kinds(events)
+    assert state.variables["count"] == 0
