@@ -13,6 +13,8 @@ from pathlib import Path
 from trafficking_sim.content import load_game
 from trafficking_sim.engine import AskPermission, Engine, Request, Send
 from trafficking_sim.engine import events as E
+from trafficking_sim.i18n import t
+from trafficking_sim.play.narrate import message_lines, message_subject, text_of
 
 from .mini import HEADER, T, write_scenario
 from .scripts import kinds, play
@@ -126,3 +128,24 @@ def test_asking_permission_for_one_fact_sets_off_no_rule_about_another(tmp_path:
     assert "about_the_phone" not in fired
     assert E.NARRATION not in kinds(events)
     assert state.variables["count"] == 0
+
+
+# --- the words of a message -------------------------------------------------------------
+
+
+def test_a_request_reads_with_its_service_as_subject_and_the_crime_area(tmp_path: Path) -> None:
+    engine = mini(tmp_path, "")
+    state, _ = play(engine, "police_a", Request("europol", "analysis", note="Who is behind it?"))
+    request = state.outbox("police_a")[-1]
+    lines = message_lines(engine.content, request, "en")
+    label = engine.content.actors["europol"].services["analysis"].label
+    service = text_of(engine.content, label.id, "en")
+    assert service
+    # The service asked for is the subject; what the player wrote is the body.
+    assert message_subject(engine.content, request, "en") == service
+    assert t("tui.msg_subject", "en", subject=service) in lines
+    assert "Who is behind it?" in "\n".join(lines)
+    # A SIENA request is filed under the case and its crime area, trafficking in human beings.
+    assert request.channel == "siena"
+    area = t("crime_area.thb", "en")
+    assert any(area in line for line in lines)
