@@ -149,3 +149,45 @@ def test_a_request_reads_with_its_service_as_subject_and_the_crime_area(tmp_path
     assert request.channel == "siena"
     area = t("crime_area.thb", "en")
     assert any(area in line for line in lines)
+
+
+# --- who is credited, who is answered ---------------------------------------------------
+
+NGO = "  - card: ngo\n    state: C\n"
+
+
+def hot_seat(tmp_path: Path, extra: str) -> Engine:
+    """The mini scenario for two groups: the NGO knows the phone and needs the name."""
+    header = HEADER.replace(NGO, NGO + "    knows: [phone]\n    needs: [secret]\n")
+    assert header != HEADER
+    return Engine(load_game(write_scenario(tmp_path, extra, header)))
+
+
+EUROPOL_FOLLOWS_UP = f"""rules:
+  - id: europol_follows_up
+    when: turn_start
+    if: {{knows: {{actor: ngo, fact: phone}}}}
+    then:
+      - reply: {{from: europol, text: {T}, facts: [secret], after: 0}}
+"""
+
+
+def test_a_follow_up_set_off_by_time_goes_to_the_group_it_is_about(tmp_path: Path) -> None:
+    engine = hot_seat(tmp_path, EUROPOL_FOLLOWS_UP)
+    state, _ = engine.new_game("police_a", 1, seats=("police_a", "ngo"))
+    # Turn 1 opens with the police group at the keyboard, but the rule is about what the
+    # NGO knows: the NGO's group receives Europol's message, not the police.
+    assert state.role == "police_a"
+    replies = [m for m in state.messages if m.sender == "europol"]
+    assert [m.recipients for m in replies] == [("ngo",)]
+    assert state.knows("ngo", "secret")
+    assert not state.knows("police_a", "secret")
+
+
+def test_what_a_reply_brings_is_credited_to_the_group_it_reaches(tmp_path: Path) -> None:
+    engine = hot_seat(tmp_path, EUROPOL_FOLLOWS_UP)
+    state, events = engine.new_game("police_a", 1, seats=("police_a", "ngo"))
+    met = [c for c in state.score_log if c.origin == "need_met:secret:ngo"]
+    assert [(c.pillar, c.by) for c in met] == [("information_exchange", "ngo")]
+    scored = [e.data["by"] for e in events if e.kind == E.SCORE_CHANGED]
+    assert scored == ["ngo"]
