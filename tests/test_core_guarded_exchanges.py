@@ -10,11 +10,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from trafficking_sim.classroom.league import ledger
 from trafficking_sim.content import load_game
 from trafficking_sim.engine import AskPermission, Engine, Request, Send
 from trafficking_sim.engine import events as E
 from trafficking_sim.i18n import t
 from trafficking_sim.play.narrate import message_lines, message_subject, text_of
+from trafficking_sim.play.session import Session
 
 from .mini import HEADER, T, write_scenario
 from .scripts import kinds, play
@@ -191,3 +193,42 @@ def test_what_a_reply_brings_is_credited_to_the_group_it_reaches(tmp_path: Path)
     assert [(c.pillar, c.by) for c in met] == [("information_exchange", "ngo")]
     scored = [e.data["by"] for e in events if e.kind == E.SCORE_CHANGED]
     assert scored == ["ngo"]
+
+
+# Europol acknowledges at once; Eurojust adds the name the police need, in the same step.
+TWO_ANSWERS_AT_ONCE = f"""rules:
+  - id: police_knows
+    when: turn_start
+    if: {{role: police_a}}
+    then:
+      - reveal: {{facts: [phone], to: police_a}}
+  - id: europol_acknowledges
+    when: {{message: {{to: europol, has_fact: phone}}}}
+    then:
+      - reply: {{text: {T}, after: 0}}
+  - id: eurojust_adds
+    when: {{message: {{to: europol, has_fact: phone}}}}
+    then:
+      - reply: {{from: eurojust, text: {T}, facts: [secret], after: 0}}
+"""
+
+POLICE = "  - card: police_a\n    state: A\n"
+
+
+def test_points_a_second_reply_brings_in_the_same_step_are_the_players(tmp_path: Path) -> None:
+    header = HEADER.replace(POLICE, POLICE + "    needs: [secret]\n")
+    assert header != HEADER
+    session = Session.new(
+        load_game(write_scenario(tmp_path, TWO_ANSWERS_AT_ONCE, header)), "police_a", 1, "en"
+    )
+    before = ledger(session, "police_a").pillars["information_exchange"]
+    events = session.act(Send(to=("europol",), facts=("phone",)))
+    state = session.state
+    assert [m.sender for m in state.inbox("police_a")] == ["europol", "eurojust"]
+    # The name arrives with the second reply, within the player's own step: the points
+    # are the player's, on its ledger in the league table.
+    met = [c for c in state.score_log if c.origin == "need_met:secret:police_a"]
+    assert [(c.pillar, c.by) for c in met] == [("information_exchange", "police_a")]
+    assert [e.data["by"] for e in events if e.kind == E.SCORE_CHANGED] == ["police_a"]
+    gained = ledger(session, "police_a").pillars["information_exchange"] - before
+    assert gained == met[0].delta > 0
