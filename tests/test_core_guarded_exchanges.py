@@ -232,3 +232,34 @@ def test_points_a_second_reply_brings_in_the_same_step_are_the_players(tmp_path:
     assert [e.data["by"] for e in events if e.kind == E.SCORE_CHANGED] == ["police_a"]
     gained = ledger(session, "police_a").pillars["information_exchange"] - before
     assert gained == met[0].delta > 0
+
+
+# --- asking whether an action would be taken --------------------------------------------
+
+# Europol takes on an analysis only when a chance comes up.
+EUROPOL_BY_CHANCE = f"""agencies:
+  - profile: europol
+    services:
+      - id: analysis
+        label: {T}
+        text: {T}
+        channel: siena
+        requires: {{if: {{chance: 50}}, reason: {T}}}
+  - profile: eurojust
+"""
+
+
+def test_asking_whether_a_request_is_taken_leaves_the_game_as_it_was(tmp_path: Path) -> None:
+    engine = mini(tmp_path, "", EUROPOL_BY_CHANCE)
+    request = Request("europol", "analysis")
+    taken = set()
+    for seed in range(12):
+        state, _ = engine.new_game("police_a", seed)
+        draws = state.rng
+        answers = {engine.accepts(state, request) for _ in range(3)}
+        # The explorer asks as often as it likes: the state's chances are not spent (what
+        # it finds can be played again) and the answer stays the same.
+        assert state.rng == draws
+        assert len(answers) == 1
+        taken |= answers
+    assert taken == {True, False}
