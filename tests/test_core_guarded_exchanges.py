@@ -263,3 +263,18 @@ def test_asking_whether_a_request_is_taken_leaves_the_game_as_it_was(tmp_path: P
         assert len(answers) == 1
         taken |= answers
     assert taken == {True, False}
+
+
+def test_a_request_taken_on_a_chance_draws_it_once(tmp_path: Path) -> None:
+    engine = mini(tmp_path, "", EUROPOL_BY_CHANCE)
+    request = Request("europol", "analysis")
+    for seed in range(12):
+        state, _ = engine.new_game("police_a", seed)
+        expected = engine.accepts(state, request)
+        after, events = engine.step(state, request)
+        # What the check drew decides: the request is then sent, or refused with its
+        # points kept, never let through the check and refused after.
+        refused = E.ACTION_REFUSED in kinds(events)
+        assert refused is not expected
+        assert after.ap == state.ap - (0 if refused else 1)
+        assert [m.kind for m in after.outbox("police_a")] == ([] if refused else ["request"])

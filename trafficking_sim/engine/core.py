@@ -691,8 +691,9 @@ class _Step:
                 self._reply_later(recipient, message, actor.default_reply.id, None, (), None, None)
 
     def _request(self, action: Request) -> None:
-        service, _ = rules.check_request(self, action)
+        # (``apply`` has checked it: checking again would draw a 'requires' chance twice)
         agency = self.content.actors[action.agency]
+        service = agency.services[action.service]
         facts = (action.fact,) if action.fact else ()
         state = self.state
         ident = len(state.messages) + 1
