@@ -235,10 +235,15 @@ class Engine:
     def accepts(self, state: GameState, action: Action) -> bool:
         """Whether ``action`` would be taken rather than refused (no side effects)."""
         work = _Step(self.content, state, self.program, read_only=True)
+        rng = state.rng
         try:
             rules.check(work, action)
         except Refused:
             return False
+        finally:
+            # A condition that draws a chance (a service's 'requires') spends the state's
+            # draws: put them back, so asking changes nothing and the step draws the same.
+            state.rng = rng
         return True
 
 
@@ -686,8 +691,9 @@ class _Step:
                 self._reply_later(recipient, message, actor.default_reply.id, None, (), None, None)
 
     def _request(self, action: Request) -> None:
-        service, _ = rules.check_request(self, action)
+        # (``apply`` has checked it: checking again would draw a 'requires' chance twice)
         agency = self.content.actors[action.agency]
+        service = agency.services[action.service]
         facts = (action.fact,) if action.fact else ()
         state = self.state
         ident = len(state.messages) + 1
