@@ -296,3 +296,22 @@ def test_a_failed_rename_keeps_the_old_file_and_leaves_no_temporary(
         atomic_write_text(target, "new")
     assert target.read_text(encoding="utf-8") == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["game.json"]
+
+
+def test_two_games_saved_in_the_same_second_are_listed_newest_first(
+    tutorial: GameContent,
+) -> None:
+    """A save names its time to the second; a new game started right after another's
+    autosave shares that second. Continue must still list the newer one first, whatever
+    the files' names (here they sort the other way)."""
+    games_dir().mkdir(parents=True, exist_ok=True)
+    older, newer = games_dir() / "game-a.json", games_dir() / "game-b.json"
+    write_save(older, Session.new(tutorial, "border_b", 1, "en").savegame())
+    write_save(newer, Session.new(tutorial, "ngo", 2, "en").savegame())
+    for path, written in ((older, 1_000_000_000_000), (newer, 1_000_000_000_500)):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        data["saved_at"] = "2026-12-06T10:00:00+00:00"
+        path.write_text(json.dumps(data), encoding="utf-8")
+        os.utime(path, ns=(written, written))
+    assert [path for path, _ in unfinished_games()] == [newer, older]
+    assert [info["role"] for _, info in unfinished_games()] == ["ngo", "border_b"]

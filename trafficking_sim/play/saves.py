@@ -159,8 +159,23 @@ def unfinished_games() -> list[tuple[Path, dict[str, Any]]]:
                 "damaged": True,
             }
         found.append((path, info))
-    found.sort(key=lambda item: item[1]["saved_at"], reverse=True)
+    _newest_first(found)
     return found
+
+
+def _newest_first(found: list[tuple[Path, dict[str, Any]]]) -> None:
+    """Sort saves newest first. A save names its time to the second, so two games saved
+    in the same second (a new game started right after another's autosave) are told
+    apart by their files' times, not left in the order of their random names."""
+
+    def when(item: tuple[Path, dict[str, Any]]) -> tuple[str, int]:
+        try:
+            written = item[0].lstat().st_mtime_ns
+        except OSError:
+            written = 0
+        return str(item[1]["saved_at"]), written
+
+    found.sort(key=when, reverse=True)
 
 
 def is_unfinished(path: Path) -> bool:
@@ -175,7 +190,7 @@ def known_saves() -> list[tuple[Path, dict[str, Any]]]:
         info = peek(path)
         if info is not None:
             found.append((path, info))
-    found.sort(key=lambda item: item[1]["saved_at"], reverse=True)
+    _newest_first(found)
     return found
 
 
