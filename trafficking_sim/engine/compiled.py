@@ -178,8 +178,6 @@ class Program:
     """The conditions a step checks every time, compiled once per scenario."""
 
     conditions: CompiledConditions
-    objectives: list[tuple[str, Check]]
-    endings: list[tuple[str, Check]]
     rules: dict[str, list[tuple[Rule, Check | None]]]
     # Rules of keyed triggers, by key (an action, a recipient, (agency, service) ...), with
     # their place in the scenario so that rules from several buckets keep their order.
@@ -225,8 +223,6 @@ class Program:
             )
         return cls(
             conditions=conditions,
-            objectives=[(o.id, conditions(o.when)) for o in content.objectives.values()],
-            endings=[(e.id, conditions(e.when)) for e in content.endings.values() if e.when],
             rules={
                 kind: [(r, conditions(r.if_) if r.if_ is not None else None) for r in rules]
                 for kind, rules in content.rules_by_trigger.items()
