@@ -62,3 +62,31 @@ def write_scenario(tmp_path: Path, extra: str, header: str = HEADER) -> Path:
     path = folder / "mini.yaml"
     path.write_text(header + extra, encoding="utf-8")
     return path
+
+
+POLICE_KNOWS_PHONE_RULE = """\
+  - id: police_knows
+    when: turn_start
+    if: {role: police_a}
+    then:
+      - reveal: {facts: [phone], to: police_a}
+"""
+
+
+def europol_gives_secret(handling: str, more_rules: str = "") -> str:
+    """Rules where the police know a phone and Europol, sent it, replies with `secret`.
+
+    The tests of handling codes and of permission build on this exchange; `more_rules`
+    adds what each needs after it (a permission answered, a rule about the phone).
+    """
+    return (
+        "rules:\n"
+        + POLICE_KNOWS_PHONE_RULE
+        + f"""\
+  - id: europol_answers
+    when: {{message: {{to: europol, has_fact: phone}}}}
+    then:
+      - reply: {{text: {T}, facts: [secret], handling: {handling}, after: 0}}
+"""
+        + more_rules
+    )

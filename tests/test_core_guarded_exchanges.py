@@ -18,7 +18,7 @@ from trafficking_sim.i18n import t
 from trafficking_sim.play.narrate import message_lines, message_subject, text_of
 from trafficking_sim.play.session import Session
 
-from .mini import HEADER, T, write_scenario
+from .mini import HEADER, POLICE_KNOWS_PHONE_RULE, T, europol_gives_secret, write_scenario
 from .scripts import kinds, play
 
 AGENCIES = "agencies:\n  - profile: europol\n  - profile: eurojust\n"
@@ -58,13 +58,7 @@ EUROPOL_PRICED = f"""agencies:
   - profile: eurojust
 """
 
-POLICE_KNOWS_PHONE = """rules:
-  - id: police_knows
-    when: turn_start
-    if: {role: police_a}
-    then:
-      - reveal: {facts: [phone], to: police_a}
-"""
+POLICE_KNOWS_PHONE = "rules:\n" + POLICE_KNOWS_PHONE_RULE
 
 
 def test_a_service_too_dear_for_the_points_left_hides_only_itself(tmp_path: Path) -> None:
@@ -87,22 +81,16 @@ def test_with_no_points_left_a_free_request_is_still_offered(tmp_path: Path) -> 
     assert engine.accepts(state, Request("europol", "analysis"))
 
 
-EUROPOL_GIVES_SECRET = f"""rules:
-  - id: police_knows
-    when: turn_start
-    if: {{role: police_a}}
-    then:
-      - reveal: {{facts: [phone], to: police_a}}
-  - id: europol_answers
-    when: {{message: {{to: europol, has_fact: phone}}}}
-    then:
-      - reply: {{text: {T}, facts: [secret], handling: H1, after: 0}}
+EUROPOL_GIVES_SECRET = europol_gives_secret(
+    "H1",
+    f"""\
   - id: about_the_phone
     when: {{permission: phone}}
     then:
       - say: {T}
       - set: {{var: count, value: 5}}
-"""
+""",
+)
 
 
 def test_asking_permission_is_offered_with_the_last_point(tmp_path: Path) -> None:

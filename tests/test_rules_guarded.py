@@ -33,26 +33,20 @@ from trafficking_sim.explore.report import explore_report
 from trafficking_sim.play.saves import SaveError, read_save, write_save
 from trafficking_sim.play.session import Session
 
-from .mini import HEADER, T, write_scenario
+from .mini import HEADER, T, europol_gives_secret, write_scenario
 from .scripts import BORDER_OPENING, border_best, kinds, play, refusal, score_changes
 
 # --- handling codes: H1 and H2 ------------------------------------------------------------------
 
-EUROPOL_GIVES_SECRET = f"""rules:
-  - id: police_knows
-    when: turn_start
-    if: {{role: police_a}}
-    then:
-      - reveal: {{facts: [phone], to: police_a}}
-  - id: europol_answers
-    when: {{message: {{to: europol, has_fact: phone}}}}
-    then:
-      - reply: {{text: {T}, facts: [secret], handling: HANDLING, after: 0}}
+EUROPOL_GIVES_SECRET = europol_gives_secret(
+    "HANDLING",
+    f"""\
   - id: europol_permits
     when: {{permission: secret}}
     then:
       - reply: {{text: {T}, after: 0}}
-"""
+""",
+)
 
 
 def mini(tmp_path: Path, extra: str) -> Engine:
