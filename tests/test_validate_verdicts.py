@@ -153,3 +153,111 @@ def test_validating_unchanged_content_loads_neither_yaml_nor_pydantic(tmp_path: 
     assert runs[0].stderr.strip().endswith("['pydantic', 'yaml']")  # the first checks all
     assert runs[1].stderr.strip().endswith("[]")
     assert "all valid." in runs[1].stderr
+
+
+def _parsed_store() -> Path:
+    return Path(os.environ["TRAFFICKING_SIM_HOME"]) / "cache" / "content" / "parsed"
+
+
+def _parsing(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The files the next checks parse from YAML (by the name shown in messages)."""
+    from trafficking_sim.content import yamlsafe
+
+    parsed: list[str] = []
+    real = yamlsafe.parse
+
+    def spy(text: str, shown: str) -> yamlsafe.Located:
+        parsed.append(Path(shown).name)
+        return real(text, shown)
+
+    monkeypatch.setattr(yamlsafe, "parse", spy)
+    return parsed
+
+
+def test_after_an_edit_only_the_edited_file_is_parsed_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    course = _course(tmp_path)
+    scenario = course / "scenarios" / "tutorial.yaml"
+    verdicts.validate_changed([course])
+    parsed = _parsing(monkeypatch)
+    # The scenario is checked in full with its agencies, but the unchanged ones are read
+    # from what the first run parsed.
+    _edit(scenario, "kind: scenario", "kind: scenario  # edited")
+    assert verdicts.validate_changed([course]) == ([], 2, 1)
+    assert parsed == ["tutorial.yaml"]
+    # An edit to a profile: the scenario that uses it is checked again, not parsed again.
+    parsed.clear()
+    _edit(course / "agencies" / "europol.yaml", "kind: agency", "kind: agency  # edited")
+    assert verdicts.validate_changed([course]) == ([], 2, 2)
+    assert parsed == ["europol.yaml"]
+
+
+def test_a_problem_found_with_data_read_back_is_located_as_a_full_check_locates_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    course = _course(tmp_path)
+    verdicts.validate_changed([course])
+    parsed = _parsing(monkeypatch)
+    # The scenario is unchanged (its data is kept, without line numbers), but a service
+    # it asks for is gone from the profile: the message points into the scenario.
+    _edit(course / "agencies" / "europol.yaml", "id: cross_check", "id: cross_lookup")
+    problems, _, _ = verdicts.validate_changed([course])
+    full, _ = validate_files([course])
+    assert _lines(problems) == _lines(full)
+    assert any("tutorial.yaml" in line and "cross_check" in line for line in _lines(full))
+    assert all(":1:1:" not in line for line in _lines(problems))
+    assert "tutorial.yaml" in parsed  # parsed again for the line numbers
+
+
+def test_damaged_or_stale_parsed_data_is_never_used(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import json
+
+    course = _course(tmp_path)
+    profile = course / "agencies" / "europol.yaml"
+    scenario = course / "scenarios" / "tutorial.yaml"
+    parsed = _parsing(monkeypatch)
+    verdicts.validate_changed([course])
+    everything = sorted(parsed)  # with the bundled role cards and agencies it uses
+    entries = sorted(_parsed_store().glob("*.json"))
+    assert len(entries) == len(everything) > 2
+    good = {entry: entry.read_text(encoding="utf-8") for entry in entries}
+
+    def tampered(text: str) -> str:
+        stored = json.loads(text)
+        stored["data"] = json.dumps({**json.loads(stored["data"]), "id": "someone_else"})
+        return json.dumps(stored)
+
+    def stale(text: str) -> str:
+        stored = json.loads(text)
+        stored["sha256"] = "0" * 64
+        return json.dumps(stored)
+
+    for damage in (lambda _: "\x80 not json", lambda _: "[]", tampered, stale):
+        for entry, text in good.items():
+            entry.write_text(damage(text), encoding="utf-8")
+        parsed.clear()
+        _edit(scenario, "kind: scenario", "kind: scenario ")  # so that it is checked
+        problems, _, checked = verdicts.validate_changed([course])
+        assert (problems, checked) == ([], 1)
+        assert sorted(parsed) == everything
+    # An entry for other bytes of the file is not taken for the file as it is now.
+    verdicts.validate_changed([course])
+    _edit(profile, "id: cross_check", "id: cross_lookup")
+    _edit(scenario, "kind: scenario", "kind: scenario ")
+    problems, _, _ = verdicts.validate_changed([course])
+    assert _lines(problems) == _lines(validate_files([course])[0]) and problems
+
+
+def test_parsed_data_of_files_that_are_gone_is_removed(tmp_path: Path) -> None:
+    course = _course(tmp_path / "first")
+    other = _course(tmp_path / "second")
+    verdicts.validate_changed([course])
+    verdicts.validate_changed([other])
+    kept = len(list(_parsed_store().glob("*.json")))
+    shutil.rmtree(course)
+    _edit(other / "scenarios" / "tutorial.yaml", "kind: scenario", "kind: scenario ")
+    verdicts.validate_changed([other])
+    assert len(list(_parsed_store().glob("*.json"))) == kept - 2
