@@ -261,3 +261,33 @@ def test_parsed_data_of_files_that_are_gone_is_removed(tmp_path: Path) -> None:
     _edit(other / "scenarios" / "tutorial.yaml", "kind: scenario", "kind: scenario ")
     verdicts.validate_changed([other])
     assert len(list(_parsed_store().glob("*.json"))) == kept - 2
+
+
+def test_the_check_runs_without_the_cycle_collector_and_gives_it_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import gc
+
+    course = _course(tmp_path)
+    seen: list[bool] = []
+    real = verdicts.validate_changed
+
+    def spy(*args: object, **kwargs: object) -> object:
+        seen.append(gc.isenabled())
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(verdicts, "validate_changed", spy)
+    assert gc.isenabled()
+    assert cli.main(["validate", str(course)]) == 0
+    assert seen == [False] and gc.isenabled()
+    # A failed check gives it back as well, and one that was off stays off.
+    _edit(course / "scenarios" / "tutorial.yaml", "kind: scenario", "kind: scenari")
+    assert cli.main(["validate", str(course)]) == 1
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        cli.main(["validate", str(course)])
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    assert "kind" in capsys.readouterr().out

@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -477,13 +477,35 @@ def _content_targets(given: list[Path]) -> list[Path]:
     return targets
 
 
+@contextlib.contextmanager
+def without_cycle_collection() -> Iterator[None]:
+    """Python's cycle collector off for a short command that only builds up, back as it
+    was after.
+
+    A check imports pydantic, builds ~70 model classes and holds every file it reads: the
+    collector's passes over that growing heap took about 15% of the CPU of ``validate``
+    (edited flagship 524 -> 445 ms, everything 653 -> 570 ms) and freed next to nothing
+    (peak memory on all the bundled content 50.4 MB with it, 51.0 MB without).
+    """
+    import gc
+
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def cmd_validate(args: argparse.Namespace) -> int:
     # Files unchanged since they last passed are not parsed again (content/verdicts.py):
     # an author's validate after an edit checks in full what changed, and only that.
     from .content.verdicts import validate_changed
 
     targets = _content_targets(args.paths)
-    problems, count, checked = validate_changed(targets, remember=not args.no_cache)
+    with without_cycle_collection():
+        problems, count, checked = validate_changed(targets, remember=not args.no_cache)
     for problem in problems:
         print(problem)
     errors = sum(1 for p in problems if p.severity == "error")
