@@ -263,23 +263,27 @@ def test_parsed_data_of_files_that_are_gone_is_removed(tmp_path: Path) -> None:
     assert len(list(_parsed_store().glob("*.json"))) == kept - 2
 
 
-def test_the_check_runs_without_the_cycle_collector_and_gives_it_back(
+def test_the_check_runs_without_the_cycle_collector_and_pydantic_plugins_then_as_before(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     import gc
 
     course = _course(tmp_path)
     seen: list[bool] = []
+    plugins: list[str | None] = []
     real = verdicts.validate_changed
 
     def spy(*args: object, **kwargs: object) -> object:
         seen.append(gc.isenabled())
+        plugins.append(os.environ.get("PYDANTIC_DISABLE_PLUGINS"))
         return real(*args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(verdicts, "validate_changed", spy)
     assert gc.isenabled()
     assert cli.main(["validate", str(course)]) == 0
     assert seen == [False] and gc.isenabled()
+    # Nor does pydantic look for plugins in every installed package's metadata.
+    assert plugins == ["__all__"] and "PYDANTIC_DISABLE_PLUGINS" not in os.environ
     # A failed check gives it back as well, and one that was off stays off.
     _edit(course / "scenarios" / "tutorial.yaml", "kind: scenario", "kind: scenari")
     assert cli.main(["validate", str(course)]) == 1
@@ -291,3 +295,25 @@ def test_the_check_runs_without_the_cycle_collector_and_gives_it_back(
     finally:
         gc.enable()
     assert "kind" in capsys.readouterr().out
+    # A user's own setting of the plugins is theirs.
+    monkeypatch.setenv("PYDANTIC_DISABLE_PLUGINS", "logfire")
+    plugins.clear()
+    cli.main(["validate", str(course)])
+    assert plugins == ["logfire"] and os.environ["PYDANTIC_DISABLE_PLUGINS"] == "logfire"
+
+
+def test_parsed_data_is_kept_only_when_it_reads_back_as_it_was(tmp_path: Path) -> None:
+    path = (tmp_path / "card.yaml").resolve()
+    path.write_text("kind: role\n", encoding="utf-8")
+    store = verdicts.Verdicts.read()
+    store.keep_parsed(path, "a" * 64, {"kind": "role", "weight": 0.5, "ok": True, "n": None})
+    assert store.parsed_data(path, "a" * 64) == {
+        "kind": "role",
+        "weight": 0.5,
+        "ok": True,
+        "n": None,
+    }
+    assert store.parsed_data(path, "b" * 64) is None  # other bytes
+    # JSON has no infinite number: such data is not kept, and the file is parsed again.
+    store.keep_parsed(path, "c" * 64, {"kind": "role", "weight": float("inf")})
+    assert store.parsed_data(path, "c" * 64) is None

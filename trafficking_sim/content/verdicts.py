@@ -198,9 +198,9 @@ class Verdicts:
         if where is None:
             return
         try:
-            text = json.dumps(data, ensure_ascii=False)
-            if json.loads(text) != data:
-                return  # something JSON cannot hold as it is (a date, a number as a key)
+            # The parser gives text keys and dates as text, so only an infinite or NaN
+            # number (refused here) would not read back as it was.
+            text = json.dumps(data, ensure_ascii=False, allow_nan=False)
             stored = {
                 "fingerprint": self.fingerprint,
                 "sha256": sha256,
