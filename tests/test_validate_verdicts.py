@@ -317,3 +317,48 @@ def test_parsed_data_is_kept_only_when_it_reads_back_as_it_was(tmp_path: Path) -
     # JSON has no infinite number: such data is not kept, and the file is parsed again.
     store.keep_parsed(path, "c" * 64, {"kind": "role", "weight": float("inf")})
     assert store.parsed_data(path, "c" * 64) is None
+
+
+def test_a_check_does_not_import_pydantic_s_plugin_machinery(tmp_path: Path) -> None:
+    # importlib.metadata (with email, zipfile, csv) is a tenth of a check's CPU.
+    course = _course(tmp_path / "course")
+    code = (
+        "import sys\n"
+        "from trafficking_sim.cli import main\n"
+        f"code = main(['validate', '--no-cache', {str(course)!r}])\n"
+        "print('importlib.metadata' in sys.modules, file=sys.stderr)\n"
+        "import pydantic.plugin._loader as real\n"
+        "print(real.get_plugins.__module__, file=sys.stderr)\n"
+        "raise SystemExit(code)\n"
+    )
+    env = {**os.environ, "TRAFFICKING_SIM_HOME": str(tmp_path / "home")}
+    env.pop("PYDANTIC_DISABLE_PLUGINS", None)
+    ran = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert ran.returncode == 0, ran.stderr
+    assert ran.stderr.split("\n")[-3:] == [
+        "False",  # not imported for the check
+        "pydantic.plugin._loader",  # and after it, the real loader is there as before
+        "",
+    ], ran.stderr
+    # With the user's own setting, pydantic's loader is left as it is.
+    ran = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env={**env, "PYDANTIC_DISABLE_PLUGINS": "some_plugin"},
+        timeout=120,
+    )
+    assert ran.returncode == 0 and ran.stderr.split("\n")[-3] == "True", ran.stderr
+
+
+def test_the_stand_in_plugin_loader_finds_none_and_hands_anything_else_to_pydantic() -> None:
+    import sys as system
+
+    stub = cli._no_plugins_loader()
+    assert list(stub.get_plugins()) == []
+    assert not hasattr(stub, "__path__")
+    # A newer pydantic asking for something else gets the real loader's answer.
+    assert stub.PYDANTIC_ENTRY_POINT_GROUP == "pydantic"
+    assert system.modules["pydantic.plugin._loader"] is not stub
