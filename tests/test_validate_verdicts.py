@@ -362,3 +362,39 @@ def test_the_stand_in_plugin_loader_finds_none_and_hands_anything_else_to_pydant
     # A newer pydantic asking for something else gets the real loader's answer.
     assert stub.PYDANTIC_ENTRY_POINT_GROUP == "pydantic"
     assert system.modules["pydantic.plugin._loader"] is not stub
+
+
+def test_the_validate_program_ends_without_the_interpreter_s_teardown(tmp_path: Path) -> None:
+    course = _course(tmp_path / "course")
+    code = (
+        "import atexit, sys\n"
+        "class Marker:\n"
+        "    def __del__(self):\n"
+        "        print('torn down', file=sys.stderr)\n"
+        "marker = Marker()\n"
+        "atexit.register(lambda: print('atexit ran', file=sys.stderr))\n"
+        "from trafficking_sim.cli import main\n"
+        "sys.exit(main())\n"
+    )
+    env = {**os.environ, "TRAFFICKING_SIM_HOME": str(tmp_path / "home")}
+
+    def program(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-c", code, *args],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=120,
+        )
+
+    ran = program("validate", str(course))
+    assert ran.returncode == 0, ran.stderr
+    assert "2 files checked: all valid." in ran.stderr
+    assert "atexit ran" in ran.stderr  # what an ordinary exit runs first, it runs
+    assert "torn down" not in ran.stderr  # but the interpreter is not taken apart
+    _edit(course / "scenarios" / "tutorial.yaml", "kind: scenario", "kind: scenari")
+    ran = program("validate", str(course))
+    assert ran.returncode == 1 and "unknown kind 'scenari'" in ran.stdout, ran.stderr
+    # Other commands, and main() called from Python, return as before.
+    ran = program("schema", "role")
+    assert ran.returncode == 0 and "torn down" in ran.stderr

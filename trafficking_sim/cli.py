@@ -12,7 +12,7 @@ import os
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from . import __version__, paths
 from .i18n import languages
@@ -304,6 +304,24 @@ def _parser(only: str | None = None) -> argparse.ArgumentParser:
     return parser
 
 
+def leave(code: int) -> NoReturn:
+    """End the process with ``code`` now, without the interpreter's teardown.
+
+    After a check, the teardown frees every module, pydantic's ~70 model classes and the
+    data of every file, one object at a time: about 50 ms of CPU, more than a tenth of a
+    ``validate`` after an edit, for memory the system takes back at once anyway. What an
+    ordinary exit does first is done: the functions registered with ``atexit`` (coverage,
+    logging) run, and the output is flushed.
+    """
+    import atexit
+
+    atexit._run_exitfuncs()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):  # a closed pipe: nothing to tell
+            stream.flush()
+    os._exit(code)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     given = sys.argv[1:] if argv is None else list(argv)
     # Without arguments (the title screen, the most common start), there is nothing to
@@ -333,7 +351,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             "class": cmd_class,
             "join": cmd_join,
         }[args.command]
-        return handler(args)
+        code = handler(args)
+        if argv is None and args.command == "validate":
+            leave(code)  # the program's own run ends here; a call from Python returns
+        return code
     except UsageError as exc:
         print(f"trafficking-sim: {exc}", file=sys.stderr)
         return EXIT_USAGE
