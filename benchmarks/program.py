@@ -52,6 +52,21 @@ def run(argv: Sequence[str], home: str | Path, cwd: Path) -> float:
     return elapsed
 
 
+def run_with_cpu(argv: Sequence[str], home: str | Path, cwd: Path) -> tuple[float, float | None]:
+    """``run``, with the CPU time (user and system) the command's process used; None where
+    the platform does not report it (Windows). The CPU time is the steadier figure on a
+    machine busy with other work: waiting for a core is not in it."""
+    try:
+        import resource
+    except ImportError:
+        return run(argv, home, cwd), None
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    wall = run(argv, home, cwd)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu
+
+
 def terminal(argv: Sequence[str], home: str | Path, cwd: Path) -> Terminal:
     """``argv`` started in its own pseudo-terminal, as a user's environment has it (POSIX:
     ptyrun is imported here, so the benchmarks that need no terminal run anywhere)."""

@@ -367,3 +367,56 @@ def test_a_damaged_save_is_explained_in_the_language_asked_for(home: Path, tmp_p
     assert english.returncode == slovene.returncode == 1
     assert "is damaged" in english.stderr
     assert "je poškodovana" in slovene.stderr and "Traceback" not in slovene.stderr
+
+
+def _parsed(argv: list[str], only: str | None) -> tuple[object, str]:
+    """What the parser makes of ``argv`` (its namespace or exit code, and what it wrote)."""
+    import contextlib
+    import io
+
+    from trafficking_sim import cli
+
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):
+        try:
+            result: object = vars(cli._parser(only).parse_args(argv))
+        except SystemExit as exc:
+            result = exc.code
+    return result, out.getvalue()
+
+
+def test_a_command_s_own_parser_reads_its_arguments_and_help_as_the_full_one() -> None:
+    from trafficking_sim import cli
+
+    full = cli._parser()
+    commands = full._subparsers._group_actions[0].choices  # type: ignore[union-attr]
+    assert sorted(commands) == sorted(cli.COMMANDS)
+    cases = [[command, "--help"] for command in cli.COMMANDS] + [
+        ["validate"],
+        ["validate", "scenarios", "roles/ngo.yaml", "--no-cache"],
+        ["validate", "--no-such-option"],
+        ["class", "create", "--help"],
+        ["list", "--lang", "xx"],
+    ]
+    for argv in cases:
+        assert _parsed(argv, argv[0]) == _parsed(argv, None), argv
+
+
+def test_a_command_builds_only_its_own_parser(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from trafficking_sim import cli
+
+    built: list[str | None] = []
+    real = cli._parser
+
+    def spy(only: str | None = None) -> object:
+        built.append(only)
+        return real(only)
+
+    monkeypatch.setattr(cli, "_parser", spy)
+    assert cli.main(["validate", "no/such/folder"]) == cli.EXIT_USAGE
+    with pytest.raises(SystemExit):
+        cli.main(["valdate"])  # not a command: the full parser, to list the commands
+    assert built == ["validate", None]
+    assert "invalid choice: 'valdate'" in capsys.readouterr().err

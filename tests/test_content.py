@@ -96,3 +96,37 @@ def test_the_tutorial_uses_every_form_of_the_rule_language() -> None:
     assert any(a.repeatable for a in scenario.actions)
     assert any(o.special_task for o in scenario.objectives)
     assert scenario.texts and scenario.debrief.learning_objectives and scenario.debrief.questions
+
+
+def test_the_walk_of_a_scenario_visits_what_a_plain_recursive_walk_does() -> None:
+    """Texts get their ids and references are checked by one walk with an explicit stack
+    and per-type shortcuts; it must visit every node a naive walk does, in file order."""
+    from typing import Any
+
+    from pydantic import BaseModel
+
+    from trafficking_sim.content.text import LocalText
+    from trafficking_sim.content.validation import walk, walk_with_ids
+
+    def plain(node: Any, path: tuple[Any, ...]) -> list[tuple[tuple[Any, ...], Any]]:
+        found = [(path, node)]
+        if isinstance(node, LocalText):
+            return found
+        if isinstance(node, BaseModel):
+            for name, info in type(node).model_fields.items():
+                value = getattr(node, name)
+                if value is not None and not isinstance(value, str | int | bool | float):
+                    found += plain(value, (*path, info.alias or name))
+        elif isinstance(node, list):
+            for i, item in enumerate(node):
+                found += plain(item, (*path, i))
+        elif isinstance(node, dict):
+            for key, item in node.items():
+                found += plain(item, (*path, key))
+        return found
+
+    for path in bundled_scenarios():
+        scenario = load_game(path).scenario
+        expected = [(p, id(n)) for p, n in plain(scenario, ())]
+        assert [(p, id(n)) for p, n in walk(scenario)] == expected, path
+        assert [(p, id(n)) for p, _, n in walk_with_ids(scenario)] == expected, path

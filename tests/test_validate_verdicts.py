@@ -153,3 +153,248 @@ def test_validating_unchanged_content_loads_neither_yaml_nor_pydantic(tmp_path: 
     assert runs[0].stderr.strip().endswith("['pydantic', 'yaml']")  # the first checks all
     assert runs[1].stderr.strip().endswith("[]")
     assert "all valid." in runs[1].stderr
+
+
+def _parsed_store() -> Path:
+    return Path(os.environ["TRAFFICKING_SIM_HOME"]) / "cache" / "content" / "parsed"
+
+
+def _parsing(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The files the next checks parse from YAML (by the name shown in messages)."""
+    from trafficking_sim.content import yamlsafe
+
+    parsed: list[str] = []
+    real = yamlsafe.parse
+
+    def spy(text: str, shown: str) -> yamlsafe.Located:
+        parsed.append(Path(shown).name)
+        return real(text, shown)
+
+    monkeypatch.setattr(yamlsafe, "parse", spy)
+    return parsed
+
+
+def test_after_an_edit_only_the_edited_file_is_parsed_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    course = _course(tmp_path)
+    scenario = course / "scenarios" / "tutorial.yaml"
+    verdicts.validate_changed([course])
+    parsed = _parsing(monkeypatch)
+    # The scenario is checked in full with its agencies, but the unchanged ones are read
+    # from what the first run parsed.
+    _edit(scenario, "kind: scenario", "kind: scenario  # edited")
+    assert verdicts.validate_changed([course]) == ([], 2, 1)
+    assert parsed == ["tutorial.yaml"]
+    # An edit to a profile: the scenario that uses it is checked again, not parsed again.
+    parsed.clear()
+    _edit(course / "agencies" / "europol.yaml", "kind: agency", "kind: agency  # edited")
+    assert verdicts.validate_changed([course]) == ([], 2, 2)
+    assert parsed == ["europol.yaml"]
+
+
+def test_a_problem_found_with_data_read_back_is_located_as_a_full_check_locates_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    course = _course(tmp_path)
+    verdicts.validate_changed([course])
+    parsed = _parsing(monkeypatch)
+    # The scenario is unchanged (its data is kept, without line numbers), but a service
+    # it asks for is gone from the profile: the message points into the scenario.
+    _edit(course / "agencies" / "europol.yaml", "id: cross_check", "id: cross_lookup")
+    problems, _, _ = verdicts.validate_changed([course])
+    full, _ = validate_files([course])
+    assert _lines(problems) == _lines(full)
+    assert any("tutorial.yaml" in line and "cross_check" in line for line in _lines(full))
+    assert all(":1:1:" not in line for line in _lines(problems))
+    assert "tutorial.yaml" in parsed  # parsed again for the line numbers
+
+
+def test_damaged_or_stale_parsed_data_is_never_used(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import json
+
+    course = _course(tmp_path)
+    profile = course / "agencies" / "europol.yaml"
+    scenario = course / "scenarios" / "tutorial.yaml"
+    parsed = _parsing(monkeypatch)
+    verdicts.validate_changed([course])
+    everything = sorted(parsed)  # with the bundled role cards and agencies it uses
+    entries = sorted(_parsed_store().glob("*.json"))
+    assert len(entries) == len(everything) > 2
+    good = {entry: entry.read_text(encoding="utf-8") for entry in entries}
+
+    def tampered(text: str) -> str:
+        stored = json.loads(text)
+        stored["data"] = json.dumps({**json.loads(stored["data"]), "id": "someone_else"})
+        return json.dumps(stored)
+
+    def stale(text: str) -> str:
+        stored = json.loads(text)
+        stored["sha256"] = "0" * 64
+        return json.dumps(stored)
+
+    for damage in (lambda _: "\x80 not json", lambda _: "[]", tampered, stale):
+        for entry, text in good.items():
+            entry.write_text(damage(text), encoding="utf-8")
+        parsed.clear()
+        _edit(scenario, "kind: scenario", "kind: scenario ")  # so that it is checked
+        problems, _, checked = verdicts.validate_changed([course])
+        assert (problems, checked) == ([], 1)
+        assert sorted(parsed) == everything
+    # An entry for other bytes of the file is not taken for the file as it is now.
+    verdicts.validate_changed([course])
+    _edit(profile, "id: cross_check", "id: cross_lookup")
+    _edit(scenario, "kind: scenario", "kind: scenario ")
+    problems, _, _ = verdicts.validate_changed([course])
+    assert _lines(problems) == _lines(validate_files([course])[0]) and problems
+
+
+def test_parsed_data_of_files_that_are_gone_is_removed(tmp_path: Path) -> None:
+    course = _course(tmp_path / "first")
+    other = _course(tmp_path / "second")
+    verdicts.validate_changed([course])
+    verdicts.validate_changed([other])
+    kept = len(list(_parsed_store().glob("*.json")))
+    shutil.rmtree(course)
+    _edit(other / "scenarios" / "tutorial.yaml", "kind: scenario", "kind: scenario ")
+    verdicts.validate_changed([other])
+    assert len(list(_parsed_store().glob("*.json"))) == kept - 2
+
+
+def test_the_check_runs_without_the_cycle_collector_and_pydantic_plugins_then_as_before(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import gc
+
+    course = _course(tmp_path)
+    seen: list[bool] = []
+    plugins: list[str | None] = []
+    real = verdicts.validate_changed
+
+    def spy(*args: object, **kwargs: object) -> object:
+        seen.append(gc.isenabled())
+        plugins.append(os.environ.get("PYDANTIC_DISABLE_PLUGINS"))
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(verdicts, "validate_changed", spy)
+    assert gc.isenabled()
+    assert cli.main(["validate", str(course)]) == 0
+    assert seen == [False] and gc.isenabled()
+    # Nor does pydantic look for plugins in every installed package's metadata.
+    assert plugins == ["__all__"] and "PYDANTIC_DISABLE_PLUGINS" not in os.environ
+    # A failed check gives it back as well, and one that was off stays off.
+    _edit(course / "scenarios" / "tutorial.yaml", "kind: scenario", "kind: scenari")
+    assert cli.main(["validate", str(course)]) == 1
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        cli.main(["validate", str(course)])
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    assert "kind" in capsys.readouterr().out
+    # A user's own setting of the plugins is theirs.
+    monkeypatch.setenv("PYDANTIC_DISABLE_PLUGINS", "logfire")
+    plugins.clear()
+    cli.main(["validate", str(course)])
+    assert plugins == ["logfire"] and os.environ["PYDANTIC_DISABLE_PLUGINS"] == "logfire"
+
+
+def test_parsed_data_is_kept_only_when_it_reads_back_as_it_was(tmp_path: Path) -> None:
+    path = (tmp_path / "card.yaml").resolve()
+    path.write_text("kind: role\n", encoding="utf-8")
+    store = verdicts.Verdicts.read()
+    store.keep_parsed(path, "a" * 64, {"kind": "role", "weight": 0.5, "ok": True, "n": None})
+    assert store.parsed_data(path, "a" * 64) == {
+        "kind": "role",
+        "weight": 0.5,
+        "ok": True,
+        "n": None,
+    }
+    assert store.parsed_data(path, "b" * 64) is None  # other bytes
+    # JSON has no infinite number: such data is not kept, and the file is parsed again.
+    store.keep_parsed(path, "c" * 64, {"kind": "role", "weight": float("inf")})
+    assert store.parsed_data(path, "c" * 64) is None
+
+
+def test_a_check_does_not_import_pydantic_s_plugin_machinery(tmp_path: Path) -> None:
+    # importlib.metadata (with email, zipfile, csv) is a tenth of a check's CPU.
+    course = _course(tmp_path / "course")
+    code = (
+        "import sys\n"
+        "from trafficking_sim.cli import main\n"
+        f"code = main(['validate', '--no-cache', {str(course)!r}])\n"
+        "print('importlib.metadata' in sys.modules, file=sys.stderr)\n"
+        "import pydantic.plugin._loader as real\n"
+        "print(real.get_plugins.__module__, file=sys.stderr)\n"
+        "raise SystemExit(code)\n"
+    )
+    env = {**os.environ, "TRAFFICKING_SIM_HOME": str(tmp_path / "home")}
+    env.pop("PYDANTIC_DISABLE_PLUGINS", None)
+    ran = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert ran.returncode == 0, ran.stderr
+    assert ran.stderr.split("\n")[-3:] == [
+        "False",  # not imported for the check
+        "pydantic.plugin._loader",  # and after it, the real loader is there as before
+        "",
+    ], ran.stderr
+    # With the user's own setting, pydantic's loader is left as it is.
+    ran = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env={**env, "PYDANTIC_DISABLE_PLUGINS": "some_plugin"},
+        timeout=120,
+    )
+    assert ran.returncode == 0 and ran.stderr.split("\n")[-3] == "True", ran.stderr
+
+
+def test_the_stand_in_plugin_loader_finds_none_and_hands_anything_else_to_pydantic() -> None:
+    import sys as system
+
+    stub = cli._no_plugins_loader()
+    assert list(stub.get_plugins()) == []
+    assert not hasattr(stub, "__path__")
+    # A newer pydantic asking for something else gets the real loader's answer.
+    assert stub.PYDANTIC_ENTRY_POINT_GROUP == "pydantic"
+    assert system.modules["pydantic.plugin._loader"] is not stub
+
+
+def test_the_validate_program_ends_without_the_interpreter_s_teardown(tmp_path: Path) -> None:
+    course = _course(tmp_path / "course")
+    code = (
+        "import atexit, sys\n"
+        "class Marker:\n"
+        "    def __del__(self):\n"
+        "        print('torn down', file=sys.stderr)\n"
+        "marker = Marker()\n"
+        "atexit.register(lambda: print('atexit ran', file=sys.stderr))\n"
+        "from trafficking_sim.cli import main\n"
+        "sys.exit(main())\n"
+    )
+    env = {**os.environ, "TRAFFICKING_SIM_HOME": str(tmp_path / "home")}
+
+    def program(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-c", code, *args],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=120,
+        )
+
+    ran = program("validate", str(course))
+    assert ran.returncode == 0, ran.stderr
+    assert "2 files checked: all valid." in ran.stderr
+    assert "atexit ran" in ran.stderr  # what an ordinary exit runs first, it runs
+    assert "torn down" not in ran.stderr  # but the interpreter is not taken apart
+    _edit(course / "scenarios" / "tutorial.yaml", "kind: scenario", "kind: scenari")
+    ran = program("validate", str(course))
+    assert ran.returncode == 1 and "unknown kind 'scenari'" in ran.stdout, ran.stderr
+    # Other commands, and main() called from Python, return as before.
+    ran = program("schema", "role")
+    assert ran.returncode == 0 and "torn down" in ran.stderr

@@ -116,11 +116,17 @@ def absent_from(scenario: Path, content: GameContent) -> list[str]:
     from .loader import companion_dirs
 
     absent: list[str] = []
+    # Resolving paths is slow next to the rest: the places once per kind of companion.
+    places: dict[str, list[Path]] = {}
     for file in content.files[1:]:
-        for folder in companion_dirs(scenario, file.parent.name):
-            if folder.resolve() == file.parent.resolve():
+        kind = file.parent.name
+        if kind not in places:
+            places[kind] = [d.resolve() for d in companion_dirs(scenario, kind)]
+        here = file.parent.resolve()
+        for folder in places[kind]:
+            if folder == here:
                 break
-            absent.append(str((folder / file.name).resolve()))
+            absent.append(str(folder / file.name))
     return absent
 
 

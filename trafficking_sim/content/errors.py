@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,6 +31,8 @@ class ContentError(Exception):
 
 def closest(word: str, choices: Iterable[str]) -> str | None:
     """The choice a misspelt word most likely meant, if any is close enough."""
+    import difflib  # only when there is something to suggest
+
     close = difflib.get_close_matches(word, sorted(set(choices)), n=1, cutoff=0.6)
     return close[0] if close else None
 

@@ -17,6 +17,15 @@ depends on, and the next run checks in full only the files whose verdict may dif
 
 Only a file that passed with no problem at all is remembered, so every error and warning
 of a changed file comes out as before. A file with errors is checked again on every run.
+
+What the checks must still read is not parsed again when its bytes are unchanged: the
+data parsed from every file that loaded without a problem is kept beside the verdicts, by
+the SHA-256 of the file's bytes (so after editing a scenario, its role cards and agencies
+are read from there; after editing a card, so are the scenarios that use it). That data
+has no line numbers, so it serves only checks that pass: when a check that used it finds
+a problem, the file is checked again from the YAML, and the messages are those of a full
+check. pydantic still validates the data, and the cross-reference checks still run.
+
 Reading the verdicts needs neither PyYAML nor pydantic: when nothing changed, ``validate``
 imports neither. The stored verdicts are JSON (nothing in them is ever run); anything
 unreadable is ignored, and ``validate --no-cache`` checks everything afresh.
@@ -24,6 +33,7 @@ unreadable is ignored, and ``validate --no-cache`` checks everything afresh.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -38,7 +48,7 @@ from .hashing import content_hash
 if TYPE_CHECKING:
     from .errors import Problem
 
-VERDICTS_FORMAT = 1
+VERDICTS_FORMAT = 2
 """Raise when the stored layout changes; older verdicts are then ignored."""
 
 
@@ -104,15 +114,23 @@ def _store_path() -> Path | None:
 class Verdicts:
     """The files that passed, by resolved path, with what their verdict depends on."""
 
-    def __init__(self, fingerprint: str, passed: dict[str, dict[str, Any]]) -> None:
+    def __init__(
+        self,
+        fingerprint: str,
+        passed: dict[str, dict[str, Any]],
+        parsed: list[str] | None = None,
+    ) -> None:
         self.fingerprint = fingerprint
         self.passed = passed
+        self.parsed = set(parsed or ())
+        """The files whose parsed data is kept (see ``parsed_data``), by resolved path."""
 
     @classmethod
     def read(cls) -> Verdicts:
         fingerprint = checker_fingerprint()
         where = _store_path()
         passed: dict[str, dict[str, Any]] = {}
+        parsed: list[str] = []
         if where is not None:
             try:
                 stored = json.loads(where.read_text(encoding="utf-8"))
@@ -120,9 +138,10 @@ class Verdicts:
                     stored.get("passed"), dict
                 ):
                     passed = stored["passed"]
+                    parsed = [p for p in stored.get("parsed", []) if isinstance(p, str)]
             except Exception:  # a broken store is never the author's problem: start again
-                passed = {}
-        return cls(fingerprint, passed)
+                passed, parsed = {}, []
+        return cls(fingerprint, passed, parsed)
 
     def still_passes(self, path: Path) -> bool:
         """Whether ``path`` passed before and nothing its verdict depends on changed."""
@@ -151,6 +170,48 @@ class Verdicts:
     def forget(self, path: Path) -> None:
         self.passed.pop(str(path.resolve()), None)
 
+    def parsed_data(self, path: Path, sha256: str) -> Any:
+        """The data an earlier check parsed from ``path`` when its bytes had the hash
+        ``sha256``, or None (never stored, another version, or damaged: parse it)."""
+        if str(path) not in self.parsed:
+            return None
+        where = _parsed_path(path)
+        try:
+            stored = json.loads(where.read_text(encoding="utf-8")) if where else None
+            if (
+                not isinstance(stored, dict)
+                or stored.get("fingerprint") != self.fingerprint
+                or stored.get("sha256") != sha256
+            ):
+                return None
+            text = stored["data"]
+            if hashlib.sha256(text.encode()).hexdigest() != stored["digest"]:
+                return None  # damaged in the store
+            data = json.loads(text)
+        except Exception:  # unreadable, not JSON, odd fields: parse the file instead
+            return None
+        return data if isinstance(data, dict) else None
+
+    def keep_parsed(self, path: Path, sha256: str, data: Any) -> None:
+        """Keep the data parsed from ``path`` (resolved) whose bytes hash to ``sha256``."""
+        where = _parsed_path(path)
+        if where is None:
+            return
+        try:
+            # The parser gives text keys and dates as text, so only an infinite or NaN
+            # number (refused here) would not read back as it was.
+            text = json.dumps(data, ensure_ascii=False, allow_nan=False)
+            stored = {
+                "fingerprint": self.fingerprint,
+                "sha256": sha256,
+                "digest": hashlib.sha256(text.encode()).hexdigest(),
+                "data": text,
+            }
+            _write_json(where, stored)
+        except (OSError, TypeError, ValueError):
+            return  # no room, no permission, or data JSON cannot hold: parse it next time
+        self.parsed.add(str(path))
+
     def write(self) -> None:
         where = _store_path()
         if where is None:
@@ -158,14 +219,37 @@ class Verdicts:
         # Files that are gone (a temporary folder, a renamed scenario) are forgotten, so
         # that the store does not grow with every folder ever checked.
         kept = {path: entry for path, entry in self.passed.items() if Path(path).exists()}
-        text = json.dumps({"fingerprint": self.fingerprint, "passed": kept})
+        parsed = []
+        for path in sorted(self.parsed):
+            if Path(path).exists():
+                parsed.append(path)
+                continue
+            gone = _parsed_path(Path(path))
+            with contextlib.suppress(OSError):
+                if gone is not None:
+                    gone.unlink(missing_ok=True)
+        stored = {"fingerprint": self.fingerprint, "passed": kept, "parsed": parsed}
         try:
-            where.parent.mkdir(parents=True, exist_ok=True)
-            temporary = where.with_suffix(f".{os.getpid()}.tmp")
-            temporary.write_text(text, encoding="utf-8")
-            os.replace(temporary, where)
+            _write_json(where, stored)
         except OSError:
             return  # no room or no permission: validate works without remembering
+
+
+def _write_json(where: Path, stored: dict[str, Any]) -> None:
+    """Write ``stored`` to ``where`` whole or not at all (a reader never sees half)."""
+    where.parent.mkdir(parents=True, exist_ok=True)
+    temporary = where.with_suffix(f".{os.getpid()}.tmp")
+    temporary.write_text(json.dumps(stored, ensure_ascii=False), encoding="utf-8")
+    os.replace(temporary, where)
+
+
+def _parsed_path(path: Path) -> Path | None:
+    """Where the data parsed from the file at (resolved) ``path`` is kept: one per file."""
+    folder = cache_folder()
+    if folder is None:
+        return None
+    name = hashlib.sha256(str(path).encode()).hexdigest()[:24]
+    return folder / "parsed" / f"{VERDICTS_FORMAT}-{name}.json"
 
 
 def validate_changed(
@@ -194,7 +278,7 @@ def _check(files: list[Path], verdicts: Verdicts | None) -> list[Problem]:
     from .loader import ContentLoader, sorted_problems
     from .models import Scenario
 
-    loader = ContentLoader()
+    loader: Any = ContentLoader() if verdicts is None else _reusing_loader(verdicts)
     problems: list[Problem] = []
     for path in files:
         try:
@@ -202,8 +286,17 @@ def _check(files: list[Path], verdicts: Verdicts | None) -> list[Problem]:
         except OSError:
             before = ""  # the loader says, in words, why it cannot be read
         try:
-            loaded = loader.load_file(path)
-            content = loader.load_game(path) if isinstance(loaded.model, Scenario) else None
+            try:
+                loaded = loader.load_file(path)
+                content = loader.load_game(path) if isinstance(loaded.model, Scenario) else None
+            except ContentError:
+                if verdicts is None or not loader.reused:
+                    raise
+                # Data read back has no line numbers: check again from the YAML itself,
+                # so that every message is located as a full check locates it.
+                fresh = ContentLoader()
+                loaded = fresh.load_file(path)
+                content = fresh.load_game(path) if isinstance(loaded.model, Scenario) else None
         except ContentError as exc:
             problems += exc.problems
             if verdicts is not None:
@@ -222,4 +315,45 @@ def _check(files: list[Path], verdicts: Verdicts | None) -> list[Problem]:
                 verdicts.passed_alone(path, before)
         except OSError:
             verdicts.forget(path)
+    if verdicts is not None:
+        loader.keep_what_passed(verdicts)
     return sorted_problems(problems)
+
+
+def _reusing_loader(verdicts: Verdicts) -> Any:
+    """A ``ContentLoader`` that takes an unchanged file's data from ``verdicts`` instead of
+    parsing it, and notes the data it parses so that the next run need not."""
+    from .errors import display_path
+    from .loader import ContentLoader, Loaded
+    from .yamlsafe import MAX_FILE_BYTES, Located, decode, load, parse
+
+    class ReusingLoader(ContentLoader):
+        def __init__(self) -> None:
+            super().__init__()
+            self.reused: set[Path] = set()
+            self.fresh: dict[Path, tuple[str, Any]] = {}
+
+        def _read(self, path: Path) -> Located:
+            try:
+                raw = path.read_bytes()
+            except OSError:
+                return load(path)  # which says, in words, why it cannot be read
+            if len(raw) > MAX_FILE_BYTES:
+                return load(path)  # and so does this
+            key = path.resolve()
+            sha256 = hashlib.sha256(raw).hexdigest()
+            shown = display_path(path)
+            data = verdicts.parsed_data(key, sha256)
+            if data is not None:
+                self.reused.add(key)
+                return Located(data=data, file=shown)
+            located = parse(decode(raw, shown), shown)
+            self.fresh[key] = (sha256, located.data)
+            return located
+
+        def keep_what_passed(self, verdicts: Verdicts) -> None:
+            for key, (sha256, data) in self.fresh.items():
+                if isinstance(self._cache.get(key), Loaded):
+                    verdicts.keep_parsed(key, sha256, data)
+
+    return ReusingLoader()
