@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from textual.widgets import Input, OptionList, Select
+from textual.widgets import Input, OptionList, Select, Static
 
 from tests.test_tui import SIZE, app_for, settle, start_game, text_of
 from trafficking_sim.engine import Do, Send
@@ -150,3 +150,35 @@ async def test_a_long_log_lists_the_newest_entries_and_says_how_many_more_there_
         assert len(shown) == 3
         assert shown[0].id == f"e{len(session.events) - 1}", "newest first"
         assert rows[-1].startswith("…")
+
+
+async def test_a_filter_change_that_keeps_the_rows_and_the_chosen_entry_redraws_neither(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A new text in the detail costs a layout of the whole screen and new rows a drawing
+    # of the whole list: a letter that changes neither (a space, or one that keeps every
+    # entry listed) costs neither.
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        await _show_log(pilot)
+        detail = app.screen.query_one("#log-detail", Static)
+        options = app.screen.query_one("#log-list", OptionList)
+        words = app.screen.query_one("#log-filter", Input)
+        redrawn: list[str] = []
+        real_update, real_clear = detail.update, options.clear_options
+        monkeypatch.setattr(
+            detail, "update", lambda *a, **k: redrawn.append("detail") or real_update(*a, **k)
+        )
+        monkeypatch.setattr(
+            options, "clear_options", lambda: redrawn.append("list") or real_clear()
+        )
+        before = (_rows(app), text_of(app, "#log-detail"))
+        words.value = " "
+        await settle(pilot)
+        assert redrawn == []
+        assert (_rows(app), text_of(app, "#log-detail")) == before
+        words.value = "zzzq"
+        await settle(pilot)
+        assert sorted(redrawn) == ["detail", "list"]
+        assert _rows(app) == [t("tui.log_empty", "en")]
+        assert text_of(app, "#log-detail") == t("tui.log_help", "en")

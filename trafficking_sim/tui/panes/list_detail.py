@@ -39,6 +39,12 @@ class ListDetailPane(PaneMixin, Vertical):
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.selected: str | None = None
         """The id of the row shown in the detail, kept across redraws."""
+        # What the list and the detail show now: a redraw that would show the same is
+        # skipped (a new text in the detail costs a layout of the whole screen, and new
+        # rows a drawing of the whole list), as when a letter typed in the log's filter
+        # keeps the chosen entry.
+        self._shown_rows: list[tuple[object, ...]] = []
+        self._shown_detail: tuple[object, ...] | None = None
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="pane-row"):
@@ -76,13 +82,12 @@ class ListDetailPane(PaneMixin, Vertical):
                 f"{words} ({shortcut})" if shortcut else words
             )
         options = self.query_one(f"#{self.LIST_ID}", OptionList)
-        options.clear_options()
         rows = self.rows()
         if not any(row.id for row in rows):
-            options.add_options(rows or [Option(plain(self.tr(self.EMPTY_KEY)), disabled=True)])
+            self._list(options, rows or [Option(plain(self.tr(self.EMPTY_KEY)), disabled=True)])
             self.show_nothing()
             return
-        options.add_options(rows)
+        self._list(options, rows)
         ids = [row.id for row in rows]
         # Headings have no id: "no selection" (None) is not one of them.
         index = ids.index(self.selected) if self.selected and self.selected in ids else None
@@ -97,7 +102,7 @@ class ListDetailPane(PaneMixin, Vertical):
     def show_nothing(self) -> None:
         """The empty state: the detail explains the pane, and no button acts."""
         self.selected = None
-        self.query_one(f"#{self.DETAIL_ID}", Static).update(plain(self.tr(self.HELP_KEY)))
+        self.detail(plain(self.tr(self.HELP_KEY)))
         needs = self.NEEDS_ITEM
         for ident, _key, _shortcut in self.BUTTONS:
             if needs is None or ident in needs:
@@ -110,8 +115,28 @@ class ListDetailPane(PaneMixin, Vertical):
             self.selected = ident
             self.show_item(ident)
 
+    def _list(self, options: OptionList, rows: list[Option]) -> None:
+        """Put ``rows`` in the list, unless it shows the same rows already."""
+        shown = [_row_key(row) for row in rows]
+        if shown == self._shown_rows and options.option_count == len(rows):
+            return
+        options.clear_options()
+        options.add_options(rows)
+        self._shown_rows = shown
+
     def detail(self, text: Content) -> None:
+        shown = (text.plain, tuple(text.spans))
+        if shown == self._shown_detail:
+            return
+        self._shown_detail = shown
         self.query_one(f"#{self.DETAIL_ID}", Static).update(text)
 
     def enable(self, ident: str, enabled: bool) -> None:
         self.query_one(f"#{ident}", Button).disabled = not enabled
+
+
+def _row_key(row: Option) -> tuple[object, ...]:
+    """What a row shows and is: its id, whether it can be chosen, its words and styles."""
+    prompt = row.prompt
+    spans = tuple(prompt.spans) if isinstance(prompt, Content) else ()
+    return (row.id, row.disabled, str(prompt), spans)
