@@ -1,0 +1,278 @@
+"""Survivors of a mutation sample of engine/core.py (seed 17): each test here fails when
+its rule in the engine is changed, and asserts what a player, a trainer or the explorer's
+user would notice (the actions offered, the words of the log, the order of the inbox, who
+is credited, when an objective is met).
+
+Built on the mini scenario (tests/mini.py); see docs/testing.md, "Mutation testing".
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from trafficking_sim.content import load_game
+from trafficking_sim.engine import AskPermission, EndTurn, Engine, Request, Send
+from trafficking_sim.engine import events as E
+from trafficking_sim.play.narrate import describe, grade_hints, seen_by
+
+from .mini import HEADER, T, write_scenario
+from .scripts import play
+
+
+def mini(tmp_path: Path, extra: str, header: str = HEADER) -> Engine:
+    return Engine(load_game(write_scenario(tmp_path, extra, header)))
+
+
+POLICE_KNOWS = """rules:
+  - id: police_knows
+    when: turn_start
+    if: {role: police_a}
+    then:
+      - reveal: {facts: [phone, secret], to: police_a}
+"""
+
+
+# --- the explorer's candidates: a refused service hides only itself ---------------------------
+
+EUROPOL_REFUSES_FIRST = f"""agencies:
+  - profile: europol
+    services:
+      - id: cross_check
+        label: {T}
+        text: {T}
+        channel: siena
+        refuse:
+          reason: {{en: Not in this case., sl: Ne v tem primeru.}}
+          source: {T}
+  - profile: eurojust
+"""
+
+
+def test_a_service_outside_the_mandate_hides_only_itself_from_the_explorer(
+    tmp_path: Path,
+) -> None:
+    """The explorer never tries a request the agency always refuses, but the services
+    listed after it are still tried."""
+    header = HEADER.replace(
+        "agencies:\n  - profile: europol\n  - profile: eurojust\n", EUROPOL_REFUSES_FIRST
+    )
+    assert header != HEADER
+    engine = mini(tmp_path, POLICE_KNOWS, header)
+    state, _ = engine.new_game("police_a", 1)
+    services = list(engine.content.actors["europol"].services)
+    assert services[0] == "cross_check"
+    offered = {
+        a.service
+        for a in engine.candidate_actions(state)
+        if isinstance(a, Request) and a.agency == "europol"
+    }
+    assert "cross_check" not in offered
+    # Its analysis and operational support, listed after it, are still offered.
+    assert {"analysis", "operational_support"} <= offered
+
+
+# --- an objective waiting for a rule to fire -------------------------------------------------
+
+NOTED = """rules:
+  - id: europol_notes
+    when: {message: {to: europol}}
+    then:
+      - say: {en: Europol notes the contact., sl: Europol zabeleži stik.}
+objectives:
+  - id: contact_made
+    owner: shared
+    text: {en: Contact Europol., sl: Vzpostavite stik z Europolom.}
+    when: {fired: europol_notes}
+"""
+
+
+def test_an_objective_waiting_for_a_rule_is_met_on_the_step_that_fires_it(
+    tmp_path: Path,
+) -> None:
+    """A rule that only narrates still counts: the objective waiting for it is met on the
+    step that set it off, and the player reads so then."""
+    engine = mini(tmp_path, NOTED)
+    state, events = play(engine, "police_a", Send(to=("europol",), facts=()))
+    assert "europol_notes" in state.fired
+    assert state.objectives == {"contact_made": 1}
+    lines = [line for e in events for line in describe(e, engine.content, state, "en")]
+    assert "Europol notes the contact." in lines
+    assert any("Contact Europol." in line for line in lines)
+
+
+# --- the words of a permission granted -------------------------------------------------------
+
+EUROPOL_GIVES_SECRET = f"""rules:
+  - id: police_knows
+    when: turn_start
+    if: {{role: police_a}}
+    then:
+      - reveal: {{facts: [phone], to: police_a}}
+  - id: europol_answers
+    when: {{message: {{to: europol, has_fact: phone}}}}
+    then:
+      - reply: {{text: {T}, facts: [secret], handling: H1, after: 0}}
+"""
+
+
+def test_a_permission_granted_names_the_fact_it_is_for(tmp_path: Path) -> None:
+    engine = mini(tmp_path, EUROPOL_GIVES_SECRET)
+    state, _ = play(
+        engine, "police_a", Send(to=("europol",), facts=("phone",)), AskPermission("secret")
+    )
+    events: list[E.Event] = []
+    while ("secret", "europol") not in state.permissions:
+        state, new = engine.step(state, EndTurn())
+        events += new
+    [granted] = [e for e in events if e.kind == E.PERMISSION_GRANTED]
+    assert describe(granted, engine.content, state, "en") == [
+        "Europol gives permission to pass on “Secret”."
+    ]
+
+
+# --- a reply bringing personal data is the partner's doing ------------------------------------
+
+
+def test_personal_data_a_partner_sends_back_costs_the_player_nothing(tmp_path: Path) -> None:
+    """Europol's reply brings a name the police of A have no need for: that is no breach of
+    the player's, so no Standards points are lost for it."""
+    engine = mini(tmp_path, EUROPOL_GIVES_SECRET)
+    assert "secret" not in engine.content.actors["police_a"].needs
+    start, _ = engine.new_game("police_a", 1)
+    state, events = engine.step(start, Send(to=("europol",), facts=("phone",)))
+    assert state.knowledge["police_a"]["secret"].source == "europol"
+    assert [e for e in events if e.kind == E.SCORE_CHANGED] == []
+    assert state.scores == start.scores
+    assert state.breaches == ()
+
+
+# --- one message, one reply from each partner -----------------------------------------------
+
+TWO_RULES_FOR_EUROJUST = """rules:
+  - id: eurojust_answers
+    when: {message: {to: eurojust}}
+    then:
+      - reply: {text: {en: First, sl: Prvi}, after: 0}
+  - id: eurojust_answers_again
+    when: {message: {to: eurojust}}
+    then:
+      - reply: {text: {en: Second, sl: Drugi}, after: 0}
+"""
+
+
+def test_a_partner_named_by_two_rules_answers_a_message_to_two_partners_once(
+    tmp_path: Path,
+) -> None:
+    """Two rules answer a message to Eurojust; sent to Europol and Eurojust together, the
+    message gets Eurojust's first answer only (and Europol's acknowledgement)."""
+    engine = mini(tmp_path, TWO_RULES_FOR_EUROJUST)
+    state, events = play(engine, "police_a", Send(to=("europol", "eurojust"), facts=()))
+    fired = [e.data["rule"] for e in events if e.kind == E.RULE_FIRED]
+    assert fired == ["eurojust_answers"]
+    from_eurojust = [m.body_id for m in state.messages if m.sender == "eurojust"]
+    assert from_eurojust == ["rules.eurojust_answers.then.0.reply.text"]
+
+
+TWO_RULES_FOR_ANY = """rules:
+  - id: first_answer
+    when: {message: {channel: siena}}
+    then:
+      - reply: {text: {en: First, sl: Prvi}, after: 0}
+  - id: second_answer
+    when: {message: {channel: siena}}
+    then:
+      - reply: {text: {en: Second, sl: Drugi}, after: 0}
+"""
+
+
+def test_a_reply_without_a_sender_comes_from_the_first_recipient_once(tmp_path: Path) -> None:
+    """Two rules answer any SIENA message without naming who answers: the first recipient
+    answers once; the other recipient acknowledges."""
+    engine = mini(tmp_path, TWO_RULES_FOR_ANY)
+    state, events = play(engine, "police_a", Send(to=("europol", "eurojust"), facts=()))
+    fired = [e.data["rule"] for e in events if e.kind == E.RULE_FIRED]
+    assert fired == ["first_answer"]
+    from_europol = [m.body_id for m in state.messages if m.sender == "europol"]
+    assert from_europol == ["rules.first_answer.then.0.reply.text"]
+
+
+# --- replies come in the order they fell due -----------------------------------------------
+
+OVERDUE_FIRST = """rules:
+  - id: eurojust_answers
+    when: {message: {to: eurojust}}
+    then:
+      - reply: {text: {en: Eurojust answers, sl: Eurojust odgovori}, after: 1}
+  - id: europol_calls_at_nightfall
+    when: turn_end
+    if: {turn: {max: 1}}
+    then:
+      - reply: {from: europol, text: {en: Europol calls, sl: Europol pokliče}, after: 0}
+"""
+
+
+def test_a_reply_due_earlier_comes_first_even_when_scheduled_later(tmp_path: Path) -> None:
+    """Eurojust's answer is scheduled first but falls due on turn 2; Europol's call, made at
+    the end of turn 1, was due on turn 1: both arrive at the start of turn 2, Europol's
+    first (the lower number in the inbox)."""
+    engine = mini(tmp_path, OVERDUE_FIRST)
+    state, events = play(engine, "police_a", Send(to=("eurojust",), facts=()), EndTurn())
+    received = [
+        state.messages[e.data["message"] - 1].sender for e in events if e.kind == E.MESSAGE_RECEIVED
+    ]
+    assert received == ["europol", "eurojust"]
+    assert state.turn == 2
+
+
+# --- a class game: what one group passes to another, and who an inject's points are for ----
+
+WITH_BORDER_B = HEADER.replace(
+    "  C: {name: {en: State C, sl: Država C}, part: destination}\n",
+    "  B: {name: {en: State B, sl: Država B}, part: transit}\n"
+    "  C: {name: {en: State C, sl: Država C}, part: destination}\n",
+).replace("  - card: ngo\n", "  - card: border_b\n    state: B\n  - card: ngo\n")
+
+
+def test_a_group_sees_the_grade_another_group_sent_a_fact_with(tmp_path: Path) -> None:
+    """The border police of B get the phone from the police of A graded B2: when they
+    pass it on, the hint tells them it came graded B2, from the police of A."""
+    assert WITH_BORDER_B.count("border_b") == 1 and "  B: {name" in WITH_BORDER_B
+    engine = mini(tmp_path, POLICE_KNOWS, WITH_BORDER_B)
+    state, _ = engine.new_game("police_a", 1, seats=("police_a", "border_b"))
+    graded = Send(to=("border_b",), facts=("phone",), source_code="B", info_code="2")
+    state, _ = engine.step(state, graded)
+    state, _ = engine.step(state, EndTurn())
+    assert state.role == "border_b"
+    assert grade_hints(engine.content, state, ["phone"], "en") == [
+        "“Phone”: Police A sent it graded B2; pass it on with that grade."
+    ]
+
+
+INJECT_AFTER_A_MESSAGE = f"""rules:
+  - id: europol_raises_the_alert
+    when: {{message: {{to: europol}}}}
+    then:
+      - inject: alert
+  - id: alert_answered
+    when: {{inject: alert}}
+    then:
+      - score: {{pillar: information_exchange, delta: 5, reason: {T}}}
+injects:
+  - id: alert
+    title: {{en: Alert, sl: Opozorilo}}
+    text: {T}
+"""
+
+
+def test_points_from_an_inject_a_group_set_off_are_that_groups(tmp_path: Path) -> None:
+    """In a class game, the police of A write to Europol, which raises an alert; the
+    points a rule gives for the alert are the police's, and the NGO's group does not see
+    them as its news."""
+    engine = mini(tmp_path, INJECT_AFTER_A_MESSAGE)
+    state, _ = engine.new_game("police_a", 1, seats=("police_a", "ngo"))
+    state, events = engine.step(state, Send(to=("europol",), facts=()))
+    [change] = [c for c in state.score_log if c.origin == "rule:alert_answered"]
+    assert change.by == "police_a"
+    [event] = [e for e in events if e.kind == E.SCORE_CHANGED]
+    assert seen_by(event, state, "police_a")
+    assert not seen_by(event, state, "ngo")
