@@ -13,7 +13,7 @@ from pathlib import Path
 from trafficking_sim.content import load_game
 from trafficking_sim.engine import AskPermission, EndTurn, Engine, Request, Send
 from trafficking_sim.engine import events as E
-from trafficking_sim.play.narrate import describe, grade_hints, seen_by
+from trafficking_sim.play.narrate import describe, grade_hints, message_lines, seen_by
 
 from .mini import HEADER, T, write_scenario
 from .scripts import play
@@ -276,3 +276,58 @@ def test_points_from_an_inject_a_group_set_off_are_that_groups(tmp_path: Path) -
     [event] = [e for e in events if e.kind == E.SCORE_CHANGED]
     assert seen_by(event, state, "police_a")
     assert not seen_by(event, state, "ngo")
+
+
+# --- from the fresh seed-18 sample, drawn after the tests above ---------------------------------
+
+
+def test_the_handling_note_of_a_sent_message_is_kept_with_it(tmp_path: Path) -> None:
+    """The note the player writes under the handling code is part of the message as
+    sent: the outbox shows it under the code."""
+    engine = mini(tmp_path, POLICE_KNOWS)
+    note = "For analysis only; ask before any judicial use."
+    sent = Send(to=("europol",), facts=("phone",), handling="H2", handling_note=note)
+    state, _ = play(engine, "police_a", sent)
+    [message] = [m for m in state.messages if m.sender == "police_a"]
+    assert message.handling_note == note
+    assert f"    {note}" in message_lines(engine.content, message, "en")
+
+
+def test_grading_a_fact_the_case_gives_no_grade_earns_nothing(tmp_path: Path) -> None:
+    """The phone has no grade in this case, so there is nothing to judge the code the
+    player gives it by: no Standards points either way."""
+    engine = mini(tmp_path, POLICE_KNOWS)
+    assert engine.content.facts["phone"].grade is None
+    graded = Send(to=("europol",), facts=("phone",), source_code="A", info_code="1")
+    state, events = play(engine, "police_a", graded)
+    assert [e.data["origin"] for e in events if e.kind == E.SCORE_CHANGED] == []
+    assert state.scores["standards"] == engine.content.scenario.scoring.start
+
+
+EUROJUST_PASSES_ON = """rules:
+  - id: police_knows
+    when: turn_start
+    if: {role: police_a}
+    then:
+      - reveal: {facts: [phone], to: police_a}
+  - id: eurojust_passes_on
+    when: {message: {to: eurojust}}
+    then:
+      - forward: {to: border_b}
+"""
+
+
+def test_a_fact_passed_on_comes_from_the_partner_the_rule_is_about(tmp_path: Path) -> None:
+    """The police of A write to Europol and Eurojust; Eurojust's rule passes the phone on
+    to the border police of B, whose hint names Eurojust (not Europol, the first
+    addressee) as where it came from, with the grade it came with."""
+    engine = mini(tmp_path, EUROJUST_PASSES_ON, WITH_BORDER_B)
+    state, _ = engine.new_game("police_a", 1, seats=("police_a", "border_b"))
+    graded = Send(to=("europol", "eurojust"), facts=("phone",), source_code="B", info_code="2")
+    state, _ = engine.step(state, graded)
+    state, _ = engine.step(state, EndTurn())
+    assert state.role == "border_b"
+    assert state.knowledge["border_b"]["phone"].source == "eurojust"
+    assert grade_hints(engine.content, state, ["phone"], "en") == [
+        "“Phone”: Eurojust sent it graded B2; pass it on with that grade."
+    ]
