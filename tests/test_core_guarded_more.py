@@ -9,11 +9,21 @@ Built on the mini scenario (tests/mini.py); see docs/testing.md, "Mutation testi
 from __future__ import annotations
 
 from pathlib import Path
+from types import SimpleNamespace
 
+from trafficking_sim.cli import outcome_of
 from trafficking_sim.content import load_game
 from trafficking_sim.engine import AskPermission, EndTurn, Engine, Request, Send
 from trafficking_sim.engine import events as E
-from trafficking_sim.play.narrate import describe, grade_hints, message_lines, seen_by
+from trafficking_sim.engine.actions import TrainerNote
+from trafficking_sim.play.narrate import (
+    date_text,
+    describe,
+    grade_hints,
+    message_body,
+    message_lines,
+    seen_by,
+)
 
 from .mini import HEADER, T, write_scenario
 from .scripts import play
@@ -330,4 +340,98 @@ def test_a_fact_passed_on_comes_from_the_partner_the_rule_is_about(tmp_path: Pat
     assert state.knowledge["border_b"]["phone"].source == "eurojust"
     assert grade_hints(engine.content, state, ["phone"], "en") == [
         "“Phone”: Eurojust sent it graded B2; pass it on with that grade."
+    ]
+
+
+# What the police of A know from the start (the mini scenario gives them nothing).
+KNOWS_FROM_THE_START = HEADER.replace(
+    "  - card: police_a\n    state: A\n", "  - card: police_a\n    state: A\n    knows: [phone]\n"
+)
+
+
+def test_what_a_role_knows_from_the_start_is_dated_the_first_day(tmp_path: Path) -> None:
+    """The case board dates each fact by the turn it was learned: what the role knew when
+    the case began is from turn 1, the scenario's first day."""
+    assert KNOWS_FROM_THE_START != HEADER
+    engine = mini(tmp_path, "", KNOWS_FROM_THE_START)
+    state, _ = engine.new_game("police_a", 1)
+    how = state.knowledge["police_a"]["phone"]
+    assert (how.turn, how.via, how.source) == (1, "start", None)
+    assert date_text(engine.content, how.turn, "en") == "2026-01-05"  # the start_date
+
+
+def test_the_replay_summary_names_the_scenario_played(tmp_path: Path) -> None:
+    """`trafficking-sim replay --json` says which scenario a game is of."""
+    engine = mini(tmp_path, POLICE_KNOWS)
+    state, _ = engine.new_game("police_a", 1)
+    outcome = outcome_of(SimpleNamespace(content=engine.content, state=state))
+    assert (outcome["scenario"], outcome["role"], outcome["turn"]) == ("mini", "police_a", 1)
+
+
+def test_a_reply_reads_in_the_words_its_rule_gives_it(tmp_path: Path) -> None:
+    engine = mini(tmp_path, OVERDUE_FIRST)
+    state, _ = play(engine, "police_a", Send(to=("eurojust",), facts=()), EndTurn())
+    [reply] = [m for m in state.messages if m.sender == "eurojust"]
+    assert message_body(engine.content, reply, "en") == "Eurojust answers"
+    assert "Eurojust answers" in message_lines(engine.content, reply, "en")
+
+
+def test_a_chain_of_events_shorter_than_the_cascade_limit_runs_to_its_end(
+    tmp_path: Path,
+) -> None:
+    """Twenty events, each set off by a rule waiting for the one before, all come in the
+    same step: the limit on chains (32) is not reached, so nothing is cut short."""
+    engine = mini(tmp_path, chain(20))
+    state, events = play(engine, "police_a")
+    assert len(state.injected) == 21
+    assert not any(e.kind == E.RULE_FIRED and e.data.get("rule") is None for e in events)
+
+
+def chain(length: int) -> str:
+    """Injects each of which sets off the next through a rule, ``length`` long."""
+    rules = ["rules:", "  - id: start", "    when: turn_start", "    if: {turn: {max: 1}}"]
+    rules += ["    then:", "      - inject: link0"]
+    injects = ["injects:"]
+    for n in range(length):
+        rules += [f"  - id: after{n}", f"    when: {{inject: link{n}}}", "    then:"]
+        rules += [f"      - inject: link{n + 1}"]
+    for n in range(length + 1):
+        injects += [f"  - id: link{n}", f"    title: {{en: Link {n}, sl: Člen {n}}}"]
+        injects += [f"    text: {T}"]
+    return "\n".join(rules + injects) + "\n"
+
+
+FOLLOW_UP = f"""rules:
+  - id: europol_opens_a_file
+    when: {{message: {{to: europol}}}}
+    then:
+      - add: {{var: count, value: 1}}
+  - id: file_reviewed
+    when: turn_end
+    if: {{fired: europol_opens_a_file}}
+    once: true
+    then:
+      - score: {{pillar: coordination, delta: 3, reason: {T}}}
+"""
+
+
+def test_a_turn_end_follow_up_credits_the_group_that_set_it_going(tmp_path: Path) -> None:
+    """In a class game, the police of A's message opens a file at Europol; the review at
+    the end of the turn follows up on it, so its points are the police's."""
+    engine = mini(tmp_path, FOLLOW_UP)
+    state, _ = engine.new_game("police_a", 1, seats=("police_a", "ngo"))
+    state, _ = engine.step(state, Send(to=("europol",), facts=()))
+    state, _ = engine.step(state, EndTurn())
+    state, _ = engine.step(state, EndTurn())
+    [change] = [c for c in state.score_log if c.origin == "rule:file_reviewed"]
+    assert change.by == "police_a"
+
+
+def test_a_trainers_note_reads_as_written(tmp_path: Path) -> None:
+    engine = mini(tmp_path, POLICE_KNOWS)
+    state, _ = engine.new_game("police_a", 1)
+    state, events = engine.step(state, TrainerNote("  Good: you asked before passing it on. "))
+    [note] = [e for e in events if e.kind == E.TRAINER_NOTE]
+    assert describe(note, engine.content, state, "en") == [
+        "Trainer's note: Good: you asked before passing it on."
     ]
