@@ -13,7 +13,7 @@ from types import SimpleNamespace
 
 from trafficking_sim.cli import outcome_of
 from trafficking_sim.content import load_game
-from trafficking_sim.engine import AskPermission, EndTurn, Engine, Request, Send
+from trafficking_sim.engine import AskPermission, Do, EndTurn, Engine, Request, Send
 from trafficking_sim.engine import events as E
 from trafficking_sim.engine.actions import TrainerNote
 from trafficking_sim.play.narrate import (
@@ -435,3 +435,157 @@ def test_a_trainers_note_reads_as_written(tmp_path: Path) -> None:
     assert describe(note, engine.content, state, "en") == [
         "Trainer's note: Good: you asked before passing it on."
     ]
+
+
+# --- from a further fresh sample (seed 19), drawn after every test above -----------------------
+
+LAST_POINT = f"""actions:
+  - id: call_the_shelter
+    by: [police_a]
+    label: {{en: Call the shelter, sl: Pokličite zavetišče}}
+    text: {T}
+    cost: 1
+    repeatable: true
+    then:
+      - say: {T}
+"""
+
+
+def test_an_action_costing_the_last_point_is_offered_to_the_explorer(tmp_path: Path) -> None:
+    engine = mini(tmp_path, LAST_POINT)
+    state, _ = play(engine, "police_a", Do("call_the_shelter"), Do("call_the_shelter"))
+    assert state.ap == 1
+    assert Do("call_the_shelter") in engine.candidate_actions(state)
+    assert Do("call_the_shelter") in engine.legal_actions(state)
+
+
+SECRET_REACHES_EUROJUST = """rules:
+  - id: police_knows
+    when: turn_start
+    if: {role: police_a}
+    then:
+      - reveal: {facts: [secret], to: police_a}
+objectives:
+  - id: eurojust_told
+    owner: shared
+    text: {en: Eurojust has the name., sl: Eurojust ima ime.}
+    when: {knows: {actor: eurojust, fact: secret}}
+"""
+
+
+def test_an_objective_met_by_a_send_that_breaches_need_to_know_is_met_on_that_step(
+    tmp_path: Path,
+) -> None:
+    """Sending a name Eurojust has no need for is a breach, and it also gets the name to
+    Eurojust: the objective waiting for that is met on the same step, not later."""
+    engine = mini(tmp_path, SECRET_REACHES_EUROJUST)
+    assert "secret" not in engine.content.actors["eurojust"].needs
+    state, events = play(engine, "police_a", Send(to=("eurojust",), facts=("secret",)))
+    assert [b.kind for b in state.breaches] == ["need_to_know"]
+    assert state.objectives == {"eurojust_told": 1}
+    assert [e.data["objective"] for e in events if e.kind == E.OBJECTIVE_MET] == ["eurojust_told"]
+
+
+def test_a_siena_message_sent_carries_the_case_reference(tmp_path: Path) -> None:
+    engine = mini(tmp_path, POLICE_KNOWS)
+    state, _ = play(engine, "police_a", Send(to=("europol",), facts=("phone",)))
+    [sent] = [m for m in state.messages if m.sender == "police_a"]
+    assert sent.case == "T-1"
+    assert any("T-1" in line for line in message_lines(engine.content, sent, "en"))
+
+
+def test_an_acknowledgement_reads_in_the_partners_own_words(tmp_path: Path) -> None:
+    engine = mini(tmp_path, POLICE_KNOWS)
+    state, _ = play(engine, "police_a", Send(to=("europol",), facts=("phone",)))
+    while not any(m.sender == "europol" for m in state.messages):
+        state, _ = engine.step(state, EndTurn())
+    [ack] = [m for m in state.messages if m.sender == "europol"]
+    words = engine.content.actors["europol"].default_reply.get("en")
+    assert words.startswith("Received by Europol.")
+    assert message_body(engine.content, ack, "en") == words
+
+
+def test_in_a_class_game_the_group_granted_permission_reads_it(tmp_path: Path) -> None:
+    engine = mini(tmp_path, EUROPOL_GIVES_SECRET)
+    state, _ = engine.new_game("police_a", 1, seats=("police_a", "ngo"))
+    state, _ = engine.step(state, Send(to=("europol",), facts=("phone",)))
+    state, _ = engine.step(state, AskPermission("secret"))
+    events: list[E.Event] = []
+    while ("secret", "europol") not in state.permissions:
+        state, new = engine.step(state, EndTurn())
+        events += new
+    [granted] = [e for e in events if e.kind == E.PERMISSION_GRANTED]
+    assert describe(granted, engine.content, state, "en", role="police_a") == [
+        "Europol gives permission to pass on “Secret”."
+    ]
+    assert describe(granted, engine.content, state, "en", role="ngo") == []
+
+
+ANSWERED_AND_NOTED = """rules:
+  - id: europol_answers
+    when: {message: {to: europol}}
+    then:
+      - reply: {text: {en: First, sl: Prvi}, after: 0}
+  - id: europol_answers_again
+    when: {message: {to: europol}}
+    then:
+      - reply: {text: {en: Second, sl: Drugi}, after: 0}
+  - id: europol_counts
+    when: {message: {to: europol}}
+    then:
+      - add: {var: count, value: 1}
+"""
+
+
+def test_a_second_answer_held_back_does_not_stop_the_rules_after_it(tmp_path: Path) -> None:
+    """Europol answers once; its second answer is held back, but the rule after it, which
+    only counts the contact, still fires."""
+    engine = mini(tmp_path, ANSWERED_AND_NOTED)
+    state, events = play(engine, "police_a", Send(to=("europol",), facts=()))
+    fired = [e.data["rule"] for e in events if e.kind == E.RULE_FIRED]
+    assert fired == ["europol_answers", "europol_counts"]
+    assert state.variables["count"] == 1
+
+
+def test_a_long_chain_at_the_end_of_a_turn_leaves_the_next_turns_rules_free(
+    tmp_path: Path,
+) -> None:
+    """Twenty events set off one another at the end of turn 1; the rule of turn 2's
+    start still fires in that same step (the limit counts a chain's depth, not how many
+    rules fired before)."""
+    extra = chain(20).replace("when: turn_start", "when: turn_end", 1)
+    extra = extra.replace(
+        "injects:",
+        "  - id: next_morning\n"
+        "    when: turn_start\n"
+        "    if: {turn: {min: 2}}\n"
+        "    then:\n"
+        "      - set: {var: count, value: 7}\n"
+        "injects:",
+        1,
+    )
+    engine = mini(tmp_path, extra)
+    state, events = play(engine, "police_a", EndTurn())
+    assert len(state.injected) == 21
+    assert not any(e.kind == E.RULE_FIRED and e.data.get("rule") is None for e in events)
+    assert state.variables["count"] == 7
+
+
+SCORED_WITH_A_SOURCE = f"""rules:
+  - id: europol_thanks
+    when: {{message: {{to: europol}}}}
+    then:
+      - score:
+          pillar: coordination
+          delta: 2
+          reason: {T}
+          source: {{en: "Europol Regulation, Art 7", sl: "Uredba o Europolu, 7. člen"}}
+"""
+
+
+def test_points_a_rule_gives_cite_their_source(tmp_path: Path) -> None:
+    engine = mini(tmp_path, SCORED_WITH_A_SOURCE)
+    state, events = play(engine, "police_a", Send(to=("europol",), facts=()))
+    [change] = [e for e in events if e.kind == E.SCORE_CHANGED]
+    lines = describe(change, engine.content, state, "en")
+    assert any("Europol Regulation, Art 7" in line for line in lines)
