@@ -1,7 +1,8 @@
-"""Survivors of a mutation sample of engine/core.py (seed 17): each test here fails when
-its rule in the engine is changed, and asserts what a player, a trainer or the explorer's
-user would notice (the actions offered, the words of the log, the order of the inbox, who
-is credited, when an objective is met).
+"""Survivors of the mutation samples of engine/core.py drawn with seeds 17, 18 and 19: each
+test here fails when its rule in the engine is changed (checked by applying the mutant),
+and asserts what a player, a trainer or the explorer's user would notice (the actions
+offered, the words of the log, the order of the inbox, who is credited, when an objective
+is met).
 
 Built on the mini scenario (tests/mini.py); see docs/testing.md, "Mutation testing".
 """
