@@ -14,7 +14,7 @@ from types import SimpleNamespace
 
 from trafficking_sim.cli import outcome_of
 from trafficking_sim.content import load_game
-from trafficking_sim.engine import AskPermission, Do, EndTurn, Engine, Request, Send
+from trafficking_sim.engine import AskPermission, Do, EndTurn, Engine, Request, Send, Share
 from trafficking_sim.engine import events as E
 from trafficking_sim.engine.actions import TrainerNote
 from trafficking_sim.play.narrate import (
@@ -590,3 +590,50 @@ def test_points_a_rule_gives_cite_their_source(tmp_path: Path) -> None:
     [change] = [e for e in events if e.kind == E.SCORE_CHANGED]
     lines = describe(change, engine.content, state, "en")
     assert any("Europol Regulation, Art 7" in line for line in lines)
+
+
+# --- from a fourth fresh sample (seed 20), drawn after every test above --------------------------
+
+
+def test_a_class_of_one_group_plays_an_ordinary_game(tmp_path: Path) -> None:
+    """One group is no hot-seat game: no hand-over screen between turns (the TUI shows
+    one whenever the state has seats) and the group's log is not filtered by seat."""
+    engine = mini(tmp_path, POLICE_KNOWS)
+    state, _ = engine.new_game("police_a", 1, seats=("police_a",))
+    assert state.seats == ()
+    state, _ = engine.step(state, EndTurn())
+    assert (state.turn, state.role, state.seats) == (2, "police_a", ())
+
+
+FOR_THE_NGO_ONLY = f"""injects:
+  - id: shelter_full
+    at_turn: 2
+    audience: [ngo]
+    title: {{en: The shelter is full, sl: Zavetišče je polno}}
+    text: {T}
+"""
+
+
+def test_an_event_for_one_role_is_not_news_to_another(tmp_path: Path) -> None:
+    engine = mini(tmp_path, FOR_THE_NGO_ONLY)
+    state, events = play(engine, "police_a", EndTurn())
+    [inject] = [e for e in events if e.kind == E.INJECT]
+    assert describe(inject, engine.content, state, "en") == []
+    [news] = describe(inject, engine.content, state, "en", role="ngo")
+    assert "The shelter is full" in news
+
+
+NGO_TAKES_CALLS = """rules:
+  - id: ngo_takes_the_call
+    when: {message: {to: ngo, priority: normal}}
+    then:
+      - add: {var: count, value: 1}
+"""
+
+
+def test_a_call_is_a_message_of_normal_priority(tmp_path: Path) -> None:
+    """A rule waiting for a normal-priority message to the NGO answers a call too."""
+    engine = mini(tmp_path, NGO_TAKES_CALLS)
+    state, events = play(engine, "police_a", Share("ngo", (), "Can we talk?"))
+    assert "ngo_takes_the_call" in [e.data["rule"] for e in events if e.kind == E.RULE_FIRED]
+    assert state.variables["count"] == 1
