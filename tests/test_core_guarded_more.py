@@ -1,4 +1,4 @@
-"""Survivors of the mutation samples of engine/core.py drawn with seeds 17, 18 and 19: each
+"""Survivors of the mutation samples of engine/core.py drawn with seeds 17 to 20: each
 test here fails when its rule in the engine is changed (checked by applying the mutant),
 and asserts what a player, a trainer or the explorer's user would notice (the actions
 offered, the words of the log, the order of the inbox, who is credited, when an objective
