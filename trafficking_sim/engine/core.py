@@ -1178,14 +1178,6 @@ class _Step:
             self.own("variables")[name] = value
             self.dirty = True
             self.changed.add(changed)
-            if not self.lean:
-                self.events.append(
-                    E.Event(
-                        E.VARIABLE_CHANGED,
-                        self.state.turn,
-                        {"var": name, "value": value, "origin": origin},
-                    )
-                )
 
     def _add(self, effect: L.AddVar, origin: str) -> None:
         current = self.state.variables[effect.add.var]
@@ -1225,14 +1217,6 @@ class _Step:
             self.own("variables")[name] = value
             self.dirty = True
             self.changed.add(("v", name))
-            if not self.lean:
-                self.events.append(
-                    E.Event(
-                        E.VARIABLE_CHANGED,
-                        self.state.turn,
-                        {"var": name, "value": value, "origin": origin},
-                    )
-                )
 
     # --- after every step -----------------------------------------------------------------
 

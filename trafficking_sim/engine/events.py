@@ -23,7 +23,6 @@ class EventKind(StrEnum):
     OBJECTIVE_MET = "objective_met"  # objective
     PERMISSION_GRANTED = "permission_granted"  # fact, provider, message
     RULE_FIRED = "rule_fired"  # rule, stopped?
-    VARIABLE_CHANGED = "variable_changed"  # var, value, origin
     GAME_ENDED = "game_ended"  # ending
     SEAT_PASSED = "seat_passed"  # role: hot-seat, the turn passes to the next group
     TRAINER_NOTE = "trainer_note"  # text
@@ -44,14 +43,13 @@ NARRATION = EventKind.NARRATION
 OBJECTIVE_MET = EventKind.OBJECTIVE_MET
 PERMISSION_GRANTED = EventKind.PERMISSION_GRANTED
 RULE_FIRED = EventKind.RULE_FIRED
-VARIABLE_CHANGED = EventKind.VARIABLE_CHANGED
 GAME_ENDED = EventKind.GAME_ENDED
 SEAT_PASSED = EventKind.SEAT_PASSED
 TRAINER_NOTE = EventKind.TRAINER_NOTE
 TRUST_LOST = EventKind.TRUST_LOST
 REQUEST_DECIDED = EventKind.REQUEST_DECIDED
 
-HIDDEN_KINDS = frozenset({RULE_FIRED, VARIABLE_CHANGED})
+HIDDEN_KINDS = frozenset({RULE_FIRED})
 """Kinds that explain the machinery (for trainers and tests), not shown to a learner."""
 
 
