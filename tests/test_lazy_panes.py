@@ -182,20 +182,6 @@ async def test_a_shown_pane_is_on_screen_before_its_list_takes_the_focus(
         assert game.focused is game.query_one("#log-list", OptionList), "the arrows work"
 
 
-async def test_the_focus_due_after_a_frame_is_no_error_when_the_panes_are_gone() -> None:
-    # It runs after a frame, outside the guarded handlers: by then the screen may be
-    # taken down (back to the title), and an error there would stop the program.
-    app = app_for()
-    async with app.run_test(size=SIZE) as pilot:
-        await start_game(pilot)
-        game = app.screen
-        assert isinstance(game, GameScreen)
-        await game.query_one("#tabs").remove()
-        game._focus_shown_pane("log")
-        await settle(pilot)
-        assert app.is_running and app.errors == []
-
-
 async def test_the_tab_underline_jumps_on_a_pane_key_and_other_animations_stay_as_set(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

@@ -409,20 +409,17 @@ class GameScreen(BaseScreen[None]):
 
     def _focus_shown_pane(self, tab: str, tries: int = 3) -> None:
         """After a frame: the list of the pane ``tab`` takes the focus, once that pane is
-        on screen (a frame may come before the switch is laid out: then after the next).
-
-        Run after a frame, outside any guarded handler: a screen taken down meanwhile (back
-        to the title) leaves nothing to focus, and that is no error."""
+        on screen (a frame may come before the switch is laid out: then after the next)."""
+        if self._shown() != tab:
+            return  # another pane's key came first
         try:
-            if self._shown() != tab:
-                return  # another pane's key came first
             widget = self.query_one(MAIN_WIDGET[tab])
-            if not widget.region and tries > 1:
-                self.call_after_refresh(self._focus_shown_pane, tab, tries - 1)
-                return
-            self._focus_pane(tab)
         except NoMatches:
             return
+        if not widget.region and tries > 1:
+            self.call_after_refresh(self._focus_shown_pane, tab, tries - 1)
+            return
+        self._focus_pane(tab)
 
     def _focus_pane(self, tab: str) -> None:
         """Focus the pane's list, unless the focus is in that pane already."""
