@@ -154,34 +154,6 @@ async def test_a_pane_key_moves_the_focus_to_its_list_without_repainting_the_scr
         assert repaints == []
 
 
-async def test_a_shown_pane_is_on_screen_before_its_list_takes_the_focus(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    # Moved before the frame that shows the pane, the restyling of the list losing the
-    # focus and of the list taking it delayed that frame.
-    placed: list[bool] = []
-    real = OptionList._on_focus
-
-    def on_focus(self: OptionList, event: Any) -> None:
-        if self.id == "log-list":
-            placed.append(bool(self.region))  # laid out, and so drawn, already
-        real(self, event)
-
-    monkeypatch.setattr(OptionList, "_on_focus", on_focus)
-    app = app_for()
-    async with app.run_test(size=SIZE) as pilot:
-        await start_game(pilot)
-        game = app.screen
-        for key in "51":  # the log is built, then hidden again
-            await pilot.press(key)
-            await settle(pilot)
-        placed.clear()
-        await pilot.press("5")
-        await settle(pilot)
-        assert placed == [True]
-        assert game.focused is game.query_one("#log-list", OptionList), "the arrows work"
-
-
 async def test_the_tab_underline_jumps_on_a_pane_key_and_other_animations_stay_as_set(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

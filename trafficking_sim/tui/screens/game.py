@@ -398,28 +398,14 @@ class GameScreen(BaseScreen[None]):
             tabs.active = tab
         finally:
             self.app.animation_level = level
-        # The pane's list takes the focus just after the frame that shows the pane: moved
-        # before it, the restyling of the list losing the focus and of the one taking it
-        # (3-6 ms) delayed that frame, and the frame's bytes waited for the GIL while it
-        # ran. A pane shown for the first time takes it when it is built.
+        # The focus moves to the pane shown at once, in this handler: left inside the
+        # pane being hidden, it would pull the tabs back to it (Textual follows the
+        # focus), and moved later it would cost another layout of the screen. A pane
+        # shown for the first time takes it when it is built.
         if tab in self._panes:
-            self.call_after_refresh(self._focus_shown_pane, tab)
+            self._focus_pane(tab)
         else:
             self.set_focus(None)
-
-    def _focus_shown_pane(self, tab: str, tries: int = 3) -> None:
-        """After a frame: the list of the pane ``tab`` takes the focus, once that pane is
-        on screen (a frame may come before the switch is laid out: then after the next)."""
-        if self._shown() != tab:
-            return  # another pane's key came first
-        try:
-            widget = self.query_one(MAIN_WIDGET[tab])
-        except NoMatches:
-            return
-        if not widget.region and tries > 1:
-            self.call_after_refresh(self._focus_shown_pane, tab, tries - 1)
-            return
-        self._focus_pane(tab)
 
     def _focus_pane(self, tab: str) -> None:
         """Focus the pane's list, unless the focus is in that pane already."""
@@ -430,8 +416,9 @@ class GameScreen(BaseScreen[None]):
         # A pane shown for the first time is still being built: it takes the focus
         # when it is ready (on_tabbed_content_tab_activated).
         with contextlib.suppress(NoMatches):
-            # Moved here, at once, the restyling of the two lists would come before the
-            # next frame (measured in session 13: 71 ms against 56 ms to it).
+            # Widget.focus() moves it on the next turn of the loop, after the frame that
+            # shows the pane: moved here, the restyling of the two lists came before
+            # that frame and delayed it (measured: 56 ms against 71 ms to the frame).
             self.query_one(MAIN_WIDGET[tab]).focus(scroll_visible=False)
 
     def action_compose(
