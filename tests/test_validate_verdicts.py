@@ -320,13 +320,14 @@ def test_parsed_data_is_kept_only_when_it_reads_back_as_it_was(tmp_path: Path) -
 
 
 def test_a_check_does_not_import_pydantic_s_plugin_machinery(tmp_path: Path) -> None:
-    # importlib.metadata (with email, zipfile, csv) is a tenth of a check's CPU.
+    # pydantic's real plugin loader imports importlib.metadata (with email, zipfile, csv)
+    # and scans every installed package: a tenth of a check's CPU. It is not loaded.
     course = _course(tmp_path / "course")
     code = (
         "import sys\n"
         "from trafficking_sim.cli import main\n"
         f"code = main(['validate', '--no-cache', {str(course)!r}])\n"
-        "print('importlib.metadata' in sys.modules, file=sys.stderr)\n"
+        "print('pydantic.plugin._loader' in sys.modules, file=sys.stderr)\n"
         "import pydantic.plugin._loader as real\n"
         "print(real.get_plugins.__module__, file=sys.stderr)\n"
         "raise SystemExit(code)\n"
@@ -338,7 +339,7 @@ def test_a_check_does_not_import_pydantic_s_plugin_machinery(tmp_path: Path) -> 
     )
     assert ran.returncode == 0, ran.stderr
     assert ran.stderr.split("\n")[-3:] == [
-        "False",  # not imported for the check
+        "False",  # neither the real loader nor the stand-in is left after the check
         "pydantic.plugin._loader",  # and after it, the real loader is there as before
         "",
     ], ran.stderr
@@ -356,12 +357,21 @@ def test_a_check_does_not_import_pydantic_s_plugin_machinery(tmp_path: Path) -> 
 def test_the_stand_in_plugin_loader_finds_none_and_hands_anything_else_to_pydantic() -> None:
     import sys as system
 
+    name = "pydantic.plugin._loader"
+    before = system.modules.pop(name, None)
     stub = cli._no_plugins_loader()
-    assert list(stub.get_plugins()) == []
-    assert not hasattr(stub, "__path__")
-    # A newer pydantic asking for something else gets the real loader's answer.
-    assert stub.PYDANTIC_ENTRY_POINT_GROUP == "pydantic"
-    assert system.modules["pydantic.plugin._loader"] is not stub
+    system.modules[name] = stub  # as the check installs it
+    try:
+        assert list(stub.get_plugins()) == []
+        assert not hasattr(stub, "__path__")
+        # A newer pydantic asking for something else gets the real loader's answer, and
+        # the real loader takes the stand-in's place.
+        assert stub.PYDANTIC_ENTRY_POINT_GROUP == "pydantic"
+        assert system.modules[name] is not stub
+        assert system.modules[name].get_plugins.__module__ == name
+    finally:
+        if before is not None:
+            system.modules[name] = before
 
 
 def test_the_validate_program_ends_without_the_interpreter_s_teardown(tmp_path: Path) -> None:
@@ -398,3 +408,42 @@ def test_the_validate_program_ends_without_the_interpreter_s_teardown(tmp_path: 
     # Other commands, and main() called from Python, return as before.
     ran = program("schema", "role")
     assert ran.returncode == 0 and "torn down" in ran.stderr
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="closes a descriptor, then execs")
+def test_validate_started_with_a_stream_closed_ends_with_its_own_exit_code(tmp_path: Path) -> None:
+    # A program started with stdout or stderr closed (``>&-``, ``2>&-``, pythonw on
+    # Windows) has None for that stream; ending must still give the check's own code,
+    # not the error of a crash while flushing.
+    course = _course(tmp_path / "course")
+    env = {**os.environ, "TRAFFICKING_SIM_HOME": str(tmp_path / "home")}
+    program = "import sys\nfrom trafficking_sim.cli import main\nsys.exit(main())\n"
+    for fd in (1, 2):
+        for broken, expected in ((False, 0), (True, 1)):
+            scenario = course / "scenarios" / "tutorial.yaml"
+            if broken:
+                _edit(scenario, "kind: scenario", "kind: scenari")
+            args = [sys.executable, "-c", program, "validate", "--no-cache", str(course)]
+            launcher = f"import os; os.close({fd}); os.execv({sys.executable!r}, {args!r})"
+            ran = subprocess.run(
+                [sys.executable, "-c", launcher], capture_output=True, env=env, timeout=120
+            )
+            assert ran.returncode == expected, (fd, broken, ran)
+            assert not (tmp_path / "home" / "logs" / "error.log").exists()
+            if broken:
+                _edit(scenario, "kind: scenari", "kind: scenario")
+
+
+def test_a_verdict_store_that_cannot_be_replaced_leaves_no_temporary_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # On Windows a reader holding the store open makes the replace fail: the half-way
+    # file goes, and the error is the caller's to ignore (validate then just forgets).
+    def refuse(*_: object) -> None:
+        raise PermissionError("in use")
+
+    monkeypatch.setattr(verdicts.os, "replace", refuse)
+    where = tmp_path / "cache" / "verdicts.json"
+    with pytest.raises(OSError):
+        verdicts._write_json(where, {"passed": {}})
+    assert list((tmp_path / "cache").iterdir()) == []

@@ -317,8 +317,11 @@ def leave(code: int) -> NoReturn:
 
     atexit._run_exitfuncs()
     for stream in (sys.stdout, sys.stderr):
-        with contextlib.suppress(OSError, ValueError):  # a closed pipe: nothing to tell
-            stream.flush()
+        # None when the program was started with that stream closed (``2>&-``, pythonw);
+        # a closed pipe: nothing to tell. Ending must not fail.
+        if stream is not None:
+            with contextlib.suppress(Exception):
+                stream.flush()
     os._exit(code)
 
 

@@ -239,8 +239,14 @@ def _write_json(where: Path, stored: dict[str, Any]) -> None:
     """Write ``stored`` to ``where`` whole or not at all (a reader never sees half)."""
     where.parent.mkdir(parents=True, exist_ok=True)
     temporary = where.with_suffix(f".{os.getpid()}.tmp")
-    temporary.write_text(json.dumps(stored, ensure_ascii=False), encoding="utf-8")
-    os.replace(temporary, where)
+    try:
+        temporary.write_text(json.dumps(stored, ensure_ascii=False), encoding="utf-8")
+        os.replace(temporary, where)
+    except OSError:
+        # A full disk, or on Windows a reader holding ``where`` open: leave no litter.
+        with contextlib.suppress(OSError):
+            temporary.unlink(missing_ok=True)
+        raise
 
 
 def _parsed_path(path: Path) -> Path | None:
