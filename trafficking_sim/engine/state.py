@@ -100,7 +100,6 @@ class GameState:
 
     scenario: str
     role: str
-    seed: int
     turn: int
     ap: int
     rng: int
@@ -117,7 +116,6 @@ class GameState:
     score_log: tuple[ScoreChange, ...] = ()
     ending: str | None = None
     next_seq: int = 1
-    steps: int = 0
     seats: tuple[str, ...] = ()  # hot-seat: the roles played by groups, in turn order
     breaches: tuple[Breach, ...] = ()
     exchanges: dict[str, int] = field(default_factory=dict)  # role -> its own exchanges
@@ -141,7 +139,6 @@ class GameState:
         return GameState(
             self.scenario,
             self.role,
-            self.seed,
             self.turn,
             self.ap,
             self.rng,
@@ -158,7 +155,6 @@ class GameState:
             self.score_log,
             self.ending,
             self.next_seq,
-            self.steps,
             self.seats,
             self.breaches,
             dict(self.exchanges),
@@ -176,7 +172,6 @@ class GameState:
         return GameState(
             self.scenario,
             self.role,
-            self.seed,
             self.turn,
             self.ap,
             self.rng,
@@ -193,7 +188,6 @@ class GameState:
             self.score_log,
             self.ending,
             self.next_seq,
-            self.steps,
             self.seats,
             self.breaches,
             self.exchanges,
