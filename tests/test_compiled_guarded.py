@@ -1,0 +1,270 @@
+"""What the compiled program of a scenario promises: rules fire in the scenario's order,
+a turn rule holds on every turn its range names, and the indexes do their job.
+
+Issue #18 asks that turn-start rules and condition-triggered events be indexed "so
+EndTurn does not scan all of them", and objectives and endings likewise. The indexes
+give the same answers as a full scan (``tests/test_engine_indexes.py`` compares them in
+random games), so only a count can tell whether they are used: here a spy counts how
+often each part of a condition is evaluated. Written against surviving mutants of
+``engine/compiled.py`` (mutmut, seed 17), each checked by applying the mutant and
+watching the test fail. Fast and headless: they are in mutmut's test selection.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from trafficking_sim.content import load_game
+from trafficking_sim.content import logic as L
+from trafficking_sim.engine import Do, EndTurn, Engine, GameState, Send, compiled
+
+from .mini import HEADER, T, write_scenario
+
+
+def mini(tmp_path: Path, extra: str, header: str = HEADER) -> Engine:
+    return Engine(load_game(write_scenario(tmp_path, extra, header)))
+
+
+def _name(cond: Any) -> str:
+    if isinstance(cond, L.VarCompare):
+        return f"var {cond.var}"
+    if isinstance(cond, L.TurnIs):
+        return "turn"
+    if isinstance(cond, L.RoleIs):
+        return f"role {cond.role}"
+    if isinstance(cond, L.Knows):
+        return f"knows {cond.knows.fact}"
+    return type(cond).__name__
+
+
+@pytest.fixture
+def evaluated(monkeypatch: pytest.MonkeyPatch) -> Iterator[Counter[str]]:
+    """How often each part of a condition was evaluated, by a short name ('turn',
+    'var flag', 'AllOf' ...), for engines made while the fixture is in use."""
+    seen: Counter[str] = Counter()
+    real = compiled.compile_condition
+
+    def counting(cond: Any) -> compiled.Check:
+        check = real(cond)  # (its parts are compiled through ``counting`` too)
+        name = _name(cond)
+
+        def counted(ctx: Any) -> bool:
+            seen[name] += 1
+            return check(ctx)
+
+        return counted
+
+    monkeypatch.setattr(compiled, "compile_condition", counting)
+    yield seen
+
+
+def _last(engine: Engine, state: GameState, *actions: Any) -> GameState:
+    for action in actions:
+        state = engine.step(state, action)[0]
+    return state
+
+
+# --- the order rules fire in -------------------------------------------------------------
+
+
+ORDER = """rules:
+  - id: any_siena
+    when: {message: {channel: siena}}
+    once: false
+    then:
+      - set: {var: count, value: 1}
+  - id: to_eurojust
+    when: {message: {to: eurojust}}
+    once: false
+    then:
+      - set: {var: count, value: 2}
+  - id: to_europol
+    when: {message: {to: europol}}
+    once: false
+    then:
+      - set: {var: count, value: 3}
+"""
+
+
+def test_rules_answering_a_message_fire_in_the_scenarios_order(tmp_path: Path) -> None:
+    """A writer lists the rules in the order they are to take effect: a rule for any
+    SIENA message, written first, fires before the rule for a message to Europol, so
+    the latter has the last word. The index keeps rules by recipient and the catch-all
+    rules apart; the order must not follow that."""
+    engine = mini(tmp_path, ORDER)
+    start = engine.new_game("police_a", 1)[0]
+    assert _last(engine, start, Send(to=("europol",))).variables["count"] == 3
+
+
+def test_rules_for_several_recipients_fire_in_the_scenarios_order(tmp_path: Path) -> None:
+    """A message to Europol and Eurojust sets off the rules of both in the scenario's
+    order (Eurojust's is written first), whatever the order the player named them in."""
+    engine = mini(tmp_path, ORDER.replace("channel: siena", "to: ngo"))  # no catch-all
+    start = engine.new_game("police_a", 1)[0]
+    for to in (("europol", "eurojust"), ("eurojust", "europol")):
+        assert _last(engine, start, Send(to=to)).variables["count"] == 3, to
+
+
+def test_the_rules_a_trigger_sets_off_are_looked_up_once(tmp_path: Path) -> None:
+    """The rules never change during a game, so the rules a message to Europol can set
+    off are gathered from the index once and then remembered (a step asks for them
+    each time such a message is sent)."""
+    program = mini(tmp_path, ORDER).program
+    first = program.candidates("message", ("europol",))
+    assert [rule.id for rule, _ in first] == ["any_siena", "to_europol"]
+    assert program.candidates("message", ("europol",)) is first
+
+
+# --- turn rules ----------------------------------------------------------------------------
+
+
+def test_a_rule_for_turn_two_on_still_holds_near_the_end_of_a_long_game(tmp_path: Path) -> None:
+    """A scenario may last up to 100 turns; a rule 'from turn 2 on' has no upper bound,
+    so it keeps firing to the last turn: a turn rule every turn (here at turns 2 to 95),
+    a rule answering an action when the action comes (at turn 95)."""
+    extra = f"""actions:
+  - id: bump
+    by: [police_a]
+    label: {T}
+    text: {T}
+rules:
+  - id: every_turn_from_two
+    when: turn_start
+    once: false
+    if: {{turn: {{min: 2}}}}
+    then:
+      - add: {{var: count, value: 1}}
+  - id: bumped_from_two
+    when: {{action: bump}}
+    if: {{turn: {{min: 2}}}}
+    then:
+      - set: {{var: flag, value: true}}
+"""
+    engine = mini(tmp_path, extra, HEADER.replace("max_turns: 3", "max_turns: 100"))
+    state = _last(engine, engine.new_game("police_a", 1)[0], *[EndTurn()] * 94)
+    assert (state.turn, state.variables["count"]) == (95, 94)
+    assert _last(engine, state, Do(action="bump")).variables["flag"] is True
+
+
+TURN_RULES = """rules:
+  - id: police_later
+    when: turn_start
+    once: false
+    if: {all: [{turn: {min: 2}}, {role: police_a}, {var: flag, eq: false}]}
+    then:
+      - add: {var: count, value: 1}
+  - id: for_the_ngo
+    when: turn_start
+    once: false
+    if: {all: [{role: ngo}, {var: count, ge: 0}]}
+    then:
+      - set: {var: flag, value: true}
+"""
+
+
+def test_end_turn_checks_only_what_the_roles_and_turn_leave_open(
+    tmp_path: Path, evaluated: Counter[str]
+) -> None:
+    """At the start of a turn the engine checks only the turn rules that can fire in
+    this game at this turn, and of their conditions only the parts the roles played and
+    the turn do not settle. Here the police are played: the NGO's rule is never checked,
+    the police rule not before turn 2, and then only its variable, once a turn."""
+    engine = mini(tmp_path, TURN_RULES)
+    start = engine.new_game("police_a", 1)[0]
+    evaluated.clear()  # (the new game checked the ending about the flag)
+    state = _last(engine, start, EndTurn(), EndTurn())
+    assert (state.turn, state.variables["count"], state.variables["flag"]) == (3, 2, False)
+    assert evaluated["turn"] == 0
+    assert evaluated["role police_a"] == evaluated["role ngo"] == 0
+    assert evaluated["var count"] == 0
+    assert evaluated["var flag"] == 2
+
+
+INJECTS = f"""injects:
+  - id: for_the_ngo
+    if: {{all: [{{role: ngo}}, {{var: count, ge: 0}}]}}
+    title: {T}
+    text: {T}
+  - id: news_from_turn_two
+    if: {{all: [{{turn: {{min: 2}}}}, {{var: flag, eq: false}}]}}
+    title: {T}
+    text: {T}
+    then:
+      - add: {{var: count, value: 1}}
+"""
+
+
+def test_an_event_waiting_for_a_condition_is_checked_only_where_it_can_come(
+    tmp_path: Path, evaluated: Counter[str]
+) -> None:
+    """An event that comes when its condition holds is checked at the start of each
+    turn until it comes, but only where it can: not the event for a role nobody plays,
+    not the event for turn 2 on before turn 2, and then only for its variable."""
+    engine = mini(tmp_path, INJECTS)
+    start = engine.new_game("police_a", 1)[0]
+    evaluated.clear()  # (the new game checked the ending about the flag)
+    state = _last(engine, start, EndTurn(), EndTurn())
+    assert state.injected == {"news_from_turn_two"} and state.variables["count"] == 1
+    assert evaluated["turn"] == evaluated["role ngo"] == evaluated["var count"] == 0
+    assert evaluated["var flag"] == 1  # at turn 2; it has come by turn 3
+
+
+def test_the_turn_rules_and_events_of_a_turn_are_worked_out_once(tmp_path: Path) -> None:
+    """Which turn rules and waiting events can come at a turn of a game where the
+    police are played is worked out once and remembered: every game of that kind asks
+    again at that turn (a search asks thousands of times)."""
+    program = mini(tmp_path, TURN_RULES + INJECTS).program
+    police = program.roles(("police_a",))
+    rules = program.timed("turn_start", police, 2)
+    assert [rule.id for rule, _ in rules] == ["police_later"]
+    assert program.timed("turn_start", police, 2) is rules
+    events = program.injects_due(police, 2)
+    assert [ident for ident, _ in events] == ["news_from_turn_two"]
+    assert program.injects_due(police, 2) is events
+
+
+# --- objectives and endings ---------------------------------------------------------------
+
+
+OUTCOMES = f"""actions:
+  - id: bump
+    by: [police_a]
+    label: {T}
+    text: {T}
+    then:
+      - add: {{var: count, value: 1}}
+  - id: raise_flag
+    by: [police_a]
+    label: {T}
+    text: {T}
+    then:
+      - set: {{var: flag, value: true}}
+objectives:
+  - id: phone_and_flag
+    owner: shared
+    text: {T}
+    when: {{all: [{{knows: {{fact: phone}}}}, {{var: flag, eq: true}}]}}
+"""
+
+
+def test_an_objective_whose_inputs_did_not_change_is_not_checked_again(
+    tmp_path: Path, evaluated: Counter[str]
+) -> None:
+    """After a step the engine checks only the objectives and endings that read
+    something the step changed: a step that only counts does not check an objective
+    about a fact and a flag; a step that sets the flag does."""
+    engine = mini(tmp_path, OUTCOMES)
+    start = engine.new_game("police_a", 1)[0]
+    evaluated.clear()
+    counted = engine.step(start, Do(action="bump"))[0]
+    assert counted.variables["count"] == 1
+    assert evaluated["AllOf"] == evaluated["knows phone"] == evaluated["var flag"] == 0
+    engine.step(counted, Do(action="raise_flag"))
+    assert evaluated["AllOf"] == 1  # (the spy does see the objective checked)
+    # The index of what each objective and ending reads is made once per kind of game.
+    assert engine.program.outcomes(("police_a",)) is engine.program.outcomes(("police_a",))
