@@ -268,3 +268,125 @@ def test_an_objective_whose_inputs_did_not_change_is_not_checked_again(
     assert evaluated["AllOf"] == 1  # (the spy does see the objective checked)
     # The index of what each objective and ending reads is made once per kind of game.
     assert engine.program.outcomes(("police_a",)) is engine.program.outcomes(("police_a",))
+
+
+# --- seed-18 survivors: conditions the index must not cut short ---------------------------
+
+MARKED = HEADER.replace(
+    "  count: {initial: 0}\n", "  count: {initial: 0}\n  mark: {initial: false}\n"
+)
+"""The mini scenario with a yes/no variable that no ending waits for."""
+
+
+def test_a_rule_answering_an_action_waits_for_its_condition(tmp_path: Path) -> None:
+    """A rule set off by an action fires only when its 'if' holds: the rules answering
+    the 'bump' action are indexed by the action, each with its condition."""
+    extra = f"""actions:
+  - id: bump
+    by: [police_a]
+    label: {T}
+    text: {T}
+  - id: mark
+    by: [police_a]
+    label: {T}
+    text: {T}
+    then:
+      - set: {{var: mark, value: true}}
+rules:
+  - id: only_when_marked
+    when: {{action: bump}}
+    once: false
+    if: {{var: mark, eq: true}}
+    then:
+      - add: {{var: count, value: 1}}
+"""
+    engine = mini(tmp_path, extra, MARKED)
+    start = engine.new_game("police_a", 1)[0]
+    assert _last(engine, start, Do(action="bump")).variables["count"] == 0
+    marked = _last(engine, start, Do(action="mark"), EndTurn(), Do(action="bump"))
+    assert marked.variables["count"] == 1
+
+
+def test_a_chance_rule_waits_for_its_turn_and_its_role(tmp_path: Path) -> None:
+    """A turn rule that draws a chance keeps its whole condition (so it draws exactly
+    when the scenario says): a near-sure chance (99%) for turn 3 on does not come at
+    turns 1 and 2 (with this seed it comes at turn 3), and one for a role nobody plays
+    never comes."""
+    extra = """rules:
+  - id: from_turn_three
+    when: turn_start
+    once: false
+    if: {all: [{turn: {min: 3}}, {chance: 99}]}
+    then:
+      - add: {var: count, value: 1}
+  - id: for_the_ngo
+    when: turn_start
+    once: false
+    if: {all: [{role: ngo}, {chance: 99}]}
+    then:
+      - set: {var: flag, value: true}
+"""
+    engine = mini(tmp_path, extra)
+    state = engine.new_game("police_a", 1)[0]
+    for turn, count in ((1, 0), (2, 0), (3, 1)):
+        assert (state.turn, state.variables["count"], state.variables["flag"]) == (
+            turn,
+            count,
+            False,
+        )
+        state = engine.step(state, EndTurn())[0]
+
+
+def test_a_turn_rule_that_asks_for_something_not_to_hold_checks_it(tmp_path: Path) -> None:
+    """'not' over a part of the state is not settled by the roles and the turn: a turn
+    rule for 'while nothing is marked' stops once the player has marked it."""
+    extra = f"""actions:
+  - id: mark
+    by: [police_a]
+    label: {T}
+    text: {T}
+    then:
+      - set: {{var: mark, value: true}}
+rules:
+  - id: while_nothing_is_marked
+    when: turn_start
+    once: false
+    if: {{not: {{var: mark, eq: true}}}}
+    then:
+      - add: {{var: count, value: 1}}
+"""
+    engine = mini(tmp_path, extra, MARKED)
+    start = engine.new_game("police_a", 1)[0]
+    assert start.variables["count"] == 1  # turn 1: nothing marked yet
+    state = _last(engine, start, Do(action="mark"), EndTurn())
+    assert (state.turn, state.variables["count"]) == (2, 1)
+
+
+def test_the_full_scan_reference_plays_the_same_game(tmp_path: Path) -> None:
+    """``scan_all`` switches the indexes off: every turn rule, event, objective and
+    ending is checked each time. It is the reference the indexed engine is compared with
+    (``tests/test_engine_indexes.py``), so it must itself play the game: here its turn
+    rules, events and objective come as the indexed engine's do."""
+    content = load_game(write_scenario(tmp_path, TURN_RULES + INJECTS))
+    indexed, scanning = Engine(content), Engine(content)
+    scanning.program.scan_all = True
+    games = []
+    for engine in (indexed, scanning):
+        state = engine.new_game("police_a", 1)[0]
+        games.append(_last(engine, state, EndTurn(), EndTurn()))
+    assert games[0].to_dict() == games[1].to_dict()
+    assert games[1].variables["count"] == 3  # two turn rules and the event from turn 2
+
+
+def test_what_is_compiled_or_worked_out_once_is_remembered(tmp_path: Path) -> None:
+    """A condition is compiled once per scenario, the roles of a kind of game are one
+    set, and which objectives a set of changes calls for is worked out once."""
+    engine = mini(tmp_path, OUTCOMES)
+    program = engine.program
+    cond = L.AllOf.model_validate({"all": [{"var": "flag", "eq": True}, {"turn": {"min": 2}}]})
+    assert program.conditions(cond) is program.conditions(cond)
+    assert program.roles(("police_a",)) is program.roles(("police_a",))
+    objectives, _ = program.outcomes(("police_a",))
+    changed = {("v", "flag")}
+    assert [ident for ident, _ in objectives.due(changed)] == ["phone_and_flag"]
+    assert objectives.due(changed) is objectives.due(changed)
