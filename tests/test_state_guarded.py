@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import dataclasses
 from pathlib import Path
+from typing import Any
 
 from trafficking_sim.content import load_game
 from trafficking_sim.engine import EndTurn, Engine, GameState, Request, Send, state_key
 from trafficking_sim.engine import events as E
-from trafficking_sim.engine.state import Breach, Pending, pending_key
+from trafficking_sim.engine.state import Breach, Known, Message, Pending, ScoreChange, pending_key
 
 from .mini import T, write_scenario
 
@@ -116,3 +117,88 @@ def test_a_played_game_still_names_its_scenario(tmp_path: Path) -> None:
     for action in (Send(to=("europol",)), EndTurn()):
         state = engine.step(state, action)[0]
         assert state.scenario == "mini"
+
+
+# --- seed-18 survivors -----------------------------------------------------------------------
+
+
+def _grant(provider: str) -> Pending:
+    return Pending(due=2, seq=1, kind="grant", data={"fact": "secret", "provider": provider})
+
+
+def test_a_permission_on_its_way_names_who_gives_it() -> None:
+    """A permission to pass on a fact, granted by Europol or by Eurojust, is a different
+    future: the permission is recorded with its provider."""
+    assert pending_key((_grant("europol"),)) != pending_key((_grant("eurojust"),))
+
+
+def test_an_acknowledgement_on_its_way_does_not_hide_what_comes_after_it() -> None:
+    """A reply that brings no fact is left out of the key, and only it: the replies
+    scheduled after it still count."""
+    ack = Pending(due=2, seq=1, kind="reply", data={"sender": "europol", "facts": []})
+    assert pending_key((ack, reply(2, "europol"))) != pending_key((ack, reply(2, "eurojust")))
+
+
+def _different(state: GameState) -> dict[str, Any]:
+    """A value for every field of ``state`` that differs from the one it has."""
+    message = Message(1, 1, "message", "siena", "police_a", ("europol",))
+    change = ScoreChange(1, "cooperation", 1, (("key", "x"),), (), "test")
+    breach = Breach(1, "handling", "secret", "ngo", "europol", "police_a")
+    return {
+        "scenario": "other",
+        "role": "ngo",
+        "turn": state.turn + 1,
+        "ap": state.ap + 1,
+        "rng": state.rng + 1,
+        "knowledge": {**state.knowledge, "europol": {"secret": Known(turn=1)}},
+        "variables": {**state.variables, "count": 7},
+        "scores": {**state.scores, "cooperation": 99},
+        "fired": state.fired | {"r"},
+        "injected": state.injected | {"i"},
+        "done": {**state.done, "a": 1},
+        "permissions": state.permissions | {("secret", "europol")},
+        "messages": (*state.messages, message),
+        "pending": (*state.pending, _grant("europol")),
+        "objectives": {**state.objectives, "o": 1},
+        "score_log": (*state.score_log, change),
+        "ending": "good",
+        "next_seq": state.next_seq + 1,
+        "seats": ("police_a", "ngo"),
+        "breaches": (*state.breaches, breach),
+        "exchanges": {**state.exchanges, "police_a": 3},
+        "causes": {**state.causes, "r": "ngo"},
+        "open_requests": (*state.open_requests, 1),
+    }
+
+
+def test_a_copy_of_a_game_keeps_every_part_of_it(tmp_path: Path) -> None:
+    """The debrief and the explorer work on copies of a game: a copy (and a step's
+    working copy) has every part of the game, a class game's open requests included."""
+    start = mini(tmp_path).new_game("police_a", 1)[0]
+    changed = _different(start)
+    assert set(changed) == {f.name for f in dataclasses.fields(GameState)}
+    state = dataclasses.replace(start, **changed)
+    for copy in (state.copy(), state.shallow()):
+        for name in changed:
+            assert getattr(copy, name) == getattr(state, name), name
+
+
+def test_every_part_of_a_game_is_in_its_plain_data(tmp_path: Path) -> None:
+    """The networked class compares a digest of each process's game, made from its plain
+    data: a game that differs in any one part (an event that came, a rule that fired ...)
+    must give other data, or two processes that disagree would not notice."""
+    start = mini(tmp_path).new_game("police_a", 1)[0]
+    for name, value in _different(start).items():
+        other = dataclasses.replace(start, **{name: value})
+        assert other.to_dict() != start.to_dict(), name
+
+
+def test_a_reply_on_its_way_is_shown_as_coming_in_a_game_of_one(tmp_path: Path) -> None:
+    """The status bar lists what is on its way to the player: in a game of one the
+    reply is not addressed to anyone (it is the player's), and it is listed."""
+    from trafficking_sim.tui.panes.status import on_the_way
+
+    engine = mini(tmp_path)
+    start = engine.new_game("police_a", 1)[0]
+    state = engine.step(start, Send(to=("europol",)))[0]
+    assert on_the_way(state) == [(2, "europol")]
