@@ -390,3 +390,161 @@ def test_what_is_compiled_or_worked_out_once_is_remembered(tmp_path: Path) -> No
     changed = {("v", "flag")}
     assert [ident for ident, _ in objectives.due(changed)] == ["phone_and_flag"]
     assert objectives.due(changed) is objectives.due(changed)
+
+
+# --- seed-19 survivors -----------------------------------------------------------------------
+
+
+def test_a_turn_rule_that_cannot_fire_in_this_game_holds_up_no_other(tmp_path: Path) -> None:
+    """Turn rules that cannot fire in this game (for a role nobody plays, for a later
+    turn) or that a played role plays itself are skipped, and the rules after them still
+    fire."""
+    extra = """rules:
+  - id: for_the_ngo
+    when: turn_start
+    once: false
+    if: {role: ngo}
+    then:
+      - set: {var: mark, value: true}
+  - id: from_turn_two
+    when: turn_start
+    once: false
+    if: {turn: {min: 2}}
+    then:
+      - set: {var: mark, value: true}
+  - id: played_by_the_police
+    when: turn_start
+    plays: police_a
+    then:
+      - set: {var: mark, value: true}
+  - id: every_turn
+    when: turn_start
+    once: false
+    then:
+      - add: {var: count, value: 1}
+"""
+    start = mini(tmp_path, extra, MARKED).new_game("police_a", 1)[0]
+    assert (start.variables["count"], start.variables["mark"]) == (1, False)
+
+
+NOT_RULES = f"""actions:
+  - id: mark
+    by: [police_a]
+    label: {T}
+    text: {T}
+    then:
+      - set: {{var: mark, value: true}}
+rules:
+  - id: unless_police_and_marked
+    when: turn_start
+    once: false
+    if: {{not: {{all: [{{role: police_a}}, {{var: mark, eq: true}}]}}}}
+    then:
+      - add: {{var: count, value: 1}}
+  - id: after_turn_one
+    when: turn_start
+    once: false
+    if: {{not: {{turn: {{max: 1}}}}}}
+    then:
+      - add: {{var: count, value: 10}}
+"""
+
+
+def test_a_turn_rule_with_not_over_the_role_and_the_state_is_checked_by_its_state_part(
+    tmp_path: Path, evaluated: Counter[str]
+) -> None:
+    """'not (the police are played and something is marked)': in a police game it comes
+    down to 'nothing is marked', checked each turn without the role (which the game
+    settles); 'not turn 1 or before' fires from turn 2."""
+    engine = mini(tmp_path, NOT_RULES, MARKED)
+    start = engine.new_game("police_a", 1)[0]
+    assert start.variables["count"] == 1  # turn 1: nothing marked, and not yet turn 2
+    turn_two = _last(engine, start, EndTurn())
+    assert turn_two.variables["count"] == 1 + 1 + 10
+    marked = _last(engine, turn_two, Do(action="mark"), EndTurn())
+    assert marked.variables["count"] == 12 + 10  # turn 3: marked, so only the turn rule
+    assert evaluated["role police_a"] == 0 and evaluated["turn"] == 0
+
+
+def test_a_chance_in_an_any_is_drawn_even_when_the_other_part_is_sure(tmp_path: Path) -> None:
+    """'any: [chance, role]' draws its chance first, as written, even in a game where
+    the role part is sure: the draw moves the game's random sequence on, and every later
+    chance depends on it. Leaving the draw out would change them all."""
+    extra = """rules:
+  - id: chance_or_police
+    when: turn_start
+    if: {any: [{chance: 50}, {role: police_a}]}
+    then:
+      - add: {var: count, value: 1}
+"""
+    with_rule = mini(tmp_path, extra).new_game("police_a", 1)[0]
+    (tmp_path / "plain").mkdir()
+    without = mini(tmp_path / "plain", "rules: []\n").new_game("police_a", 1)[0]
+    assert with_rule.variables["count"] == 1
+    assert with_rule.rng != without.rng
+
+
+def test_two_order_comparisons_of_one_variable_hold_between_them(tmp_path: Path) -> None:
+    """'all: [count ge 1, count le 5]' holds for a count from 1 to 5 (a table of
+    equalities serves only 'eq')."""
+    extra = f"""actions:
+  - id: bump
+    by: [police_a]
+    label: {T}
+    text: {T}
+    then:
+      - add: {{var: count, value: 2}}
+rules:
+  - id: in_range
+    when: turn_start
+    once: false
+    if: {{all: [{{var: count, ge: 1}}, {{var: count, le: 5}}]}}
+    then:
+      - set: {{var: mark, value: true}}
+"""
+    engine = mini(tmp_path, extra, MARKED)
+    start = engine.new_game("police_a", 1)[0]
+    assert start.variables["mark"] is False
+    assert _last(engine, start, Do(action="bump"), EndTurn()).variables["mark"] is True
+
+
+def test_a_rule_for_every_message_fires_for_any_message(tmp_path: Path) -> None:
+    """A rule waiting for a message with no filter at all fires for any message."""
+    extra = """rules:
+  - id: any_message
+    when: {message: {}}
+    then:
+      - set: {var: mark, value: true}
+"""
+    engine = mini(tmp_path, extra, MARKED)
+    start = engine.new_game("police_a", 1)[0]
+    assert _last(engine, start, Send(to=("eurojust",))).variables["mark"] is True
+
+
+def test_a_message_filter_that_names_every_field_checks_every_field(tmp_path: Path) -> None:
+    """A rule for an urgent H1 SIENA message to Europol with given evaluation codes
+    waits for exactly that: the same message at normal speed does not set it off."""
+    extra = """rules:
+  - id: exactly_this
+    when:
+      message: {to: europol, channel: siena, handling: H1, priority: urgent,
+                source_code: A, info_code: "1"}
+    then:
+      - set: {var: mark, value: true}
+"""
+    engine = mini(tmp_path, extra, MARKED)
+    start = engine.new_game("police_a", 1)[0]
+    fields: dict[str, Any] = {"handling": "H1", "source_code": "A", "info_code": "1"}
+    normal = Send(to=("europol",), **fields)
+    urgent = Send(to=("europol",), priority="urgent", **fields)
+    assert _last(engine, start, normal).variables["mark"] is False
+    assert _last(engine, start, urgent).variables["mark"] is True
+
+
+def test_a_kind_of_rule_the_scenario_lacks_sets_off_nothing(tmp_path: Path) -> None:
+    """The explorer asks which rules answer a permission, an event, a request: in a
+    scenario with no such rules the answer is an empty list, asked once or twice."""
+    program = mini(tmp_path, ORDER).program
+    for _ in range(2):
+        assert program.candidates("permission", ("secret",)) == []
+        assert program.candidates("inject", ("news",)) == []
