@@ -548,3 +548,36 @@ def test_a_kind_of_rule_the_scenario_lacks_sets_off_nothing(tmp_path: Path) -> N
     for _ in range(2):
         assert program.candidates("permission", ("secret",)) == []
         assert program.candidates("inject", ("news",)) == []
+
+
+# --- seed-20 survivors -----------------------------------------------------------------------
+
+
+def test_a_yes_no_variable_that_is_not_true_holds_ne_true(tmp_path: Path) -> None:
+    """'var: mark, ne: true' holds while nothing is marked: 'ne' compares any value, not
+    only numbers."""
+    extra = """rules:
+  - id: not_marked
+    when: turn_start
+    if: {var: mark, ne: true}
+    then:
+      - add: {var: count, value: 1}
+"""
+    assert mini(tmp_path, extra, MARKED).new_game("police_a", 1)[0].variables["count"] == 1
+
+
+def test_an_event_whose_condition_draws_a_chance_draws_it_as_written(tmp_path: Path) -> None:
+    """An event waiting for 'any: [chance, role]' draws its chance first, as written,
+    even in a game where the role part is sure: leaving the draw out would change every
+    later chance of the game."""
+    extra = f"""injects:
+  - id: chance_or_police
+    if: {{any: [{{chance: 50}}, {{role: police_a}}]}}
+    title: {T}
+    text: {T}
+"""
+    with_event = mini(tmp_path, extra).new_game("police_a", 1)[0]
+    (tmp_path / "plain").mkdir()
+    without = mini(tmp_path / "plain", "rules: []\n").new_game("police_a", 1)[0]
+    assert with_event.injected == {"chance_or_police"}
+    assert with_event.rng != without.rng
