@@ -7,9 +7,19 @@ from pathlib import Path
 
 import pytest
 
+from trafficking_sim import paths
 from trafficking_sim.content import GameContent
 from trafficking_sim.engine import Do, EndTurn, Send
-from trafficking_sim.play.saves import SaveError, ScenarioChanged, read_save, write_save
+from trafficking_sim.play.saves import (
+    GameLock,
+    SaveError,
+    ScenarioChanged,
+    games_dir,
+    peek,
+    read_save,
+    unfinished_games,
+    write_save,
+)
 from trafficking_sim.play.session import Session
 
 
@@ -68,6 +78,16 @@ def test_a_file_that_is_not_a_save_is_never_overwritten(
             '{"app": "trafficking-sim", "format": 1, "scenario": "tutorial", "content_hash": "x",'
             ' "role": "ngo", "seed": 1, "lang": "en", "actions": [{"type": "teleport"}]}',
             "unknown action type 'teleport'",
+        ),
+        (
+            '{"app": "trafficking-sim", "format": 1, "scenario": "tutorial", "content_hash": "x",'
+            ' "role": "ngo", "seed": 1, "lang": "en", "seats": "ngo", "actions": []}',
+            "'seats' is not a list of roles",
+        ),
+        (
+            '{"app": "trafficking-sim", "format": 1, "scenario": "tutorial", "content_hash": "x",'
+            ' "role": "ngo", "seed": 1, "lang": "en", "actions": "end_turn"}',
+            "'actions' is not a list",
         ),
     ],
 )
@@ -132,3 +152,47 @@ async def test_a_damaged_save_is_explained_in_the_players_language(tmp_path: Pat
         assert isinstance(app.screen, MessageDialog)
         shown = " ".join(str(w.render()) for w in app.screen.query("Static"))
         assert "je poškodovana" in shown and "is damaged" not in shown
+
+
+# --- written from the survivors of a mutation sample of play/saves.py (seed 18) -------------
+
+
+def test_unfinished_games_are_kept_in_the_games_folder_and_a_served_tabs_apart(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Games in progress are found where earlier versions kept them (the saves folder's
+    'games'); a game served to a browser tab is kept apart ('served'), so that a served
+    session's games are not offered on the desktop."""
+    monkeypatch.delenv("TRAFFICKING_SIM_SERVED", raising=False)
+    assert games_dir() == paths.saves_dir() / "games"
+    monkeypatch.setenv("TRAFFICKING_SIM_SERVED", "1")
+    assert games_dir() == paths.saves_dir() / "served"
+
+
+def test_the_game_an_earlier_version_left_is_still_offered(tutorial: GameContent) -> None:
+    """Earlier versions kept the one game in progress as autosave.json in the saves
+    folder: it is listed with the unfinished games."""
+    legacy = paths.saves_dir() / "autosave.json"
+    legacy.parent.mkdir(parents=True, exist_ok=True)
+    write_save(legacy, _session(tutorial).savegame())
+    assert [path for path, _ in unfinished_games()] == [legacy]
+
+
+def test_a_class_games_save_tells_how_many_groups_played(
+    tutorial: GameContent, tmp_path: Path
+) -> None:
+    """The list of unfinished games says how many groups a class game has."""
+    session = Session.new(tutorial, "border_b", 5, "en", ("border_b", "ngo"))
+    path = tmp_path / "class.json"
+    write_save(path, session.savegame())
+    info = peek(path)
+    assert info is not None and info["groups"] == 2
+
+
+def test_a_lock_whose_file_is_gone_is_released_quietly(tmp_path: Path) -> None:
+    """Closing a game whose lock file someone removed meanwhile is no error."""
+    lock = GameLock(tmp_path / "game.json")
+    lock.acquire()
+    lock.path.unlink()
+    lock.release()
+    assert not lock.held
