@@ -6,7 +6,7 @@ EndTurn does not scan all of them", and objectives and endings likewise. The ind
 give the same answers as a full scan (``tests/test_engine_indexes.py`` compares them in
 random games), so only a count can tell whether they are used: here a spy counts how
 often each part of a condition is evaluated. Written against surviving mutants of
-``engine/compiled.py`` (mutmut, seed 17), each checked by applying the mutant and
+``engine/compiled.py`` (mutmut, seeds 17 to 20), each checked by applying the mutant and
 watching the test fail. Fast and headless: they are in mutmut's test selection.
 """
 

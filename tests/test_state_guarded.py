@@ -4,8 +4,8 @@
 to the same futures, so a search may merge them. Each test here shows two states that
 lead to different futures and checks that their keys differ (a merge would lose one of
 the games), or checks what a played game still says about itself. They were written
-against surviving mutants of ``engine/state.py`` (mutmut, seed 17) and checked by
-applying each mutant and watching the test fail. Fast and headless: they are in
+against surviving mutants of ``engine/state.py`` (mutmut, seeds 17 and 18) and checked
+by applying each mutant and watching the test fail. Fast and headless: they are in
 mutmut's test selection.
 """
 
