@@ -11,9 +11,11 @@ from trafficking_sim import paths
 from trafficking_sim.content import GameContent
 from trafficking_sim.engine import Do, EndTurn, Send
 from trafficking_sim.play.saves import (
+    MAX_SAVE_BYTES,
     GameLock,
     SaveError,
     ScenarioChanged,
+    finished_dir,
     games_dir,
     peek,
     read_save,
@@ -160,11 +162,12 @@ async def test_a_damaged_save_is_explained_in_the_players_language(tmp_path: Pat
 def test_unfinished_games_are_kept_in_the_games_folder_and_a_served_tabs_apart(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """Games in progress are found where earlier versions kept them (the saves folder's
-    'games'); a game served to a browser tab is kept apart ('served'), so that a served
-    session's games are not offered on the desktop."""
+    """Games in progress and finished games are found where earlier versions kept them
+    (the saves folder's 'games' and 'finished'); a game served to a browser tab is kept
+    apart ('served'), so that a served session's games are not offered on the desktop."""
     monkeypatch.delenv("TRAFFICKING_SIM_SERVED", raising=False)
     assert games_dir() == paths.saves_dir() / "games"
+    assert finished_dir() == paths.saves_dir() / "finished"
     monkeypatch.setenv("TRAFFICKING_SIM_SERVED", "1")
     assert games_dir() == paths.saves_dir() / "served"
 
@@ -196,3 +199,17 @@ def test_a_lock_whose_file_is_gone_is_released_quietly(tmp_path: Path) -> None:
     lock.path.unlink()
     lock.release()
     assert not lock.held
+
+
+def test_a_save_of_the_largest_size_allowed_is_read_whole(
+    tutorial: GameContent, tmp_path: Path
+) -> None:
+    """A save may be up to MAX_SAVE_BYTES long: one of exactly that size (here padded
+    with spaces in front, ending in its closing brace) opens, not cut short into a
+    'damaged' file."""
+    path = tmp_path / "big.json"
+    write_save(path, _session(tutorial).savegame())
+    text = path.read_bytes().rstrip()
+    path.write_bytes(b" " * (MAX_SAVE_BYTES - len(text)) + text)
+    assert path.stat().st_size == MAX_SAVE_BYTES
+    assert read_save(path).role == "border_b"
