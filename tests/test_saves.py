@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import os
+import stat
 from pathlib import Path
 
 import pytest
@@ -15,6 +18,7 @@ from trafficking_sim.play.saves import (
     GameLock,
     SaveError,
     ScenarioChanged,
+    atomic_write_text,
     finished_dir,
     games_dir,
     peek,
@@ -213,3 +217,48 @@ def test_a_save_of_the_largest_size_allowed_is_read_whole(
     path.write_bytes(b" " * (MAX_SAVE_BYTES - len(text)) + text)
     assert path.stat().st_size == MAX_SAVE_BYTES
     assert read_save(path).role == "border_b"
+
+
+# --- from the survivors of a fresh sample of play/saves.py (seed 20) -------------------------
+
+
+def test_a_save_records_when_it_was_written_in_utc(tutorial: GameContent, tmp_path: Path) -> None:
+    """The list of unfinished games shows, and sorts by, when each was saved: the time is
+    written in UTC with its offset, so it reads the same in any time zone."""
+    path = tmp_path / "save.json"
+    before = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    write_save(path, _session(tutorial).savegame())
+    saved = dt.datetime.fromisoformat(read_save(path).saved_at)
+    assert saved.utcoffset() == dt.timedelta(0)
+    assert before <= saved <= dt.datetime.now(dt.UTC)
+
+
+def test_a_json_file_that_is_not_a_save_is_never_overwritten(
+    tutorial: GameContent, tmp_path: Path
+) -> None:
+    """Only a trafficking-sim save may be replaced by a save: another program's JSON
+    file of the same name is left as it was."""
+    other = tmp_path / "settings.json"
+    other.write_text('{"theme": "dark"}', encoding="utf-8")
+    with pytest.raises(SaveError, match="not a trafficking-sim save"):
+        write_save(other, _session(tutorial).savegame())
+    assert other.read_text(encoding="utf-8") == '{"theme": "dark"}'
+
+
+def test_a_save_far_too_large_is_named_in_the_message(tmp_path: Path) -> None:
+    """A file larger than any save is refused, and the message names the file."""
+    path = tmp_path / "huge.json"
+    with path.open("wb") as stream:
+        stream.truncate(MAX_SAVE_BYTES + 1)
+    with pytest.raises(SaveError, match="far too large") as refused:
+        read_save(path)
+    assert str(path) in str(refused.value)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
+def test_a_file_written_for_others_to_read_gets_that_mode(tmp_path: Path) -> None:
+    """Printouts and reports are written with the mode asked for (0644: others may read
+    them), whatever the temporary file was made with."""
+    path = tmp_path / "report.md"
+    atomic_write_text(path, "# Report\n", mode=0o644)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o644
