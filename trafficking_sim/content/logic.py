@@ -62,22 +62,31 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, populate_by_name=True)
 
 
+def _tag(keys: tuple[str, ...], value: Any) -> str | None:
+    """Which of ``keys`` names the form of ``value``: the one key a mapping uses, the form
+    of an object built in code, or a bare word that is a key; None when none does."""
+    if isinstance(value, dict):
+        found = [k for k in keys if k in value]
+        return found[0] if len(found) == 1 else None
+    if isinstance(value, BaseModel):
+        for k in keys:
+            if k in type(value).model_fields or any(
+                f.alias == k for f in type(value).model_fields.values()
+            ):
+                return k
+    if isinstance(value, str) and value in keys:
+        return value
+    return None
+
+
 def _tagger(keys: tuple[str, ...]) -> Callable[[Any], str | None]:
-    """A discriminator that picks the form by which of its keys a mapping uses."""
+    """A discriminator that picks the form by which of its keys a mapping uses.
+
+    The work is in the module-level ``_tag``, looked up at each call: this function runs
+    while the module is imported, where a mutation test cannot reach its body."""
 
     def tag(value: Any) -> str | None:
-        if isinstance(value, dict):
-            found = [k for k in keys if k in value]
-            return found[0] if len(found) == 1 else None
-        if isinstance(value, BaseModel):
-            for k in keys:
-                if k in type(value).model_fields or any(
-                    f.alias == k for f in type(value).model_fields.values()
-                ):
-                    return k
-        if isinstance(value, str) and value in keys:
-            return value
-        return None
+        return _tag(keys, value)
 
     return tag
 

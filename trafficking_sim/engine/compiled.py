@@ -308,9 +308,8 @@ class Program:
             if rule.if_ is not None:
                 if not may_hold(rule.if_, roles, turn):
                     continue
+                # (may_hold has left out a condition that folds to False, unless it draws)
                 fixed = None if _draws(rule.if_) else folded(rule.if_, roles, turn)
-                if fixed is False:
-                    continue
                 check = None if fixed is True else self._specialised(rule.if_, check, roles, turn)
             result.append((rule, check))
         self._timed[(kind, roles, turn)] = result

@@ -90,7 +90,6 @@ class Engine:
         state = GameState(
             scenario=scenario.id,
             role=role,
-            seed=seed,
             turn=1,
             ap=content.actors[role].action_points,
             rng=seed_state(seed),
@@ -110,7 +109,6 @@ class Engine:
     def step(self, state: GameState, action: Action) -> tuple[GameState, list[E.Event]]:
         """Apply one action. The input state is never modified."""
         work = _Step(self.content, state, self.program, lean=self.lean)
-        work.state.steps += 1
         # Points go to the group whose action earned them; what time moving on brings
         # (replies, events) belongs to no group.
         work.scorer = "" if type(action) is EndTurn else state.role

@@ -100,7 +100,6 @@ class GameState:
 
     scenario: str
     role: str
-    seed: int
     turn: int
     ap: int
     rng: int
@@ -117,7 +116,6 @@ class GameState:
     score_log: tuple[ScoreChange, ...] = ()
     ending: str | None = None
     next_seq: int = 1
-    steps: int = 0
     seats: tuple[str, ...] = ()  # hot-seat: the roles played by groups, in turn order
     breaches: tuple[Breach, ...] = ()
     exchanges: dict[str, int] = field(default_factory=dict)  # role -> its own exchanges
@@ -141,7 +139,6 @@ class GameState:
         return GameState(
             self.scenario,
             self.role,
-            self.seed,
             self.turn,
             self.ap,
             self.rng,
@@ -158,7 +155,6 @@ class GameState:
             self.score_log,
             self.ending,
             self.next_seq,
-            self.steps,
             self.seats,
             self.breaches,
             dict(self.exchanges),
@@ -176,7 +172,6 @@ class GameState:
         return GameState(
             self.scenario,
             self.role,
-            self.seed,
             self.turn,
             self.ap,
             self.rng,
@@ -193,7 +188,6 @@ class GameState:
             self.score_log,
             self.ending,
             self.next_seq,
-            self.steps,
             self.seats,
             self.breaches,
             self.exchanges,
@@ -268,22 +262,13 @@ def pending_key(pending: tuple[Pending, ...]) -> frozenset[Any]:
 StateKey = tuple[Any, ...]
 
 
-def _knowledge_key(
-    mine: bool, facts: dict[str, Known], memo: dict[int, tuple[Any, frozenset[Any]]] | None
-) -> frozenset[Any]:
+def _knowledge_key(mine: bool, facts: dict[str, Known]) -> frozenset[Any]:
     # Only the player's restricted facts carry a provider that matters (H1/H2 rules and
     # permissions); everyone else acts on what they know, not on how they learned it.
-    if memo is not None:
-        found = memo.get(id(facts))
-        if found is not None and found[0] is facts:
-            return found[1]
-    key = frozenset(
+    return frozenset(
         (f, k.source, k.handling) if mine and k.handling in ("H1", "H2") else f
         for f, k in facts.items()
     )
-    if memo is not None:
-        memo[id(facts)] = (facts, key)  # holding the dict keeps its id from being reused
-    return key
 
 
 def state_key(
@@ -292,7 +277,6 @@ def state_key(
     with_ap: bool = True,
     done_cap: int = 1_000_000,
     exchange_cap: int = 1_000_000,
-    memo: dict[int, tuple[Any, frozenset[Any]]] | None = None,
 ) -> StateKey:
     """A canonical, hashable summary of the parts of a state that decide what can happen.
 
@@ -301,12 +285,10 @@ def state_key(
     so a search can merge them. ``with_ap=False`` also leaves out the action points, to
     tell whether an action changed anything besides spending them. ``done_cap`` counts a
     step done more often than any condition asks as done that often. Sets are frozensets
-    and actors come in the scenario's fixed order, so nothing needs sorting. A search
-    passes a ``memo``: states share the knowledge of actors a step did not touch (the
-    engine copies only what it changes), so their part of the key is made once.
+    and actors come in the scenario's fixed order, so nothing needs sorting.
     """
     knowledge = tuple(
-        _knowledge_key(actor == state.role, facts, memo) for actor, facts in state.knowledge.items()
+        _knowledge_key(actor == state.role, facts) for actor, facts in state.knowledge.items()
     )
     pending = pending_key(state.pending)
     return (
