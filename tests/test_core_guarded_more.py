@@ -26,7 +26,7 @@ from trafficking_sim.play.narrate import (
     seen_by,
 )
 
-from .mini import HEADER, T, write_scenario
+from .mini import HEADER, T, europol_gives_secret, write_scenario
 from .scripts import play
 
 
@@ -113,17 +113,7 @@ def test_an_objective_waiting_for_a_rule_is_met_on_the_step_that_fires_it(
 
 # --- the words of a permission granted -------------------------------------------------------
 
-EUROPOL_GIVES_SECRET = f"""rules:
-  - id: police_knows
-    when: turn_start
-    if: {{role: police_a}}
-    then:
-      - reveal: {{facts: [phone], to: police_a}}
-  - id: europol_answers
-    when: {{message: {{to: europol, has_fact: phone}}}}
-    then:
-      - reply: {{text: {T}, facts: [secret], handling: H1, after: 0}}
-"""
+EUROPOL_GIVES_SECRET = europol_gives_secret("H1")
 
 
 def test_a_permission_granted_names_the_fact_it_is_for(tmp_path: Path) -> None:
@@ -637,3 +627,47 @@ def test_a_call_is_a_message_of_normal_priority(tmp_path: Path) -> None:
     state, events = play(engine, "police_a", Share("ngo", (), "Can we talk?"))
     assert "ngo_takes_the_call" in [e.data["rule"] for e in events if e.kind == E.RULE_FIRED]
     assert state.variables["count"] == 1
+
+
+# --- seed 21 (session 14, the integrator's fresh sample) ----------------------------------
+
+EUROPOL_SLOW_ANALYSIS = f"""agencies:
+  - profile: europol
+    services:
+      - id: analysis
+        label: {T}
+        text: {T}
+        channel: siena
+        cost: 1
+        after: 3
+  - profile: eurojust
+"""
+
+
+def test_a_service_answers_after_its_own_delay_not_the_agencys(tmp_path: Path) -> None:
+    # Europol answers in 2 turns as a rule (agencies/europol.yaml); this analysis, with no
+    # rule of the scenario answering it, takes the 3 turns its service gives.
+    header = HEADER.replace(
+        "agencies:\n  - profile: europol\n  - profile: eurojust\n", EUROPOL_SLOW_ANALYSIS
+    )
+    engine = mini(tmp_path, "rules: []\n", header.replace("max_turns: 3", "max_turns: 6"))
+    state, _ = play(engine, "police_a", Request("europol", "analysis"))
+    arrivals = []
+    for _ in range(4):
+        state, events = engine.step(state, EndTurn())
+        arrivals += [state.turn for e in events if e.kind == E.MESSAGE_RECEIVED]
+    assert arrivals == [4]
+
+
+def test_the_debrief_dates_an_objective_by_the_turn_it_was_met(tmp_path: Path) -> None:
+    # Met on turn 2 (the message goes after the first turn ends): the debrief's timeline,
+    # and the Log pane's detail, say turn 2.
+    engine = mini(tmp_path, NOTED)
+    state, _ = play(engine, "police_a", EndTurn())
+    state, events = engine.step(state, Send(to=("europol",), facts=()))
+    assert state.turn == 2 and state.objectives == {"contact_made": 2}
+    from trafficking_sim.review.debrief import _timeline
+
+    moments = _timeline(engine.content, state, events, "en")
+    [met] = [m for m in moments if m.kind == E.OBJECTIVE_MET]
+    assert met.turn == 2 and "Contact Europol." in met.text
