@@ -671,3 +671,29 @@ def test_the_debrief_dates_an_objective_by_the_turn_it_was_met(tmp_path: Path) -
     moments = _timeline(engine.content, state, events, "en")
     [met] = [m for m in moments if m.kind == E.OBJECTIVE_MET]
     assert met.turn == 2 and "Contact Europol." in met.text
+
+
+EUROPOL_ALERTS_THEN_ANSWERS = f"""rules:
+  - id: europol_answers
+    when: {{message: {{to: europol}}}}
+    then:
+      - inject: {{id: alert, after: 0}}
+      - reply: {{text: {{en: Europol answers., sl: Europol odgovarja.}}, after: 0}}
+  - id: on_alert
+    when: {{inject: alert}}
+    then:
+      - say: {T}
+injects:
+  - id: alert
+    title: {{en: Alert, sl: Opozorilo}}
+    text: {T}
+"""
+
+
+def test_a_rule_that_sets_off_another_still_answers_as_its_own_partner(tmp_path: Path) -> None:
+    # Europol's rule first sets off an event (whose own rule runs inside it), then replies:
+    # the reply still comes from Europol, not from the player.
+    engine = mini(tmp_path, EUROPOL_ALERTS_THEN_ANSWERS)
+    state, _ = play(engine, "police_a", Send(to=("europol",), facts=()))
+    replies = [m for m in state.messages if m.in_reply_to is not None]
+    assert [(m.sender, m.recipients) for m in replies] == [("europol", ("police_a",))]
