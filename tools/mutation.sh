@@ -59,9 +59,11 @@ if [[ -n "${FRESH_MAP:-}" ]]; then
   rm -f mutants/mutmut-stats.json
 fi
 
-if [[ ! -f "$meta" ]]; then
+if [[ ! -f "$meta" || "trafficking_sim/${module}.py" -nt "$meta" ]]; then
   # The first run generates every mutant (and the per-test stats); asking for a name that
-  # matches nothing makes mutmut stop right after that, before it runs any mutant.
+  # matches nothing makes mutmut stop right after that, before it runs any mutant. After
+  # the module changed, the same brings its list of mutants up to date before the draw
+  # (drawn from the old list, a sample named mutants that no longer exist).
   echo "generating the mutants first ..."
   "$python" -m mutmut run --max-children "$children" "${name}.__nothing__" >/dev/null 2>&1 || true
   [[ -f "$meta" ]] || { echo "mutmut did not generate $meta" >&2; exit 1; }
