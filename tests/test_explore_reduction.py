@@ -624,23 +624,3 @@ def test_replies_due_the_same_turn_with_the_same_fact_are_told_apart_by_which_co
     later_one, later_other = (engine.step(s, EndTurn())[0] for s in (one, other))
     assert later_one.knowledge["police_a"]["secret"].handling == "H2"
     assert later_other.knowledge["police_a"]["secret"].handling is None
-
-
-def test_replies_on_their_way_from_different_partners_are_told_apart(tmp_path: Path) -> None:
-    """A reply on its way names its sender in the state key: the same fact under H2
-    from Europol or from Eurojust is a different future (the provider decides who may
-    have it next). One rule answers both (the addressee replies), so nothing but the
-    sender tells the two games apart. Left out, a search merged them."""
-    extra = f"""rules:
-  - id: answers
-    when: {{message: {{channel: siena}}}}
-    then:
-      - reply: {{text: {T}, facts: [secret], handling: H2, after: 1}}
-"""
-    engine = Engine(load_game(write_scenario(tmp_path, extra)), lean=True)
-    start = engine.new_game("police_a", 1)[0]
-    europol = engine.step(start, Send(to=("europol",)))[0]
-    eurojust = engine.step(start, Send(to=("eurojust",)))[0]
-    assert state_key(europol) != state_key(eurojust)
-    later = [engine.step(s, EndTurn())[0] for s in (europol, eurojust)]
-    assert [s.knowledge["police_a"]["secret"].source for s in later] == ["europol", "eurojust"]

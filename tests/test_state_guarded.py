@@ -15,6 +15,8 @@ import dataclasses
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from trafficking_sim.content import load_game
 from trafficking_sim.engine import EndTurn, Engine, GameState, Request, Send, state_key
 from trafficking_sim.engine import events as E
@@ -60,11 +62,14 @@ def test_two_replies_bringing_one_fact_the_same_turn_make_a_key_that_names_the_f
     assert [k[3][2] for k in firsts] == ["europol"]
 
 
-def test_the_same_fact_on_its_way_from_two_partners_is_two_futures(tmp_path: Path) -> None:
+@pytest.mark.parametrize("lean", [False, True], ids=["full", "explorer's lean engine"])
+def test_the_same_fact_on_its_way_from_two_partners_is_two_futures(
+    tmp_path: Path, lean: bool
+) -> None:
     """A fact under H2 from Europol is Europol's to permit, from Eurojust Eurojust's:
     a reply on its way names its sender in the key."""
     assert pending_key((reply(1, "europol"),)) != pending_key((reply(1, "eurojust"),))
-    engine = mini(tmp_path)
+    engine = Engine(load_game(write_scenario(tmp_path, ANSWERS)), lean=lean)
     start = engine.new_game("police_a", 1)[0]
     europol = engine.step(start, Send(to=("europol",)))[0]
     eurojust = engine.step(start, Send(to=("eurojust",)))[0]
