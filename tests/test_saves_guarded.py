@@ -398,3 +398,32 @@ def test_a_save_keeps_its_letters_readable_by_eye(tmp_path: Path) -> None:
     assert "Skupina Čebela".encode() in raw
     assert b"\\u" not in raw
     assert read_save(path).group_names == {"border_b": "Skupina Čebela"}
+
+
+# --- from the survivors of a fresh sample of play/saves.py (seed 21) -------------------------
+
+
+def test_a_save_nested_too_deeply_is_called_damaged_in_plain_words(tmp_path: Path) -> None:
+    """A file of endless brackets is refused as damaged, saying why in words, without
+    any mark of a programming error."""
+    path = tmp_path / "deep.json"
+    path.write_text("[" * 200_000, encoding="utf-8")
+    with pytest.raises(SaveError) as refused:
+        read_save(path)
+    assert str(refused.value) == (
+        f"The save {path} is damaged and cannot be used (nested too deeply). "
+        "The file has not been changed."
+    )
+
+
+@pytest.mark.parametrize("actions", [None, {"kind": "end_turn"}, "end_turn"])
+def test_a_save_whose_actions_are_not_a_list_says_so(tmp_path: Path, actions: Any) -> None:
+    """A hand-edited save whose actions are missing or not a list is refused as damaged,
+    naming the part that is wrong."""
+    path = _write(tmp_path / "edited.json", _save_data(actions=actions))
+    with pytest.raises(SaveError) as refused:
+        read_save(path)
+    assert str(refused.value) == (
+        f"The save {path} is damaged and cannot be used ('actions' is not a list). "
+        "The file has not been changed."
+    )
