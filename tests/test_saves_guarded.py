@@ -19,6 +19,7 @@ from typing import Any
 
 import pytest
 
+from trafficking_sim.play import saves
 from trafficking_sim.play.saves import (
     APP_TAG,
     MAX_SAVE_BYTES,
@@ -26,6 +27,7 @@ from trafficking_sim.play.saves import (
     GameLock,
     SaveError,
     SaveGame,
+    archive_finished,
     games_dir,
     peek,
     read_save,
@@ -298,7 +300,8 @@ def test_a_stale_lock_that_comes_back_at_once_means_the_game_is_in_use(
     assert not lock.held
     assert refused.value.key == "save.in_use"
     assert str(refused.value) == (
-        f"The game {lock.game} is open in another window of trafficking-sim (process ?). "
+        f"The game {tmp_path / 'game.json'} is open in another window of trafficking-sim "
+        "(process ?). "
         "Close it there first, or continue another game; it was not changed."
     )
 
@@ -427,3 +430,52 @@ def test_a_save_whose_actions_are_not_a_list_says_so(tmp_path: Path, actions: An
         f"The save {path} is damaged and cannot be used ('actions' is not a list). "
         "The file has not been changed."
     )
+
+
+# --- from the survivors of a fresh sample of play/saves.py (seed 22) -------------------------
+
+
+def test_a_save_that_is_not_json_is_named_in_the_message(tmp_path: Path) -> None:
+    """The message about a save that is not valid JSON names the file, so the player knows
+    which one to look at."""
+    path = tmp_path / "broken.json"
+    path.write_text("{ half a save", encoding="utf-8")
+    with pytest.raises(SaveError) as refused:
+        read_save(path)
+    assert refused.value.key == "save.damaged"
+    assert str(refused.value).startswith(
+        f"The save {path} is damaged and cannot be used (not valid JSON: "
+    )
+
+
+def test_a_bad_action_is_counted_from_one(tmp_path: Path) -> None:
+    """The message about a save with a bad action tells which action, counting as people
+    do: the first action is action 1."""
+    bad = {"type": "send", "to": ["europol"], "priority": "whenever"}
+    path = _write(tmp_path / "edited.json", _save_data(actions=[{"type": "end_turn"}, bad]))
+    with pytest.raises(SaveError) as refused:
+        read_save(path)
+    assert "action 2 has an unknown priority 'whenever'" in str(refused.value)
+
+
+def test_finished_games_of_the_same_second_are_numbered_in_order(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Games of one scenario and role finished within the same second are all kept, the
+    later ones numbered 2, 3 and on, so that their names sort in the order they were kept."""
+
+    class FrozenClock(dt.datetime):
+        @classmethod
+        def now(cls, tz: dt.tzinfo | None = None) -> FrozenClock:
+            return cls(2026, 12, 6, 12, 0, 0, tzinfo=tz)
+
+    monkeypatch.setattr(saves.dt, "datetime", FrozenClock)
+    kept = []
+    for seed in (1, 2, 3):
+        game = SaveGame(scenario="tutorial", content_hash="abc", role="ngo", seed=seed, lang="en")
+        kept.append(archive_finished(game).name)
+    assert kept == [
+        "tutorial-ngo-20261206-120000.json",
+        "tutorial-ngo-20261206-120000-2.json",
+        "tutorial-ngo-20261206-120000-3.json",
+    ]
