@@ -479,3 +479,52 @@ def test_finished_games_of_the_same_second_are_numbered_in_order(
         "tutorial-ngo-20261206-120000-2.json",
         "tutorial-ngo-20261206-120000-3.json",
     ]
+
+
+# --- from the survivors of a fresh sample of play/saves.py (seed 23) -------------------------
+
+
+def _stale_temp(path: Path) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("{", encoding="utf-8")
+    an_hour_ago = dt.datetime.now().timestamp() - 3600
+    os.utime(path, (an_hour_ago, an_hour_ago))
+    return path
+
+
+def test_a_file_among_the_save_folders_does_not_stop_the_cleaning(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The saves folder holds files as well as folders (an earlier version's autosave):
+    the temporary files a stopped program left in the folders after it are still removed."""
+    (saves.paths.saves_dir() / "autosave.json").parent.mkdir(parents=True, exist_ok=True)
+    (saves.paths.saves_dir() / "autosave.json").write_text("{}", encoding="utf-8")
+    left = _stale_temp(games_dir() / ".game-1.json.abc.tmp")
+    real_glob = Path.glob
+
+    def in_order(self: Path, pattern: str) -> list[Path]:
+        return sorted(real_glob(self, pattern))  # the file comes before games/
+
+    monkeypatch.setattr(Path, "glob", in_order)
+    assert saves.clean_stale_temps() == 1
+    assert not left.exists()
+
+
+def test_a_temporary_file_gone_meanwhile_does_not_stop_the_cleaning(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Another program may finish its write (and its temporary file go) while the
+    cleaning runs: the other stale temporary files of the folder are still removed."""
+    temps = [_stale_temp(games_dir() / f".game-{n}.json.abc.tmp") for n in (1, 2, 3)]
+    real_lstat = Path.lstat
+    gone: list[Path] = []
+
+    def first_one_gone(self: Path) -> os.stat_result:
+        if self.suffix == ".tmp" and (not gone or gone == [self]):
+            gone.append(self)
+            raise FileNotFoundError(errno.ENOENT, "No such file or directory", str(self))
+        return real_lstat(self)
+
+    monkeypatch.setattr(Path, "lstat", first_one_gone)
+    assert saves.clean_stale_temps() == 2
+    assert [path.exists() for path in temps].count(True) == 1
