@@ -133,6 +133,50 @@ def test_a_folder_is_refused_in_the_same_words_where_opening_it_fails(
     assert str(folder) in str(on_windows.value)
 
 
+def test_a_folder_windows_refuses_to_open_reads_as_a_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Windows' os.open refuses a folder with "Permission denied" (EACCES): the player
+    still reads that a folder is not a save, not that permission was denied."""
+    folder = tmp_path / "game.json"
+    folder.mkdir()
+    real_open = os.open
+
+    def windows_open(path: Any, flags: int, *args: Any, **kwargs: Any) -> int:
+        if Path(path) == folder:
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return real_open(path, flags, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", windows_open)
+    with pytest.raises(SaveError) as refused:
+        read_save(folder)
+    assert refused.value.key == "save.not_a_file"
+
+
+def test_a_save_whose_details_cannot_be_read_leaves_no_file_open(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An error between opening a save and reading it closes the file again: a Continue
+    list over many damaged files must not run out of open files."""
+    path = _write(tmp_path / "game.json", _save_data())
+    closed: list[int] = []
+    real_close = os.close
+
+    def failing_fstat(fd: int) -> Any:
+        raise OSError(errno.EIO, "Input/output error")
+
+    def spying_close(fd: int) -> None:
+        closed.append(fd)
+        real_close(fd)
+
+    monkeypatch.setattr(os, "fstat", failing_fstat)
+    monkeypatch.setattr(os, "close", spying_close)
+    with pytest.raises(SaveError) as failed:
+        read_save(path)
+    assert failed.value.key == "save.unreadable"
+    assert len(closed) == 1
+
+
 def test_a_save_that_cannot_be_opened_says_why(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

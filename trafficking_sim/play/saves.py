@@ -352,19 +352,27 @@ def read_regular_file(path: Path) -> bytes:
     except IsADirectoryError:
         raise SaveError("save.not_a_file", path=str(path)) from None
     except OSError as exc:
+        # Windows refuses to open a folder with "Permission denied": the same words as
+        # elsewhere for a folder given as a save.
+        if isinstance(exc, PermissionError) and path.is_dir():
+            raise SaveError("save.not_a_file", path=str(path)) from None
         raise SaveError("save.unreadable", path=str(path), error=exc.strerror or exc) from None
+    handed_over = False
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            os.close(fd)
             raise SaveError("save.not_a_file", path=str(path))
         if info.st_size > MAX_SAVE_BYTES:
-            os.close(fd)
             raise SaveError("save.too_large", path=str(path))
+        handed_over = True  # the stream closes the descriptor from here on
         with os.fdopen(fd, "rb") as stream:
             raw = stream.read(MAX_SAVE_BYTES + 1)
     except OSError as exc:
         raise SaveError("save.unreadable", path=str(path), error=exc.strerror or exc) from None
+    finally:
+        if not handed_over:
+            with contextlib.suppress(OSError):  # already closed by a failing device
+                os.close(fd)
     if len(raw) > MAX_SAVE_BYTES:  # it grew while being read
         raise SaveError("save.too_large", path=str(path))
     return raw
