@@ -79,6 +79,19 @@ def _spy_open(monkeypatch: pytest.MonkeyPatch, target: Path) -> list[int]:
 # --- another platform ------------------------------------------------------------------------
 
 
+def _open_fails(monkeypatch: pytest.MonkeyPatch, target: Path, error: OSError) -> None:
+    """``os.open`` of ``target`` fails with ``error`` (as another system's would); every
+    other file opens as usual."""
+    real_open = os.open
+
+    def failing(name: Any, flags: int, *args: Any, **kwargs: Any) -> int:
+        if Path(name) == target:
+            raise error
+        return real_open(name, flags, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", failing)
+
+
 def test_on_windows_a_save_is_opened_in_binary_mode(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -118,14 +131,7 @@ def test_a_folder_is_refused_in_the_same_words_where_opening_it_fails(
     folder.mkdir()
     with pytest.raises(SaveError) as on_linux:
         read_save(folder)
-    real_open = os.open
-
-    def windows_open(path: Any, flags: int, *args: Any, **kwargs: Any) -> int:
-        if Path(path) == folder:
-            raise IsADirectoryError(errno.EISDIR, "Is a directory", str(path))
-        return real_open(path, flags, *args, **kwargs)
-
-    monkeypatch.setattr(os, "open", windows_open)
+    _open_fails(monkeypatch, folder, IsADirectoryError(errno.EISDIR, "Is a directory"))
     with pytest.raises(SaveError) as on_windows:
         read_save(folder)
     assert on_windows.value.key == on_linux.value.key == "save.not_a_file"
@@ -140,14 +146,7 @@ def test_a_folder_windows_refuses_to_open_reads_as_a_folder(
     still reads that a folder is not a save, not that permission was denied."""
     folder = tmp_path / "game.json"
     folder.mkdir()
-    real_open = os.open
-
-    def windows_open(path: Any, flags: int, *args: Any, **kwargs: Any) -> int:
-        if Path(path) == folder:
-            raise PermissionError(errno.EACCES, "Permission denied", str(path))
-        return real_open(path, flags, *args, **kwargs)
-
-    monkeypatch.setattr(os, "open", windows_open)
+    _open_fails(monkeypatch, folder, PermissionError(errno.EACCES, "Permission denied"))
     with pytest.raises(SaveError) as refused:
         read_save(folder)
     assert refused.value.key == "save.not_a_file"
@@ -183,14 +182,7 @@ def test_a_save_that_cannot_be_opened_says_why(
     """A save the player may not read (another user's, say) is named, with the system's
     reason, not a traceback."""
     path = _write(tmp_path / "game.json", _save_data())
-    real_open = os.open
-
-    def refusing(name: Any, flags: int, *args: Any, **kwargs: Any) -> int:
-        if Path(name) == path:
-            raise PermissionError(errno.EACCES, "Permission denied", str(name))
-        return real_open(name, flags, *args, **kwargs)
-
-    monkeypatch.setattr(os, "open", refusing)
+    _open_fails(monkeypatch, path, PermissionError(errno.EACCES, "Permission denied"))
     with pytest.raises(SaveError) as refused:
         read_save(path)
     assert refused.value.key == "save.unreadable"
