@@ -79,6 +79,19 @@ def _spy_open(monkeypatch: pytest.MonkeyPatch, target: Path) -> list[int]:
 # --- another platform ------------------------------------------------------------------------
 
 
+def _gone_when_looked_at(monkeypatch: pytest.MonkeyPatch, gone: Path) -> None:
+    """``gone`` vanishes between the folder's listing and a look at its details (another
+    window finished that game); every other file is there as usual."""
+    real_lstat = Path.lstat
+
+    def vanishing(self: Path) -> os.stat_result:
+        if self == gone:
+            raise FileNotFoundError(errno.ENOENT, "No such file or directory", str(self))
+        return real_lstat(self)
+
+    monkeypatch.setattr(Path, "lstat", vanishing)
+
+
 def _open_fails(monkeypatch: pytest.MonkeyPatch, target: Path, error: OSError) -> None:
     """``os.open`` of ``target`` fails with ``error`` (as another system's would); every
     other file opens as usual."""
@@ -272,14 +285,7 @@ def test_a_damaged_file_gone_before_it_is_listed_is_left_out_and_the_rest_shown(
     gone.parent.mkdir(parents=True, exist_ok=True)
     gone.write_text("not a save", encoding="utf-8")  # damaged: its time comes from the file
     kept = _write(games_dir() / "b-kept.json", _save_data())
-    real_lstat = Path.lstat
-
-    def vanishing(self: Path) -> os.stat_result:
-        if self == gone:
-            raise FileNotFoundError(errno.ENOENT, "No such file or directory", str(self))
-        return real_lstat(self)
-
-    monkeypatch.setattr(Path, "lstat", vanishing)
+    _gone_when_looked_at(monkeypatch, gone)
     assert [path for path, _ in unfinished_games()] == [kept]
 
 
@@ -291,14 +297,7 @@ def test_a_game_gone_while_the_list_is_sorted_is_still_listed_in_order(
     when = "2026-12-01T10:00:00+00:00"
     gone = _write(games_dir() / "a.json", _save_data(saved_at=when, role="ngo"))
     kept = _write(games_dir() / "b.json", _save_data(saved_at=when))
-    real_lstat = Path.lstat
-
-    def vanishing(self: Path) -> os.stat_result:
-        if self == gone:
-            raise FileNotFoundError(errno.ENOENT, "No such file or directory", str(self))
-        return real_lstat(self)
-
-    monkeypatch.setattr(Path, "lstat", vanishing)
+    _gone_when_looked_at(monkeypatch, gone)
     assert [path for path, _ in unfinished_games()] == [kept, gone]
 
 
