@@ -21,6 +21,7 @@ from trafficking_sim.classnet.store import TRAINER, ClassStore
 from trafficking_sim.content import GameContent
 from trafficking_sim.engine import EndTurn
 from trafficking_sim.i18n import t
+from trafficking_sim.paths import user_data_dir
 from trafficking_sim.tui.screens.dialogs import ConfirmDialog, MessageDialog
 from trafficking_sim.tui.screens.trainer import ClassDebriefScreen
 from trafficking_sim.tui.screens.trainer_console import (
@@ -415,3 +416,20 @@ async def test_leaving_the_console_asks_first(db: Path, tutorial: GameContent) -
         await until(pilot, lambda: isinstance(app.screen, ConfirmDialog), "the question again")
         await pilot.press("f10")  # F10 twice: yes
         await until(pilot, lambda: not app.is_running, "the console closed")
+
+
+@pytest.mark.parametrize("opened", ["question", "help"])
+async def test_a_screen_opened_as_the_app_closes_is_no_error(
+    db: Path, tutorial: GameContent, opened: str
+) -> None:
+    """A dialog (the console's question) or a full screen (help) pushed in the moment the
+    app closes (the window shut as q or F1 is pressed) is never built: no error dialog on
+    the way out, nothing in the error log."""
+    async with trainer_console(db, tutorial) as (app, _pilot, _, _):
+        if opened == "question":
+            await app.action_quit()  # the question is on its way...
+        else:
+            app.action_help()
+        app.exit()  # ...and the app closes before it is drawn
+    assert app.errors == []
+    assert not (user_data_dir() / "logs" / "error.log").exists()
