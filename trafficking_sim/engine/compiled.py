@@ -193,6 +193,11 @@ class Program:
     _injects: dict[tuple[frozenset[str], int], list[tuple[str, Check | None]]] = field(
         default_factory=dict
     )
+    # ``waiting`` and ``injects_waiting`` answers, by the same and what has fired or come.
+    _waiting: dict[tuple[Any, ...], list[tuple[Rule, Check | None]]] = field(default_factory=dict)
+    _injects_waiting: dict[tuple[Any, ...], list[tuple[str, Check | None]]] = field(
+        default_factory=dict
+    )
     _roles: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict)
     # True: no indexes, every rule, inject, objective and ending is checked each time (the
     # slow reference that the tests compare the indexed engine with).
@@ -315,6 +320,43 @@ class Program:
         self._timed[(kind, roles, turn)] = result
         return result
 
+    def waiting(
+        self, kind: str, roles: frozenset[str], turn: int, fired: frozenset[str]
+    ) -> list[tuple[Rule, Check | None]]:
+        """``timed`` without the rules that fire once and have fired (``fired``): those
+        that can still fire at the start or end of ``turn``. A game's set of fired rules
+        is the same object from step to step until a rule fires, so most turns find
+        their answer remembered."""
+        if self.scan_all:
+            return self.rules.get(kind, [])
+        key = (kind, roles, turn, fired)
+        found = self._waiting.get(key)
+        if found is None:
+            found = [
+                entry
+                for entry in self.timed(kind, roles, turn)
+                if not (entry[0].once and entry[0].id in fired)
+            ]
+            if len(self._waiting) >= _WAITING_CACHE:
+                self._waiting.clear()  # (a search meets many sets: keep the recent ones)
+            self._waiting[key] = found
+        return found
+
+    def injects_waiting(
+        self, roles: frozenset[str], turn: int, injected: frozenset[str]
+    ) -> list[tuple[str, Check | None]]:
+        """``injects_due`` without the injects that have come (``injected``)."""
+        if self.scan_all:
+            return self.injects_due(roles, turn)
+        key = (roles, turn, injected)
+        found = self._injects_waiting.get(key)
+        if found is None:
+            found = [entry for entry in self.injects_due(roles, turn) if entry[0] not in injected]
+            if len(self._injects_waiting) >= _WAITING_CACHE:
+                self._injects_waiting.clear()
+            self._injects_waiting[key] = found
+        return found
+
     def injects_due(self, roles: frozenset[str], turn: int) -> list[tuple[str, Check | None]]:
         """The injects that start ``turn`` if not run yet and their condition (if any)
         holds: those scheduled at this turn and those waiting for a condition, in order."""
@@ -402,6 +444,10 @@ class Watched:
 
 _DUE_CACHE = 4096
 """At most this many sets of changes are remembered per game kind (a search meets many)."""
+
+_WAITING_CACHE = 8192
+"""At most this many answers of ``waiting`` (and of ``injects_waiting``) are remembered
+per engine before they are forgotten and worked out again (a search meets many)."""
 
 EVERYTHING = ("*",)
 """A change that counts as a change of everything a condition can read."""

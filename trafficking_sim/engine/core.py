@@ -883,8 +883,13 @@ class _Step:
     def start_turn(self) -> None:
         self.deliver_due()
         # Scheduled at this turn, or (without one) waiting for its condition to hold.
-        for inject, check in self.program.injects_due(self._roles(), self.state.turn):
-            if inject in self.state.injected:
+        state = self.state
+        # (the injects that have come are left out; one run here is looked at again below,
+        # since an inject's rules can run another)
+        for inject, check in self.program.injects_waiting(
+            self._roles(), state.turn, state.injected
+        ):
+            if inject in state.injected:
                 continue
             if check is None or check(self):
                 self.run_inject(inject)
@@ -1040,8 +1045,9 @@ class _Step:
         if keys is not None:
             rules = self.program.candidates(kind, keys)
         elif self.deciding is None:
-            # Turn start and end: only the rules that can fire in this game at this turn.
-            rules = self.program.timed(kind, self._roles(), state.turn)
+            # Turn start and end: only the rules that can fire in this game at this turn,
+            # and have not fired if they fire once.
+            rules = self.program.waiting(kind, self._roles(), state.turn, state.fired)
         else:  # pragma: no cover - a group's decision fires keyed rules only
             rules = self.program.rules.get(kind, [])
         if not rules:
