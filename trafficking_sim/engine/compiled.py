@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Callable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -123,7 +124,14 @@ def _all(parts: tuple[Check, ...]) -> Check:
     if len(parts) == 3:
         a, b, c = parts
         return lambda ctx: a(ctx) and b(ctx) and c(ctx)
-    return lambda ctx: all(part(ctx) for part in parts)
+
+    def every(ctx: Context) -> bool:
+        for part in parts:  # noqa: SIM110 - a loop costs less than all() and a generator
+            if not part(ctx):
+                return False
+        return True
+
+    return every
 
 
 def _equalities(conds: Any) -> tuple[tuple[str, Any], ...] | None:
@@ -153,7 +161,14 @@ def _any(parts: tuple[Check, ...]) -> Check:
     if len(parts) == 2:
         a, b = parts
         return lambda ctx: a(ctx) or b(ctx)
-    return lambda ctx: any(part(ctx) for part in parts)
+
+    def some(ctx: Context) -> bool:
+        for part in parts:  # noqa: SIM110 - a loop costs less than any() and a generator
+            if part(ctx):
+                return True
+        return False
+
+    return some
 
 
 def _compile_var(cond: L.VarCompare) -> Check:
@@ -212,6 +227,8 @@ class Program:
     # The roles that may take each scenario action: who a rule set off by time follows up
     # on in a class game (see ``addressing.cause_of``).
     done_by: dict[str, list[str]] = field(default_factory=dict)
+    # Whether the scenario has rules at a turn's end (most have none: no call to look).
+    turn_end: bool = True
     # What the engine makes of each rule, inject and action once (``core._plan``: the
     # handlers of its effects, the name it gives as their origin ...), by rule id.
     plans: dict[Any, Any] = field(default_factory=dict)
@@ -233,6 +250,7 @@ class Program:
                 for kind, rules in content.rules_by_trigger.items()
             },
             keyed=keyed,
+            turn_end=bool(content.rules_by_trigger.get("turn_end")),
             _outcome_conds=(
                 [(o.id, o.when) for o in content.objectives.values()],
                 [(e.id, e.when) for e in content.endings.values() if e.when],
@@ -418,9 +436,9 @@ class Watched:
             tuple(always),
         )
 
-    def due(self, changed: set[Any]) -> list[tuple[str, Check]]:
+    def due(self, changed: AbstractSet[Any]) -> list[tuple[str, Check]]:
         """The conditions to check after ``changed``, in order."""
-        key = frozenset(changed)
+        key = changed if type(changed) is frozenset else frozenset(changed)
         found = self._due.get(key)
         if found is None:
             found = self._find_due(changed)
@@ -428,7 +446,7 @@ class Watched:
                 self._due[key] = found
         return found
 
-    def _find_due(self, changed: set[Any]) -> list[tuple[str, Check]]:
+    def _find_due(self, changed: AbstractSet[Any]) -> list[tuple[str, Check]]:
         entries = self.entries
         if EVERYTHING in changed:
             return entries
