@@ -228,6 +228,61 @@ def test_the_turn_rules_and_events_of_a_turn_are_worked_out_once(tmp_path: Path)
     assert program.injects_due(police, 2) is events
 
 
+WAITING = f"""rules:
+  - id: once_at_start
+    when: turn_start
+    then:
+      - add: {{var: count, value: 10}}
+  - id: every_turn
+    when: turn_start
+    once: false
+    then:
+      - add: {{var: count, value: 1}}
+injects:
+  - id: news
+    if: {{var: count, ge: 0}}
+    title: {T}
+    text: {T}
+"""
+
+
+def test_a_turn_start_looks_only_at_the_rules_and_events_that_can_still_come(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue #18: EndTurn does not scan every turn rule and waiting event. A rule that
+    fires once and has fired, and an event that has come, are not looked at again; a
+    rule that fires every turn is, every turn. What a turn's start looks at is worked
+    out once for each set of rules fired (and of events come), not at every turn."""
+    engine = mini(tmp_path, WAITING)
+    rules_seen: list[list[str]] = []
+    events_seen: list[list[str]] = []
+    real_rules, real_events = compiled.Program.waiting, compiled.Program.injects_waiting
+
+    def rules_spy(self: Any, kind: str, *args: Any) -> Any:
+        found = real_rules(self, kind, *args)
+        if kind == "turn_start":
+            rules_seen.append([rule.id for rule, _ in found])
+        return found
+
+    def events_spy(self: Any, *args: Any) -> Any:
+        found = real_events(self, *args)
+        events_seen.append([ident for ident, _ in found])
+        return found
+
+    monkeypatch.setattr(compiled.Program, "waiting", rules_spy)
+    monkeypatch.setattr(compiled.Program, "injects_waiting", events_spy)
+    state = _last(engine, engine.new_game("police_a", 1)[0], EndTurn(), EndTurn())
+    assert state.variables["count"] == 13 and state.injected == {"news"}
+    assert rules_seen == [["once_at_start", "every_turn"], ["every_turn"], ["every_turn"]]
+    assert events_seen == [["news"], [], []]
+    program, police = engine.program, engine.program.roles(("police_a",))
+    waiting = program.waiting("turn_start", police, 3, state.fired)
+    assert program.waiting("turn_start", police, 3, frozenset(state.fired)) is waiting
+    assert program.injects_waiting(police, 3, state.injected) is program.injects_waiting(
+        police, 3, frozenset(state.injected)
+    )
+
+
 # --- objectives and endings ---------------------------------------------------------------
 
 

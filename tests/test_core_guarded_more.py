@@ -697,3 +697,36 @@ def test_a_rule_that_sets_off_another_still_answers_as_its_own_partner(tmp_path:
     state, _ = play(engine, "police_a", Send(to=("europol",), facts=()))
     replies = [m for m in state.messages if m.in_reply_to is not None]
     assert [(m.sender, m.recipients) for m in replies] == [("europol", ("police_a",))]
+
+
+# --- from a fresh sample of engine/core.py (seed 24), drawn after session 15's speed-up -----
+
+
+def test_a_request_made_on_turn_two_is_logged_as_turn_two(tmp_path: Path) -> None:
+    # The Log pane and the debrief date each entry by its event's turn.
+    engine = mini(tmp_path, POLICE_KNOWS)
+    state, _ = play(engine, "police_a", EndTurn())
+    state, events = engine.step(state, Request("europol", "cross_check", "phone"))
+    [sent] = [e for e in events if e.kind == E.MESSAGE_SENT]
+    assert sent.turn == state.turn == 2
+    assert date_text(engine.content, sent.turn, "en") == date_text(engine.content, 2, "en")
+
+
+TOLD_AT_TURN_START = """rules:
+  - id: tip_arrives
+    when: turn_start
+    if: {turn: {min: 2}}
+    then:
+      - reveal: {facts: [phone], to: player}
+"""
+
+
+def test_a_fact_a_turn_start_rule_reveals_to_the_player_reaches_the_player(
+    tmp_path: Path,
+) -> None:
+    # Ending the turn is time moving on (no group earned it), yet 'player' is still the
+    # role played: the player learns the fact, not an actor with no name.
+    engine = mini(tmp_path, TOLD_AT_TURN_START)
+    state, _ = play(engine, "police_a", EndTurn())
+    assert "phone" in state.knowledge["police_a"]
+    assert set(state.knowledge) == set(engine.content.actors)

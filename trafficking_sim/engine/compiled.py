@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Callable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -123,7 +124,14 @@ def _all(parts: tuple[Check, ...]) -> Check:
     if len(parts) == 3:
         a, b, c = parts
         return lambda ctx: a(ctx) and b(ctx) and c(ctx)
-    return lambda ctx: all(part(ctx) for part in parts)
+
+    def every(ctx: Context) -> bool:
+        for part in parts:  # noqa: SIM110 - a loop costs less than all() and a generator
+            if not part(ctx):
+                return False
+        return True
+
+    return every
 
 
 def _equalities(conds: Any) -> tuple[tuple[str, Any], ...] | None:
@@ -153,7 +161,14 @@ def _any(parts: tuple[Check, ...]) -> Check:
     if len(parts) == 2:
         a, b = parts
         return lambda ctx: a(ctx) or b(ctx)
-    return lambda ctx: any(part(ctx) for part in parts)
+
+    def some(ctx: Context) -> bool:
+        for part in parts:  # noqa: SIM110 - a loop costs less than any() and a generator
+            if part(ctx):
+                return True
+        return False
+
+    return some
 
 
 def _compile_var(cond: L.VarCompare) -> Check:
@@ -193,6 +208,11 @@ class Program:
     _injects: dict[tuple[frozenset[str], int], list[tuple[str, Check | None]]] = field(
         default_factory=dict
     )
+    # ``waiting`` and ``injects_waiting`` answers, by the same and what has fired or come.
+    _waiting: dict[tuple[Any, ...], list[tuple[Rule, Check | None]]] = field(default_factory=dict)
+    _injects_waiting: dict[tuple[Any, ...], list[tuple[str, Check | None]]] = field(
+        default_factory=dict
+    )
     _roles: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict)
     # True: no indexes, every rule, inject, objective and ending is checked each time (the
     # slow reference that the tests compare the indexed engine with).
@@ -207,6 +227,8 @@ class Program:
     # The roles that may take each scenario action: who a rule set off by time follows up
     # on in a class game (see ``addressing.cause_of``).
     done_by: dict[str, list[str]] = field(default_factory=dict)
+    # Whether the scenario has rules at a turn's end (most have none: no call to look).
+    turn_end: bool = True
     # What the engine makes of each rule, inject and action once (``core._plan``: the
     # handlers of its effects, the name it gives as their origin ...), by rule id.
     plans: dict[Any, Any] = field(default_factory=dict)
@@ -228,6 +250,7 @@ class Program:
                 for kind, rules in content.rules_by_trigger.items()
             },
             keyed=keyed,
+            turn_end=bool(content.rules_by_trigger.get("turn_end")),
             _outcome_conds=(
                 [(o.id, o.when) for o in content.objectives.values()],
                 [(e.id, e.when) for e in content.endings.values() if e.when],
@@ -315,6 +338,43 @@ class Program:
         self._timed[(kind, roles, turn)] = result
         return result
 
+    def waiting(
+        self, kind: str, roles: frozenset[str], turn: int, fired: frozenset[str]
+    ) -> list[tuple[Rule, Check | None]]:
+        """``timed`` without the rules that fire once and have fired (``fired``): those
+        that can still fire at the start or end of ``turn``. A game's set of fired rules
+        is the same object from step to step until a rule fires, so most turns find
+        their answer remembered."""
+        if self.scan_all:
+            return self.rules.get(kind, [])
+        key = (kind, roles, turn, fired)
+        found = self._waiting.get(key)
+        if found is None:
+            found = [
+                entry
+                for entry in self.timed(kind, roles, turn)
+                if not (entry[0].once and entry[0].id in fired)
+            ]
+            if len(self._waiting) >= _WAITING_CACHE:
+                self._waiting.clear()  # (a search meets many sets: keep the recent ones)
+            self._waiting[key] = found
+        return found
+
+    def injects_waiting(
+        self, roles: frozenset[str], turn: int, injected: frozenset[str]
+    ) -> list[tuple[str, Check | None]]:
+        """``injects_due`` without the injects that have come (``injected``)."""
+        if self.scan_all:
+            return self.injects_due(roles, turn)
+        key = (roles, turn, injected)
+        found = self._injects_waiting.get(key)
+        if found is None:
+            found = [entry for entry in self.injects_due(roles, turn) if entry[0] not in injected]
+            if len(self._injects_waiting) >= _WAITING_CACHE:
+                self._injects_waiting.clear()
+            self._injects_waiting[key] = found
+        return found
+
     def injects_due(self, roles: frozenset[str], turn: int) -> list[tuple[str, Check | None]]:
         """The injects that start ``turn`` if not run yet and their condition (if any)
         holds: those scheduled at this turn and those waiting for a condition, in order."""
@@ -376,9 +436,9 @@ class Watched:
             tuple(always),
         )
 
-    def due(self, changed: set[Any]) -> list[tuple[str, Check]]:
+    def due(self, changed: AbstractSet[Any]) -> list[tuple[str, Check]]:
         """The conditions to check after ``changed``, in order."""
-        key = frozenset(changed)
+        key = changed if type(changed) is frozenset else frozenset(changed)
         found = self._due.get(key)
         if found is None:
             found = self._find_due(changed)
@@ -386,7 +446,7 @@ class Watched:
                 self._due[key] = found
         return found
 
-    def _find_due(self, changed: set[Any]) -> list[tuple[str, Check]]:
+    def _find_due(self, changed: AbstractSet[Any]) -> list[tuple[str, Check]]:
         entries = self.entries
         if EVERYTHING in changed:
             return entries
@@ -402,6 +462,10 @@ class Watched:
 
 _DUE_CACHE = 4096
 """At most this many sets of changes are remembered per game kind (a search meets many)."""
+
+_WAITING_CACHE = 8192
+"""At most this many answers of ``waiting`` (and of ``injects_waiting``) are remembered
+per engine before they are forgotten and worked out again (a search meets many)."""
 
 EVERYTHING = ("*",)
 """A change that counts as a change of everything a condition can read."""

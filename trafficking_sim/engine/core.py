@@ -507,7 +507,10 @@ class _Step:
                 self.state.turn, message.sender, message.channel, message.handling, message.id
             )
             new = self.learn(recipient, facts, known)
-            self._credit_needs(recipient, facts, new, check_need_to_know=True, by_player=by_player)
+            if new:  # (what is not new is neither credited nor a breach)
+                self._credit_needs(
+                    recipient, facts, new, check_need_to_know=True, by_player=by_player
+                )
 
     def _credit_needs(
         self,
@@ -861,7 +864,8 @@ class _Step:
             self.state.ap = self.content.actors[following].action_points
             self.emit(E.SEAT_PASSED, role=following)
             return
-        self.fire("turn_end", None)
+        if self.program.turn_end:  # (most scenarios have no rule at a turn's end)
+            self.fire("turn_end", None)
         if self.state.over:
             return
         if self.state.turn >= self.scenario.max_turns:
@@ -883,8 +887,13 @@ class _Step:
     def start_turn(self) -> None:
         self.deliver_due()
         # Scheduled at this turn, or (without one) waiting for its condition to hold.
-        for inject, check in self.program.injects_due(self._roles(), self.state.turn):
-            if inject in self.state.injected:
+        state = self.state
+        # (the injects that have come are left out; one run here is looked at again below,
+        # since an inject's rules can run another)
+        for inject, check in self.program.injects_waiting(
+            self._roles(), state.turn, state.injected
+        ):
+            if inject in state.injected:
                 continue
             if check is None or check(self):
                 self.run_inject(inject)
@@ -964,22 +973,25 @@ class _Step:
         if not self.lean:
             state.messages = (*state.messages, message)
             self.events.append(E.Event(E.MESSAGE_RECEIVED, state.turn, {"message": ident}))
+        if not message.facts:
+            return  # an acknowledgement: nothing to learn or to credit
+        if not state.seats:
+            self._receive(message, recipient)
+            return
         scorer = self.scorer
-        if self.state.seats:
-            self.scorer = recipient  # what the reply brings is the asking group's
+        self.scorer = recipient  # what the reply brings is the asking group's
         try:
             self._receive(message, recipient)
         finally:
             self.scorer = scorer
 
     def _receive(self, message: Message, recipient: str) -> None:
-        if not message.facts:
-            return  # an acknowledgement: nothing to learn or to credit
         known = Known(
             self.state.turn, message.sender, message.channel, message.handling, message.id
         )
         new = self.learn(recipient, message.facts, known)
-        self._credit_needs(recipient, message.facts, new, check_need_to_know=False)
+        if new:  # (what is not new is neither credited nor a breach)
+            self._credit_needs(recipient, message.facts, new, check_need_to_know=False)
 
     def _deliver_grant(self, item: Pending) -> None:
         fact, provider = item.get("fact"), item.get("provider")
@@ -1040,8 +1052,9 @@ class _Step:
         if keys is not None:
             rules = self.program.candidates(kind, keys)
         elif self.deciding is None:
-            # Turn start and end: only the rules that can fire in this game at this turn.
-            rules = self.program.timed(kind, self._roles(), state.turn)
+            # Turn start and end: only the rules that can fire in this game at this turn,
+            # and have not fired if they fire once.
+            rules = self.program.waiting(kind, self._roles(), state.turn, state.fired)
         else:  # pragma: no cover - a group's decision fires keyed rules only
             rules = self.program.rules.get(kind, [])
         if not rules:
@@ -1234,14 +1247,15 @@ class _Step:
         # Each unmet objective and each ending was false when last checked; one can have
         # become true only if something it reads has changed since.
         objectives, endings = self.program.outcomes(state.seats or (state.role,))
-        for objective, check in objectives.due(changed):
+        key = frozenset(changed)  # (made once: both look their answers up by it)
+        for objective, check in objectives.due(key):
             if objective not in met and check(self):
                 met = self.own("objectives")
                 met[objective] = state.turn
                 self.events.append(E.Event(E.OBJECTIVE_MET, state.turn, {"objective": objective}))
         if state.ending is not None:
             return
-        for ending, check in endings.due(changed):
+        for ending, check in endings.due(key):
             if check(self):
                 self.finish(ending)
                 return

@@ -117,18 +117,24 @@ def check_trainer(step: _Step, action: TrainerInject | TrainerReveal | TrainerNo
 
 
 def other_actor(step: _Step, actor: str) -> None:
-    if actor == step.role:
+    if actor == step.state.role:
         raise Refused("self_target")
     if actor not in step.content.actors:
         raise Refused("unknown_actor", {"actor": actor})
 
 
 def known_facts(step: _Step, facts: Sequence[str]) -> None:
+    every = step.content.facts
+    state = step.state
+    known = state.knowledge.get(state.role, _NOTHING)  # (``GameState.knows``, spelt out)
     for fact in facts:
-        if fact not in step.content.facts:
+        if fact not in every:
             raise Refused("unknown_fact_id", {"fact_id": fact})
-        if not step.state.knows(step.role, fact):
+        if fact not in known:
             raise Refused("unknown_fact", {"fact": fact})
+
+
+_NOTHING: dict[str, Known] = {}  # (never written to)
 
 
 def check_passing_on(step: _Step, facts: Sequence[str], recipients: Sequence[str]) -> None:
@@ -154,8 +160,10 @@ def check_passing_on(step: _Step, facts: Sequence[str], recipients: Sequence[str
                 penalty=("standards", step.scenario.scoring.handling_breach),
                 breach=("handling", fact, outsider, provider),
             )
-        check_consent(step, fact, how, recipients)
-        guard = step.content.facts[fact].guard
+        spec = step.content.facts[fact]
+        if spec.consent is not None:
+            check_consent(step, fact, how, recipients)
+        guard = spec.guard
         if guard is not None and not step.holds(guard.if_):
             raise in_contents_words("guard", guard)
 
