@@ -636,3 +636,96 @@ def test_an_event_whose_condition_draws_a_chance_draws_it_as_written(tmp_path: P
     without = mini(tmp_path / "plain", "rules: []\n").new_game("police_a", 1)[0]
     assert with_event.injected == {"chance_or_police"}
     assert with_event.rng != without.rng
+
+
+# --- seed-25 survivors: long conditions, and 'any' with a part the turn settles ------------
+
+LONG = """rules:
+  - id: all_four
+    when: turn_start
+    once: false
+    if: {all: [{var: flag, eq: false}, {var: count, ge: 0},
+              {var: count, le: 50}, {var: flag, ne: true}]}
+    then:
+      - add: {var: count, value: 1}
+  - id: any_four
+    when: turn_start
+    once: false
+    if: {any: [{var: flag, eq: true}, {var: count, ge: 100},
+              {var: count, lt: 0}, {var: count, ge: 1}]}
+    then:
+      - add: {var: count, value: 10}
+  - id: all_but_one
+    when: turn_start
+    once: false
+    if: {all: [{var: flag, eq: false}, {var: count, ge: 0},
+              {var: count, le: 50}, {var: flag, eq: true}]}
+    then:
+      - add: {var: count, value: 100}
+  - id: any_of_none
+    when: turn_start
+    once: false
+    if: {any: [{var: flag, eq: true}, {var: count, ge: 100},
+              {var: count, lt: 0}, {var: count, eq: 99}]}
+    then:
+      - add: {var: count, value: 1000}
+"""
+
+
+def test_a_condition_of_four_parts_holds_when_they_do(tmp_path: Path) -> None:
+    """'all' of four parts holds when all four hold, 'any' of four when only the last
+    does (a condition of four or more parts is checked in a loop of its own): both rules
+    fire at the start of each turn, the second after the first has counted. 'all' with
+    one part false, and 'any' with none true, never fire."""
+    engine = mini(tmp_path, LONG)
+    start = engine.new_game("police_a", 1)[0]
+    assert start.variables["count"] == 11
+    assert _last(engine, start, EndTurn()).variables["count"] == 22
+
+
+FOLDED_ANY = """rules:
+  - id: late_or_untouched
+    when: turn_start
+    once: false
+    if: {any: [{turn: {min: 3}}, {var: flag, eq: true}, {var: count, eq: 0}]}
+    then:
+      - add: {var: count, value: 1}
+"""
+
+
+def test_any_with_a_part_the_turn_settles_still_holds_by_another_part(tmp_path: Path) -> None:
+    """Before turn 3 the turn's part of this 'any' is false and left out of the check;
+    what is left is still an 'any': the untouched count alone makes the rule fire at the
+    first turn's start (then not at turn 2, then at turn 3 by the turn)."""
+    engine = mini(tmp_path, FOLDED_ANY)
+    start = engine.new_game("police_a", 1)[0]
+    assert start.variables["count"] == 1
+    second = _last(engine, start, EndTurn())
+    assert second.variables["count"] == 1
+    assert _last(engine, second, EndTurn()).variables["count"] == 2
+
+
+DONE_ANCHOR = f"""actions:
+  - id: bump
+    by: [police_a]
+    label: {T}
+    text: {T}
+rules:
+  - id: follow_up
+    when: turn_start
+    if: {{done: bump}}
+    then:
+      - reveal: {{facts: [phone], to: player}}
+"""
+
+
+def test_a_time_rule_after_a_step_answers_the_group_that_could_take_it(tmp_path: Path) -> None:
+    """In a class game a rule that time sets off, after a step only the police can take,
+    follows up with the police's group: the fact it reveals to 'player' reaches the
+    police, not the NGO's group whose turn it is when the rule fires."""
+    engine = mini(tmp_path, DONE_ANCHOR)
+    state, _ = engine.new_game("ngo", 1, seats=("ngo", "police_a"))
+    state = _last(engine, state, EndTurn(), Do(action="bump"), EndTurn())
+    assert (state.turn, state.role) == (2, "ngo")
+    assert state.knows("police_a", "phone")
+    assert not state.knows("ngo", "phone")
