@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+import time
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -77,9 +78,16 @@ def pg_server() -> Iterator[str]:
     folder.chmod(0o755)
     try:
         started = pgserver.get_server(str(folder / "data"), cleanup_mode="delete")
-    except Exception as exc:  # any reason it cannot run here is a reason to skip
-        shutil.rmtree(folder, ignore_errors=True)
-        pytest.skip(f"the embedded PostgreSQL server did not start: {exc}")
+    except Exception:
+        # Under `pytest -n auto`, two workers starting their servers at once on a fresh
+        # machine (as root) both create pgserver's system user; the one that loses fails
+        # once. Again, the user is there.
+        time.sleep(1)
+        try:
+            started = pgserver.get_server(str(folder / "again"), cleanup_mode="delete")
+        except Exception as exc:  # any reason it cannot run here is a reason to skip
+            shutil.rmtree(folder, ignore_errors=True)
+            pytest.skip(f"the embedded PostgreSQL server did not start: {exc}")
     yield str(started.get_uri())
     started.cleanup()
     shutil.rmtree(folder, ignore_errors=True)

@@ -418,18 +418,23 @@ async def test_leaving_the_console_asks_first(db: Path, tutorial: GameContent) -
         await until(pilot, lambda: not app.is_running, "the console closed")
 
 
-@pytest.mark.parametrize("opened", ["question", "help"])
+@pytest.mark.parametrize("opened", ["question", "help", "saves"])
 async def test_a_screen_opened_as_the_app_closes_is_no_error(
     db: Path, tutorial: GameContent, opened: str
 ) -> None:
-    """A dialog (the console's question) or a full screen (help) pushed in the moment the
-    app closes (the window shut as q or F1 is pressed) is never built: no error dialog on
-    the way out, nothing in the error log."""
+    """A dialog (the console's question), a full screen (help) or one that fills itself
+    when shown (the saved games) pushed in the moment the app closes (the window shut as
+    a key opened it) is never built: no error dialog on the way out, nothing in the error
+    log."""
+    from trafficking_sim.tui.screens.saves import SavesScreen
+
     async with trainer_console(db, tutorial) as (app, _pilot, _, _):
         if opened == "question":
             await app.action_quit()  # the question is on its way...
-        else:
+        elif opened == "help":
             app.action_help()
+        else:
+            app.push_screen(SavesScreen())
         app.exit()  # ...and the app closes before it is drawn
     assert app.errors == []
     assert not (user_data_dir() / "logs" / "error.log").exists()

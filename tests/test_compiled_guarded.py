@@ -252,7 +252,8 @@ def test_a_turn_start_looks_only_at_the_rules_and_events_that_can_still_come(
     """Issue #18: EndTurn does not scan every turn rule and waiting event. A rule that
     fires once and has fired, and an event that has come, are not looked at again; a
     rule that fires every turn is, every turn. What a turn's start looks at is worked
-    out once for each set of rules fired (and of events come), not at every turn."""
+    out once for each turn and set of rules fired (and of events come), and remembered
+    for the explorer and replays, which meet them again."""
     engine = mini(tmp_path, WAITING)
     rules_seen: list[list[str]] = []
     events_seen: list[list[str]] = []

@@ -227,7 +227,7 @@ class Program:
     # The roles that may take each scenario action: who a rule set off by time follows up
     # on in a class game (see ``addressing.cause_of``).
     done_by: dict[str, list[str]] = field(default_factory=dict)
-    # Whether the scenario has rules at a turn's end (most have none: no call to look).
+    # Whether the scenario has rules at a turn's end (the flagship has none: no call to look).
     turn_end: bool = True
     # What the engine makes of each rule, inject and action once (``core._plan``: the
     # handlers of its effects, the name it gives as their origin ...), by rule id.
@@ -342,9 +342,9 @@ class Program:
         self, kind: str, roles: frozenset[str], turn: int, fired: frozenset[str]
     ) -> list[tuple[Rule, Check | None]]:
         """``timed`` without the rules that fire once and have fired (``fired``): those
-        that can still fire at the start or end of ``turn``. A game's set of fired rules
-        is the same object from step to step until a rule fires, so most turns find
-        their answer remembered."""
+        that can still fire at the start or end of ``turn``. The answer is remembered for
+        the explorer and replays through one engine, which meet the same turn and set of
+        fired rules again (a game played once starts each turn once)."""
         if self.scan_all:
             return self.rules.get(kind, [])
         key = (kind, roles, turn, fired)

@@ -864,7 +864,7 @@ class _Step:
             self.state.ap = self.content.actors[following].action_points
             self.emit(E.SEAT_PASSED, role=following)
             return
-        if self.program.turn_end:  # (most scenarios have no rule at a turn's end)
+        if self.program.turn_end:  # (the flagship has no rule at a turn's end)
             self.fire("turn_end", None)
         if self.state.over:
             return

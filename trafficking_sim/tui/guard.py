@@ -14,23 +14,27 @@ from typing import Any
 GUARDED_NAMES = ("refresh_language", "update_view", "game_update", "confirm", "submit", "redraw")
 
 
-def _mounting_as_the_app_closes(node: Any) -> bool:
+SHOWING = frozenset({"on_mount", "on_screen_resume"})
+"""The handlers of a screen being shown: skipped for one that will never be."""
+
+
+def _shown_as_the_app_closes(node: Any) -> bool:
     """A screen pushed in the moment the app closes (the window shut as a key opened it)
-    is mounted but never composed nor shown: its mount handlers would look for widgets
-    that were never built, and report an error on the way out."""
+    is mounted and resumed but never composed nor shown: its handlers for being shown
+    would look for widgets that were never built, and report an error on the way out."""
     return not (node.app.is_running and node.is_attached)
 
 
 def _guarded(method: Callable[..., Any]) -> Callable[..., Any]:
     if getattr(method, "__guarded__", False):
         return method
-    mount = method.__name__ == "on_mount"
+    showing = method.__name__ in SHOWING
 
     if _is_coroutine(method):
 
         @functools.wraps(method)
         async def async_wrapper(self: Any, *args: Any, **kwargs: Any) -> Any:
-            if mount and _mounting_as_the_app_closes(self):
+            if showing and _shown_as_the_app_closes(self):
                 return None
             try:
                 return await method(self, *args, **kwargs)
@@ -43,7 +47,7 @@ def _guarded(method: Callable[..., Any]) -> Callable[..., Any]:
 
     @functools.wraps(method)
     def wrapper(self: Any, *args: Any, **kwargs: Any) -> Any:
-        if mount and _mounting_as_the_app_closes(self):
+        if showing and _shown_as_the_app_closes(self):
             return None
         try:
             return method(self, *args, **kwargs)
