@@ -183,3 +183,32 @@ async def test_a_filter_change_that_keeps_the_rows_and_the_chosen_entry_redraws_
         assert sorted(redrawn) == ["detail", "list"]
         assert _rows(app) == [t("tui.log_empty", "en")]
         assert text_of(app, "#log-detail") == t("tui.log_help", "en")
+
+
+async def test_a_filter_key_lays_out_nothing_when_no_scroll_bar_comes_or_goes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The filter's words, the list's rows and the detail's text change, none of them the
+    # size of anything on screen: each used to lay out the whole screen (an Input sets its
+    # scrollable width on every key, a list its height on new rows, the detail followed
+    # its text), and a layout has every region of the screen composed again.
+    app = app_for()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _show_log(pilot)
+        app.screen.query_one("#log-filter", Input).focus()
+        await settle(pilot)
+        everything = _rows(app)
+        laid_out: list[object] = []
+        real = app.screen._refresh_layout
+        monkeypatch.setattr(
+            app.screen, "_refresh_layout", lambda *a, **k: laid_out.append(a) or real(*a, **k)
+        )
+        await pilot.press(*"zzq")
+        await settle(pilot)
+        assert _rows(app) == [t("tui.log_empty", "en")]
+        assert text_of(app, "#log-detail") == t("tui.log_help", "en")
+        for _ in range(3):
+            await pilot.press("backspace")
+        await settle(pilot)
+        assert _rows(app) == everything
+        assert laid_out == []

@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 
 from ..text import plain
 from ..widgets.detail import DetailView
+from ..widgets.pane_list import PaneList
 from ..widgets.tlabel import TLabel
 from .base import PaneMixin
 
@@ -50,7 +51,7 @@ class ListDetailPane(PaneMixin, Vertical):
         with Horizontal(classes="pane-row"):
             with Vertical(classes="pane-list"):
                 yield TLabel(self.HEADING_KEY, id=self.HEADING_ID, classes="pane-heading")
-                yield OptionList(id=self.LIST_ID)
+                yield PaneList(id=self.LIST_ID)
             yield DetailView(id=self.DETAIL_ID, classes="pane-detail")
         with Horizontal(classes="buttons"):
             for index, (ident, _key, _shortcut) in enumerate(self.BUTTONS):

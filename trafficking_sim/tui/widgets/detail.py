@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from textual.content import Content
 from textual.geometry import Size
+from textual.reactive import Reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.visual import Visual
-from textual.widget import Widget
 
 
 class DetailView(ScrollView, can_focus=True):
@@ -28,6 +28,10 @@ class DetailView(ScrollView, can_focus=True):
         overflow-y: auto;
     }
     """
+
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
+    """As on every widget, but no layout when it changes (the scroll bar's own setting
+    still asks for one when the bar comes or goes)."""
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
@@ -68,7 +72,7 @@ class DetailView(ScrollView, can_focus=True):
         self._strips, self._wrapped_for = strips, inner
         size = Size(width, len(strips))
         if size != self.virtual_size:
-            self.set_reactive(Widget.virtual_size, size)
+            self.virtual_size = size
             self._scroll_update(size)
 
     def _lines(self, width: int) -> list[Strip]:
