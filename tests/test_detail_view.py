@@ -10,9 +10,10 @@ import pytest
 from textual.events import MouseScrollDown
 from textual.widgets import Button, OptionList
 
-from tests.test_tui import SIZE, app_for, settle, start_game
+from tests.test_tui import SIZE, app_for, settle, start_game, text_of
 from trafficking_sim.play import narrate
 from trafficking_sim.tui.panes import log as log_pane
+from trafficking_sim.tui.screens.codex import CodexScreen
 from trafficking_sim.tui.widgets.detail import DetailView
 
 LONG = [f"Line {n} of a long entry, with words enough to wrap once or twice." for n in range(40)]
@@ -134,3 +135,20 @@ async def test_a_new_text_in_the_detail_lays_out_nothing(
             texts.add(str(detail.text))
         assert len(texts) == 4, "each entry's own text"
         assert laid_out == []
+
+
+async def test_a_glossary_term_drawn_in_the_detail_opens_its_entry_when_clicked(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    _long_first_turn(monkeypatch, ["Ask Europol through SIENA before the minibus leaves."])
+    app = app_for()
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot, 0.3)  # the glossary loads in the background
+        detail = await _log_on(pilot, "through siena")
+        lines = drawn(detail)
+        row = next(y for y, line in enumerate(lines) if "SIENA" in line)
+        column = lines[row].index("SIENA") + detail.styles.padding.left
+        await pilot.click(detail, offset=(column + 1, row))
+        await settle(pilot)
+        assert isinstance(app.screen, CodexScreen)
+        assert "SIENA" in text_of(app, "#codex-entry")
