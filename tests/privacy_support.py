@@ -14,6 +14,7 @@ from trafficking_sim.content import GameContent
 from trafficking_sim.engine import Action, EndTurn
 from trafficking_sim.play.notation import play_script
 from trafficking_sim.play.session import Session
+from trafficking_sim.tui.widgets.detail import DetailView
 
 WALKS = Path(__file__).parent / "walkthroughs" / "exercise"
 NOTE = "Trainer-only remark about the zebra crossing"
@@ -42,6 +43,8 @@ def screen_text(app: App[Any], skip: tuple[type, ...] = ()) -> str:
             continue
         for widget in screen.query(Static):
             parts.append(str(widget.render()))
+        for detail in screen.query(DetailView):  # a pane's detail draws its own lines
+            parts.append(str(detail.text))
         for options in screen.query(OptionList):
             parts += [
                 str(options.get_option_at_index(i).prompt) for i in range(options.option_count)

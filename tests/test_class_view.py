@@ -15,6 +15,7 @@ from trafficking_sim.play.session import Session
 from trafficking_sim.tui.app import AppConfig, TraffickingApp
 from trafficking_sim.tui.screens.game import GameScreen
 from trafficking_sim.tui.screens.trainer import HandOverScreen, TrainerScreen
+from trafficking_sim.tui.widgets.detail import DetailView
 
 from .test_trainer_tui import SIZE, ready, set_up_class, settle
 
@@ -85,11 +86,11 @@ async def test_partners_played_by_groups_are_named_as_groups() -> None:
         await settle(pilot)
         partners: Any = game.query_one("#partners-pane")
         partners.show_item("border_b")
-        detail = str(game.query_one("#partner-detail", Static).render())
+        detail = str(game.query_one("#partner-detail", DetailView).render())
         assert "Played in this class by Group 2 (Border police B)" in detail
         assert "played by the computer" not in detail
         partners.show_item("authorities_c")
-        detail = str(game.query_one("#partner-detail", Static).render())
+        detail = str(game.query_one("#partner-detail", DetailView).render())
         assert "played by the computer" in detail  # no group plays it in this class
 
 

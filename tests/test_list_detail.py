@@ -4,6 +4,7 @@ buttons for what is chosen."""
 
 from __future__ import annotations
 
+import pytest
 from textual.widgets import Button, OptionList
 
 from trafficking_sim.engine import Do
@@ -72,3 +73,33 @@ async def test_every_list_and_detail_pane_is_built_on_the_one_base() -> None:
             await settle(pilot)
         panes = {type(p).__name__ for p in app.screen.query(ListDetailPane)}
         assert panes == {"SienaPane", "PartnersPane", "BoardPane", "LogPane"}
+
+
+async def test_a_pane_shown_again_keeps_its_drawn_rows_until_its_width_changes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Textual tells a list shown again that it was resized, and an OptionList then drops
+    # every drawn row: each switch back to the log drew its whole list again.
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        await start_game(pilot)
+        await pilot.press("5")
+        await settle(pilot)
+        options = app.screen.query_one("#log-list", OptionList)
+        first = options.render_line(0).text
+        dropped: list[int] = []
+        real = options._clear_caches
+        monkeypatch.setattr(options, "_clear_caches", lambda: dropped.append(1) or real())
+        for _ in range(2):
+            await pilot.press("1")
+            await settle(pilot)
+            await pilot.press("5")
+            await settle(pilot)
+        assert dropped == []
+        assert options.render_line(0).text == first
+        await pilot.resize_terminal(100, 30)  # a new width: the rows are drawn anew
+        await settle(pilot)
+        assert dropped
+        line = options.render_line(0).text
+        assert len(line) == options.scrollable_content_region.width > len(first)
+        assert line.startswith(first[:10])

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from textual.widgets import Input, OptionList, Select, Static
+from textual.widgets import Input, OptionList, Select
 
 from tests.test_tui import SIZE, app_for, settle, start_game, text_of
 from trafficking_sim.engine import Do, Send
@@ -15,6 +15,7 @@ from trafficking_sim.play import narrate
 from trafficking_sim.tui.panes import log as log_pane
 from trafficking_sim.tui.panes.list_detail import ListDetailPane
 from trafficking_sim.tui.panes.log import LogPane
+from trafficking_sim.tui.widgets.detail import DetailView
 
 
 def _rows(app: Any) -> list[str]:
@@ -155,13 +156,13 @@ async def test_a_long_log_lists_the_newest_entries_and_says_how_many_more_there_
 async def test_a_filter_change_that_keeps_the_rows_and_the_chosen_entry_redraws_neither(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    # A new text in the detail costs a layout of the whole screen and new rows a drawing
-    # of the whole list: a letter that changes neither (a space, or one that keeps every
+    # A new text in the detail costs a drawing of it and new rows a drawing of the whole
+    # list: a letter that changes neither (a space, or one that keeps every
     # entry listed) costs neither.
     app = app_for()
     async with app.run_test(size=SIZE) as pilot:
         await _show_log(pilot)
-        detail = app.screen.query_one("#log-detail", Static)
+        detail = app.screen.query_one("#log-detail", DetailView)
         options = app.screen.query_one("#log-list", OptionList)
         words = app.screen.query_one("#log-filter", Input)
         redrawn: list[str] = []
@@ -182,3 +183,32 @@ async def test_a_filter_change_that_keeps_the_rows_and_the_chosen_entry_redraws_
         assert sorted(redrawn) == ["detail", "list"]
         assert _rows(app) == [t("tui.log_empty", "en")]
         assert text_of(app, "#log-detail") == t("tui.log_help", "en")
+
+
+async def test_a_filter_key_lays_out_nothing_when_no_scroll_bar_comes_or_goes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The filter's words, the list's rows and the detail's text change, none of them the
+    # size of anything on screen: each used to lay out the whole screen (an Input sets its
+    # scrollable width on every key, a list its height on new rows, the detail followed
+    # its text), and a layout has every region of the screen composed again.
+    app = app_for()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _show_log(pilot)
+        app.screen.query_one("#log-filter", Input).focus()
+        await settle(pilot)
+        everything = _rows(app)
+        laid_out: list[object] = []
+        real = app.screen._refresh_layout
+        monkeypatch.setattr(
+            app.screen, "_refresh_layout", lambda *a, **k: laid_out.append(a) or real(*a, **k)
+        )
+        await pilot.press(*"zzq")
+        await settle(pilot)
+        assert _rows(app) == [t("tui.log_empty", "en")]
+        assert text_of(app, "#log-detail") == t("tui.log_help", "en")
+        for _ in range(3):
+            await pilot.press("backspace")
+        await settle(pilot)
+        assert _rows(app) == everything
+        assert laid_out == []

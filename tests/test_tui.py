@@ -30,18 +30,22 @@ from trafficking_sim.tui.screens.saves import SavesScreen
 from trafficking_sim.tui.screens.scenarios import ScenarioScreen
 from trafficking_sim.tui.screens.title import TitleScreen
 from trafficking_sim.tui.screens.too_small import TooSmallScreen
+from trafficking_sim.tui.widgets.detail import DetailView
 
 SIZE = (80, 24)
 
 
 def text_of(app: TraffickingApp, selector: str) -> str:
-    widget = app.screen.query_one(selector, Static)
+    widget = app.screen.query_one(selector)
+    if isinstance(widget, DetailView):  # a pane's detail draws its own lines
+        return str(widget.text)
+    assert isinstance(widget, Static), widget
     return str(widget.visual) if hasattr(widget, "visual") else str(widget.render())
 
 
 def screen_text(app: TraffickingApp) -> str:
-    """Everything the Static widgets of the current screen show."""
-    return "\n".join(str(w.render()) for w in app.screen.query(Static))
+    """Everything the Static widgets and the panes' details of the current screen show."""
+    return "\n".join(str(w.render()) for w in app.screen.query("Static, DetailView"))
 
 
 async def settle(pilot: Any, delay: float = 0.05) -> None:

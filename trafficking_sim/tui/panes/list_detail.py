@@ -9,12 +9,14 @@ the empty state, follows the highlight and labels the buttons in the player's la
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import Button, OptionList, Static
+from textual.widgets import Button, OptionList
 from textual.widgets.option_list import Option
 
 from ..text import plain
+from ..widgets.detail import DetailView
+from ..widgets.pane_list import PaneList
 from ..widgets.tlabel import TLabel
 from .base import PaneMixin
 
@@ -40,9 +42,8 @@ class ListDetailPane(PaneMixin, Vertical):
         self.selected: str | None = None
         """The id of the row shown in the detail, kept across redraws."""
         # What the list and the detail show now: a redraw that would show the same is
-        # skipped (a new text in the detail costs a layout of the whole screen, and new
-        # rows a drawing of the whole list), as when a letter typed in the log's filter
-        # keeps the chosen entry.
+        # skipped (new rows cost a drawing of the whole list, and a new text a drawing of
+        # the detail), as when a letter typed in the log's filter keeps the chosen entry.
         self._shown_rows: list[tuple[object, ...]] = []
         self._shown_detail: tuple[object, ...] | None = None
 
@@ -50,9 +51,8 @@ class ListDetailPane(PaneMixin, Vertical):
         with Horizontal(classes="pane-row"):
             with Vertical(classes="pane-list"):
                 yield TLabel(self.HEADING_KEY, id=self.HEADING_ID, classes="pane-heading")
-                yield OptionList(id=self.LIST_ID)
-            with VerticalScroll(classes="pane-detail"):
-                yield Static(id=self.DETAIL_ID)
+                yield PaneList(id=self.LIST_ID)
+            yield DetailView(id=self.DETAIL_ID, classes="pane-detail")
         with Horizontal(classes="buttons"):
             for index, (ident, _key, _shortcut) in enumerate(self.BUTTONS):
                 yield Button(id=ident, variant="primary" if index == 0 else "default")
@@ -129,7 +129,7 @@ class ListDetailPane(PaneMixin, Vertical):
         if shown == self._shown_detail:
             return
         self._shown_detail = shown
-        self.query_one(f"#{self.DETAIL_ID}", Static).update(text)
+        self.query_one(f"#{self.DETAIL_ID}", DetailView).update(text)
 
     def enable(self, ident: str, enabled: bool) -> None:
         self.query_one(f"#{ident}", Button).disabled = not enabled

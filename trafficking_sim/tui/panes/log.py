@@ -8,6 +8,8 @@ from collections.abc import Callable
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.content import Content
+from textual.geometry import Size
+from textual.reactive import Reactive
 from textual.widgets import Input, Select
 from textual.widgets.option_list import Option
 
@@ -37,6 +39,10 @@ class LogFilter(Input):
     frame later; calling back from the value's watcher, inside the key's handler, puts
     the typed letter and the filtered log on the same frame.
     """
+
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
+    """An ``Input`` sets its scrollable width on every key, and Textual would lay out the
+    whole screen for it; the filter's width is the row's, whatever its words."""
 
     def __init__(self, on_edit: Callable[[str], None], **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]

@@ -1,0 +1,154 @@
+"""A pane's detail (the chosen message, partner, fact or log entry in full): its text as
+written, wrapped beside a scroll bar when it is long, scrolled with the keys and the
+mouse wheel, and a new text drawn without laying out the screen again."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from textual.events import MouseScrollDown
+from textual.widgets import Button, OptionList
+
+from tests.test_tui import SIZE, app_for, settle, start_game, text_of
+from trafficking_sim.play import narrate
+from trafficking_sim.tui.panes import log as log_pane
+from trafficking_sim.tui.screens.codex import CodexScreen
+from trafficking_sim.tui.widgets.detail import DetailView
+
+LONG = [f"Line {n} of a long entry, with words enough to wrap once or twice." for n in range(40)]
+
+
+def drawn(detail: DetailView) -> list[str]:
+    """The lines the detail draws now, as the player sees them."""
+    return [detail.render_line(y).text for y in range(detail.scrollable_content_region.height)]
+
+
+def _long_first_turn(monkeypatch: pytest.MonkeyPatch, lines: list[str]) -> None:
+    real = narrate.describe
+
+    def describe(event: Any, *args: Any, **kwargs: Any) -> list[str]:
+        said = real(event, *args, **kwargs)
+        return lines if said and event.kind == "turn_started" else said
+
+    monkeypatch.setattr(log_pane.narrate, "describe", describe)
+
+
+async def _log_on(pilot: Any, words: str) -> DetailView:
+    """The Log pane with only the entries holding ``words``."""
+    await start_game(pilot)
+    await pilot.press("5")
+    await settle(pilot)
+    pilot.app.screen.query_one("#log-filter").value = words
+    await settle(pilot)
+    return pilot.app.screen.query_one("#log-detail", DetailView)
+
+
+async def test_a_long_detail_is_wrapped_beside_its_scroll_bar_and_scrolls_with_the_keys(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    _long_first_turn(monkeypatch, LONG)
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        detail = await _log_on(pilot, "long entry")
+        assert detail.show_vertical_scrollbar
+        shown = drawn(detail)
+        assert shown[0].strip().startswith("Turn 1")
+        # Wrapped to the width left beside the scroll bar: every word of a line is there.
+        width = detail.scrollable_content_region.width
+        assert all(len(line) == width for line in shown)
+        assert "Line 0 of a long entry, with" in " ".join(line.strip() for line in shown)
+        detail.focus()
+        await pilot.press("end")
+        await settle(pilot)
+        assert detail.scroll_y == detail.max_scroll_y > 0
+        assert LONG[-1].split()[-1] in " ".join(drawn(detail)), "the last words are reached"
+        await pilot.press("home")
+        await settle(pilot)
+        assert detail.scroll_y == 0
+        await pilot.press("pagedown")
+        await settle(pilot)
+        assert detail.scroll_y > 0
+        assert drawn(detail) != shown
+
+
+async def test_a_long_detail_scrolls_with_the_mouse_wheel(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    _long_first_turn(monkeypatch, LONG)
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        detail = await _log_on(pilot, "long entry")
+        before = drawn(detail)
+        await pilot._post_mouse_events([MouseScrollDown], detail, offset=(2, 2))
+        await settle(pilot)
+        assert detail.scroll_y > 0
+        assert drawn(detail) != before
+
+
+async def test_the_detail_draws_its_text_as_written_never_as_markup(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    written = "[bold]Bold?[/bold] [@click=app.quit]quit[/] [red]"
+    _long_first_turn(monkeypatch, [written])
+    app = app_for()
+    async with app.run_test(size=(120, 30)) as pilot:
+        detail = await _log_on(pilot, "bold?")
+        assert any(written in line for line in drawn(detail))
+        assert not detail.show_vertical_scrollbar  # a short text: no scroll bar
+
+
+async def test_the_detail_comes_between_the_list_and_the_buttons_in_the_focus_order() -> None:
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        await start_game(pilot)
+        await pilot.press("2")
+        await settle(pilot)
+        assert app.focused is app.screen.query_one("#partners-list", OptionList)
+        await pilot.press("tab")
+        assert app.focused is app.screen.query_one("#partner-detail", DetailView)
+        await pilot.press("tab")
+        assert isinstance(app.focused, Button)
+
+
+async def test_a_new_text_in_the_detail_lays_out_nothing(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A text that grows or shrinks the detail used to lay out the whole screen again (a
+    # Static in a scrolling container follows its text's height), and then to draw every
+    # region of it: on each key that moved the highlight or filtered the log.
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        await start_game(pilot)
+        await pilot.press("5")
+        await settle(pilot)
+        detail = app.screen.query_one("#log-detail", DetailView)
+        laid_out: list[object] = []
+        real = app.screen._refresh_layout
+        monkeypatch.setattr(
+            app.screen, "_refresh_layout", lambda *a, **k: laid_out.append(a) or real(*a, **k)
+        )
+        texts = {str(detail.text)}
+        for _ in range(3):
+            await pilot.press("down")
+            await settle(pilot)
+            texts.add(str(detail.text))
+        assert len(texts) == 4, "each entry's own text"
+        assert laid_out == []
+
+
+async def test_a_glossary_term_drawn_in_the_detail_opens_its_entry_when_clicked(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    _long_first_turn(monkeypatch, ["Ask Europol through SIENA before the minibus leaves."])
+    app = app_for()
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot, 0.3)  # the glossary loads in the background
+        detail = await _log_on(pilot, "through siena")
+        lines = drawn(detail)
+        row = next(y for y, line in enumerate(lines) if "SIENA" in line)
+        column = lines[row].index("SIENA") + detail.styles.padding.left
+        await pilot.click(detail, offset=(column + 1, row))
+        await settle(pilot)
+        assert isinstance(app.screen, CodexScreen)
+        assert "SIENA" in text_of(app, "#codex-entry")
