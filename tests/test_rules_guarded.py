@@ -1757,7 +1757,8 @@ def test_a_rule_answers_only_the_messages_its_filter_describes(tmp_path: Path) -
 def test_the_reference_evaluator_agrees_with_the_engine_at_the_edges(engine: Engine) -> None:
     """``conditions.holds`` is the reference the compiled conditions are checked against
     (tests/test_properties.py), which leaves out chances and messages and never lands on a
-    range's last turn: here the two agree there too."""
+    range's last turn or on a step done exactly as often as asked: here the two agree there
+    too."""
     from pydantic import TypeAdapter
 
     from trafficking_sim.content import logic as L
@@ -1801,6 +1802,13 @@ def test_the_reference_evaluator_agrees_with_the_engine_at_the_edges(engine: Eng
     assert not holds(parse({"message": {"to": "eurojust"}}), Ctx(0, sent))  # type: ignore[arg-type]
     assert holds(parse({"message": {"to": "player"}}), Ctx(0, answer))  # type: ignore[arg-type]
     assert not holds(parse({"message": {"to": "player"}}), Ctx(0, sent))  # type: ignore[arg-type]
+    # A step done exactly as often as a condition asks counts ("at least that often").
+    state.done = {"check_vehicle": 2}
+    for times in (1, 2, 3):
+        done = parse({"done": {"action": "check_vehicle", "times": times}})
+        expected = times <= 2
+        assert holds(done, Ctx(0, None)) == expected, times  # type: ignore[arg-type]
+        assert compile_condition(done)(Ctx(0, None)) == expected, times  # type: ignore[arg-type]
 
 
 # --- engine/core.py: the survivors of the third mutation pass ----------------------------------
