@@ -1701,6 +1701,8 @@ MESSAGE_FILTERS = {
     "graded_a": "{source_code: A}",
     "graded_1": "{info_code: '1'}",
     "with_phone": "{has_fact: phone}",
+    # (a fact with another field: checked by the general filter, not the fast one)
+    "urgent_with_phone": "{to: europol, priority: urgent, has_fact: phone}",
     "to_eurojust": "{to: eurojust}",
     "from_player": "{from: player, to: europol}",
     "from_ngo": "{from: ngo}",
@@ -1748,10 +1750,13 @@ def test_a_rule_answers_only_the_messages_its_filter_describes(tmp_path: Path) -
         "graded_a",
         "graded_1",
         "with_phone",
+        "urgent_with_phone",
         "from_player",
     }
     other = Send(to=("europol",), source_code="B", info_code="2")
     assert fired(other) == {"by_siena", "from_player"}
+    urgent = Send(to=("europol",), priority="urgent")
+    assert fired(urgent) == {"by_siena", "urgent", "from_player"}
 
 
 def test_the_reference_evaluator_agrees_with_the_engine_at_the_edges(engine: Engine) -> None:
