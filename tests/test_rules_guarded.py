@@ -1503,6 +1503,29 @@ def test_a_greyed_step_says_why_for_each_form_of_condition(tmp_path: Path) -> No
     assert later["after_raid"] is None and later["hidden_till_raid"] is None
 
 
+def test_a_step_the_points_left_do_not_cover_is_greyed_with_the_count(engine: Engine) -> None:
+    """The list of steps greys out a step that costs more than the points left this turn,
+    saying what it needs and what is left; a step that costs exactly what is left is open."""
+    from trafficking_sim.engine.steps import step_options
+    from trafficking_sim.play import narrate
+
+    state, _ = engine.new_game("border_b", 1)
+    assert engine.content.actions["check_vehicle"].cost == 1
+
+    def check_vehicle() -> tuple[bool, str | None]:
+        [option] = [o for o in step_options(engine, state) if o.action == "check_vehicle"]
+        why = narrate.reason_text(engine.content, option.reason, "en") if option.reason else None
+        return option.available, why
+
+    state.ap = 1
+    assert check_vehicle() == (True, None)
+    state.ap = 0
+    assert check_vehicle() == (
+        False,
+        "it needs 1 action points and you have 0 left this turn. End the turn to get new ones.",
+    )
+
+
 # --- engine/decisions.py: a group's decision on a request made to the role it plays ----------
 
 
