@@ -1529,9 +1529,12 @@ def test_a_step_the_points_left_do_not_cover_is_greyed_with_the_count(engine: En
 # --- engine/decisions.py: a group's decision on a request made to the role it plays ----------
 
 
-def _asked_border_b(tmp_path: Path) -> tuple[Engine, object]:
+def _asked_border_b(
+    tmp_path: Path, more_rules: str = "", first: tuple[object, ...] = ()
+) -> tuple[Engine, object]:
     """A class game of police_a and border_b; police_a has asked border_b for an alert on a
-    van, a service no rule of the scenario answers, and the turn has passed to border_b."""
+    van, a service no rule of the scenario answers (unless ``more_rules`` do), after the
+    actions ``first``, and the turn has not yet passed to border_b."""
     header = HEADER.replace(
         "  - card: ngo\n    state: C",
         "  - card: ngo\n    state: C\n  - card: border_b\n    state: C",
@@ -1547,10 +1550,12 @@ def _asked_border_b(tmp_path: Path) -> tuple[Engine, object]:
     then:
       - reveal: {facts: [van], to: police_a}
 """
-    engine = Engine(load_game(write_scenario(tmp_path, extra, header)))
+    engine = Engine(load_game(write_scenario(tmp_path, extra + more_rules, header)))
     state, _ = engine.new_game("police_a", 1, ("police_a", "border_b"))
+    for action in first:
+        state, _ = engine.step(state, action)  # type: ignore[arg-type]
     state, _ = engine.step(state, Request("border_b", "border_alert", "van"))
-    assert state.open_requests == (1,)
+    assert state.open_requests == (len(state.messages),)
     return engine, state
 
 
@@ -1594,6 +1599,93 @@ def test_a_granted_request_no_rule_answers_gets_the_services_own_reply(
     assert (reply.sender, reply.recipients, reply.in_reply_to) == ("border_b", ("police_a",), 1)
     assert reply.body_id == "role:border_b/services.border_alert.reply"
     assert (reply.channel, reply.thread) == ("siena", 1)
+
+
+def test_a_decision_on_no_open_request_or_asking_for_more_without_words_is_refused(
+    tmp_path: Path,
+) -> None:
+    """A group is told in words when the request it decides is not waiting for a decision,
+    and that asking for more needs its words, as a refusal does; with them the request
+    stays open."""
+    from trafficking_sim.engine.actions import Decide
+    from trafficking_sim.play import narrate
+
+    engine, state = _asked_border_b(tmp_path)
+    state, _ = engine.step(state, EndTurn())  # type: ignore[arg-type]
+
+    def refused(decision: Decide) -> str:
+        _, events = engine.step(state, decision)  # type: ignore[arg-type]
+        return narrate.reason_text(engine.content, refusal(events).data["reason"], "en")
+
+    assert refused(Decide(2, "grant")) == "request number 2 is not waiting for a decision."
+    needs_words = "say why you refuse, or what more you need: the asking group reads it."
+    assert refused(Decide(1, "more")) == needs_words
+    assert refused(Decide(1, "refuse", note="  ")) == needs_words
+    state, events = engine.step(state, Decide(1, "more", note="Which crossing?"))  # type: ignore[arg-type]
+    assert E.ACTION_REFUSED not in kinds(events)
+    assert state.open_requests == (1,)  # type: ignore[attr-defined]
+
+
+def test_a_group_decides_the_request_it_names_not_the_message_before_it(tmp_path: Path) -> None:
+    """A request that is not the game's first message: the group it was made to decides it
+    (the message before it went to Europol)."""
+    from trafficking_sim.engine.actions import Decide
+
+    engine, state = _asked_border_b(tmp_path, first=(Send(to=("europol",)),))
+    [request] = state.open_requests  # type: ignore[attr-defined]
+    assert request > 1 and state.messages[request - 2].recipients != ("border_b",)  # type: ignore[attr-defined]
+    state, _ = engine.step(state, EndTurn())  # type: ignore[arg-type]
+    state, events = engine.step(state, Decide(request, "grant"))  # type: ignore[arg-type]
+    assert E.ACTION_REFUSED not in kinds(events)
+    assert state.open_requests == ()
+
+
+ANSWERS_BY_FACT = """\
+  - id: alert_on_phone
+    when: {request: {agency: border_b, service: border_alert, fact: phone}}
+    plays: border_b
+    then:
+      - set: {var: count, value: 2}
+      - reply: {text: {en: x, sl: y}, after: 0}
+  - id: alert_on_van
+    when: {request: {agency: border_b, service: border_alert, fact: van}}
+    plays: border_b
+    then:
+      - set: {var: count, value: 1}
+      - reply: {text: {en: x, sl: y}, after: 0}
+"""
+"""The role's answers to a request, by the fact it is about (the first that answers wins)."""
+
+
+def test_a_granted_request_sets_off_the_rules_for_its_own_fact_only(tmp_path: Path) -> None:
+    """When the group grants a request about the van, the scenario's answer for a request
+    about the van applies, and not its answer for one about the phone."""
+    from trafficking_sim.engine.actions import Decide
+
+    engine, state = _asked_border_b(tmp_path, ANSWERS_BY_FACT)
+    state, _ = engine.step(state, EndTurn())  # type: ignore[arg-type]
+    assert state.variables["count"] == 0
+    state, events = engine.step(state, Decide(1, "grant"))  # type: ignore[arg-type]
+    assert E.ACTION_REFUSED not in kinds(events)
+    assert state.variables["count"] == 1
+    assert state.fired >= {"alert_on_van"} and "alert_on_phone" not in state.fired
+
+
+def test_a_grant_in_the_groups_own_words_is_the_only_answer_the_asker_gets(tmp_path: Path) -> None:
+    """A group that grants in its own words answers the asker with them: the service's
+    standard reply does not follow as a second answer."""
+    from trafficking_sim.engine.actions import Decide
+
+    engine, state = _asked_border_b(tmp_path)
+    state, _ = engine.step(state, EndTurn())  # type: ignore[arg-type]
+    words = "Alert issued at the crossing"
+    state, _ = engine.step(state, Decide(1, "grant", note=words))  # type: ignore[arg-type]
+    for _ in range(2):
+        state, _ = engine.step(state, EndTurn())
+    replies = [m for m in state.messages if m.kind == "reply"]
+    assert [(m.sender, m.recipients, m.body) for m in replies] == [
+        ("border_b", ("police_a",), words)
+    ]
 
 
 # --- play/saves.py: finished games kept for review, a save that cannot be read -------------------
