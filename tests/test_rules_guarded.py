@@ -1503,6 +1503,27 @@ def test_a_greyed_step_says_why_for_each_form_of_condition(tmp_path: Path) -> No
     assert later["after_raid"] is None and later["hidden_till_raid"] is None
 
 
+def test_a_greyed_step_gives_the_contents_own_reason_where_it_has_one(tmp_path: Path) -> None:
+    """A step whose condition carries its reason in the content is greyed out with those
+    words, not with the engine's own explanation."""
+    from trafficking_sim.engine.steps import step_options
+    from trafficking_sim.play import narrate
+
+    worded = STEPS_WITH_CONDITIONS.replace(
+        "actions:\n",
+        "actions:\n  - id: worded\n    by: [police_a]\n"
+        "    label: {en: Worded, sl: Z besedami}\n    text: {en: x, sl: y}\n"
+        "    if: {done: other}\n"
+        "    reason: {en: Only after the other step., sl: Šele po drugem koraku.}\n",
+        1,
+    )
+    engine = mini(tmp_path, worded)
+    state, _ = engine.new_game("police_a", 1)
+    [option] = [o for o in step_options(engine, state) if o.action == "worded"]
+    assert not option.available and option.reason is not None
+    assert narrate.reason_text(engine.content, option.reason, "en") == "Only after the other step."
+
+
 def test_a_step_the_points_left_do_not_cover_is_greyed_with_the_count(engine: Engine) -> None:
     """The list of steps greys out a step that costs more than the points left this turn,
     saying what it needs and what is left; a step that costs exactly what is left is open."""
@@ -1675,17 +1696,63 @@ def test_a_grant_in_the_groups_own_words_is_the_only_answer_the_asker_gets(tmp_p
     """A group that grants in its own words answers the asker with them: the service's
     standard reply does not follow as a second answer."""
     from trafficking_sim.engine.actions import Decide
+    from trafficking_sim.play import narrate
 
     engine, state = _asked_border_b(tmp_path)
     state, _ = engine.step(state, EndTurn())  # type: ignore[arg-type]
     words = "Alert issued at the crossing"
-    state, _ = engine.step(state, Decide(1, "grant", note=words))  # type: ignore[arg-type]
+    state, events = engine.step(state, Decide(1, "grant", note=words))  # type: ignore[arg-type]
+    # (the asker's log shows the words as the message they are)
+    [sent] = [e for e in events if e.kind == E.MESSAGE_SENT]
+    assert narrate.seen_by(sent, state, "police_a")
+    assert state.messages[sent.data["message"] - 1].body == words
     for _ in range(2):
         state, _ = engine.step(state, EndTurn())
     replies = [m for m in state.messages if m.kind == "reply"]
     assert [(m.sender, m.recipients, m.body) for m in replies] == [
         ("border_b", ("police_a",), words)
     ]
+
+
+def test_a_granted_request_gets_the_standard_reply_its_service_times_and_needs_no_fact(
+    tmp_path: Path,
+) -> None:
+    """An author's role card may give a service its own reply delay, and a service that
+    needs no fact: granted by the group that plays the role, the standard reply reaches
+    the asker after that delay (not the role's usual one), and a request without a fact is
+    granted like any other."""
+    from trafficking_sim import paths
+    from trafficking_sim.engine.actions import Decide
+
+    card = (paths.bundled_dir("roles") / "border_b.yaml").read_text(encoding="utf-8")
+    targets = "    targets: [vehicle, person, document]\n"
+    assert card.count(targets) == 1 and card.rstrip().endswith("mejne prehode.")
+    card = card.replace(targets, targets + "    after: 2\n") + (
+        "  - id: briefing\n"
+        "    label: {en: Briefing, sl: Brifing}\n"
+        "    text: {en: A briefing on the route., sl: Brifing o poti.}\n"
+        "    channel: siena\n"
+    )
+    (tmp_path / "roles").mkdir()
+    (tmp_path / "roles" / "border_b.yaml").write_text(card, encoding="utf-8")
+    engine, state = _asked_border_b(tmp_path)
+    assert engine.content.actors["border_b"].reply_delay.normal == 1
+
+    def replies(state: object) -> list[int | None]:
+        return [m.in_reply_to for m in state.messages if m.kind == "reply"]  # type: ignore[attr-defined]
+
+    state, _ = engine.step(state, Request("border_b", "briefing"))  # type: ignore[arg-type]
+    state, _ = engine.step(state, EndTurn())  # type: ignore[arg-type]
+    assert state.open_requests == (1, 2)
+    for request in (1, 2):
+        state, events = engine.step(state, Decide(request, "grant"))
+        assert E.ACTION_REFUSED not in kinds(events)
+    decided = state.turn
+    while state.turn < decided + 2 and not state.over:
+        assert 1 not in replies(state), state.turn
+        state, _ = engine.step(state, EndTurn())
+    assert state.turn == decided + 2
+    assert 1 in replies(state) and 2 in replies(state)
 
 
 # --- play/saves.py: finished games kept for review, a save that cannot be read -------------------
