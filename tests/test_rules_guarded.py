@@ -1503,12 +1503,59 @@ def test_a_greyed_step_says_why_for_each_form_of_condition(tmp_path: Path) -> No
     assert later["after_raid"] is None and later["hidden_till_raid"] is None
 
 
+def test_a_greyed_step_gives_the_contents_own_reason_where_it_has_one(tmp_path: Path) -> None:
+    """A step whose condition carries its reason in the content is greyed out with those
+    words, not with the engine's own explanation."""
+    from trafficking_sim.engine.steps import step_options
+    from trafficking_sim.play import narrate
+
+    worded = STEPS_WITH_CONDITIONS.replace(
+        "actions:\n",
+        "actions:\n  - id: worded\n    by: [police_a]\n"
+        "    label: {en: Worded, sl: Z besedami}\n    text: {en: x, sl: y}\n"
+        "    if: {done: other}\n"
+        "    reason: {en: Only after the other step., sl: Šele po drugem koraku.}\n",
+        1,
+    )
+    engine = mini(tmp_path, worded)
+    state, _ = engine.new_game("police_a", 1)
+    [option] = [o for o in step_options(engine, state) if o.action == "worded"]
+    assert not option.available and option.reason is not None
+    assert narrate.reason_text(engine.content, option.reason, "en") == "Only after the other step."
+
+
+def test_a_step_the_points_left_do_not_cover_is_greyed_with_the_count(engine: Engine) -> None:
+    """The list of steps greys out a step that costs more than the points left this turn,
+    saying what it needs and what is left; a step that costs exactly what is left is open."""
+    from trafficking_sim.engine.steps import step_options
+    from trafficking_sim.play import narrate
+
+    state, _ = engine.new_game("border_b", 1)
+    assert engine.content.actions["check_vehicle"].cost == 1
+
+    def check_vehicle() -> tuple[bool, str | None]:
+        [option] = [o for o in step_options(engine, state) if o.action == "check_vehicle"]
+        why = narrate.reason_text(engine.content, option.reason, "en") if option.reason else None
+        return option.available, why
+
+    state.ap = 1
+    assert check_vehicle() == (True, None)
+    state.ap = 0
+    assert check_vehicle() == (
+        False,
+        "it needs 1 action points and you have 0 left this turn. End the turn to get new ones.",
+    )
+
+
 # --- engine/decisions.py: a group's decision on a request made to the role it plays ----------
 
 
-def _asked_border_b(tmp_path: Path) -> tuple[Engine, object]:
+def _asked_border_b(
+    tmp_path: Path, more_rules: str = "", first: tuple[object, ...] = ()
+) -> tuple[Engine, object]:
     """A class game of police_a and border_b; police_a has asked border_b for an alert on a
-    van, a service no rule of the scenario answers, and the turn has passed to border_b."""
+    van, a service no rule of the scenario answers (unless ``more_rules`` do), after the
+    actions ``first``, and the turn has not yet passed to border_b."""
     header = HEADER.replace(
         "  - card: ngo\n    state: C",
         "  - card: ngo\n    state: C\n  - card: border_b\n    state: C",
@@ -1524,10 +1571,12 @@ def _asked_border_b(tmp_path: Path) -> tuple[Engine, object]:
     then:
       - reveal: {facts: [van], to: police_a}
 """
-    engine = Engine(load_game(write_scenario(tmp_path, extra, header)))
+    engine = Engine(load_game(write_scenario(tmp_path, extra + more_rules, header)))
     state, _ = engine.new_game("police_a", 1, ("police_a", "border_b"))
+    for action in first:
+        state, _ = engine.step(state, action)  # type: ignore[arg-type]
     state, _ = engine.step(state, Request("border_b", "border_alert", "van"))
-    assert state.open_requests == (1,)
+    assert state.open_requests == (len(state.messages),)
     return engine, state
 
 
@@ -1571,6 +1620,139 @@ def test_a_granted_request_no_rule_answers_gets_the_services_own_reply(
     assert (reply.sender, reply.recipients, reply.in_reply_to) == ("border_b", ("police_a",), 1)
     assert reply.body_id == "role:border_b/services.border_alert.reply"
     assert (reply.channel, reply.thread) == ("siena", 1)
+
+
+def test_a_decision_on_no_open_request_or_asking_for_more_without_words_is_refused(
+    tmp_path: Path,
+) -> None:
+    """A group is told in words when the request it decides is not waiting for a decision,
+    and that asking for more needs its words, as a refusal does; with them the request
+    stays open."""
+    from trafficking_sim.engine.actions import Decide
+    from trafficking_sim.play import narrate
+
+    engine, state = _asked_border_b(tmp_path)
+    state, _ = engine.step(state, EndTurn())  # type: ignore[arg-type]
+
+    def refused(decision: Decide) -> str:
+        _, events = engine.step(state, decision)  # type: ignore[arg-type]
+        return narrate.reason_text(engine.content, refusal(events).data["reason"], "en")
+
+    assert refused(Decide(2, "grant")) == "request number 2 is not waiting for a decision."
+    needs_words = "say why you refuse, or what more you need: the asking group reads it."
+    assert refused(Decide(1, "more")) == needs_words
+    assert refused(Decide(1, "refuse", note="  ")) == needs_words
+    state, events = engine.step(state, Decide(1, "more", note="Which crossing?"))  # type: ignore[arg-type]
+    assert E.ACTION_REFUSED not in kinds(events)
+    assert state.open_requests == (1,)  # type: ignore[attr-defined]
+
+
+def test_a_group_decides_the_request_it_names_not_the_message_before_it(tmp_path: Path) -> None:
+    """A request that is not the game's first message: the group it was made to decides it
+    (the message before it went to Europol)."""
+    from trafficking_sim.engine.actions import Decide
+
+    engine, state = _asked_border_b(tmp_path, first=(Send(to=("europol",)),))
+    [request] = state.open_requests  # type: ignore[attr-defined]
+    assert request > 1 and state.messages[request - 2].recipients != ("border_b",)  # type: ignore[attr-defined]
+    state, _ = engine.step(state, EndTurn())  # type: ignore[arg-type]
+    state, events = engine.step(state, Decide(request, "grant"))  # type: ignore[arg-type]
+    assert E.ACTION_REFUSED not in kinds(events)
+    assert state.open_requests == ()
+
+
+ANSWERS_BY_FACT = """\
+  - id: alert_on_phone
+    when: {request: {agency: border_b, service: border_alert, fact: phone}}
+    plays: border_b
+    then:
+      - set: {var: count, value: 2}
+      - reply: {text: {en: x, sl: y}, after: 0}
+  - id: alert_on_van
+    when: {request: {agency: border_b, service: border_alert, fact: van}}
+    plays: border_b
+    then:
+      - set: {var: count, value: 1}
+      - reply: {text: {en: x, sl: y}, after: 0}
+"""
+"""The role's answers to a request, by the fact it is about (the first that answers wins)."""
+
+
+def test_a_granted_request_sets_off_the_rules_for_its_own_fact_only(tmp_path: Path) -> None:
+    """When the group grants a request about the van, the scenario's answer for a request
+    about the van applies, and not its answer for one about the phone."""
+    from trafficking_sim.engine.actions import Decide
+
+    engine, state = _asked_border_b(tmp_path, ANSWERS_BY_FACT)
+    state, _ = engine.step(state, EndTurn())  # type: ignore[arg-type]
+    assert state.variables["count"] == 0
+    state, events = engine.step(state, Decide(1, "grant"))  # type: ignore[arg-type]
+    assert E.ACTION_REFUSED not in kinds(events)
+    assert state.variables["count"] == 1
+    assert state.fired >= {"alert_on_van"} and "alert_on_phone" not in state.fired
+
+
+def test_a_grant_in_the_groups_own_words_is_the_only_answer_the_asker_gets(tmp_path: Path) -> None:
+    """A group that grants in its own words answers the asker with them: the service's
+    standard reply does not follow as a second answer."""
+    from trafficking_sim.engine.actions import Decide
+    from trafficking_sim.play import narrate
+
+    engine, state = _asked_border_b(tmp_path)
+    state, _ = engine.step(state, EndTurn())  # type: ignore[arg-type]
+    words = "Alert issued at the crossing"
+    state, events = engine.step(state, Decide(1, "grant", note=words))  # type: ignore[arg-type]
+    # (the asker's log shows the words as the message they are)
+    [sent] = [e for e in events if e.kind == E.MESSAGE_SENT]
+    assert narrate.seen_by(sent, state, "police_a")
+    assert state.messages[sent.data["message"] - 1].body == words
+    for _ in range(2):
+        state, _ = engine.step(state, EndTurn())
+    replies = [m for m in state.messages if m.kind == "reply"]
+    assert [(m.sender, m.recipients, m.body) for m in replies] == [
+        ("border_b", ("police_a",), words)
+    ]
+
+
+def test_a_granted_request_gets_the_standard_reply_its_service_times_and_needs_no_fact(
+    tmp_path: Path,
+) -> None:
+    """An author's role card may give a service its own reply delay, and a service that
+    needs no fact: granted by the group that plays the role, the standard reply reaches
+    the asker after that delay (not the role's usual one), and a request without a fact is
+    granted like any other."""
+    from trafficking_sim import paths
+    from trafficking_sim.engine.actions import Decide
+
+    card = (paths.bundled_dir("roles") / "border_b.yaml").read_text(encoding="utf-8")
+    targets = "    targets: [vehicle, person, document]\n"
+    assert card.count(targets) == 1 and card.rstrip().endswith("mejne prehode.")
+    card = card.replace(targets, targets + "    after: 2\n") + (
+        "  - id: briefing\n"
+        "    label: {en: Briefing, sl: Brifing}\n"
+        "    text: {en: A briefing on the route., sl: Brifing o poti.}\n"
+        "    channel: siena\n"
+    )
+    (tmp_path / "roles").mkdir()
+    (tmp_path / "roles" / "border_b.yaml").write_text(card, encoding="utf-8")
+    engine, state = _asked_border_b(tmp_path)
+    assert engine.content.actors["border_b"].reply_delay.normal == 1
+
+    def replies(state: object) -> list[int | None]:
+        return [m.in_reply_to for m in state.messages if m.kind == "reply"]  # type: ignore[attr-defined]
+
+    state, _ = engine.step(state, Request("border_b", "briefing"))  # type: ignore[arg-type]
+    state, _ = engine.step(state, EndTurn())  # type: ignore[arg-type]
+    assert state.open_requests == (1, 2)
+    for request in (1, 2):
+        state, events = engine.step(state, Decide(request, "grant"))
+        assert E.ACTION_REFUSED not in kinds(events)
+    decided = state.turn
+    while state.turn < decided + 2 and not state.over:
+        assert 1 not in replies(state), state.turn
+        state, _ = engine.step(state, EndTurn())
+    assert state.turn == decided + 2
+    assert 1 in replies(state) and 2 in replies(state)
 
 
 # --- play/saves.py: finished games kept for review, a save that cannot be read -------------------
@@ -1701,6 +1883,8 @@ MESSAGE_FILTERS = {
     "graded_a": "{source_code: A}",
     "graded_1": "{info_code: '1'}",
     "with_phone": "{has_fact: phone}",
+    # (a fact with another field: checked by the general filter, not the fast one)
+    "urgent_with_phone": "{to: europol, priority: urgent, has_fact: phone}",
     "to_eurojust": "{to: eurojust}",
     "from_player": "{from: player, to: europol}",
     "from_ngo": "{from: ngo}",
@@ -1748,16 +1932,20 @@ def test_a_rule_answers_only_the_messages_its_filter_describes(tmp_path: Path) -
         "graded_a",
         "graded_1",
         "with_phone",
+        "urgent_with_phone",
         "from_player",
     }
     other = Send(to=("europol",), source_code="B", info_code="2")
     assert fired(other) == {"by_siena", "from_player"}
+    urgent = Send(to=("europol",), priority="urgent")
+    assert fired(urgent) == {"by_siena", "urgent", "from_player"}
 
 
 def test_the_reference_evaluator_agrees_with_the_engine_at_the_edges(engine: Engine) -> None:
     """``conditions.holds`` is the reference the compiled conditions are checked against
     (tests/test_properties.py), which leaves out chances and messages and never lands on a
-    range's last turn: here the two agree there too."""
+    range's last turn or on a step done exactly as often as asked: here the two agree there
+    too."""
     from pydantic import TypeAdapter
 
     from trafficking_sim.content import logic as L
@@ -1801,6 +1989,13 @@ def test_the_reference_evaluator_agrees_with_the_engine_at_the_edges(engine: Eng
     assert not holds(parse({"message": {"to": "eurojust"}}), Ctx(0, sent))  # type: ignore[arg-type]
     assert holds(parse({"message": {"to": "player"}}), Ctx(0, answer))  # type: ignore[arg-type]
     assert not holds(parse({"message": {"to": "player"}}), Ctx(0, sent))  # type: ignore[arg-type]
+    # A step done exactly as often as a condition asks counts ("at least that often").
+    state.done = {"check_vehicle": 2}
+    for times in (1, 2, 3):
+        done = parse({"done": {"action": "check_vehicle", "times": times}})
+        expected = times <= 2
+        assert holds(done, Ctx(0, None)) == expected, times  # type: ignore[arg-type]
+        assert compile_condition(done)(Ctx(0, None)) == expected, times  # type: ignore[arg-type]
 
 
 # --- engine/core.py: the survivors of the third mutation pass ----------------------------------
