@@ -768,7 +768,8 @@ PLATE = Do("check_vehicle", "minibus_plate")
         pytest.param(
             "border_b",
             (Do("interview_passengers"), Do("secure_passports"), PLATE, PLATE),
-            "it needs 1 action points and you have 0 left this turn. End the turn to get new ones.",
+            "it needs 1 action point and you have 0 action points left this turn. End the turn"
+            " to get new ones.",
             id="no_ap",
         ),
         pytest.param(
@@ -1543,8 +1544,30 @@ def test_a_step_the_points_left_do_not_cover_is_greyed_with_the_count(engine: En
     state.ap = 0
     assert check_vehicle() == (
         False,
-        "it needs 1 action points and you have 0 left this turn. End the turn to get new ones.",
+        "it needs 1 action point and you have 0 action points left this turn. End the turn"
+        " to get new ones.",
     )
+
+
+@pytest.mark.parametrize(
+    ("lang", "cost", "ap", "words"),
+    [
+        ("en", 1, 0, "it needs 1 action point and you have 0 action points left"),
+        ("en", 2, 1, "it needs 2 action points and you have 1 action point left"),
+        ("sl", 1, 0, "potrebujete 1 akcijsko točko, v tej potezi pa imate še 0 akcijskih točk"),
+        ("sl", 2, 1, "potrebujete 2 akcijski točki, v tej potezi pa imate še 1 akcijsko točko"),
+        ("sl", 3, 2, "potrebujete 3 akcijske točke, v tej potezi pa imate še 2 akcijski točki"),
+    ],
+)
+def test_too_few_points_are_counted_in_words(
+    engine: Engine, lang: str, cost: int, ap: int, words: str
+) -> None:
+    """The refusal for too few action points says each count with its noun in the right
+    form: one point, two points; in Slovene, the dual and the plural."""
+    from trafficking_sim.play import narrate
+
+    reason = {"key": "no_ap", "params": {"cost": cost, "ap": ap}}
+    assert narrate.reason_text(engine.content, reason, lang).startswith(words)
 
 
 # --- engine/decisions.py: a group's decision on a request made to the role it plays ----------

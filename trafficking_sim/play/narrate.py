@@ -12,7 +12,7 @@ from ..content.bundle import GameContent
 from ..engine import events as E
 from ..engine.rating import rate
 from ..engine.state import GameState, Message
-from ..i18n import has, t
+from ..i18n import has, t, tn
 
 _ACTOR_PARAMS = ("actor", "role", "agency", "provider", "to", "sender")
 
@@ -85,9 +85,16 @@ def reason_text(
     if not has(key):
         return str(reason.get("key"))
     params = {
-        k: _param(content, k, v, lang, names) for k, v in (reason.get("params") or {}).items()
+        k: tn(_COUNTED[k], lang, v)
+        if k in _COUNTED and isinstance(v, int)
+        else _param(content, k, v, lang, names)
+        for k, v in (reason.get("params") or {}).items()
     }
     return t(key, lang, **params)
+
+
+_COUNTED = {"cost": "n.action_points", "ap": "n.action_points"}
+"""A reason's counts, said with their noun in the right plural form ("1 action point")."""
 
 
 def source_text(content: GameContent, source: dict[str, Any] | None, lang: str) -> str:
