@@ -152,3 +152,51 @@ async def test_a_glossary_term_drawn_in_the_detail_opens_its_entry_when_clicked(
         await settle(pilot)
         assert isinstance(app.screen, CodexScreen)
         assert "SIENA" in text_of(app, "#codex-entry")
+
+
+async def test_another_item_opens_at_its_first_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Read down a long entry, then choose another long one: it opens at its top (its
+    turn and kind first), not where the last one was left."""
+    real = narrate.describe
+
+    def describe(event: Any, *args: Any, **kwargs: Any) -> list[str]:
+        said = real(event, *args, **kwargs)
+        return [*said, *LONG] if said else said  # every entry long
+
+    monkeypatch.setattr(log_pane.narrate, "describe", describe)
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        await start_game(pilot)
+        await pilot.press("5")
+        await settle(pilot)
+        detail = app.screen.query_one("#log-detail", DetailView)
+        options = app.screen.query_one("#log-list", OptionList)
+        assert options.option_count >= 2
+        options.highlighted = 0
+        await settle(pilot)
+        detail.focus()
+        await pilot.press("end")
+        await settle(pilot)
+        assert detail.scroll_y > 0
+        options.highlighted = 1
+        await settle(pilot)
+        assert detail.max_scroll_y > 0 and detail.scroll_y == 0
+        assert drawn(detail)[0].strip().startswith("Turn")
+
+
+async def test_text_selected_with_the_mouse_is_shown_selected() -> None:
+    """Selecting words of the detail with the mouse highlights them, as in any text."""
+    from textual.geometry import Offset
+    from textual.selection import Selection
+
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        await start_game(pilot)
+        await pilot.press("5")
+        await settle(pilot)
+        detail = app.screen.query_one("#log-detail", DetailView)
+        before = [segment.style for segment in detail.render_line(0)]
+        app.screen.selections = {detail: Selection(Offset(0, 0), Offset(5, 0))}
+        await settle(pilot, 0.2)
+        assert [segment.style for segment in detail.render_line(0)] != before
+        assert app.screen.get_selected_text() == detail.text.plain[:5]

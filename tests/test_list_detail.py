@@ -103,3 +103,27 @@ async def test_a_pane_shown_again_keeps_its_drawn_rows_until_its_width_changes(
         line = options.render_line(0).text
         assert len(line) == options.scrollable_content_region.width > len(first)
         assert line.startswith(first[:10])
+
+
+async def test_rows_drawn_beside_a_scroll_bar_are_drawn_again_when_it_goes() -> None:
+    """A log grown past its height gets a scroll bar and its rows are drawn narrower; when
+    a taller terminal makes the bar go (no resize of the list's own width is announced),
+    the rows are drawn again to the full width, the highlight bar included."""
+    from textual.widgets.option_list import Option
+
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        await start_game(pilot)
+        await pilot.press("5")
+        await settle(pilot)
+        options = app.screen.query_one("#log-list", OptionList)
+        rows = [Option(f"T{n}  entry number {n}, a few words", id=f"x{n}") for n in range(20)]
+        options.clear_options()
+        options.add_options(rows)
+        await settle(pilot, 0.2)
+        assert options.show_vertical_scrollbar
+        await pilot.resize_terminal(80, 60)
+        await settle(pilot, 0.3)
+        assert not options.show_vertical_scrollbar
+        width = options.scrollable_content_region.width
+        assert [len(options.render_line(y).text) for y in range(3)] == [width] * 3

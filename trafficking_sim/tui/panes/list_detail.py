@@ -46,6 +46,8 @@ class ListDetailPane(PaneMixin, Vertical):
         # the detail), as when a letter typed in the log's filter keeps the chosen entry.
         self._shown_rows: list[tuple[object, ...]] = []
         self._shown_detail: tuple[object, ...] | None = None
+        self._detail_of: str | None = None
+        """The item the detail shows (its id), to open another item at its first line."""
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="pane-row"):
@@ -129,7 +131,10 @@ class ListDetailPane(PaneMixin, Vertical):
         if shown == self._shown_detail:
             return
         self._shown_detail = shown
-        self.query_one(f"#{self.DETAIL_ID}", DetailView).update(text)
+        # Another item opens at its first line; the same one (a redraw) keeps its place.
+        new_item = self.selected != self._detail_of
+        self._detail_of = self.selected
+        self.query_one(f"#{self.DETAIL_ID}", DetailView).update(text, from_top=new_item)
 
     def enable(self, ident: str, enabled: bool) -> None:
         self.query_one(f"#{ident}", Button).disabled = not enabled

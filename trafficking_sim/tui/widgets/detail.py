@@ -48,9 +48,17 @@ class DetailView(ScrollView, can_focus=True):
         # What a copy of selected text reads, and what the tests read.
         return self._text
 
-    def update(self, text: Content) -> None:
-        """Show ``text`` from its first line."""
+    def update(self, text: Content, *, from_top: bool = False) -> None:
+        """Show ``text``; ``from_top`` for a new item (else the place read is kept, as on a
+        redraw of the same item in another language)."""
         self._text = text
+        self._wrap()
+        if from_top:
+            self.scroll_home(animate=False)
+        self.refresh()
+
+    def selection_updated(self, selection: object) -> None:
+        # The lines are drawn with the text selected by the mouse highlighted: draw again.
         self._wrap()
         self.refresh()
 

@@ -38,3 +38,9 @@ class PaneList(OptionList):
         if width == self._rendered_width:
             event.prevent_default()  # OptionList's own handler would drop them
         self._rendered_width = width
+
+    def watch_show_vertical_scrollbar(self, shown: bool) -> None:
+        # The scroll bar coming or going changes the rows' width with no Resize: drop the
+        # rows drawn for the old width (and forget it, so the next Resize redraws too).
+        self._rendered_width = -1
+        self._clear_caches()
