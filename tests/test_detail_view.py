@@ -10,7 +10,7 @@ import pytest
 from textual.events import MouseScrollDown
 from textual.widgets import Button, OptionList
 
-from tests.test_tui import SIZE, app_for, settle, start_game, text_of
+from tests.test_tui import SIZE, app_for, settle, show_pane, start_game, text_of
 from trafficking_sim.play import narrate
 from trafficking_sim.tui.panes import log as log_pane
 from trafficking_sim.tui.screens.codex import CodexScreen
@@ -36,9 +36,7 @@ def _long_first_turn(monkeypatch: pytest.MonkeyPatch, lines: list[str]) -> None:
 
 async def _log_on(pilot: Any, words: str) -> DetailView:
     """The Log pane with only the entries holding ``words``."""
-    await start_game(pilot)
-    await pilot.press("5")
-    await settle(pilot)
+    await show_pane(pilot, "5")
     pilot.app.screen.query_one("#log-filter").value = words
     await settle(pilot)
     return pilot.app.screen.query_one("#log-detail", DetailView)
@@ -119,9 +117,7 @@ async def test_a_new_text_in_the_detail_lays_out_nothing(
     # region of it: on each key that moved the highlight or filtered the log.
     app = app_for()
     async with app.run_test(size=SIZE) as pilot:
-        await start_game(pilot)
-        await pilot.press("5")
-        await settle(pilot)
+        await show_pane(pilot, "5")
         detail = app.screen.query_one("#log-detail", DetailView)
         laid_out: list[object] = []
         real = app.screen._refresh_layout
@@ -166,9 +162,7 @@ async def test_another_item_opens_at_its_first_line(monkeypatch: pytest.MonkeyPa
     monkeypatch.setattr(log_pane.narrate, "describe", describe)
     app = app_for()
     async with app.run_test(size=SIZE) as pilot:
-        await start_game(pilot)
-        await pilot.press("5")
-        await settle(pilot)
+        await show_pane(pilot, "5")
         detail = app.screen.query_one("#log-detail", DetailView)
         options = app.screen.query_one("#log-list", OptionList)
         assert options.option_count >= 2
@@ -191,9 +185,7 @@ async def test_text_selected_with_the_mouse_is_shown_selected() -> None:
 
     app = app_for()
     async with app.run_test(size=SIZE) as pilot:
-        await start_game(pilot)
-        await pilot.press("5")
-        await settle(pilot)
+        await show_pane(pilot, "5")
         detail = app.screen.query_one("#log-detail", DetailView)
         before = [segment.style for segment in detail.render_line(0)]
         app.screen.selections = {detail: Selection(Offset(0, 0), Offset(5, 0))}

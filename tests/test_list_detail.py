@@ -11,7 +11,7 @@ from trafficking_sim.engine import Do
 from trafficking_sim.i18n import t
 from trafficking_sim.tui.panes.list_detail import ListDetailPane
 
-from .test_tui import SIZE, app_for, choose, settle, start_game, text_of
+from .test_tui import SIZE, app_for, choose, settle, show_pane, start_game, text_of
 
 
 def highlighted_id(app: object, selector: str) -> str | None:
@@ -82,9 +82,7 @@ async def test_a_pane_shown_again_keeps_its_drawn_rows_until_its_width_changes(
     # every drawn row: each switch back to the log drew its whole list again.
     app = app_for()
     async with app.run_test(size=SIZE) as pilot:
-        await start_game(pilot)
-        await pilot.press("5")
-        await settle(pilot)
+        await show_pane(pilot, "5")
         options = app.screen.query_one("#log-list", OptionList)
         first = options.render_line(0).text
         dropped: list[int] = []
@@ -113,9 +111,7 @@ async def test_rows_drawn_beside_a_scroll_bar_are_drawn_again_when_it_goes() -> 
 
     app = app_for()
     async with app.run_test(size=SIZE) as pilot:
-        await start_game(pilot)
-        await pilot.press("5")
-        await settle(pilot)
+        await show_pane(pilot, "5")
         options = app.screen.query_one("#log-list", OptionList)
         rows = [Option(f"T{n}  entry number {n}, a few words", id=f"x{n}") for n in range(20)]
         options.clear_options()

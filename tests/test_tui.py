@@ -71,6 +71,13 @@ async def start_game(pilot: Any) -> None:
     assert isinstance(pilot.app.screen, GameScreen)
 
 
+async def show_pane(pilot: Any, key: str) -> None:
+    """From a configured start to the game screen with the pane on ``key`` shown."""
+    await start_game(pilot)
+    await pilot.press(key)
+    await settle(pilot)
+
+
 async def choose(pilot: Any, widget: OptionList, ident: str) -> None:
     """Move the highlight to an option by the keyboard, as a user would."""
     target = next(i for i, o in enumerate(widget.options) if o.id == ident)
