@@ -24,11 +24,17 @@ def drawn(detail: DetailView) -> list[str]:
     return [detail.render_line(y).text for y in range(detail.scrollable_content_region.height)]
 
 
-def _long_first_turn(monkeypatch: pytest.MonkeyPatch, lines: list[str]) -> None:
+def _long_first_turn(
+    monkeypatch: pytest.MonkeyPatch, lines: list[str], *, every_entry: bool = False
+) -> None:
+    """The log's entry for the first turn's start says ``lines`` instead of its words;
+    with ``every_entry``, every entry says its words and then ``lines``."""
     real = narrate.describe
 
     def describe(event: Any, *args: Any, **kwargs: Any) -> list[str]:
         said = real(event, *args, **kwargs)
+        if said and every_entry:
+            return [*said, *lines]
         return lines if said and event.kind == "turn_started" else said
 
     monkeypatch.setattr(log_pane.narrate, "describe", describe)
@@ -153,13 +159,7 @@ async def test_a_glossary_term_drawn_in_the_detail_opens_its_entry_when_clicked(
 async def test_another_item_opens_at_its_first_line(monkeypatch: pytest.MonkeyPatch) -> None:
     """Read down a long entry, then choose another long one: it opens at its top (its
     turn and kind first), not where the last one was left."""
-    real = narrate.describe
-
-    def describe(event: Any, *args: Any, **kwargs: Any) -> list[str]:
-        said = real(event, *args, **kwargs)
-        return [*said, *LONG] if said else said  # every entry long
-
-    monkeypatch.setattr(log_pane.narrate, "describe", describe)
+    _long_first_turn(monkeypatch, LONG, every_entry=True)
     app = app_for()
     async with app.run_test(size=SIZE) as pilot:
         await show_pane(pilot, "5")
