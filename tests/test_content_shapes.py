@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import warnings
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -13,7 +14,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
-from pydantic import field_validator
+from pydantic import ConfigDict, Field, field_validator, model_validator, validator
 
 from trafficking_sim.content import logic, models, shapes
 from trafficking_sim.content.errors import ContentError
@@ -40,6 +41,13 @@ def _model_of(located: Located) -> Any:
 
 _REAL_BUILD = shapes.build
 """The fast path itself (conftest wraps it in these tests with a check against pydantic)."""
+
+
+@pytest.fixture(autouse=True)
+def _models_read_afresh(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test reads the models again (a process keeps what it read), so that every test
+    here exercises the reading, not what an earlier test left behind."""
+    monkeypatch.setattr(shapes, "_CHECKS", {})
 
 
 @pytest.mark.parametrize("path", BUNDLED, ids=lambda p: f"{p.parent.name}/{p.name}")
@@ -158,6 +166,66 @@ def test_a_model_the_fast_path_does_not_know_goes_to_pydantic() -> None:
 
     assert shapes.build(Checked, {"name": "two words"}) is None
     assert shapes.build(Checked, {"name": "one"}) is None
+
+    class BeforeAll(logic.Strict):
+        name: str
+
+        @model_validator(mode="before")
+        @classmethod
+        def _whole(cls, value: Any) -> Any:
+            return value
+
+    assert shapes.build(BeforeAll, {"name": "one"}) is None
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+
+        class OldStyle(logic.Strict):
+            name: str
+
+            @validator("name")
+            def _old(cls, value: str) -> str:
+                return value
+
+    assert shapes.build(OldStyle, {"name": "one"}) is None
+
+    class Loose(logic.Strict):  # extra keys allowed: pydantic keeps them, {} when none
+        model_config = ConfigDict(extra="allow")
+        name: str
+
+    assert shapes.build(Loose, {"name": "one"}) is None
+
+    class Lenient(logic.Strict):  # numbers from text and so on
+        model_config = ConfigDict(strict=False)
+        count: int
+
+    assert shapes.build(Lenient, {"count": 1}) is None
+
+
+def test_bounds_and_lengths_are_kept_as_pydantic_keeps_them() -> None:
+    class Bounded(logic.Strict):
+        above: int = Field(0, gt=0, lt=5)
+        within: int = Field(0, ge=1, le=3)
+        some: list[int] = Field(default_factory=logic.new_list, min_length=1, max_length=2)
+        maybe: int | None = Field(None, ge=2)
+
+    for data in (
+        {"above": 1, "within": 1, "some": [1], "maybe": 2},
+        {"above": 4, "within": 3, "some": [1, 2], "maybe": None},
+    ):
+        ours = shapes.build(Bounded, data)
+        assert ours is not None and differences(ours, Bounded.model_validate(data)) is None
+    for data in (
+        {"above": 0},
+        {"above": 5},
+        {"within": 0},
+        {"within": 4},
+        {"some": []},
+        {"some": [1, 2, 3]},
+        {"some": [True]},
+        {"maybe": 1},
+    ):
+        assert shapes.build(Bounded, {"above": 1, "within": 1, "some": [1], **data}) is None
 
 
 # --- mutations of valid files: on and off give the same result -----------------------------
