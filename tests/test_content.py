@@ -130,3 +130,26 @@ def test_the_walk_of_a_scenario_visits_what_a_plain_recursive_walk_does() -> Non
         expected = [(p, id(n)) for p, n in plain(scenario, ())]
         assert [(p, id(n)) for p, n in walk(scenario)] == expected, path
         assert [(p, id(n)) for p, _, n in walk_with_ids(scenario)] == expected, path
+
+
+def test_the_cross_reference_walk_visits_every_form_its_checks_name() -> None:
+    # crossref checks a node only when its type is one of CHECKED_FORMS (asked once per
+    # type): a form tested in _one or _placement but missing there would go unchecked.
+    import ast
+    import inspect
+
+    from trafficking_sim.content import crossref
+
+    tree = ast.parse(inspect.getsource(crossref))
+    named: set[type] = set()
+    for function in ast.walk(tree):
+        if isinstance(function, ast.FunctionDef) and function.name in ("_one", "_placement"):
+            for call in ast.walk(function):
+                if isinstance(call, ast.Call) and getattr(call.func, "id", "") == "isinstance":
+                    form = call.args[1]
+                    if isinstance(form, ast.Attribute):
+                        named.add(getattr(crossref.L, form.attr))
+                    else:
+                        named.add(getattr(crossref, ast.unparse(form)))
+    assert len(named) >= 20
+    assert named <= set(crossref.CHECKED_FORMS)

@@ -322,7 +322,10 @@ def test_parsed_data_is_kept_only_when_it_reads_back_as_it_was(tmp_path: Path) -
 def test_a_check_does_not_import_pydantic_s_plugin_machinery(tmp_path: Path) -> None:
     # pydantic's real plugin loader imports importlib.metadata (with email, zipfile, csv)
     # and scans every installed package: a tenth of a check's CPU. It is not loaded.
+    # (Valid files never build pydantic's validators at all, see test_content_shapes.py;
+    # a file with a problem does, so the folder has one.)
     course = _course(tmp_path / "course")
+    (course / "agencies" / "broken.yaml").write_text("kind: agency\nid: broken\n")
     code = (
         "import sys\n"
         "from trafficking_sim.cli import main\n"
@@ -337,7 +340,7 @@ def test_a_check_does_not_import_pydantic_s_plugin_machinery(tmp_path: Path) -> 
     ran = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120
     )
-    assert ran.returncode == 0, ran.stderr
+    assert ran.returncode == 1 and "missing the required field" in ran.stdout, ran.stderr
     assert ran.stderr.split("\n")[-3:] == [
         "False",  # neither the real loader nor the stand-in is left after the check
         "pydantic.plugin._loader",  # and after it, the real loader is there as before
@@ -351,7 +354,7 @@ def test_a_check_does_not_import_pydantic_s_plugin_machinery(tmp_path: Path) -> 
         env={**env, "PYDANTIC_DISABLE_PLUGINS": "some_plugin"},
         timeout=120,
     )
-    assert ran.returncode == 0 and ran.stderr.split("\n")[-3] == "True", ran.stderr
+    assert ran.returncode == 1 and ran.stderr.split("\n")[-3] == "True", ran.stderr
 
 
 def test_the_stand_in_plugin_loader_finds_none_and_hands_anything_else_to_pydantic() -> None:

@@ -13,6 +13,32 @@ from .models import ID_PATTERN, Fact, Scenario
 from .validation import walk
 from .yamlsafe import Located, Path_
 
+CHECKED_FORMS: tuple[type[BaseModel], ...] = (
+    L.Knows,
+    L.VarCompare,
+    L.RoleIs,
+    L.Fired,
+    L.Injected,
+    L.Done,
+    L.ObjectiveMet,
+    L.MessageFilter,
+    L.OnAction,
+    L.OnRequest,
+    L.OnInject,
+    L.OnPermission,
+    Fact,
+    L.Reveal,
+    L.Reply,
+    L.Forward,
+    L.SetVar,
+    L.AddVar,
+    L.TriggerInject,
+    L.End,
+    L.MessageIs,
+    L.Chance,
+)
+"""Every form that ``_one`` or ``_placement`` checks (a test keeps the list complete)."""
+
 
 class _Checker:
     def __init__(self, scenario: Scenario, located: Located, actors: set[str]) -> None:
@@ -188,8 +214,15 @@ class _Checker:
     def references(self, services: dict[str, set[str]]) -> None:
         """What every id refers to and where each form stands, in one walk of the scenario."""
         kinds = [L.trigger_kind(rule.when) for rule in self.s.rules]
+        # Most nodes (texts, lists, most models) are none of the forms checked below: each
+        # type is asked once whether it is one, rather than through the chains of tests.
+        checked: dict[type, bool] = {}
         for path, obj in walk(self.s):
-            if isinstance(obj, BaseModel):
+            cls = type(obj)
+            found = checked.get(cls)
+            if found is None:
+                found = checked[cls] = issubclass(cls, CHECKED_FORMS)
+            if found:
                 self._placement(path, obj, kinds)
                 self._one(path, obj, services)
 

@@ -59,7 +59,10 @@ def new_dict() -> dict[Any, Any]:
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, populate_by_name=True)
+    # defer_build: pydantic's validators are built at a model's first validation, not at
+    # import; valid content is made without them (shapes.py), so a check of valid files
+    # never pays for building them.
+    model_config = ConfigDict(extra="forbid", strict=True, populate_by_name=True, defer_build=True)
 
 
 def _tag(keys: tuple[str, ...], value: Any) -> str | None:
@@ -129,6 +132,14 @@ class KnowsArgs(Strict):
 
 def _fact_shorthand(value: Any) -> Any:
     return {"fact": value} if isinstance(value, str) else value
+
+
+def _action_shorthand(value: Any) -> Any:
+    return {"action": value} if isinstance(value, str) else value
+
+
+def _inject_shorthand(value: Any) -> Any:
+    return {"id": value} if isinstance(value, str) else value
 
 
 class Knows(Strict):
@@ -213,7 +224,7 @@ class Done(Strict):
     done: Annotated[
         DoneArgs,
         BeforeValidator(
-            lambda v: {"action": v} if isinstance(v, str) else v,
+            _action_shorthand,
             json_schema_input_type=DoneArgs | str,
         ),
     ]
@@ -425,7 +436,7 @@ class TriggerInject(Strict):
     inject: Annotated[
         InjectArgs,
         BeforeValidator(
-            lambda v: {"id": v} if isinstance(v, str) else v,
+            _inject_shorthand,
             json_schema_input_type=InjectArgs | str,
         ),
     ]
@@ -494,7 +505,3 @@ def compare(left: Any, op: str, right: Any) -> bool:
 def trigger_kind(trigger: BaseModel) -> str:
     """The key that names a trigger: 'action', 'message', 'turn_end' ..."""
     return next(iter(type(trigger).model_fields))
-
-
-for _model in (AllOf, AnyOf, NotOf):
-    _model.model_rebuild()

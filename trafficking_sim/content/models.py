@@ -120,7 +120,7 @@ class AgencyProfile(Strict):
     data_law: DataLaw = Field(
         "law_enforcement", description="The data-protection law that binds it when it passes data."
     )
-    reply_delay: ReplyDelay = Field(default_factory=lambda: ReplyDelay())
+    reply_delay: ReplyDelay = Field(default_factory=lambda: ReplyDelay.model_construct())
     default_reply: Text
     services: list[Service] = Field(default_factory=new_list)
     texts: dict[Id, Text] = Field(default_factory=new_dict)
@@ -154,7 +154,9 @@ class RoleCard(Strict):
     why_others: Text = Field(description="Why you will need the others.")
     hints: list[Text] = Field(default_factory=new_list)
     action_points: int = Field(3, ge=1, le=10)
-    reply_delay: ReplyDelay = Field(default_factory=lambda: ReplyDelay(normal=1, urgent=1))
+    reply_delay: ReplyDelay = Field(
+        default_factory=lambda: ReplyDelay.model_construct(normal=1, urgent=1)
+    )
     default_reply: Text
     services: list[Service] = Field(default_factory=new_list)
     texts: dict[Id, Text] = Field(default_factory=new_dict)
@@ -224,7 +226,7 @@ class Consent(Strict):
         None, description="Why passing it on is refused while 'asked' does not hold: what to do."
     )
     penalty: Penalty = Field(
-        default_factory=lambda: Penalty(pillar="victim_protection", delta=-5),
+        default_factory=lambda: Penalty.model_construct(pillar="victim_protection", delta=-5),
         description="What a breach costs.",
     )
 
@@ -423,8 +425,8 @@ class Scenario(Strict):
     objectives: list[Objective] = Field(default_factory=new_list)
     endings: list[Ending] = Field(min_length=1)
     timeout_ending: Id
-    scoring: Scoring = Field(default_factory=lambda: Scoring())
-    debrief: Debrief = Field(default_factory=lambda: Debrief())
+    scoring: Scoring = Field(default_factory=lambda: Scoring.model_construct())
+    debrief: Debrief = Field(default_factory=lambda: Debrief.model_construct())
     trainer_notes: Text | None = None
     phase_notes: dict[
         Literal["introduction", "groups", "preparation", "simulation", "reflection", "summary"],

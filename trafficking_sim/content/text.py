@@ -31,7 +31,7 @@ class LocalText(BaseModel):
     file's ``texts:`` table.
     """
 
-    model_config = ConfigDict(extra="allow", strict=True)
+    model_config = ConfigDict(extra="allow", strict=True, defer_build=True)  # see logic.Strict
     __pydantic_extra__: dict[str, str]
 
     _id: str = PrivateAttr(default="")

@@ -189,6 +189,13 @@ def validate_model(model: type[M], located: Located) -> M:
                 )
             ]
         )
+    # Valid data is made without pydantic's validators (shapes.py); anything it has the
+    # least doubt about is validated by pydantic, whose findings are the messages.
+    from .shapes import build
+
+    built = build(model, located.data)
+    if built is not None:
+        return built  # type: ignore[no-any-return]
     try:
         return model.model_validate(located.data)
     except ValidationError as exc:
