@@ -114,6 +114,14 @@ def compile_filter(flt: L.MessageFilter) -> MessageCheck:
     return lambda message, ctx: message_matches(flt, message, ctx)
 
 
+def _answers(flt: MessageCheck, check: Check | None) -> Check:
+    """A rule answering a message: its filter on the message being answered, then its
+    condition (if it has one)."""
+    if check is None:
+        return lambda ctx: flt(ctx.message, ctx)  # type: ignore[arg-type]
+    return lambda ctx: flt(ctx.message, ctx) and check(ctx)  # type: ignore[arg-type]
+
+
 def _all(parts: tuple[Check, ...]) -> Check:
     # Short lists are the common case; spelling them out avoids a generator per call.
     if len(parts) == 1:
@@ -214,6 +222,8 @@ class Program:
         default_factory=dict
     )
     _roles: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict)
+    # ``answering`` answers, by the recipients of a message.
+    _answering: dict[tuple[str, ...], list[tuple[Rule, Check | None]]] = field(default_factory=dict)
     # True: no indexes, every rule, inject, objective and ending is checked each time (the
     # slow reference that the tests compare the indexed engine with).
     scan_all: bool = False
@@ -279,6 +289,20 @@ class Program:
             result = [(rule, check) for _, rule, check in found]
         self._found[(kind, keys)] = result
         return result
+
+    def answering(self, recipients: tuple[str, ...]) -> list[tuple[Rule, Check | None]]:
+        """``candidates("message", recipients)`` with each rule's message filter folded
+        into its check: one call per rule, the filter first (as ``fire`` tested it), so a
+        condition that draws a chance draws only for a message the rule is about. The
+        check reads the message being answered (``ctx.message``)."""
+        found = self._answering.get(recipients)
+        if found is None:
+            filters = self.filters
+            found = self._answering[recipients] = [
+                (rule, _answers(filters[rule.id], check))
+                for rule, check in self.candidates("message", recipients)
+            ]
+        return found
 
     def roles(self, played: tuple[str, ...]) -> frozenset[str]:
         """``played`` as a set, one object per game kind (a key of the tables below)."""

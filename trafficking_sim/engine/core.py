@@ -382,15 +382,20 @@ class _Step:
         )
         self.own("scores")[pillar] = after
         self.state.score_log = (*self.state.score_log, change)
-        self.emit(
-            E.SCORE_CHANGED,
-            pillar=pillar,
-            delta=delta,
-            score=after,
-            reason=dict(reason),
-            source=source,
-            origin=origin,
-            by=self.scorer,
+        self.events.append(  # (``emit`` inlined: a lean step has returned above)
+            E.Event(
+                E.SCORE_CHANGED,
+                self.state.turn,
+                {
+                    "pillar": pillar,
+                    "delta": delta,
+                    "score": after,
+                    "reason": dict(reason),
+                    "source": source,
+                    "origin": origin,
+                    "by": self.scorer,
+                },
+            )
         )
 
     def new_message(self, thread: int | None = None, **fields: Any) -> Message:
@@ -678,18 +683,17 @@ class _Step:
     def _answer(self, message: Message) -> None:
         """Rules answer a message; recipients no rule answered acknowledge it."""
         self.message = message
-        filters = self.program.filters
-        replied = self.fire(
-            "message",
-            lambda r: filters[r.id](message, self),
-            message.recipients,
-        )
+        recipients = message.recipients
+        # (the rules' filters are folded into their checks: see ``Program.answering``)
+        replied = self.fire("message", None, recipients, self.program.answering(recipients))
         self.message = None
-        for recipient in message.recipients:
+        seats = self.state.seats
+        actors = self.content.actors
+        for recipient in recipients:
             # A group in a hot-seat game answers for itself; others acknowledge.
-            if recipient not in replied and recipient not in self.state.seats:
-                actor = self.content.actors[recipient]
-                self._reply_later(recipient, message, actor.default_reply.id, None, (), None, None)
+            if recipient not in replied and recipient not in seats:
+                body = actors[recipient].default_reply.id
+                self._reply_later(recipient, message, body, None, (), None, None)
 
     def _request(self, action: Request) -> None:
         # (``apply`` has checked it: checking again would draw a 'requires' chance twice)
@@ -1039,9 +1043,16 @@ class _Step:
 
     # --- rules and effects ----------------------------------------------------------------
 
-    def fire(self, kind: str, matches: Any, keys: tuple[Any, ...] | None = None) -> set[str]:
+    def fire(
+        self,
+        kind: str,
+        matches: Any,
+        keys: tuple[Any, ...] | None = None,
+        among: list[tuple[Rule, Any]] | None = None,
+    ) -> set[str]:
         """Fire the rules of one trigger kind that match and whose condition holds.
 
+        ``among``: the rules to look at, if the caller has them (``Program.answering``).
         Returns the actors that replied, so that those left silent can acknowledge.
         """
         replied: set[str] = set()
@@ -1049,7 +1060,9 @@ class _Step:
             self.emit(E.RULE_FIRED, rule=None, stopped="cascade limit")
             return replied
         state = self.state
-        if keys is not None:
+        if among is not None:
+            rules = among
+        elif keys is not None:
             rules = self.program.candidates(kind, keys)
         elif self.deciding is None:
             # Turn start and end: only the rules that can fire in this game at this turn,
@@ -1110,7 +1123,14 @@ class _Step:
                         )
                     self.own("causes")[rule.id] = self.scorer
                 try:
-                    replied |= self.run(plan.effects, plan.origin)
+                    origin = plan.origin
+                    # (``run``, spelt out: a rule that fires is on every turn's way)
+                    for handler, effect in plan.effects:
+                        if state.ending is not None:
+                            break
+                        found = handler(self, effect, origin)
+                        if found:
+                            replied |= found
                 finally:
                     self.responder = outer
                     self.scorer = scorer
@@ -1167,6 +1187,14 @@ class _Step:
         sender = self._actor(sender) if sender else None
         known = Known(self.state.turn, sender, "rule" if sender else "action", handling)
         self.learn(to, facts, known)
+
+    def _reveal_fixed(
+        self, data: tuple[str, str | None, str, str | None, list[str]], _: str
+    ) -> None:
+        """``_reveal`` of a rule naming both actors (neither is 'player'): who learns and
+        from whom, and the channel, were worked out once."""
+        to, sender, via, handling, facts = data
+        self.learn(to, facts, Known(self.state.turn, sender, via, handling))
 
     def _reply(self, data: tuple[Any, ...], origin: str) -> set[str]:
         sender, text, after, facts, handling, evaluation, subject = data
@@ -1319,11 +1347,24 @@ _Handlers = tuple[tuple[Callable[[_Step, Any, str], AbstractSet[str] | None], An
 
 def _handlers(effects: Sequence[Any], scenario: Scenario) -> _Handlers:
     """Each effect with what does it (an effect of no known kind does nothing)."""
-    return tuple(
-        (_EFFECTS[kind], _EFFECT_DATA[kind](e, scenario) if kind in _EFFECT_DATA else e)
-        for e in effects
-        if (kind := type(e)) in _EFFECTS
-    )
+    return tuple(_handler(e, scenario) for e in effects if type(e) in _EFFECTS)
+
+
+def _handler(effect: Any, scenario: Scenario) -> tuple[Any, Any]:
+    """An effect's handler and what it takes, specialised where the effect fixes it."""
+    kind = type(effect)
+    if kind is L.Reveal:
+        to, sender, handling, facts = _EFFECT_DATA[kind](effect, scenario)
+        if to != L.PLAYER and sender != L.PLAYER:
+            # (most reveals name both actors: nothing of them depends on the game)
+            return _Step._reveal_fixed, (
+                to,
+                sender or None,
+                "rule" if sender else "action",
+                handling,
+                facts,
+            )
+    return _EFFECTS[kind], _EFFECT_DATA[kind](effect, scenario) if kind in _EFFECT_DATA else effect
 
 
 class _RulePlan:

@@ -1,0 +1,110 @@
+"""What the engine works out once per scenario so that a step does only what the state
+decides: a reveal that names both actors, and the rules answering a message to a given
+addressee with their filters. Spy tests (as in ``tests/test_compiled_guarded.py``): each
+fails when the engine goes back to working the same thing out at every step; the digest
+of random games (``tests/test_engine_indexes.py``) checks the answers stay the same.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from trafficking_sim.content import load_game
+from trafficking_sim.engine import EndTurn, Engine, Send, core
+from trafficking_sim.engine.actions import TrainerReveal
+
+from .mini import HEADER, write_scenario
+
+
+def mini(tmp_path: Path, extra: str) -> Engine:
+    return Engine(load_game(write_scenario(tmp_path, extra, HEADER)))
+
+
+REVEALS = """rules:
+  - id: europol_tells
+    when: turn_start
+    if: {turn: {min: 2}}
+    then:
+      - reveal: {facts: [phone], to: police_a, from: europol, handling: H1}
+  - id: ngo_finds
+    when: turn_start
+    if: {turn: {min: 2}}
+    then:
+      - reveal: {facts: [secret], to: player}
+"""
+
+
+def test_a_reveal_naming_both_actors_is_worked_out_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A rule that tells the police a fact from Europol names both: who learns it, from
+    whom and by what way is the same in every game, so a step does not look it up again
+    (no call asks who 'player' is). The facts still arrive as the rule says: from Europol,
+    by a rule, under H1; a reveal to 'player' still goes to the role being played."""
+    engine = mini(tmp_path, REVEALS)
+    asked: list[str] = []
+    real = core._Step._actor
+
+    def spying(self: Any, actor: str) -> str:
+        asked.append(actor)
+        return real(self, actor)
+
+    monkeypatch.setattr(core._Step, "_actor", spying)
+    state = engine.step(engine.new_game("ngo", 1)[0], EndTurn())[0]
+    police = state.knowledge["police_a"]["phone"]
+    assert (police.source, police.via, police.handling, police.turn) == ("europol", "rule", "H1", 2)
+    ngo = state.knowledge["ngo"]["secret"]
+    assert (ngo.source, ngo.via, ngo.handling) == (None, "action", None)
+    assert asked == ["player"]  # only the reveal to 'player' asks who that is
+
+
+ANSWERS = """rules:
+  - id: phone_to_europol
+    when: {message: {to: europol, has_fact: phone}}
+    if: {chance: 50}
+    once: false
+    then:
+      - set: {var: flag, value: true}
+  - id: any_to_europol
+    when: {message: {to: europol}}
+    once: false
+    then:
+      - add: {var: count, value: 1}
+"""
+
+
+def test_the_rules_answering_a_message_are_gathered_with_their_filters_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The rules a message to Europol can set off, each with its filter folded into its
+    condition, are gathered once: later messages to Europol do not look in the index."""
+    engine = mini(tmp_path, ANSWERS)
+    program = engine.program
+    state = engine.new_game("police_a", 1)[0]
+    state = engine.step(state, Send(to=("europol",)))[0]
+    assert state.variables["count"] == 1
+    assert program.answering(("europol",)) is program.answering(("europol",))
+
+    def refuse(*_: Any) -> Any:
+        raise AssertionError("looked in the index again")
+
+    monkeypatch.setattr(program, "candidates", refuse)
+    state = engine.step(state, Send(to=("europol",)))[0]
+    assert state.variables["count"] == 2
+
+
+def test_a_rule_draws_its_chance_only_for_a_message_it_is_about(tmp_path: Path) -> None:
+    """The filter is tested before the condition: a message to Europol without the phone
+    draws no chance for the rule about the phone (the game's next draws stay as they
+    were), and a message with the phone draws one."""
+    engine = mini(tmp_path, ANSWERS)
+    start = engine.new_game("police_a", 1)[0]
+    without = engine.step(start, Send(to=("europol",)))[0]
+    assert without.rng == start.rng
+    knows = engine.step(start, TrainerReveal("police_a", "phone"))[0]
+    assert knows.rng == start.rng
+    with_phone = engine.step(knows, Send(to=("europol",), facts=("phone",)))[0]
+    assert with_phone.rng != start.rng
