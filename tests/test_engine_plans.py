@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from trafficking_sim.content import load_game
-from trafficking_sim.engine import EndTurn, Engine, Send, core
+from trafficking_sim.engine import EndTurn, Engine, Send, Share, compiled, core
 from trafficking_sim.engine.actions import TrainerReveal
 
 from .mini import HEADER, write_scenario
@@ -108,3 +108,84 @@ def test_a_rule_draws_its_chance_only_for_a_message_it_is_about(tmp_path: Path) 
     assert knows.rng == start.rng
     with_phone = engine.step(knows, Send(to=("europol",), facts=("phone",)))[0]
     assert with_phone.rng != start.rng
+
+
+# --- fewer calls on every step's way ---------------------------------------------------------
+
+
+def test_a_step_that_brings_nothing_due_delivers_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A step looks for what has come due only when something has: a message sent on
+    turn 1 (its acknowledgement due later) calls no delivery, the turn's end that brings
+    the acknowledgement does, and the acknowledgement is the addressee's default reply."""
+    engine = mini(tmp_path, "")
+    calls: list[int] = []
+    real = core._Step.deliver_due
+
+    def counting(self: Any) -> None:
+        calls.append(self.state.turn)
+        real(self)
+
+    monkeypatch.setattr(core._Step, "deliver_due", counting)
+    state = engine.new_game("police_a", 1)[0]
+    calls.clear()
+    state = engine.step(state, Send(to=("europol",)))[0]
+    assert calls == []
+    assert len(state.pending) == 1
+    while state.pending:
+        state = engine.step(state, EndTurn())[0]
+    assert calls  # (the turn that brought it delivered it)
+    reply = state.messages[-1]
+    europol = engine.content.actors["europol"]
+    assert (reply.kind, reply.sender, reply.body_id) == (
+        "reply",
+        "europol",
+        europol.default_reply.id,
+    )
+
+
+def test_each_actors_acknowledgement_is_its_default_reply(tmp_path: Path) -> None:
+    """The table of acknowledgements worked out once names every actor's default reply."""
+    content = load_game(Path(__file__).parent.parent / "scenarios" / "exercise.yaml")
+    program = Engine(content).program
+    assert program.acknowledgements == {
+        actor.id: actor.default_reply.id for actor in content.actors.values()
+    }
+
+
+def test_objectives_after_the_same_changes_are_looked_up_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Which objectives and endings a set of changes calls for is worked out once; a
+    later step with the same changes reads the answer without asking again."""
+    engine = mini(tmp_path, ANSWERS)
+    asked: list[Any] = []
+    real = compiled.Watched.due
+
+    def counting(self: Any, changed: Any) -> Any:
+        asked.append(changed)
+        return real(self, changed)
+
+    monkeypatch.setattr(compiled.Watched, "due", counting)
+    state = engine.new_game("police_a", 1)[0]
+    asked.clear()
+    state = engine.step(state, Send(to=("europol",)))[0]  # count: 1
+    first = len(asked)
+    assert first == 2  # the objectives' and the endings' answers
+    state = engine.step(state, Send(to=("europol",)))[0]  # count: 2, the same change
+    assert state.variables["count"] == 2
+    assert len(asked) == first
+
+
+@pytest.mark.parametrize(("to", "key"), [("police_a", "self_target"), ("nobody", "unknown_actor")])
+def test_a_share_to_oneself_or_to_no_one_is_refused(tmp_path: Path, to: str, key: str) -> None:
+    """A share checks its addressee as a SIENA message does: not the player, and an
+    actor of the scenario; the refusal says which and the state does not change."""
+    engine = mini(tmp_path, "")
+    state = engine.new_game("police_a", 1)[0]
+    after, events = engine.step(state, Share(to=to))
+    refused = [e for e in events if e.kind == "action_refused"]
+    assert [e.data["reason"]["key"] for e in refused] == [key]
+    assert after.ap == state.ap
+    assert after.messages == state.messages

@@ -114,12 +114,33 @@ def compile_filter(flt: L.MessageFilter) -> MessageCheck:
     return lambda message, ctx: message_matches(flt, message, ctx)
 
 
-def _answers(flt: MessageCheck, check: Check | None) -> Check:
+def _answers(flt: L.MessageFilter, compiled: MessageCheck, check: Check | None) -> Check | None:
     """A rule answering a message: its filter on the message being answered, then its
-    condition (if it has one)."""
+    condition (if it has one); None when nothing is left to test.
+
+    The rule was found under the addressee its filter names (or under any, when it names
+    none), so the addressee is one of the message's recipients already: a filter that
+    names only that, and perhaps a fact, tests the fact alone.
+    """
+    simple = (
+        flt.to != L.PLAYER
+        and flt.sender is None
+        and flt.channel is None
+        and flt.handling is None
+        and flt.priority is None
+        and flt.source_code is None
+        and flt.info_code is None
+    )
+    fact = flt.has_fact
+    if simple and fact is None:
+        return check
+    if simple:
+        if check is None:
+            return lambda ctx: fact in ctx.message.facts  # type: ignore[union-attr]
+        return lambda ctx: fact in ctx.message.facts and check(ctx)  # type: ignore[union-attr]
     if check is None:
-        return lambda ctx: flt(ctx.message, ctx)  # type: ignore[arg-type]
-    return lambda ctx: flt(ctx.message, ctx) and check(ctx)  # type: ignore[arg-type]
+        return lambda ctx: compiled(ctx.message, ctx)  # type: ignore[arg-type]
+    return lambda ctx: compiled(ctx.message, ctx) and check(ctx)  # type: ignore[arg-type]
 
 
 def _all(parts: tuple[Check, ...]) -> Check:
@@ -237,6 +258,8 @@ class Program:
     # The roles that may take each scenario action: who a rule set off by time follows up
     # on in a class game (see ``addressing.cause_of``).
     done_by: dict[str, list[str]] = field(default_factory=dict)
+    # Each actor's default reply (its text id): what a message no rule answers brings back.
+    acknowledgements: dict[str, str] = field(default_factory=dict)
     # Whether the scenario has rules at a turn's end (the flagship has none: no call to look).
     turn_end: bool = True
     # What the engine makes of each rule, inject and action once (``core._plan``: the
@@ -267,6 +290,7 @@ class Program:
             ),
             _inject_specs=[(i.id, i.at_turn, i.if_) for i in content.injects.values()],
             done_by={a.id: a.by for a in content.actions.values()},
+            acknowledgements={a.id: a.default_reply.id for a in content.actors.values()},
             filters={
                 rule.id: compile_filter(rule.when.message)
                 for rule in content.rules
@@ -299,7 +323,7 @@ class Program:
         if found is None:
             filters = self.filters
             found = self._answering[recipients] = [
-                (rule, _answers(filters[rule.id], check))
+                (rule, _answers(rule.when.message, filters[rule.id], check))  # type: ignore[union-attr]
                 for rule, check in self.candidates("message", recipients)
             ]
         return found
