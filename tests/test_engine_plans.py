@@ -189,3 +189,69 @@ def test_a_share_to_oneself_or_to_no_one_is_refused(tmp_path: Path, to: str, key
     assert [e.data["reason"]["key"] for e in refused] == [key]
     assert after.ap == state.ap
     assert after.messages == state.messages
+
+
+# --- written from the survivors of engine/core.py's seed-28 sample -------------------------
+
+
+MORE_REVEALS = """rules:
+  - id: europol_tells_the_player
+    when: turn_start
+    if: {turn: {min: 2}}
+    then:
+      - reveal: {facts: [phone], to: player, from: europol}
+  - id: ngo_finds_itself
+    when: turn_start
+    if: {turn: {min: 2}}
+    then:
+      - reveal: {facts: [secret], to: ngo}
+"""
+
+
+def test_a_fact_revealed_to_the_player_from_a_partner_is_known_as_from_that_partner(
+    tmp_path: Path,
+) -> None:
+    """A rule telling 'player' a fact from Europol records Europol as its source, by a
+    rule (the debrief counts what rules brought, and a handling code binds a provider);
+    a reveal naming only who learns records the actor's own work, with no source."""
+    engine = mini(tmp_path, MORE_REVEALS)
+    state = engine.step(engine.new_game("police_a", 1)[0], EndTurn())[0]
+    police = state.knowledge["police_a"]["phone"]
+    assert (police.source, police.via) == ("europol", "rule")
+    ngo = state.knowledge["ngo"]["secret"]
+    assert (ngo.source, ngo.via) == (None, "action")
+
+
+SUBJECT = """rules:
+  - id: europol_answers
+    when: {message: {to: europol}}
+    then:
+      - reply:
+          subject: {en: About your message, sl: O sporočilu}
+          text: {en: Noted, sl: Zabeleženo}
+          after: 0
+"""
+
+
+def test_a_reply_shows_the_subject_its_rule_gives(tmp_path: Path) -> None:
+    """A rule's reply arrives with the subject the scenario gives it, as the inbox shows
+    it (no words of its own in the subject line)."""
+    from trafficking_sim.play.narrate import message_subject
+
+    engine = mini(tmp_path, SUBJECT)
+    state = engine.step(engine.new_game("police_a", 1)[0], Send(to=("europol",)))[0]
+    reply = state.messages[-1]
+    assert (reply.kind, reply.sender) == ("reply", "europol")
+    assert message_subject(engine.content, reply, "en") == "About your message"
+    assert message_subject(engine.content, reply, "sl") == "O sporočilu"
+
+
+def test_seats_that_do_not_start_with_the_role_are_refused_with_why(tmp_path: Path) -> None:
+    """A class game's seats must start with the role and name each role once; the
+    error says which rule the seats broke, in words a caller can pass on."""
+    engine = mini(tmp_path, "")
+    why = "seats must start with the role and name each role once"
+    with pytest.raises(ValueError, match=f"^{why}$"):
+        engine.new_game("police_a", 1, ("ngo", "police_a"))
+    with pytest.raises(ValueError, match=f"^{why}$"):
+        engine.new_game("police_a", 1, ("police_a", "police_a"))
