@@ -228,6 +228,44 @@ def test_compiled_message_filters_match_as_the_filters_do(path: Path) -> None:
     assert checked or not rules  # some messages were answered
 
 
+@pytest.mark.parametrize("path", SCENARIOS, ids=lambda p: p.stem)
+def test_the_rules_answering_a_message_with_their_filters_folded_answer_as_before(
+    path: Path,
+) -> None:
+    """``Program.answering`` folds each rule's filter into its condition, and leaves out
+    the test of the addressee the rule was found under: on every message of random games,
+    with the message's own recipients, each folded check agrees with the filter and then
+    the condition (put back the state's draws after each, as ``accepts`` does)."""
+    content = _content(path)
+    engine = Engine(content)
+    program = engine.program
+    rng = random.Random(f"answering-{path.stem}")
+    checked = answered = 0
+    for role in content.roles:
+        state, _ = engine.new_game(role, rng.randrange(10_000))
+        while not state.over:
+            state, _ = engine.step(state, rng.choice(engine.legal_actions(state)))
+        work = _Step(content, state, program, read_only=True)
+        for message in state.messages:
+            work.message = message
+            slow = program.candidates("message", message.recipients)
+            fast = program.answering(message.recipients)
+            assert [rule.id for rule, _ in fast] == [rule.id for rule, _ in slow]
+            for (rule, check), (_, folded_check) in zip(slow, fast, strict=True):
+                draws = state.rng
+                expected = program.filters[rule.id](message, work) and (
+                    check is None or check(work)
+                )
+                state.rng = draws
+                got = folded_check is None or folded_check(work)
+                state.rng = draws
+                assert got == expected, (rule.id, message.id)
+                checked += 1
+                answered += expected
+    assert checked or not any(isinstance(r.when, L.OnMessage) for r in content.rules)
+    assert answered or not checked  # some messages were answered
+
+
 def test_messages_built_by_position_still_match_the_fields_of_message() -> None:
     """`engine/core.py` builds a share, a SIENA message, a request and a reply by
     position (keywords cost twice as much on every step), with a comment naming each

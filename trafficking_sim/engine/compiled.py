@@ -114,6 +114,35 @@ def compile_filter(flt: L.MessageFilter) -> MessageCheck:
     return lambda message, ctx: message_matches(flt, message, ctx)
 
 
+def _answers(flt: L.MessageFilter, compiled: MessageCheck, check: Check | None) -> Check | None:
+    """A rule answering a message: its filter on the message being answered, then its
+    condition (if it has one); None when nothing is left to test.
+
+    The rule was found under the addressee its filter names (or under any, when it names
+    none), so the addressee is one of the message's recipients already: a filter that
+    names only that, and perhaps a fact, tests the fact alone.
+    """
+    simple = (
+        flt.to != L.PLAYER
+        and flt.sender is None
+        and flt.channel is None
+        and flt.handling is None
+        and flt.priority is None
+        and flt.source_code is None
+        and flt.info_code is None
+    )
+    fact = flt.has_fact
+    if simple and fact is None:
+        return check
+    if simple:
+        if check is None:
+            return lambda ctx: fact in ctx.message.facts  # type: ignore[union-attr]
+        return lambda ctx: fact in ctx.message.facts and check(ctx)  # type: ignore[union-attr]
+    if check is None:
+        return lambda ctx: compiled(ctx.message, ctx)  # type: ignore[arg-type]
+    return lambda ctx: compiled(ctx.message, ctx) and check(ctx)  # type: ignore[arg-type]
+
+
 def _all(parts: tuple[Check, ...]) -> Check:
     # Short lists are the common case; spelling them out avoids a generator per call.
     if len(parts) == 1:
@@ -214,6 +243,8 @@ class Program:
         default_factory=dict
     )
     _roles: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict)
+    # ``answering`` answers, by the recipients of a message.
+    _answering: dict[tuple[str, ...], list[tuple[Rule, Check | None]]] = field(default_factory=dict)
     # True: no indexes, every rule, inject, objective and ending is checked each time (the
     # slow reference that the tests compare the indexed engine with).
     scan_all: bool = False
@@ -227,6 +258,8 @@ class Program:
     # The roles that may take each scenario action: who a rule set off by time follows up
     # on in a class game (see ``addressing.cause_of``).
     done_by: dict[str, list[str]] = field(default_factory=dict)
+    # Each actor's default reply (its text id): what a message no rule answers brings back.
+    acknowledgements: dict[str, str] = field(default_factory=dict)
     # Whether the scenario has rules at a turn's end (the flagship has none: no call to look).
     turn_end: bool = True
     # What the engine makes of each rule, inject and action once (``core._plan``: the
@@ -257,6 +290,7 @@ class Program:
             ),
             _inject_specs=[(i.id, i.at_turn, i.if_) for i in content.injects.values()],
             done_by={a.id: a.by for a in content.actions.values()},
+            acknowledgements={a.id: a.default_reply.id for a in content.actors.values()},
             filters={
                 rule.id: compile_filter(rule.when.message)
                 for rule in content.rules
@@ -279,6 +313,20 @@ class Program:
             result = [(rule, check) for _, rule, check in found]
         self._found[(kind, keys)] = result
         return result
+
+    def answering(self, recipients: tuple[str, ...]) -> list[tuple[Rule, Check | None]]:
+        """``candidates("message", recipients)`` with each rule's message filter folded
+        into its check: one call per rule, the filter first (as ``fire`` tested it), so a
+        condition that draws a chance draws only for a message the rule is about. The
+        check reads the message being answered (``ctx.message``)."""
+        found = self._answering.get(recipients)
+        if found is None:
+            filters = self.filters
+            found = self._answering[recipients] = [
+                (rule, _answers(rule.when.message, filters[rule.id], check))  # type: ignore[union-attr]
+                for rule, check in self.candidates("message", recipients)
+            ]
+        return found
 
     def roles(self, played: tuple[str, ...]) -> frozenset[str]:
         """``played`` as a set, one object per game kind (a key of the tables below)."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from collections.abc import Set as AbstractSet
+from operator import attrgetter
 from typing import Any
 
 from ..content import logic as L
@@ -118,8 +119,15 @@ class Engine:
             # A refused action changes nothing that objectives or endings look at.
             work.refuse(action, refusal)
             return work.state, work.events
-        work.deliver_due()  # (``settle``, spelt out: one call less on every step)
-        work.check_outcomes()
+        # (``settle``, spelt out, and ``deliver_due`` called only when something is due:
+        # most steps deliver nothing)
+        turn = work.state.turn
+        for item in work.state.pending:
+            if item.due <= turn:
+                work.deliver_due()
+                break
+        if work.dirty:
+            work.check_outcomes()
         return work.state, work.events
 
     def replay(
@@ -382,15 +390,20 @@ class _Step:
         )
         self.own("scores")[pillar] = after
         self.state.score_log = (*self.state.score_log, change)
-        self.emit(
-            E.SCORE_CHANGED,
-            pillar=pillar,
-            delta=delta,
-            score=after,
-            reason=dict(reason),
-            source=source,
-            origin=origin,
-            by=self.scorer,
+        self.events.append(  # (``emit`` inlined: a lean step has returned above)
+            E.Event(
+                E.SCORE_CHANGED,
+                self.state.turn,
+                {
+                    "pillar": pillar,
+                    "delta": delta,
+                    "score": after,
+                    "reason": dict(reason),
+                    "source": source,
+                    "origin": origin,
+                    "by": self.scorer,
+                },
+            )
         )
 
     def new_message(self, thread: int | None = None, **fields: Any) -> Message:
@@ -593,7 +606,8 @@ class _Step:
             state.messages = (*state.messages, message)
             self.events.append(E.Event(E.MESSAGE_SENT, state.turn, {"message": ident}))
         self._score_grading(message)
-        self._hand_over(message)
+        if message.facts:  # (a call or a message that only asks hands nothing over)
+            self._hand_over(message)
         self._answer(message)
 
     def _score_grading(self, message: Message) -> None:
@@ -672,24 +686,27 @@ class _Step:
         if not self.lean:
             state.messages = (*state.messages, message)
             self.events.append(E.Event(E.MESSAGE_SENT, state.turn, {"message": ident}))
-        self._hand_over(message)
+        if message.facts:  # (a call or a message that only asks hands nothing over)
+            self._hand_over(message)
         self._answer(message)
 
     def _answer(self, message: Message) -> None:
         """Rules answer a message; recipients no rule answered acknowledge it."""
         self.message = message
-        filters = self.program.filters
-        replied = self.fire(
-            "message",
-            lambda r: filters[r.id](message, self),
-            message.recipients,
-        )
+        recipients = message.recipients
+        # (the rules' filters are folded into their checks: see ``Program.answering``)
+        program = self.program
+        among = program._answering.get(recipients)  # (``answering``'s remembered answer)
+        if among is None:
+            among = program.answering(recipients)
+        replied = self.fire("message", None, recipients, among)
         self.message = None
-        for recipient in message.recipients:
+        seats = self.state.seats
+        for recipient in recipients:
             # A group in a hot-seat game answers for itself; others acknowledge.
-            if recipient not in replied and recipient not in self.state.seats:
-                actor = self.content.actors[recipient]
-                self._reply_later(recipient, message, actor.default_reply.id, None, (), None, None)
+            if recipient not in replied and recipient not in seats:
+                body = self.program.acknowledgements[recipient]
+                self._reply_later(recipient, message, body, None, (), None, None)
 
     def _request(self, action: Request) -> None:
         # (``apply`` has checked it: checking again would draw a 'requires' chance twice)
@@ -881,7 +898,8 @@ class _Step:
         if seats:
             self.state.role = seats[0]
         self.state.ap = self.content.actors[self.state.role].action_points
-        self.emit(E.TURN_STARTED, turn=self.state.turn)
+        if not self.lean:  # (``emit``, spelt out: every turn starts so)
+            self.events.append(E.Event(E.TURN_STARTED, self.state.turn, {"turn": self.state.turn}))
         self.start_turn()
 
     def start_turn(self) -> None:
@@ -890,19 +908,15 @@ class _Step:
         state = self.state
         # (the injects that have come are left out; one run here is looked at again below,
         # since an inject's rules can run another)
-        for inject, check in self.program.injects_waiting(
-            self._roles(), state.turn, state.injected
+        program = self.program
+        for inject, check in program.injects_waiting(
+            program.roles(state.seats or (state.role,)), state.turn, state.injected
         ):
             if inject in state.injected:
                 continue
             if check is None or check(self):
                 self.run_inject(inject)
         self.fire("turn_start", None)
-
-    def _roles(self) -> frozenset[str]:
-        """The roles people play in this game: what 'role:' conditions are true of."""
-        state = self.state
-        return self.program.roles(state.seats or (state.role,))
 
     def deliver_due(self) -> None:
         """Deliver what has come due, earliest first (by due turn, then by when it was
@@ -923,8 +937,14 @@ class _Step:
                 return  # (the common case: nothing due; no list is built)
             if state.ending is not None:
                 return
-            due = [p for p in pending if p.due <= turn]
-            state.pending = tuple(p for p in pending if p.due > turn)
+            due = []
+            later = []
+            for item in pending:  # (one pass, no comprehension frames: every turn does it)
+                if item.due <= turn:
+                    due.append(item)
+                else:
+                    later.append(item)
+            state.pending = tuple(later)
             if len(due) > 1:
                 due.sort(key=_due_order)
             for item in due:
@@ -1039,9 +1059,16 @@ class _Step:
 
     # --- rules and effects ----------------------------------------------------------------
 
-    def fire(self, kind: str, matches: Any, keys: tuple[Any, ...] | None = None) -> set[str]:
+    def fire(
+        self,
+        kind: str,
+        matches: Any,
+        keys: tuple[Any, ...] | None = None,
+        among: list[tuple[Rule, Any]] | None = None,
+    ) -> set[str]:
         """Fire the rules of one trigger kind that match and whose condition holds.
 
+        ``among``: the rules to look at, if the caller has them (``Program.answering``).
         Returns the actors that replied, so that those left silent can acknowledge.
         """
         replied: set[str] = set()
@@ -1049,12 +1076,16 @@ class _Step:
             self.emit(E.RULE_FIRED, rule=None, stopped="cascade limit")
             return replied
         state = self.state
-        if keys is not None:
+        if among is not None:
+            rules = among
+        elif keys is not None:
             rules = self.program.candidates(kind, keys)
         elif self.deciding is None:
             # Turn start and end: only the rules that can fire in this game at this turn,
             # and have not fired if they fire once.
-            rules = self.program.waiting(kind, self._roles(), state.turn, state.fired)
+            program = self.program
+            roles = program.roles(state.seats or (state.role,))  # (``_roles``, spelt out)
+            rules = program.waiting(kind, roles, state.turn, state.fired)
         else:  # pragma: no cover - a group's decision fires keyed rules only
             rules = self.program.rules.get(kind, [])
         if not rules:
@@ -1110,7 +1141,14 @@ class _Step:
                         )
                     self.own("causes")[rule.id] = self.scorer
                 try:
-                    replied |= self.run(plan.effects, plan.origin)
+                    origin = plan.origin
+                    # (``run``, spelt out: a rule that fires is on every turn's way)
+                    for handler, effect in plan.effects:
+                        if state.ending is not None:
+                            break
+                        found = handler(self, effect, origin)
+                        if found:
+                            replied |= found
                 finally:
                     self.responder = outer
                     self.scorer = scorer
@@ -1168,6 +1206,14 @@ class _Step:
         known = Known(self.state.turn, sender, "rule" if sender else "action", handling)
         self.learn(to, facts, known)
 
+    def _reveal_fixed(
+        self, data: tuple[str, str | None, str, str | None, list[str]], _: str
+    ) -> None:
+        """``_reveal`` of a rule naming both actors (neither is 'player'): who learns and
+        from whom, and the channel, were worked out once."""
+        to, sender, via, handling, facts = data
+        self.learn(to, facts, Known(self.state.turn, sender, via, handling))
+
     def _reply(self, data: tuple[Any, ...], origin: str) -> set[str]:
         sender, text, after, facts, handling, evaluation, subject = data
         sender = self._actor(sender) if sender else (self.responder or self.state.role)
@@ -1185,8 +1231,14 @@ class _Step:
 
     def _set(self, data: tuple[str, Any, tuple[str, str]], origin: str) -> None:
         name, value, changed = data  # (the value already kept within the variable's bounds)
-        if self.state.variables.get(name) != value:
-            self.own("variables")[name] = value
+        state = self.state
+        variables = state.variables
+        if variables.get(name) != value:
+            owned = self._owned
+            if "variables" not in owned:  # (``own``, spelt out: the commonest effect)
+                owned.add("variables")
+                variables = state.variables = dict(variables)
+            variables[name] = value
             self.dirty = True
             self.changed.add(changed)
 
@@ -1246,23 +1298,29 @@ class _Step:
         met = state.objectives  # (copied before the first objective is added to it)
         # Each unmet objective and each ending was false when last checked; one can have
         # become true only if something it reads has changed since.
-        objectives, endings = self.program.outcomes(state.seats or (state.role,))
+        program = self.program
+        played = state.seats or (state.role,)
+        # (``Program.outcomes``'s remembered answer read directly: asked after most steps)
+        found = None if program.scan_all else program._outcomes.get(played)
+        objectives, endings = found or program.outcomes(played)
         key = frozenset(changed)  # (made once: both look their answers up by it)
-        for objective, check in objectives.due(key):
+        # (``Watched.due``'s remembered answers read directly, as above)
+        due = objectives._due.get(key)
+        for objective, check in objectives.due(key) if due is None else due:
             if objective not in met and check(self):
                 met = self.own("objectives")
                 met[objective] = state.turn
                 self.events.append(E.Event(E.OBJECTIVE_MET, state.turn, {"objective": objective}))
         if state.ending is not None:
             return
-        for ending, check in endings.due(key):
+        due = endings._due.get(key)
+        for ending, check in endings.due(key) if due is None else due:
             if check(self):
                 self.finish(ending)
                 return
 
 
-def _due_order(item: Pending) -> tuple[int, int]:
-    return item.due, item.seq
+_due_order = attrgetter("due", "seq")  # (by due turn, then by when it was scheduled)
 
 
 _NO_FACTS: dict[str, Known] = {}  # (never written to: ``learn`` copies before writing)
@@ -1319,11 +1377,24 @@ _Handlers = tuple[tuple[Callable[[_Step, Any, str], AbstractSet[str] | None], An
 
 def _handlers(effects: Sequence[Any], scenario: Scenario) -> _Handlers:
     """Each effect with what does it (an effect of no known kind does nothing)."""
-    return tuple(
-        (_EFFECTS[kind], _EFFECT_DATA[kind](e, scenario) if kind in _EFFECT_DATA else e)
-        for e in effects
-        if (kind := type(e)) in _EFFECTS
-    )
+    return tuple(_handler(e, scenario) for e in effects if type(e) in _EFFECTS)
+
+
+def _handler(effect: Any, scenario: Scenario) -> tuple[Any, Any]:
+    """An effect's handler and what it takes, specialised where the effect fixes it."""
+    kind = type(effect)
+    if kind is L.Reveal:
+        to, sender, handling, facts = _EFFECT_DATA[kind](effect, scenario)
+        if to != L.PLAYER and sender != L.PLAYER:
+            # (most reveals name both actors: nothing of them depends on the game)
+            return _Step._reveal_fixed, (
+                to,
+                sender or None,
+                "rule" if sender else "action",
+                handling,
+                facts,
+            )
+    return _EFFECTS[kind], _EFFECT_DATA[kind](effect, scenario) if kind in _EFFECT_DATA else effect
 
 
 class _RulePlan:

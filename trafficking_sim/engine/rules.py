@@ -139,7 +139,7 @@ _NOTHING: dict[str, Known] = {}  # (never written to)
 
 def check_passing_on(step: _Step, facts: Sequence[str], recipients: Sequence[str]) -> None:
     """Handling codes and fact guards (consent, for example) for passing facts on."""
-    mine = step.state.knowledge.get(step.role, {})
+    mine = step.state.knowledge.get(step.state.role, _NOTHING)
     for fact in facts:
         how = mine[fact]
         # (the player's own findings have no provider whose handling code could bind them)
@@ -202,12 +202,12 @@ def check_consent(step: _Step, fact: str, how: Known, recipients: Sequence[str])
 
 
 def check_send(step: _Step, action: Send) -> int:
-    me = step.content.actors[step.role]
+    me = step.content.actors[step.state.role]
     wrong = ("standards", step.scenario.scoring.wrong_channel)
-    if not me.uses("siena"):
+    if "siena" not in me.channels:
         raise Refused(
             "siena_no_access",
-            {"role": step.role},
+            {"role": step.state.role},
             source={"key": siena.SIENA_SOURCE},
             penalty=wrong,
         )
@@ -229,7 +229,7 @@ def check_send(step: _Step, action: Send) -> int:
         raise Refused("duplicate_recipient")
     for recipient in action.to:
         other_actor(step, recipient)
-        if not step.content.actors[recipient].uses("siena"):
+        if "siena" not in step.content.actors[recipient].channels:
             raise Refused("not_on_siena", {"actor": recipient}, penalty=wrong)
     if action.reply_to is not None and not any(
         m.id == action.reply_to for m in step.state.messages
@@ -245,14 +245,23 @@ _INFO_CODES = (*siena.INFO_CODES, None)
 
 
 def check_share(step: _Step, action: Share) -> int:
-    me = step.content.actors[step.role]
-    other_actor(step, action.to)
-    if not me.uses("direct"):
-        raise Refused("no_direct_self", {"role": step.role})
-    if not step.content.actors[action.to].uses("direct"):
-        raise Refused("no_direct", {"actor": action.to})
-    known_facts(step, action.facts)
-    check_passing_on(step, action.facts, (action.to,))
+    # (the commonest action: ``step.state.role``, ``other_actor`` and ``uses`` spelt out)
+    role = step.state.role
+    actors = step.content.actors
+    to = action.to
+    if to == role:
+        raise Refused("self_target")
+    other = actors.get(to)
+    if other is None:
+        raise Refused("unknown_actor", {"actor": to})
+    if "direct" not in actors[role].channels:
+        raise Refused("no_direct_self", {"role": role})
+    if "direct" not in other.channels:
+        raise Refused("no_direct", {"actor": to})
+    facts = action.facts
+    if facts:  # (a call that only asks has nothing to check)
+        known_facts(step, facts)
+        check_passing_on(step, facts, (to,))
     return 1
 
 
@@ -271,17 +280,17 @@ def check_request(step: _Step, action: Request) -> tuple[Service, int]:
         )
     if action.priority not in siena.PRIORITIES:
         raise Refused("bad_code", {"value": action.priority, "what": "priority"})
-    me = step.content.actors[step.role]
-    if not me.uses(service.channel):
+    me = step.content.actors[step.state.role]
+    if service.channel not in me.channels:
         who = [
             a.id
             for a in step.content.actors.values()
-            if a.kind == "role" and a.uses(service.channel) and a.id != step.role
+            if a.kind == "role" and a.uses(service.channel) and a.id != step.state.role
         ]
         raise Refused(
             "wrong_channel",
             {
-                "role": step.role,
+                "role": step.state.role,
                 "service": service.label.id,
                 "channel": service.channel,
                 "who": who,
@@ -306,7 +315,7 @@ def check_request(step: _Step, action: Request) -> tuple[Service, int]:
 
 def check_do(step: _Step, action: Do) -> int:
     spec = step.content.actions.get(action.action)
-    if spec is None or step.role not in spec.by:
+    if spec is None or step.state.role not in spec.by:
         raise Refused("unknown_action", {"action": action.action})
     if not spec.repeatable and step.state.done.get(spec.id, 0):
         raise Refused("action_done_once", {"action": spec.label.id})
@@ -333,7 +342,7 @@ def check_target(step: _Step, fact: str | None, kinds: Sequence[str]) -> None:
 
 def check_permission(step: _Step, action: AskPermission) -> tuple[str, int]:
     known_facts(step, (action.fact,))
-    how = step.state.knowledge[step.role][action.fact]
+    how = step.state.knowledge[step.state.role][action.fact]
     if how.handling not in ("H1", "H2") or how.source is None:
         raise Refused("no_restriction", {"fact": action.fact})
     if (action.fact, how.source) in step.state.permissions or any(

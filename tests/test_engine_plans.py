@@ -1,0 +1,257 @@
+"""What the engine works out once per scenario so that a step does only what the state
+decides: a reveal that names both actors, and the rules answering a message to a given
+addressee with their filters. Spy tests (as in ``tests/test_compiled_guarded.py``): each
+fails when the engine goes back to working the same thing out at every step; the digest
+of random games (``tests/test_engine_indexes.py``) checks the answers stay the same.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from trafficking_sim.content import load_game
+from trafficking_sim.engine import EndTurn, Engine, Send, Share, compiled, core
+from trafficking_sim.engine.actions import TrainerReveal
+
+from .mini import HEADER, write_scenario
+
+
+def mini(tmp_path: Path, extra: str) -> Engine:
+    return Engine(load_game(write_scenario(tmp_path, extra, HEADER)))
+
+
+REVEALS = """rules:
+  - id: europol_tells
+    when: turn_start
+    if: {turn: {min: 2}}
+    then:
+      - reveal: {facts: [phone], to: police_a, from: europol, handling: H1}
+  - id: ngo_finds
+    when: turn_start
+    if: {turn: {min: 2}}
+    then:
+      - reveal: {facts: [secret], to: player}
+"""
+
+
+def test_a_reveal_naming_both_actors_is_worked_out_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A rule that tells the police a fact from Europol names both: who learns it, from
+    whom and by what way is the same in every game, so a step does not look it up again
+    (no call asks who 'player' is). The facts still arrive as the rule says: from Europol,
+    by a rule, under H1; a reveal to 'player' still goes to the role being played."""
+    engine = mini(tmp_path, REVEALS)
+    asked: list[str] = []
+    real = core._Step._actor
+
+    def spying(self: Any, actor: str) -> str:
+        asked.append(actor)
+        return real(self, actor)
+
+    monkeypatch.setattr(core._Step, "_actor", spying)
+    state = engine.step(engine.new_game("ngo", 1)[0], EndTurn())[0]
+    police = state.knowledge["police_a"]["phone"]
+    assert (police.source, police.via, police.handling, police.turn) == ("europol", "rule", "H1", 2)
+    ngo = state.knowledge["ngo"]["secret"]
+    assert (ngo.source, ngo.via, ngo.handling) == (None, "action", None)
+    assert asked == ["player"]  # only the reveal to 'player' asks who that is
+
+
+ANSWERS = """rules:
+  - id: phone_to_europol
+    when: {message: {to: europol, has_fact: phone}}
+    if: {chance: 50}
+    once: false
+    then:
+      - set: {var: flag, value: true}
+  - id: any_to_europol
+    when: {message: {to: europol}}
+    once: false
+    then:
+      - add: {var: count, value: 1}
+"""
+
+
+def test_the_rules_answering_a_message_are_gathered_with_their_filters_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The rules a message to Europol can set off, each with its filter folded into its
+    condition, are gathered once: later messages to Europol do not look in the index."""
+    engine = mini(tmp_path, ANSWERS)
+    program = engine.program
+    state = engine.new_game("police_a", 1)[0]
+    state = engine.step(state, Send(to=("europol",)))[0]
+    assert state.variables["count"] == 1
+    assert program.answering(("europol",)) is program.answering(("europol",))
+
+    def refuse(*_: Any) -> Any:
+        raise AssertionError("looked in the index again")
+
+    monkeypatch.setattr(program, "candidates", refuse)
+    state = engine.step(state, Send(to=("europol",)))[0]
+    assert state.variables["count"] == 2
+
+
+def test_a_rule_draws_its_chance_only_for_a_message_it_is_about(tmp_path: Path) -> None:
+    """The filter is tested before the condition: a message to Europol without the phone
+    draws no chance for the rule about the phone (the game's next draws stay as they
+    were), and a message with the phone draws one."""
+    engine = mini(tmp_path, ANSWERS)
+    start = engine.new_game("police_a", 1)[0]
+    without = engine.step(start, Send(to=("europol",)))[0]
+    assert without.rng == start.rng
+    knows = engine.step(start, TrainerReveal("police_a", "phone"))[0]
+    assert knows.rng == start.rng
+    with_phone = engine.step(knows, Send(to=("europol",), facts=("phone",)))[0]
+    assert with_phone.rng != start.rng
+
+
+# --- fewer calls on every step's way ---------------------------------------------------------
+
+
+def test_a_step_that_brings_nothing_due_delivers_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A step looks for what has come due only when something has: a message sent on
+    turn 1 (its acknowledgement due later) calls no delivery, the turn's end that brings
+    the acknowledgement does, and the acknowledgement is the addressee's default reply."""
+    engine = mini(tmp_path, "")
+    calls: list[int] = []
+    real = core._Step.deliver_due
+
+    def counting(self: Any) -> None:
+        calls.append(self.state.turn)
+        real(self)
+
+    monkeypatch.setattr(core._Step, "deliver_due", counting)
+    state = engine.new_game("police_a", 1)[0]
+    calls.clear()
+    state = engine.step(state, Send(to=("europol",)))[0]
+    assert calls == []
+    assert len(state.pending) == 1
+    while state.pending:
+        state = engine.step(state, EndTurn())[0]
+    assert calls  # (the turn that brought it delivered it)
+    reply = state.messages[-1]
+    europol = engine.content.actors["europol"]
+    assert (reply.kind, reply.sender, reply.body_id) == (
+        "reply",
+        "europol",
+        europol.default_reply.id,
+    )
+
+
+def test_each_actors_acknowledgement_is_its_default_reply(tmp_path: Path) -> None:
+    """The table of acknowledgements worked out once names every actor's default reply."""
+    content = load_game(Path(__file__).parent.parent / "scenarios" / "exercise.yaml")
+    program = Engine(content).program
+    assert program.acknowledgements == {
+        actor.id: actor.default_reply.id for actor in content.actors.values()
+    }
+
+
+def test_objectives_after_the_same_changes_are_looked_up_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Which objectives and endings a set of changes calls for is worked out once; a
+    later step with the same changes reads the answer without asking again."""
+    engine = mini(tmp_path, ANSWERS)
+    asked: list[Any] = []
+    real = compiled.Watched.due
+
+    def counting(self: Any, changed: Any) -> Any:
+        asked.append(changed)
+        return real(self, changed)
+
+    monkeypatch.setattr(compiled.Watched, "due", counting)
+    state = engine.new_game("police_a", 1)[0]
+    asked.clear()
+    state = engine.step(state, Send(to=("europol",)))[0]  # count: 1
+    first = len(asked)
+    assert first == 2  # the objectives' and the endings' answers
+    state = engine.step(state, Send(to=("europol",)))[0]  # count: 2, the same change
+    assert state.variables["count"] == 2
+    assert len(asked) == first
+
+
+@pytest.mark.parametrize(("to", "key"), [("police_a", "self_target"), ("nobody", "unknown_actor")])
+def test_a_share_to_oneself_or_to_no_one_is_refused(tmp_path: Path, to: str, key: str) -> None:
+    """A share checks its addressee as a SIENA message does: not the player, and an
+    actor of the scenario; the refusal says which and the state does not change."""
+    engine = mini(tmp_path, "")
+    state = engine.new_game("police_a", 1)[0]
+    after, events = engine.step(state, Share(to=to))
+    refused = [e for e in events if e.kind == "action_refused"]
+    assert [e.data["reason"]["key"] for e in refused] == [key]
+    assert after.ap == state.ap
+    assert after.messages == state.messages
+
+
+# --- written from the survivors of engine/core.py's seed-28 sample -------------------------
+
+
+MORE_REVEALS = """rules:
+  - id: europol_tells_the_player
+    when: turn_start
+    if: {turn: {min: 2}}
+    then:
+      - reveal: {facts: [phone], to: player, from: europol}
+  - id: ngo_finds_itself
+    when: turn_start
+    if: {turn: {min: 2}}
+    then:
+      - reveal: {facts: [secret], to: ngo}
+"""
+
+
+def test_a_fact_revealed_to_the_player_from_a_partner_is_known_as_from_that_partner(
+    tmp_path: Path,
+) -> None:
+    """A rule telling 'player' a fact from Europol records Europol as its source, by a
+    rule (the debrief counts what rules brought, and a handling code binds a provider);
+    a reveal naming only who learns records the actor's own work, with no source."""
+    engine = mini(tmp_path, MORE_REVEALS)
+    state = engine.step(engine.new_game("police_a", 1)[0], EndTurn())[0]
+    police = state.knowledge["police_a"]["phone"]
+    assert (police.source, police.via) == ("europol", "rule")
+    ngo = state.knowledge["ngo"]["secret"]
+    assert (ngo.source, ngo.via) == (None, "action")
+
+
+SUBJECT = """rules:
+  - id: europol_answers
+    when: {message: {to: europol}}
+    then:
+      - reply:
+          subject: {en: About your message, sl: O sporočilu}
+          text: {en: Noted, sl: Zabeleženo}
+          after: 0
+"""
+
+
+def test_a_reply_shows_the_subject_its_rule_gives(tmp_path: Path) -> None:
+    """A rule's reply arrives with the subject the scenario gives it, as the inbox shows
+    it (no words of its own in the subject line)."""
+    from trafficking_sim.play.narrate import message_subject
+
+    engine = mini(tmp_path, SUBJECT)
+    state = engine.step(engine.new_game("police_a", 1)[0], Send(to=("europol",)))[0]
+    reply = state.messages[-1]
+    assert (reply.kind, reply.sender) == ("reply", "europol")
+    assert message_subject(engine.content, reply, "en") == "About your message"
+    assert message_subject(engine.content, reply, "sl") == "O sporočilu"
+
+
+def test_seats_that_do_not_start_with_the_role_are_refused_with_why(tmp_path: Path) -> None:
+    """A class game's seats must start with the role and name each role once; the
+    error says which rule the seats broke, in words a caller can pass on."""
+    engine = mini(tmp_path, "")
+    why = "seats must start with the role and name each role once"
+    with pytest.raises(ValueError, match=f"^{why}$"):
+        engine.new_game("police_a", 1, ("ngo", "police_a"))
+    with pytest.raises(ValueError, match=f"^{why}$"):
+        engine.new_game("police_a", 1, ("police_a", "police_a"))
