@@ -164,10 +164,8 @@ class TabRow(Widget, can_focus=True):
     def on_click(self, event: events.Click) -> None:
         event.stop()
         tab = self.tab_at(event.x)
-        if tab is None:
-            return
-        self.focus()
-        self.choose(tab)
+        if tab is not None:  # the row has the focus already: Textual gives it on the click
+            self.choose(tab)
 
     def on_mouse_move(self, event: events.MouseMove) -> None:
         self._set_hover(self.tab_at(event.x))
