@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from textual.widgets import Button, OptionList, Select, SelectionList, Static, TabbedContent
+from textual.widgets import Button, OptionList, Select, SelectionList, Static
 from textual.widgets._footer import FooterKey
 
 from trafficking_sim.engine import Do, EndTurn, Send
@@ -26,6 +26,7 @@ from trafficking_sim.tui.screens.dialogs import (
 from trafficking_sim.tui.screens.game import BUTTON_ACTIONS, TABS, GameScreen
 from trafficking_sim.tui.screens.help import HelpScreen
 from trafficking_sim.tui.screens.too_small import TooSmallScreen
+from trafficking_sim.tui.widgets.tab_row import TabRow
 
 from .test_tui import app_for, screen_text, settle, start_game, text_of
 
@@ -50,11 +51,11 @@ async def check_keys_work(pilot: Any) -> None:
     """1-5 show each pane with its list focused; the arrows move the highlight."""
     app = pilot.app
     assert isinstance(app.screen, GameScreen)
-    tabs = app.screen.query_one("#tabs", TabbedContent)
+    tabs = app.screen.query_one("#tabs", TabRow)
     for number, tab in enumerate(TABS, 1):
         await press(pilot, str(number))
         assert tabs.active == tab, f"key {number} did not show {tab}"
-        assert app.focused is not None and app.screen.query_one(f"TabPane#{tab}") in (
+        assert app.focused is not None and app.screen.query_one(f"#{tab}") in (
             app.focused.ancestors
         ), f"key {number}: the focus stayed outside {tab}"
     await press(pilot, "2")
@@ -740,8 +741,8 @@ async def test_f2_inside_a_dialog_relabels_the_dialog_and_the_game_under_it() ->
         assert text_of(app, "#compose-title") == t("tui.compose_title", "sl")
         await press(pilot, "escape")
         assert isinstance(app.screen, GameScreen)
-        tabs = app.screen.query_one("#tabs", TabbedContent)
-        assert str(tabs.get_tab("partners").label) == "2 " + t("tui.tab_partners", "sl")
+        tabs = app.screen.query_one("#tabs", TabRow)
+        assert tabs.label("partners") == "2 " + t("tui.tab_partners", "sl")
 
 
 async def test_a_label_that_knows_its_key_follows_the_language_switch() -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from textual.widgets import OptionList, Select, SelectionList, Static, TabbedContent
+from textual.widgets import OptionList, Select, SelectionList, Static
 
 from trafficking_sim.engine import Do, EndTurn
 from trafficking_sim.paths import user_data_dir
@@ -31,6 +31,7 @@ from trafficking_sim.tui.screens.scenarios import ScenarioScreen
 from trafficking_sim.tui.screens.title import TitleScreen
 from trafficking_sim.tui.screens.too_small import TooSmallScreen
 from trafficking_sim.tui.widgets.detail import DetailView
+from trafficking_sim.tui.widgets.tab_row import TabRow
 
 SIZE = (80, 24)
 
@@ -405,8 +406,8 @@ async def test_switching_language_mid_game() -> None:
         assert app.lang == "sl"
         status = text_of(app, "#status")
         assert "Poteza 1/6" in status and "Akcijske točke" in status
-        tabs = app.screen.query_one("#tabs", TabbedContent)
-        assert str(tabs.get_tab("board").label) == "3 Znani podatki"
+        tabs = app.screen.query_one("#tabs", TabRow)
+        assert tabs.label("board") == "3 Znani podatki"
         assert app.session is not None and app.session.lang == "sl"
         settings = json.loads((user_data_dir() / "settings.json").read_text())
         assert settings["lang"] == "sl"

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterable
+from collections.abc import Awaitable, Iterable
 
 from textual import on
 from textual.app import ComposeResult, SystemCommand
+from textual.containers import Container
 from textual.css.query import NoMatches
 from textual.reactive import Reactive
 from textual.widget import Widget
-from textual.widgets import TabbedContent, TabPane, Tabs
 
 from ...content import Actor
 from ...engine import AskPermission, EndTurn, Event
@@ -35,8 +35,8 @@ from ..panes.partners import PartnersPane
 from ..panes.progress import ObjectivesPane
 from ..panes.siena import SienaPane
 from ..panes.status import StatusBar
-from ..text import plain
 from ..widgets.steady_footer import SteadyFooter
+from ..widgets.tab_row import TabRow
 from .base import BaseScreen
 from .dialogs import (
     BriefingDialog,
@@ -117,6 +117,8 @@ class GameScreen(BaseScreen[None]):
         # action: the others are marked stale and drawn when shown.
         self._panes: dict[str, PaneMixin] = {}
         self._drawn_role: str | None = None
+        self._building: set[str] = set()  # mounted, not yet ready to draw
+        self._shown_pane = TABS[0]
 
     BINDINGS = [
         binding("c", "compose", "compose"),
@@ -138,11 +140,16 @@ class GameScreen(BaseScreen[None]):
 
     def compose(self) -> ComposeResult:
         yield StatusBar(id="status")
-        with TabbedContent(id="tabs", initial=TABS[0]):
-            for number, tab in enumerate(TABS, 1):
-                with TabPane(self._tab_label(number, tab), id=tab):
-                    if tab == TABS[0]:  # shown first: built now, the others when shown
-                        yield self._new_pane(tab)
+        labels = [(tab, self._tab_label(number, tab)) for number, tab in enumerate(TABS, 1)]
+        yield TabRow(labels, active=TABS[0], id="tabs")
+        # Each pane in a plain container that is shown or hidden (``display``): the
+        # container keeps the pane's place while the pane itself is not built yet.
+        for tab in TABS:
+            holder = Container(id=tab, classes="tab-pane")
+            holder.display = tab == TABS[0]
+            with holder:
+                if tab == TABS[0]:  # shown first: built now, the others when shown
+                    yield self._new_pane(tab)
         yield SteadyFooter()
 
     # --- drawing -----------------------------------------------------------------------
@@ -151,11 +158,9 @@ class GameScreen(BaseScreen[None]):
         return f"{number} {self.tr(f'tui.tab_{tab}')}"
 
     def refresh_language(self) -> None:
-        tabs = self.query_one("#tabs", TabbedContent)
+        row = self.query_one("#tabs", TabRow)
         for number, tab in enumerate(TABS, 1):
-            # Before the tabs are built, compose has given them the right labels already.
-            with contextlib.suppress(NoMatches):
-                tabs.get_tab(tab).label = plain(self._tab_label(number, tab))
+            row.set_label(tab, self._tab_label(number, tab))  # drawn as plain text
         self.update_panes()
 
     def on_mount(self) -> None:
@@ -197,23 +202,45 @@ class GameScreen(BaseScreen[None]):
         everything = role != self._drawn_role
         self._drawn_role = role
         for tab, pane in self._panes.items():
+            if tab in self._building:
+                continue  # drawn once it is in place (_built)
             if tab == shown or everything:
                 pane.draw()
             else:
                 pane.stale = True
 
-    async def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
-        """A pane is shown: build it the first time, redraw it when it is stale."""
-        tab = event.pane.id
-        if event.tabbed_content.id != "tabs" or tab not in PANES:
+    @on(TabRow.Changed, "#tabs")
+    def _tab_chosen(self, message: TabRow.Changed) -> None:
+        """A label clicked, or an arrow key on the tab row: the focus stays on the row."""
+        self._show(message.tab)
+
+    def _show(self, tab: str) -> None:
+        """Show the pane of ``tab`` and hide the one shown: build it the first time,
+        redraw it when it is stale."""
+        row = self.query_one("#tabs", TabRow)
+        hidden = self._shown_pane
+        row.active = tab
+        self._shown_pane = tab
+        if hidden != tab:
+            self.query_one(f"#{hidden}", Container).display = False
+            self.query_one(f"#{tab}", Container).display = True
+        if tab not in self._panes:
+            mounting = self.query_one(f"#{tab}", Container).mount(self._new_pane(tab))
+            self._building.add(tab)
+            self.call_later(self._built, tab, mounting)
             return
-        built = tab not in self._panes
-        if built:
-            await event.pane.mount(self._new_pane(tab))
         pane = self._panes[tab]
-        if (built or pane.stale) and self.ready and self.game.session is not None:
+        if pane.stale and tab not in self._building and self.ready and self.game.session:
             pane.draw()
-        if self.focused is None:  # a pane chosen by its key: its list takes the focus
+
+    async def _built(self, tab: str, mounting: Awaitable[None]) -> None:
+        """A pane shown for the first time is in place: draw it, and give its list the
+        focus if the player chose it by its key (the focus is nowhere then)."""
+        await mounting
+        self._building.discard(tab)
+        if self.ready and self.game.session is not None:
+            self._panes[tab].draw()
+        if self.focused is None and self._shown_pane == tab:
             self._focus_pane(tab)
 
     @on(GameUpdated)
@@ -276,7 +303,7 @@ class GameScreen(BaseScreen[None]):
         self.update_panes()
         # Nothing of the last group's place stays: a button it left focused would act
         # for this group on its first Enter.
-        self.query_one("#tabs", TabbedContent).query_one(Tabs).focus()
+        self.query_one("#tabs", TabRow).focus()
         lines = [
             line
             for event in session.events[start:]
@@ -385,36 +412,27 @@ class GameScreen(BaseScreen[None]):
     # --- actions ------------------------------------------------------------------------
 
     def action_tab(self, tab: str) -> None:
-        tabs = self.query_one("#tabs", TabbedContent)
-        if tabs.active == tab:
+        if self._shown_pane == tab:
             self._focus_pane(tab)
             return
-        # No sliding underline: Textual animates it over 0.3 s, some twenty frames of the
-        # whole tab row after the one that shows the pane, each costing as much CPU as a
-        # key (the tabs read this setting when the active tab changes, here).
-        level = self.app.animation_level
-        self.app.animation_level = "none"
-        try:
-            tabs.active = tab
-        finally:
-            self.app.animation_level = level
+        self._show(tab)
         # The focus moves to the pane shown at once, in this handler: left inside the
-        # pane being hidden, it would pull the tabs back to it (Textual follows the
-        # focus), and moved later it would cost another layout of the screen. A pane
-        # shown for the first time takes it when it is built.
-        if tab in self._panes:
-            self._focus_pane(tab)
-        else:
+        # pane being hidden, the next key would go to a list out of sight, and moved
+        # later it would cost another layout of the screen. A pane shown for the first
+        # time takes it when it is built.
+        if tab in self._building:
             self.set_focus(None)
+        else:
+            self._focus_pane(tab)
 
     def _focus_pane(self, tab: str) -> None:
         """Focus the pane's list, unless the focus is in that pane already."""
-        pane = self.query_one(f"TabPane#{tab}")
+        pane = self.query_one(f"#{tab}", Container)
         focused = self.focused
         if focused is not None and pane in focused.ancestors:
             return
         # A pane shown for the first time is still being built: it takes the focus
-        # when it is ready (on_tabbed_content_tab_activated).
+        # when it is ready (_built).
         with contextlib.suppress(NoMatches):
             # Widget.focus() moves it on the next turn of the loop, after the frame that
             # shows the pane: moved here, the restyling of the two lists came before
@@ -434,7 +452,7 @@ class GameScreen(BaseScreen[None]):
         self.app.push_screen(StepDialog())
 
     def _shown(self) -> str:
-        return self.query_one("#tabs", TabbedContent).active
+        return self._shown_pane
 
     def _partner_in_view(self) -> Actor | None:
         """The partner selected on the Partners pane, when that pane is on screen; from
