@@ -27,7 +27,6 @@ from ..play.saves import GameLock, SaveError, write_save
 from ..settings import Settings
 from .localize import binding, localize_bindings, localize_widgets
 from .messages import GameUpdated, LanguageChanged
-from .style_cache import install as install_style_cache
 from .text import EMPTY_INDEX, TermIndex
 
 if TYPE_CHECKING:
@@ -105,7 +104,6 @@ class TraffickingApp(App[None]):
 
     def __init__(self, config: AppConfig | None = None) -> None:
         super().__init__()
-        install_style_cache(self.stylesheet)  # a pane switch's focus move restyles less
         self.config = config or AppConfig()
         self.settings = Settings.load()
         self.lang = self.config.lang or self.settings.lang
