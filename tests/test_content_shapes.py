@@ -329,3 +329,30 @@ def test_a_mutated_file_gives_the_same_result_with_the_fast_path_on_and_off(
         assert differences(on[1], theirs[1]) is None
     else:
         assert on == theirs
+
+
+def test_a_default_pydantic_would_check_goes_to_pydantic() -> None:
+    # validate_default: pydantic checks the default itself, and refuses this one.
+    class Checked(logic.Strict):
+        count: int = Field("3", validate_default=True)  # type: ignore[assignment]
+
+    assert shapes.build(Checked, {}) is None
+    assert shapes.build(Checked, {"count": 3}) is None
+
+
+def test_a_model_with_a_schema_of_its_own_goes_to_pydantic() -> None:
+    # A model's own __get_pydantic_core_schema__ may check anything: here, no text at all.
+    class Own(logic.Strict):
+        name: str
+
+        @classmethod
+        def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> Any:
+            from pydantic_core import core_schema
+
+            return core_schema.no_info_after_validator_function(cls._never, handler(source))
+
+        @staticmethod
+        def _never(value: Any) -> Any:
+            raise ValueError("never")
+
+    assert shapes.build(Own, {"name": "one"}) is None

@@ -179,6 +179,12 @@ _NAMESPACES: list[dict[str, Any]] = []
 reference (``list["Condition"]``) is looked up in its model's module."""
 
 
+def _own_schema_is_pydantic_s(cls: Any) -> bool:
+    """Whether the model leaves its schema to pydantic: one of its own may check anything."""
+    own = getattr(cls.__get_pydantic_core_schema__, "__func__", None)
+    return own is getattr(BaseModel.__get_pydantic_core_schema__, "__func__", object())
+
+
 def _make_model_check(cls: type) -> Check:
     if not (isinstance(cls, type) and issubclass(cls, logic.Strict)):
         raise _Unsure
@@ -191,7 +197,11 @@ def _make_model_check(cls: type) -> Check:
 
 def _read_model(cls: Any) -> Check:
     config = cls.model_config
-    if config.get("extra") != "forbid" or config.get("strict") is not True:
+    if (
+        config.get("extra") != "forbid"
+        or config.get("strict") is not True
+        or not _own_schema_is_pydantic_s(cls)
+    ):
         raise _Unsure
     after, before = _validators(cls)
     private = _private(cls)
@@ -201,6 +211,7 @@ def _read_model(cls: Any) -> Check:
         if (
             info.validation_alias not in (None, info.alias)
             or info.default_factory_takes_validated_data
+            or info.validate_default  # pydantic would check the default: not done here
         ):
             raise _Unsure
         check = _field_check(info)
@@ -264,6 +275,7 @@ def _text_check() -> Check:
         or before
         or config.get("extra") != "allow"
         or config.get("strict") is not True
+        or not _own_schema_is_pydantic_s(LocalText)
     ):
         raise _Unsure
     private = _private(LocalText)
