@@ -356,3 +356,30 @@ def test_a_model_with_a_schema_of_its_own_goes_to_pydantic() -> None:
             raise ValueError("never")
 
     assert shapes.build(Own, {"name": "one"}) is None
+
+
+@pytest.mark.parametrize(
+    ("pattern", "text"),
+    [
+        (r"^[a-z--b]+$", "A"),  # Rust: a to z without b; Python: a to z, '-' or b
+        (r"^[a-z--b]+$", "b"),
+        (r"^[[a-z]]$", "a]"),  # Rust: a class in a class; Python: '[' or a-z, then ']'
+        (r"^a{,2}$", "aa"),  # Python: up to two; pydantic refuses the pattern
+        (r"^[a-z&&b]$", "a"),  # Rust: the intersection, only b
+    ],
+)
+def test_a_pattern_read_otherwise_by_pydantic_goes_to_pydantic(pattern: str, text: str) -> None:
+    class Patterned(logic.Strict):
+        name: str = Field(pattern=pattern)
+
+    assert shapes.build(Patterned, {"name": text}) is None
+    with pytest.raises(Exception):  # refused, or the pattern itself refused  # noqa: B017
+        Patterned.model_validate({"name": text})
+
+
+def test_today_s_patterns_are_all_checked_by_the_fast_path() -> None:
+    # The id, language-code and evaluation patterns stay on the fast path.
+    assert shapes.build(logic.ReplyArgs, {"text": {"pt_BR": "t"}, "evaluation": "B2"})
+    assert shapes.build(
+        models.Fact, {"id": "plate_2", "kind": "vehicle", "label": "l", "text": "t"}
+    )

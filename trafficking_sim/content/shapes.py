@@ -71,8 +71,13 @@ _MODEL_VALIDATORS = {("VarCompare", "_one_comparison"), ("LocalText", "_codes_ar
 """After-validators of whole models that are run here on the object made."""
 
 _CONFIG = {"extra", "strict", "populate_by_name", "defer_build", "title"}
-_SIMPLE_PATTERN = re.compile(r"[\^$\[\]a-zA-Z0-9_{},()?*+\-]*")
-"""Patterns whose meaning is the same for Python's re and pydantic's regex engine."""
+_CLASS = r"\[\^?(?:[a-zA-Z0-9_](?:-[a-zA-Z0-9_])?)+\]"
+_QUANTIFIER = r"(?:[*+?]|\{[0-9]+(?:,[0-9]*)?\})"
+_SIMPLE_PATTERN = re.compile(rf"\^?(?:\(|(?:[a-zA-Z0-9_\-]|{_CLASS}|\)){_QUANTIFIER}?)*\$?")
+"""Patterns whose meaning is the same for Python's re and pydantic's (Rust) regex engine:
+letters, digits, ``_`` and ``-``; classes of such letters and ranges (no class inside a
+class, no ``--``, ``&&`` or ``~~``, which Rust reads as set operations); groups (no ``(?``);
+one quantifier after an atom (``{,n}`` is Python's only); ``^`` first and ``$`` last."""
 
 
 def build(model: type[BaseModel], data: Any) -> Any:
