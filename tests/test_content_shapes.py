@@ -383,3 +383,45 @@ def test_today_s_patterns_are_all_checked_by_the_fast_path() -> None:
     assert shapes.build(
         models.Fact, {"id": "plate_2", "kind": "vehicle", "label": "l", "text": "t"}
     )
+
+
+def test_a_before_validator_of_every_field_goes_to_pydantic() -> None:
+    # The known date validator, put on every field ("*"): pydantic runs it on `name` too
+    # (a date then, no text), so the fast path must not skip it.
+    class Everywhere(logic.Strict):
+        name: str
+        _dates = field_validator("*", mode="before")(models.Scenario._parse_date.__func__)
+
+    assert shapes.build(Everywhere, {"name": "2026-12-07"}) is None
+    with pytest.raises(ValueError, match="string"):
+        Everywhere.model_validate({"name": "2026-12-07"})
+
+
+def test_a_validator_is_known_by_its_function_not_by_its_model_s_name() -> None:
+    # A model named as a known one, with a validator named as its: not the same check.
+    class VarCompare(logic.Strict):
+        var: str
+
+        @model_validator(mode="after")
+        def _one_comparison(self) -> Any:
+            return self
+
+    assert shapes.build(VarCompare, {"var": "x"}) is None
+
+
+def test_an_after_validator_that_returns_another_object_goes_to_pydantic(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # pydantic keeps what an after-validator returns; the fast path keeps its own object,
+    # so a validator that returns another one (even when known) sends the data to pydantic.
+    class Replaced(logic.Strict):
+        var: str
+
+        @model_validator(mode="after")
+        def _other(self) -> Any:
+            return Replaced.model_construct(var="other")
+
+    known = (__name__, Replaced._other.__qualname__)  # type: ignore[attr-defined]
+    monkeypatch.setattr(shapes, "_MODEL_VALIDATORS", {*shapes._MODEL_VALIDATORS, known})
+    assert Replaced.model_validate({"var": "x"}).var == "other"
+    assert shapes.build(Replaced, {"var": "x"}) is None

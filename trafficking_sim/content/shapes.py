@@ -64,11 +64,16 @@ _SHORTHANDS = {
 """The before-validators run here as pydantic runs them: each turns a bare word into the
 mapping it stands for (``knows: plate`` for ``knows: {fact: plate}``)."""
 
-_FIELD_VALIDATORS = {("Scenario", "_parse_date")}
-"""Before-validators of single fields that are run here as pydantic runs them."""
+_FIELD_VALIDATORS = {("trafficking_sim.content.models", "Scenario._parse_date")}
+"""Before-validators of single fields that are run here as pydantic runs them (known by
+their functions' modules and qualified names, not by the models that carry them)."""
 
-_MODEL_VALIDATORS = {("VarCompare", "_one_comparison"), ("LocalText", "_codes_are_language_codes")}
-"""After-validators of whole models that are run here on the object made."""
+_MODEL_VALIDATORS = {
+    ("trafficking_sim.content.logic", "VarCompare._one_comparison"),
+    ("trafficking_sim.content.text", "LocalText._codes_are_language_codes"),
+}
+"""After-validators of whole models that are run here on the object made (each must return
+that very object, as these do: pydantic would keep whatever it returned)."""
 
 _CONFIG = {"extra", "strict", "populate_by_name", "defer_build", "title"}
 _CLASS = r"\[\^?(?:[a-zA-Z0-9_](?:-[a-zA-Z0-9_])?)+\]"
@@ -128,8 +133,13 @@ def _late(cls: type) -> Check:
     return check
 
 
-def _validators(cls: type) -> tuple[list[str], dict[str, str]]:
-    """The model's after-validators and its fields' before-validators (field -> name),
+def _known(func: Any, table: set[tuple[str, str]]) -> bool:
+    func = getattr(func, "__func__", func)  # a class method's function
+    return (getattr(func, "__module__", None), getattr(func, "__qualname__", None)) in table
+
+
+def _validators(cls: type) -> tuple[list[Callable[[Any], Any]], dict[str, Callable[[Any], Any]]]:
+    """The model's after-validators and its fields' before-validators (field -> function),
     each one known here; anything else makes the model unknown."""
     decorators = cls.__pydantic_decorators__  # type: ignore[attr-defined]
     if (
@@ -141,18 +151,19 @@ def _validators(cls: type) -> tuple[list[str], dict[str, str]]:
     ):
         raise _Unsure
     after = []
-    for name, decorator in decorators.model_validators.items():
-        if (cls.__name__, name) not in _MODEL_VALIDATORS or decorator.info.mode != "after":
+    for decorator in decorators.model_validators.values():
+        if not _known(decorator.func, _MODEL_VALIDATORS) or decorator.info.mode != "after":
             raise _Unsure
-        after.append(name)
-    before: dict[str, str] = {}
-    for name, decorator in decorators.field_validators.items():
-        if (cls.__name__, name) not in _FIELD_VALIDATORS or decorator.info.mode != "before":
+        after.append(decorator.func)
+    before: dict[str, Callable[[Any], Any]] = {}
+    for decorator in decorators.field_validators.values():
+        if not _known(decorator.func, _FIELD_VALIDATORS) or decorator.info.mode != "before":
             raise _Unsure
         for field in decorator.info.fields:
-            if field in before:
+            # "*" (every field) or a name that is no field: not run here, so unknown
+            if field in before or field not in cls.model_fields:  # type: ignore[attr-defined]
                 raise _Unsure
-            before[field] = name
+            before[field] = decorator.func
     return after, before
 
 
@@ -221,7 +232,7 @@ def _read_model(cls: Any) -> Check:
             raise _Unsure
         check = _field_check(info)
         if name in before:
-            check = _before_field(getattr(cls, before[name]), check)
+            check = _before_field(before[name], check)
         required = info.is_required()
         default = None if info.default is PydanticUndefined else info.default
         if not isinstance(default, str | int | type(None)):
@@ -250,14 +261,20 @@ def _read_model(cls: Any) -> Check:
         _set(obj, "__pydantic_fields_set__", given)
         _set(obj, "__pydantic_extra__", None)
         _set(obj, "__pydantic_private__", None if private is None else dict(private))
-        for validator in after:
-            try:
-                getattr(obj, validator)()
-            except Exception:
-                raise _Unsure from None
+        _run_after(after, obj)
         return obj
 
     return check_model
+
+
+def _run_after(after: list[Callable[[Any], Any]], obj: Any) -> None:
+    for validator in after:
+        try:
+            same = validator(obj) is obj
+        except Exception:
+            raise _Unsure from None
+        if not same:  # pydantic would keep what it returned instead
+            raise _Unsure
 
 
 def _before_field(validator: Callable[[Any], Any], check: Check) -> Check:
@@ -296,11 +313,7 @@ def _text_check() -> Check:
         _set(obj, "__pydantic_fields_set__", set(value))
         _set(obj, "__pydantic_extra__", dict(value))
         _set(obj, "__pydantic_private__", None if private is None else dict(private))
-        for validator in after:
-            try:
-                getattr(obj, validator)()
-            except Exception:
-                raise _Unsure from None
+        _run_after(after, obj)
         return obj
 
     return check_text
