@@ -6,6 +6,8 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import threading
+import time
 import warnings
 from functools import cache
 from pathlib import Path
@@ -425,3 +427,45 @@ def test_an_after_validator_that_returns_another_object_goes_to_pydantic(
     monkeypatch.setattr(shapes, "_MODEL_VALIDATORS", {*shapes._MODEL_VALIDATORS, known})
     assert Replaced.model_validate({"var": "x"}).var == "other"
     assert shapes.build(Replaced, {"var": "x"}) is None
+
+
+def test_a_thread_that_needs_a_model_another_is_reading_waits_for_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The title screen reads scenarios in the background while the player may start a
+    # game: the second thread gets the fast path's object, not pydantic's validators built.
+    data = _parsed(ROOT / "scenarios" / "tutorial.yaml").data
+    reading, read = threading.Event(), shapes._read_model
+    made: dict[str, Any] = {}
+
+    def slow(cls: Any) -> Any:
+        if cls is models.Scenario:
+            reading.set()
+            time.sleep(0.2)
+        return read(cls)
+
+    monkeypatch.setattr(shapes, "_read_model", slow)
+    first = threading.Thread(target=lambda: made.update(first=shapes.build(models.Scenario, data)))
+    first.start()
+    assert reading.wait(10)
+    second = shapes.build(models.Scenario, data)
+    first.join()
+    assert made["first"] is not None
+    assert second is not None, "the second thread went to pydantic"
+
+
+def test_a_reading_interrupted_is_done_again_next_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Ctrl+C while the models are read leaves nothing behind: the next build reads them.
+    read = shapes._read_model
+    interruptions = [logic.NotOf]
+
+    def interrupted(cls: Any) -> Any:
+        if cls in interruptions:
+            interruptions.remove(cls)
+            raise KeyboardInterrupt
+        return read(cls)
+
+    monkeypatch.setattr(shapes, "_read_model", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        shapes.build(logic.NotOf, {"not": {"fired": "a"}})
+    assert shapes.build(logic.NotOf, {"not": {"not": {"fired": "a"}}}) is not None

@@ -109,26 +109,42 @@ _READING = threading.RLock()
 """One thread reads the models at a time (the title screen loads scenarios in the
 background while the player may start a game)."""
 
+_PENDING: set[type] = set()
+"""The models being read (by the thread that holds ``_READING``)."""
+
 
 def _model_check(cls: type) -> Check:
-    """The check of one model, made at its first use (the models refer to each other)."""
+    """The check of one model, made at its first use (the models refer to each other).
+
+    Only finished checks are in ``_CHECKS``, so a thread that finds one there (without the
+    lock) can use it; any other waits for the thread reading the models."""
     found = _CHECKS.get(cls)
     if found is None:
         with _READING:
             found = _CHECKS.get(cls)
             if found is None:
-                _CHECKS[cls] = _late(cls)  # a model that contains itself finds this one
+                if cls in _PENDING:  # a model that contains itself: looked up when used
+                    return _late(cls)
+                _PENDING.add(cls)
                 try:
                     found = _text_check() if cls is LocalText else _make_model_check(cls)
                 except Exception:  # _Unsure, or a declaration read differently than foreseen
                     found = _unsure
+                finally:  # (an interruption stores nothing: the model is read again)
+                    _PENDING.discard(cls)
                 _CHECKS[cls] = found
     return found
 
 
 def _late(cls: type) -> Check:
     def check(value: Any, depth: int) -> Any:
-        return _CHECKS[cls](value, depth)
+        found = _CHECKS.get(cls)
+        if found is None:  # its reading was interrupted, or is under way in this thread
+            with _READING:
+                if cls in _PENDING:
+                    raise _Unsure
+                found = _model_check(cls)
+        return found(value, depth)
 
     return check
 
