@@ -16,10 +16,9 @@ def differences(ours: Any, theirs: Any, where: str = "") -> str | None:
         return f"{where or 'the top'}: {type(ours).__name__} against {type(theirs).__name__}"
     if isinstance(ours, BaseModel):
         for slot in _SLOTS:
-            if getattr(ours, slot) != getattr(theirs, slot):
-                return f"{where or 'the top'}: {slot} {getattr(ours, slot)!r} against " + repr(
-                    getattr(theirs, slot)
-                )
+            mine, its = getattr(ours, slot), getattr(theirs, slot)
+            if mine != its or (isinstance(mine, dict) and list(mine) != list(its)):
+                return f"{where or 'the top'}: {slot} {mine!r} against {its!r}"
         return differences(ours.__dict__, theirs.__dict__, where)
     if isinstance(ours, dict):
         if list(ours) != list(theirs):
@@ -40,6 +39,48 @@ def differences(ours: Any, theirs: Any, where: str = "") -> str | None:
     return None if ours == theirs else f"{where}: {ours!r} against {theirs!r}"
 
 
+def _containers(value: Any, where: str, found: dict[int, str]) -> str | None:
+    """Records every mutable container under ``value`` (id -> where), or says where one is
+    met a second time."""
+    if isinstance(value, BaseModel):
+        inner = [value.__dict__, *(getattr(value, slot) for slot in _SLOTS)]
+    elif isinstance(value, dict):
+        inner = list(value.values())
+    elif isinstance(value, list | set):
+        inner = list(value)
+    else:
+        return None
+    if id(value) in found:
+        return f"{where or 'the top'} is also {found[id(value)] or 'the top'}"
+    if isinstance(value, set):  # of plain values only, in content
+        found[id(value)] = where
+        return None
+    found[id(value)] = where
+    for i, item in enumerate(inner):
+        seen = _containers(item, f"{where}/{i}", found)
+        if seen:
+            return seen
+    return None
+
+
+def shared(made: Any, data: Any) -> str | None:
+    """Where an object made shares a mutable container (a list, a mapping, a set, a model)
+    with another part of itself or with the data it was made from, or None: pydantic makes
+    every one afresh, and content objects are changed in place nowhere, so that sharing
+    would go unnoticed until someone did."""
+    given: dict[int, str] = {}
+    _containers(data, "", given)  # (data sharing a part, a YAML alias, is recorded once)
+    found: dict[int, str] = {}
+    seen = _containers(made, "", found)
+    if seen:
+        return seen
+    taken = set(found) & set(given)
+    if taken:
+        some = next(iter(taken))
+        return f"{found[some] or 'the top'} is the data's own {given[some] or 'top'}"
+    return None
+
+
 def checked_build(real_build: Any) -> Any:
     """``shapes.build`` that, whenever it vouches for data, has pydantic validate the same
     data and asserts that pydantic accepts it and makes the very same object."""
@@ -48,7 +89,7 @@ def checked_build(real_build: Any) -> Any:
         ours = real_build(model, data)
         if ours is not None:
             theirs = model.model_validate(data)  # a ValidationError here: fast path too lenient
-            found = differences(ours, theirs)
+            found = differences(ours, theirs) or shared(ours, data)
             assert found is None, f"the fast path made another {model.__name__}: {found}"
         return ours
 

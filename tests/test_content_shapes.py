@@ -24,7 +24,7 @@ from trafficking_sim.content.loader import _MODELS, validate_files
 from trafficking_sim.content.validation import validate_model
 from trafficking_sim.content.yamlsafe import Located, load
 
-from .shapes_support import differences
+from .shapes_support import differences, shared
 
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLED = sorted(
@@ -59,6 +59,7 @@ def test_every_bundled_file_is_made_by_the_fast_path_as_pydantic_makes_it(path: 
     ours = shapes.build(model, located.data)
     assert ours is not None, "valid content went to pydantic"
     assert differences(ours, model.model_validate(located.data)) is None
+    assert shared(ours, located.data) is None
 
 
 def test_a_full_check_of_valid_content_never_builds_pydantic_s_validators(tmp_path: Path) -> None:
@@ -323,6 +324,7 @@ def test_a_mutated_file_gives_the_same_result_with_the_fast_path_on_and_off(
     event("the fast path made it" if ours is not None else "pydantic decided")
     if ours is not None:  # whatever the fast path accepts, pydantic accepts as the same
         assert differences(ours, model.model_validate(data)) is None
+        assert shared(ours, data) is None
     with monkeypatch.context() as off:
         off.setattr(shapes, "ENABLED", False)
         theirs = _outcome(model, mutated)
@@ -469,3 +471,36 @@ def test_a_reading_interrupted_is_done_again_next_time(monkeypatch: pytest.Monke
     with pytest.raises(KeyboardInterrupt):
         shapes.build(logic.NotOf, {"not": {"fired": "a"}})
     assert shapes.build(logic.NotOf, {"not": {"not": {"fired": "a"}}}) is not None
+
+
+def test_the_fast_path_gives_up_on_a_wrong_key_or_a_literal_of_another_type() -> None:
+    scenario = _parsed(ROOT / "scenarios" / "tutorial.yaml").data
+    agency = _parsed(ROOT / "agencies" / "europol.yaml").data
+    some_state = next(iter(scenario["states"].values()))
+    for wrong in (
+        {"states": {**scenario["states"], "D": some_state}},  # keys are A, B or C
+        {"phase_notes": {"intermission": {"en": "t"}}},  # not a session phase
+    ):
+        assert shapes.build(models.Scenario, {**scenario, **wrong}) is None
+    # pydantic makes True of true only, 1 of 1 only (strict): nothing else is "equal" here
+    assert shapes.build(logic.OnTurnEnd, {"turn_end": 1}) is None
+    for number in (True, 1.0):
+        assert shapes.build(models.AgencyProfile, {**agency, "format": number}) is None
+    assert shapes.build(logic.OnTurnEnd, {"turn_end": True}) is not None
+
+
+def test_every_object_made_is_made_afresh() -> None:
+    # Two scenarios made from the same data, each with every default made for itself:
+    # nothing shared between them, nor with the data.
+    data = _parsed(ROOT / "scenarios" / "tutorial.yaml").data
+    first, second = shapes.build(models.Scenario, data), shapes.build(models.Scenario, data)
+    assert shared(first, data) is None
+    assert shared([first, second], data) is None
+
+
+def test_a_text_keeps_its_languages_in_the_order_written() -> None:
+    # (the order shows wherever the languages of a text are listed)
+    data = {"text": {"sl": "besedilo", "en": "text"}}
+    ours = shapes.build(logic.ReplyArgs, data)
+    assert ours is not None and differences(ours, logic.ReplyArgs.model_validate(data)) is None
+    assert list(ours.text.__pydantic_extra__) == ["sl", "en"]
