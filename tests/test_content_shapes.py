@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 from pydantic import ConfigDict, Field, field_validator, model_validator, validator
 
 from trafficking_sim.content import logic, models, shapes
+from trafficking_sim.content.crosscheck import ENVIRONMENT as CROSS_CHECK
 from trafficking_sim.content.errors import ContentError
 from trafficking_sim.content.loader import _MODELS, validate_files
 from trafficking_sim.content.validation import validate_model
@@ -42,7 +43,7 @@ def _model_of(located: Located) -> Any:
 
 
 _REAL_BUILD = shapes.build
-"""The fast path itself (conftest wraps it in these tests with a check against pydantic)."""
+"""The fast path (which, in the tests, checks itself against pydantic: conftest.py)."""
 
 
 @pytest.fixture(autouse=True)
@@ -76,6 +77,7 @@ def test_a_full_check_of_valid_content_never_builds_pydantic_s_validators(tmp_pa
         "print(code, built, file=sys.stderr)\n"
     )
     env = {**os.environ, "TRAFFICKING_SIM_HOME": str(tmp_path)}
+    env.pop(CROSS_CHECK)  # (which builds them, to compare)
     ran = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120
     )
@@ -504,3 +506,32 @@ def test_a_text_keeps_its_languages_in_the_order_written() -> None:
     ours = shapes.build(logic.ReplyArgs, data)
     assert ours is not None and differences(ours, logic.ReplyArgs.model_validate(data)) is None
     assert list(ours.text.__pydantic_extra__) == ["sl", "en"]
+
+
+def test_a_fast_path_more_lenient_than_pydantic_fails_even_in_another_process(
+    tmp_path: Path,
+) -> None:
+    # The cross-check is the fast path's own (the session's environment asks for it), so a
+    # command a test starts runs it too, and neither the command line's last resort nor
+    # the content cache can turn a mismatch into an exit code or a quiet rebuild.
+    text = (ROOT / "agencies" / "europol.yaml").read_text(encoding="utf-8")
+    broken = tmp_path / "agencies" / "broken.yaml"
+    broken.parent.mkdir()
+    broken.write_text(text.replace("{normal: 2,", "{normal: '2',", 1), encoding="utf-8")
+    code = (
+        "from trafficking_sim.content import shapes\n"
+        "shapes._int_check = lambda constraints: shapes._value_check  # numbers from text\n"
+        "from trafficking_sim.cli import main\n"
+        f"main(['validate', '--no-cache', {str(broken)!r}])\n"
+    )
+    env = {**os.environ, "TRAFFICKING_SIM_HOME": str(tmp_path)}
+    ran = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert ran.returncode != 0
+    assert "FastPathMismatch: the fast path accepted AgencyProfile data" in ran.stderr
+    env.pop(CROSS_CHECK)  # without the cross-check, that leniency would go unnoticed
+    ran = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert "FastPathMismatch" not in ran.stderr

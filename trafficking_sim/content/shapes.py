@@ -25,6 +25,7 @@ reported from here.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 import sys
 import threading
@@ -38,7 +39,7 @@ from pydantic import BaseModel, BeforeValidator, Discriminator, Tag, WithJsonSch
 from pydantic.fields import FieldInfo
 from pydantic_core import PydanticUndefined
 
-from . import logic
+from . import crosscheck, logic
 from .text import LocalText, _accept_reference
 
 ENABLED = True
@@ -90,9 +91,12 @@ def build(model: type[BaseModel], data: Any) -> Any:
     if not ENABLED:
         return None
     try:
-        return _model_check(model)(data, 0)
+        made = _model_check(model)(data, 0)
     except Exception:  # _Unsure, or anything unforeseen (data too deep, say): pydantic's
         return None
+    if os.environ.get(crosscheck.ENVIRONMENT):  # the tests: pydantic must agree
+        crosscheck.cross_check(model, data, made)
+    return made
 
 
 def _unsure(*_: Any) -> Any:
