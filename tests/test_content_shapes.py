@@ -535,3 +535,22 @@ def test_a_fast_path_more_lenient_than_pydantic_fails_even_in_another_process(
         [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120
     )
     assert "FastPathMismatch" not in ran.stderr
+
+
+def test_a_mismatch_met_in_the_content_cache_is_not_turned_into_a_quiet_rebuild(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The cache ignores an entry that does not build (`except Exception`) and checks the
+    # YAML again; a mismatch of the fast path's there must still fail the test.
+    from trafficking_sim.content import cache as content_cache
+    from trafficking_sim.content import crosscheck, load_game
+
+    tutorial = ROOT / "scenarios" / "tutorial.yaml"
+    content_cache.forget()
+    load_game(tutorial)  # checked, and written to the cache
+    content_cache.forget()
+    once = ["a part made twice (a mismatch staged for this test)"]
+    monkeypatch.setattr(crosscheck, "shared", lambda made, data: once.pop() if once else None)
+    with pytest.raises(crosscheck.FastPathMismatch, match="staged"):
+        load_game(tutorial)  # from the cache's data
+    content_cache.forget()
