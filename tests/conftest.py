@@ -15,7 +15,15 @@ from typing import Any
 import pytest
 
 from trafficking_sim.content import GameContent, load_game
+from trafficking_sim.content.crosscheck import ENVIRONMENT as CROSS_CHECK
 from trafficking_sim.engine import Engine
+
+os.environ[CROSS_CHECK] = "1"
+"""In every test, and every process a test starts (they inherit it), whatever the fast path
+of valid content accepts (content/shapes.py) is validated by pydantic too, which must
+accept it and make the very same object, or the test fails (content/crosscheck.py);
+anything the fast path refuses goes to pydantic anyway. So every broken fixture gives the
+problems it gave before the fast path."""
 
 ROOT = Path(__file__).resolve().parent.parent
 TUTORIAL = ROOT / "scenarios" / "tutorial.yaml"
@@ -62,35 +70,6 @@ def _steady_cursor(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPat
 
     for widget in (Input, TextArea):
         monkeypatch.setattr(widget, "__init__", steady(widget.__init__))
-
-
-_CHECKED_BY_PYDANTIC = {
-    "test_bad_input",
-    "test_cli",
-    "test_content",
-    "test_content_cache",
-    "test_content_shapes",
-    "test_content_truth",
-    "test_explore_and_lint",
-    "test_rule_semantics",
-    "test_rules_guarded",
-    "test_validate_verdicts",
-}
-
-
-@pytest.fixture(autouse=True)
-def _fast_path_checked(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
-    """In the tests of content files (every broken fixture among them), whatever the fast
-    path of valid content accepts (content/shapes.py) is validated by pydantic too, which
-    must accept it and make the very same object; anything the fast path refuses goes to
-    pydantic anyway. So every one of their fixtures gives the problems it gave before."""
-    if request.module.__name__.rpartition(".")[2] not in _CHECKED_BY_PYDANTIC:
-        return
-    from trafficking_sim.content import shapes
-
-    from .shapes_support import checked_build
-
-    monkeypatch.setattr(shapes, "build", checked_build(shapes.build))
 
 
 @pytest.fixture(scope="session")

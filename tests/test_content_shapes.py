@@ -6,6 +6,8 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import threading
+import time
 import warnings
 from functools import cache
 from pathlib import Path
@@ -17,12 +19,13 @@ from hypothesis import strategies as st
 from pydantic import ConfigDict, Field, field_validator, model_validator, validator
 
 from trafficking_sim.content import logic, models, shapes
+from trafficking_sim.content.crosscheck import ENVIRONMENT as CROSS_CHECK
 from trafficking_sim.content.errors import ContentError
 from trafficking_sim.content.loader import _MODELS, validate_files
 from trafficking_sim.content.validation import validate_model
 from trafficking_sim.content.yamlsafe import Located, load
 
-from .shapes_support import differences
+from .shapes_support import differences, shared
 
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLED = sorted(
@@ -40,7 +43,7 @@ def _model_of(located: Located) -> Any:
 
 
 _REAL_BUILD = shapes.build
-"""The fast path itself (conftest wraps it in these tests with a check against pydantic)."""
+"""The fast path (which, in the tests, checks itself against pydantic: conftest.py)."""
 
 
 @pytest.fixture(autouse=True)
@@ -57,6 +60,7 @@ def test_every_bundled_file_is_made_by_the_fast_path_as_pydantic_makes_it(path: 
     ours = shapes.build(model, located.data)
     assert ours is not None, "valid content went to pydantic"
     assert differences(ours, model.model_validate(located.data)) is None
+    assert shared(ours, located.data) is None
 
 
 def test_a_full_check_of_valid_content_never_builds_pydantic_s_validators(tmp_path: Path) -> None:
@@ -73,6 +77,7 @@ def test_a_full_check_of_valid_content_never_builds_pydantic_s_validators(tmp_pa
         "print(code, built, file=sys.stderr)\n"
     )
     env = {**os.environ, "TRAFFICKING_SIM_HOME": str(tmp_path)}
+    env.pop(CROSS_CHECK)  # (which builds them, to compare)
     ran = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120
     )
@@ -321,6 +326,7 @@ def test_a_mutated_file_gives_the_same_result_with_the_fast_path_on_and_off(
     event("the fast path made it" if ours is not None else "pydantic decided")
     if ours is not None:  # whatever the fast path accepts, pydantic accepts as the same
         assert differences(ours, model.model_validate(data)) is None
+        assert shared(ours, data) is None
     with monkeypatch.context() as off:
         off.setattr(shapes, "ENABLED", False)
         theirs = _outcome(model, mutated)
@@ -329,3 +335,222 @@ def test_a_mutated_file_gives_the_same_result_with_the_fast_path_on_and_off(
         assert differences(on[1], theirs[1]) is None
     else:
         assert on == theirs
+
+
+def test_a_default_pydantic_would_check_goes_to_pydantic() -> None:
+    # validate_default: pydantic checks the default itself, and refuses this one.
+    class Checked(logic.Strict):
+        count: int = Field("3", validate_default=True)  # type: ignore[assignment]
+
+    assert shapes.build(Checked, {}) is None
+    assert shapes.build(Checked, {"count": 3}) is None
+
+
+def test_a_model_with_a_schema_of_its_own_goes_to_pydantic() -> None:
+    # A model's own __get_pydantic_core_schema__ may check anything: here, no text at all.
+    class Own(logic.Strict):
+        name: str
+
+        @classmethod
+        def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> Any:
+            from pydantic_core import core_schema
+
+            return core_schema.no_info_after_validator_function(cls._never, handler(source))
+
+        @staticmethod
+        def _never(value: Any) -> Any:
+            raise ValueError("never")
+
+    assert shapes.build(Own, {"name": "one"}) is None
+
+
+@pytest.mark.parametrize(
+    ("pattern", "text"),
+    [
+        (r"^[a-z--b]+$", "A"),  # Rust: a to z without b; Python: a to z, '-' or b
+        (r"^[a-z--b]+$", "b"),
+        (r"^[[a-z]]$", "a]"),  # Rust: a class in a class; Python: '[' or a-z, then ']'
+        (r"^a{,2}$", "aa"),  # Python: up to two; pydantic refuses the pattern
+        (r"^[a-z&&b]$", "a"),  # Rust: the intersection, only b
+    ],
+)
+def test_a_pattern_read_otherwise_by_pydantic_goes_to_pydantic(pattern: str, text: str) -> None:
+    class Patterned(logic.Strict):
+        name: str = Field(pattern=pattern)
+
+    assert shapes.build(Patterned, {"name": text}) is None
+    with pytest.raises(Exception):  # refused, or the pattern itself refused  # noqa: B017
+        Patterned.model_validate({"name": text})
+
+
+def test_today_s_patterns_are_all_checked_by_the_fast_path() -> None:
+    # The id, language-code and evaluation patterns stay on the fast path.
+    assert shapes.build(logic.ReplyArgs, {"text": {"pt_BR": "t"}, "evaluation": "B2"})
+    assert shapes.build(
+        models.Fact, {"id": "plate_2", "kind": "vehicle", "label": "l", "text": "t"}
+    )
+
+
+def test_a_before_validator_of_every_field_goes_to_pydantic() -> None:
+    # The known date validator, put on every field ("*"): pydantic runs it on `name` too
+    # (a date then, no text), so the fast path must not skip it.
+    class Everywhere(logic.Strict):
+        name: str
+        _dates = field_validator("*", mode="before")(models.Scenario._parse_date.__func__)
+
+    assert shapes.build(Everywhere, {"name": "2026-12-07"}) is None
+    with pytest.raises(ValueError, match="string"):
+        Everywhere.model_validate({"name": "2026-12-07"})
+
+
+def test_a_validator_is_known_by_its_function_not_by_its_model_s_name() -> None:
+    # A model named as a known one, with a validator named as its: not the same check.
+    class VarCompare(logic.Strict):
+        var: str
+
+        @model_validator(mode="after")
+        def _one_comparison(self) -> Any:
+            return self
+
+    assert shapes.build(VarCompare, {"var": "x"}) is None
+
+
+def test_an_after_validator_that_returns_another_object_goes_to_pydantic(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # pydantic keeps what an after-validator returns; the fast path keeps its own object,
+    # so a validator that returns another one (even when known) sends the data to pydantic.
+    class Replaced(logic.Strict):
+        var: str
+
+        @model_validator(mode="after")
+        def _other(self) -> Any:
+            return Replaced.model_construct(var="other")
+
+    known = (__name__, Replaced._other.__qualname__)  # type: ignore[attr-defined]
+    monkeypatch.setattr(shapes, "_MODEL_VALIDATORS", {*shapes._MODEL_VALIDATORS, known})
+    assert Replaced.model_validate({"var": "x"}).var == "other"
+    assert shapes.build(Replaced, {"var": "x"}) is None
+
+
+def test_a_thread_that_needs_a_model_another_is_reading_waits_for_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The title screen reads scenarios in the background while the player may start a
+    # game: the second thread gets the fast path's object, not pydantic's validators built.
+    data = _parsed(ROOT / "scenarios" / "tutorial.yaml").data
+    reading, read = threading.Event(), shapes._read_model
+    made: dict[str, Any] = {}
+
+    def slow(cls: Any) -> Any:
+        if cls is models.Scenario:
+            reading.set()
+            time.sleep(0.2)
+        return read(cls)
+
+    monkeypatch.setattr(shapes, "_read_model", slow)
+    first = threading.Thread(target=lambda: made.update(first=shapes.build(models.Scenario, data)))
+    first.start()
+    assert reading.wait(10)
+    second = shapes.build(models.Scenario, data)
+    first.join()
+    assert made["first"] is not None
+    assert second is not None, "the second thread went to pydantic"
+
+
+def test_a_reading_interrupted_is_done_again_next_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Ctrl+C while the models are read leaves nothing behind: the next build reads them.
+    read = shapes._read_model
+    interruptions = [logic.NotOf]
+
+    def interrupted(cls: Any) -> Any:
+        if cls in interruptions:
+            interruptions.remove(cls)
+            raise KeyboardInterrupt
+        return read(cls)
+
+    monkeypatch.setattr(shapes, "_read_model", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        shapes.build(logic.NotOf, {"not": {"fired": "a"}})
+    assert shapes.build(logic.NotOf, {"not": {"not": {"fired": "a"}}}) is not None
+
+
+def test_the_fast_path_gives_up_on_a_wrong_key_or_a_literal_of_another_type() -> None:
+    scenario = _parsed(ROOT / "scenarios" / "tutorial.yaml").data
+    agency = _parsed(ROOT / "agencies" / "europol.yaml").data
+    some_state = next(iter(scenario["states"].values()))
+    for wrong in (
+        {"states": {**scenario["states"], "D": some_state}},  # keys are A, B or C
+        {"phase_notes": {"intermission": {"en": "t"}}},  # not a session phase
+    ):
+        assert shapes.build(models.Scenario, {**scenario, **wrong}) is None
+    # pydantic makes True of true only, 1 of 1 only (strict): nothing else is "equal" here
+    assert shapes.build(logic.OnTurnEnd, {"turn_end": 1}) is None
+    for number in (True, 1.0):
+        assert shapes.build(models.AgencyProfile, {**agency, "format": number}) is None
+    assert shapes.build(logic.OnTurnEnd, {"turn_end": True}) is not None
+
+
+def test_every_object_made_is_made_afresh() -> None:
+    # Two scenarios made from the same data, each with every default made for itself:
+    # nothing shared between them, nor with the data.
+    data = _parsed(ROOT / "scenarios" / "tutorial.yaml").data
+    first, second = shapes.build(models.Scenario, data), shapes.build(models.Scenario, data)
+    assert shared(first, data) is None
+    assert shared([first, second], data) is None
+
+
+def test_a_text_keeps_its_languages_in_the_order_written() -> None:
+    # (the order shows wherever the languages of a text are listed)
+    data = {"text": {"sl": "besedilo", "en": "text"}}
+    ours = shapes.build(logic.ReplyArgs, data)
+    assert ours is not None and differences(ours, logic.ReplyArgs.model_validate(data)) is None
+    assert list(ours.text.__pydantic_extra__) == ["sl", "en"]
+
+
+def test_a_fast_path_more_lenient_than_pydantic_fails_even_in_another_process(
+    tmp_path: Path,
+) -> None:
+    # The cross-check is the fast path's own (the session's environment asks for it), so a
+    # command a test starts runs it too, and neither the command line's last resort nor
+    # the content cache can turn a mismatch into an exit code or a quiet rebuild.
+    text = (ROOT / "agencies" / "europol.yaml").read_text(encoding="utf-8")
+    broken = tmp_path / "agencies" / "broken.yaml"
+    broken.parent.mkdir()
+    broken.write_text(text.replace("{normal: 2,", "{normal: '2',", 1), encoding="utf-8")
+    code = (
+        "from trafficking_sim.content import shapes\n"
+        "shapes._int_check = lambda constraints: shapes._value_check  # numbers from text\n"
+        "from trafficking_sim.cli import main\n"
+        f"main(['validate', '--no-cache', {str(broken)!r}])\n"
+    )
+    env = {**os.environ, "TRAFFICKING_SIM_HOME": str(tmp_path)}
+    ran = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert ran.returncode != 0
+    assert "FastPathMismatch: the fast path accepted AgencyProfile data" in ran.stderr
+    env.pop(CROSS_CHECK)  # without the cross-check, that leniency would go unnoticed
+    ran = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert "FastPathMismatch" not in ran.stderr
+
+
+def test_a_mismatch_met_in_the_content_cache_is_not_turned_into_a_quiet_rebuild(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The cache ignores an entry that does not build (`except Exception`) and checks the
+    # YAML again; a mismatch of the fast path's there must still fail the test.
+    from trafficking_sim.content import cache as content_cache
+    from trafficking_sim.content import crosscheck, load_game
+
+    tutorial = ROOT / "scenarios" / "tutorial.yaml"
+    content_cache.forget()
+    load_game(tutorial)  # checked, and written to the cache
+    content_cache.forget()
+    once = ["a part made twice (a mismatch staged for this test)"]
+    monkeypatch.setattr(crosscheck, "shared", lambda made, data: once.pop() if once else None)
+    with pytest.raises(crosscheck.FastPathMismatch, match="staged"):
+        load_game(tutorial)  # from the cache's data
+    content_cache.forget()

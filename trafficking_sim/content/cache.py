@@ -12,8 +12,9 @@ replay or a debrief needs none of that again while the files are unchanged. Two 
   themselves, equals the one stored, and no file has appeared that would now be found
   before a stored one; anything unreadable, corrupt or stale is ignored and rebuilt.
 
-Only YAML parsing and the cross-reference checks are skipped on a hit: the models are
-still built by pydantic from the stored data, so a bad cache cannot give a bad model.
+Only YAML parsing and the cross-reference checks are skipped on a hit: the objects are
+still made from the stored data through the same checks as a file's (content/shapes.py,
+or pydantic's validators at its first doubt), so a bad cache cannot give a bad model.
 This module imports the models only when it builds them: a listing needs no pydantic.
 """
 

@@ -1,12 +1,12 @@
 """Valid content's models made without pydantic's validators: a quick check of the data's
 shape that, when it has no doubt at all, builds the very objects pydantic would build.
 
-Building pydantic's validators for the ~70 content models costs more CPU than parsing
-every bundled file (``benchmarks/README.md``, "validate, session 16"), and valid content,
-the usual case, never needs the messages they produce. So the models are declared with
-``defer_build=True``, and before pydantic is asked, this module reads the models' own
-declarations (their fields, types, constraints, aliases, defaults and validators, so it
-cannot drift from them) and walks the parsed data once:
+Building pydantic's validators for the ~70 content models costs about 55 to 65 ms of CPU,
+a third or more of parsing every bundled file (``benchmarks/README.md``, "validate,
+session 16"), and valid content, the usual case, never needs the messages they produce.
+So the models are declared with ``defer_build=True``, and before pydantic is asked, this
+module reads the models' own declarations (their fields, types, constraints, aliases,
+defaults and validators, so it cannot drift from them) and walks the parsed data once:
 
 - every key known, every required field there, every value of its declared type (strict:
   a whole number is no text, ``true`` is no number), every literal one of its values,
@@ -25,6 +25,7 @@ reported from here.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 import sys
 import threading
@@ -38,7 +39,7 @@ from pydantic import BaseModel, BeforeValidator, Discriminator, Tag, WithJsonSch
 from pydantic.fields import FieldInfo
 from pydantic_core import PydanticUndefined
 
-from . import logic
+from . import crosscheck, logic
 from .text import LocalText, _accept_reference
 
 ENABLED = True
@@ -64,15 +65,25 @@ _SHORTHANDS = {
 """The before-validators run here as pydantic runs them: each turns a bare word into the
 mapping it stands for (``knows: plate`` for ``knows: {fact: plate}``)."""
 
-_FIELD_VALIDATORS = {("Scenario", "_parse_date")}
-"""Before-validators of single fields that are run here as pydantic runs them."""
+_FIELD_VALIDATORS = {("trafficking_sim.content.models", "Scenario._parse_date")}
+"""Before-validators of single fields that are run here as pydantic runs them (known by
+their functions' modules and qualified names, not by the models that carry them)."""
 
-_MODEL_VALIDATORS = {("VarCompare", "_one_comparison"), ("LocalText", "_codes_are_language_codes")}
-"""After-validators of whole models that are run here on the object made."""
+_MODEL_VALIDATORS = {
+    ("trafficking_sim.content.logic", "VarCompare._one_comparison"),
+    ("trafficking_sim.content.text", "LocalText._codes_are_language_codes"),
+}
+"""After-validators of whole models that are run here on the object made (each must return
+that very object, as these do: pydantic would keep whatever it returned)."""
 
 _CONFIG = {"extra", "strict", "populate_by_name", "defer_build", "title"}
-_SIMPLE_PATTERN = re.compile(r"[\^$\[\]a-zA-Z0-9_{},()?*+\-]*")
-"""Patterns whose meaning is the same for Python's re and pydantic's regex engine."""
+_CLASS = r"\[\^?(?:[a-zA-Z0-9_](?:-[a-zA-Z0-9_])?)+\]"
+_QUANTIFIER = r"(?:[*+?]|\{[0-9]+(?:,[0-9]*)?\})"
+_SIMPLE_PATTERN = re.compile(rf"\^?(?:\(|(?:[a-zA-Z0-9_\-]|{_CLASS}|\)){_QUANTIFIER}?)*\$?")
+"""Patterns whose meaning is the same for Python's re and pydantic's (Rust) regex engine:
+letters, digits, ``_`` and ``-``; classes of such letters and ranges (no class inside a
+class, no ``--``, ``&&`` or ``~~``, which Rust reads as set operations); groups (no ``(?``);
+one quantifier after an atom (``{,n}`` is Python's only); ``^`` first and ``$`` last."""
 
 
 def build(model: type[BaseModel], data: Any) -> Any:
@@ -80,9 +91,12 @@ def build(model: type[BaseModel], data: Any) -> Any:
     if not ENABLED:
         return None
     try:
-        return _model_check(model)(data, 0)
+        made = _model_check(model)(data, 0)
     except Exception:  # _Unsure, or anything unforeseen (data too deep, say): pydantic's
         return None
+    if os.environ.get(crosscheck.ENVIRONMENT):  # the tests: pydantic must agree
+        crosscheck.cross_check(model, data, made)
+    return made
 
 
 def _unsure(*_: Any) -> Any:
@@ -99,32 +113,53 @@ _READING = threading.RLock()
 """One thread reads the models at a time (the title screen loads scenarios in the
 background while the player may start a game)."""
 
+_PENDING: set[type] = set()
+"""The models being read (by the thread that holds ``_READING``)."""
+
 
 def _model_check(cls: type) -> Check:
-    """The check of one model, made at its first use (the models refer to each other)."""
+    """The check of one model, made at its first use (the models refer to each other).
+
+    Only finished checks are in ``_CHECKS``, so a thread that finds one there (without the
+    lock) can use it; any other waits for the thread reading the models."""
     found = _CHECKS.get(cls)
     if found is None:
         with _READING:
             found = _CHECKS.get(cls)
             if found is None:
-                _CHECKS[cls] = _late(cls)  # a model that contains itself finds this one
+                if cls in _PENDING:  # a model that contains itself: looked up when used
+                    return _late(cls)
+                _PENDING.add(cls)
                 try:
                     found = _text_check() if cls is LocalText else _make_model_check(cls)
                 except Exception:  # _Unsure, or a declaration read differently than foreseen
                     found = _unsure
+                finally:  # (an interruption stores nothing: the model is read again)
+                    _PENDING.discard(cls)
                 _CHECKS[cls] = found
     return found
 
 
 def _late(cls: type) -> Check:
     def check(value: Any, depth: int) -> Any:
-        return _CHECKS[cls](value, depth)
+        found = _CHECKS.get(cls)
+        if found is None:  # its reading was interrupted, or is under way in this thread
+            with _READING:
+                if cls in _PENDING:
+                    raise _Unsure
+                found = _model_check(cls)
+        return found(value, depth)
 
     return check
 
 
-def _validators(cls: type) -> tuple[list[str], dict[str, str]]:
-    """The model's after-validators and its fields' before-validators (field -> name),
+def _known(func: Any, table: set[tuple[str, str]]) -> bool:
+    func = getattr(func, "__func__", func)  # a class method's function
+    return (getattr(func, "__module__", None), getattr(func, "__qualname__", None)) in table
+
+
+def _validators(cls: type) -> tuple[list[Callable[[Any], Any]], dict[str, Callable[[Any], Any]]]:
+    """The model's after-validators and its fields' before-validators (field -> function),
     each one known here; anything else makes the model unknown."""
     decorators = cls.__pydantic_decorators__  # type: ignore[attr-defined]
     if (
@@ -136,18 +171,19 @@ def _validators(cls: type) -> tuple[list[str], dict[str, str]]:
     ):
         raise _Unsure
     after = []
-    for name, decorator in decorators.model_validators.items():
-        if (cls.__name__, name) not in _MODEL_VALIDATORS or decorator.info.mode != "after":
+    for decorator in decorators.model_validators.values():
+        if not _known(decorator.func, _MODEL_VALIDATORS) or decorator.info.mode != "after":
             raise _Unsure
-        after.append(name)
-    before: dict[str, str] = {}
-    for name, decorator in decorators.field_validators.items():
-        if (cls.__name__, name) not in _FIELD_VALIDATORS or decorator.info.mode != "before":
+        after.append(decorator.func)
+    before: dict[str, Callable[[Any], Any]] = {}
+    for decorator in decorators.field_validators.values():
+        if not _known(decorator.func, _FIELD_VALIDATORS) or decorator.info.mode != "before":
             raise _Unsure
         for field in decorator.info.fields:
-            if field in before:
+            # "*" (every field) or a name that is no field: not run here, so unknown
+            if field in before or field not in cls.model_fields:  # type: ignore[attr-defined]
                 raise _Unsure
-            before[field] = name
+            before[field] = decorator.func
     return after, before
 
 
@@ -179,6 +215,12 @@ _NAMESPACES: list[dict[str, Any]] = []
 reference (``list["Condition"]``) is looked up in its model's module."""
 
 
+def _own_schema_is_pydantic_s(cls: Any) -> bool:
+    """Whether the model leaves its schema to pydantic: one of its own may check anything."""
+    own = getattr(cls.__get_pydantic_core_schema__, "__func__", None)
+    return own is getattr(BaseModel.__get_pydantic_core_schema__, "__func__", object())
+
+
 def _make_model_check(cls: type) -> Check:
     if not (isinstance(cls, type) and issubclass(cls, logic.Strict)):
         raise _Unsure
@@ -191,7 +233,11 @@ def _make_model_check(cls: type) -> Check:
 
 def _read_model(cls: Any) -> Check:
     config = cls.model_config
-    if config.get("extra") != "forbid" or config.get("strict") is not True:
+    if (
+        config.get("extra") != "forbid"
+        or config.get("strict") is not True
+        or not _own_schema_is_pydantic_s(cls)
+    ):
         raise _Unsure
     after, before = _validators(cls)
     private = _private(cls)
@@ -201,11 +247,12 @@ def _read_model(cls: Any) -> Check:
         if (
             info.validation_alias not in (None, info.alias)
             or info.default_factory_takes_validated_data
+            or info.validate_default  # pydantic would check the default: not done here
         ):
             raise _Unsure
         check = _field_check(info)
         if name in before:
-            check = _before_field(getattr(cls, before[name]), check)
+            check = _before_field(before[name], check)
         required = info.is_required()
         default = None if info.default is PydanticUndefined else info.default
         if not isinstance(default, str | int | type(None)):
@@ -234,14 +281,20 @@ def _read_model(cls: Any) -> Check:
         _set(obj, "__pydantic_fields_set__", given)
         _set(obj, "__pydantic_extra__", None)
         _set(obj, "__pydantic_private__", None if private is None else dict(private))
-        for validator in after:
-            try:
-                getattr(obj, validator)()
-            except Exception:
-                raise _Unsure from None
+        _run_after(after, obj)
         return obj
 
     return check_model
+
+
+def _run_after(after: list[Callable[[Any], Any]], obj: Any) -> None:
+    for validator in after:
+        try:
+            same = validator(obj) is obj
+        except Exception:
+            raise _Unsure from None
+        if not same:  # pydantic would keep what it returned instead
+            raise _Unsure
 
 
 def _before_field(validator: Callable[[Any], Any], check: Check) -> Check:
@@ -264,6 +317,7 @@ def _text_check() -> Check:
         or before
         or config.get("extra") != "allow"
         or config.get("strict") is not True
+        or not _own_schema_is_pydantic_s(LocalText)
     ):
         raise _Unsure
     private = _private(LocalText)
@@ -279,11 +333,7 @@ def _text_check() -> Check:
         _set(obj, "__pydantic_fields_set__", set(value))
         _set(obj, "__pydantic_extra__", dict(value))
         _set(obj, "__pydantic_private__", None if private is None else dict(private))
-        for validator in after:
-            try:
-                getattr(obj, validator)()
-            except Exception:
-                raise _Unsure from None
+        _run_after(after, obj)
         return obj
 
     return check_text

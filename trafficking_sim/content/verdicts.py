@@ -24,7 +24,8 @@ the SHA-256 of the file's bytes (so after editing a scenario, its role cards and
 are read from there; after editing a card, so are the scenarios that use it). That data
 has no line numbers, so it serves only checks that pass: when a check that used it finds
 a problem, the file is checked again from the YAML, and the messages are those of a full
-check. pydantic still validates the data, and the cross-reference checks still run.
+check. The data is still validated (by content/shapes.py, or by pydantic at its first
+doubt), and the cross-reference checks still run.
 
 Reading the verdicts needs neither PyYAML nor pydantic: when nothing changed, ``validate``
 imports neither. The stored verdicts are JSON (nothing in them is ever run); anything
