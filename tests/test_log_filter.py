@@ -213,3 +213,31 @@ async def test_a_filter_key_lays_out_nothing_when_no_scroll_bar_comes_or_goes(
         await settle(pilot)
         assert _rows(app) == everything
         assert laid_out == []
+
+
+async def test_a_filter_key_makes_the_chosen_entrys_text_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The pane shows the entry it highlights at once; the list's message that the row is
+    # highlighted then came back and made the whole text (sentence, date, glossary links)
+    # a second time, within the same key's frame.
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        await _show_log(pilot)
+        words = app.screen.query_one("#log-filter", Input)
+        words.value = "zzzq"
+        await settle(pilot)
+        shown: list[str] = []
+        real = LogPane.show_item
+        monkeypatch.setattr(
+            LogPane, "show_item", lambda self, ident: shown.append(ident) or real(self, ident)
+        )
+        words.value = ""
+        await settle(pilot)
+        rows = app.screen.query_one("#log-list", RowList)
+        assert rows.highlighted == 0
+        newest = rows.get_option_at_index(0).id
+        assert shown == [newest]
+        await pilot.press("down")  # a move by the player shows the next one, once
+        await settle(pilot)
+        assert shown == [newest, rows.get_option_at_index(1).id]

@@ -125,6 +125,9 @@ class ListDetailPane(PaneMixin, Vertical):
         ident = option.id
         if list_id != self.LIST_ID or not ident or not self.can_show(ident):
             return
+        if ident == self.selected == self._detail_of:
+            # The row update_view highlighted and has just shown: its text is made once.
+            return
         self.selected = ident
         self.show_item(ident)
 
