@@ -6,7 +6,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from textual.content import Content
 from textual.events import MouseScrollDown
+from textual.geometry import Region
 from textual.visual import Visual
 from textual.widgets import Input, Select
 from textual.widgets.option_list import Option
@@ -206,3 +208,72 @@ async def test_the_focus_goes_filter_kind_list_detail() -> None:
         assert isinstance(app.focused, Input) and app.focused.id == "log-filter"
         await pilot.press("tab", "tab")
         assert app.focused is rows
+
+
+def _stale_lines(widget: Any) -> list[int]:
+    """The lines the screen would show from the widget's cache that a fresh drawing of
+    the widget shows otherwise (a line left undrawn after a change)."""
+    region = Region(0, 0, *widget.outer_size)
+    kept = widget.render_lines(region)
+    widget._styles_cache.clear()
+    fresh = widget.render_lines(region)
+    return [y for y, (a, b) in enumerate(zip(kept, fresh, strict=True)) if a != b]
+
+
+async def test_a_change_draws_again_only_the_lines_that_differ_and_leaves_none_stale(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A filter key that changes the top row draws that line again, not the whole list
+    (each line drawn is composed into the frame), and after every kind of change (keys,
+    filter, pointer, a new text beside) what the screen keeps is what it should show."""
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        rows = await _long_log(pilot)
+        detail = app.screen.query_one("#log-detail", DetailView)
+        await settle(pilot)
+        drawn: list[int] = []
+        real = rows.render_line
+        monkeypatch.setattr(rows, "render_line", lambda y: drawn.append(y) or real(y))
+        others = list(rows.options)
+        top = Option("T1  the same entry, drawn anew", id=others[0].id)
+        rows.set_options([top, *others[1:]])
+        await settle(pilot)
+        assert drawn == [0]
+        assert _stale_lines(rows) == []
+        monkeypatch.undo()
+
+        words = app.screen.query_one("#log-filter", Input)
+        for change in ("down", "down", "end", "pageup", "filter", "hover", "unfilter", "up"):
+            if change == "filter":
+                words.value = "europol"
+            elif change == "unfilter":
+                words.value = ""
+            elif change == "hover":
+                await pilot.hover(rows, offset=(4, 1 + 3))
+            else:
+                await pilot.press(change)
+            await settle(pilot)
+            assert _stale_lines(rows) == [], change
+            assert _stale_lines(detail) == [], change
+
+
+async def test_a_new_text_in_the_detail_draws_again_only_its_lines_that_differ(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        await show_pane(pilot, "5")
+        detail = app.screen.query_one("#log-detail", DetailView)
+        detail.update(Content("first line\nsecond line\nthird line"))
+        await settle(pilot)
+        drawn: list[int] = []
+        real = detail.render_line
+        monkeypatch.setattr(detail, "render_line", lambda y: drawn.append(y) or real(y))
+        detail.update(Content("first line\nanother line\nthird line"))
+        await settle(pilot)
+        assert drawn == [1]
+        detail.update(Content("only one"))
+        await settle(pilot)
+        assert drawn == [1, 0, 1, 2]
+        monkeypatch.undo()
+        assert _stale_lines(detail) == []

@@ -16,7 +16,7 @@ that the highlight skips. Its words are drawn as written: a ``[bold]`` is just t
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import ClassVar
 
 from textual import events
@@ -35,6 +35,21 @@ ROW = "row-list--row"
 DISABLED = "row-list--row-disabled"
 HIGHLIGHTED = "row-list--row-highlighted"
 HOVER = "row-list--row-hover"
+
+
+def refresh_changed(view: ScrollView, lines: range, changed: Callable[[int], bool]) -> None:
+    """Draw again the lines (of the view's scrollable height) that ``changed``, each run
+    of them as one region."""
+    start: int | None = None
+    for y in lines:
+        if changed(y):
+            if start is None:
+                start = y
+        elif start is not None:
+            view.refresh_lines(start, y - start)
+            start = None
+    if start is not None:
+        view.refresh_lines(start, lines.stop - start)
 
 
 class RowList(ScrollView, can_focus=True):
@@ -90,10 +105,11 @@ class RowList(ScrollView, can_focus=True):
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {ROW, DISABLED, HIGHLIGHTED, HOVER}
 
-    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False, repaint=False)
     """As on every widget, but no layout when it changes: the list's height is its pane's,
     whatever its rows (the scroll bar's own setting still asks for one when the bar
-    comes or goes)."""
+    comes or goes); and new rows draw again only the lines that differ (a new width, all
+    of them)."""
 
     class Highlighted(Message):
         """A row that can be chosen was highlighted (by a key, the mouse or the program)."""
@@ -135,15 +151,34 @@ class RowList(ScrollView, can_focus=True):
     def set_options(self, options: Sequence[Option]) -> None:
         """Show ``options`` instead of the rows shown; no row is highlighted until one is
         chosen (as after ``OptionList.clear_options``)."""
-        self._options = list(options)
+        old, lit = self._options, (self._highlighted, self._hover)
+        new = self._options = list(options)
         self._highlighted = None
         self._hover = None
         self._size_to_rows()
-        self.refresh()
+
+        def changed(index: int) -> bool:
+            before = old[index] if index < len(old) else None
+            after = new[index] if index < len(new) else None
+            return before is not after or index in lit
+
+        self._refresh_rows(changed)
+
+    def _refresh_rows(self, changed: Callable[[int], bool]) -> None:
+        """Draw again the lines on screen whose row ``changed``: a line that shows what it
+        showed is neither drawn nor composed again (a filter key that keeps the top rows,
+        or empties a list already empty, redraws only the lines that differ)."""
+        if not self.is_mounted or not self.size:
+            self.refresh()
+            return
+        top = self.scroll_offset.y
+        refresh_changed(self, range(top, top + self.scrollable_content_region.height), changed)
 
     def _size_to_rows(self) -> None:
         size = Size(self.scrollable_content_region.width, len(self._options))
         if size != self.virtual_size:
+            if size.width != self.virtual_size.width:
+                self.refresh()
             self.virtual_size = size
             self._scroll_update(size)
 
@@ -165,10 +200,11 @@ class RowList(ScrollView, can_focus=True):
     def highlighted(self, index: int | None) -> None:
         if index is not None:
             index = max(0, min(index, len(self._options) - 1)) if self._options else None
-        if index == self._highlighted:
+        before = self._highlighted
+        if index == before:
             return
         self._highlighted = index
-        self.refresh()
+        self._refresh_rows(lambda row: row in (before, index))
         if index is None:
             return
         self.scroll_to_highlight()
@@ -265,15 +301,16 @@ class RowList(ScrollView, can_focus=True):
             self.action_select()
 
     def _on_mouse_move(self, event: events.MouseMove) -> None:
-        index = self._row_at(event)
-        if index != self._hover:
+        index, before = self._row_at(event), self._hover
+        if index != before:
             self._hover = index
-            self.refresh()
+            self._refresh_rows(lambda row: row in (before, index))
 
     def _on_leave(self, event: events.Leave) -> None:
-        if self._hover is not None:
+        before = self._hover
+        if before is not None:
             self._hover = None
-            self.refresh()
+            self._refresh_rows(lambda row: row == before)
 
     # --- drawing ----------------------------------------------------------------------
 
