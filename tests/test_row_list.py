@@ -277,3 +277,30 @@ async def test_a_new_text_in_the_detail_draws_again_only_its_lines_that_differ(
         assert drawn == [1, 0, 1, 2]
         monkeypatch.undo()
         assert _stale_lines(detail) == []
+
+
+async def test_enter_chooses_the_highlighted_entry_without_highlighting_it_again(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Enter (or a click) says the row was chosen, as an OptionList's Enter does; it is
+    not one more highlight, which would make the entry's text again."""
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        rows = await _long_log(pilot)
+        heard: list[tuple[str, int]] = []
+        monkeypatch.setattr(
+            log_pane.LogPane,
+            "on_row_list_selected",
+            lambda self, event: heard.append(("selected", event.index)),
+            raising=False,
+        )
+        monkeypatch.setattr(
+            log_pane.LogPane,
+            "on_row_list_highlighted",
+            lambda self, event: heard.append(("highlighted", event.index)),
+        )
+        await pilot.press("down")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert heard == [("highlighted", 1), ("selected", 1)]
+        assert rows.highlighted == 1

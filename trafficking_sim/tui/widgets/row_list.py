@@ -111,8 +111,8 @@ class RowList(ScrollView, can_focus=True):
     comes or goes); and new rows draw again only the lines that differ (a new width, all
     of them)."""
 
-    class Highlighted(Message):
-        """A row that can be chosen was highlighted (by a key, the mouse or the program)."""
+    class RowMessage(Message):
+        """About one row of the list (its option and its place)."""
 
         def __init__(self, row_list: RowList, option: Option, index: int) -> None:
             super().__init__()
@@ -124,7 +124,10 @@ class RowList(ScrollView, can_focus=True):
         def control(self) -> RowList:
             return self.row_list
 
-    class Selected(Highlighted):
+    class Highlighted(RowMessage):
+        """A row that can be chosen was highlighted (by a key, the mouse or the program)."""
+
+    class Selected(RowMessage):
         """A row was chosen with Enter or a click."""
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
