@@ -15,6 +15,7 @@ from trafficking_sim.engine import Action, EndTurn
 from trafficking_sim.play.notation import play_script
 from trafficking_sim.play.session import Session
 from trafficking_sim.tui.widgets.detail import DetailView
+from trafficking_sim.tui.widgets.row_list import RowList
 
 WALKS = Path(__file__).parent / "walkthroughs" / "exercise"
 NOTE = "Trainer-only remark about the zebra crossing"
@@ -45,7 +46,7 @@ def screen_text(app: App[Any], skip: tuple[type, ...] = ()) -> str:
             parts.append(str(widget.render()))
         for detail in screen.query(DetailView):  # a pane's detail draws its own lines
             parts.append(str(detail.text))
-        for options in screen.query(OptionList):
+        for options in [*screen.query(OptionList), *screen.query(RowList)]:
             parts += [
                 str(options.get_option_at_index(i).prompt) for i in range(options.option_count)
             ]

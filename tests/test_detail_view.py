@@ -15,6 +15,7 @@ from trafficking_sim.play import narrate
 from trafficking_sim.tui.panes import log as log_pane
 from trafficking_sim.tui.screens.codex import CodexScreen
 from trafficking_sim.tui.widgets.detail import DetailView
+from trafficking_sim.tui.widgets.row_list import RowList
 
 LONG = [f"Line {n} of a long entry, with words enough to wrap once or twice." for n in range(40)]
 
@@ -164,7 +165,7 @@ async def test_another_item_opens_at_its_first_line(monkeypatch: pytest.MonkeyPa
     async with app.run_test(size=SIZE) as pilot:
         await show_pane(pilot, "5")
         detail = app.screen.query_one("#log-detail", DetailView)
-        options = app.screen.query_one("#log-list", OptionList)
+        options = app.screen.query_one("#log-list", RowList)
         assert options.option_count >= 2
         options.highlighted = 0
         await settle(pilot)

@@ -4,12 +4,18 @@ buttons for what is chosen."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
+from textual.visual import Visual
+from textual.widget import Widget
 from textual.widgets import Button, OptionList
 
 from trafficking_sim.engine import Do
 from trafficking_sim.i18n import t
 from trafficking_sim.tui.panes.list_detail import ListDetailPane
+from trafficking_sim.tui.widgets.pane_list import PaneList
+from trafficking_sim.tui.widgets.row_list import RowList
 
 from .test_tui import SIZE, app_for, choose, settle, show_pane, start_game, text_of
 
@@ -75,35 +81,52 @@ async def test_every_list_and_detail_pane_is_built_on_the_one_base() -> None:
         assert panes == {"SienaPane", "PartnersPane", "BoardPane", "LogPane"}
 
 
+LISTS = [("2", "#partners-list"), ("5", "#log-list")]
+"""A pane with an ``OptionList`` (rows of several lines, headings) and the log, whose list
+draws only the rows on screen: both keep their drawn rows alike."""
+
+
+@pytest.mark.parametrize(("key", "selector"), LISTS)
 async def test_a_pane_shown_again_keeps_its_drawn_rows_until_its_width_changes(
-    monkeypatch: pytest.MonkeyPatch,
+    monkeypatch: pytest.MonkeyPatch, key: str, selector: str
 ) -> None:
     # Textual tells a list shown again that it was resized, and an OptionList then drops
     # every drawn row: each switch back to the log drew its whole list again.
     app = app_for()
     async with app.run_test(size=SIZE) as pilot:
-        await show_pane(pilot, "5")
-        options = app.screen.query_one("#log-list", OptionList)
+        await show_pane(pilot, key)
+        options = app.screen.query_one(selector, Widget)
         first = options.render_line(0).text
-        dropped: list[int] = []
-        real = options._clear_caches
-        monkeypatch.setattr(options, "_clear_caches", lambda: dropped.append(1) or real())
+        drawn: list[int] = []
+        real = Visual.to_strips.__func__  # type: ignore[attr-defined]
+
+        def counted(cls: type, widget: object, *args: Any, **kwargs: Any) -> Any:
+            if widget is options:
+                drawn.append(1)
+            return real(cls, widget, *args, **kwargs)
+
+        monkeypatch.setattr(Visual, "to_strips", classmethod(counted))
         for _ in range(2):
             await pilot.press("1")
             await settle(pilot)
-            await pilot.press("5")
+            await pilot.press(key)
             await settle(pilot)
-        assert dropped == []
+        assert drawn == []
         assert options.render_line(0).text == first
-        await pilot.resize_terminal(100, 30)  # a new width: the rows are drawn anew
+        column = options.parent
+        assert isinstance(column, Widget)
+        column.styles.width = column.outer_size.width + 10  # a new width: rows drawn anew
         await settle(pilot)
-        assert dropped
         line = options.render_line(0).text
+        assert drawn
         assert len(line) == options.scrollable_content_region.width > len(first)
         assert line.startswith(first[:10])
 
 
-async def test_rows_drawn_beside_a_scroll_bar_are_drawn_again_when_it_goes() -> None:
+@pytest.mark.parametrize(("key", "selector"), LISTS)
+async def test_rows_drawn_beside_a_scroll_bar_are_drawn_again_when_it_goes(
+    key: str, selector: str
+) -> None:
     """A log grown past its height gets a scroll bar and its rows are drawn narrower; when
     a taller terminal makes the bar go (no resize of the list's own width is announced),
     the rows are drawn again to the full width, the highlight bar included."""
@@ -111,11 +134,11 @@ async def test_rows_drawn_beside_a_scroll_bar_are_drawn_again_when_it_goes() -> 
 
     app = app_for()
     async with app.run_test(size=SIZE) as pilot:
-        await show_pane(pilot, "5")
-        options = app.screen.query_one("#log-list", OptionList)
+        await show_pane(pilot, key)
+        options = app.screen.query_one(selector, PaneList | RowList)  # type: ignore[arg-type]
         rows = [Option(f"T{n}  entry number {n}, a few words", id=f"x{n}") for n in range(20)]
-        options.clear_options()
-        options.add_options(rows)
+        options.set_options(rows)
+        options.highlighted = 0
         await settle(pilot, 0.2)
         assert options.show_vertical_scrollbar
         await pilot.resize_terminal(80, 60)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from textual.widgets import Input, OptionList, Select
+from textual.widgets import Input, Select
 
 from tests.test_tui import SIZE, app_for, settle, start_game, text_of
 from trafficking_sim.engine import Do, Send
@@ -16,10 +16,11 @@ from trafficking_sim.tui.panes import log as log_pane
 from trafficking_sim.tui.panes.list_detail import ListDetailPane
 from trafficking_sim.tui.panes.log import LogPane
 from trafficking_sim.tui.widgets.detail import DetailView
+from trafficking_sim.tui.widgets.row_list import RowList
 
 
 def _rows(app: Any) -> list[str]:
-    options = app.screen.query_one("#log-list", OptionList)
+    options = app.screen.query_one("#log-list", RowList)
     return [str(option.prompt) for option in options.options]
 
 
@@ -62,7 +63,7 @@ async def test_the_log_is_a_list_and_detail_pane_showing_the_chosen_entry_in_ful
         await settle(pilot)
         pane = app.screen.query_one(LogPane)
         assert isinstance(pane, ListDetailPane)
-        options = app.screen.query_one("#log-list", OptionList)
+        options = app.screen.query_one("#log-list", RowList)
         assert app.focused is options, "shown by its key, the list takes the arrows at once"
         session = app.session
         assert session is not None
@@ -96,7 +97,7 @@ async def test_the_chosen_entry_stays_chosen_when_the_game_moves_on_and_the_filt
     app = app_for()
     async with app.run_test(size=SIZE) as pilot:
         await _show_log(pilot)
-        options = app.screen.query_one("#log-list", OptionList)
+        options = app.screen.query_one("#log-list", RowList)
         options.highlighted = options.option_count - 1  # the oldest entry
         await settle(pilot)
         oldest = options.get_option_at_index(options.highlighted).id
@@ -147,7 +148,7 @@ async def test_a_long_log_lists_the_newest_entries_and_says_how_many_more_there_
         session = app.session
         assert session is not None
         rows = _rows(app)
-        shown = [o for o in app.screen.query_one("#log-list", OptionList).options if o.id]
+        shown = [o for o in app.screen.query_one("#log-list", RowList).options if o.id]
         assert len(shown) == 3
         assert shown[0].id == f"e{len(session.events) - 1}", "newest first"
         assert rows[-1].startswith("…")
@@ -163,15 +164,15 @@ async def test_a_filter_change_that_keeps_the_rows_and_the_chosen_entry_redraws_
     async with app.run_test(size=SIZE) as pilot:
         await _show_log(pilot)
         detail = app.screen.query_one("#log-detail", DetailView)
-        options = app.screen.query_one("#log-list", OptionList)
+        options = app.screen.query_one("#log-list", RowList)
         words = app.screen.query_one("#log-filter", Input)
         redrawn: list[str] = []
-        real_update, real_clear = detail.update, options.clear_options
+        real_update, real_set = detail.update, options.set_options
         monkeypatch.setattr(
             detail, "update", lambda *a, **k: redrawn.append("detail") or real_update(*a, **k)
         )
         monkeypatch.setattr(
-            options, "clear_options", lambda: redrawn.append("list") or real_clear()
+            options, "set_options", lambda rows: redrawn.append("list") or real_set(rows)
         )
         before = (_rows(app), text_of(app, "#log-detail"))
         words.value = " "
@@ -212,3 +213,31 @@ async def test_a_filter_key_lays_out_nothing_when_no_scroll_bar_comes_or_goes(
         await settle(pilot)
         assert _rows(app) == everything
         assert laid_out == []
+
+
+async def test_a_filter_key_makes_the_chosen_entrys_text_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The pane shows the entry it highlights at once; the list's message that the row is
+    # highlighted then came back and made the whole text (sentence, date, glossary links)
+    # a second time, within the same key's frame.
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        await _show_log(pilot)
+        words = app.screen.query_one("#log-filter", Input)
+        words.value = "zzzq"
+        await settle(pilot)
+        shown: list[str] = []
+        real = LogPane.show_item
+        monkeypatch.setattr(
+            LogPane, "show_item", lambda self, ident: shown.append(ident) or real(self, ident)
+        )
+        words.value = ""
+        await settle(pilot)
+        rows = app.screen.query_one("#log-list", RowList)
+        assert rows.highlighted == 0
+        newest = rows.get_option_at_index(0).id
+        assert shown == [newest]
+        await pilot.press("down")  # a move by the player shows the next one, once
+        await settle(pilot)
+        assert shown == [newest, rows.get_option_at_index(1).id]

@@ -17,6 +17,7 @@ from textual.widgets.option_list import Option
 from ..text import plain
 from ..widgets.detail import DetailView
 from ..widgets.pane_list import PaneList
+from ..widgets.row_list import RowList
 from ..widgets.tlabel import TLabel
 from .base import PaneMixin
 
@@ -24,6 +25,9 @@ from .base import PaneMixin
 class ListDetailPane(PaneMixin, Vertical):
     LIST_ID = ""
     """The list's id (the game screen focuses it when the pane is shown)."""
+    LIST_CLASS: type[PaneList] | type[RowList] = PaneList
+    """The list: an ``OptionList`` (rows of several lines, headings), or a ``RowList``
+    of one-line rows that draws only those on screen (the log's, hundreds long)."""
     DETAIL_ID = ""
     HEADING_ID = ""
     HEADING_KEY = ""
@@ -53,7 +57,7 @@ class ListDetailPane(PaneMixin, Vertical):
         with Horizontal(classes="pane-row"):
             with Vertical(classes="pane-list"):
                 yield TLabel(self.HEADING_KEY, id=self.HEADING_ID, classes="pane-heading")
-                yield PaneList(id=self.LIST_ID)
+                yield self.LIST_CLASS(id=self.LIST_ID)
             yield DetailView(id=self.DETAIL_ID, classes="pane-detail")
         with Horizontal(classes="buttons"):
             for index, (ident, _key, _shortcut) in enumerate(self.BUTTONS):
@@ -83,7 +87,7 @@ class ListDetailPane(PaneMixin, Vertical):
             self.query_one(f"#{ident}", Button).label = plain(
                 f"{words} ({shortcut})" if shortcut else words
             )
-        options = self.query_one(f"#{self.LIST_ID}", OptionList)
+        options = self.query_one(f"#{self.LIST_ID}", self.LIST_CLASS)
         rows = self.rows()
         if not any(row.id for row in rows):
             self._list(options, rows or [Option(plain(self.tr(self.EMPTY_KEY)), disabled=True)])
@@ -111,19 +115,28 @@ class ListDetailPane(PaneMixin, Vertical):
                 self.query_one(f"#{ident}", Button).disabled = True
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        # A heading (no id) leaves the detail as it is.
-        ident = event.option.id
-        if event.option_list.id == self.LIST_ID and ident and self.can_show(ident):
-            self.selected = ident
-            self.show_item(ident)
+        self._highlighted(event.option_list.id, event.option)
 
-    def _list(self, options: OptionList, rows: list[Option]) -> None:
+    def on_row_list_highlighted(self, event: RowList.Highlighted) -> None:
+        self._highlighted(event.row_list.id, event.option)
+
+    def _highlighted(self, list_id: str | None, option: Option) -> None:
+        # A heading (no id) leaves the detail as it is.
+        ident = option.id
+        if list_id != self.LIST_ID or not ident or not self.can_show(ident):
+            return
+        if ident == self.selected == self._detail_of:
+            # The row update_view highlighted and has just shown: its text is made once.
+            return
+        self.selected = ident
+        self.show_item(ident)
+
+    def _list(self, options: PaneList | RowList, rows: list[Option]) -> None:
         """Put ``rows`` in the list, unless it shows the same rows already."""
         shown = [_row_key(row) for row in rows]
         if shown == self._shown_rows and options.option_count == len(rows):
             return
-        options.clear_options()
-        options.add_options(rows)
+        options.set_options(rows)
         self._shown_rows = shown
 
     def detail(self, text: Content) -> None:

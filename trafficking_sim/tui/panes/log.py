@@ -18,6 +18,7 @@ from ...engine import events as E
 from ...play import narrate
 from ..text import linked, plain
 from ..widgets.marks import relabel
+from ..widgets.row_list import RowList
 from .list_detail import ListDetailPane
 
 LOG_KINDS = {
@@ -60,6 +61,7 @@ class LogPane(ListDetailPane):
     """
 
     LIST_ID = "log-list"
+    LIST_CLASS = RowList  # hundreds of rows, new on each filter key: only those on screen drawn
     DETAIL_ID = "log-detail"
     HEADING_ID = "log-heading"
     HEADING_KEY = "tui.log_heading"

@@ -12,6 +12,7 @@ from ...i18n import t
 from ..guard import Guarded
 from ..localize import binding, localize_bindings, localize_widgets
 from ..messages import LanguageChanged
+from ..widgets.row_list import RowList
 
 if TYPE_CHECKING:
     from ...play.session import Session
@@ -126,7 +127,7 @@ class BaseModal(Localized, ModalScreen[R]):
 def highlight_a_row(widget: object) -> None:
     """A list that gains the focus shows a highlighted row, so the first Space or Enter
     acts on something the player can see (Textual leaves a fresh list without one)."""
-    if not isinstance(widget, OptionList) or widget.highlighted is not None:
+    if not isinstance(widget, OptionList | RowList) or widget.highlighted is not None:
         return
     for index, option in enumerate(widget.options):
         if not option.disabled:

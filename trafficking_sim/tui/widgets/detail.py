@@ -17,6 +17,8 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.visual import Visual
 
+from .row_list import refresh_changed
+
 
 class DetailView(ScrollView, can_focus=True):
     """Plain text (a ``Content``: never parsed as markup), wrapped to the view's width,
@@ -29,9 +31,10 @@ class DetailView(ScrollView, can_focus=True):
     }
     """
 
-    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False, repaint=False)
     """As on every widget, but no layout when it changes (the scroll bar's own setting
-    still asks for one when the bar comes or goes)."""
+    still asks for one when the bar comes or goes), and no drawing of every line: a new
+    text draws again the lines that differ, a new width all of them."""
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
@@ -51,11 +54,24 @@ class DetailView(ScrollView, can_focus=True):
     def update(self, text: Content, *, from_top: bool = False) -> None:
         """Show ``text``; ``from_top`` for a new item (else the place read is kept, as on a
         redraw of the same item in another language)."""
+        before, top = self._strips, self.scroll_offset.y
         self._text = text
         self._wrap()
         if from_top:
             self.scroll_home(animate=False)
-        self.refresh()
+        if self.scroll_offset.y != top or not self.size:
+            self.refresh()  # scrolled: every line moves
+            return
+        # Only the lines that differ are drawn again: a short text after another leaves
+        # the blank lines below both as they are, and the screen composes fewer lines.
+        after = self._strips
+
+        def changed(y: int) -> bool:
+            return (before[y] if y < len(before) else None) != (
+                after[y] if y < len(after) else None
+            )
+
+        refresh_changed(self, range(top, top + self.scrollable_content_region.height), changed)
 
     def selection_updated(self, selection: object) -> None:
         # The lines are drawn with the text selected by the mouse highlighted: draw again.
@@ -80,6 +96,8 @@ class DetailView(ScrollView, can_focus=True):
         self._strips, self._wrapped_for = strips, inner
         size = Size(width, len(strips))
         if size != self.virtual_size:
+            if size.width != self.virtual_size.width:
+                self.refresh()
             self.virtual_size = size
             self._scroll_update(size)
 
