@@ -148,13 +148,22 @@ def test_a_step_that_brings_nothing_due_delivers_nothing(
     )
 
 
-def test_each_actors_acknowledgement_is_its_default_reply(tmp_path: Path) -> None:
-    """The table of acknowledgements worked out once names every actor's default reply."""
-    content = load_game(Path(__file__).parent.parent / "scenarios" / "exercise.yaml")
-    program = Engine(content).program
-    assert program.acknowledgements == {
-        actor.id: actor.default_reply.id for actor in content.actors.values()
-    }
+def test_each_addressee_acknowledges_with_its_own_default_reply(tmp_path: Path) -> None:
+    """One message to Europol and Eurojust, which no rule answers, brings two
+    acknowledgements: each from its addressee, with that addressee's own default reply
+    (the two differ), not one agency's text under both names."""
+    engine = mini(tmp_path, "")
+    actors = engine.content.actors
+    defaults = {name: actors[name].default_reply for name in ("europol", "eurojust")}
+    assert defaults["europol"].en != defaults["eurojust"].en
+    state = engine.new_game("police_a", 1)[0]
+    state = engine.step(state, Send(to=("europol", "eurojust")))[0]
+    while state.pending:
+        state = engine.step(state, EndTurn())[0]
+    replies = {m.sender: m for m in state.messages if m.kind == "reply"}
+    assert set(replies) == set(defaults)
+    for sender, reply in replies.items():
+        assert engine.content.text(reply.body_id) == defaults[sender], sender  # what is read
 
 
 def test_objectives_after_the_same_changes_are_looked_up_once(
