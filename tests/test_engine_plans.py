@@ -17,7 +17,7 @@ import pytest
 
 from trafficking_sim.content import load_game
 from trafficking_sim.engine import EndTurn, Engine, Send, Share, compiled, core
-from trafficking_sim.engine.actions import TrainerReveal
+from trafficking_sim.engine.actions import Decide, Request, TrainerReveal
 
 from .mini import HEADER, write_scenario
 
@@ -267,3 +267,28 @@ def test_seats_that_do_not_start_with_the_role_are_refused_with_why(tmp_path: Pa
         engine.new_game("police_a", 1, ("ngo", "police_a"))
     with pytest.raises(ValueError, match=f"^{why}$"):
         engine.new_game("police_a", 1, ("police_a", "police_a"))
+
+
+def test_a_lean_engine_says_it_cannot_decide_on_a_request_instead_of_crashing() -> None:
+    """A lean engine keeps no messages, so in a hot-seat game a request to a group's role
+    waits with no message to decide on: a decision (by the group, or the trainer's) is
+    met with a clear error, in the step and in ``accepts``, not an IndexError. A full
+    engine takes the same decision."""
+    content = load_game(Path(__file__).parent.parent / "scenarios" / "exercise.yaml")
+    seats = ("police_a", "unodc")
+    ask = Request(agency="unodc", service="expert_advice")
+    for lean in (False, True):
+        engine = Engine(content, lean=lean)
+        state = engine.step(engine.new_game("police_a", 1, seats)[0], ask)[0]
+        assert state.open_requests, lean
+        decide = Decide(request=state.open_requests[0], verdict="grant", trainer=True)
+        if not lean:
+            events = engine.step(state, decide)[1]
+            assert [e.kind for e in events if e.kind == "request_decided"] == ["request_decided"]
+            continue
+        with pytest.raises(ValueError, match="needs a full engine"):
+            engine.step(state, decide)
+        with pytest.raises(ValueError, match="needs a full engine"):
+            engine.accepts(state, decide)
+        # a decision on a request that is not open is refused as before, not an error
+        assert not engine.accepts(state, Decide(request=99, verdict="grant", trainer=True))
