@@ -17,6 +17,8 @@ from trafficking_sim.engine.compiled import folded, may_hold, reads
 from trafficking_sim.engine.conditions import message_matches
 from trafficking_sim.engine.core import _Step
 
+from .mini import HEADER, POLICE_KNOWS_PHONE_RULE, write_scenario
+
 SCENARIOS = sorted((Path(__file__).resolve().parent.parent / "scenarios").glob("*.yaml"))
 
 
@@ -228,42 +230,104 @@ def test_compiled_message_filters_match_as_the_filters_do(path: Path) -> None:
     assert checked or not rules  # some messages were answered
 
 
-@pytest.mark.parametrize("path", SCENARIOS, ids=lambda p: p.stem)
-def test_the_rules_answering_a_message_with_their_filters_folded_answer_as_before(
-    path: Path,
-) -> None:
-    """``Program.answering`` folds each rule's filter into its condition, and leaves out
-    the test of the addressee the rule was found under: on every message of random games,
-    with the message's own recipients, each folded check agrees with the filter and then
-    the condition (put back the state's draws after each, as ``accepts`` does)."""
-    content = _content(path)
-    engine = Engine(content)
+def _answers_compared(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
+    """Makes every message the engine answers from now on check ``Program.answering``
+    against the filters then the conditions first; returns the counts, kept up to date."""
     program = engine.program
-    rng = random.Random(f"answering-{path.stem}")
-    checked = answered = 0
-    for role in content.roles:
-        state, _ = engine.new_game(role, rng.randrange(10_000))
+    real = _Step._answer
+    counts = {"checked": 0, "answered": 0, "drew": 0}
+
+    def compared(work: _Step, message: Any) -> None:
+        state, outer = work.state, work.message
+        work.message = message
+        draws = state.rng
+        slow = program.candidates("message", message.recipients)
+        fast = program.answering(message.recipients)
+        assert [rule.id for rule, _ in fast] == [rule.id for rule, _ in slow]
+        expected = [
+            program.filters[rule.id](message, work) and (check is None or check(work))
+            for rule, check in slow
+        ]
+        slow_draws, state.rng = state.rng, draws
+        got = [check is None or check(work) for _, check in fast]
+        assert got == expected, (message.id, [rule.id for rule, _ in fast])
+        assert state.rng == slow_draws, message.id
+        counts["checked"] += len(got)
+        counts["answered"] += sum(got)
+        counts["drew"] += slow_draws != draws
+        state.rng, work.message = draws, outer
+        real(work, message)
+
+    monkeypatch.setattr(_Step, "_answer", compared)
+    return counts
+
+
+def _play_legal(engine: Engine, rng: random.Random, games: int) -> None:
+    roles = engine.content.roles
+    for game in range(games):
+        state, _ = engine.new_game(roles[game % len(roles)], rng.randrange(10_000))
         while not state.over:
             state, _ = engine.step(state, rng.choice(engine.legal_actions(state)))
-        work = _Step(content, state, program, read_only=True)
-        for message in state.messages:
-            work.message = message
-            slow = program.candidates("message", message.recipients)
-            fast = program.answering(message.recipients)
-            assert [rule.id for rule, _ in fast] == [rule.id for rule, _ in slow]
-            for (rule, check), (_, folded_check) in zip(slow, fast, strict=True):
-                draws = state.rng
-                expected = program.filters[rule.id](message, work) and (
-                    check is None or check(work)
-                )
-                state.rng = draws
-                got = folded_check is None or folded_check(work)
-                state.rng = draws
-                assert got == expected, (rule.id, message.id)
-                checked += 1
-                answered += expected
-    assert checked or not any(isinstance(r.when, L.OnMessage) for r in content.rules)
-    assert answered or not checked  # some messages were answered
+
+
+@pytest.mark.parametrize("path", SCENARIOS, ids=lambda p: p.stem)
+def test_the_rules_answering_a_message_with_their_filters_folded_answer_as_before(
+    path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``Program.answering`` folds each rule's filter into its condition, and leaves out
+    the test of the addressee the rule was found under. At the moment each message of
+    random games is answered, on the state of that moment, the folded checks are run in
+    order and so are the filters then the conditions, each run from the same draws: every
+    rule gets the same answer and the same draws are left (a check drawing a chance the
+    other does not, or in another order, changes a later answer or the draws left). The
+    effects of a rule that fires are not applied between the checks, on either side; the
+    step then answers the message as it does."""
+    content = _content(path)
+    engine = Engine(content)
+    counts = _answers_compared(engine, monkeypatch)
+    _play_legal(engine, random.Random(f"answering-{path.stem}"), len(content.roles))
+    has_rules = any(isinstance(r.when, L.OnMessage) for r in content.rules)
+    assert counts["checked"] or not has_rules
+    assert counts["answered"] or not counts["checked"]  # some messages were answered
+
+
+CHANCES = (
+    "rules:\n"
+    + POLICE_KNOWS_PHONE_RULE
+    + """\
+  - id: phone_to_europol
+    when: {message: {to: europol, has_fact: phone}}
+    if: {chance: 50}
+    once: false
+    then:
+      - add: {var: count, value: 1}
+  - id: any_to_europol
+    when: {message: {to: europol}}
+    if: {chance: 40}
+    once: false
+    then:
+      - add: {var: count, value: 1}
+  - id: any_to_eurojust
+    when: {message: {to: eurojust}}
+    if: {all: [{chance: 30}, {var: count, ge: 1}]}
+    once: false
+    then:
+      - add: {var: count, value: 1}
+"""
+)
+
+
+def test_the_folded_checks_draw_the_same_chances_in_the_same_order(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No bundled scenario's message rule draws a chance, so the comparison above cannot
+    see the order of draws there: here several rules about messages to Europol and
+    Eurojust each draw one, and the folded checks must draw them as before."""
+    engine = Engine(load_game(write_scenario(tmp_path, CHANCES, HEADER)))
+    counts = _answers_compared(engine, monkeypatch)
+    _play_legal(engine, random.Random("answering-chances"), 30)
+    assert counts["drew"] > 10  # the chances were drawn
+    assert 0 < counts["answered"] < counts["checked"]  # and came out both ways
 
 
 def test_messages_built_by_position_still_match_the_fields_of_message() -> None:

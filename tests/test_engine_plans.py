@@ -1,8 +1,11 @@
 """What the engine works out once per scenario so that a step does only what the state
 decides: a reveal that names both actors, and the rules answering a message to a given
 addressee with their filters. Spy tests (as in ``tests/test_compiled_guarded.py``): each
-fails when the engine goes back to working the same thing out at every step; the digest
-of random games (``tests/test_engine_indexes.py``) checks the answers stay the same.
+fails when the engine goes back to working the same thing out at every step. That the
+answers stay the same is checked by the pinned digests of seeded games
+(``tests/test_engine_pinned.py``, made with the engine from before the speed-up);
+``tests/test_engine_indexes.py`` only compares the indexed engine with a full scan built
+from the same tree, so it cannot see a change both share.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ import pytest
 
 from trafficking_sim.content import load_game
 from trafficking_sim.engine import EndTurn, Engine, Send, Share, compiled, core
-from trafficking_sim.engine.actions import TrainerReveal
+from trafficking_sim.engine.actions import Decide, Request, TrainerReveal
 
 from .mini import HEADER, write_scenario
 
@@ -145,13 +148,22 @@ def test_a_step_that_brings_nothing_due_delivers_nothing(
     )
 
 
-def test_each_actors_acknowledgement_is_its_default_reply(tmp_path: Path) -> None:
-    """The table of acknowledgements worked out once names every actor's default reply."""
-    content = load_game(Path(__file__).parent.parent / "scenarios" / "exercise.yaml")
-    program = Engine(content).program
-    assert program.acknowledgements == {
-        actor.id: actor.default_reply.id for actor in content.actors.values()
-    }
+def test_each_addressee_acknowledges_with_its_own_default_reply(tmp_path: Path) -> None:
+    """One message to Europol and Eurojust, which no rule answers, brings two
+    acknowledgements: each from its addressee, with that addressee's own default reply
+    (the two differ), not one agency's text under both names."""
+    engine = mini(tmp_path, "")
+    actors = engine.content.actors
+    defaults = {name: actors[name].default_reply for name in ("europol", "eurojust")}
+    assert defaults["europol"].en != defaults["eurojust"].en
+    state = engine.new_game("police_a", 1)[0]
+    state = engine.step(state, Send(to=("europol", "eurojust")))[0]
+    while state.pending:
+        state = engine.step(state, EndTurn())[0]
+    replies = {m.sender: m for m in state.messages if m.kind == "reply"}
+    assert set(replies) == set(defaults)
+    for sender, reply in replies.items():
+        assert engine.content.text(reply.body_id) == defaults[sender], sender  # what is read
 
 
 def test_objectives_after_the_same_changes_are_looked_up_once(
@@ -255,3 +267,28 @@ def test_seats_that_do_not_start_with_the_role_are_refused_with_why(tmp_path: Pa
         engine.new_game("police_a", 1, ("ngo", "police_a"))
     with pytest.raises(ValueError, match=f"^{why}$"):
         engine.new_game("police_a", 1, ("police_a", "police_a"))
+
+
+def test_a_lean_engine_says_it_cannot_decide_on_a_request_instead_of_crashing() -> None:
+    """A lean engine keeps no messages, so in a hot-seat game a request to a group's role
+    waits with no message to decide on: a decision (by the group, or the trainer's) is
+    met with a clear error, in the step and in ``accepts``, not an IndexError. A full
+    engine takes the same decision."""
+    content = load_game(Path(__file__).parent.parent / "scenarios" / "exercise.yaml")
+    seats = ("police_a", "unodc")
+    ask = Request(agency="unodc", service="expert_advice")
+    for lean in (False, True):
+        engine = Engine(content, lean=lean)
+        state = engine.step(engine.new_game("police_a", 1, seats)[0], ask)[0]
+        assert state.open_requests, lean
+        decide = Decide(request=state.open_requests[0], verdict="grant", trainer=True)
+        if not lean:
+            events = engine.step(state, decide)[1]
+            assert [e.kind for e in events if e.kind == "request_decided"] == ["request_decided"]
+            continue
+        with pytest.raises(ValueError, match="needs a full engine"):
+            engine.step(state, decide)
+        with pytest.raises(ValueError, match="needs a full engine"):
+            engine.accepts(state, decide)
+        # a decision on a request that is not open is refused as before, not an error
+        assert not engine.accepts(state, Decide(request=99, verdict="grant", trainer=True))

@@ -243,12 +243,16 @@ class Program:
         default_factory=dict
     )
     _roles: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict)
-    # ``answering`` answers, by the recipients of a message.
+    # ``answering`` answers, by the recipients of a message. Read directly by
+    # ``core._Step._answer`` (falling back to ``answering`` when missing): store here only
+    # what ``answering`` returns, and only entries that stay right for the whole game.
     _answering: dict[tuple[str, ...], list[tuple[Rule, Check | None]]] = field(default_factory=dict)
     # True: no indexes, every rule, inject, objective and ending is checked each time (the
     # slow reference that the tests compare the indexed engine with).
     scan_all: bool = False
-    # ``outcomes`` answers, by the roles played.
+    # ``outcomes`` answers, by the roles played. Read directly by
+    # ``core._Step.check_outcomes``, which also copies the rule that ``scan_all`` never
+    # reads it: store only what ``outcomes`` returns, and change that rule in both places.
     _outcomes: dict[tuple[str, ...], tuple[Watched, Watched]] = field(default_factory=dict)
     _outcome_conds: tuple[list[tuple[str, Any]], list[tuple[str, Any]]] = ([], [])
     # The scenario's injects in order, with their turn (None: when the condition holds).
@@ -466,7 +470,8 @@ class Watched:
     watch: dict[Any, tuple[int, ...]]
     always: tuple[int, ...]  # those whose reads are not recorded: checked after any change
     # ``due``'s answers by what changed: a game has few distinct sets of changes, and a
-    # step asks after every change.
+    # step asks after every change. Read directly by ``core._Step.check_outcomes``
+    # (falling back to ``due`` when missing): store only what ``due`` returns for the key.
     _due: dict[frozenset[Any], list[tuple[str, Check]]] = field(default_factory=dict)
 
     @classmethod

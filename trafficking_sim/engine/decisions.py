@@ -37,6 +37,14 @@ def check(work: _Step, action: Decide) -> int:
     state = work.state
     if action.request not in state.open_requests:
         raise Refused("no_open_request", {"id": action.request})
+    if action.request > len(state.messages):
+        # A lean engine's state keeps no messages, so the request is not there to answer.
+        # No player reaches this (the explorer, which steps a lean engine, plays solo):
+        # say what went wrong rather than fail on an index.
+        raise ValueError(
+            "a decision on a request needs a full engine: this state keeps no messages "
+            "(a lean engine's)"
+        )
     message = state.messages[action.request - 1]
     if not action.trainer and work.role not in message.recipients:
         raise Refused("not_your_request", {"id": action.request})
