@@ -28,7 +28,7 @@ from trafficking_sim.tui.screens.help import HelpScreen
 from trafficking_sim.tui.screens.too_small import TooSmallScreen
 from trafficking_sim.tui.widgets.tab_row import TabRow
 
-from .test_tui import app_for, screen_text, settle, start_game, text_of
+from .test_tui import app_for, on_screen, screen_text, settle, start_game, text_of
 
 SIZE = (80, 24)
 
@@ -743,6 +743,7 @@ async def test_f2_inside_a_dialog_relabels_the_dialog_and_the_game_under_it() ->
         assert isinstance(app.screen, GameScreen)
         tabs = app.screen.query_one("#tabs", TabRow)
         assert tabs.label("partners") == "2 " + t("tui.tab_partners", "sl")
+        assert "2 " + t("tui.tab_partners", "sl") in on_screen(app, tabs), "and on screen"
 
 
 async def test_a_label_that_knows_its_key_follows_the_language_switch() -> None:

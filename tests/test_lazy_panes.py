@@ -16,7 +16,7 @@ from trafficking_sim.tui.panes.progress import ObjectivesPane
 from trafficking_sim.tui.screens.game import GameScreen
 from trafficking_sim.tui.widgets.tab_row import TabRow
 
-from .test_tui import SIZE, app_for, settle, start_game, text_of
+from .test_tui import SIZE, app_for, on_screen_segments, settle, start_game, text_of
 
 
 def board_ids(app: object) -> set[str]:
@@ -165,7 +165,7 @@ async def test_the_tab_mark_jumps_on_a_pane_key_and_other_animations_stay_as_set
         mark = row.get_component_rich_style("tab-row--bar").color
         x = 0
         marked: list[int] = []
-        for segment in row.render_line(1):
+        for segment in on_screen_segments(app, row, 1):  # as drawn on screen
             if segment.style is not None and segment.style.color == mark:
                 marked += range(x, x + len(segment.text))
             x += len(segment.text)

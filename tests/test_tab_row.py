@@ -11,7 +11,7 @@ from trafficking_sim.i18n import t
 from trafficking_sim.tui.screens.game import TABS, GameScreen
 from trafficking_sim.tui.widgets.tab_row import TabRow
 
-from .test_tui import SIZE, app_for, settle, start_game
+from .test_tui import SIZE, app_for, on_screen, on_screen_segments, settle, start_game
 
 
 def row_of(app: Any) -> TabRow:
@@ -19,7 +19,19 @@ def row_of(app: Any) -> TabRow:
 
 
 def line(row: TabRow, y: int) -> str:
-    return "".join(segment.text for segment in row.render_line(y))
+    """The row's line ``y`` as the screen shows it (not as the row would draw it now)."""
+    return on_screen(row.app, row, y)
+
+
+def marked_cells(row: TabRow) -> list[int]:
+    """The cells of the bar on screen drawn in the mark's colour."""
+    mark = row.get_component_rich_style("tab-row--bar").color
+    x, marked = 0, []
+    for segment in on_screen_segments(row.app, row, 1):
+        if segment.style is not None and segment.style.color == mark:
+            marked += range(x, x + len(segment.text))
+        x += len(segment.text)
+    return marked
 
 
 def shown(app: Any) -> list[str]:
@@ -49,6 +61,7 @@ async def test_a_label_is_drawn_as_written_never_as_markup() -> None:
         await start_game(pilot)
         row = row_of(app)
         row.set_label("board", "3 [bold]Case[/bold] board")
+        await pilot.pause()
         assert "3 [bold]Case[/bold] board" in line(row, 0)
         # The mark follows the label's own width, brackets included.
         await pilot.press("3")
@@ -66,14 +79,8 @@ async def test_the_mark_is_under_the_active_label_only() -> None:
             await pilot.press(str(number))
             await settle(pilot)
             assert row.active == tab and shown(app) == [tab]
-            mark = row.get_component_rich_style("tab-row--bar").color
-            x, marked = 0, []
-            for segment in row.render_line(1):
-                if segment.style is not None and segment.style.color == mark:
-                    marked += range(x, x + len(segment.text))
-                x += len(segment.text)
             _tab, left, right = next(span for span in row.spans() if span[0] == tab)
-            assert marked == list(range(left + 1, right - 1)), f"the mark for {tab}"
+            assert marked_cells(row) == list(range(left + 1, right - 1)), f"the mark for {tab}"
 
 
 async def test_a_click_on_a_label_or_under_it_shows_its_pane_and_focuses_the_row() -> None:
