@@ -8,6 +8,7 @@ from typing import Any
 from textual.widget import Widget
 
 from trafficking_sim.i18n import t
+from trafficking_sim.tui.screens.dialogs import MessageDialog
 from trafficking_sim.tui.screens.game import TABS, GameScreen
 from trafficking_sim.tui.widgets.tab_row import TabRow
 
@@ -171,3 +172,47 @@ async def test_keys_typed_at_once_after_a_pane_key_go_to_the_pane_shown() -> Non
         await settle(pilot)
         assert app.focused is partners
         assert partners.highlighted == (before or 0) + 1  # type: ignore[attr-defined]
+
+
+def focus_hidden(app: Any) -> bool:
+    """The focus sits on a widget inside a pane that is not on screen."""
+    focused = app.focused
+    return focused is not None and any(not node.display for node in focused.ancestors_with_self)
+
+
+async def test_a_dialog_closed_with_the_focus_nowhere_focuses_the_pane_on_screen() -> None:
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        await start_game(pilot)
+        await pilot.press("5")
+        await settle(pilot)
+        app.screen.set_focus(None)
+        await pilot.press("b")  # the briefing, over the Log pane
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, GameScreen) and shown(app) == ["log"]
+        assert app.focused is app.screen.query_one("#log-list")
+        assert not focus_hidden(app), "the arrows would act on a pane out of sight"
+
+
+async def test_the_terminal_losing_the_focus_while_a_dialog_comes_and_goes() -> None:
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        await start_game(pilot)
+        await pilot.press("5")
+        await settle(pilot)
+        app.app_focus = False  # the player switches to another window (alt-tab)
+        await settle(pilot)
+        app.push_screen(MessageDialog("News", "a reply arrived"))
+        await settle(pilot)
+        app.app_focus = True  # back, with the dialog on top
+        await settle(pilot)
+        await pilot.press("enter")  # closes it
+        await settle(pilot)
+        assert isinstance(app.screen, GameScreen) and shown(app) == ["log"]
+        assert app.focused is app.screen.query_one("#log-list")
+        assert not focus_hidden(app)
+        await pilot.press("2")  # the pane keys still move the focus as before
+        await settle(pilot)
+        assert app.focused is app.screen.query_one("#partners-list")
