@@ -216,3 +216,30 @@ async def test_the_terminal_losing_the_focus_while_a_dialog_comes_and_goes() -> 
         await pilot.press("2")  # the pane keys still move the focus as before
         await settle(pilot)
         assert app.focused is app.screen.query_one("#partners-list")
+
+
+async def test_the_row_shows_the_hand_pointer_as_textual_tabs_do() -> None:
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        await start_game(pilot)
+        assert row_of(app).styles.pointer == "pointer", "a label is something to click"
+
+
+async def test_in_ansi_colours_a_hovered_label_stays_dim_as_the_others() -> None:
+    app = app_for()
+    app.ansi_color = True  # the terminal's own colours (:ansi)
+    async with app.run_test(size=SIZE) as pilot:
+        await start_game(pilot)
+        row = row_of(app)
+        _tab, left, _right = next(span for span in row.spans() if span[0] == "board")
+        await pilot.hover("#tabs", offset=(left + 2, 0))
+        await settle(pilot)
+        x, styles = 0, {}
+        for segment in on_screen_segments(app, row, 0):
+            styles.update(dict.fromkeys(range(x, x + len(segment.text)), segment.style))
+            x += len(segment.text)
+        _tab, partners, _end = next(span for span in row.spans() if span[0] == "partners")
+        hovered, other = styles[left + 2], styles[partners + 2]
+        assert hovered != other, "the hovered label is drawn as hovered"
+        assert other is not None and other.dim
+        assert hovered is not None and hovered.dim, "hovering does not light a label up"
