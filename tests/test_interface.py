@@ -196,6 +196,28 @@ async def test_the_palette_has_every_button_by_its_name() -> None:
         assert {"Briefing", "Glossary", "Help", "Language"} <= titles
 
 
+async def test_the_palette_shows_the_catalogue_s_words_as_written_never_as_markup(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from textual.command import CommandList, CommandPalette
+
+    words = {"tui.tab_board": "[bold]Case[/bold] board", "cmd.tab": "Show [i]the[/i] pane"}
+    tr = GameScreen.tr
+    monkeypatch.setattr(
+        GameScreen, "tr", lambda self, key, **p: words.get(key) or tr(self, key, **p)
+    )
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        await start_game(pilot)
+        await press(pilot, "ctrl+p")
+        assert isinstance(app.screen, CommandPalette)
+        await pilot.press(*"case")
+        await settle(pilot, 0.3)
+        shown = [str(option.prompt) for option in app.screen.query_one(CommandList).options]
+        assert any("[bold]Case[/bold] board" in line for line in shown), shown
+        assert any("Show [i]the[/i] pane" in line for line in shown), shown
+
+
 async def test_sharing_from_the_case_board_asks_to_whom() -> None:
     app = app_for()
     async with app.run_test(size=SIZE) as pilot:
