@@ -28,7 +28,7 @@ from trafficking_sim.tui.screens.help import HelpScreen
 from trafficking_sim.tui.screens.too_small import TooSmallScreen
 from trafficking_sim.tui.widgets.tab_row import TabRow
 
-from .test_tui import app_for, screen_text, settle, start_game, text_of
+from .test_tui import app_for, on_screen, screen_text, settle, start_game, text_of
 
 SIZE = (80, 24)
 
@@ -194,6 +194,28 @@ async def test_the_palette_has_every_button_by_its_name() -> None:
         assert labels <= titles, labels - titles
         assert any("contact" in title.lower() for title in titles)
         assert {"Briefing", "Glossary", "Help", "Language"} <= titles
+
+
+async def test_the_palette_shows_the_catalogue_s_words_as_written_never_as_markup(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from textual.command import CommandList, CommandPalette
+
+    words = {"tui.tab_board": "[bold]Case[/bold] board", "cmd.tab": "Show [i]the[/i] pane"}
+    tr = GameScreen.tr
+    monkeypatch.setattr(
+        GameScreen, "tr", lambda self, key, **p: words.get(key) or tr(self, key, **p)
+    )
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        await start_game(pilot)
+        await press(pilot, "ctrl+p")
+        assert isinstance(app.screen, CommandPalette)
+        await pilot.press(*"case")
+        await settle(pilot, 0.3)
+        shown = [str(option.prompt) for option in app.screen.query_one(CommandList).options]
+        assert any("[bold]Case[/bold] board" in line for line in shown), shown
+        assert any("Show [i]the[/i] pane" in line for line in shown), shown
 
 
 async def test_sharing_from_the_case_board_asks_to_whom() -> None:
@@ -743,6 +765,7 @@ async def test_f2_inside_a_dialog_relabels_the_dialog_and_the_game_under_it() ->
         assert isinstance(app.screen, GameScreen)
         tabs = app.screen.query_one("#tabs", TabRow)
         assert tabs.label("partners") == "2 " + t("tui.tab_partners", "sl")
+        assert "2 " + t("tui.tab_partners", "sl") in on_screen(app, tabs), "and on screen"
 
 
 async def test_a_label_that_knows_its_key_follows_the_language_switch() -> None:

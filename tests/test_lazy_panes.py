@@ -16,7 +16,7 @@ from trafficking_sim.tui.panes.progress import ObjectivesPane
 from trafficking_sim.tui.screens.game import GameScreen
 from trafficking_sim.tui.widgets.tab_row import TabRow
 
-from .test_tui import SIZE, app_for, settle, start_game, text_of
+from .test_tui import SIZE, app_for, on_screen_segments, settle, start_game, text_of
 
 
 def board_ids(app: object) -> set[str]:
@@ -152,11 +152,10 @@ async def test_a_pane_key_moves_the_focus_to_its_list_without_repainting_the_scr
         assert repaints == []
 
 
-async def test_the_tab_mark_jumps_on_a_pane_key_and_other_animations_stay_as_set() -> None:
+async def test_the_tab_mark_is_under_its_label_in_the_first_frame_after_a_pane_key() -> None:
     app = app_for()
     async with app.run_test(size=SIZE) as pilot:
         await start_game(pilot)
-        assert app.animation_level == "full"
         await pilot.press("4")
         await pilot.pause()
         # In the first frame after the key the mark is under the label already (Textual's
@@ -165,10 +164,28 @@ async def test_the_tab_mark_jumps_on_a_pane_key_and_other_animations_stay_as_set
         mark = row.get_component_rich_style("tab-row--bar").color
         x = 0
         marked: list[int] = []
-        for segment in row.render_line(1):
+        for segment in on_screen_segments(app, row, 1):  # as drawn on screen
             if segment.style is not None and segment.style.color == mark:
                 marked += range(x, x + len(segment.text))
             x += len(segment.text)
         _tab, left, right = next(span for span in row.spans() if span[0] == "objectives")
         assert marked == list(range(left + 1, right - 1)), "under the label, not its padding"
-        assert app.animation_level == "full", "other animations stay as the player set them"
+
+
+@pytest.mark.parametrize("tab", ["partners", "log"])
+async def test_news_arriving_while_a_pane_is_first_built_waits_for_it(tab: str) -> None:
+    """A redraw (a language switch, an action's news, the class's clock) can come between a
+    pane key and the moment its pane is put together: the pane is drawn once in place, and
+    the game goes on (drawn before, it would look for widgets not there yet)."""
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        await start_game(pilot)
+        game = app.screen
+        assert isinstance(game, GameScreen)
+        game.action_tab(tab)  # mounting, not yet composed
+        app.set_language("sl")
+        game.refresh_language()  # as the switch does, here before the pane is built
+        await settle(pilot)
+        assert app.screen is game, "no error screen"
+        assert game.query_one(f"#{tab}-pane").display
+        assert app.focused is game.query_one(f"#{tab}-list")

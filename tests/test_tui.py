@@ -49,6 +49,23 @@ def screen_text(app: TraffickingApp) -> str:
     return "\n".join(str(w.render()) for w in app.screen.query("Static, DetailView"))
 
 
+def on_screen(app: TraffickingApp, widget: Any, y: int = 0) -> str:
+    """Line ``y`` of ``widget`` as the screen shows it: read from the frame the screen
+    composited last, not from the widget, so a change that was never redrawn shows up
+    as the old text (Textual has no public reader of its frame)."""
+    region = widget.region
+    strip = app.screen._compositor.render_strips()[region.y + y]
+    return "".join(segment.text for segment in strip)[region.x : region.x + region.width]
+
+
+def on_screen_segments(app: TraffickingApp, widget: Any, y: int = 0) -> list[Any]:
+    """The segments (text and style) of line ``y`` of ``widget`` in the frame on screen,
+    cut to the widget's cells."""
+    region = widget.region
+    strip = app.screen._compositor.render_strips()[region.y + y]
+    return list(strip.crop(region.x, region.x + region.width))
+
+
 async def settle(pilot: Any, delay: float = 0.05) -> None:
     await pilot.pause(delay)
     for _ in range(200):  # the scenarios and the glossary load in the background
@@ -408,6 +425,7 @@ async def test_switching_language_mid_game() -> None:
         assert "Poteza 1/6" in status and "Akcijske točke" in status
         tabs = app.screen.query_one("#tabs", TabRow)
         assert tabs.label("board") == "3 Znani podatki"
+        assert "3 Znani podatki" in on_screen(app, tabs), "the row on screen is redrawn"
         assert app.session is not None and app.session.lang == "sl"
         settings = json.loads((user_data_dir() / "settings.json").read_text())
         assert settings["lang"] == "sl"

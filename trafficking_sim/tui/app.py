@@ -27,7 +27,7 @@ from ..play.saves import GameLock, SaveError, write_save
 from ..settings import Settings
 from .localize import binding, localize_bindings, localize_widgets
 from .messages import GameUpdated, LanguageChanged
-from .text import EMPTY_INDEX, TermIndex
+from .text import EMPTY_INDEX, TermIndex, palette_text
 
 if TYPE_CHECKING:
     from ..classroom.state import Classroom
@@ -594,17 +594,24 @@ class TraffickingApp(App[None]):
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
-        yield SystemCommand(self.tr("key.help"), self.tr("cmd.help"), self.action_help)
-        yield SystemCommand(self.tr("key.codex"), self.tr("cmd.codex"), self.action_codex)
-        yield SystemCommand(
-            self.tr("key.language"), self.tr("cmd.language"), self.action_toggle_language
-        )
-        yield SystemCommand(
-            self.tr("key.contrast"), self.tr("cmd.contrast"), self.action_toggle_contrast
-        )
+        ours = [
+            SystemCommand(self.tr("key.help"), self.tr("cmd.help"), self.action_help),
+            SystemCommand(self.tr("key.codex"), self.tr("cmd.codex"), self.action_codex),
+            SystemCommand(
+                self.tr("key.language"), self.tr("cmd.language"), self.action_toggle_language
+            ),
+            SystemCommand(
+                self.tr("key.contrast"), self.tr("cmd.contrast"), self.action_toggle_contrast
+            ),
+        ]
         commands = getattr(screen, "screen_commands", None)
         if commands is not None:
-            yield from commands()
+            ours += commands()
+        # Our names and help are the catalogue's words: shown as written, never as markup.
+        for command in ours:
+            yield command._replace(
+                title=palette_text(command.title), help=palette_text(command.help)
+            )
 
     # --- size ---------------------------------------------------------------------------------
 

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 
 from rich.text import Text as RichText
 from textual.content import Content
+from textual.markup import escape
 from textual.style import Style
 
 LINK_STYLE = Style(underline=True, bold=True)
@@ -67,3 +68,10 @@ def lines(*parts: Content | str) -> Content:
     """Join pieces into lines; plain strings are taken literally."""
     pieces = [p if isinstance(p, Content) else Content(p) for p in parts]
     return Content("\n").join(pieces)
+
+
+def palette_text(text: str) -> str:
+    """Text for Textual's command palette, which takes names and help as strings (it
+    matches the letters typed against them) and reads them as markup: escaped, so a '['
+    in a catalogue's words is shown as written."""
+    return escape(str(text))

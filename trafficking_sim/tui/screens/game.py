@@ -101,7 +101,10 @@ COMMANDS = (
 
 
 class GameScreen(BaseScreen[None]):
-    AUTO_FOCUS = "#siena-list"
+    AUTO_FOCUS = ""
+    """No selector (None would mean the app's "*"): Textual gives the one named here the
+    focus whenever the screen comes back with the focus nowhere, shown or not, and the
+    panes are hidden, not removed. on_screen_resume focuses the list on screen instead."""
 
     focused: Reactive[Widget | None] = Reactive(None, repaint=False)
     """As on every Screen, but a move of the focus does not repaint the whole screen: the
@@ -173,6 +176,14 @@ class GameScreen(BaseScreen[None]):
             # later turn does (the briefing is pushed last, so it is read first).
             self.call_later(self._tell, list(session.events))
             self.call_later(self.app.push_screen, BriefingDialog())
+
+    def on_screen_resume(self) -> None:
+        """Back on top (a dialog closed, the game just shown) with the focus nowhere: the
+        list of the pane on screen takes it, never that of a hidden pane, where arrows and
+        Enter would act out of sight (the focus is lost so when the terminal loses it and a
+        dialog comes and goes meanwhile)."""
+        if self.focused is None:
+            self._focus_pane(self._shown_pane)
 
     def _tick(self) -> None:
         classroom = self.game.classroom

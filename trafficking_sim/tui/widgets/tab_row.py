@@ -35,6 +35,7 @@ class TabRow(Widget, can_focus=True):
     TabRow {
         width: 100%;
         height: 2;
+        pointer: pointer;
         & > .tab-row--label {
             color: $foreground 50%;
         }
@@ -60,6 +61,9 @@ class TabRow(Widget, can_focus=True):
         }
         &:ansi {
             & > .tab-row--label {
+                text-style: dim;
+            }
+            & > .tab-row--hover {
                 text-style: dim;
             }
             & > .tab-row--active {
