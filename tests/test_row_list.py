@@ -304,3 +304,39 @@ async def test_enter_chooses_the_highlighted_entry_without_highlighting_it_again
         await settle(pilot)
         assert heard == [("highlighted", 1), ("selected", 1)]
         assert rows.highlighted == 1
+
+
+async def test_coming_back_to_the_log_shows_the_newest_entries_and_the_chosen_one() -> None:
+    """Entries that come while another pane is shown are on screen when the Log comes
+    back: a list that scrolled its chosen row into a window of no lines (the hidden pane)
+    put that row at the top and the newest entries above it, out of view."""
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        rows = await _long_log(pilot)
+        await pilot.press("down")
+        await settle(pilot)
+        await pilot.press("1")
+        await settle(pilot)
+        for _ in range(3):
+            app.perform(Send(to=("europol",)))
+        await settle(pilot)
+        await pilot.press("5")
+        await settle(pilot)
+        assert rows.scroll_y == 0
+        assert rows.highlighted is not None
+        assert 0 <= rows.highlighted < rows.scrollable_content_region.height
+
+
+async def test_an_entry_chosen_while_the_log_is_hidden_is_in_view_when_it_comes_back() -> None:
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        rows = await _long_log(pilot)
+        await pilot.press("1")
+        await settle(pilot)
+        last = max(i for i, option in enumerate(rows.options) if not option.disabled)
+        rows.highlighted = last  # as the program may choose a row of a hidden list
+        await pilot.press("5")
+        await settle(pilot)
+        top = int(rows.scroll_y)
+        assert rows.highlighted == last
+        assert top <= last < top + rows.scrollable_content_region.height

@@ -223,10 +223,18 @@ class RowList(ScrollView, can_focus=True):
     def scroll_to_highlight(self) -> None:
         """Bring the highlighted row on screen."""
         index = self._highlighted
-        if index is None or not self.is_mounted:
+        region = self.scrollable_content_region
+        # A hidden list (its pane not shown) has no lines: scrolling a row into a window
+        # of none puts it at the top, hiding the rows above it (the newest entries) when
+        # the pane comes back. ``on_show`` scrolls at the real size instead.
+        if index is None or not self.is_mounted or not region.height:
             return
-        width = self.scrollable_content_region.width
-        self.scroll_to_region(Region(0, index, width, 1), animate=False, force=True, immediate=True)
+        self.scroll_to_region(
+            Region(0, index, region.width, 1), animate=False, force=True, immediate=True
+        )
+
+    def on_show(self) -> None:
+        self.scroll_to_highlight()
 
     def _enabled(self, start: int, step: int) -> int | None:
         """The first row from ``start`` (on, in the direction ``step``) that can be chosen."""
