@@ -148,7 +148,7 @@ async def test_a_click_chooses_an_entry_and_the_wheel_scrolls_the_list() -> None
         assert rows.highlighted == 2, "the wheel scrolls; it does not choose"
 
 
-async def test_the_row_under_the_pointer_is_lit() -> None:
+async def test_the_row_under_the_pointer_is_lit_until_the_pointer_leaves() -> None:
     app = app_for()
     async with app.run_test(size=SIZE) as pilot:
         rows = await _long_log(pilot)
@@ -158,6 +158,10 @@ async def test_the_row_under_the_pointer_is_lit() -> None:
         lit = rows.render_line(2)
         assert lit.text == plain_style[0]
         assert [s.style for s in lit] != plain_style[1]
+        await pilot.hover("#log-detail")  # the pointer leaves the list
+        await settle(pilot)
+        assert [s.style for s in rows.render_line(2)] == plain_style[1]
+        assert _stale_lines(rows) == []
 
 
 async def test_entries_are_drawn_as_written_and_cut_to_the_width() -> None:
@@ -255,6 +259,19 @@ async def test_a_change_draws_again_only_the_lines_that_differ_and_leaves_none_s
             await settle(pilot)
             assert _stale_lines(rows) == [], change
             assert _stale_lines(detail) == [], change
+
+        # New rows that keep the lines on screen as they were, all but the highlighted
+        # and the hovered one, which are lit no more (the scroll bar stays: no full redraw).
+        await pilot.hover(rows, offset=(4, 1 + 3))
+        await settle(pilot)
+        assert rows.highlighted is not None and rows._hover is not None
+        height = rows.scrollable_content_region.height
+        kept = int(rows.scroll_y) + height + 2
+        assert kept > max(rows.highlighted, rows._hover) and kept < rows.option_count
+        rows.set_options(rows.options[:kept])
+        await settle(pilot)
+        assert rows.show_vertical_scrollbar
+        assert _stale_lines(rows) == []
 
 
 async def test_a_new_text_in_the_detail_draws_again_only_its_lines_that_differ(
