@@ -185,6 +185,9 @@ async def test_the_highlight_takes_its_colours_from_the_theme_and_the_focus() ->
         rows = await _long_log(pilot)
 
         def styles(y: int) -> list[Any]:
+            # What the screen keeps, checked against a fresh drawing: a style change
+            # that did not draw the rows again would leave the old colours on screen.
+            assert _stale_lines(rows) == []
             return [segment.style for segment in rows.render_line(y)]
 
         focused = styles(0)
@@ -293,6 +296,16 @@ async def test_a_new_text_in_the_detail_draws_again_only_its_lines_that_differ(
         await settle(pilot)
         assert drawn == [1, 0, 1, 2]
         monkeypatch.undo()
+        assert _stale_lines(detail) == []
+        # Another entry, read from the top, after one scrolled down: every line moves.
+        detail.update(Content("\n".join(f"line {n}" for n in range(60))))
+        await settle(pilot)
+        detail.scroll_end(animate=False)
+        await settle(pilot)
+        assert detail.scroll_y > 0
+        detail.update(Content("\n".join(f"other {n}" for n in range(60))), from_top=True)
+        await settle(pilot)
+        assert detail.scroll_y == 0
         assert _stale_lines(detail) == []
 
 

@@ -180,8 +180,9 @@ class RowList(ScrollView, can_focus=True):
     def _size_to_rows(self) -> None:
         size = Size(self.scrollable_content_region.width, len(self._options))
         if size != self.virtual_size:
-            if size.width != self.virtual_size.width:
-                self.refresh()
+            # A new width needs no refresh here: it comes with a new size or a scroll bar
+            # that comes or goes, and Textual draws the list again for either (a test
+            # checks the screen after the bar goes).
             self.virtual_size = size
             self._scroll_update(size)
 
@@ -349,8 +350,7 @@ class RowList(ScrollView, can_focus=True):
             self._drawn[key] = strip
         # Where a click lands: the row's place in the list shown now (not kept with the
         # drawn row, which another filter puts elsewhere).
+        # A new style (the focus, a theme) needs no refresh here: Textual draws a widget
+        # again whenever its own or its component classes' styles change, and the rows
+        # are then drawn with the new style (another key of the cache).
         return strip.apply_meta({"row": index})
-
-    def notify_style_update(self) -> None:
-        super().notify_style_update()
-        self.refresh()  # the rows are drawn again with the new style (another key: cached)
