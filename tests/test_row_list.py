@@ -158,6 +158,10 @@ async def test_the_row_under_the_pointer_is_lit_until_the_pointer_leaves() -> No
         lit = rows.render_line(2)
         assert lit.text == plain_style[0]
         assert [s.style for s in lit] != plain_style[1]
+        rows.set_options(rows.options[:])  # new rows (a filter key) under a still pointer
+        await settle(pilot)
+        assert [s.style for s in rows.render_line(2)] == [s.style for s in lit]
+        assert _stale_lines(rows) == []
         await pilot.hover("#log-detail")  # the pointer leaves the list
         await settle(pilot)
         assert [s.style for s in rows.render_line(2)] == plain_style[1]
@@ -264,7 +268,7 @@ async def test_a_change_draws_again_only_the_lines_that_differ_and_leaves_none_s
             assert _stale_lines(detail) == [], change
 
         # New rows that keep the lines on screen as they were, all but the highlighted
-        # and the hovered one, which are lit no more (the scroll bar stays: no full redraw).
+        # one, lit no more (the hovered one stays lit; the scroll bar stays: no full redraw).
         await pilot.hover(rows, offset=(4, 1 + 3))
         await settle(pilot)
         assert rows.highlighted is not None and rows._hover is not None

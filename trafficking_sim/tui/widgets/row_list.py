@@ -153,17 +153,20 @@ class RowList(ScrollView, can_focus=True):
 
     def set_options(self, options: Sequence[Option]) -> None:
         """Show ``options`` instead of the rows shown; no row is highlighted until one is
-        chosen (as after ``OptionList.clear_options``)."""
-        old, lit = self._options, (self._highlighted, self._hover)
-        new = self._options = list(options)
+        chosen (as after ``OptionList.clear_options``). The row under a pointer that has
+        not moved stays lit (the pointer is still over it), if there is one there."""
+        old, new = self._options, list(options)
+        self._options = new
+        unlit = self._highlighted  # (a hover past the new rows: its line changes anyway)
+        if self._hover is not None and self._hover >= len(new):
+            self._hover = None
         self._highlighted = None
-        self._hover = None
         self._size_to_rows()
 
         def changed(index: int) -> bool:
             before = old[index] if index < len(old) else None
             after = new[index] if index < len(new) else None
-            return before is not after or index in lit
+            return before is not after or index == unlit
 
         self._refresh_rows(changed)
 
