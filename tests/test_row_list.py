@@ -10,7 +10,7 @@ from textual.content import Content
 from textual.events import MouseScrollDown
 from textual.geometry import Region
 from textual.visual import Visual
-from textual.widgets import Input, Select
+from textual.widgets import Input, OptionList, Select
 from textual.widgets.option_list import Option
 
 from tests.test_tui import SIZE, app_for, settle, show_pane, start_game, text_of
@@ -18,7 +18,7 @@ from trafficking_sim.engine import Send
 from trafficking_sim.i18n import t
 from trafficking_sim.tui.panes import log as log_pane
 from trafficking_sim.tui.widgets.detail import DetailView
-from trafficking_sim.tui.widgets.row_list import RowList
+from trafficking_sim.tui.widgets.row_list import HIGHLIGHTED, RowList
 
 
 async def _long_log(pilot: Any, sends: int = 15) -> RowList:
@@ -374,3 +374,35 @@ async def test_an_entry_chosen_while_the_log_is_hidden_is_in_view_when_it_comes_
         top = int(rows.scroll_y)
         assert rows.highlighted == last
         assert top <= last < top + rows.scrollable_content_region.height
+
+
+async def test_the_highlight_looks_as_in_the_other_panes_lists_focused_or_not() -> None:
+    """The log's list colours its highlighted row as an ``OptionList`` does, with the
+    focus and without it (the other panes' lists are ``OptionList``s)."""
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        rows = await _long_log(pilot)
+        other = OptionList(id="probe")
+        await rows.parent.mount(other)  # type: ignore[union-attr]
+        app.screen.query_one("#log-filter", Input).focus()
+        await settle(pilot)
+
+        def looks() -> tuple[Any, Any]:
+            return (
+                rows.get_component_rich_style(HIGHLIGHTED),
+                other.get_component_rich_style("option-list--option-highlighted"),
+            )
+
+        for theme in ("the default", "the projector's high contrast"):
+            mine, theirs = looks()
+            assert mine == theirs, f"without the focus, {theme}"
+            rows.focus()
+            await settle(pilot)
+            focused = looks()
+            assert focused[0] != mine, f"the focused list's highlight differs, {theme}"
+            other.focus()
+            await settle(pilot)
+            assert looks()[1] == focused[0], f"with the focus, {theme}"
+            app.screen.query_one("#log-filter", Input).focus()
+            await pilot.press("ctrl+t")
+            await settle(pilot, 0.2)

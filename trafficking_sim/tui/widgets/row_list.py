@@ -67,6 +67,8 @@ class RowList(ScrollView, can_focus=True):
 
     # The look of Textual's OptionList, from the same theme variables, so that every
     # theme (high contrast included) colours this list as it colours the other panes'.
+    # (OptionList's CSS sets the blurred highlight twice, the second block overriding
+    # the first's colour: here once, as it is drawn, the foreground colour.)
     DEFAULT_CSS = """
     RowList {
         height: 1fr;
@@ -77,7 +79,7 @@ class RowList(ScrollView, can_focus=True):
         padding: 0 1;
         background: $surface;
         & > .row-list--row-highlighted {
-            color: $block-cursor-blurred-foreground;
+            color: $foreground;
             background: $block-cursor-blurred-background;
             text-style: $block-cursor-blurred-text-style;
         }
@@ -89,10 +91,6 @@ class RowList(ScrollView, can_focus=True):
                 background: $block-cursor-background;
                 text-style: $block-cursor-text-style;
             }
-        }
-        & > .row-list--row-highlighted {
-            color: $foreground;
-            background: $block-cursor-blurred-background;
         }
         & > .row-list--row-disabled {
             color: $text-disabled;
