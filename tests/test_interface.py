@@ -436,6 +436,26 @@ async def test_help_lists_only_what_works_in_this_game() -> None:
         assert "Contact directly" in text and "Briefing" in text
 
 
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("en", ("in a list the arrow keys", "PgUp and PgDn", "Enter chooses")),
+        ("sl", ("na seznamu puščične tipke", "PgUp in PgDn", "Enter pa jo potrdi")),
+    ],
+)
+async def test_help_names_the_keys_that_move_in_a_list(lang: str, words: tuple[str, ...]) -> None:
+    """A list's keys are no binding of a screen, so F1 listed none of them: the help's
+    keys for everywhere name them."""
+    app = app_for(lang=lang)
+    async with app.run_test(size=SIZE) as pilot:
+        await start_game(pilot)
+        await press(pilot, "f1")
+        assert isinstance(app.screen, HelpScreen)
+        text = " ".join(screen_text(app).split())
+        for word in words:
+            assert word in text
+
+
 async def test_a_role_on_the_command_line_goes_straight_into_the_game() -> None:
     first = app_for()
     async with first.run_test(size=SIZE) as pilot:

@@ -17,6 +17,7 @@ from trafficking_sim.tui.panes.list_detail import ListDetailPane
 from trafficking_sim.tui.widgets.pane_list import PaneList
 from trafficking_sim.tui.widgets.row_list import RowList
 
+from .test_row_list import _stale_lines
 from .test_tui import SIZE, app_for, choose, settle, show_pane, start_game, text_of
 
 
@@ -146,3 +147,4 @@ async def test_rows_drawn_beside_a_scroll_bar_are_drawn_again_when_it_goes(
         assert not options.show_vertical_scrollbar
         width = options.scrollable_content_region.width
         assert [len(options.render_line(y).text) for y in range(3)] == [width] * 3
+        assert _stale_lines(options) == [], "the screen keeps the rows drawn narrower"

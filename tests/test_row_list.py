@@ -10,7 +10,7 @@ from textual.content import Content
 from textual.events import MouseScrollDown
 from textual.geometry import Region
 from textual.visual import Visual
-from textual.widgets import Input, Select
+from textual.widgets import Input, OptionList, Select
 from textual.widgets.option_list import Option
 
 from tests.test_tui import SIZE, app_for, settle, show_pane, start_game, text_of
@@ -18,7 +18,7 @@ from trafficking_sim.engine import Send
 from trafficking_sim.i18n import t
 from trafficking_sim.tui.panes import log as log_pane
 from trafficking_sim.tui.widgets.detail import DetailView
-from trafficking_sim.tui.widgets.row_list import RowList
+from trafficking_sim.tui.widgets.row_list import HIGHLIGHTED, RowList
 
 
 async def _long_log(pilot: Any, sends: int = 15) -> RowList:
@@ -148,7 +148,7 @@ async def test_a_click_chooses_an_entry_and_the_wheel_scrolls_the_list() -> None
         assert rows.highlighted == 2, "the wheel scrolls; it does not choose"
 
 
-async def test_the_row_under_the_pointer_is_lit() -> None:
+async def test_the_row_under_the_pointer_is_lit_until_the_pointer_leaves() -> None:
     app = app_for()
     async with app.run_test(size=SIZE) as pilot:
         rows = await _long_log(pilot)
@@ -158,6 +158,14 @@ async def test_the_row_under_the_pointer_is_lit() -> None:
         lit = rows.render_line(2)
         assert lit.text == plain_style[0]
         assert [s.style for s in lit] != plain_style[1]
+        rows.set_options(rows.options[:])  # new rows (a filter key) under a still pointer
+        await settle(pilot)
+        assert [s.style for s in rows.render_line(2)] == [s.style for s in lit]
+        assert _stale_lines(rows) == []
+        await pilot.hover("#log-detail")  # the pointer leaves the list
+        await settle(pilot)
+        assert [s.style for s in rows.render_line(2)] == plain_style[1]
+        assert _stale_lines(rows) == []
 
 
 async def test_entries_are_drawn_as_written_and_cut_to_the_width() -> None:
@@ -181,6 +189,9 @@ async def test_the_highlight_takes_its_colours_from_the_theme_and_the_focus() ->
         rows = await _long_log(pilot)
 
         def styles(y: int) -> list[Any]:
+            # What the screen keeps, checked against a fresh drawing: a style change
+            # that did not draw the rows again would leave the old colours on screen.
+            assert _stale_lines(rows) == []
             return [segment.style for segment in rows.render_line(y)]
 
         focused = styles(0)
@@ -256,6 +267,19 @@ async def test_a_change_draws_again_only_the_lines_that_differ_and_leaves_none_s
             assert _stale_lines(rows) == [], change
             assert _stale_lines(detail) == [], change
 
+        # New rows that keep the lines on screen as they were, all but the highlighted
+        # one, lit no more (the hovered one stays lit; the scroll bar stays: no full redraw).
+        await pilot.hover(rows, offset=(4, 1 + 3))
+        await settle(pilot)
+        assert rows.highlighted is not None and rows._hover is not None
+        height = rows.scrollable_content_region.height
+        kept = int(rows.scroll_y) + height + 2
+        assert kept > max(rows.highlighted, rows._hover) and kept < rows.option_count
+        rows.set_options(rows.options[:kept])
+        await settle(pilot)
+        assert rows.show_vertical_scrollbar
+        assert _stale_lines(rows) == []
+
 
 async def test_a_new_text_in_the_detail_draws_again_only_its_lines_that_differ(
     monkeypatch: pytest.MonkeyPatch,
@@ -276,6 +300,16 @@ async def test_a_new_text_in_the_detail_draws_again_only_its_lines_that_differ(
         await settle(pilot)
         assert drawn == [1, 0, 1, 2]
         monkeypatch.undo()
+        assert _stale_lines(detail) == []
+        # Another entry, read from the top, after one scrolled down: every line moves.
+        detail.update(Content("\n".join(f"line {n}" for n in range(60))))
+        await settle(pilot)
+        detail.scroll_end(animate=False)
+        await settle(pilot)
+        assert detail.scroll_y > 0
+        detail.update(Content("\n".join(f"other {n}" for n in range(60))), from_top=True)
+        await settle(pilot)
+        assert detail.scroll_y == 0
         assert _stale_lines(detail) == []
 
 
@@ -304,3 +338,71 @@ async def test_enter_chooses_the_highlighted_entry_without_highlighting_it_again
         await settle(pilot)
         assert heard == [("highlighted", 1), ("selected", 1)]
         assert rows.highlighted == 1
+
+
+async def test_coming_back_to_the_log_shows_the_newest_entries_and_the_chosen_one() -> None:
+    """Entries that come while another pane is shown are on screen when the Log comes
+    back: a list that scrolled its chosen row into a window of no lines (the hidden pane)
+    put that row at the top and the newest entries above it, out of view."""
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        rows = await _long_log(pilot)
+        await pilot.press("down")
+        await settle(pilot)
+        await pilot.press("1")
+        await settle(pilot)
+        for _ in range(3):
+            app.perform(Send(to=("europol",)))
+        await settle(pilot)
+        await pilot.press("5")
+        await settle(pilot)
+        assert rows.scroll_y == 0
+        assert rows.highlighted is not None
+        assert 0 <= rows.highlighted < rows.scrollable_content_region.height
+
+
+async def test_an_entry_chosen_while_the_log_is_hidden_is_in_view_when_it_comes_back() -> None:
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        rows = await _long_log(pilot)
+        await pilot.press("1")
+        await settle(pilot)
+        last = max(i for i, option in enumerate(rows.options) if not option.disabled)
+        rows.highlighted = last  # as the program may choose a row of a hidden list
+        await pilot.press("5")
+        await settle(pilot)
+        top = int(rows.scroll_y)
+        assert rows.highlighted == last
+        assert top <= last < top + rows.scrollable_content_region.height
+
+
+async def test_the_highlight_looks_as_in_the_other_panes_lists_focused_or_not() -> None:
+    """The log's list colours its highlighted row as an ``OptionList`` does, with the
+    focus and without it (the other panes' lists are ``OptionList``s)."""
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        rows = await _long_log(pilot)
+        other = OptionList(id="probe")
+        await rows.parent.mount(other)  # type: ignore[union-attr]
+        app.screen.query_one("#log-filter", Input).focus()
+        await settle(pilot)
+
+        def looks() -> tuple[Any, Any]:
+            return (
+                rows.get_component_rich_style(HIGHLIGHTED),
+                other.get_component_rich_style("option-list--option-highlighted"),
+            )
+
+        for theme in ("the default", "the projector's high contrast"):
+            mine, theirs = looks()
+            assert mine == theirs, f"without the focus, {theme}"
+            rows.focus()
+            await settle(pilot)
+            focused = looks()
+            assert focused[0] != mine, f"the focused list's highlight differs, {theme}"
+            other.focus()
+            await settle(pilot)
+            assert looks()[1] == focused[0], f"with the focus, {theme}"
+            app.screen.query_one("#log-filter", Input).focus()
+            await pilot.press("ctrl+t")
+            await settle(pilot, 0.2)

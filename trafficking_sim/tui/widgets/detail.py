@@ -59,8 +59,10 @@ class DetailView(ScrollView, can_focus=True):
         self._wrap()
         if from_top:
             self.scroll_home(animate=False)
-        if self.scroll_offset.y != top or not self.size:
-            self.refresh()  # scrolled: every line moves
+        if self.scroll_offset.y != top:
+            return  # scrolled: Textual draws every line again (a test checks the screen)
+        if not self.size:
+            self.refresh()
             return
         # Only the lines that differ are drawn again: a short text after another leaves
         # the blank lines below both as they are, and the screen composes fewer lines.

@@ -67,6 +67,8 @@ class RowList(ScrollView, can_focus=True):
 
     # The look of Textual's OptionList, from the same theme variables, so that every
     # theme (high contrast included) colours this list as it colours the other panes'.
+    # (OptionList's CSS sets the blurred highlight twice, the second block overriding
+    # the first's colour: here once, as it is drawn, the foreground colour.)
     DEFAULT_CSS = """
     RowList {
         height: 1fr;
@@ -77,7 +79,7 @@ class RowList(ScrollView, can_focus=True):
         padding: 0 1;
         background: $surface;
         & > .row-list--row-highlighted {
-            color: $block-cursor-blurred-foreground;
+            color: $foreground;
             background: $block-cursor-blurred-background;
             text-style: $block-cursor-blurred-text-style;
         }
@@ -89,10 +91,6 @@ class RowList(ScrollView, can_focus=True):
                 background: $block-cursor-background;
                 text-style: $block-cursor-text-style;
             }
-        }
-        & > .row-list--row-highlighted {
-            color: $foreground;
-            background: $block-cursor-blurred-background;
         }
         & > .row-list--row-disabled {
             color: $text-disabled;
@@ -153,17 +151,20 @@ class RowList(ScrollView, can_focus=True):
 
     def set_options(self, options: Sequence[Option]) -> None:
         """Show ``options`` instead of the rows shown; no row is highlighted until one is
-        chosen (as after ``OptionList.clear_options``)."""
-        old, lit = self._options, (self._highlighted, self._hover)
-        new = self._options = list(options)
+        chosen (as after ``OptionList.clear_options``). The row under a pointer that has
+        not moved stays lit (the pointer is still over it), if there is one there."""
+        old, new = self._options, list(options)
+        self._options = new
+        unlit = self._highlighted  # (a hover past the new rows: its line changes anyway)
+        if self._hover is not None and self._hover >= len(new):
+            self._hover = None
         self._highlighted = None
-        self._hover = None
         self._size_to_rows()
 
         def changed(index: int) -> bool:
             before = old[index] if index < len(old) else None
             after = new[index] if index < len(new) else None
-            return before is not after or index in lit
+            return before is not after or index == unlit
 
         self._refresh_rows(changed)
 
@@ -180,8 +181,9 @@ class RowList(ScrollView, can_focus=True):
     def _size_to_rows(self) -> None:
         size = Size(self.scrollable_content_region.width, len(self._options))
         if size != self.virtual_size:
-            if size.width != self.virtual_size.width:
-                self.refresh()
+            # A new width needs no refresh here: it comes with a new size or a scroll bar
+            # that comes or goes, and Textual draws the list again for either (a test
+            # checks the screen after the bar goes).
             self.virtual_size = size
             self._scroll_update(size)
 
@@ -223,10 +225,18 @@ class RowList(ScrollView, can_focus=True):
     def scroll_to_highlight(self) -> None:
         """Bring the highlighted row on screen."""
         index = self._highlighted
-        if index is None or not self.is_mounted:
+        region = self.scrollable_content_region
+        # A hidden list (its pane not shown) has no lines: scrolling a row into a window
+        # of none puts it at the top, hiding the rows above it (the newest entries) when
+        # the pane comes back. ``on_show`` scrolls at the real size instead.
+        if index is None or not self.is_mounted or not region.height:
             return
-        width = self.scrollable_content_region.width
-        self.scroll_to_region(Region(0, index, width, 1), animate=False, force=True, immediate=True)
+        self.scroll_to_region(
+            Region(0, index, region.width, 1), animate=False, force=True, immediate=True
+        )
+
+    def on_show(self) -> None:
+        self.scroll_to_highlight()
 
     def _enabled(self, start: int, step: int) -> int | None:
         """The first row from ``start`` (on, in the direction ``step``) that can be chosen."""
@@ -341,8 +351,7 @@ class RowList(ScrollView, can_focus=True):
             self._drawn[key] = strip
         # Where a click lands: the row's place in the list shown now (not kept with the
         # drawn row, which another filter puts elsewhere).
+        # A new style (the focus, a theme) needs no refresh here: Textual draws a widget
+        # again whenever its own or its component classes' styles change, and the rows
+        # are then drawn with the new style (another key of the cache).
         return strip.apply_meta({"row": index})
-
-    def notify_style_update(self) -> None:
-        super().notify_style_update()
-        self.refresh()  # the rows are drawn again with the new style (another key: cached)
