@@ -292,3 +292,24 @@ def test_a_lean_engine_says_it_cannot_decide_on_a_request_instead_of_crashing() 
             engine.accepts(state, decide)
         # a decision on a request that is not open is refused as before, not an error
         assert not engine.accepts(state, Decide(request=99, verdict="grant", trainer=True))
+
+
+@pytest.mark.parametrize("lean", [False, True])
+def test_a_steps_working_copy_is_made_as_the_class_makes_it(tmp_path: Path, lean: bool) -> None:
+    """``Engine.step`` makes its working copy without calling ``_Step`` (``core._begin``,
+    cheaper): every part of it must be what ``_Step(...)`` gives, or a step would start
+    from a stale message, cascade depth, scorer or set of changes. Its state is a new
+    object that shares the input's containers, which a step never writes to."""
+    engine = Engine(load_game(write_scenario(tmp_path, REVEALS, HEADER)), lean=lean)
+    state = engine.step(engine.new_game("ngo", 1)[0], EndTurn())[0]
+    fast = core._begin(engine.content, state, engine.program, lean)
+    slow = core._Step(engine.content, state, engine.program, lean=lean)
+    for name in core._Step.__slots__:
+        if name == "state":
+            continue
+        assert getattr(fast, name) == getattr(slow, name), name
+        if isinstance(getattr(slow, name), (set, list)):
+            assert getattr(fast, name) is not getattr(slow, name), name
+    assert fast.state is not state
+    for name in type(state).__dataclass_fields__:
+        assert getattr(fast.state, name) is getattr(state, name), name

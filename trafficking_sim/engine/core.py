@@ -109,7 +109,7 @@ class Engine:
 
     def step(self, state: GameState, action: Action) -> tuple[GameState, list[E.Event]]:
         """Apply one action. The input state is never modified."""
-        work = _Step(self.content, state, self.program, lean=self.lean)
+        work = _begin(self.content, state, self.program, self.lean)
         # Points go to the group whose action earned them; what time moving on brings
         # (replies, events) belongs to no group.
         work.scorer = "" if type(action) is EndTurn else state.role
@@ -1319,6 +1319,33 @@ class _Step:
                 self.finish(ending)
                 return
 
+
+def _begin(content: GameContent, state: GameState, program: Program, lean: bool) -> _Step:
+    """``_Step(content, state, program, lean=lean)``, made without calling the class: a
+    class call with keywords costs about what the thirteen stores below do, and every
+    step makes one. Keep it in step with ``_Step.__init__`` (a test compares the two)."""
+    work = _new(_Step)
+    work.content = content
+    work.scenario = content.scenario
+    work.program = program
+    work.compiled = program.conditions
+    work.events = []
+    work.message = None
+    work.depth = 0
+    work.responder = None
+    work.scorer = ""
+    work.deciding = None
+    work.addressee = None
+    work._copied = set()
+    work._owned = set()
+    work.dirty = False
+    work.changed = set()
+    work.lean = lean
+    work.state = state.shallow()
+    return work
+
+
+_new = object.__new__
 
 _due_order = attrgetter("due", "seq")  # (by due turn, then by when it was scheduled)
 
