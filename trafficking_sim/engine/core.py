@@ -959,11 +959,12 @@ class _Step:
                     self.run_inject(item.data["id"])
 
     def _deliver_reply(self, item: Pending) -> None:
-        data = item.data  # (read directly: every turn delivers replies)
-        get = data.get
-        evaluation = get("evaluation")
+        # (read directly, by subscript: every turn delivers replies, and ``_reply_later``,
+        # which alone schedules them, gives every key but 'to')
+        data = item.data
+        evaluation = data["evaluation"]
         state = self.state
-        recipient = get("to") or state.role
+        recipient = data.get("to") or state.role
         ident = len(state.messages) + 1
         # (built here, by position, rather than through ``new_message``: every turn
         # delivers replies, and keyword arguments cost twice as much)
@@ -974,20 +975,20 @@ class _Step:
             data["channel"],
             data["sender"],
             (recipient,),
-            tuple(get("facts") or ()),
+            tuple(data["facts"]),
             "",  # subject
             "",  # body
-            get("subject"),  # subject_id
-            get("body"),  # body_id
-            get("handling"),
+            data["subject"],  # subject_id
+            data["body"],  # body_id
+            data["handling"],
             "",  # handling_note
             evaluation[0] if evaluation else None,  # source_code
             evaluation[1] if evaluation else None,  # info_code
             "normal",  # priority
             self.scenario.case.reference,
             THB,
-            get("thread") or ident,
-            get("request"),  # in_reply_to
+            data["thread"] or ident,
+            data["request"],  # in_reply_to
             None,  # service
         )
         if not self.lean:
@@ -1065,13 +1066,13 @@ class _Step:
         matches: Any,
         keys: tuple[Any, ...] | None = None,
         among: list[tuple[Rule, Any]] | None = None,
-    ) -> set[str]:
+    ) -> AbstractSet[str]:
         """Fire the rules of one trigger kind that match and whose condition holds.
 
         ``among``: the rules to look at, if the caller has them (``Program.answering``).
         Returns the actors that replied, so that those left silent can acknowledge.
         """
-        replied: set[str] = set()
+        replied: AbstractSet[str] = _NOBODY  # (most calls: no one replies; no set made)
         if self.depth >= MAX_CASCADE:
             self.emit(E.RULE_FIRED, rule=None, stopped="cascade limit")
             return replied
@@ -1148,7 +1149,7 @@ class _Step:
                             break
                         found = handler(self, effect, origin)
                         if found:
-                            replied |= found
+                            replied = replied | found
                 finally:
                     self.responder = outer
                     self.scorer = scorer
@@ -1156,7 +1157,7 @@ class _Step:
             self.depth -= 1
         return replied
 
-    def _replies_again(self, rule: Rule, replied: set[str]) -> bool:
+    def _replies_again(self, rule: Rule, replied: AbstractSet[str]) -> bool:
         """Whether ``rule`` would answer for an actor that has already answered this
         message or request (a rule fired earlier may have made its condition true)."""
         for effect in rule.then:
