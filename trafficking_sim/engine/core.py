@@ -696,9 +696,12 @@ class _Step:
         recipients = message.recipients
         # (the rules' filters are folded into their checks: see ``Program.answering``)
         program = self.program
-        among = program._answering.get(recipients)  # (``answering``'s remembered answer)
+        state = self.state
+        # (``answering``'s remembered answer, read directly: its key names the roles
+        # played as ``compiled._played_key`` does, without making a tuple)
+        among = program._answering.get((recipients, state.seats or state.role))
         if among is None:
-            among = program.answering(recipients)
+            among = program.answering(recipients, state.seats or (state.role,))
         replied = self.fire("message", None, recipients, among)
         self.message = None
         seats = self.state.seats
