@@ -96,6 +96,8 @@ def test_the_rules_answering_a_message_are_gathered_with_their_filters_once(
         raise AssertionError("looked in the index again")
 
     monkeypatch.setattr(program, "candidates", refuse)
+    # (and the step reads the remembered answer itself, without asking again)
+    monkeypatch.setattr(program, "answering", refuse)
     state = engine.step(state, Send(to=("europol",)))[0]
     assert state.variables["count"] == 2
 
@@ -391,3 +393,22 @@ def test_the_rules_answering_a_message_leave_out_what_the_roles_played_decide(
     # police game draws nothing for it).
     assert checked == ["ngo"]
     assert state.variables["count"] in ((10,) if role == "police_a" else (1, 101))
+
+
+def test_a_class_game_reads_its_remembered_answering_rules_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In a class game the roles played are the seats: its second message to Europol
+    finds the rules gathered at its first, under its seats, without asking again."""
+    engine = mini(tmp_path, ANSWERS)
+    program = engine.program
+    state = engine.new_game("police_a", 1, seats=("police_a", "ngo"))[0]
+    state = engine.step(state, Send(to=("europol",)))[0]
+    assert state.variables["count"] == 1
+
+    def refuse(*_: Any) -> Any:
+        raise AssertionError("gathered the answering rules again")
+
+    monkeypatch.setattr(program, "answering", refuse)
+    state = engine.step(state, Send(to=("europol",)))[0]
+    assert state.variables["count"] == 2
