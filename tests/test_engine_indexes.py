@@ -319,8 +319,8 @@ CHANCES = (
     once: false
     then:
       - add: {var: count, value: 1}
-  - id: police_draw_to_europol
-    when: {message: {to: europol}}
+  - id: draw_before_role
+    when: {message: {to: police_a}}
     if: {all: [{chance: 20}, {role: police_a}]}
     once: false
     then:
@@ -334,8 +334,9 @@ def test_the_folded_checks_draw_the_same_chances_in_the_same_order(
 ) -> None:
     """No bundled scenario's message rule draws a chance, so the comparison above cannot
     see the order of draws there: here several rules about messages to Europol and
-    Eurojust each draw one (one of them before its role test, so it is kept whole and
-    draws in an NGO game too), and the folded checks must draw them as before."""
+    Eurojust each draw one, and the folded checks must draw them as before. One, about
+    the NGO's calls to the police, draws before testing a role the NGO does not play:
+    it can never answer, yet it is kept whole, so that it draws as before."""
     engine = Engine(load_game(write_scenario(tmp_path, CHANCES, HEADER)))
     counts = _answers_compared(engine, monkeypatch)
     _play_legal(engine, random.Random("answering-chances"), 30)
