@@ -89,12 +89,15 @@ def test_the_rules_answering_a_message_are_gathered_with_their_filters_once(
     state = engine.new_game("police_a", 1)[0]
     state = engine.step(state, Send(to=("europol",)))[0]
     assert state.variables["count"] == 1
-    assert program.answering(("europol",)) is program.answering(("europol",))
+    police = ("police_a",)
+    assert program.answering(("europol",), police) is program.answering(("europol",), police)
 
     def refuse(*_: Any) -> Any:
         raise AssertionError("looked in the index again")
 
     monkeypatch.setattr(program, "candidates", refuse)
+    # (and the step reads the remembered answer itself, without asking again)
+    monkeypatch.setattr(program, "answering", refuse)
     state = engine.step(state, Send(to=("europol",)))[0]
     assert state.variables["count"] == 2
 
@@ -292,3 +295,120 @@ def test_a_lean_engine_says_it_cannot_decide_on_a_request_instead_of_crashing() 
             engine.accepts(state, decide)
         # a decision on a request that is not open is refused as before, not an error
         assert not engine.accepts(state, Decide(request=99, verdict="grant", trainer=True))
+
+
+@pytest.mark.parametrize("lean", [False, True])
+def test_a_steps_working_copy_is_made_as_the_class_makes_it(tmp_path: Path, lean: bool) -> None:
+    """``Engine.step`` makes its working copy without calling ``_Step`` (``core._begin``,
+    cheaper): every part of it must be what ``_Step(...)`` gives, or a step would start
+    from a stale message, cascade depth, scorer or set of changes. Its state is a new
+    object that shares the input's containers, which a step never writes to."""
+    engine = Engine(load_game(write_scenario(tmp_path, REVEALS, HEADER)), lean=lean)
+    state = engine.step(engine.new_game("ngo", 1)[0], EndTurn())[0]
+    fast = core._begin(engine.content, state, engine.program, lean)
+    slow = core._Step(engine.content, state, engine.program, lean=lean)
+    for name in core._Step.__slots__:
+        if name == "state":
+            continue
+        assert getattr(fast, name) == getattr(slow, name), name
+        if isinstance(getattr(slow, name), (set, list)):
+            assert getattr(fast, name) is not getattr(slow, name), name
+    assert fast.state is not state
+    for name in type(state).__dataclass_fields__:
+        assert getattr(fast.state, name) is getattr(state, name), name
+
+
+ROLE_ANSWERS = """rules:
+  - id: ngo_only
+    when: {message: {to: europol}}
+    if: {role: ngo}
+    once: false
+    then:
+      - add: {var: count, value: 1}
+  - id: police_and_count
+    when: {message: {to: europol}}
+    if: {all: [{role: police_a}, {var: count, ge: 0}]}
+    once: false
+    then:
+      - add: {var: count, value: 10}
+  - id: ngo_by_chance
+    when: {message: {to: europol}}
+    if: {all: [{role: ngo}, {chance: 50}]}
+    once: false
+    then:
+      - add: {var: count, value: 100}
+  - id: ngo_only_to_police
+    when: {message: {to: police_a}}
+    if: {role: ngo}
+    once: false
+    then:
+      - add: {var: count, value: 1}
+  - id: ngo_by_chance_to_police
+    when: {message: {to: police_a}}
+    if: {all: [{role: ngo}, {chance: 50}]}
+    once: false
+    then:
+      - add: {var: count, value: 100}
+"""
+
+
+@pytest.mark.parametrize("role", ["police_a", "ngo"])
+def test_the_rules_answering_a_message_leave_out_what_the_roles_played_decide(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, role: str
+) -> None:
+    """Nobody changes role during a game, so the rules answering a message are gathered
+    for the roles played: a rule for the NGO is not even looked at in a police game, and
+    its role is not tested again in an NGO game (no role check runs at a message). A
+    rule whose condition draws a chance is kept whole, so it draws as before. The answers
+    are those of the rules as written."""
+    checked: list[str] = []
+    real = compiled.compile_condition
+
+    def spying(cond: Any) -> Any:
+        check = real(cond)
+        if type(cond).__name__ == "RoleIs":
+            return lambda ctx: checked.append(cond.role) or check(ctx)
+        return check
+
+    monkeypatch.setattr(compiled, "compile_condition", spying)
+    engine = mini(tmp_path, ROLE_ANSWERS)
+    program = engine.program
+    state = engine.new_game(role, 1)[0]
+    # (the police write to Europol on SIENA; the NGO calls the police, its only partner)
+    if role == "police_a":
+        to, action = "europol", Send(to=("europol",))
+    else:
+        to, action = "police_a", Share(to="police_a")
+    gathered = program.answering((to,), (role,))
+    if role == "police_a":
+        assert [rule.id for rule, _ in gathered] == ["police_and_count", "ngo_by_chance"]
+    else:
+        assert [rule.id for rule, _ in gathered] == [
+            "ngo_only_to_police",
+            "ngo_by_chance_to_police",
+        ]
+        assert gathered[0][1] is None  # (its role was its only test)
+    state = engine.step(state, action)[0]
+    # Only the rule that draws tests its role, kept whole (its role comes first, so a
+    # police game draws nothing for it).
+    assert checked == ["ngo"]
+    assert state.variables["count"] in ((10,) if role == "police_a" else (1, 101))
+
+
+def test_a_class_game_reads_its_remembered_answering_rules_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In a class game the roles played are the seats: its second message to Europol
+    finds the rules gathered at its first, under its seats, without asking again."""
+    engine = mini(tmp_path, ANSWERS)
+    program = engine.program
+    state = engine.new_game("police_a", 1, seats=("police_a", "ngo"))[0]
+    state = engine.step(state, Send(to=("europol",)))[0]
+    assert state.variables["count"] == 1
+
+    def refuse(*_: Any) -> Any:
+        raise AssertionError("gathered the answering rules again")
+
+    monkeypatch.setattr(program, "answering", refuse)
+    state = engine.step(state, Send(to=("europol",)))[0]
+    assert state.variables["count"] == 2

@@ -243,10 +243,11 @@ class Program:
         default_factory=dict
     )
     _roles: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict)
-    # ``answering`` answers, by the recipients of a message. Read directly by
+    # ``answering`` answers, by the recipients of a message and the roles played (the
+    # seats of a class game, else the one role: ``_played_key``). Read directly by
     # ``core._Step._answer`` (falling back to ``answering`` when missing): store here only
     # what ``answering`` returns, and only entries that stay right for the whole game.
-    _answering: dict[tuple[str, ...], list[tuple[Rule, Check | None]]] = field(default_factory=dict)
+    _answering: dict[tuple[Any, ...], list[tuple[Rule, Check | None]]] = field(default_factory=dict)
     # True: no indexes, every rule, inject, objective and ending is checked each time (the
     # slow reference that the tests compare the indexed engine with).
     scan_all: bool = False
@@ -318,18 +319,43 @@ class Program:
         self._found[(kind, keys)] = result
         return result
 
-    def answering(self, recipients: tuple[str, ...]) -> list[tuple[Rule, Check | None]]:
+    def answering(
+        self, recipients: tuple[str, ...], played: tuple[str, ...]
+    ) -> list[tuple[Rule, Check | None]]:
         """``candidates("message", recipients)`` with each rule's message filter folded
         into its check: one call per rule, the filter first (as ``fire`` tested it), so a
         condition that draws a chance draws only for a message the rule is about. The
-        check reads the message being answered (``ctx.message``)."""
-        found = self._answering.get(recipients)
+        check reads the message being answered (``ctx.message``).
+
+        ``played`` are the roles people play in the game, which no step changes: a rule
+        whose condition is false for them whatever else holds (it asks for a role nobody
+        plays) is left out, and the parts about the roles are not tested, unless the
+        condition draws a chance (then it is kept whole, so it draws as before)."""
+        key = (recipients, _played_key(played))
+        found = self._answering.get(key)
         if found is None:
             filters = self.filters
-            found = self._answering[recipients] = [
-                (rule, _answers(rule.when.message, filters[rule.id], check))  # type: ignore[union-attr]
-                for rule, check in self.candidates("message", recipients)
-            ]
+            roles = self.roles(played)
+            found = []
+            for rule, check in self.candidates("message", recipients):
+                cond = rule.if_
+                if (
+                    not self.scan_all
+                    and cond is not None
+                    and _has_fixed(cond, False)
+                    and not _draws(cond)
+                ):
+                    fixed = folded(cond, roles, None)
+                    if fixed is False:
+                        continue  # (it can never answer in this game)
+                    check = (
+                        None
+                        if fixed is True
+                        else _compile_folded(cond, roles, None, self.conditions)
+                    )
+                flt = rule.when.message  # type: ignore[union-attr]
+                found.append((rule, _answers(flt, filters[rule.id], check)))
+            self._answering[key] = found
         return found
 
     def roles(self, played: tuple[str, ...]) -> frozenset[str]:
@@ -574,13 +600,15 @@ def may_hold(cond: Any, roles: frozenset[str], turn: int) -> bool:
     return _draws(cond) or folded(cond, roles, turn) is not False
 
 
-def folded(cond: Any, roles: frozenset[str], turn: int) -> bool | None:
+def folded(cond: Any, roles: frozenset[str], turn: int | None) -> bool | None:
     """``cond``'s value in any state of a game whose played roles are ``roles`` at
-    ``turn``, or None when it depends on more than those. (Checking it may still draw a
-    chance: see ``_draws``.)"""
+    ``turn`` (None: at any turn), or None when it depends on more than those. (Checking
+    it may still draw a chance: see ``_draws``.)"""
     if isinstance(cond, L.RoleIs):
         return cond.role in roles
     if isinstance(cond, L.TurnIs):
+        if turn is None:
+            return None
         lo = cond.turn.min if cond.turn.min is not None else 0
         hi = cond.turn.max if cond.turn.max is not None else 10**9
         return lo <= turn <= hi
@@ -599,26 +627,28 @@ def folded(cond: Any, roles: frozenset[str], turn: int) -> bool | None:
     return None
 
 
-def _has_fixed(cond: Any) -> bool:
-    """Whether ``cond`` has a part about the roles played or the turn."""
-    if isinstance(cond, L.RoleIs | L.TurnIs):
+def _has_fixed(cond: Any, turn: bool = True) -> bool:
+    """Whether ``cond`` has a part about the roles played or (if ``turn``) the turn."""
+    if isinstance(cond, L.RoleIs):
         return True
+    if isinstance(cond, L.TurnIs):
+        return turn
     if isinstance(cond, L.NotOf):
-        return _has_fixed(cond.not_)
+        return _has_fixed(cond.not_, turn)
     if isinstance(cond, L.AllOf):
-        return any(_has_fixed(c) for c in cond.all)
+        return any(_has_fixed(c, turn) for c in cond.all)
     if isinstance(cond, L.AnyOf):
-        return any(_has_fixed(c) for c in cond.any)
+        return any(_has_fixed(c, turn) for c in cond.any)
     return False
 
 
 def _compile_folded(
-    cond: Any, roles: frozenset[str], turn: int, conditions: CompiledConditions
+    cond: Any, roles: frozenset[str], turn: int | None, conditions: CompiledConditions
 ) -> Check:
     """A check of ``cond`` (which draws no chance, so the order of its parts does not
     matter) without the parts whose value ``folded`` knows; ``cond`` itself is not
-    known."""
-    if not _has_fixed(cond):
+    known. ``turn`` None: the check holds at any turn (turn parts are kept)."""
+    if not _has_fixed(cond, turn is not None):
         return conditions(cond)
     if isinstance(cond, L.NotOf):
         inner = _compile_folded(cond.not_, roles, turn, conditions)
@@ -632,6 +662,13 @@ def _compile_folded(
         if folded(c, roles, turn) is None
     )
     return _all(parts) if every else _any(parts)
+
+
+def _played_key(played: tuple[str, ...]) -> Any:
+    """How ``Program._answering`` names the roles played: the one role of a game of one
+    (``state.role``), the seats of a class game (``state.seats``), so that a step makes
+    no tuple to look its answer up."""
+    return played[0] if len(played) == 1 else played
 
 
 def _draws(cond: Any) -> bool:

@@ -109,7 +109,7 @@ class Engine:
 
     def step(self, state: GameState, action: Action) -> tuple[GameState, list[E.Event]]:
         """Apply one action. The input state is never modified."""
-        work = _Step(self.content, state, self.program, lean=self.lean)
+        work = _begin(self.content, state, self.program, self.lean)
         # Points go to the group whose action earned them; what time moving on brings
         # (replies, events) belongs to no group.
         work.scorer = "" if type(action) is EndTurn else state.role
@@ -696,9 +696,12 @@ class _Step:
         recipients = message.recipients
         # (the rules' filters are folded into their checks: see ``Program.answering``)
         program = self.program
-        among = program._answering.get(recipients)  # (``answering``'s remembered answer)
+        state = self.state
+        # (``answering``'s remembered answer, read directly: its key names the roles
+        # played as ``compiled._played_key`` does, without making a tuple)
+        among = program._answering.get((recipients, state.seats or state.role))
         if among is None:
-            among = program.answering(recipients)
+            among = program.answering(recipients, state.seats or (state.role,))
         replied = self.fire("message", None, recipients, among)
         self.message = None
         seats = self.state.seats
@@ -959,11 +962,12 @@ class _Step:
                     self.run_inject(item.data["id"])
 
     def _deliver_reply(self, item: Pending) -> None:
-        data = item.data  # (read directly: every turn delivers replies)
-        get = data.get
-        evaluation = get("evaluation")
+        # (read directly, by subscript: every turn delivers replies, and ``_reply_later``,
+        # which alone schedules them, gives every key but 'to')
+        data = item.data
+        evaluation = data["evaluation"]
         state = self.state
-        recipient = get("to") or state.role
+        recipient = data.get("to") or state.role
         ident = len(state.messages) + 1
         # (built here, by position, rather than through ``new_message``: every turn
         # delivers replies, and keyword arguments cost twice as much)
@@ -974,20 +978,20 @@ class _Step:
             data["channel"],
             data["sender"],
             (recipient,),
-            tuple(get("facts") or ()),
+            tuple(data["facts"]),
             "",  # subject
             "",  # body
-            get("subject"),  # subject_id
-            get("body"),  # body_id
-            get("handling"),
+            data["subject"],  # subject_id
+            data["body"],  # body_id
+            data["handling"],
             "",  # handling_note
             evaluation[0] if evaluation else None,  # source_code
             evaluation[1] if evaluation else None,  # info_code
             "normal",  # priority
             self.scenario.case.reference,
             THB,
-            get("thread") or ident,
-            get("request"),  # in_reply_to
+            data["thread"] or ident,
+            data["request"],  # in_reply_to
             None,  # service
         )
         if not self.lean:
@@ -1065,13 +1069,13 @@ class _Step:
         matches: Any,
         keys: tuple[Any, ...] | None = None,
         among: list[tuple[Rule, Any]] | None = None,
-    ) -> set[str]:
+    ) -> AbstractSet[str]:
         """Fire the rules of one trigger kind that match and whose condition holds.
 
         ``among``: the rules to look at, if the caller has them (``Program.answering``).
         Returns the actors that replied, so that those left silent can acknowledge.
         """
-        replied: set[str] = set()
+        replied: AbstractSet[str] = _NOBODY  # (most calls: no one replies; no set made)
         if self.depth >= MAX_CASCADE:
             self.emit(E.RULE_FIRED, rule=None, stopped="cascade limit")
             return replied
@@ -1148,7 +1152,7 @@ class _Step:
                             break
                         found = handler(self, effect, origin)
                         if found:
-                            replied |= found
+                            replied = replied | found
                 finally:
                     self.responder = outer
                     self.scorer = scorer
@@ -1156,7 +1160,7 @@ class _Step:
             self.depth -= 1
         return replied
 
-    def _replies_again(self, rule: Rule, replied: set[str]) -> bool:
+    def _replies_again(self, rule: Rule, replied: AbstractSet[str]) -> bool:
         """Whether ``rule`` would answer for an actor that has already answered this
         message or request (a rule fired earlier may have made its condition true)."""
         for effect in rule.then:
@@ -1319,6 +1323,33 @@ class _Step:
                 self.finish(ending)
                 return
 
+
+def _begin(content: GameContent, state: GameState, program: Program, lean: bool) -> _Step:
+    """``_Step(content, state, program, lean=lean)``, made without calling the class: a
+    class call with keywords costs about what the thirteen stores below do, and every
+    step makes one. Keep it in step with ``_Step.__init__`` (a test compares the two)."""
+    work = _new(_Step)
+    work.content = content
+    work.scenario = content.scenario
+    work.program = program
+    work.compiled = program.conditions
+    work.events = []
+    work.message = None
+    work.depth = 0
+    work.responder = None
+    work.scorer = ""
+    work.deciding = None
+    work.addressee = None
+    work._copied = set()
+    work._owned = set()
+    work.dirty = False
+    work.changed = set()
+    work.lean = lean
+    work.state = state.shallow()
+    return work
+
+
+_new = object.__new__
 
 _due_order = attrgetter("due", "seq")  # (by due turn, then by when it was scheduled)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
@@ -57,4 +57,6 @@ HIDDEN_KINDS = frozenset({RULE_FIRED})
 class Event:
     kind: EventKind
     turn: int
-    data: dict[str, Any] = field(default_factory=dict)
+    # (no default: every event has data, and a default factory costs a test at each of the
+    # four events a step makes)
+    data: dict[str, Any]

@@ -84,6 +84,14 @@ def check(step: _Step, action: Action) -> int:
     if step.state.ending is not None:
         raise Refused("game_over")
     kind = type(action)
+    # (one look-up by the action's type, first: the actions are final classes, never
+    # subclassed, and most steps are one of those that cost points)
+    checker = _COSTS.get(kind)
+    if checker is not None:
+        cost = checker(step, action)
+        if cost > step.state.ap:
+            raise Refused("no_ap", {"cost": cost, "ap": step.state.ap})
+        return cost
     if kind is EndTurn:
         return 0
     if kind is TrainerInject or kind is TrainerReveal or kind is TrainerNote:
@@ -91,14 +99,7 @@ def check(step: _Step, action: Action) -> int:
         return 0
     if kind is Decide:
         return decisions.check(step, action)  # type: ignore[arg-type]
-    # (one look-up by the action's type: the actions are final classes, never subclassed)
-    checker = _COSTS.get(kind)
-    if checker is None:  # pragma: no cover - the Action union is closed
-        raise Refused("unknown_action", {"action": repr(action)})
-    cost = checker(step, action)
-    if cost > step.state.ap:
-        raise Refused("no_ap", {"cost": cost, "ap": step.state.ap})
-    return cost
+    raise Refused("unknown_action", {"action": repr(action)})  # pragma: no cover - closed union
 
 
 def check_trainer(step: _Step, action: TrainerInject | TrainerReveal | TrainerNote) -> None:

@@ -169,31 +169,33 @@ class GameState:
         costs copies only of what it changes, and a state's unchanged dicts are the very
         objects of the state it came from (a search tells them apart by identity).
         """
-        return GameState(
-            self.scenario,
-            self.role,
-            self.turn,
-            self.ap,
-            self.rng,
-            self.knowledge,
-            self.variables,
-            self.scores,
-            self.fired,
-            self.injected,
-            self.done,
-            self.permissions,
-            self.messages,
-            self.pending,
-            self.objectives,
-            self.score_log,
-            self.ending,
-            self.next_seq,
-            self.seats,
-            self.breaches,
-            self.exchanges,
-            self.causes,
-            self.open_requests,
-        )
+        # (made without ``GameState(...)``: calling the class of a dataclass with 23
+        # fields costs about twice these stores, and every step makes one)
+        new = _new(GameState)
+        new.scenario = self.scenario
+        new.role = self.role
+        new.turn = self.turn
+        new.ap = self.ap
+        new.rng = self.rng
+        new.knowledge = self.knowledge
+        new.variables = self.variables
+        new.scores = self.scores
+        new.fired = self.fired
+        new.injected = self.injected
+        new.done = self.done
+        new.permissions = self.permissions
+        new.messages = self.messages
+        new.pending = self.pending
+        new.objectives = self.objectives
+        new.score_log = self.score_log
+        new.ending = self.ending
+        new.next_seq = self.next_seq
+        new.seats = self.seats
+        new.breaches = self.breaches
+        new.exchanges = self.exchanges
+        new.causes = self.causes
+        new.open_requests = self.open_requests
+        return new
 
     @property
     def over(self) -> bool:
@@ -222,6 +224,9 @@ class GameState:
         data["injected"] = sorted(self.injected)
         data["permissions"] = sorted(list(p) for p in self.permissions)
         return data
+
+
+_new = object.__new__
 
 
 def _pending_key(item: Pending) -> tuple[Any, ...] | None:
