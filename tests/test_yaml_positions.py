@@ -192,3 +192,74 @@ def test_a_problem_found_after_parsing_points_at_the_authors_line_in_the_flagshi
     line, column, found = _first_problem(tmp_path, broken)
     assert (line, column) == _at(broken, needle), found
     assert message in found
+
+
+# --- the loader's quicker tag resolution ---------------------------------------------------
+
+_TRICKY = [
+    "yes",
+    "Yes",
+    "NO",
+    "on",
+    "Off",
+    "y",
+    "n",
+    "true",
+    "False",
+    "~",
+    "null",
+    "Null",
+    "",
+    "1",
+    "-1",
+    "+1",
+    "0x1F",
+    "0o17",
+    "017",
+    "1_000",
+    "1e3",
+    "1.5",
+    "-.5",
+    ".inf",
+    "-.INF",
+    ".nan",
+    "2020-01-01",
+    "2001-12-14t21:59:43.10-05:00",
+    "1:20",
+    "=",
+    "<<",
+    "a" * 64,
+    "1" * 64,
+    "1" * 65,
+    "plain text",
+    "'quoted'",
+    '"1"',
+    "'yes'",
+]
+
+
+def _tags(node: yaml.Node) -> list[tuple[str, str]]:
+    found: list[tuple[str, str]] = []
+    stack = [node]
+    while stack:
+        here = stack.pop()
+        if isinstance(here, yaml.ScalarNode):
+            found.append((here.value, here.tag))
+        elif isinstance(here, yaml.SequenceNode):
+            stack.extend(here.value)
+        elif isinstance(here, yaml.MappingNode):
+            for key, value in here.value:
+                stack += [key, value]
+    return found
+
+
+@pytest.mark.parametrize("repeat", [1, 2])  # the second time from what the first kept
+def test_every_value_gets_the_tag_pyyaml_gives_it(repeat: int) -> None:
+    texts = [p.read_text(encoding="utf-8") for p in BUNDLED]
+    texts.append("\n".join(f"- {v}\n- {v}: {v}" for v in _TRICKY if v))
+    texts.append("\n".join(f"- [{v}, {{{v}: {v}}}]" for v in _TRICKY if v and v[0] not in "'\""))
+    for text in texts * repeat:
+        ours = _tags(yaml.compose(text, Loader=yamlsafe._Loader))
+        theirs = _tags(yaml.compose(text, Loader=yaml.CSafeLoader))
+        assert ours == theirs
+    assert ("yes", "tag:yaml.org,2002:bool") in ours  # the list did reach the resolver
