@@ -450,3 +450,24 @@ def test_a_verdict_store_that_cannot_be_replaced_leaves_no_temporary_file(
     with pytest.raises(OSError):
         verdicts._write_json(where, {"passed": {}})
     assert list((tmp_path / "cache").iterdir()) == []
+
+
+def test_no_cache_reads_no_file_a_second_time_for_verdicts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # --no-cache keeps no verdicts, so it has no use for the files' hashes; with verdicts
+    # each checked file is hashed before and after its check (an edit meanwhile).
+    course = _course(tmp_path)
+    hashed: list[str] = []
+    real = verdicts._file_hash
+
+    def counting(path: Path) -> str:
+        hashed.append(path.name)
+        return real(path)
+
+    monkeypatch.setattr(verdicts, "_file_hash", counting)
+    problems, count, checked = verdicts.validate_changed([course], remember=False)
+    assert (problems, count, checked) == ([], 2, 2)
+    assert hashed == []
+    verdicts.validate_changed([course])
+    assert "tutorial.yaml" in hashed
