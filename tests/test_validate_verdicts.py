@@ -471,3 +471,25 @@ def test_no_cache_reads_no_file_a_second_time_for_verdicts(
     assert hashed == []
     verdicts.validate_changed([course])
     assert "tutorial.yaml" in hashed
+
+
+def test_checking_content_with_a_data_folder_given_never_looks_for_the_usual_one(
+    tmp_path: Path,
+) -> None:
+    # platformdirs (and the tempfile it brings) is imported only to find the user's data
+    # folder; with TRAFFICKING_SIM_HOME set, a check has no use for it.
+    course = _course(tmp_path / "course")
+    code = (
+        "import sys\n"
+        "from trafficking_sim.cli import main\n"
+        f"code = main(['validate', '--no-cache', {str(course)!r}])\n"
+        "print(sorted(m for m in ('platformdirs', 'tempfile') if m in sys.modules),"
+        " file=sys.stderr)\n"
+        "raise SystemExit(code)\n"
+    )
+    env = {**os.environ, "TRAFFICKING_SIM_HOME": str(tmp_path / "home")}
+    run = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert run.returncode == 0, run.stderr
+    assert run.stderr.strip().endswith("[]"), run.stderr
