@@ -540,6 +540,28 @@ def test_non_standard_tag(tmp_path: Path, value: str, where: tuple[int, int], ta
     check(first(tmp_path, text), where, f"{tag}'", "not allowed in content files")
 
 
+@pytest.mark.parametrize(
+    ("value", "tag", "fits"),
+    [
+        ("!!bool yeson", "!!bool", "true or false, but 'yeson' is not"),
+        ("!!int 3*a", "!!int", "a whole number, but '3*a' is not"),
+        ("!!float many", "!!float", "a number, but 'many' is not"),
+        ("!!int", "!!int", "a whole number, but the value is empty"),
+    ],
+    ids=["bool", "int", "float", "empty-int"],
+)
+def test_a_standard_tag_on_a_value_it_does_not_fit(
+    tmp_path: Path, value: str, tag: str, fits: str
+) -> None:
+    # A located message, not the program's internal error (it was: KeyError, ValueError).
+    text = f"kind: scenario\nid: x\nmax_turns: {value}\n"
+    check(
+        first(tmp_path, text),
+        (3, 12),
+        f"the tag '{tag}' says this is {fits}; remove the tag, or write a value that fits it",
+    )
+
+
 def test_tag_on_a_key(tmp_path: Path) -> None:
     check(
         first(tmp_path, "kind: scenario\n!!python/str id: x\n"),

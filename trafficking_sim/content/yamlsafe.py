@@ -68,6 +68,12 @@ _SCALAR_TAGS = {
     "tag:yaml.org,2002:null",
     "tag:yaml.org,2002:timestamp",
 }
+_TAG_FITS = {
+    "tag:yaml.org,2002:int": "a whole number",
+    "tag:yaml.org,2002:float": "a number",
+    "tag:yaml.org,2002:bool": "true or false",
+    "tag:yaml.org,2002:null": "empty (null)",
+}
 _SEQ = "tag:yaml.org,2002:seq"
 _MAP = "tag:yaml.org,2002:map"
 
@@ -419,7 +425,18 @@ class _Builder:
             return node.value
         if self.constructor is None:
             self.constructor = yaml.SafeLoader("")
-        return self.constructor.construct_object(node, deep=True)
+        try:
+            return self.constructor.construct_object(node, deep=True)
+        except (ValueError, KeyError, IndexError, TypeError, ArithmeticError, yaml.YAMLError):
+            # Only an explicit tag (``!!int abc``) can give a value that does not fit it.
+            tag = "!!" + node.tag.removeprefix("tag:yaml.org,2002:")
+            fits = _TAG_FITS.get(node.tag, "of that type")
+            value = f"'{node.value}' is not" if node.value else "the value is empty"
+            raise self._error(
+                node,
+                f"the tag '{tag}' says this is {fits}, but {value}; remove the tag, or write "
+                "a value that fits it",
+            ) from None
 
     def _mapping(self, node: yaml.MappingNode, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
