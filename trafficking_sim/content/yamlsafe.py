@@ -3,8 +3,9 @@
 PyYAML's safe loader is a good parser but a poor judge of content: it silently keeps
 the last of two duplicate keys, turns the key ``on`` into ``True`` and expands alias
 bombs. This module composes the YAML node graph (with libyaml when available) and
-builds plain Python data itself, recording the line and column of every path so that
-a validation error can point at the exact spot in the author's file.
+builds plain Python data itself. It keeps the file's text, from which ``Located`` works
+out the line and column of every path when a problem is first reported, so that a
+validation error can point at the exact spot in the author's file.
 """
 
 from __future__ import annotations
