@@ -73,7 +73,7 @@ _TAG_FITS = {
     "tag:yaml.org,2002:int": "a whole number",
     "tag:yaml.org,2002:float": "a number",
     "tag:yaml.org,2002:bool": "true or false",
-    "tag:yaml.org,2002:null": "empty (null)",
+    "tag:yaml.org,2002:null": "an empty value",
 }
 _SEQ = "tag:yaml.org,2002:seq"
 _MAP = "tag:yaml.org,2002:map"
@@ -421,6 +421,8 @@ class _Builder:
     def _scalar(self, node: yaml.ScalarNode) -> Any:
         if node.tag not in _SCALAR_TAGS:
             raise self._error(node, _tag_message(node.tag))
+        if node.tag == _STR:
+            return node.value
         if node.tag == "tag:yaml.org,2002:timestamp":
             # Dates stay text; fields that need a date parse it themselves.
             return node.value
@@ -429,14 +431,15 @@ class _Builder:
         try:
             return self.constructor.construct_object(node, deep=True)
         except (ValueError, KeyError, IndexError, TypeError, ArithmeticError, yaml.YAMLError):
-            # Only an explicit tag (``!!int abc``) can give a value that does not fit it.
+            # A tag written on a value that does not fit it (``!!int abc``), or plain text
+            # that YAML reads as a number it cannot make (``0b_``).
             tag = "!!" + node.tag.removeprefix("tag:yaml.org,2002:")
-            fits = _TAG_FITS.get(node.tag, "of that type")
-            value = f"'{node.value}' is not" if node.value else "the value is empty"
+            fits = _TAG_FITS.get(node.tag, "a value of that type")
+            value = f"'{node.value}'" if node.value else "the empty value"
             raise self._error(
                 node,
-                f"the tag '{tag}' says this is {fits}, but {value}; remove the tag, or write "
-                "a value that fits it",
+                f"{value} is taken for {fits} (YAML's {tag}), but it is not one; if it is text, "
+                "put it in quotes (with no tag), else write a value that fits",
             ) from None
 
     def _mapping(self, node: yaml.MappingNode, depth: int) -> dict[str, Any]:
