@@ -540,6 +540,32 @@ def test_non_standard_tag(tmp_path: Path, value: str, where: tuple[int, int], ta
     check(first(tmp_path, text), where, f"{tag}'", "not allowed in content files")
 
 
+@pytest.mark.parametrize(
+    ("value", "says"),
+    [
+        ("!!bool yeson", "'yeson' is taken for true or false (YAML's !!bool)"),
+        ("!!int 3*a", "'3*a' is taken for a whole number (YAML's !!int)"),
+        ("!!float many", "'many' is taken for a number (YAML's !!float)"),
+        ("!!int", "the empty value is taken for a whole number (YAML's !!int)"),
+        ("0b_", "'0b_' is taken for a whole number (YAML's !!int)"),  # no tag written
+        ("0x_", "'0x_' is taken for a whole number (YAML's !!int)"),
+    ],
+    ids=["bool", "int", "float", "empty-int", "plain-binary", "plain-hex"],
+)
+def test_a_value_yaml_takes_for_a_number_it_cannot_make(
+    tmp_path: Path, value: str, says: str
+) -> None:
+    # A located message, not the program's internal error (it was: KeyError, ValueError).
+    text = f"kind: scenario\nid: x\nmax_turns: {value}\n"
+    check(
+        first(tmp_path, text),
+        (3, 12),
+        says,
+        "but it is not one; if it is text, put it in quotes (with no tag), else write a value "
+        "that fits",
+    )
+
+
 def test_tag_on_a_key(tmp_path: Path) -> None:
     check(
         first(tmp_path, "kind: scenario\n!!python/str id: x\n"),

@@ -106,7 +106,15 @@ def test_the_walk_of_a_scenario_visits_what_a_plain_recursive_walk_does() -> Non
     from pydantic import BaseModel
 
     from trafficking_sim.content.text import LocalText
-    from trafficking_sim.content.validation import walk, walk_with_ids
+    from trafficking_sim.content.validation import (
+        _path_of,
+        _texts_with_ids,
+        walk,
+        walk_with_ids,
+    )
+
+    def _text_ids(root: Any) -> set[int]:
+        return {id(n) for _, n in plain(root, ()) if isinstance(n, LocalText)}
 
     def plain(node: Any, path: tuple[Any, ...]) -> list[tuple[tuple[Any, ...], Any]]:
         found = [(path, node)]
@@ -130,6 +138,15 @@ def test_the_walk_of_a_scenario_visits_what_a_plain_recursive_walk_does() -> Non
         expected = [(p, id(n)) for p, n in plain(scenario, ())]
         assert [(p, id(n)) for p, n in walk(scenario)] == expected, path
         assert [(p, id(n)) for p, _, n in walk_with_ids(scenario)] == expected, path
+        # The texts' own walk (the one resolve_texts uses) meets the texts of that walk,
+        # in its order, with the same paths and ids.
+        texts = [(p, i, p[:1], id(n)) for p, i, n in walk_with_ids(scenario)]
+        ids = _text_ids(scenario)
+        texts = [(p, i, top, n) for p, i, top, n in texts if n in ids]
+        assert [
+            (_path_of(place), i, (top,) if top is not None else (), id(n))
+            for place, i, top, n in _texts_with_ids(scenario)
+        ] == texts, path
 
 
 def test_the_cross_reference_walk_visits_every_form_its_checks_name() -> None:

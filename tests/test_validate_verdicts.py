@@ -450,3 +450,46 @@ def test_a_verdict_store_that_cannot_be_replaced_leaves_no_temporary_file(
     with pytest.raises(OSError):
         verdicts._write_json(where, {"passed": {}})
     assert list((tmp_path / "cache").iterdir()) == []
+
+
+def test_no_cache_reads_no_file_a_second_time_for_verdicts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # --no-cache keeps no verdicts, so it has no use for the files' hashes; with verdicts
+    # each checked file is hashed before and after its check (an edit meanwhile).
+    course = _course(tmp_path)
+    hashed: list[str] = []
+    real = verdicts._file_hash
+
+    def counting(path: Path) -> str:
+        hashed.append(path.name)
+        return real(path)
+
+    monkeypatch.setattr(verdicts, "_file_hash", counting)
+    problems, count, checked = verdicts.validate_changed([course], remember=False)
+    assert (problems, count, checked) == ([], 2, 2)
+    assert hashed == []
+    verdicts.validate_changed([course])
+    assert "tutorial.yaml" in hashed
+
+
+def test_checking_content_with_a_data_folder_given_never_looks_for_the_usual_one(
+    tmp_path: Path,
+) -> None:
+    # platformdirs (and the tempfile it brings) is imported only to find the user's data
+    # folder; with TRAFFICKING_SIM_HOME set, a check has no use for it.
+    course = _course(tmp_path / "course")
+    code = (
+        "import sys\n"
+        "from trafficking_sim.cli import main\n"
+        f"code = main(['validate', '--no-cache', {str(course)!r}])\n"
+        "print(sorted(m for m in ('platformdirs', 'tempfile') if m in sys.modules),"
+        " file=sys.stderr)\n"
+        "raise SystemExit(code)\n"
+    )
+    env = {**os.environ, "TRAFFICKING_SIM_HOME": str(tmp_path / "home")}
+    run = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert run.returncode == 0, run.stderr
+    assert run.stderr.strip().endswith("[]"), run.stderr

@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
-
-import platformdirs
 
 APP_NAME = "trafficking-sim"
 HOME_ENV = "TRAFFICKING_SIM_HOME"
@@ -52,6 +49,8 @@ def user_data_dir() -> Path:
     if override:
         return Path(override)
     try:
+        import platformdirs  # here, not at the top: a check of content never needs it
+
         found = platformdirs.user_data_path(APP_NAME, appauthor=False)
     except (KeyError, RuntimeError, OSError, ImportError):
         return _temporary_dir()
@@ -63,6 +62,8 @@ def user_data_dir() -> Path:
 def _temporary_dir() -> Path:
     global _temporary
     if _temporary is None:
+        import tempfile
+
         user = str(os.getuid()) if hasattr(os, "getuid") else "user"
         _temporary = Path(tempfile.gettempdir()) / f"{APP_NAME}-{user}"
         try:

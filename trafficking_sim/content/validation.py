@@ -303,6 +303,59 @@ def walk_with_ids(obj: Any) -> Iterator[tuple[Path_, str, Any]]:
             stack.append((child_path, f"{ident}.{part}" if ident else part, child))
 
 
+_Place = tuple[Any, str | int] | None
+"""Where a node stands: (its parent's place, its key or index), None at the root; a path
+is made of it (``_path_of``) only when a problem needs one."""
+
+
+def _path_of(place: _Place) -> Path_:
+    parts: list[str | int] = []
+    while place is not None:
+        place, part = place
+        parts.append(part)
+    return tuple(reversed(parts))
+
+
+def _texts_with_ids(root: Any) -> Iterator[tuple[_Place, str, Any, LocalText]]:
+    """Every text under ``root`` as ``walk_with_ids`` meets it, in the same order:
+    (its place, its text id path, the first key of its path, the text).
+
+    The texts are about a quarter of the nodes of a file: this walk yields only them, and
+    keeps each node's place as a link to its parent's instead of a new path tuple."""
+    shapes = _SHAPES
+    stack: list[tuple[_Place, str, Any, Any]] = [(None, "", None, root)]
+    pop = stack.pop
+    while stack:
+        place, ident, top, node = pop()
+        cls = type(node)
+        shape = shapes.get(cls)
+        if shape is None:
+            shape = _shape(cls)
+        if shape == _LEAF:
+            if isinstance(node, LocalText):
+                yield place, ident, top, node
+            continue
+        kids: list[tuple[_Place, str, Any, Any]] = []
+        if shape == _MODEL:
+            values = node.__dict__  # as in _children
+            for name, key in _fields_of(cls):
+                value = values[name]
+                if value is None or isinstance(value, _SKIPPED):
+                    continue
+                kids.append(((place, key), f"{ident}.{key}" if ident else key, top, value))
+        elif shape == _LIST:
+            for i, item in enumerate(node):
+                part = _id_part(item, i)
+                kids.append(((place, i), f"{ident}.{part}" if ident else part, top, item))
+        else:
+            for key, item in node.items():
+                part = str(key)
+                kids.append(((place, key), f"{ident}.{part}" if ident else part, top, item))
+        if place is None:  # the root's children: each is the first key of its paths
+            kids = [(p, i, p[1] if p is not None else None, n) for p, i, _, n in kids]
+        stack.extend(reversed(kids))
+
+
 def resolve_texts(
     root: BaseModel, located: Located, languages: list[str], prefix: str = ""
 ) -> tuple[dict[str, LocalText], list[Problem]]:
@@ -313,20 +366,18 @@ def resolve_texts(
     used: set[str] = set()
     for key, text in table.items():
         text._id = prefix + key
-    for path, text_id, obj in walk_with_ids(root):
-        if not isinstance(obj, LocalText):
-            continue
+    for place, text_id, top, obj in _texts_with_ids(root):
         # The private slots read directly: pydantic's attribute fallback is slow.
         private = obj.__pydantic_private__ or {}
         ref = private.get("_ref")
-        if path[:1] == ("texts",):
+        if top == "texts":
             registry[obj.id] = obj
         elif ref is not None:
             target = table.get(ref)
             if target is None:
                 problems.append(
                     located.problem(
-                        path,
+                        _path_of(place),
                         f"unknown text id '{ref}': add it under 'texts:' or write the text "
                         f"inline as {{en: ..., sl: ...}}.{suggest(ref, table)}".rstrip("."),
                     )
@@ -344,7 +395,7 @@ def resolve_texts(
             if not obj.texts.get(lang, "").strip():
                 problems.append(
                     located.problem(
-                        path,
+                        _path_of(place),
                         f"the text '{obj.id}' has no {lang} version "
                         f"(this file's languages are {', '.join(languages)})",
                     )

@@ -288,8 +288,8 @@ def _check(files: list[Path], verdicts: Verdicts | None) -> list[Problem]:
     loader: Any = ContentLoader() if verdicts is None else _reusing_loader(verdicts)
     problems: list[Problem] = []
     for path in files:
-        try:
-            before = _file_hash(path)
+        try:  # only verdicts use it: --no-cache keeps none, and reads no file twice
+            before = "" if verdicts is None else _file_hash(path)
         except OSError:
             before = ""  # the loader says, in words, why it cannot be read
         try:

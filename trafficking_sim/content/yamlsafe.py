@@ -3,15 +3,15 @@
 PyYAML's safe loader is a good parser but a poor judge of content: it silently keeps
 the last of two duplicate keys, turns the key ``on`` into ``True`` and expands alias
 bombs. This module composes the YAML node graph (with libyaml when available) and
-builds plain Python data itself, recording the line and column of every path so that
-a validation error can point at the exact spot in the author's file.
+builds plain Python data itself. It keeps the file's text, from which ``Located`` works
+out the line and column of every path when a problem is first reported, so that a
+validation error can point at the exact spot in the author's file.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar, cast
 
 import yaml
 
@@ -21,7 +21,44 @@ MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 48
 MAX_NODES = 200_000
 
-_Loader: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_SafeLoader: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_SafeLoader):  # type: ignore[misc]
+    """The safe loader, resolving the same tags with fewer steps.
+
+    The composer asks for the tag of every value (about 27,000 times for the bundled
+    content). A plain scalar's tag depends only on its text, since the safe loader has no
+    path resolvers, so the answer for a short text is kept; a quoted scalar is text, a
+    list a list, a mapping a mapping, as PyYAML's own ``resolve`` answers them.
+    """
+
+    _known: ClassVar[dict[str, str]] = {}
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+        if kind is yaml.ScalarNode and len(value) <= _KNOWN_LENGTH and not self.yaml_path_resolvers:
+            if not implicit[0]:
+                return _STR
+            known = self._known
+            tag = known.get(value)
+            if tag is None:
+                if len(known) >= _KNOWN_MAX:
+                    known.clear()
+                tag = known[value] = super().resolve(kind, value, implicit)
+            return tag
+        return super().resolve(kind, value, implicit)
+
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        if self.yaml_path_resolvers:  # only path resolvers need it; the safe loader has none
+            super().descend_resolver(current_node, current_index)
+
+    def ascend_resolver(self) -> None:
+        if self.yaml_path_resolvers:
+            super().ascend_resolver()
+
+
+_KNOWN_LENGTH = 64
+_KNOWN_MAX = 20_000
 
 _STR = "tag:yaml.org,2002:str"
 _SCALAR_TAGS = {
@@ -32,32 +69,85 @@ _SCALAR_TAGS = {
     "tag:yaml.org,2002:null",
     "tag:yaml.org,2002:timestamp",
 }
+_TAG_FITS = {
+    "tag:yaml.org,2002:int": "a whole number",
+    "tag:yaml.org,2002:float": "a number",
+    "tag:yaml.org,2002:bool": "true or false",
+    "tag:yaml.org,2002:null": "an empty value",
+}
 _SEQ = "tag:yaml.org,2002:seq"
 _MAP = "tag:yaml.org,2002:map"
 
 Path_ = tuple[str | int, ...]
 
 
-@dataclass
 class Located:
-    """Plain data from one YAML file, with the position of every path in it."""
+    """Plain data from one YAML file, with the position of every path in it.
 
-    data: Any
-    file: str
-    positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
-    key_positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    The position tables are worked out the first time a position is asked for (from the
+    file's text, composed again), not while parsing: valid content never needs them, and
+    recording a path and a position for every value cost a good part of a check. Data
+    made without text (the content cache's, kept verdicts') has no positions: every path
+    is then at line 1, column 1, as before.
+    """
+
+    __slots__ = ("_key_positions", "_positions", "_text", "data", "file")
+
+    def __init__(
+        self,
+        data: Any,
+        file: str,
+        positions: dict[Path_, tuple[int, int]] | None = None,
+        key_positions: dict[Path_, tuple[int, int]] | None = None,
+        *,
+        text: str | None = None,
+    ) -> None:
+        self.data = data
+        self.file = file
+        self._text = text if positions is None and key_positions is None else None
+        self._positions = positions
+        self._key_positions = key_positions
+
+    def __repr__(self) -> str:
+        return f"Located(file={self.file!r}, data={self.data!r})"
+
+    def _tables(self) -> None:
+        if self._text is not None:
+            self._positions, self._key_positions = position_tables(self._text)
+            self._text = None
+        if self._positions is None:
+            self._positions = {}
+        if self._key_positions is None:
+            self._key_positions = {}
+
+    @property
+    def positions(self) -> dict[Path_, tuple[int, int]]:
+        """Line and column (1-based) of every value, by its path."""
+        if self._positions is None or self._text is not None:
+            self._tables()
+        assert self._positions is not None
+        return self._positions
+
+    @property
+    def key_positions(self) -> dict[Path_, tuple[int, int]]:
+        """Line and column (1-based) of every mapping key, by the path of its value."""
+        if self._key_positions is None or self._text is not None:
+            self._tables()
+        assert self._key_positions is not None
+        return self._key_positions
 
     def where(self, path: Path_, *, key: bool = False) -> tuple[int, int]:
         """Line and column (1-based) of a path, or of its nearest existing ancestor."""
-        table = self.key_positions if key else self.positions
+        positions = self.positions
+        table = self.key_positions if key else positions
         probe = tuple(path)
         while probe:
             if probe in table:
                 return table[probe]
-            if probe in self.positions:
-                return self.positions[probe]
+            if probe in positions:
+                return positions[probe]
             probe = probe[:-1]
-        return self.positions.get((), (1, 1))
+        return positions.get((), (1, 1))
 
     def problem(self, path: Path_, message: str, *, key: bool = False) -> Problem:
         line, column = self.where(path, key=key)
@@ -143,10 +233,32 @@ def parse(text: str, shown: str) -> Located:
         raise _fail(shown, 1, 1, "the document is nested too deeply to be content") from None
     if node is None:
         raise _fail(shown, 1, 1, "the file is empty: expected a YAML mapping (key: value lines)")
-    located = Located(data=None, file=shown)
-    builder = _Builder(located, text)
-    located.data = builder.build(node, (), 0)
-    return located
+    data = _Builder(shown, text).build(node, 0)
+    return Located(data, shown, text=text)
+
+
+def position_tables(
+    text: str,
+) -> tuple[dict[Path_, tuple[int, int]], dict[Path_, tuple[int, int]]]:
+    """The line and column (1-based) of every value and of every mapping key of a document
+    that ``parse`` accepted, by path: composed again, walked in the order of the build."""
+    positions: dict[Path_, tuple[int, int]] = {}
+    key_positions: dict[Path_, tuple[int, int]] = {}
+    root = yaml.compose(text, Loader=_Loader)
+    stack: list[tuple[yaml.Node, Path_]] = [] if root is None else [(root, ())]
+    while stack:
+        node, path = stack.pop()
+        mark = node.start_mark
+        positions.setdefault(path, (mark.line + 1, mark.column + 1))
+        if isinstance(node, yaml.SequenceNode):
+            stack.extend((item, (*path, i)) for i, item in reversed(list(enumerate(node.value))))
+        elif isinstance(node, yaml.MappingNode):
+            for key_node, _ in node.value:
+                key = (*path, key_node.value)
+                mark = key_node.start_mark
+                key_positions[key] = (mark.line + 1, mark.column + 1)
+            stack.extend(((value, (*path, k.value)) for k, value in reversed(node.value)))
+    return positions, key_positions
 
 
 def _best_mark(exc: yaml.MarkedYAMLError, text: str) -> Any:
@@ -246,25 +358,29 @@ def _tag_message(tag: str) -> str:
 
 
 class _Builder:
-    """Turns a composed YAML node graph into plain data, refusing what content may not use."""
+    """Turns a composed YAML node graph into plain data, refusing what content may not use.
 
-    def __init__(self, located: Located, text: str) -> None:
-        self.located = located
+    It records no positions (``Located`` works them out when one is asked for); a refusal
+    points at its own node.
+    """
+
+    def __init__(self, file: str, text: str) -> None:
+        self.file = file
         self.text = text
         self.nodes = 0
-        self.constructor = yaml.SafeLoader("")
+        self.constructor: Any = None  # made for the first number, true/false or null
 
     def _error(self, node: yaml.Node, message: str) -> ContentError:
         mark = node.start_mark
-        return _fail(self.located.file, mark.line + 1, mark.column + 1, message)
+        return _fail(self.file, mark.line + 1, mark.column + 1, message)
 
-    def build(self, node: yaml.Node, path: Path_, depth: int) -> Any:
+    def build(self, node: yaml.Node, depth: int) -> Any:
         self.nodes += 1
         if self.nodes > MAX_NODES:
             where = _alias_bomb_mark(self.text)
             line, column = where or (node.start_mark.line + 1, node.start_mark.column + 1)
             raise _fail(
-                self.located.file,
+                self.file,
                 line,
                 column,
                 f"the aliases here expand the document to more than {MAX_NODES:,} values "
@@ -272,18 +388,34 @@ class _Builder:
             )
         if depth > MAX_DEPTH:
             raise self._error(node, f"values are nested more than {MAX_DEPTH} levels deep")
-        mark = node.start_mark
-        self.located.positions.setdefault(path, (mark.line + 1, mark.column + 1))
+        kind = type(node)
+        if kind is yaml.ScalarNode:
+            if node.tag == _STR:
+                return node.value
+            return self._scalar(cast(yaml.ScalarNode, node))
+        if kind is yaml.MappingNode:
+            if node.tag != _MAP:
+                raise self._error(node, _tag_message(node.tag))
+            return self._mapping(cast(yaml.MappingNode, node), depth)
+        if kind is yaml.SequenceNode:
+            if node.tag != _SEQ:
+                raise self._error(node, _tag_message(node.tag))
+            build = self.build
+            return [build(item, depth + 1) for item in node.value]
+        return self._other(node, depth)
+
+    def _other(self, node: yaml.Node, depth: int) -> Any:
+        """A node of a class derived from PyYAML's own (none today), told apart as before."""
         if isinstance(node, yaml.ScalarNode):
             return self._scalar(node)
         if isinstance(node, yaml.SequenceNode):
             if node.tag != _SEQ:
                 raise self._error(node, _tag_message(node.tag))
-            return [self.build(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
+            return [self.build(item, depth + 1) for item in node.value]
         if isinstance(node, yaml.MappingNode):
             if node.tag != _MAP:
                 raise self._error(node, _tag_message(node.tag))
-            return self._mapping(node, path, depth)
+            return self._mapping(node, depth)
         raise self._error(node, "unsupported YAML construct")
 
     def _scalar(self, node: yaml.ScalarNode) -> Any:
@@ -294,27 +426,45 @@ class _Builder:
         if node.tag == "tag:yaml.org,2002:timestamp":
             # Dates stay text; fields that need a date parse it themselves.
             return node.value
-        return self.constructor.construct_object(node, deep=True)
+        if self.constructor is None:
+            self.constructor = yaml.SafeLoader("")
+        try:
+            return self.constructor.construct_object(node, deep=True)
+        except (ValueError, KeyError, IndexError, TypeError, ArithmeticError, yaml.YAMLError):
+            # A tag written on a value that does not fit it (``!!int abc``), or plain text
+            # that YAML reads as a number it cannot make (``0b_``).
+            tag = "!!" + node.tag.removeprefix("tag:yaml.org,2002:")
+            fits = _TAG_FITS.get(node.tag, "a value of that type")
+            value = f"'{node.value}'" if node.value else "the empty value"
+            raise self._error(
+                node,
+                f"{value} is taken for {fits} (YAML's {tag}), but it is not one; if it is text, "
+                "put it in quotes (with no tag), else write a value that fits",
+            ) from None
 
-    def _mapping(self, node: yaml.MappingNode, path: Path_, depth: int) -> dict[str, Any]:
+    def _mapping(self, node: yaml.MappingNode, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
+        build = self.build
         for key_node, value_node in node.value:
-            if key_node.tag == "tag:yaml.org,2002:merge":
-                raise self._error(key_node, "merge keys ('<<') are not supported in content files")
-            if not isinstance(key_node, yaml.ScalarNode):
-                raise self._error(key_node, "a key must be plain text, not a list or mapping")
-            if key_node.tag not in _SCALAR_TAGS:
-                raise self._error(key_node, _tag_message(key_node.tag))
+            if type(key_node) is not yaml.ScalarNode or key_node.tag != _STR:
+                self._check_key(key_node)
             # Keys are always text: 'on', 'no' and '1' stay what the author typed.
             key = key_node.value
             if key in result:
-                first = self.located.key_positions[(*path, key)]
+                first = next(k for k, _ in node.value if k.value == key).start_mark
                 raise self._error(
                     key_node,
-                    f"duplicate key '{key}' (first defined at line {first[0]}); "
+                    f"duplicate key '{key}' (first defined at line {first.line + 1}); "
                     "YAML would silently keep only the last one",
                 )
-            mark = key_node.start_mark
-            self.located.key_positions[(*path, key)] = (mark.line + 1, mark.column + 1)
-            result[key] = self.build(value_node, (*path, key), depth + 1)
+            result[key] = build(value_node, depth + 1)
         return result
+
+    def _check_key(self, key_node: yaml.Node) -> None:
+        """Refuse a key that is not plain text written as a scalar."""
+        if key_node.tag == "tag:yaml.org,2002:merge":
+            raise self._error(key_node, "merge keys ('<<') are not supported in content files")
+        if not isinstance(key_node, yaml.ScalarNode):
+            raise self._error(key_node, "a key must be plain text, not a list or mapping")
+        if key_node.tag not in _SCALAR_TAGS:
+            raise self._error(key_node, _tag_message(key_node.tag))

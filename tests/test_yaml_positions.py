@@ -1,0 +1,265 @@
+"""Where a problem points: the positions of a parsed file's values and keys.
+
+``yamlsafe.parse`` builds the data without recording positions; ``Located`` works the
+tables out the first time a position is asked for. These tests hold that the tables are
+those the parse used to record (every bundled file, every path and key), that they are
+not made while parsing, and that a problem found after parsing (a field, a text, a
+cross-reference) still points at the author's line and column.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from trafficking_sim import paths
+from trafficking_sim.content import yamlsafe
+from trafficking_sim.content.errors import ContentError
+from trafficking_sim.content.loader import ContentLoader
+from trafficking_sim.content.yamlsafe import Located, Path_
+
+BUNDLED = sorted(
+    p
+    for kind in ("scenarios", "roles", "agencies", "codex")
+    for p in paths.bundled_dir(kind).glob("*.yaml")
+)
+
+Table = dict[Path_, tuple[int, int]]
+
+
+def _recorded(text: str) -> tuple[Table, Table]:
+    """The tables as the parse recorded them while building (up to session 16): each
+    value's start by its path (the first visit wins), each key's start by its value's path,
+    in one recursive walk of the composed nodes."""
+    positions: Table = {}
+    keys: Table = {}
+
+    def walk(node: yaml.Node, path: Path_) -> None:
+        positions.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
+        if isinstance(node, yaml.SequenceNode):
+            for i, item in enumerate(node.value):
+                walk(item, (*path, i))
+        elif isinstance(node, yaml.MappingNode):
+            for key_node, value_node in node.value:
+                mark = key_node.start_mark
+                keys[(*path, key_node.value)] = (mark.line + 1, mark.column + 1)
+                walk(value_node, (*path, key_node.value))
+
+    walk(yaml.compose(text, Loader=yaml.CSafeLoader), ())
+    return positions, keys
+
+
+def _paths(data: Any, path: Path_ = ()) -> list[Path_]:
+    found = [path]
+    if isinstance(data, dict):
+        for key, value in data.items():
+            found += _paths(value, (*path, key))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            found += _paths(value, (*path, i))
+    return found
+
+
+@pytest.mark.parametrize("path", BUNDLED, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_the_tables_worked_out_later_are_those_recorded_while_parsing(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    located = yamlsafe.parse(text, path.name)
+    positions, keys = _recorded(text)
+    assert located.positions == positions
+    assert located.key_positions == keys
+    for each in _paths(located.data):  # every path of the data is placed, keys as well
+        assert located.where(each) == positions[each]
+        if each:
+            assert located.where(each, key=isinstance(each[-1], str)) == (
+                keys[each] if isinstance(each[-1], str) else positions[each]
+            )
+
+
+def test_parsing_records_no_positions_until_one_is_asked_for(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    made: list[str] = []
+    real = yamlsafe.position_tables
+
+    def counting(text: str) -> tuple[Table, Table]:
+        made.append(text)
+        return real(text)
+
+    monkeypatch.setattr(yamlsafe, "position_tables", counting)
+    text = "kind: role\nid: x\nnames:\n  - a\n  - b\n"
+    located = yamlsafe.parse(text, "x.yaml")
+    assert located.data == {"kind": "role", "id": "x", "names": ["a", "b"]}
+    assert made == []
+    assert located.where(("names", 1)) == (5, 5)
+    assert located.where(("names",), key=True) == (3, 1)
+    assert located.problem(("id",), "wrong").line == 2
+    assert made == [text]  # worked out once, then kept
+
+
+def test_data_without_its_text_points_at_the_start_of_the_file() -> None:
+    # The content cache and the kept verdicts give data with no text to place it in.
+    located = Located(data={"kind": "role", "id": "x"}, file="x.yaml")
+    assert located.where(("id",)) == (1, 1)
+    assert located.where(("id",), key=True) == (1, 1)
+    assert located.positions == {} and located.key_positions == {}
+
+
+def test_tables_given_are_used_as_they_are() -> None:
+    located = Located({"a": [1]}, "x.yaml", {(): (1, 1), ("a",): (2, 3)}, {("a",): (1, 1)})
+    assert located.where(("a", 0)) == (2, 3)
+    assert located.where(("a", 0), key=True) == (1, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "message"),
+    [
+        # A key typed as a number and the same key as text are one key.
+        (
+            "kind: role\n1: a\nb:\n  c: 1\n'1': d\n",
+            (5, 1),
+            "duplicate key '1' (first defined at line 2)",
+        ),
+        (
+            "kind: role\nouter:\n  - x: 1\n    y: 2\n  - x: 1\n    y: 2\n    x: 3\n",
+            (7, 5),
+            "duplicate key 'x' (first defined at line 5)",
+        ),
+        (
+            "kind: role\na:\n  !!int 7: x\n  b: [!!set {q}]\n",
+            (4, 7),
+            "the tag '!!set' is not allowed",
+        ),
+        ("kind: role\na:\n  - {<<: {b: 1}}\n", (3, 6), "merge keys ('<<') are not supported"),
+        ("kind: role\na:\n  ? [x]\n  : 1\n", (3, 5), "a key must be plain text"),
+        ("kind: role\na: !!python/tuple [1]\n", (2, 4), "the tag '!!python/tuple' is not allowed"),
+    ],
+)
+def test_a_refusal_while_parsing_points_at_its_own_node(
+    text: str, where: tuple[int, int], message: str
+) -> None:
+    with pytest.raises(ContentError) as info:
+        yamlsafe.parse(text, "x.yaml")
+    (problem,) = info.value.problems
+    assert (problem.line, problem.column) == where
+    assert message in problem.message
+
+
+def _first_problem(tmp_path: Path, text: str) -> tuple[int, int, str]:
+    path = tmp_path / "bad.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ContentError) as info:
+        ContentLoader().load_game(path)
+    problem = info.value.problems[0]
+    return problem.line, problem.column, problem.message
+
+
+def _at(text: str, needle: str) -> tuple[int, int]:
+    assert text.count(needle) == 1
+    index = text.index(needle)
+    return text.count("\n", 0, index) + 1, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+FLAGSHIP = (paths.bundled_dir("scenarios") / "exercise.yaml").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "needle", "message"),
+    [
+        # a cross-reference, in a mapping inside a list inside a mapping
+        (
+            "        - var: passports_secured\n",
+            "        - var: passports_secure\n",
+            "passports_secure\n",
+            "unknown variable 'passports_secure'",
+        ),
+        # a model's field, two mappings down in a list of effects
+        (
+            "          pillar: coordination\n          delta: -6\n",
+            "          pillar: coordination\n          delta: minus six\n",
+            "minus six",
+            "must be a whole number, not the text 'minus six'",
+        ),
+    ],
+)
+def test_a_problem_found_after_parsing_points_at_the_authors_line_in_the_flagship(
+    tmp_path: Path, old: str, new: str, needle: str, message: str
+) -> None:
+    assert FLAGSHIP.count(old) == 1
+    broken = FLAGSHIP.replace(old, new)
+    line, column, found = _first_problem(tmp_path, broken)
+    assert (line, column) == _at(broken, needle), found
+    assert message in found
+
+
+# --- the loader's quicker tag resolution ---------------------------------------------------
+
+_TRICKY = [
+    "yes",
+    "Yes",
+    "NO",
+    "on",
+    "Off",
+    "y",
+    "n",
+    "true",
+    "False",
+    "~",
+    "null",
+    "Null",
+    "",
+    "1",
+    "-1",
+    "+1",
+    "0x1F",
+    "0o17",
+    "017",
+    "1_000",
+    "1e3",
+    "1.5",
+    "-.5",
+    ".inf",
+    "-.INF",
+    ".nan",
+    "2020-01-01",
+    "2001-12-14t21:59:43.10-05:00",
+    "1:20",
+    "=",
+    "<<",
+    "a" * 64,
+    "1" * 64,
+    "1" * 65,
+    "plain text",
+    "'quoted'",
+    '"1"',
+    "'yes'",
+]
+
+
+def _tags(node: yaml.Node) -> list[tuple[str, str]]:
+    found: list[tuple[str, str]] = []
+    stack = [node]
+    while stack:
+        here = stack.pop()
+        if isinstance(here, yaml.ScalarNode):
+            found.append((here.value, here.tag))
+        elif isinstance(here, yaml.SequenceNode):
+            stack.extend(here.value)
+        elif isinstance(here, yaml.MappingNode):
+            for key, value in here.value:
+                stack += [key, value]
+    return found
+
+
+@pytest.mark.parametrize("repeat", [1, 2])  # the second time from what the first kept
+def test_every_value_gets_the_tag_pyyaml_gives_it(repeat: int) -> None:
+    texts = [p.read_text(encoding="utf-8") for p in BUNDLED]
+    texts.append("\n".join(f"- {v}\n- {v}: {v}" for v in _TRICKY if v))
+    texts.append("\n".join(f"- [{v}, {{{v}: {v}}}]" for v in _TRICKY if v and v[0] not in "'\""))
+    for text in texts * repeat:
+        ours = _tags(yaml.compose(text, Loader=yamlsafe._Loader))
+        theirs = _tags(yaml.compose(text, Loader=yaml.CSafeLoader))
+        assert ours == theirs
+    assert ("yes", "tag:yaml.org,2002:bool") in ours  # the list did reach the resolver
