@@ -268,9 +268,14 @@ def _answers_compared(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> dict[s
 
 
 def _play_legal(engine: Engine, rng: random.Random, games: int) -> None:
+    """``games`` games of one role each, then a class game of every role (its roles
+    played are the seats, which ``answering`` folds differently)."""
     roles = engine.content.roles
-    for game in range(games):
-        state, _ = engine.new_game(roles[game % len(roles)], rng.randrange(10_000))
+    for game in range(games + 1):
+        if game < games:
+            state, _ = engine.new_game(roles[game % len(roles)], rng.randrange(10_000))
+        else:
+            state, _ = engine.new_game(roles[0], rng.randrange(10_000), seats=tuple(roles))
         while not state.over:
             state, _ = engine.step(state, rng.choice(engine.legal_actions(state)))
 

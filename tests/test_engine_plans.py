@@ -412,3 +412,26 @@ def test_a_class_game_reads_its_remembered_answering_rules_too(
     monkeypatch.setattr(program, "answering", refuse)
     state = engine.step(state, Send(to=("europol",)))[0]
     assert state.variables["count"] == 2
+
+
+def test_a_state_whose_seats_are_one_role_finds_its_answering_rules_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``new_game`` never makes seats of one role, but a state that has them (a copy
+    with its seats replaced) still finds the rules gathered at its first message, rather
+    than gathering them again at every message."""
+    import dataclasses
+
+    engine = mini(tmp_path, ANSWERS)
+    program = engine.program
+    state = engine.new_game("police_a", 1)[0]
+    state = dataclasses.replace(state, seats=("police_a",))
+    state = engine.step(state, Send(to=("europol",)))[0]
+    assert state.variables["count"] == 1
+
+    def refuse(*_: Any) -> Any:
+        raise AssertionError("gathered the answering rules again")
+
+    monkeypatch.setattr(program, "answering", refuse)
+    state = engine.step(state, Send(to=("europol",)))[0]
+    assert state.variables["count"] == 2

@@ -356,6 +356,10 @@ class Program:
                 flt = rule.when.message  # type: ignore[union-attr]
                 found.append((rule, _answers(flt, filters[rule.id], check)))
             self._answering[key] = found
+            if len(played) == 1:
+                # (a state whose seats are one role, which ``new_game`` never makes, looks
+                # its answer up under that one-role tuple: found again, not gathered again)
+                self._answering[(recipients, played)] = found
         return found
 
     def roles(self, played: tuple[str, ...]) -> frozenset[str]:

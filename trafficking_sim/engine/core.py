@@ -1326,7 +1326,7 @@ class _Step:
 
 def _begin(content: GameContent, state: GameState, program: Program, lean: bool) -> _Step:
     """``_Step(content, state, program, lean=lean)``, made without calling the class: a
-    class call with keywords costs about what the thirteen stores below do, and every
+    class call with keywords costs about what the seventeen stores below do, and every
     step makes one. Keep it in step with ``_Step.__init__`` (a test compares the two)."""
     work = _new(_Step)
     work.content = content
