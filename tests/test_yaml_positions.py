@@ -113,6 +113,41 @@ def test_tables_given_are_used_as_they_are() -> None:
     assert located.where(("a", 0), key=True) == (1, 1)
 
 
+class _AnotherThreadFinishesFirst:
+    """Stands in for ``Located._text``: just after the text is first read, another thread
+    works the tables out and lets the text go, as two problems reported at once can."""
+
+    def __init__(self, slots: dict[str, Any]) -> None:
+        self.slots = slots
+        self.raced = False
+
+    def __get__(self, obj: Any, owner: Any = None) -> Any:
+        if obj is None:
+            return self
+        value = self.slots["_text"].__get__(obj, owner)
+        if value is not None and not self.raced:
+            self.raced = True
+            positions, keys = yamlsafe.position_tables(value)
+            self.slots["_positions"].__set__(obj, positions)
+            self.slots["_key_positions"].__set__(obj, keys)
+            self.slots["_text"].__set__(obj, None)
+        return value
+
+    def __set__(self, obj: Any, value: Any) -> None:
+        self.slots["_text"].__set__(obj, value)
+
+
+def test_two_threads_asking_for_positions_at_once_both_get_them(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    located = yamlsafe.parse("kind: role\nid: x\nnames:\n  - a\n", "x.yaml")
+    slots = {name: Located.__dict__[name] for name in ("_text", "_positions", "_key_positions")}
+    racing = _AnotherThreadFinishesFirst(slots)
+    monkeypatch.setattr(Located, "_text", racing)
+    assert located.where(("names", 0)) == (4, 5)  # not a TypeError from a text gone
+    assert racing.raced
+
+
 @pytest.mark.parametrize(
     ("text", "where", "message"),
     [

@@ -116,9 +116,10 @@ class Located:
         return f"Located(file={self.file!r}, data={self.data!r})"
 
     def _tables(self) -> None:
-        if self._text is not None:
-            self._positions, self._key_positions = position_tables(self._text)
-            self._text = None
+        text = self._text  # read once: another thread may be working the tables out too
+        if text is not None:
+            positions, key_positions = position_tables(text)
+            self._positions, self._key_positions, self._text = positions, key_positions, None
         if self._positions is None:
             self._positions = {}
         if self._key_positions is None:
