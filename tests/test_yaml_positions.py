@@ -148,6 +148,29 @@ def test_two_threads_asking_for_positions_at_once_both_get_them(
     assert racing.raced
 
 
+def test_only_parse_gives_a_located_its_text_to_work_positions_out_from() -> None:
+    # Positions are worked out from text that parse has checked (size, depth, aliases).
+    with pytest.raises(TypeError):
+        Located({"a": 1}, "x.yaml", text="a: 1\n")  # type: ignore[call-arg]
+
+
+def test_working_positions_out_stops_where_parse_would_refuse_an_alias_bomb() -> None:
+    # Text parse never accepted: about 300,000 values once its aliases are expanded.
+    text = (
+        "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
+        "b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+        "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\n"
+        "d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n"
+        "e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\n"
+        "f: [*e, *e, *e]\n"
+    )
+    with pytest.raises(ContentError, match="alias bomb"):
+        yamlsafe.parse(text, "x.yaml")
+    positions, keys = yamlsafe.position_tables(text)
+    assert len(positions) <= yamlsafe.MAX_NODES
+    assert positions[("a", 0)] == (1, 8) and keys[("f",)] == (6, 1)
+
+
 @pytest.mark.parametrize(
     ("text", "where", "message"),
     [

@@ -103,14 +103,21 @@ class Located:
         file: str,
         positions: dict[Path_, tuple[int, int]] | None = None,
         key_positions: dict[Path_, tuple[int, int]] | None = None,
-        *,
-        text: str | None = None,
     ) -> None:
         self.data = data
         self.file = file
-        self._text = text if positions is None and key_positions is None else None
+        self._text: str | None = None
         self._positions = positions
         self._key_positions = key_positions
+
+    @classmethod
+    def _parsed(cls, data: Any, file: str, text: str) -> Located:
+        """Data that ``parse`` built from ``text``, whose positions are worked out from it
+        when first asked for. Only ``parse`` makes these: the text has passed its limits
+        (size, depth, aliases), which working the positions out does not check again."""
+        located = cls(data, file)
+        located._text = text
+        return located
 
     def __repr__(self) -> str:
         return f"Located(file={self.file!r}, data={self.data!r})"
@@ -239,19 +246,28 @@ def parse(text: str, shown: str) -> Located:
     if node is None:
         raise _fail(shown, 1, 1, "the file is empty: expected a YAML mapping (key: value lines)")
     data = _Builder(shown, text).build(node, 0)
-    return Located(data, shown, text=text)
+    return Located._parsed(data, shown, text)
 
 
 def position_tables(
     text: str,
 ) -> tuple[dict[Path_, tuple[int, int]], dict[Path_, tuple[int, int]]]:
     """The line and column (1-based) of every value and of every mapping key of a document
-    that ``parse`` accepted, by path: composed again, walked in the order of the build."""
+    that ``parse`` accepted, by path: composed again, walked in the order of the build.
+
+    The walk stops after MAX_NODES values, as ``parse`` does, so that text ``parse`` has
+    not checked (an alias bomb) cannot make it run without end; paths past that point are
+    then found at their nearest ancestor's position.
+    """
     positions: dict[Path_, tuple[int, int]] = {}
     key_positions: dict[Path_, tuple[int, int]] = {}
     root = yaml.compose(text, Loader=_Loader)
     stack: list[tuple[yaml.Node, Path_]] = [] if root is None else [(root, ())]
+    walked = 0
     while stack:
+        walked += 1
+        if walked > MAX_NODES:
+            break
         node, path = stack.pop()
         mark = node.start_mark
         positions.setdefault(path, (mark.line + 1, mark.column + 1))
