@@ -48,7 +48,7 @@ def _recorded(text: str) -> tuple[Table, Table]:
                 keys[(*path, key_node.value)] = (mark.line + 1, mark.column + 1)
                 walk(value_node, (*path, key_node.value))
 
-    walk(yaml.compose(text, Loader=yaml.CSafeLoader), ())
+    walk(yaml.compose(text, Loader=yamlsafe._SafeLoader), ())
     return positions, keys
 
 
@@ -63,10 +63,8 @@ def _paths(data: Any, path: Path_ = ()) -> list[Path_]:
     return found
 
 
-@pytest.mark.parametrize("path", BUNDLED, ids=lambda p: f"{p.parent.name}/{p.name}")
-def test_the_tables_worked_out_later_are_those_recorded_while_parsing(path: Path) -> None:
-    text = path.read_text(encoding="utf-8")
-    located = yamlsafe.parse(text, path.name)
+def _same_tables_as_recorded(text: str, name: str) -> None:
+    located = yamlsafe.parse(text, name)
     positions, keys = _recorded(text)
     assert located.positions == positions
     assert located.key_positions == keys
@@ -76,6 +74,39 @@ def test_the_tables_worked_out_later_are_those_recorded_while_parsing(path: Path
             assert located.where(each, key=isinstance(each[-1], str)) == (
                 keys[each] if isinstance(each[-1], str) else positions[each]
             )
+
+
+@pytest.mark.parametrize("path", BUNDLED, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_the_tables_worked_out_later_are_those_recorded_while_parsing(path: Path) -> None:
+    _same_tables_as_recorded(path.read_text(encoding="utf-8"), path.name)
+
+
+_FORMS = {
+    "anchors-and-aliases": (
+        "kind: role\nbase: &b\n  x: 1\n  y: [a, b]\nfirst: *b\nsecond:\n  - *b\n  - &c z\n  - *c\n"
+    ),
+    "flow": "kind: role\nsteps: {a: 1, b: [x, {c: d, e: [1, 2]}], f: {}}\nl: [[], [a], {g: h}]\n",
+    "crlf": "kind: role\r\nid: x\r\nnames:\r\n  - a\r\n  - b: c\r\n    d: e\r\n",
+    "bom": "\ufeffkind: role\nid: x\nnames: [a, b]\n",
+    # Tabs inside quoted and block values (pure-Python PyYAML refuses them in plain ones).
+    "tabs-in-values": "kind: role\nid: x\nnames: ['a\tb', \"c\td\"]\nmore: |\n  a\tb\n  c\n",
+    "multi-line-values": (
+        "kind: role\ntext: >\n  a\n  b\nnext: 'quoted\n  on two lines'\nlast:\n  -\n    k: v\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("text", list(_FORMS.values()), ids=list(_FORMS))
+def test_the_tables_are_those_recorded_for_every_form_of_yaml(text: str) -> None:
+    _same_tables_as_recorded(text, "x.yaml")
+
+
+def test_a_file_with_a_byte_order_mark_is_placed_as_its_author_sees_it(tmp_path: Path) -> None:
+    path = tmp_path / "x.yaml"
+    path.write_bytes(b"\xef\xbb\xbfkind: role\nid: x\nnames:\n  - a\n")
+    located = yamlsafe.load(path)
+    assert located.where(("names", 0)) == (4, 5)
+    assert located.where(("names",), key=True) == (3, 1)
 
 
 def test_parsing_records_no_positions_until_one_is_asked_for(
@@ -135,6 +166,18 @@ class _AnotherThreadFinishesFirst:
 
     def __set__(self, obj: Any, value: Any) -> None:
         self.slots["_text"].__set__(obj, value)
+
+
+def test_the_remembered_tags_stay_few(monkeypatch: pytest.MonkeyPatch) -> None:
+    # One tag is remembered per short plain value; past a bound they are forgotten, so
+    # that checking many files never holds an ever-growing table.
+    monkeypatch.setattr(yamlsafe._Loader, "_known", {})
+    monkeypatch.setattr(yamlsafe, "_KNOWN_MAX", 50)
+    text = "kind: role\nvalues:\n" + "".join(f"  - v{i}\n  - {i}\n" for i in range(200))
+    located = yamlsafe.parse(text, "x.yaml")
+    assert len(yamlsafe._Loader._known) <= 50
+    assert located.data["values"][:4] == ["v0", 0, "v1", 1]  # still the right types
+    assert located.data["values"][-2:] == ["v199", 199]
 
 
 def test_two_threads_asking_for_positions_at_once_both_get_them(
@@ -293,6 +336,12 @@ _TRICKY = [
     "'quoted'",
     '"1"',
     "'yes'",
+    # A bare '!' leaves the tag to the resolver, quoted or not; a tag may sit on a key.
+    "! 'yes'",
+    "! yes",
+    "! 1",
+    "!!str yes",
+    "!!int 1",
 ]
 
 
@@ -318,6 +367,6 @@ def test_every_value_gets_the_tag_pyyaml_gives_it(repeat: int) -> None:
     texts.append("\n".join(f"- [{v}, {{{v}: {v}}}]" for v in _TRICKY if v and v[0] not in "'\""))
     for text in texts * repeat:
         ours = _tags(yaml.compose(text, Loader=yamlsafe._Loader))
-        theirs = _tags(yaml.compose(text, Loader=yaml.CSafeLoader))
+        theirs = _tags(yaml.compose(text, Loader=yamlsafe._SafeLoader))
         assert ours == theirs
     assert ("yes", "tag:yaml.org,2002:bool") in ours  # the list did reach the resolver
