@@ -540,30 +540,74 @@ def test_non_standard_tag(tmp_path: Path, value: str, where: tuple[int, int], ta
     check(first(tmp_path, text), where, f"{tag}'", "not allowed in content files")
 
 
+_TAGGED = (
+    "but it is not one; if it is text, put it in quotes (with no tag), else write a value that fits"
+)
+_PLAIN = "but it is not one; if it is text, put it in quotes, else write a value that fits"
+
+
 @pytest.mark.parametrize(
-    ("value", "says"),
+    ("value", "says", "advice"),
     [
-        ("!!bool yeson", "'yeson' is taken for true or false (YAML's !!bool)"),
-        ("!!int 3*a", "'3*a' is taken for a whole number (YAML's !!int)"),
-        ("!!float many", "'many' is taken for a number (YAML's !!float)"),
-        ("!!int", "the empty value is taken for a whole number (YAML's !!int)"),
-        ("0b_", "'0b_' is taken for a whole number (YAML's !!int)"),  # no tag written
-        ("0x_", "'0x_' is taken for a whole number (YAML's !!int)"),
+        ("!!bool yeson", "'yeson' is taken for true or false (YAML's !!bool)", _TAGGED),
+        ("!!int 3*a", "'3*a' is taken for a whole number (YAML's !!int)", _TAGGED),
+        ("!!float many", "'many' is taken for a number (YAML's !!float)", _TAGGED),
+        ("!!int", "the empty value is taken for a whole number (YAML's !!int)", _TAGGED),
+        ("&n !!int 3*a", "'3*a' is taken for a whole number (YAML's !!int)", _TAGGED),
+        ("&n\n  !!int 3*a", "'3*a' is taken for a whole number (YAML's !!int)", _TAGGED),
+        # No tag written: the message names none.
+        ("0b_", "'0b_' is taken for a whole number,", _PLAIN),
+        ("0x_", "'0x_' is taken for a whole number,", _PLAIN),
+        ("&n 0x_", "'0x_' is taken for a whole number,", _PLAIN),
     ],
-    ids=["bool", "int", "float", "empty-int", "plain-binary", "plain-hex"],
+    ids=[
+        "bool",
+        "int",
+        "float",
+        "empty-int",
+        "anchored-int",
+        "anchor-then-tag-below",
+        "plain-binary",
+        "plain-hex",
+        "anchored-plain-hex",
+    ],
 )
 def test_a_value_yaml_takes_for_a_number_it_cannot_make(
-    tmp_path: Path, value: str, says: str
+    tmp_path: Path, value: str, says: str, advice: str
 ) -> None:
     # A located message, not the program's internal error (it was: KeyError, ValueError).
     text = f"kind: scenario\nid: x\nmax_turns: {value}\n"
+    problem = first(tmp_path, text)
+    check(problem, (3, 12), says, advice)
+    if advice == _PLAIN:
+        assert "!!" not in problem.message and "tag" not in problem.message
+
+
+def test_a_number_too_long_to_read_is_called_that(tmp_path: Path) -> None:
+    # Python reads no whole number of more than 4,300 digits; the author's number is one,
+    # only too long, and the message quotes it shortened.
+    text = "kind: scenario\nid: x\nmax_turns: " + "1" * 4301 + "\n"
+    problem = first(tmp_path, text)
     check(
-        first(tmp_path, text),
+        problem,
         (3, 12),
-        says,
-        "but it is not one; if it is text, put it in quotes (with no tag), else write a value "
-        "that fits",
+        "'" + "1" * 40 + "…' (4,301 characters) is too long to be read as a number",
     )
+    assert "is not one" not in problem.message
+    assert len(problem.message) < 200
+
+
+def test_a_long_misfit_value_is_quoted_short_and_on_one_line(tmp_path: Path) -> None:
+    paragraph = "yes, and then a paragraph that goes on " * 40
+    problem = first(tmp_path, f"kind: scenario\nid: x\nmax_turns: !!bool {paragraph}\n")
+    check(problem, (3, 12), f"'{paragraph[:40]}…' is taken for true or false")
+    assert len(problem.message) < 250
+
+
+def test_a_misfit_block_value_keeps_the_message_on_one_line(tmp_path: Path) -> None:
+    problem = first(tmp_path, "kind: scenario\nid: x\nmax_turns: !!int |\n  12\n  34\n")
+    check(problem, (3, 12), "'12\\n34\\n' is taken for a whole number (YAML's !!int)")
+    assert "\n" not in problem.message
 
 
 def test_tag_on_a_key(tmp_path: Path) -> None:

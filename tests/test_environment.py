@@ -47,6 +47,20 @@ def test_without_a_home_folder_plain_mode_plays_in_a_temporary_folder_and_says_s
     assert list((folder / "saves" / "finished").glob("*.json"))
 
 
+def test_a_broken_install_is_not_taken_for_a_missing_home_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Without platformdirs the game fails at once; it does not quietly keep the player's
+    # saves in a temporary folder that may vanish.
+    monkeypatch.delenv(paths.HOME_ENV, raising=False)
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    monkeypatch.setattr(paths, "_temporary", None)
+    monkeypatch.setitem(sys.modules, "platformdirs", None)  # import platformdirs fails
+    with pytest.raises(ImportError):
+        paths.user_data_dir()
+    assert paths._temporary is None and list(tmp_path.iterdir()) == []
+
+
 def test_the_crash_logger_never_raises(monkeypatch: pytest.MonkeyPatch) -> None:
     def broken() -> Path:
         raise RuntimeError("no data folder at all")

@@ -476,15 +476,15 @@ def test_no_cache_reads_no_file_a_second_time_for_verdicts(
 def test_checking_content_with_a_data_folder_given_never_looks_for_the_usual_one(
     tmp_path: Path,
 ) -> None:
-    # platformdirs (and the tempfile it brings) is imported only to find the user's data
-    # folder; with TRAFFICKING_SIM_HOME set, a check has no use for it.
+    # platformdirs is imported only to find the user's data folder; with
+    # TRAFFICKING_SIM_HOME set, a check has no use for it. (Whether some library brings
+    # tempfile in is none of the player's concern, so it is not asserted.)
     course = _course(tmp_path / "course")
     code = (
         "import sys\n"
         "from trafficking_sim.cli import main\n"
         f"code = main(['validate', '--no-cache', {str(course)!r}])\n"
-        "print(sorted(m for m in ('platformdirs', 'tempfile') if m in sys.modules),"
-        " file=sys.stderr)\n"
+        "print('platformdirs' in sys.modules, file=sys.stderr)\n"
         "raise SystemExit(code)\n"
     )
     env = {**os.environ, "TRAFFICKING_SIM_HOME": str(tmp_path / "home")}
@@ -492,4 +492,4 @@ def test_checking_content_with_a_data_folder_given_never_looks_for_the_usual_one
         [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120
     )
     assert run.returncode == 0, run.stderr
-    assert run.stderr.strip().endswith("[]"), run.stderr
+    assert run.stderr.strip().endswith("False"), run.stderr

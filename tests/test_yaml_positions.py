@@ -48,7 +48,7 @@ def _recorded(text: str) -> tuple[Table, Table]:
                 keys[(*path, key_node.value)] = (mark.line + 1, mark.column + 1)
                 walk(value_node, (*path, key_node.value))
 
-    walk(yaml.compose(text, Loader=yaml.CSafeLoader), ())
+    walk(yaml.compose(text, Loader=yamlsafe._SafeLoader), ())
     return positions, keys
 
 
@@ -63,10 +63,8 @@ def _paths(data: Any, path: Path_ = ()) -> list[Path_]:
     return found
 
 
-@pytest.mark.parametrize("path", BUNDLED, ids=lambda p: f"{p.parent.name}/{p.name}")
-def test_the_tables_worked_out_later_are_those_recorded_while_parsing(path: Path) -> None:
-    text = path.read_text(encoding="utf-8")
-    located = yamlsafe.parse(text, path.name)
+def _same_tables_as_recorded(text: str, name: str) -> None:
+    located = yamlsafe.parse(text, name)
     positions, keys = _recorded(text)
     assert located.positions == positions
     assert located.key_positions == keys
@@ -76,6 +74,39 @@ def test_the_tables_worked_out_later_are_those_recorded_while_parsing(path: Path
             assert located.where(each, key=isinstance(each[-1], str)) == (
                 keys[each] if isinstance(each[-1], str) else positions[each]
             )
+
+
+@pytest.mark.parametrize("path", BUNDLED, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_the_tables_worked_out_later_are_those_recorded_while_parsing(path: Path) -> None:
+    _same_tables_as_recorded(path.read_text(encoding="utf-8"), path.name)
+
+
+_FORMS = {
+    "anchors-and-aliases": (
+        "kind: role\nbase: &b\n  x: 1\n  y: [a, b]\nfirst: *b\nsecond:\n  - *b\n  - &c z\n  - *c\n"
+    ),
+    "flow": "kind: role\nsteps: {a: 1, b: [x, {c: d, e: [1, 2]}], f: {}}\nl: [[], [a], {g: h}]\n",
+    "crlf": "kind: role\r\nid: x\r\nnames:\r\n  - a\r\n  - b: c\r\n    d: e\r\n",
+    "bom": "\ufeffkind: role\nid: x\nnames: [a, b]\n",
+    # Tabs inside quoted and block values (pure-Python PyYAML refuses them in plain ones).
+    "tabs-in-values": "kind: role\nid: x\nnames: ['a\tb', \"c\td\"]\nmore: |\n  a\tb\n  c\n",
+    "multi-line-values": (
+        "kind: role\ntext: >\n  a\n  b\nnext: 'quoted\n  on two lines'\nlast:\n  -\n    k: v\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("text", list(_FORMS.values()), ids=list(_FORMS))
+def test_the_tables_are_those_recorded_for_every_form_of_yaml(text: str) -> None:
+    _same_tables_as_recorded(text, "x.yaml")
+
+
+def test_a_file_with_a_byte_order_mark_is_placed_as_its_author_sees_it(tmp_path: Path) -> None:
+    path = tmp_path / "x.yaml"
+    path.write_bytes(b"\xef\xbb\xbfkind: role\nid: x\nnames:\n  - a\n")
+    located = yamlsafe.load(path)
+    assert located.where(("names", 0)) == (4, 5)
+    assert located.where(("names",), key=True) == (3, 1)
 
 
 def test_parsing_records_no_positions_until_one_is_asked_for(
@@ -111,6 +142,76 @@ def test_tables_given_are_used_as_they_are() -> None:
     located = Located({"a": [1]}, "x.yaml", {(): (1, 1), ("a",): (2, 3)}, {("a",): (1, 1)})
     assert located.where(("a", 0)) == (2, 3)
     assert located.where(("a", 0), key=True) == (1, 1)
+
+
+class _AnotherThreadFinishesFirst:
+    """Stands in for ``Located._text``: just after the text is first read, another thread
+    works the tables out and lets the text go, as two problems reported at once can."""
+
+    def __init__(self, slots: dict[str, Any]) -> None:
+        self.slots = slots
+        self.raced = False
+
+    def __get__(self, obj: Any, owner: Any = None) -> Any:
+        if obj is None:
+            return self
+        value = self.slots["_text"].__get__(obj, owner)
+        if value is not None and not self.raced:
+            self.raced = True
+            positions, keys = yamlsafe.position_tables(value)
+            self.slots["_positions"].__set__(obj, positions)
+            self.slots["_key_positions"].__set__(obj, keys)
+            self.slots["_text"].__set__(obj, None)
+        return value
+
+    def __set__(self, obj: Any, value: Any) -> None:
+        self.slots["_text"].__set__(obj, value)
+
+
+def test_the_remembered_tags_stay_few(monkeypatch: pytest.MonkeyPatch) -> None:
+    # One tag is remembered per short plain value; past a bound they are forgotten, so
+    # that checking many files never holds an ever-growing table.
+    monkeypatch.setattr(yamlsafe._Loader, "_known", {})
+    monkeypatch.setattr(yamlsafe, "_KNOWN_MAX", 50)
+    text = "kind: role\nvalues:\n" + "".join(f"  - v{i}\n  - {i}\n" for i in range(200))
+    located = yamlsafe.parse(text, "x.yaml")
+    assert len(yamlsafe._Loader._known) <= 50
+    assert located.data["values"][:4] == ["v0", 0, "v1", 1]  # still the right types
+    assert located.data["values"][-2:] == ["v199", 199]
+
+
+def test_two_threads_asking_for_positions_at_once_both_get_them(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    located = yamlsafe.parse("kind: role\nid: x\nnames:\n  - a\n", "x.yaml")
+    slots = {name: Located.__dict__[name] for name in ("_text", "_positions", "_key_positions")}
+    racing = _AnotherThreadFinishesFirst(slots)
+    monkeypatch.setattr(Located, "_text", racing)
+    assert located.where(("names", 0)) == (4, 5)  # not a TypeError from a text gone
+    assert racing.raced
+
+
+def test_only_parse_gives_a_located_its_text_to_work_positions_out_from() -> None:
+    # Positions are worked out from text that parse has checked (size, depth, aliases).
+    with pytest.raises(TypeError):
+        Located({"a": 1}, "x.yaml", text="a: 1\n")  # type: ignore[call-arg]
+
+
+def test_working_positions_out_stops_where_parse_would_refuse_an_alias_bomb() -> None:
+    # Text parse never accepted: about 300,000 values once its aliases are expanded.
+    text = (
+        "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
+        "b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+        "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\n"
+        "d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n"
+        "e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\n"
+        "f: [*e, *e, *e]\n"
+    )
+    with pytest.raises(ContentError, match="alias bomb"):
+        yamlsafe.parse(text, "x.yaml")
+    positions, keys = yamlsafe.position_tables(text)
+    assert len(positions) <= yamlsafe.MAX_NODES
+    assert positions[("a", 0)] == (1, 8) and keys[("f",)] == (6, 1)
 
 
 @pytest.mark.parametrize(
@@ -235,6 +336,12 @@ _TRICKY = [
     "'quoted'",
     '"1"',
     "'yes'",
+    # A bare '!' leaves the tag to the resolver, quoted or not; a tag may sit on a key.
+    "! 'yes'",
+    "! yes",
+    "! 1",
+    "!!str yes",
+    "!!int 1",
 ]
 
 
@@ -260,6 +367,6 @@ def test_every_value_gets_the_tag_pyyaml_gives_it(repeat: int) -> None:
     texts.append("\n".join(f"- [{v}, {{{v}: {v}}}]" for v in _TRICKY if v and v[0] not in "'\""))
     for text in texts * repeat:
         ours = _tags(yaml.compose(text, Loader=yamlsafe._Loader))
-        theirs = _tags(yaml.compose(text, Loader=yaml.CSafeLoader))
+        theirs = _tags(yaml.compose(text, Loader=yamlsafe._SafeLoader))
         assert ours == theirs
     assert ("yes", "tag:yaml.org,2002:bool") in ours  # the list did reach the resolver

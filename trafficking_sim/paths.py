@@ -48,9 +48,11 @@ def user_data_dir() -> Path:
     override = os.environ.get(HOME_ENV)
     if override:
         return Path(override)
-    try:
-        import platformdirs  # here, not at the top: a check of content never needs it
+    # Here, not at the top: a check of content never needs it. Outside the try: a broken
+    # install must fail, not quietly put the player's saves in a folder that may vanish.
+    import platformdirs
 
+    try:
         found = platformdirs.user_data_path(APP_NAME, appauthor=False)
     except (KeyError, RuntimeError, OSError, ImportError):
         return _temporary_dir()

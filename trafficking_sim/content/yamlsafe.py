@@ -10,6 +10,7 @@ validation error can point at the exact spot in the author's file.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any, ClassVar, cast
 
@@ -75,6 +76,9 @@ _TAG_FITS = {
     "tag:yaml.org,2002:bool": "true or false",
     "tag:yaml.org,2002:null": "an empty value",
 }
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+_TAG_FIRST = re.compile(r"(?:&\S+\s+)?!")
+_SHORT = 40
 _SEQ = "tag:yaml.org,2002:seq"
 _MAP = "tag:yaml.org,2002:map"
 
@@ -99,22 +103,30 @@ class Located:
         file: str,
         positions: dict[Path_, tuple[int, int]] | None = None,
         key_positions: dict[Path_, tuple[int, int]] | None = None,
-        *,
-        text: str | None = None,
     ) -> None:
         self.data = data
         self.file = file
-        self._text = text if positions is None and key_positions is None else None
+        self._text: str | None = None
         self._positions = positions
         self._key_positions = key_positions
+
+    @classmethod
+    def _parsed(cls, data: Any, file: str, text: str) -> Located:
+        """Data that ``parse`` built from ``text``, whose positions are worked out from it
+        when first asked for. Only ``parse`` makes these: the text has passed its limits
+        (size, depth, aliases), which working the positions out does not check again."""
+        located = cls(data, file)
+        located._text = text
+        return located
 
     def __repr__(self) -> str:
         return f"Located(file={self.file!r}, data={self.data!r})"
 
     def _tables(self) -> None:
-        if self._text is not None:
-            self._positions, self._key_positions = position_tables(self._text)
-            self._text = None
+        text = self._text  # read once: another thread may be working the tables out too
+        if text is not None:
+            positions, key_positions = position_tables(text)
+            self._positions, self._key_positions, self._text = positions, key_positions, None
         if self._positions is None:
             self._positions = {}
         if self._key_positions is None:
@@ -234,19 +246,28 @@ def parse(text: str, shown: str) -> Located:
     if node is None:
         raise _fail(shown, 1, 1, "the file is empty: expected a YAML mapping (key: value lines)")
     data = _Builder(shown, text).build(node, 0)
-    return Located(data, shown, text=text)
+    return Located._parsed(data, shown, text)
 
 
 def position_tables(
     text: str,
 ) -> tuple[dict[Path_, tuple[int, int]], dict[Path_, tuple[int, int]]]:
     """The line and column (1-based) of every value and of every mapping key of a document
-    that ``parse`` accepted, by path: composed again, walked in the order of the build."""
+    that ``parse`` accepted, by path: composed again, walked in the order of the build.
+
+    The walk stops after MAX_NODES values, as ``parse`` does, so that text ``parse`` has
+    not checked (an alias bomb) cannot make it run without end; paths past that point are
+    then found at their nearest ancestor's position.
+    """
     positions: dict[Path_, tuple[int, int]] = {}
     key_positions: dict[Path_, tuple[int, int]] = {}
     root = yaml.compose(text, Loader=_Loader)
     stack: list[tuple[yaml.Node, Path_]] = [] if root is None else [(root, ())]
+    walked = 0
     while stack:
+        walked += 1
+        if walked > MAX_NODES:
+            break
         node, path = stack.pop()
         mark = node.start_mark
         positions.setdefault(path, (mark.line + 1, mark.column + 1))
@@ -259,6 +280,18 @@ def position_tables(
                 key_positions[key] = (mark.line + 1, mark.column + 1)
             stack.extend(((value, (*path, k.value)) for k, value in reversed(node.value)))
     return positions, key_positions
+
+
+def shorten(value: str, limit: int = _SHORT) -> str:
+    """A value as a message quotes it: on one line (breaks shown as \\n), at most ``limit``
+    characters and an ellipsis, so that a long text does not fill the author's screen."""
+    shown = value.translate(_ONE_LINE)
+    return shown if len(shown) <= limit else shown[:limit] + "…"
+
+
+_ONE_LINE = str.maketrans(
+    {"\r": "\\r", "\n": "\\n", "\x85": "\\x85", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+)
 
 
 def _best_mark(exc: yaml.MarkedYAMLError, text: str) -> Any:
@@ -430,17 +463,46 @@ class _Builder:
             self.constructor = yaml.SafeLoader("")
         try:
             return self.constructor.construct_object(node, deep=True)
-        except (ValueError, KeyError, IndexError, TypeError, ArithmeticError, yaml.YAMLError):
+        except (
+            ValueError,
+            KeyError,
+            IndexError,
+            TypeError,
+            ArithmeticError,
+            yaml.YAMLError,
+        ) as exc:
             # A tag written on a value that does not fit it (``!!int abc``), or plain text
             # that YAML reads as a number it cannot make (``0b_``).
+            raise self._error(node, self._misfit(node, exc)) from None
+
+    def _misfit(self, node: yaml.ScalarNode, exc: Exception) -> str:
+        """What to tell the author of a value that does not fit the tag YAML gives it."""
+        value = f"'{shorten(node.value)}'" if node.value else "the empty value"
+        if isinstance(exc, ValueError) and "digits" in str(exc) and "limit" in str(exc):
+            # Python reads no whole number of more than a few thousand digits.
+            return (
+                f"{value} ({len(node.value):,} characters) is too long to be read as a number; "
+                "if it is text, put it in quotes, else write a shorter value"
+            )
+        fits = _TAG_FITS[node.tag]
+        if self._tag_written(node):
             tag = "!!" + node.tag.removeprefix("tag:yaml.org,2002:")
-            fits = _TAG_FITS.get(node.tag, "a value of that type")
-            value = f"'{node.value}'" if node.value else "the empty value"
-            raise self._error(
-                node,
+            return (
                 f"{value} is taken for {fits} (YAML's {tag}), but it is not one; if it is text, "
-                "put it in quotes (with no tag), else write a value that fits",
-            ) from None
+                "put it in quotes (with no tag), else write a value that fits"
+            )
+        return (
+            f"{value} is taken for {fits}, but it is not one; if it is text, put it in quotes, "
+            "else write a value that fits"
+        )
+
+    def _tag_written(self, node: yaml.Node) -> bool:
+        """Whether the author wrote a tag (``!!int``, ``!``) before this value."""
+        mark = node.start_mark
+        lines = _LINE_BREAK.split(self.text)
+        # An anchor may come first, and the tag on the next line: &name !!int ...
+        rest = "\n".join(lines[mark.line : mark.line + 8])[mark.column :]
+        return _TAG_FIRST.match(rest) is not None
 
     def _mapping(self, node: yaml.MappingNode, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
