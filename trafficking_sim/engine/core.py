@@ -1080,6 +1080,12 @@ class _Step:
             self.emit(E.RULE_FIRED, rule=None, stopped="cascade limit")
             return replied
         state = self.state
+        # Whether each rule's ``once``, ``plays`` and ``matches`` are still to be tested:
+        # not for a turn's waiting rules, which ``Program.waiting`` has already picked by
+        # them (a rule there plays no role played, fires no one's decision, and has not
+        # fired if it fires once; nothing a rule does starts or ends a turn, so none of
+        # them fires before the loop comes to it).
+        sifted = False
         if among is not None:
             rules = among
         elif keys is not None:
@@ -1090,6 +1096,7 @@ class _Step:
             program = self.program
             roles = program.roles(state.seats or (state.role,))  # (``_roles``, spelt out)
             rules = program.waiting(kind, roles, state.turn, state.fired)
+            sifted = matches is None and not program.scan_all
         else:  # pragma: no cover - a group's decision fires keyed rules only
             rules = self.program.rules.get(kind, [])
         if not rules:
@@ -1100,20 +1107,21 @@ class _Step:
             for rule, check in rules:
                 if state.ending is not None:
                     break
-                ident = rule.id
-                if rule.once and ident in state.fired:
-                    continue
-                plays = rule.plays
-                if (
-                    plays is not None
-                    and plays != self.deciding
-                    and (plays == state.role or plays in state.seats)
-                ):
-                    continue  # a role people play acts for itself (unless it lets the rule)
-                if matches is not None and not matches(rule):
-                    continue
+                if not sifted:
+                    if rule.once and rule.id in state.fired:
+                        continue
+                    plays = rule.plays
+                    if (
+                        plays is not None
+                        and plays != self.deciding
+                        and (plays == state.role or plays in state.seats)
+                    ):
+                        continue  # a role people play acts for itself (unless it lets the rule)
+                    if matches is not None and not matches(rule):
+                        continue
                 if check is not None and not check(self):
                     continue
+                ident = rule.id
                 if replied and self._replies_again(rule, replied):
                     continue  # one request, one reply: the first rule that answers wins
                 plan = plans.get(ident)
