@@ -351,9 +351,17 @@ class _Step:
                 new.append(fact)
         if not new:
             return new  # (nothing to copy: most replies and shares bring nothing new)
-        if actor not in self._copied:
-            mine = self.own("knowledge")[actor] = dict(mine)
-            self._copied.add(actor)
+        copied = self._copied
+        if actor not in copied:
+            # (``own``, spelt out: only this method copies the knowledge, so the step owns
+            # it once it has copied an actor's facts)
+            state = self.state
+            if copied:
+                knowledge = state.knowledge
+            else:
+                knowledge = state.knowledge = dict(state.knowledge)
+            mine = knowledge[actor] = dict(mine)
+            copied.add(actor)
         for fact in new:
             mine[fact] = known
         self.dirty = True
@@ -377,10 +385,11 @@ class _Step:
     ) -> None:
         if self.lean:
             return  # no condition reads a score
-        before = self.state.scores[pillar]
+        state = self.state
+        before = state.scores[pillar]
         after = max(0, min(100, before + delta))
         change = ScoreChange(
-            self.state.turn,
+            state.turn,
             pillar,
             delta,
             reason,
@@ -388,12 +397,18 @@ class _Step:
             origin,
             self.scorer,
         )
-        self.own("scores")[pillar] = after
-        self.state.score_log = (*self.state.score_log, change)
+        owned = self._owned
+        if "scores" in owned:  # (``own``, spelt out: most steps that score score once)
+            scores = state.scores
+        else:
+            owned.add("scores")
+            scores = state.scores = dict(state.scores)
+        scores[pillar] = after
+        state.score_log = (*state.score_log, change)
         self.events.append(  # (``emit`` inlined: a lean step has returned above)
             E.Event(
                 E.SCORE_CHANGED,
-                self.state.turn,
+                state.turn,
                 {
                     "pillar": pillar,
                     "delta": delta,
