@@ -435,3 +435,60 @@ def test_a_state_whose_seats_are_one_role_finds_its_answering_rules_again(
     monkeypatch.setattr(program, "answering", refuse)
     state = engine.step(state, Send(to=("europol",)))[0]
     assert state.variables["count"] == 2
+
+
+TURN_RULES = """rules:
+  - id: every_turn
+    when: turn_start
+    once: false
+    then:
+      - add: {var: count, value: 1}
+  - id: first_turn_only
+    when: turn_start
+    then:
+      - add: {var: count, value: 10}
+  - id: played_by_the_ngo
+    when: turn_start
+    plays: ngo
+    then:
+      - add: {var: count, value: 100}
+"""
+
+
+class _ReadSpy:
+    """A rule that records which of its fields are read."""
+
+    def __init__(self, rule: Any, reads: list[str]) -> None:
+        self._rule = rule
+        self._reads = reads
+
+    def __getattr__(self, name: str) -> Any:
+        self._reads.append(name)
+        return getattr(self._rule, name)
+
+
+@pytest.mark.parametrize(("role", "counts"), [("police_a", (111, 112)), ("ngo", (11, 12))])
+def test_a_turns_waiting_rules_are_not_sifted_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, role: str, counts: tuple[int, int]
+) -> None:
+    """``Program.waiting`` has already left out a rule that fires once and has fired, and
+    a rule a played role plays itself, so ``fire`` does not test ``once`` or ``plays``
+    again at a turn's start. The rules still fire as written: the one that fires once
+    fires at the first turn only, the NGO's rule fires for the NGO in a police game and
+    never in the NGO's own."""
+    engine = mini(tmp_path, TURN_RULES)
+    program = engine.program
+    reads: list[str] = []
+    real = program.waiting
+
+    def spying(*args: Any) -> Any:
+        return [(_ReadSpy(rule, reads), check) for rule, check in real(*args)]
+
+    monkeypatch.setattr(program, "waiting", spying)
+    state = engine.new_game(role, 1)[0]
+    assert state.variables["count"] == counts[0]
+    state = engine.step(state, EndTurn())[0]
+    assert state.variables["count"] == counts[1]
+    assert reads  # (the spy sees the rules that fire)
+    assert "once" not in reads
+    assert "plays" not in reads

@@ -351,9 +351,17 @@ class _Step:
                 new.append(fact)
         if not new:
             return new  # (nothing to copy: most replies and shares bring nothing new)
-        if actor not in self._copied:
-            mine = self.own("knowledge")[actor] = dict(mine)
-            self._copied.add(actor)
+        copied = self._copied
+        if actor not in copied:
+            # (``own``, spelt out: only this method copies the knowledge, so the step owns
+            # it once it has copied an actor's facts)
+            state = self.state
+            if copied:
+                knowledge = state.knowledge
+            else:
+                knowledge = state.knowledge = dict(state.knowledge)
+            mine = knowledge[actor] = dict(mine)
+            copied.add(actor)
         for fact in new:
             mine[fact] = known
         self.dirty = True
@@ -377,10 +385,11 @@ class _Step:
     ) -> None:
         if self.lean:
             return  # no condition reads a score
-        before = self.state.scores[pillar]
+        state = self.state
+        before = state.scores[pillar]
         after = max(0, min(100, before + delta))
         change = ScoreChange(
-            self.state.turn,
+            state.turn,
             pillar,
             delta,
             reason,
@@ -388,12 +397,18 @@ class _Step:
             origin,
             self.scorer,
         )
-        self.own("scores")[pillar] = after
-        self.state.score_log = (*self.state.score_log, change)
+        owned = self._owned
+        if "scores" in owned:  # (``own``, spelt out: most steps that score score once)
+            scores = state.scores
+        else:
+            owned.add("scores")
+            scores = state.scores = dict(state.scores)
+        scores[pillar] = after
+        state.score_log = (*state.score_log, change)
         self.events.append(  # (``emit`` inlined: a lean step has returned above)
             E.Event(
                 E.SCORE_CHANGED,
-                self.state.turn,
+                state.turn,
                 {
                     "pillar": pillar,
                     "delta": delta,
@@ -1080,6 +1095,12 @@ class _Step:
             self.emit(E.RULE_FIRED, rule=None, stopped="cascade limit")
             return replied
         state = self.state
+        # Whether each rule's ``once``, ``plays`` and ``matches`` are still to be tested:
+        # not for a turn's waiting rules, which ``Program.waiting`` has already picked by
+        # them (a rule there plays no role played, fires no one's decision, and has not
+        # fired if it fires once; nothing a rule does starts or ends a turn, so none of
+        # them fires before the loop comes to it).
+        sifted = False
         if among is not None:
             rules = among
         elif keys is not None:
@@ -1090,6 +1111,7 @@ class _Step:
             program = self.program
             roles = program.roles(state.seats or (state.role,))  # (``_roles``, spelt out)
             rules = program.waiting(kind, roles, state.turn, state.fired)
+            sifted = matches is None and not program.scan_all
         else:  # pragma: no cover - a group's decision fires keyed rules only
             rules = self.program.rules.get(kind, [])
         if not rules:
@@ -1100,20 +1122,21 @@ class _Step:
             for rule, check in rules:
                 if state.ending is not None:
                     break
-                ident = rule.id
-                if rule.once and ident in state.fired:
-                    continue
-                plays = rule.plays
-                if (
-                    plays is not None
-                    and plays != self.deciding
-                    and (plays == state.role or plays in state.seats)
-                ):
-                    continue  # a role people play acts for itself (unless it lets the rule)
-                if matches is not None and not matches(rule):
-                    continue
+                if not sifted:
+                    if rule.once and rule.id in state.fired:
+                        continue
+                    plays = rule.plays
+                    if (
+                        plays is not None
+                        and plays != self.deciding
+                        and (plays == state.role or plays in state.seats)
+                    ):
+                        continue  # a role people play acts for itself (unless it lets the rule)
+                    if matches is not None and not matches(rule):
+                        continue
                 if check is not None and not check(self):
                     continue
+                ident = rule.id
                 if replied and self._replies_again(rule, replied):
                     continue  # one request, one reply: the first rule that answers wins
                 plan = plans.get(ident)
