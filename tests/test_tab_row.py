@@ -243,3 +243,45 @@ async def test_in_ansi_colours_a_hovered_label_stays_dim_as_the_others() -> None
         assert hovered != other, "the hovered label is drawn as hovered"
         assert other is not None and other.dim
         assert hovered is not None and hovered.dim, "hovering does not light a label up"
+
+
+async def test_the_row_keeps_its_colours_across_switches_and_follows_focus_and_theme(
+    monkeypatch: Any,
+) -> None:
+    """A pane key redraws the row with the colours it had (not looked up again: that walks
+    the row's ancestors for each label); the focus and a new theme still recolour it."""
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        await start_game(pilot)
+        row = row_of(app)
+
+        def active_style() -> Any:
+            _tab, left, _right = next(span for span in row.spans() if span[0] == row.active)
+            x = 0
+            for segment in on_screen_segments(app, row, 0):
+                if x <= left + 1 < x + len(segment.text):
+                    return segment.style
+                x += len(segment.text)
+            return None
+
+        blurred = active_style()
+        looked_up: list[tuple[str, ...]] = []
+        real = TabRow.get_component_rich_style
+
+        def counting(self: TabRow, *names: str, **kwargs: Any) -> Any:
+            looked_up.append(names)
+            return real(self, *names, **kwargs)
+
+        monkeypatch.setattr(TabRow, "get_component_rich_style", counting)
+        for key in ("5", "1"):
+            await pilot.press(key)
+            await settle(pilot)
+        assert row.active == "siena" and active_style() == blurred
+        assert looked_up == [], "the same colours, kept"
+        row.focus()
+        await settle(pilot)
+        focused = active_style()
+        assert focused != blurred, "the focused row's active label is a block"
+        app.theme = "textual-light" if app.theme != "textual-light" else "nord"
+        await settle(pilot)
+        assert active_style() != focused, "a new theme recolours the row"
