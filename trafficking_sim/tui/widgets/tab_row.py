@@ -108,11 +108,6 @@ class TabRow(Widget, can_focus=True):
         self._labels = dict(labels)
         self._active = active if active is not None else self._tabs[0]
         self._hover: str | None = None
-        # The row's colours, by part ("" : the row's own): Textual forgets its own on
-        # every refresh, and looking them up again walks the row's ancestors for each
-        # label (0.3-0.4 ms of a pane switch). A restyle (the focus coming or going, a
-        # theme, the stylesheet) forgets them (``notify_style_update``; a test checks).
-        self._styles: dict[str, Style] = {}
 
     # --- what it shows ----------------------------------------------------------------
 
@@ -189,21 +184,9 @@ class TabRow(Widget, can_focus=True):
 
     # --- drawing ----------------------------------------------------------------------
 
-    def notify_style_update(self) -> None:
-        super().notify_style_update()
-        self._styles.clear()
-
-    def _style(self, part: str) -> Style:
-        """The style of a part of the row ("" : the row's own)."""
-        style = self._styles.get(part)
-        if style is None:
-            style = self.get_component_rich_style(part) if part else self.rich_style
-            self._styles[part] = style
-        return style
-
     def render_line(self, y: int) -> Strip:
         width = self.size.width
-        base = self._style("")
+        base = self.rich_style
         blank = Style(bgcolor=base.bgcolor)
         if y == 0:
             segments = self._label_line(blank)
@@ -218,18 +201,18 @@ class TabRow(Widget, can_focus=True):
         segments: list[Segment] = []
         for tab in self._tabs:
             if tab == self._active:
-                style = self._style("tab-row--active")
+                style = self.get_component_rich_style("tab-row--active")
             elif tab == self._hover:
-                style = self._style("tab-row--hover")
+                style = self.get_component_rich_style("tab-row--hover")
             else:
-                style = self._style("tab-row--label")
+                style = self.get_component_rich_style("tab-row--label")
             # Focused, the active tab is a block, its padding included (as Textual's is).
             pad = style if focused and tab == self._active else blank
             segments += [Segment(" ", pad), Segment(self._labels[tab], style), Segment(" ", pad)]
         return segments
 
     def _bar_line(self, base: Style, width: int) -> list[Segment]:
-        bar = self._style("tab-row--bar")
+        bar = self.get_component_rich_style("tab-row--bar")
         mark = base + Style.from_color(bar.color)
         rest = base + Style.from_color(bar.bgcolor)
         start = end = 0
