@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from textual.content import Content
 from textual.events import MouseScrollDown
 from textual.widgets import Button, OptionList
 
@@ -14,6 +15,7 @@ from tests.test_tui import SIZE, app_for, settle, show_pane, start_game, text_of
 from trafficking_sim.play import narrate
 from trafficking_sim.tui.panes import log as log_pane
 from trafficking_sim.tui.screens.codex import CodexScreen
+from trafficking_sim.tui.widgets import detail as detail_module
 from trafficking_sim.tui.widgets.detail import DetailView
 from trafficking_sim.tui.widgets.row_list import RowList
 
@@ -193,3 +195,43 @@ async def test_text_selected_with_the_mouse_is_shown_selected() -> None:
         await settle(pilot, 0.2)
         assert [segment.style for segment in detail.render_line(0)] != before
         assert app.screen.get_selected_text() == detail.text.plain[:5]
+        # The selected look is never kept for the text: once cleared, the words are
+        # drawn as before, and the same text shown again is not drawn selected.
+        app.screen.clear_selection()
+        await settle(pilot, 0.2)
+        assert [segment.style for segment in detail.render_line(0)] == before
+        text = detail.text
+        detail.update(Content("Another text."))
+        detail.update(text)
+        assert [segment.style for segment in detail.render_line(0)] == before
+
+
+async def test_a_text_shown_again_is_not_wrapped_again_but_drawn_the_same(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The pane's help each time a filter matches nothing, or an entry a backspace comes
+    back to: its lines are the ones made for it before (same words, styles, width and
+    colours), not wrapped again; another width or theme wraps it again."""
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        await show_pane(pilot, "5")
+        detail = app.screen.query_one("#log-detail", DetailView)
+        first = detail.text
+        first_lines = drawn(detail)
+        wrapped: list[object] = []
+        real = detail_module.Visual.to_strips
+
+        def counting(*args: Any, **kwargs: Any) -> Any:
+            wrapped.append(args[1])
+            return real(*args, **kwargs)
+
+        monkeypatch.setattr(detail_module.Visual, "to_strips", counting)
+        other = Content("Nothing here matches these words.")
+        detail.update(other)
+        assert wrapped == [other]
+        detail.update(first)
+        assert wrapped == [other], "shown again: not wrapped again"
+        assert drawn(detail) == first_lines
+        app.theme = "textual-light" if app.theme != "textual-light" else "nord"
+        await settle(pilot)
+        assert first in wrapped, "a new theme's colours: wrapped again"

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.content import Content
+from textual.css.query import NoMatches
 from textual.geometry import Size
 from textual.reactive import Reactive
 from textual.widgets import Input, Select
@@ -74,6 +75,7 @@ class LogPane(ListDetailPane):
         self._viewer = ""
         # Per event, oldest first: its kind and its sentence ("" : not shown to a learner).
         self._texts: list[tuple[str, str]] = []
+        self._folded: list[str] = []  # each sentence in lower case, as the filter compares
         self._rows: dict[int, Option] = {}  # each entry's row, made when first listed
         self._drawn_words: str | None = None  # the filter words the list shows now
         self._labelled = ""  # the language of the filters' words
@@ -113,12 +115,15 @@ class LogPane(ListDetailPane):
         viewer = session.state.role if session.state.seats else ""
         if self._lang != self.lang or self._viewer != viewer:
             self._lang, self._viewer, self._texts, self._rows = self.lang, viewer, [], {}
+            self._folded = []
         names = session.group_labels()
         for event in session.events[len(self._texts) :]:
             described = narrate.describe(
                 event, session.content, session.state, self.lang, names=names
             )
-            self._texts.append((event.kind, " ".join(line.strip() for line in described)))
+            text = " ".join(line.strip() for line in described)
+            self._texts.append((event.kind, text))
+            self._folded.append(text.lower())
 
     def _words(self) -> str:
         return self.query_one("#log-filter", Input).value.strip().lower()
@@ -128,11 +133,12 @@ class LogPane(ListDetailPane):
         words = self._words()
         rows: list[Option] = []
         hidden = 0
+        folded = self._folded
         for index in range(len(self._texts) - 1, -1, -1):
             kind, text = self._texts[index]
             if not text or (kinds is not None and kind not in kinds):
                 continue
-            if words and words not in text.lower():
+            if words and words not in folded[index]:
                 continue
             if len(rows) >= MAX_LOG_ROWS:
                 hidden += 1
@@ -191,8 +197,13 @@ class LogPane(ListDetailPane):
 
     def _filter_now(self, value: str) -> None:
         """Filter at once, in the handler of the key that changed the words."""
-        if self.is_mounted and self.query(f"#{self.LIST_ID}"):
-            self.update_view()
+        if not self.is_mounted:
+            return
+        try:  # (query_one by id is cached by Textual; a query of every widget was not)
+            self.query_one(f"#{self.LIST_ID}", RowList)
+        except NoMatches:
+            return  # the filter's first value, set before the list is built
+        self.update_view()
 
     def on_input_changed(self, event: Input.Changed) -> None:
         # Already drawn by _filter_now when the change came from a key; this catches a

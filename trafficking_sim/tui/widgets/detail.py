@@ -10,6 +10,7 @@ scroll bar appears or goes.
 
 from __future__ import annotations
 
+from textual.cache import LRUCache
 from textual.content import Content
 from textual.geometry import Size
 from textual.reactive import Reactive
@@ -41,6 +42,10 @@ class DetailView(ScrollView, can_focus=True):
         self._text = Content("")
         self._strips: list[Strip] = []
         self._wrapped_for = Size(0, 0)  # the view's inner size the strips were made for
+        # The last texts wrapped, by words, styles, width and the view's style: a text shown
+        # again soon (the pane's help each time a filter matches nothing, an entry a
+        # backspace comes back to) is not wrapped again.
+        self._wrapped: LRUCache[tuple[object, ...], list[Strip]] = LRUCache(8)
 
     @property
     def text(self) -> Content:
@@ -104,7 +109,15 @@ class DetailView(ScrollView, can_focus=True):
             self._scroll_update(size)
 
     def _lines(self, width: int) -> list[Strip]:
-        return Visual.to_strips(self, self._text, width, None, self.visual_style, pad=True)
+        text, style = self._text, self.visual_style
+        if self.text_selection is not None:  # drawn with the mouse's selection: not kept
+            return Visual.to_strips(self, text, width, None, style, pad=True)
+        key = (text.plain, tuple(text.spans), width, style)
+        strips = self._wrapped.get(key)
+        if strips is None:
+            strips = Visual.to_strips(self, text, width, None, style, pad=True)
+            self._wrapped[key] = strips
+        return strips
 
     def _size_updated(
         self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
