@@ -492,3 +492,44 @@ def test_a_turns_waiting_rules_are_not_sifted_again(
     assert reads  # (the spy sees the rules that fire)
     assert "once" not in reads
     assert "plays" not in reads
+
+
+MORE = (
+    TURN_RULES
+    + """  - id: once_after_a_message
+    when: turn_start
+    if: {var: count, ge: 500}
+    then:
+      - add: {var: count, value: 1000}
+  - id: europol_heard
+    when: {message: {to: europol}}
+    then:
+      - add: {var: count, value: 500}
+"""
+)
+
+
+def test_hot_seat_a_seated_roles_rule_never_fires_whoever_starts(tmp_path: Path) -> None:
+    """A turn's waiting rules are sifted by the roles played, the seats: a rule for
+    a seated role fires for that game whichever seat's turn it is, and no more."""
+    engine = mini(tmp_path, TURN_RULES)
+    state = engine.new_game("police_a", 1, ("police_a", "ngo"))[0]
+    assert state.variables["count"] == 11
+    state = engine.step(engine.step(state, EndTurn())[0], EndTurn())[0]  # both seats end
+    assert state.turn == 2 and state.variables["count"] == 12
+
+
+def test_one_engine_two_games_the_same_turn_different_rules_fired(tmp_path: Path) -> None:
+    """The waiting list's key must hold what has fired: with the loop no longer testing
+    ``once``, a list remembered for another game's fired rules would fire a rule twice."""
+    engine = mini(tmp_path, MORE)
+    quiet = engine.new_game("police_a", 1)[0]
+    for _ in range(2):
+        quiet = engine.step(quiet, EndTurn())[0]  # turn 3 met with the rule not fired
+    busy = engine.new_game("police_a", 1)[0]
+    busy = engine.step(busy, Send(to=("europol",)))[0]
+    busy = engine.step(busy, EndTurn())[0]  # fires at turn 2
+    assert busy.variables["count"] >= 1000
+    before = busy.variables["count"]
+    busy = engine.step(busy, EndTurn())[0]  # turn 3: must not fire again
+    assert busy.variables["count"] - before == 1  # only 'every_turn'

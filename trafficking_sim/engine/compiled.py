@@ -426,7 +426,11 @@ class Program:
         """``timed`` without the rules that fire once and have fired (``fired``): those
         that can still fire at the start or end of ``turn``. The answer is remembered for
         the explorer and replays through one engine, which meet the same turn and set of
-        fired rules again (a game played once starts each turn once)."""
+        fired rules again (a game played once starts each turn once).
+
+        ``core._Step.fire`` relies on this list and no longer tests ``once`` or ``plays``
+        for a turn's rules: the key must hold ``fired``, and ``roles`` must be the roles
+        played (the seats of a class game, not the seat whose turn it is)."""
         if self.scan_all:
             return self.rules.get(kind, [])
         key = (kind, roles, turn, fired)
