@@ -126,11 +126,14 @@ class ContentLoader:
 
     # --- scenarios with everything they use -----------------------------------------------
 
-    def load_game(self, path: Path, *, check: bool = True) -> GameContent:
+    def load_game(self, path: Path, *, check: bool = True, hashed: bool = True) -> GameContent:
         """A scenario with its role cards and agencies, fully checked.
 
         ``check=False`` leaves out the cross-reference checks: only for content read back
         from the content cache, which holds nothing that did not pass them.
+        ``hashed=False`` leaves the content hash empty (the files are not read again to
+        make it): only for a check that keeps nothing of the game, as ``validate
+        --no-cache`` keeps nothing.
         """
         loaded = self.load_file(path, "scenario")
         scenario: Scenario = loaded.model
@@ -185,7 +188,7 @@ class ContentLoader:
         return GameContent(
             scenario=scenario,
             source=path,
-            content_hash=content_hash(files),
+            content_hash=content_hash(files) if hashed else "",
             actors=actors,
             roles=roles,
             facts={f.id: f for f in scenario.facts},

@@ -295,7 +295,12 @@ def _check(files: list[Path], verdicts: Verdicts | None) -> list[Problem]:
         try:
             try:
                 loaded = loader.load_file(path)
-                content = loader.load_game(path) if isinstance(loaded.model, Scenario) else None
+                content = (
+                    # With no verdicts to keep, nothing needs the game's content hash.
+                    loader.load_game(path, hashed=verdicts is not None)
+                    if isinstance(loaded.model, Scenario)
+                    else None
+                )
             except ContentError:
                 if verdicts is None or not loader.reused:
                     raise
