@@ -67,6 +67,18 @@ def test_reading_a_command_line_loads_no_shutil_yet_help_fits_the_terminal() -> 
         assert widths["42"] <= 42 < widths["200"], (args, widths)
 
 
+def test_validate_no_cache_loads_no_json_shutil_engine_or_explorer() -> None:
+    # A check that keeps nothing reads and writes no JSON (the verdicts and the content
+    # cache import it when they use it), and needs neither the engine nor the explorer.
+    loaded = _loaded_after(
+        "from trafficking_sim import cli, paths\n"
+        "code = cli.main(['validate', '--no-cache', str(paths.bundled_dir('roles'))])\n"
+        "assert code == 0, code",
+        ("json", "shutil", "trafficking_sim.engine", "trafficking_sim.explore", "jsonschema"),
+    )
+    assert loaded == []
+
+
 def test_the_title_loads_no_content_engine_game_screens_or_footer() -> None:
     # Until the background load (switched off here), the title needs Textual, its own
     # screen and the catalogue of its language: the rest is loaded when it is chosen.
