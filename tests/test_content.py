@@ -170,3 +170,40 @@ def test_the_cross_reference_walk_visits_every_form_its_checks_name() -> None:
                         named.add(getattr(crossref, ast.unparse(form)))
     assert len(named) >= 20
     assert named <= set(crossref.CHECKED_FORMS)
+
+
+def test_a_check_resolves_each_file_and_the_working_folder_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Resolving a path is a system call per folder on the way; a check asked for the same
+    # card again for each scenario using it (135 resolves for the bundled content, a few
+    # per cent of a full check). Each file is now resolved once for the loader and once
+    # for its name in messages, and the working folder once.
+    import shutil
+    from collections import Counter
+
+    from trafficking_sim.content import errors
+
+    for folder in ("scenarios", "roles", "agencies", "codex"):
+        shutil.copytree(bundled_dir(folder), tmp_path / folder)
+    monkeypatch.chdir(tmp_path)
+    errors._resolved_folder.cache_clear()
+    asked: Counter[str] = Counter()
+    real = Path.resolve
+
+    def counted(self: Path, strict: bool = False) -> Path:
+        asked[str(self)] += 1
+        return real(self, strict)
+
+    monkeypatch.setattr(Path, "resolve", counted)
+    problems, count = validate_files([tmp_path])
+    assert problems == [] and count == 18
+    assert asked[str(tmp_path)] == 1  # the working folder
+    shared = str(tmp_path / "roles" / "police_a.yaml")  # a card three scenarios use
+    assert asked[shared] == 2
+    # Cards, agencies and the codex: once each; the first scenario also for the folders
+    # where its cards and agencies are looked for, which the others share.
+    files = [str(p) for p in tmp_path.rglob("*.yaml") if p.parent.name != "scenarios"]
+    assert all(asked[f] == 2 for f in files), {f: asked[f] for f in files if asked[f] != 2}
+    scenarios = sorted(asked[str(p)] for p in (tmp_path / "scenarios").glob("*.yaml"))
+    assert scenarios == [2, 2, 2, 4]

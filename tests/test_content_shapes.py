@@ -554,3 +554,24 @@ def test_a_mismatch_met_in_the_content_cache_is_not_turned_into_a_quiet_rebuild(
     with pytest.raises(crosscheck.FastPathMismatch, match="staged"):
         load_game(tutorial)  # from the cache's data
     content_cache.forget()
+
+
+def test_a_form_with_one_key_is_told_by_that_key_without_asking_for_every_form() -> None:
+    # Conditions, triggers and effects are told apart by their key (about 1,800 times for
+    # the bundled content); most have one key, which is looked up among the forms rather
+    # than each of the 13 condition forms looked up in the mapping.
+    class Asked(dict[str, Any]):
+        asked = 0
+
+        def __contains__(self, key: object) -> bool:
+            Asked.asked += 1
+            return super().__contains__(key)
+
+    keys = logic._CONDITION_KEYS
+    assert logic._tag(keys, Asked(knows="plate")) == "knows"
+    assert logic._tag(keys, Asked(know="plate")) is None
+    assert Asked.asked == 0
+    # Several keys: the one form key among them, and none when there are two.
+    assert logic._tag(keys, {"knows": "plate", "zzz": 1}) == "knows"
+    assert logic._tag(keys, {"knows": "plate", "all": []}) is None
+    assert logic._tag(keys, {}) is None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -39,6 +40,43 @@ def test_reading_the_command_line_loads_no_catalogue_models_or_secrets() -> None
         timeout=60,
     )
     assert read.stdout.strip() == "[]"
+
+
+def test_reading_a_command_line_loads_no_shutil_yet_help_fits_the_terminal() -> None:
+    # argparse's help formatter imports shutil (and with it the bz2 and lzma libraries) to
+    # ask the terminal's width; building the parsers no longer needs it.
+    loaded = _loaded_after(
+        "from trafficking_sim import cli\n"
+        "cli._parser('validate').parse_args(['validate', '--no-cache', 'x'])\n"
+        "cli._parser().parse_args(['list'])",  # every command's parser built
+        ("shutil",),
+    )
+    assert loaded == []
+    # Help is still written at the terminal's width, for every command and sub-command.
+    for args in (["--help"], ["validate", "--help"], ["class", "create", "--help"]):
+        widths = {}
+        for columns in ("42", "200"):
+            shown = subprocess.run(
+                [sys.executable, "-m", "trafficking_sim", *args],
+                capture_output=True,
+                text=True,
+                timeout=60,
+                env={**os.environ, "COLUMNS": columns},
+            ).stdout
+            widths[columns] = max(len(line) for line in shown.splitlines())
+        assert widths["42"] <= 42 < widths["200"], (args, widths)
+
+
+def test_validate_no_cache_loads_no_json_shutil_engine_or_explorer() -> None:
+    # A check that keeps nothing reads and writes no JSON (the verdicts and the content
+    # cache import it when they use it), and needs neither the engine nor the explorer.
+    loaded = _loaded_after(
+        "from trafficking_sim import cli, paths\n"
+        "code = cli.main(['validate', '--no-cache', str(paths.bundled_dir('roles'))])\n"
+        "assert code == 0, code",
+        ("json", "shutil", "trafficking_sim.engine", "trafficking_sim.explore", "jsonschema"),
+    )
+    assert loaded == []
 
 
 def test_the_title_loads_no_content_engine_game_screens_or_footer() -> None:

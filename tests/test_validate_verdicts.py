@@ -493,3 +493,30 @@ def test_checking_content_with_a_data_folder_given_never_looks_for_the_usual_one
     )
     assert run.returncode == 0, run.stderr
     assert run.stderr.strip().endswith("False"), run.stderr
+
+
+def test_no_cache_makes_no_content_hash_that_it_would_not_keep(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The game's content hash reads every file of a scenario again: --no-cache keeps no
+    # verdict, so it makes none; a remembering check makes one per scenario, for its verdict.
+    from trafficking_sim.content import loader
+
+    course = _course(tmp_path)
+    made: list[object] = []
+    real = loader.content_hash
+
+    def counted(files: list[Path]) -> str:
+        made.append(files)
+        return real(files)
+
+    monkeypatch.setattr(loader, "content_hash", counted)
+    assert verdicts.validate_changed([course], remember=False) == ([], 2, 2)
+    assert made == []
+    assert verdicts.validate_changed([course]) == ([], 2, 2)
+    assert len(made) == 1
+    # Mistakes are found as before without it.
+    scenario = course / "scenarios" / "tutorial.yaml"
+    _edit(scenario, "timeout_ending: time_ran_out", "timeout_ending: x_")
+    problems, _, _ = verdicts.validate_changed([course], remember=False)
+    assert "unknown ending 'x_'" in _lines(problems)[0]

@@ -353,8 +353,10 @@ def _tags(node: yaml.Node) -> list[tuple[str, str]]:
         if isinstance(here, yaml.ScalarNode):
             found.append((here.value, here.tag))
         elif isinstance(here, yaml.SequenceNode):
+            found.append(("[list]", here.tag))
             stack.extend(here.value)
         elif isinstance(here, yaml.MappingNode):
+            found.append(("{mapping}", here.tag))
             for key, value in here.value:
                 stack += [key, value]
     return found
@@ -363,6 +365,9 @@ def _tags(node: yaml.Node) -> list[tuple[str, str]]:
 @pytest.mark.parametrize("repeat", [1, 2])  # the second time from what the first kept
 def test_every_value_gets_the_tag_pyyaml_gives_it(repeat: int) -> None:
     texts = [p.read_text(encoding="utf-8") for p in BUNDLED]
+    # A bare '!' on a list or a mapping, and a long plain text of each kind.
+    texts.append("- ! [a, 1]\n- ! {a: 1}\n- !!seq [b]\n- !!map {b: 2}\n- ! yes\n")
+    texts.append("\n".join(f"- {v * 13}\n- {v}{'x' * 70}" for v in ("1", "yes", "~", "1.5")))
     texts.append("\n".join(f"- {v}\n- {v}: {v}" for v in _TRICKY if v))
     texts.append("\n".join(f"- [{v}, {{{v}: {v}}}]" for v in _TRICKY if v and v[0] not in "'\""))
     for text in texts * repeat:
@@ -370,3 +375,33 @@ def test_every_value_gets_the_tag_pyyaml_gives_it(repeat: int) -> None:
         theirs = _tags(yaml.compose(text, Loader=yamlsafe._SafeLoader))
         assert ours == theirs
     assert ("yes", "tag:yaml.org,2002:bool") in ours  # the list did reach the resolver
+
+
+def test_the_safe_loader_has_no_path_resolvers() -> None:
+    # The loader answers a list's and a mapping's tag itself and skips the composer's
+    # calls for path resolvers (builtins that do nothing): right only while it has none.
+    assert not yamlsafe._Loader.yaml_path_resolvers
+    assert not yamlsafe._SafeLoader.yaml_path_resolvers
+
+
+def test_pyyaml_is_asked_only_for_plain_texts_not_seen_before(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Lists, mappings, quoted texts and plain texts already seen are answered without
+    # PyYAML's resolve (27,000 questions for the bundled content, a tenth of the parse);
+    # the composer's calls around each node run no Python function of ours.
+    asked: list[Any] = []
+    real = yamlsafe._pyyaml_resolve
+
+    def spy(loader: Any, kind: Any, value: Any, implicit: Any) -> Any:
+        asked.append(value)
+        return real(loader, kind, value, implicit)
+
+    monkeypatch.setattr(yamlsafe, "_pyyaml_resolve", spy)
+    monkeypatch.setattr(yamlsafe._Loader, "_known", {})
+    text = "a: [x, 'y', {b: x}]\nc: {d: x, e: 'quoted'}\nf: [1, 1, x]\n"
+    data = yamlsafe.parse(text, "x.yaml").data
+    assert data == {"a": ["x", "y", {"b": "x"}], "c": {"d": "x", "e": "quoted"}, "f": [1, 1, "x"]}
+    assert sorted(asked) == ["1", "a", "b", "c", "d", "e", "f", "x"]
+    for name in ("descend_resolver", "ascend_resolver"):
+        assert not hasattr(getattr(yamlsafe._Loader, name), "__code__"), name

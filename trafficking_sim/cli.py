@@ -91,7 +91,19 @@ def _parser(only: str | None = None) -> argparse.ArgumentParser:
     """The command line's parser; with ``only``, that command's and no other's."""
     import argparse  # not for the title screen: it starts without arguments
 
-    parser = argparse.ArgumentParser(
+    # argparse makes a help formatter for every argument it is given (to check the
+    # argument's metavar), and its formatter asks the terminal's width at once: importing
+    # shutil, which loads the bz2 and lzma libraries, about 5 ms of every command. While
+    # the parsers are built, a formatter of a fixed width does; once they are, help and
+    # errors get argparse's own, at the terminal's width.
+    built: list[argparse.ArgumentParser] = []
+
+    class Parser(argparse.ArgumentParser):
+        def __init__(self, **kwargs: Any) -> None:
+            super().__init__(formatter_class=_building_formatter, **kwargs)
+            built.append(self)
+
+    parser = Parser(
         prog="trafficking-sim",
         description="A training game on international cooperation against trafficking in "
         "human beings. Run without a command to open the game.",
@@ -301,7 +313,16 @@ def _parser(only: str | None = None) -> argparse.ArgumentParser:
         action="store_true",
         help="replay even if the scenario has changed since the save",
     )
+    for each in built:  # the command's and its sub-commands' (see Parser above)
+        each.formatter_class = argparse.HelpFormatter
     return parser
+
+
+def _building_formatter(prog: str) -> argparse.HelpFormatter:
+    """A help formatter that does not ask the terminal's width, for building parsers."""
+    import argparse
+
+    return argparse.HelpFormatter(prog, width=80)
 
 
 def leave(code: int) -> NoReturn:

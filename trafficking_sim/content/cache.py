@@ -21,7 +21,6 @@ This module imports the models only when it builds them: a listing needs no pyda
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -80,6 +79,8 @@ def _still_valid(stored: dict[str, Any]) -> bool:
 
 def _read(path: Path) -> dict[str, Any] | None:
     """A stored entry that still holds, or None."""
+    import json  # here: validate --no-cache, which imports this module, uses no JSON
+
     try:
         stored = json.loads(path.read_text(encoding="utf-8"))
         return stored if _still_valid(stored) else None
@@ -151,6 +152,8 @@ def summary_of(content: GameContent) -> dict[str, Any]:
 
 
 def _write(path: Path, stored: dict[str, Any]) -> None:
+    import json
+
     text = json.dumps(stored, ensure_ascii=False)
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_suffix(f".{os.getpid()}.tmp")
@@ -159,6 +162,8 @@ def _write(path: Path, stored: dict[str, Any]) -> None:
 
 
 def _to_disk(entry: Path, scenario: Path, loader: ContentLoader, content: GameContent) -> None:
+    import json
+
     data = {str(f.resolve()): loader.load_file(f).located.data for f in content.files}
     head = {
         "format": CACHE_FORMAT,

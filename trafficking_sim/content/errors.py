@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -46,6 +48,13 @@ def suggest(word: str, choices: Iterable[str]) -> str:
 def display_path(path: Path) -> str:
     """A path as the user would type it: relative to the working directory when possible."""
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        return str(path.resolve().relative_to(_resolved_folder(os.getcwd())))
     except ValueError:
         return str(path)
+
+
+@functools.lru_cache(maxsize=4)
+def _resolved_folder(folder: str) -> Path:
+    """The working folder resolved, once while it stays the same (every file's name is
+    shown relative to it, and resolving costs a system call per folder on the way)."""
+    return Path(folder).resolve()

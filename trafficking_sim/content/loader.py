@@ -73,9 +73,19 @@ class ContentLoader:
     def __init__(self) -> None:
         self._cache: dict[Path, Loaded | ContentError] = {}
         self._dirs: dict[tuple[Path, str], list[Path]] = {}
+        self._resolved: dict[Path, Path] = {}
+
+    def _key(self, path: Path) -> Path:
+        """``path`` resolved, once per path this loader is given: resolving is slow next to
+        the rest (a system call per folder on the way), and a check asks for the same
+        files again and again (a scenario's cards and agencies, for each scenario)."""
+        key = self._resolved.get(path)
+        if key is None:
+            key = self._resolved[path] = path.resolve()
+        return key
 
     def load_file(self, path: Path, expect: str | None = None) -> Loaded:
-        key = path.resolve()
+        key = self._key(path)
         cached = self._cache.get(key)
         if cached is None:
             try:
@@ -116,11 +126,14 @@ class ContentLoader:
 
     # --- scenarios with everything they use -----------------------------------------------
 
-    def load_game(self, path: Path, *, check: bool = True) -> GameContent:
+    def load_game(self, path: Path, *, check: bool = True, hashed: bool = True) -> GameContent:
         """A scenario with its role cards and agencies, fully checked.
 
         ``check=False`` leaves out the cross-reference checks: only for content read back
         from the content cache, which holds nothing that did not pass them.
+        ``hashed=False`` leaves the content hash empty (the files are not read again to
+        make it): only for a check that keeps nothing of the game, as ``validate
+        --no-cache`` keeps nothing.
         """
         loaded = self.load_file(path, "scenario")
         scenario: Scenario = loaded.model
@@ -175,7 +188,7 @@ class ContentLoader:
         return GameContent(
             scenario=scenario,
             source=path,
-            content_hash=content_hash(files),
+            content_hash=content_hash(files) if hashed else "",
             actors=actors,
             roles=roles,
             facts={f.id: f for f in scenario.facts},
@@ -200,10 +213,11 @@ class ContentLoader:
         languages: Sequence[str],
     ) -> Loaded | None:
         folder = _FOLDERS[kind]
-        # Resolving paths is slow next to the rest: once per scenario and folder.
-        dirs = self._dirs.get((scenario_path, folder))
+        # Resolving paths is slow next to the rest: once per folder of scenarios.
+        places = (self._key(scenario_path).parent, folder)
+        dirs = self._dirs.get(places)
         if dirs is None:
-            dirs = self._dirs[(scenario_path, folder)] = companion_dirs(scenario_path, folder)
+            dirs = self._dirs[places] = companion_dirs(scenario_path, folder)
         for directory in dirs:
             candidate = directory / f"{ident}.yaml"
             if candidate.is_file():

@@ -69,6 +69,9 @@ def _tag(keys: tuple[str, ...], value: Any) -> str | None:
     """Which of ``keys`` names the form of ``value``: the one key a mapping uses, the form
     of an object built in code, or a bare word that is a key; None when none does."""
     if isinstance(value, dict):
+        if len(value) == 1:  # the usual form (``knows: plate``): its one key, if it is one
+            for key in value:
+                return key if key in keys else None
         found = [k for k in keys if k in value]
         return found[0] if len(found) == 1 else None
     if isinstance(value, BaseModel):

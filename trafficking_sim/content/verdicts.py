@@ -36,7 +36,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import json
 import os
 from collections.abc import Iterable
 from pathlib import Path
@@ -128,6 +127,8 @@ class Verdicts:
 
     @classmethod
     def read(cls) -> Verdicts:
+        import json  # here: validate --no-cache reads and writes no JSON
+
         fingerprint = checker_fingerprint()
         where = _store_path()
         passed: dict[str, dict[str, Any]] = {}
@@ -174,6 +175,8 @@ class Verdicts:
     def parsed_data(self, path: Path, sha256: str) -> Any:
         """The data an earlier check parsed from ``path`` when its bytes had the hash
         ``sha256``, or None (never stored, another version, or damaged: parse it)."""
+        import json
+
         if str(path) not in self.parsed:
             return None
         where = _parsed_path(path)
@@ -195,6 +198,8 @@ class Verdicts:
 
     def keep_parsed(self, path: Path, sha256: str, data: Any) -> None:
         """Keep the data parsed from ``path`` (resolved) whose bytes hash to ``sha256``."""
+        import json
+
         where = _parsed_path(path)
         if where is None:
             return
@@ -238,6 +243,8 @@ class Verdicts:
 
 def _write_json(where: Path, stored: dict[str, Any]) -> None:
     """Write ``stored`` to ``where`` whole or not at all (a reader never sees half)."""
+    import json
+
     where.parent.mkdir(parents=True, exist_ok=True)
     temporary = where.with_suffix(f".{os.getpid()}.tmp")
     try:
@@ -295,7 +302,12 @@ def _check(files: list[Path], verdicts: Verdicts | None) -> list[Problem]:
         try:
             try:
                 loaded = loader.load_file(path)
-                content = loader.load_game(path) if isinstance(loaded.model, Scenario) else None
+                content = (
+                    # With no verdicts to keep, nothing needs the game's content hash.
+                    loader.load_game(path, hashed=verdicts is not None)
+                    if isinstance(loaded.model, Scenario)
+                    else None
+                )
             except ContentError:
                 if verdicts is None or not loader.reused:
                     raise

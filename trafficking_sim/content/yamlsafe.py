@@ -10,6 +10,7 @@ validation error can point at the exact spot in the author's file.
 
 from __future__ import annotations
 
+import operator
 import re
 from pathlib import Path
 from typing import Any, ClassVar, cast
@@ -31,37 +32,46 @@ class _Loader(_SafeLoader):  # type: ignore[misc]
     The composer asks for the tag of every value (about 27,000 times for the bundled
     content). A plain scalar's tag depends only on its text, since the safe loader has no
     path resolvers, so the answer for a short text is kept; a quoted scalar is text, a
-    list a list, a mapping a mapping, as PyYAML's own ``resolve`` answers them.
+    list a list, a mapping a mapping, as PyYAML's own ``resolve`` answers them. Only a
+    plain text not seen before (or longer than ``_KNOWN_LENGTH``) goes to PyYAML's.
     """
 
     _known: ClassVar[dict[str, str]] = {}
 
+    # libyaml's composer calls these two around every node, for path resolvers only;
+    # the safe loader has none (tests/test_yaml_positions.py checks it). Builtins that
+    # do nothing cost the C composer no Python frame: 54,000 calls for the bundled content.
+    descend_resolver = operator.is_  # called as (parent, index), answer unused
+    ascend_resolver = tuple  # called with nothing, answer unused
+
     def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
-        if kind is yaml.ScalarNode and len(value) <= _KNOWN_LENGTH and not self.yaml_path_resolvers:
+        if kind is _SCALAR_NODE:
             if not implicit[0]:
                 return _STR
+            if len(value) > _KNOWN_LENGTH:
+                return _pyyaml_resolve(self, kind, value, implicit)
             known = self._known
             tag = known.get(value)
             if tag is None:
                 if len(known) >= _KNOWN_MAX:
                     known.clear()
-                tag = known[value] = super().resolve(kind, value, implicit)
+                tag = known[value] = _pyyaml_resolve(self, kind, value, implicit)
             return tag
-        return super().resolve(kind, value, implicit)
-
-    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
-        if self.yaml_path_resolvers:  # only path resolvers need it; the safe loader has none
-            super().descend_resolver(current_node, current_index)
-
-    def ascend_resolver(self) -> None:
-        if self.yaml_path_resolvers:
-            super().ascend_resolver()
+        if kind is _MAPPING_NODE:
+            return _MAP
+        if kind is _SEQUENCE_NODE:
+            return _SEQ
+        return _pyyaml_resolve(self, kind, value, implicit)
 
 
 _KNOWN_LENGTH = 64
 _KNOWN_MAX = 20_000
 
 _STR = "tag:yaml.org,2002:str"
+_SEQ = "tag:yaml.org,2002:seq"
+_MAP = "tag:yaml.org,2002:map"
+_SCALAR_NODE, _MAPPING_NODE, _SEQUENCE_NODE = yaml.ScalarNode, yaml.MappingNode, yaml.SequenceNode
+_pyyaml_resolve = _SafeLoader.resolve
 _SCALAR_TAGS = {
     _STR,
     "tag:yaml.org,2002:int",
@@ -79,8 +89,6 @@ _TAG_FITS = {
 _LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 _TAG_FIRST = re.compile(r"(?:&\S+\s+)?!")
 _SHORT = 40
-_SEQ = "tag:yaml.org,2002:seq"
-_MAP = "tag:yaml.org,2002:map"
 
 Path_ = tuple[str | int, ...]
 
