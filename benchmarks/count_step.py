@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import collections
-import random
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -26,8 +25,6 @@ from types import FrameType
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-GAMES = 40
-SEED = 7  # (bench_core's and ab_step's seed of the random choices)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -38,28 +35,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     tree = args.tree.resolve()
     sys.path.insert(0, str(tree))
-    from trafficking_sim.content import load_game
-    from trafficking_sim.engine import EndTurn, Engine
+    from ab_step import pairs_of  # (the same pairs as the A/B: one place makes them)
 
-    engine = Engine(load_game(tree / "scenarios" / f"{args.scenario}.yaml"))
-    rng = random.Random(SEED)
-    roles = list(engine.content.roles)
-    pairs = []
-    for game in range(GAMES):
-        state, _ = engine.new_game(roles[game % len(roles)], game)
-        while not state.over:
-            action = rng.choice(engine.legal_actions(state))
-            pairs.append((state, action))
-            state, _ = engine.step(state, action)
+    from trafficking_sim.engine import EndTurn
+
+    step, pairs = pairs_of("trafficking_sim", tree / "scenarios" / f"{args.scenario}.yaml")
     for state, action in pairs:  # (once first: what an engine remembers is made)
-        engine.step(state, action)
+        step(state, action)
     groups = {
         "all steps": pairs,
         "ending a turn": [p for p in pairs if type(p[1]) is EndTurn],
         "the others": [p for p in pairs if type(p[1]) is not EndTurn],
     }
     for name, group in groups.items():
-        ops, by_function, python_calls, c_calls = _count(engine.step, group)
+        ops, by_function, python_calls, c_calls = _count(step, group)
         n = len(group)
         print(
             f"{name} ({n} pairs): {ops / n:.1f} instructions, {python_calls / n:.2f} Python "
