@@ -381,7 +381,26 @@ def test_the_safe_loader_has_no_path_resolvers() -> None:
     # The loader answers a list's and a mapping's tag itself and skips the composer's
     # calls for path resolvers (builtins that do nothing): right only while it has none.
     assert not yamlsafe._Loader.yaml_path_resolvers
-    assert not yamlsafe._SafeLoader.yaml_path_resolvers
+
+
+def test_a_path_resolver_registered_on_pyyaml_does_not_reach_our_loader() -> None:
+    # Another library in the process may register one on PyYAML's safe loader: our
+    # loader, which skips the path-resolver calls, must neither crash nor follow it.
+    base = yamlsafe._SafeLoader
+    saved = base.__dict__.get("yaml_path_resolvers")
+    try:
+        yaml.add_path_resolver(_STR_TAG, ["version"], yaml.ScalarNode, Loader=base)
+        node = yaml.compose("version: 1.10\n", Loader=yamlsafe._Loader)
+        assert node.value[0][1].tag == "tag:yaml.org,2002:float"
+        assert yamlsafe.parse("version: 1.10\n", "x.yaml").data == {"version": 1.1}
+    finally:
+        if saved is None:
+            delattr(base, "yaml_path_resolvers")
+        else:
+            base.yaml_path_resolvers = saved
+
+
+_STR_TAG = "tag:yaml.org,2002:str"
 
 
 def test_pyyaml_is_asked_only_for_plain_texts_not_seen_before(
