@@ -235,3 +235,52 @@ async def test_a_text_shown_again_is_not_wrapped_again_but_drawn_the_same(
         app.theme = "textual-light" if app.theme != "textual-light" else "nord"
         await settle(pilot)
         assert first in wrapped, "a new theme's colours: wrapped again"
+
+
+def _link_colours(detail: DetailView) -> list[str | None]:
+    """The colour of each glossary link the detail draws now."""
+    return [
+        segment.style.color.name if segment.style.color else None
+        for y in range(detail.size.height)
+        for segment in detail.render_line(y)
+        if segment.style and segment.style._meta and "@click" in segment.style.meta
+    ]
+
+
+async def test_an_entry_shown_while_the_mouse_drags_elsewhere_keeps_its_link_colour_later() -> None:
+    """Textual draws a text without its links' colour while a mouse button is held for a
+    drag; an entry first shown then is drawn with its glossary links coloured when it is
+    shown again (under ``projector`` the colour differs from the words')."""
+    from textual.widgets import Static
+
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        await show_pane(pilot, "5")
+        app.theme = "projector"
+        await settle(pilot)
+        detail = app.screen.query_one("#log-detail", DetailView)
+        entries = app.screen.query_one("#log-list", RowList)
+        entries.focus()
+        entries.highlighted = 2
+        await settle(pilot)
+        coloured = _link_colours(detail)
+        assert coloured, "the entry has a glossary link"
+        entries.highlighted = 1
+        await settle(pilot)
+        # A wider terminal: the entry is wrapped anew when next shown (its kept
+        # lines were made for the old width), here while the mouse is held.
+        await pilot.resize_terminal(SIZE[0] + 10, SIZE[1])
+        await settle(pilot)
+        heading = app.screen.query_one("#log-heading", Static)
+        await pilot.mouse_down(heading, offset=(0, 0))
+        await pilot.hover(heading, offset=(3, 0))
+        await pilot.press("down")  # the entry shown while the mouse is held
+        assert entries.highlighted == 2
+        await pilot.mouse_up(heading, offset=(3, 0))
+        app.screen.clear_selection()
+        await settle(pilot)
+        entries.highlighted = 1
+        await settle(pilot)
+        entries.highlighted = 2
+        await settle(pilot)
+        assert _link_colours(detail) == coloured
