@@ -9,7 +9,15 @@ until the text that only the result shows has been written back:
 1. **log filter key**: with "minibus stoppedq" in the log's filter (nothing matches, the
    log says "Nothing yet."), backspace until the event it names is on screen, and "q" until
    "Nothing yet." is back: the frame showing the filtered log, not the typed letter's.
-2. **tab switch to the log**: "5" from the first pane until the log's filter is on screen.
+   These keys come back to two texts, the entry and the help, which the detail keeps
+   wrapped: every timed key finds its text kept.
+2. **log filter key showing an entry not shown before**: the log also holds twelve
+   trainer's notes, each as long as the minibus entry and each with its own tag ("=a="
+   to "=l="). With "==" in the filter and the cursor between the two signs, a letter
+   makes the tag of one note (only it matches: the frame showing it is timed) and a
+   backspace brings "Nothing yet." back (not timed). Twelve notes go round, more than
+   the eight texts the detail keeps, so every timed key wraps a text anew.
+3. **tab switch to the log**: "5" from the first pane until the log's filter is on screen.
 
 The baselines, same run and same terminal: for the filter, a bare Textual app with one
 Input, from a typed letter to the frame that shows it (the least any key costs); for the
@@ -45,7 +53,36 @@ SHOWN_WHEN_FILTERED = "A minibus stopped"
 NOTHING = "Nothing yet."
 LOG_SHOWN = "Filter by words"
 
-GAME = """
+# Trainer's notes in the log, each with its own tag for the filter, and words about as long
+# as the minibus entry's (188 characters; a note, 186), so a note's wrapping costs what the
+# entry's does.
+NOTES = tuple(
+    (name, f"={letter}=")
+    for name, letter in zip(
+        [
+            "Alpha",
+            "Bravo",
+            "Charlie",
+            "Delta",
+            "Echo",
+            "Foxtrot",
+            "Golf",
+            "Hotel",
+            "India",
+            "Juliett",
+            "Kilo",
+            "Lima",
+        ],
+        "abcdefghijkl",
+        strict=True,
+    )
+)
+NOTE_WORDS = (
+    "ask each group which partner it would contact first, and which of the facts it would share "
+    "with Europol; the passengers are heard alone, with an interpreter."
+)
+
+GAME_TEXT = """
 import sys
 from trafficking_sim.content import find_scenario, load_game
 from trafficking_sim.engine import Send
@@ -54,9 +91,13 @@ from trafficking_sim.tui.app import AppConfig, TraffickingApp
 from trafficking_sim.tui.screens.dialogs import MessageDialog
 from trafficking_sim.tui.screens.game import GameScreen
 
+from trafficking_sim.engine.actions import TrainerNote
+
 wanted, focus_filter = int(sys.argv[1]), sys.argv[2] == "filter"
 content = load_game(find_scenario("tutorial"))
 session = Session.new(content, "border_b", 1, "en")
+for name, tag in NOTES:
+    session.act(TrainerNote(text=f"{name} ({tag}): {NOTE_WORDS}"))
 while len(session.events) < wanted:
     session.act(Send(to=("europol",)))
 
@@ -90,6 +131,7 @@ class Prepared(TraffickingApp):
 
 Prepared(AppConfig(lang="en")).run()
 """
+GAME = f"NOTES = {NOTES!r}\nNOTE_WORDS = {NOTE_WORDS!r}\n" + GAME_TEXT
 
 ONE_INPUT = """
 from textual.app import App
@@ -141,6 +183,7 @@ class KeyRound:
     ready: str
     round: tuple[tuple[bytes, str | None], ...]
     setup: tuple[bytes, str] | None = None
+    scale: float = 1.0  # the round is typed ``presses * scale`` times (at least once)
 
 
 FILTER_KEYS = KeyRound(
@@ -149,6 +192,18 @@ FILTER_KEYS = KeyRound(
     LOG_SHOWN,
     ((b"\x7f", SHOWN_WHEN_FILTERED), (b"q", NOTHING)),  # backspace, then the q back
     setup=((FILTER + "q").encode(), NOTHING),
+)
+NEW_ENTRY_KEYS = KeyRound(
+    GAME,
+    ("filter",),
+    LOG_SHOWN,
+    tuple(
+        key
+        for name, tag in NOTES
+        for key in ((tag[1].encode(), f"{name} ({tag})"), (b"\x7f", None))
+    ),
+    setup=(b"==\x1b[D", NOTHING),  # the cursor between the two signs
+    scale=0.2,  # twelve timed keys a round
 )
 TAB_KEYS = KeyRound(GAME, ("tabs",), "End turn", ((b"5", LOG_SHOWN), (b"1", None)))
 BARE_TAB_KEYS = KeyRound(BARE_TABS, (), "first pane", ((b"2", "second pane"), (b"1", None)))
@@ -174,7 +229,7 @@ def time_keys(
             screen.quiet(0.5)
         times: list[float] = []
         used = cpu_seconds(screen.process.pid)
-        for _ in range(presses):
+        for _ in range(max(1, round(presses * keys.scale))):
             for typed, shows in keys.round:
                 since = len(screen.output)
                 sent = screen.send(typed)
@@ -183,7 +238,7 @@ def time_keys(
                 # Let the rest of this key's work finish (an animation, a blink) first.
                 screen.quiet(0.25 if shows is not None else 0.4)
         after = cpu_seconds(screen.process.pid)
-        typed_keys = presses * len(keys.round)
+        typed_keys = max(1, round(presses * keys.scale)) * len(keys.round)
         per_key = None if used is None or after is None else (after - used) / typed_keys
         return times, per_key
     finally:
@@ -213,8 +268,14 @@ def measure(
 
 FIGURES = (
     (
-        "log filter key to the frame showing the filtered log",
+        "log filter key to the frame showing the filtered log, back to a recent text",
         FILTER_KEYS,
+        TYPED_LETTER,
+        "typed letter in a bare Input",
+    ),
+    (
+        "log filter key showing an entry not shown before (its text wrapped anew)",
+        NEW_ENTRY_KEYS,
         TYPED_LETTER,
         "typed letter in a bare Input",
     ),
@@ -267,13 +328,15 @@ def rows(quick: bool = False, events: int = 500) -> list[dict[str, Any]]:
     return found
 
 
-def compare(against: Path, quick: bool, events: int, runs: int) -> list[str]:
+def compare(against: Path, quick: bool, events: int, runs: int, only: str = "") -> list[str]:
     """This checkout and another (``against``) on the same keys, their runs interleaved:
     the medians of each, and the bare app's as the same-run baseline."""
     presses = 5 if quick else 15
     lines = []
     with tempfile.TemporaryDirectory() as home:
         for name, keys, bare, baseline in FIGURES:
+            if only not in name:
+                continue
             times: dict[str, list[float]] = {"before": [], "after": [], "bare": []}
             cpu: dict[str, list[float]] = {"before": [], "after": [], "bare": []}
             for run in range(runs):
@@ -307,11 +370,14 @@ def main() -> int:
         "time both, interleaved, and print before and after",
     )
     parser.add_argument(
+        "--only", default="", help="with --against, only the figures whose name holds this"
+    )
+    parser.add_argument(
         "--runs", type=int, default=3, help="program starts of each, with --against"
     )
     args = parser.parse_args()
     if args.against is not None:
-        for line in compare(args.against.resolve(), args.quick, args.events, args.runs):
+        for line in compare(args.against.resolve(), args.quick, args.events, args.runs, args.only):
             print(line)
         return 0
     for row in rows(args.quick, args.events):

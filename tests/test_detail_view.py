@@ -27,6 +27,19 @@ def drawn(detail: DetailView) -> list[str]:
     return [detail.render_line(y).text for y in range(detail.scrollable_content_region.height)]
 
 
+def drawn_styled(detail: DetailView) -> list[list[tuple[str, object]]]:
+    """The lines the detail draws now, each segment's words with its style."""
+    return [
+        [(segment.text, segment.style) for segment in detail.render_line(y)]
+        for y in range(detail.scrollable_content_region.height)
+    ]
+
+
+def styles_of(detail: DetailView, y: int) -> list[Any]:
+    """The styles of line ``y``'s segments."""
+    return [segment.style for segment in detail.render_line(y)]
+
+
 def _long_first_turn(
     monkeypatch: pytest.MonkeyPatch, lines: list[str], *, every_entry: bool = False
 ) -> None:
@@ -211,27 +224,101 @@ async def test_a_text_shown_again_is_not_wrapped_again_but_drawn_the_same(
 ) -> None:
     """The pane's help each time a filter matches nothing, or an entry a backspace comes
     back to: its lines are the ones made for it before (same words, styles, width and
-    colours), not wrapped again; another width or theme wraps it again."""
+    colours), not wrapped again; another width, other styles on the same words or another
+    theme wrap it again, and the lines drawn have the right styles."""
+    from textual.style import Style
+
     app = app_for()
     async with app.run_test(size=SIZE) as pilot:
         await show_pane(pilot, "5")
         detail = app.screen.query_one("#log-detail", DetailView)
         first = detail.text
-        first_lines = drawn(detail)
-        wrapped: list[object] = []
+        first_lines = drawn_styled(detail)
+        wrapped: list[tuple[object, int]] = []  # this detail's texts wrapped, with widths
         real = detail_module.Visual.to_strips
 
         def counting(*args: Any, **kwargs: Any) -> Any:
-            wrapped.append(args[1])
+            if args[0] is detail:
+                wrapped.append((args[1], args[2]))
             return real(*args, **kwargs)
 
         monkeypatch.setattr(detail_module.Visual, "to_strips", counting)
         other = Content("Nothing here matches these words.")
         detail.update(other)
-        assert wrapped == [other]
+        assert [text for text, _ in wrapped] == [other]
         detail.update(first)
-        assert wrapped == [other], "shown again: not wrapped again"
-        assert drawn(detail) == first_lines
+        assert [text for text, _ in wrapped] == [other], "shown again: not wrapped again"
+        assert drawn_styled(detail) == first_lines
+        # A wider terminal wraps the text for its width; back to the old width, the lines
+        # kept for it are drawn again, as they were.
+        width = detail.container_size.width
+        await pilot.resize_terminal(SIZE[0] + 10, SIZE[1])
+        await settle(pilot)
+        assert detail.container_size.width > width
+        assert (first, detail.container_size.width) in wrapped, "a new width: wrapped again"
+        assert drawn_styled(detail) != first_lines
+        wrapped.clear()
+        await pilot.resize_terminal(*SIZE)
+        await settle(pilot)
+        assert wrapped == [], "the old width again: its kept lines"
+        assert drawn_styled(detail) == first_lines
+        # The same words in bold (as an entry comes back once the glossary has loaded,
+        # with its links): wrapped again, and drawn bold.
+        bold = Content(first.plain).stylize(Style(bold=True))
+        detail.update(bold)
+        assert [text for text, _ in wrapped] == [bold], "other styles: wrapped again"
+        assert drawn_styled(detail) != first_lines
+        assert any(style is not None and style.bold for style in styles_of(detail, 0))
+        wrapped.clear()
         app.theme = "textual-light" if app.theme != "textual-light" else "nord"
         await settle(pilot)
-        assert first in wrapped, "a new theme's colours: wrapped again"
+        assert bold in [text for text, _ in wrapped], "a new theme's colours: wrapped again"
+
+
+def _link_colours(detail: DetailView) -> list[str | None]:
+    """The colour of each glossary link the detail draws now."""
+    return [
+        segment.style.color.name if segment.style.color else None
+        for y in range(detail.size.height)
+        for segment in detail.render_line(y)
+        if segment.style and segment.style._meta and "@click" in segment.style.meta
+    ]
+
+
+async def test_an_entry_shown_while_the_mouse_drags_elsewhere_keeps_its_link_colour_later() -> None:
+    """Textual draws a text without its links' colour while a mouse button is held for a
+    drag; an entry first shown then is drawn with its glossary links coloured when it is
+    shown again (under ``projector`` the colour differs from the words')."""
+    from textual.widgets import Static
+
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        await show_pane(pilot, "5")
+        app.theme = "projector"
+        await settle(pilot)
+        detail = app.screen.query_one("#log-detail", DetailView)
+        entries = app.screen.query_one("#log-list", RowList)
+        entries.focus()
+        entries.highlighted = 2
+        await settle(pilot)
+        coloured = _link_colours(detail)
+        assert coloured, "the entry has a glossary link"
+        entries.highlighted = 1
+        await settle(pilot)
+        # A wider terminal: the entry is wrapped anew when next shown (its kept
+        # lines were made for the old width), here while the mouse is held.
+        await pilot.resize_terminal(SIZE[0] + 10, SIZE[1])
+        await settle(pilot)
+        heading = app.screen.query_one("#log-heading", Static)
+        await pilot.mouse_down(heading, offset=(0, 0))
+        await pilot.hover(heading, offset=(3, 0))
+        await pilot.press("down")  # the entry shown while the mouse is held
+        assert entries.highlighted == 2
+        await pilot.mouse_up(heading, offset=(3, 0))
+        app.screen.clear_selection()
+        await settle(pilot)
+        entries.highlighted = 1
+        await settle(pilot)
+        entries.highlighted = 2
+        await settle(pilot)
+        assert _link_colours(detail) == coloured

@@ -110,7 +110,12 @@ class DetailView(ScrollView, can_focus=True):
 
     def _lines(self, width: int) -> list[Strip]:
         text, style = self._text, self.visual_style
-        if self.text_selection is not None:  # drawn with the mouse's selection: not kept
+        # Not kept when drawn with the mouse's selection, nor while a mouse button is held
+        # for a drag anywhere on the screen: Textual then leaves out the links' own colour
+        # (``Visual.to_strips`` reads the screen's ``_selecting``; private, but Textual is
+        # pinned to one version and a test checks this), and a text kept so would show its
+        # glossary links without their colour until pushed out.
+        if self.text_selection is not None or self.screen._selecting:
             return Visual.to_strips(self, text, width, None, style, pad=True)
         key = (text.plain, tuple(text.spans), width, style)
         strips = self._wrapped.get(key)
