@@ -674,6 +674,16 @@ def test_an_alias_of_a_plain_value_counts_as_one_value(tmp_path: Path) -> None:
     check(first(tmp_path, text), (4 + 199, 5), "alias bomb")
 
 
+def test_a_bomb_whose_anchored_value_nests_lists_counts_every_list(tmp_path: Path) -> None:
+    # b holds two lists of ten '*a' (10 values each): 1 + 2 * 101 = 203 values. Before c's
+    # items the document holds 220; 984 copies of b make 199,972, the 985th passes 200,000.
+    tens = "[" + ", ".join(["*a"] * 10) + "]"
+    lines = ["kind: scenario", "a: &a [" + ", ".join(["x"] * 9) + "]", f"b: &b [{tens}, {tens}]"]
+    lines += ["c:"] + ["  - *b"] * 1200
+    text = "\n".join(lines) + "\n"
+    check(first(tmp_path, text), (4 + 985, 5), "alias bomb")
+
+
 def test_a_file_of_too_many_values_without_aliases_points_at_the_first_too_many(
     tmp_path: Path,
 ) -> None:
