@@ -131,6 +131,14 @@ def test_unclosed_quote_points_at_the_opening_quote(tmp_path: Path) -> None:
     check(first(tmp_path, text), (4, 7), "not valid YAML", "quoted")
 
 
+def test_an_unclosed_quote_is_called_that_not_yamls_own_words(tmp_path: Path) -> None:
+    # The author reads what is wrong, not PyYAML's "while scanning a quoted scalar".
+    text = 'kind: scenario\nid: tutorial\ntitle:\n  en: "Tutorial\n  sl: Uvodna vaja\n'
+    problem = first(tmp_path, text)
+    check(problem, (4, 7), "not valid YAML: the quoted text that starts here is never closed")
+    assert "scalar" not in problem.message
+
+
 def test_tab_indentation(tmp_path: Path) -> None:
     text = mutate('  reference: "TUT-2026-0302"', '\treference: "TUT-2026-0302"')
     line, column = position(text, "\treference")
@@ -655,6 +663,37 @@ def test_alias_bomb_points_at_the_alias_that_expands(tmp_path: Path) -> None:
     check(first(tmp_path, text), (line, len("f: &f [") + 1), "alias bomb")
 
 
+def test_an_alias_of_a_plain_value_counts_as_one_value(tmp_path: Path) -> None:
+    # A bomb built on an anchored plain value: '*a' is one value, so each '*b' is 1,001.
+    # Before c's items the document holds 1,009 values (the mapping, its keys, 'scenario',
+    # 'x', b's list and c's list); 198 copies of b make 199,207, the 199th passes 200,000.
+    lines = ["kind: scenario", "a: &a x", "b: &b [" + ", ".join(["*a"] * 1000) + "]", "c:"]
+    lines += ["  - *b"] * 300
+    text = "\n".join(lines) + "\n"
+    assert yamlsafe.MAX_NODES == 200_000
+    check(first(tmp_path, text), (4 + 199, 5), "alias bomb")
+
+
+def test_a_bomb_whose_anchored_value_nests_lists_counts_every_list(tmp_path: Path) -> None:
+    # b holds two lists of ten '*a' (10 values each): 1 + 2 * 101 = 203 values. Before c's
+    # items the document holds 220; 984 copies of b make 199,972, the 985th passes 200,000.
+    tens = "[" + ", ".join(["*a"] * 10) + "]"
+    lines = ["kind: scenario", "a: &a [" + ", ".join(["x"] * 9) + "]", f"b: &b [{tens}, {tens}]"]
+    lines += ["c:"] + ["  - *b"] * 1200
+    text = "\n".join(lines) + "\n"
+    check(first(tmp_path, text), (4 + 985, 5), "alias bomb")
+
+
+def test_a_file_of_too_many_values_without_aliases_points_at_the_first_too_many(
+    tmp_path: Path,
+) -> None:
+    # No alias to blame: the refusal points at the value past the limit. The mapping is
+    # value 1, the list value 2, so the list's 199,999th item (line 200,000) is 200,001st.
+    text = "items:\n" + "  - a\n" * 200_000
+    assert yamlsafe.MAX_NODES == 200_000
+    check(first(tmp_path, text), (200_000, 5), "more than 200,000 values")
+
+
 def test_deeply_nested_block_lists(tmp_path: Path) -> None:
     text = "kind: scenario\nid: tutorial\nnested:\n"
     text += "".join("  " * (level + 1) + "-\n" for level in range(200)) + "  " * 201 + "x\n"
@@ -735,6 +774,21 @@ def test_cli_validate_folder_of_bad_files(
     assert "content/dupe.yaml:3:1: error: duplicate key 'id' (first defined at line 2)" in out
     assert "4 files checked: 4 errors." in err
     assert "Traceback" not in out + err
+
+
+def test_a_folder_named_like_a_content_file_is_refused_with_a_reason(tmp_path: Path) -> None:
+    (tmp_path / "folder.yaml").mkdir()
+    with pytest.raises(ContentError) as info:
+        yamlsafe.load(tmp_path / "folder.yaml")
+    (problem,) = info.value.problems
+    assert (problem.line, problem.column) == (1, 1)
+    assert problem.message.startswith("cannot read the file: "), problem.message
+
+
+def test_a_control_character_is_refused_as_not_valid_yaml(tmp_path: Path) -> None:
+    # The YAML reader refuses a control character before any line is parsed.
+    problem = first(tmp_path, "kind: scenario\nid: tu\x07torial\n")
+    check(problem, (1, 1), "not valid YAML: ", "#x0007")
 
 
 def test_cli_validate_missing_path(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
