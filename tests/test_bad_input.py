@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 
 import pytest
+import yaml
 
 from trafficking_sim import cli, paths
 from trafficking_sim.content import yamlsafe
@@ -786,9 +787,25 @@ def test_a_folder_named_like_a_content_file_is_refused_with_a_reason(tmp_path: P
 
 
 def test_a_control_character_is_refused_as_not_valid_yaml(tmp_path: Path) -> None:
-    # The YAML reader refuses a control character before any line is parsed.
+    # The YAML reader refuses a control character before any line is parsed; it gives
+    # an offset, and the author is pointed at the character's line and column.
     problem = first(tmp_path, "kind: scenario\nid: tu\x07torial\n")
-    check(problem, (1, 1), "not valid YAML: ", "#x0007")
+    check(problem, (2, 7), "not valid YAML: ", "#x0007")
+    assert "position" not in problem.message  # (PyYAML's offset, of no use to an author)
+
+
+@pytest.mark.parametrize("libyaml", [True, False], ids=["libyaml", "pure-python"])
+def test_a_control_character_after_letters_of_two_bytes_is_found_at_its_column(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, libyaml: bool
+) -> None:
+    # libyaml counts the offset in bytes of UTF-8, PyYAML's own reader in characters:
+    # either way the column is counted in characters, as an editor shows it.
+    if not libyaml:
+        monkeypatch.setattr(yamlsafe, "_Loader", yaml.SafeLoader)
+    elif yamlsafe._C_LOADER is None:
+        pytest.skip("libyaml is not installed")
+    problem = first(tmp_path, "kind: scenario\nid: čšž\ntitle: žž\x07x\n")
+    check(problem, (3, 10), "not valid YAML: ", "#x0007")
 
 
 def test_cli_validate_missing_path(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

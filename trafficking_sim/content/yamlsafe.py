@@ -24,6 +24,7 @@ MAX_DEPTH = 48
 MAX_NODES = 200_000
 
 _SafeLoader: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_C_LOADER: type[Any] | None = getattr(yaml, "CSafeLoader", None)
 
 
 class _Loader(_SafeLoader):  # type: ignore[misc]
@@ -250,6 +251,11 @@ def parse(text: str, shown: str) -> Located:
         mark = _best_mark(exc, text)
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         raise _fail(shown, line, column, _yaml_message(exc, text, line)) from None
+    except yaml.reader.ReaderError as exc:
+        # A character YAML refuses (a control character): it has an offset, not a line.
+        line, column = _reader_position(text, exc.position)
+        reason = str(exc).splitlines()[0]
+        raise _fail(shown, line, column, f"not valid YAML: {reason}") from None
     except yaml.YAMLError as exc:
         raise _fail(shown, 1, 1, f"not valid YAML: {exc}") from None
     except RecursionError:
@@ -303,6 +309,14 @@ def shorten(value: str, limit: int = _SHORT) -> str:
 _ONE_LINE = str.maketrans(
     {"\r": "\\r", "\n": "\\n", "\x85": "\\x85", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 )
+
+
+def _reader_position(text: str, offset: int) -> tuple[int, int]:
+    """Line and column of the reader's offset: libyaml counts bytes of the UTF-8 text,
+    PyYAML's own reader characters."""
+    if _C_LOADER is not None and issubclass(_Loader, _C_LOADER):
+        return _position(text.encode("utf-8"), offset)
+    return _position(text.encode("utf-8"), len(text[:offset].encode("utf-8")))
 
 
 def _best_mark(exc: yaml.MarkedYAMLError, text: str) -> Any:
