@@ -380,18 +380,20 @@ def rows(quick: bool = False) -> list[dict[str, Any]]:
                 "aim": f"< {AIM_IDLE_SHARE:.0%} of one core (< 50 ms of CPU per second)",
                 "met": found["class_idle_share"] < AIM_IDLE_SHARE,
                 "leaves_out": "CPU ms per wall second; a TUI seat's screen refreshes are extra",
+                "unit": "ms of CPU a second",
             }
         )
         table.append(
             {
-                "figure": f"classnet peak memory per listening process, MB ({name})",
+                "figure": f"classnet peak memory per listening process ({name})",
                 "project_ms": round(found["peak_mb"], 1),
                 "baseline_ms": 63.0,
-                "baseline": "the prototype: a textual-serve game process at the title, MB",
+                "baseline": "the prototype: a textual-serve game process at the title",
                 "ratio": round(found["peak_mb"] / 63.0, 2),
                 "aim": f"< {AIM_RSS_MB:.0f} MB",
                 "met": found["peak_mb"] < AIM_RSS_MB,
                 "leaves_out": "a plain seat's engine and log, not the Textual screen",
+                "unit": "MB",
             }
         )
         if real is not None:
@@ -437,23 +439,25 @@ def real_rows(name: str, listeners: dict[str, Any], real: dict[str, Any]) -> lis
                 "figure": f"classnet idle class of six, real seats, {clock} ({name})",
                 "project_ms": round(real[key] * 1000, 2),  # ms of CPU per s
                 "baseline_ms": round(listeners["class_idle_share"] * 1000, 2),
-                "baseline": "the same run's six listeners (no screen), ms of CPU per s",
+                "baseline": "the same run's six listeners (no screen)",
                 "ratio": round(real[key] / max(listeners["class_idle_share"], 1e-6), 2),
                 "aim": f"< {AIM_IDLE_SHARE:.0%} of one core (< 50 ms of CPU per second)",
                 "met": real[key] < AIM_IDLE_SHARE,
                 "leaves_out": leaves_out + "; the terminal's own drawing of the screen",
+                "unit": "ms of CPU a second",
             }
         )
     table.append(
         {
-            "figure": f"classnet peak memory of the largest real seat or console, MB ({name})",
+            "figure": f"classnet peak memory of the largest real seat or console ({name})",
             "project_ms": round(real["peak_mb"], 1),
             "baseline_ms": round(listeners["peak_mb"], 1),
-            "baseline": "the same run's largest listener (engine and log, no screen), MB",
+            "baseline": "the same run's largest listener (engine and log, no screen)",
             "ratio": round(real["peak_mb"] / listeners["peak_mb"], 2),
             "aim": f"< {AIM_RSS_MB:.0f} MB",
             "met": real["peak_mb"] < AIM_RSS_MB,
             "leaves_out": leaves_out + "; a long game's log (this is the first turn)",
+            "unit": "MB",
         }
     )
     return table

@@ -6,8 +6,9 @@ Each ``benchmarks/bench_*.py`` exposes ``rows(quick: bool = False) -> list[dict]
 has the keys ``figure``, ``project_ms``, ``baseline_ms``, ``baseline`` (a short name of
 what the baseline is), ``ratio`` (project / baseline), ``aim`` (words), ``met`` (True,
 False or None when the figure has no aim) and ``leaves_out`` (what the figure does not
-time; benchmarks/README.md says more). ``--quick`` makes each benchmark small enough to
-check that it runs, not to measure: its figures are not worth comparing.
+time; benchmarks/README.md says more), and may have ``unit``: the figures' unit when they
+are not milliseconds (memory in MB, say), printed as is. ``--quick`` makes each benchmark
+small enough to check that it runs, not to measure: its figures are not worth comparing.
 Progress goes to stderr, the table to stdout; the exit code is 1 when an aim is missed.
 """
 
@@ -73,19 +74,27 @@ def milliseconds(value: float | None) -> str:
     return f"{value * 1000:.1f} us"
 
 
+def amount(value: float | None, unit: str) -> str:
+    """A figure with its unit: milliseconds scaled to s or us, any other unit as given."""
+    if unit == "ms" or value is None:
+        return milliseconds(value)
+    return f"{value:.1f} {unit}"
+
+
 def table(rows: list[dict[str, Any]]) -> str:
     head = ("figure", "project", "same-run baseline", "ratio", "aim", "met")
     body = []
     for row in rows:
+        unit = row.get("unit", "ms")
         baseline = (
-            f"{row['baseline']} {milliseconds(row['baseline_ms'])}"
+            f"{row['baseline']} {amount(row['baseline_ms'], unit)}"
             if row["baseline_ms"] is not None
             else (row["baseline"] or "-")
         )
         ratio = f"{row['ratio']:.2f}" if row["ratio"] is not None else "-"
         met = {True: "yes", False: "NO", None: "-"}[row["met"]]
         body.append(
-            (row["figure"], milliseconds(row["project_ms"]), baseline, ratio, row["aim"], met)
+            (row["figure"], amount(row["project_ms"], unit), baseline, ratio, row["aim"], met)
         )
     lines = [
         "| " + " | ".join(head) + " |",

@@ -40,3 +40,23 @@ def test_quick_run_prints_one_table_with_baselines(
     assert table[0] == "| figure | project | same-run baseline | ratio | aim | met |"
     assert any("Session.resume" in line and "one prebuilt Engine" in line for line in table)
     assert out.read_text(encoding="utf-8").count('"leaves_out"') == len(table) - 2
+
+
+def test_a_figure_in_another_unit_is_printed_in_it_not_as_milliseconds(run: ModuleType) -> None:
+    """Memory figures printed as "69.6 ms" misled a reader of the table."""
+    row = {
+        "figure": "peak memory",
+        "project_ms": 69.6,
+        "baseline_ms": 63.0,
+        "baseline": "the prototype",
+        "ratio": 1.1,
+        "aim": "< 150 MB",
+        "met": True,
+        "leaves_out": "-",
+        "unit": "MB",
+    }
+    timed = {**row, "figure": "a step", "project_ms": 0.0125, "baseline_ms": 1500.0}
+    del timed["unit"]
+    lines = run.table([row, timed]).splitlines()
+    assert lines[2].startswith("| peak memory | 69.6 MB | the prototype 63.0 MB |")
+    assert lines[3].startswith("| a step | 12.5 us | the prototype 1.50 s |")
