@@ -1,7 +1,8 @@
 """Starting the project's program as a player or an author does, for the benchmarks.
 
 Shared by bench_validate.py, bench_start.py, bench_classnet.py and bench_tui.py, so they
-time the same thing: the ``trafficking-sim`` console script (not ``python -c``), a private data
+time the same thing: the ``trafficking-sim`` console script (not ``python -c``; for the start,
+the script of this checkout built as a wheel, as ``pip install .`` installs it), a private data
 folder, and bytecode caches allowed (an installed program has them; a development shell
 may forbid writing them, and compiling every module on every start is not what a user
 waits for). ``run`` waits for a command in a pipe; ``terminal`` starts it in an 80x24
@@ -15,6 +16,7 @@ import shutil
 import subprocess
 import sys
 import time
+import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -30,6 +32,39 @@ def project_command() -> list[str]:
         return [str(script)]
     found = shutil.which("trafficking-sim")
     return [found] if found else [sys.executable, "-m", "trafficking_sim"]
+
+
+CONSOLE_SCRIPT = """import sys
+from trafficking_sim.cli import main
+sys.exit(main())
+"""
+
+
+def installed_command(folder: Path) -> tuple[list[str], bool]:
+    """The program as ``pip install .`` gives it to a player, and whether it is that.
+
+    This checkout is built as a wheel (with the compiled catalogues, which a source
+    checkout or an editable install lacks: it reads the .po sources, a few ms slower) and
+    unpacked in ``folder`` beside a copy of the console script, so the wheel's package is
+    the first on the import path. Where the wheel cannot be built (no build backend
+    offline, say), the checkout's own console script, and False.
+    """
+    root = Path(__file__).resolve().parent.parent
+    wheels, site = folder / "wheel", folder / "site"
+    pip_wheel = [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps"]
+    built = subprocess.run(
+        [*pip_wheel, "--wheel-dir", str(wheels), str(root)],
+        capture_output=True,
+        check=False,
+    )
+    found = sorted(wheels.glob("trafficking_sim-*.whl"))
+    if built.returncode != 0 or not found:
+        return project_command(), False
+    with zipfile.ZipFile(found[-1]) as wheel:
+        wheel.extractall(site)
+    script = site / "trafficking-sim"  # (its folder is the first on the import path)
+    script.write_text(CONSOLE_SCRIPT, encoding="utf-8")
+    return [sys.executable, str(script)], True
 
 
 def user_environment(home: str | Path) -> dict[str, str]:
