@@ -2,7 +2,7 @@
 shape that, when it has no doubt at all, builds the very objects pydantic would build.
 
 Building pydantic's validators for the ~70 content models costs about 55 to 65 ms of CPU,
-a third or more of parsing every bundled file (``benchmarks/README.md``, "validate,
+a third or more of parsing every bundled file (``benchmarks/HISTORY.md``, "validate,
 session 16"), and valid content, the usual case, never needs the messages they produce.
 So the models are declared with ``defer_build=True``, and before pydantic is asked, this
 module reads the models' own declarations (their fields, types, constraints, aliases,
