@@ -16,6 +16,14 @@ times three ways ``validate`` meets it:
 4. **everything checked** (``validate --no-cache``): what the first run after installing
    or after a new version of the program costs.
 
+And ``trafficking-sim list`` (the bundled scenarios, as a player lists them) twice:
+
+5. **after a first run**: each scenario's listing read from what the first run kept in
+   the cache folder, nothing parsed;
+6. **a first run** (an empty cache folder each repetition, as just after installing or
+   upgrading): each scenario's listing read from its file and its role cards, without
+   checking them (``trafficking_sim/content/listing.py``), and kept.
+
 Each repetition runs the baseline right before the project's command, so a busy spell of
 the machine hits both; the figures are medians (aim for every one: at most 2x), in wall
 time and, where the platform reports it, in the CPU time of each process (the steadier
@@ -73,8 +81,13 @@ def measure(reps: int) -> dict[str, tuple[float, float, float | None, float | No
             "a role card edited": (command, work.joinpath(*SHARED_CARD)),
             "everything": ([*command, "--no-cache"], None),
         }
+        listing = [*project_command(), "list"]
+        cases.update(
+            {"`list`, after a first run": (listing, None), "`list`, a first run": (listing, None)}
+        )
         run([*command, "--no-cache"], home, work)  # warm the page cache and the .pyc
         run(command, home, work)  # the verdicts of a first run
+        run(listing, home, work)  # the listings of a first run
         run(baseline, home, work)
         for case, (argv, edited) in cases.items():
             ours: list[tuple[float, float | None]] = []
@@ -83,8 +96,11 @@ def measure(reps: int) -> dict[str, tuple[float, float, float | None, float | No
                 if edited is not None:
                     with edited.open("a", encoding="utf-8") as stream:
                         stream.write(f"# edited {rep}\n")
+                own_home = home
+                if case == "`list`, a first run":  # nothing cached: a home of its own
+                    own_home = Path(tmp) / f"first-{rep}"
                 theirs.append(run_with_cpu(baseline, home, work))
-                ours.append(run_with_cpu(argv, home, work))
+                ours.append(run_with_cpu(argv, own_home, work))
             results[case] = (
                 statistics.median(w for w, _ in ours),
                 statistics.median(w for w, _ in theirs),
@@ -106,6 +122,10 @@ LEAVES_OUT = {
         "terminal's own start"
     ),
     "everything": "printing; the terminal's own start",
+    "`list`, after a first run": "a first run (below); the terminal's own start",
+    "`list`, a first run": (
+        "scenarios of the user's own (only the bundled ones); the terminal's own start"
+    ),
 }
 
 
@@ -113,9 +133,14 @@ def rows(quick: bool = False) -> list[dict[str, Any]]:
     out = []
     for case, (ours, theirs, ours_cpu, theirs_cpu, files) in measure(2 if quick else 7).items():
         ratio = ours / theirs
+        name = (
+            case
+            if case.startswith("`list`")
+            else f"`validate`, cold process, {files} files: {case}"
+        )
         out.append(
             {
-                "figure": f"`validate`, cold process, {files} files: {case}",
+                "figure": name,
                 "project_ms": round(ours * 1000, 1),
                 "baseline_ms": round(theirs * 1000, 1),
                 "baseline": "CSafeLoader parse, cold process",

@@ -498,15 +498,28 @@ def _open_tui(
 def cmd_list(args: argparse.Namespace) -> int:
     import json
 
-    from .content.cache import listing
+    from .content.cache import keep_listing, listing
 
     entries: list[dict[str, Any]] = []
     broken: list[str] = []
     lang = args.lang
+    shared: list[Any] = []  # one loader for the scenarios checked now (made on first need)
+    cards: dict[Path, dict[str, Any]] = {}  # the role cards read, for the next scenario
     for path in sorted(paths.bundled_dir("scenarios").glob("*.yaml")):
-        # What an earlier run checked is listed from the content cache, without parsing
-        # or validating anything; only a new or edited scenario is checked (and cached).
-        summary = listing(path) or _checked_summary(path)
+        # Listing checks nothing: a listing an earlier run kept is read from the content
+        # cache, else the listing is read straight from the files (content/listing.py) and
+        # kept. Only a file that does not give it plainly is checked in full, to say what
+        # is wrong with it.
+        summary = listing(path)
+        if summary is None:
+            from .content.listing import quick_summary  # (YAML, imported only to read)
+
+            quick = quick_summary(path, cards)
+            if quick is not None:
+                summary, files = quick
+                keep_listing(path, summary, files)
+            else:
+                summary = _checked_summary(path, shared)
         if summary is None:
             broken.append(path.name)
             continue
@@ -541,13 +554,19 @@ def cmd_list(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _checked_summary(path: Path) -> dict[str, Any] | None:
-    """A scenario's listing after checking it in full; None when it has errors."""
+def _checked_summary(path: Path, shared: list[Any]) -> dict[str, Any] | None:
+    """A scenario's listing after checking it in full; None when it has errors.
+
+    ``shared`` holds the one loader of this command once made, so the cards and agencies
+    that scenarios have in common are read and checked once."""
     from .content import ContentError, load_game
     from .content.cache import summary_of
+    from .content.loader import ContentLoader
 
+    if not shared:
+        shared.append(ContentLoader())
     try:
-        return summary_of(load_game(path))
+        return summary_of(load_game(path, shared[0]))
     except ContentError:
         return None
 

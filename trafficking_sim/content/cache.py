@@ -7,7 +7,8 @@ replay or a debrief needs none of that again while the files are unchanged. Two 
   unchanged (so one engine serves every session of it: see ``session.engine_for``);
 - on disk, the plain data of every file that passed the checks, as JSON (a format that
   cannot run code when read), in a file named after the scenario's path and the program
-  version, with a small listing beside it (titles and roles, for ``list``). Either is
+  version, with a small listing beside it (titles and roles, for ``list``, which may also
+  write one read from the files without checking them: content/listing.py). Either is
   trusted only when the hash of every source file's bytes, computed anew from the files
   themselves, equals the one stored, and no file has appeared that would now be found
   before a stored one; anything unreadable, corrupt or stale is ignored and rebuilt.
@@ -113,14 +114,15 @@ def _from_disk(entry: Path, scenario: Path) -> GameContent | None:
     return content if content.content_hash == stored["hash"] else None
 
 
-def absent_from(scenario: Path, content: GameContent) -> list[str]:
-    """The places where a new card or profile would be found before the ones used."""
-    from .loader import companion_dirs
+def absent_from(scenario: Path, files: list[Path]) -> list[str]:
+    """The places where a new card or profile would be found before the ones used
+    (``files``: the scenario, then the cards and profiles it uses)."""
+    from .places import companion_dirs
 
     absent: list[str] = []
     # Resolving paths is slow next to the rest: the places once per kind of companion.
     places: dict[str, list[Path]] = {}
-    for file in content.files[1:]:
+    for file in files[1:]:
         kind = file.parent.name
         if kind not in places:
             places[kind] = [d.resolve() for d in companion_dirs(scenario, kind)]
@@ -170,7 +172,7 @@ def _to_disk(entry: Path, scenario: Path, loader: ContentLoader, content: GameCo
         "version": __version__,
         "hash": content.content_hash,
         "files": [str(f.resolve()) for f in content.files],
-        "absent": absent_from(scenario, content),
+        "absent": absent_from(scenario, content.files),
     }
     try:
         if json.loads(json.dumps(data)) != data:
@@ -181,8 +183,12 @@ def _to_disk(entry: Path, scenario: Path, loader: ContentLoader, content: GameCo
         return  # no room or no permission: the game works without a cache
 
 
-def cached_game(path: Path) -> GameContent:
-    """The scenario at ``path`` with its companions, fully checked (see the module)."""
+def cached_game(path: Path, loader: ContentLoader | None = None) -> GameContent:
+    """The scenario at ``path`` with its companions, fully checked (see the module).
+
+    ``loader``: one shared by the scenarios a command loads together, so that the role
+    cards and agencies they have in common are parsed and checked once, not per scenario
+    (a first ``list`` read 41 files for 18)."""
     from .loader import ContentLoader
 
     key = path.resolve()
@@ -197,12 +203,32 @@ def cached_game(path: Path) -> GameContent:
     entry = _entry_path(folder, key) if folder is not None else None
     content = _from_disk(entry, path) if entry is not None and entry.is_file() else None
     if content is None:
-        loader = ContentLoader()
+        loader = loader or ContentLoader()
         content = loader.load_game(path)
         if entry is not None:
             _to_disk(entry, path, loader, content)
     _memory[key] = content
     return content
+
+
+def keep_listing(scenario: Path, summary: dict[str, Any], files: list[Path]) -> None:
+    """Store a listing read from ``files`` without checking them (content/listing.py),
+    trusted later as a checked one's is: while the files' hash holds and no nearer card
+    has appeared. A full load of the scenario writes its own listing over it."""
+    folder = cache_folder()
+    if folder is None:
+        return
+    head = {
+        "format": CACHE_FORMAT,
+        "version": __version__,
+        "hash": content_hash(files),
+        "files": [str(f.resolve()) for f in files],
+        "absent": absent_from(scenario, files),
+    }
+    try:
+        _write(_listing_path(_entry_path(folder, scenario.resolve())), head | {"summary": summary})
+    except (OSError, TypeError, ValueError):
+        return  # no room or no permission: the next list reads the files again
 
 
 def listing(path: Path) -> dict[str, Any] | None:

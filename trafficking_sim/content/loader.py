@@ -13,6 +13,7 @@ from .crossref import check_scenario
 from .errors import ContentError, Problem, display_path, suggest
 from .logic import trigger_kind
 from .models import AgencyProfile, Codex, RoleCard, Scenario
+from .places import companion_dirs
 from .text import LocalText
 from .validation import resolve_texts, validate_model
 from .verdicts import content_files
@@ -288,16 +289,6 @@ def _duplicate_services(model: Any, located: Located) -> list[Problem]:
     return problems
 
 
-def companion_dirs(scenario_path: Path, folder: str) -> list[Path]:
-    """Where a scenario's role cards or agencies are looked for, nearest first."""
-    here = scenario_path.resolve().parent
-    dirs = [here / folder, here.parent / folder, paths.bundled_dir(folder)]
-    unique: dict[Path, Path] = {}
-    for d in dirs:
-        unique.setdefault(d.resolve(), d)
-    return list(unique.values())
-
-
 # --- finding scenarios ----------------------------------------------------------------------
 
 
@@ -370,9 +361,10 @@ def validate_files(targets: Iterable[Path]) -> tuple[list[Problem], int]:
     return sorted_problems(problems), count
 
 
-def load_game(path: Path) -> GameContent:
+def load_game(path: Path, shared: ContentLoader | None = None) -> GameContent:
     """A scenario ready to play, fully checked; the same object again while its files are
-    unchanged, and read back from the user's content cache when an earlier run checked it."""
+    unchanged, and read back from the user's content cache when an earlier run checked it.
+    ``shared``: a loader for several scenarios loaded together (see ``cached_game``)."""
     from .cache import cached_game
 
-    return cached_game(path)
+    return cached_game(path, shared)

@@ -328,7 +328,7 @@ def _check(files: list[Path], verdicts: Verdicts | None) -> list[Problem]:
                 # An edit during the check is not taken for the version that passed.
                 if before and _file_hash(path) == before:
                     verdicts.passed_with(
-                        path, content.files, content.content_hash, absent_from(path, content)
+                        path, content.files, content.content_hash, absent_from(path, content.files)
                     )
             elif before and _file_hash(path) == before:
                 verdicts.passed_alone(path, before)

@@ -182,14 +182,15 @@ class TraffickingApp(App[None]):
     def _preload(self) -> None:
         """Load scenarios and the glossary in the background while the title is shown."""
         from ..content import ContentError, bundled_scenarios, load_game
-        from ..content.loader import load_codex
+        from ..content.loader import ContentLoader, load_codex
 
         games: list[GameContent] = []
         errors: list[str] = []
+        shared = ContentLoader()  # (the cards and agencies they share, read once)
         for path in bundled_scenarios():
             try:
                 # From the checked-content cache when an earlier run checked these files.
-                games.append(load_game(path))
+                games.append(load_game(path, shared))
             except ContentError as exc:
                 errors.append(str(exc))
         games.sort(
