@@ -32,6 +32,7 @@ from .actions import (
 )
 from .addressing import cause_of, set_off_by_time
 from .compiled import EVERYTHING, Program
+from .events import Event
 from .rng import next_percent, seed_state
 from .rules import DISTRUST_MAX_DELAY, Refused, text_ref
 from .state import THB, Breach, GameState, Known, Message, Pending, ScoreChange
@@ -366,13 +367,13 @@ class _Step:
             mine[fact] = known
         self.dirty = True
         self.changed.add(("k", actor))
-        self.events.append(  # (``emit`` inlined here and below: events are made at every step)
-            E.Event(
-                E.FACTS_LEARNED,
-                self.state.turn,
-                {"actor": actor, "facts": new, "source": known.source, "via": known.via},
-            )
-        )
+        # (``emit`` inlined here and below, the event stored slot by slot as ``_new`` says:
+        # a step makes about four events)
+        event = _new(Event)
+        event.kind = E.FACTS_LEARNED
+        event.turn = self.state.turn
+        event.data = {"actor": actor, "facts": new, "source": known.source, "via": known.via}
+        self.events.append(event)
         return new
 
     def score(
@@ -405,21 +406,19 @@ class _Step:
             scores = state.scores = dict(state.scores)
         scores[pillar] = after
         state.score_log = (*state.score_log, change)
-        self.events.append(  # (``emit`` inlined: a lean step has returned above)
-            E.Event(
-                E.SCORE_CHANGED,
-                state.turn,
-                {
-                    "pillar": pillar,
-                    "delta": delta,
-                    "score": after,
-                    "reason": dict(reason),
-                    "source": source,
-                    "origin": origin,
-                    "by": self.scorer,
-                },
-            )
-        )
+        event = _new(Event)  # (``emit`` inlined: a lean step has returned above)
+        event.kind = E.SCORE_CHANGED
+        event.turn = state.turn
+        event.data = {
+            "pillar": pillar,
+            "delta": delta,
+            "score": after,
+            "reason": dict(reason),
+            "source": source,
+            "origin": origin,
+            "by": self.scorer,
+        }
+        self.events.append(event)
 
     def new_message(self, thread: int | None = None, **fields: Any) -> Message:
         state = self.state
@@ -618,7 +617,11 @@ class _Step:
         message.service = None
         if not self.lean:
             state.messages = (*state.messages, message)
-            self.events.append(E.Event(E.MESSAGE_SENT, state.turn, {"message": ident}))
+            event = _new(Event)
+            event.kind = E.MESSAGE_SENT
+            event.turn = state.turn
+            event.data = {"message": ident}
+            self.events.append(event)
         self._score_grading(message)
         if message.facts:  # (a call or a message that only asks hands nothing over)
             self._hand_over(message)
@@ -698,7 +701,11 @@ class _Step:
         message.service = None
         if not self.lean:
             state.messages = (*state.messages, message)
-            self.events.append(E.Event(E.MESSAGE_SENT, state.turn, {"message": ident}))
+            event = _new(Event)
+            event.kind = E.MESSAGE_SENT
+            event.turn = state.turn
+            event.data = {"message": ident}
+            self.events.append(event)
         if message.facts:  # (a call or a message that only asks hands nothing over)
             self._hand_over(message)
         self._answer(message)
@@ -756,7 +763,11 @@ class _Step:
         message.service = service.id
         if not self.lean:
             state.messages = (*state.messages, message)
-            self.events.append(E.Event(E.MESSAGE_SENT, state.turn, {"message": ident}))
+            event = _new(Event)
+            event.kind = E.MESSAGE_SENT
+            event.turn = state.turn
+            event.data = {"message": ident}
+            self.events.append(event)
         self._hand_over(message)
         self.message = message
 
@@ -914,7 +925,11 @@ class _Step:
             self.state.role = seats[0]
         self.state.ap = self.content.actors[self.state.role].action_points
         if not self.lean:  # (``emit``, spelt out: every turn starts so)
-            self.events.append(E.Event(E.TURN_STARTED, self.state.turn, {"turn": self.state.turn}))
+            event = _new(Event)
+            event.kind = E.TURN_STARTED
+            event.turn = self.state.turn
+            event.data = {"turn": self.state.turn}
+            self.events.append(event)
         self.start_turn()
 
     def start_turn(self) -> None:
@@ -1007,7 +1022,11 @@ class _Step:
         message.service = None
         if not self.lean:
             state.messages = (*state.messages, message)
-            self.events.append(E.Event(E.MESSAGE_RECEIVED, state.turn, {"message": ident}))
+            event = _new(Event)
+            event.kind = E.MESSAGE_RECEIVED
+            event.turn = state.turn
+            event.data = {"message": ident}
+            self.events.append(event)
         if not message.facts:
             return  # an acknowledgement: nothing to learn or to credit
         if not state.seats:
@@ -1053,11 +1072,11 @@ class _Step:
         self.state.injected = self.state.injected | {inject_id}
         self.dirty = True
         self.changed.add(("i", inject_id))
-        self.events.append(
-            E.Event(
-                E.INJECT, self.state.turn, {"inject": inject_id, "audience": list(inject.audience)}
-            )
-        )
+        event = _new(Event)
+        event.kind = E.INJECT
+        event.turn = self.state.turn
+        event.data = {"inject": inject_id, "audience": list(inject.audience)}
+        self.events.append(event)
         plans = self.program.plans
         key = ("inject", inject_id)
         plan = plans.get(key)
@@ -1141,7 +1160,11 @@ class _Step:
                 state.fired = state.fired | {ident}
                 self.dirty = True
                 self.changed.add(plan.fired)
-                self.events.append(E.Event(E.RULE_FIRED, state.turn, {"rule": ident}))
+                event = _new(Event)
+                event.kind = E.RULE_FIRED
+                event.turn = state.turn
+                event.data = {"rule": ident}
+                self.events.append(event)
                 outer = self.responder
                 to = plan.to
                 if to is not None:
@@ -1292,7 +1315,11 @@ class _Step:
         data = {"text": text}
         if self.state.seats:
             data["by"] = self.scorer
-        self.events.append(E.Event(E.NARRATION, self.state.turn, data))
+        event = _new(Event)
+        event.kind = E.NARRATION
+        event.turn = self.state.turn
+        event.data = data
+        self.events.append(event)
 
     def _end(self, effect: L.End, origin: str) -> None:
         self.finish(effect.end)
@@ -1333,7 +1360,11 @@ class _Step:
             if objective not in met and check(self):
                 met = self.own("objectives")
                 met[objective] = state.turn
-                self.events.append(E.Event(E.OBJECTIVE_MET, state.turn, {"objective": objective}))
+                event = _new(Event)
+                event.kind = E.OBJECTIVE_MET
+                event.turn = state.turn
+                event.data = {"objective": objective}
+                self.events.append(event)
         if state.ending is not None:
             return
         due = endings._due.get(key)
