@@ -557,6 +557,10 @@ per engine before they are forgotten and worked out again (a search meets many).
 EVERYTHING = ("*",)
 """A change that counts as a change of everything a condition can read."""
 
+UNWATCHED = ("?",)
+"""A change that no condition's reads name (a breach, a request decided): after it, only
+the conditions whose reads are not recorded (``Watched.always``) are checked."""
+
 
 def reads(cond: Any, player: str | None) -> frozenset[Any] | None:
     """What in a state ``cond`` reads: ('k', actor) for an actor's facts, ('v', name),

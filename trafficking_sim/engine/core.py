@@ -31,7 +31,7 @@ from .actions import (
     TrainerReveal,
 )
 from .addressing import cause_of, set_off_by_time
-from .compiled import EVERYTHING, Program
+from .compiled import EVERYTHING, UNWATCHED, Program
 from .events import Event
 from .rng import next_percent, seed_state
 from .rules import DISTRUST_MAX_DELAY, Refused, text_ref
@@ -101,7 +101,6 @@ class Engine:
             seats=tuple(seats) if len(seats) > 1 else (),
         )
         work = _Step(self.content, state, self.program, lean=self.lean)
-        work.dirty = True
         work.changed.add(EVERYTHING)
         work.emit(E.TURN_STARTED, turn=1)
         work.start_turn()
@@ -110,10 +109,15 @@ class Engine:
 
     def step(self, state: GameState, action: Action) -> tuple[GameState, list[E.Event]]:
         """Apply one action. The input state is never modified."""
-        work = _begin(self.content, state, self.program, self.lean)
-        # Points go to the group whose action earned them; what time moving on brings
-        # (replies, events) belongs to no group.
-        work.scorer = "" if type(action) is EndTurn else state.role
+        # Points go to the group whose action earned them (the step's scorer); what time
+        # moving on brings (replies, events) belongs to no group.
+        work = _begin(
+            self.content,
+            state,
+            self.program,
+            self.lean,
+            "" if type(action) is EndTurn else state.role,
+        )
         try:
             work.apply(action)  # rules.check refuses any action once the game is over
         except Refused as refusal:
@@ -127,7 +131,7 @@ class Engine:
             if item.due <= turn:
                 work.deliver_due()
                 break
-        if work.dirty:
+        if work.changed:
             work.check_outcomes()
         return work.state, work.events
 
@@ -262,11 +266,9 @@ class _Step:
         "_owned",
         "addressee",
         "changed",
-        "compiled",
         "content",
         "deciding",
         "depth",
-        "dirty",
         "events",
         "lean",
         "message",
@@ -289,7 +291,6 @@ class _Step:
         self.content = content
         self.scenario = content.scenario
         self.program = program
-        self.compiled = program.conditions
         self.events: list[E.Event] = []
         self.message: Message | None = None
         self.depth = 0
@@ -299,11 +300,10 @@ class _Step:
         self.addressee: str | None = None  # hot-seat: who that answer goes to
         self._copied: set[str] = set()  # actors whose facts this step has copied
         self._owned: set[str] = set()  # the state's dicts this step has copied
-        # Set when something a condition can see changes; objectives and endings are only
-        # re-checked then.
-        self.dirty = False
-        # What changed since they were last checked (see ``compiled.reads``): only the
-        # objectives and endings that read one of these can have become true.
+        # What changed since objectives and endings were last checked (see
+        # ``compiled.reads``; ``UNWATCHED`` for a change no condition's reads name): they
+        # are checked again only when it is not empty, and only those that read one of
+        # these can have become true.
         self.changed: set[Any] = set()
         self.lean = lean
         # Checking an action only reads the state, so it needs no copy; a step copies each
@@ -321,7 +321,7 @@ class _Step:
         return mine
 
     def holds(self, cond: Any) -> bool:
-        return self.compiled(cond)(self)
+        return self.program.conditions(cond)(self)
 
     # --- small helpers --------------------------------------------------------------------
 
@@ -365,7 +365,6 @@ class _Step:
             copied.add(actor)
         for fact in new:
             mine[fact] = known
-        self.dirty = True
         self.changed.add(("k", actor))
         # (``emit`` inlined here and below, the event stored slot by slot as ``_new`` says:
         # a step makes about four events)
@@ -442,7 +441,7 @@ class _Step:
         """Record a breach; a partner whose trust it breaks hears of it."""
         record = Breach(self.state.turn, kind, fact, recipient, provider, self.state.role)
         self.state.breaches = (*self.state.breaches, record)
-        self.dirty = True
+        self.changed.add(UNWATCHED)
         if provider is not None and provider != self.state.role:
             self.emit(
                 E.TRUST_LOST,
@@ -792,7 +791,6 @@ class _Step:
     def _do(self, action: Do) -> None:
         spec = self.content.actions[action.action]
         self.own("done")[spec.id] = self.state.done.get(spec.id, 0) + 1
-        self.dirty = True
         self.changed.add(("d", spec.id))
         self.emit(E.ACTION_DONE, action=spec.id, fact=action.fact, by=self.state.role)
         plans = self.program.plans
@@ -913,13 +911,11 @@ class _Step:
             return
         if self.state.turn >= self.scenario.max_turns:
             # What the last turn's rules achieved counts before time runs out.
-            self.dirty = True
             self.changed.add(EVERYTHING)
             self.check_outcomes()
             self.finish(self.scenario.timeout_ending)
             return
         self.state.turn += 1
-        self.dirty = True
         self.changed.add("turn")
         if seats:
             self.state.role = seats[0]
@@ -1070,7 +1066,6 @@ class _Step:
         if inject_id in self.state.injected:
             return
         self.state.injected = self.state.injected | {inject_id}
-        self.dirty = True
         self.changed.add(("i", inject_id))
         event = _new(Event)
         event.kind = E.INJECT
@@ -1158,7 +1153,6 @@ class _Step:
                 if plan is None:
                     plan = plans[ident] = _RulePlan(rule, self.scenario)
                 state.fired = state.fired | {ident}
-                self.dirty = True
                 self.changed.add(plan.fired)
                 event = _new(Event)
                 event.kind = E.RULE_FIRED
@@ -1285,7 +1279,6 @@ class _Step:
                 owned.add("variables")
                 variables = state.variables = dict(variables)
             variables[name] = value
-            self.dirty = True
             self.changed.add(changed)
 
     def _add(self, effect: L.AddVar, origin: str) -> None:
@@ -1328,7 +1321,6 @@ class _Step:
         value = _bounded(self.scenario.variables[name], value)
         if self.state.variables.get(name) != value:
             self.own("variables")[name] = value
-            self.dirty = True
             self.changed.add(("v", name))
 
     # --- after every step -----------------------------------------------------------------
@@ -1340,10 +1332,10 @@ class _Step:
 
     def check_outcomes(self) -> None:
         """Mark objectives newly met and end the game if an ending now holds."""
-        if not self.dirty:
+        changed = self.changed
+        if not changed:
             return
-        self.dirty = False
-        changed, self.changed = self.changed, set()
+        self.changed = set()
         state = self.state
         met = state.objectives  # (copied before the first objective is added to it)
         # Each unmet objective and each ending was false when last checked; one can have
@@ -1374,28 +1366,53 @@ class _Step:
                 return
 
 
-def _begin(content: GameContent, state: GameState, program: Program, lean: bool) -> _Step:
-    """``_Step(content, state, program, lean=lean)``, made without calling the class: a
-    class call with keywords costs about what the seventeen stores below do, and every
-    step makes one. Keep it in step with ``_Step.__init__`` (a test compares the two)."""
+def _begin(
+    content: GameContent, state: GameState, program: Program, lean: bool, scorer: str = ""
+) -> _Step:
+    """``_Step(content, state, program, lean=lean)`` with ``scorer`` as its scorer, made
+    without calling the class: a class call with keywords costs about what the stores
+    below do, and every step makes one. Its state is ``state.shallow()``, spelt out (one
+    call less a step). Keep both in step with ``_Step.__init__`` and ``GameState.shallow``
+    (a test compares them)."""
     work = _new(_Step)
     work.content = content
     work.scenario = content.scenario
     work.program = program
-    work.compiled = program.conditions
     work.events = []
     work.message = None
     work.depth = 0
     work.responder = None
-    work.scorer = ""
+    work.scorer = scorer
     work.deciding = None
     work.addressee = None
     work._copied = set()
     work._owned = set()
-    work.dirty = False
     work.changed = set()
     work.lean = lean
-    work.state = state.shallow()
+    new = work.state = _new(GameState)
+    new.scenario = state.scenario
+    new.role = state.role
+    new.turn = state.turn
+    new.ap = state.ap
+    new.rng = state.rng
+    new.knowledge = state.knowledge
+    new.variables = state.variables
+    new.scores = state.scores
+    new.fired = state.fired
+    new.injected = state.injected
+    new.done = state.done
+    new.permissions = state.permissions
+    new.messages = state.messages
+    new.pending = state.pending
+    new.objectives = state.objectives
+    new.score_log = state.score_log
+    new.ending = state.ending
+    new.next_seq = state.next_seq
+    new.seats = state.seats
+    new.breaches = state.breaches
+    new.exchanges = state.exchanges
+    new.causes = state.causes
+    new.open_requests = state.open_requests
     return work
 
 
