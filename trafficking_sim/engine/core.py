@@ -404,7 +404,7 @@ class _Step:
             owned.add("scores")
             scores = state.scores = dict(state.scores)
         scores[pillar] = after
-        state.score_log = (*state.score_log, change)
+        state.score_log = state.score_log + (change,)
         event = _new(Event)  # (``emit`` inlined: a lean step has returned above)
         event.kind = E.SCORE_CHANGED
         event.turn = state.turn
@@ -430,17 +430,17 @@ class _Step:
             **fields,
         )
         if not self.lean:  # (a lean step keeps no messages: no condition reads them)
-            state.messages = (*state.messages, message)
+            state.messages = state.messages + (message,)
         return message
 
     def schedule(self, due: int, kind: str, **data: Any) -> None:
         item = Pending(due, self.seq(), kind, data)
-        self.state.pending = (*self.state.pending, item)
+        self.state.pending = self.state.pending + (item,)
 
     def breach(self, kind: str, fact: str, recipient: str, provider: str | None) -> None:
         """Record a breach; a partner whose trust it breaks hears of it."""
         record = Breach(self.state.turn, kind, fact, recipient, provider, self.state.role)
-        self.state.breaches = (*self.state.breaches, record)
+        self.state.breaches = self.state.breaches + (record,)
         self.changed.add(UNWATCHED)
         if provider is not None and provider != self.state.role:
             self.emit(
@@ -496,11 +496,11 @@ class _Step:
         kind = type(action)
         if kind in _EXCHANGE_TYPES:
             # The player's own cooperation: what the best rating asks for. (Copied here
-            # rather than through ``own``: a step writes to it first, if at all.)
-            exchanges = dict(state.exchanges)
-            exchanges[state.role] = exchanges.get(state.role, 0) + 1
-            state.exchanges = exchanges
-            self._owned.add("exchanges")
+            # rather than through ``own``, and not recorded in ``_owned``: nothing else in
+            # a step writes to it.)
+            role = state.role
+            exchanges = state.exchanges = dict(state.exchanges)
+            exchanges[role] = exchanges.get(role, 0) + 1
         if kind is EndTurn:
             self.end_turn()
         elif kind is Share:
@@ -529,9 +529,12 @@ class _Step:
             return  # a call or a request that only asks
         by_player = message.sender == self.state.role
         for recipient in message.recipients:
-            known = Known(
-                self.state.turn, message.sender, message.channel, message.handling, message.id
-            )
+            known = _new(Known)  # (stored slot by slot: see ``_new``)
+            known.turn = self.state.turn
+            known.source = message.sender
+            known.via = message.channel
+            known.handling = message.handling
+            known.message = message.id
             new = self.learn(recipient, facts, known)
             if new:  # (what is not new is neither credited nor a breach)
                 self._credit_needs(
@@ -615,7 +618,7 @@ class _Step:
         message.in_reply_to = action.reply_to
         message.service = None
         if not self.lean:
-            state.messages = (*state.messages, message)
+            state.messages = state.messages + (message,)
             event = _new(Event)
             event.kind = E.MESSAGE_SENT
             event.turn = state.turn
@@ -699,7 +702,7 @@ class _Step:
         message.in_reply_to = None
         message.service = None
         if not self.lean:
-            state.messages = (*state.messages, message)
+            state.messages = state.messages + (message,)
             event = _new(Event)
             event.kind = E.MESSAGE_SENT
             event.turn = state.turn
@@ -721,7 +724,9 @@ class _Step:
         among = program._answering.get((recipients, state.seats or state.role))
         if among is None:
             among = program.answering(recipients, state.seats or (state.role,))
-        replied = self.fire("message", None, recipients, among)
+        # (no call when no rule can answer, as for most messages: ``fire`` would find none,
+        # and an action's message is answered at depth 0, far from the cascade limit)
+        replied = self.fire("message", None, recipients, among) if among else _NOBODY
         self.message = None
         seats = self.state.seats
         for recipient in recipients:
@@ -761,7 +766,7 @@ class _Step:
         message.in_reply_to = None
         message.service = service.id
         if not self.lean:
-            state.messages = (*state.messages, message)
+            state.messages = state.messages + (message,)
             event = _new(Event)
             event.kind = E.MESSAGE_SENT
             event.turn = state.turn
@@ -783,7 +788,7 @@ class _Step:
         self.message = None
         if agency.id in self.state.seats:
             # A group plays this role: it decides, not the role's script.
-            self.state.open_requests = (*self.state.open_requests, message.id)
+            self.state.open_requests = self.state.open_requests + (message.id,)
         elif agency.id not in replied:
             body = (service.reply or agency.default_reply).id
             self._reply_later(agency.id, message, body, service.after, (), None, None)
@@ -882,9 +887,13 @@ class _Step:
         }
         if state.seats:
             data["to"] = self.addressee or self.scorer or state.role
-        item = Pending(state.turn + after, state.next_seq, "reply", data)
+        item = _new(Pending)  # (stored slot by slot: see ``_new``)
+        item.due = state.turn + after
+        item.seq = state.next_seq
+        item.kind = "reply"
+        item.data = data
         state.next_seq += 1
-        state.pending = (*state.pending, item)
+        state.pending = state.pending + (item,)
 
     def _addressee(self) -> dict[str, str]:
         """In a hot-seat game, who a reply is for: the group whose action set it off (for
@@ -1017,7 +1026,7 @@ class _Step:
         message.in_reply_to = data["request"]
         message.service = None
         if not self.lean:
-            state.messages = (*state.messages, message)
+            state.messages = state.messages + (message,)
             event = _new(Event)
             event.kind = E.MESSAGE_RECEIVED
             event.turn = state.turn
@@ -1036,9 +1045,12 @@ class _Step:
             self.scorer = scorer
 
     def _receive(self, message: Message, recipient: str) -> None:
-        known = Known(
-            self.state.turn, message.sender, message.channel, message.handling, message.id
-        )
+        known = _new(Known)  # (stored slot by slot: see ``_new``)
+        known.turn = self.state.turn
+        known.source = message.sender
+        known.via = message.channel
+        known.handling = message.handling
+        known.message = message.id
         new = self.learn(recipient, message.facts, known)
         if new:  # (what is not new is neither credited nor a breach)
             self._credit_needs(recipient, message.facts, new, check_need_to_know=False)
@@ -1252,7 +1264,13 @@ class _Step:
         """``_reveal`` of a rule naming both actors (neither is 'player'): who learns and
         from whom, and the channel, were worked out once."""
         to, sender, via, handling, facts = data
-        self.learn(to, facts, Known(self.state.turn, sender, via, handling))
+        known = _new(Known)  # (stored slot by slot: see ``_new``)
+        known.turn = self.state.turn
+        known.source = sender
+        known.via = via
+        known.handling = handling
+        known.message = None
+        self.learn(to, facts, known)
 
     def _reply(self, data: tuple[Any, ...], origin: str) -> set[str]:
         sender, text, after, facts, handling, evaluation, subject = data
