@@ -404,7 +404,7 @@ class _Step:
             owned.add("scores")
             scores = state.scores = dict(state.scores)
         scores[pillar] = after
-        state.score_log = state.score_log + (change,)
+        state.score_log = state.score_log + (change,)  # noqa: RUF005 - one copy, no list
         event = _new(Event)  # (``emit`` inlined: a lean step has returned above)
         event.kind = E.SCORE_CHANGED
         event.turn = state.turn
@@ -430,17 +430,17 @@ class _Step:
             **fields,
         )
         if not self.lean:  # (a lean step keeps no messages: no condition reads them)
-            state.messages = state.messages + (message,)
+            state.messages = (*state.messages, message)
         return message
 
     def schedule(self, due: int, kind: str, **data: Any) -> None:
         item = Pending(due, self.seq(), kind, data)
-        self.state.pending = self.state.pending + (item,)
+        self.state.pending = (*self.state.pending, item)
 
     def breach(self, kind: str, fact: str, recipient: str, provider: str | None) -> None:
         """Record a breach; a partner whose trust it breaks hears of it."""
         record = Breach(self.state.turn, kind, fact, recipient, provider, self.state.role)
-        self.state.breaches = self.state.breaches + (record,)
+        self.state.breaches = (*self.state.breaches, record)
         self.changed.add(UNWATCHED)
         if provider is not None and provider != self.state.role:
             self.emit(
@@ -618,7 +618,7 @@ class _Step:
         message.in_reply_to = action.reply_to
         message.service = None
         if not self.lean:
-            state.messages = state.messages + (message,)
+            state.messages = state.messages + (message,)  # noqa: RUF005 - one copy, no list
             event = _new(Event)
             event.kind = E.MESSAGE_SENT
             event.turn = state.turn
@@ -702,7 +702,7 @@ class _Step:
         message.in_reply_to = None
         message.service = None
         if not self.lean:
-            state.messages = state.messages + (message,)
+            state.messages = state.messages + (message,)  # noqa: RUF005 - one copy, no list
             event = _new(Event)
             event.kind = E.MESSAGE_SENT
             event.turn = state.turn
@@ -766,7 +766,7 @@ class _Step:
         message.in_reply_to = None
         message.service = service.id
         if not self.lean:
-            state.messages = state.messages + (message,)
+            state.messages = state.messages + (message,)  # noqa: RUF005 - one copy, no list
             event = _new(Event)
             event.kind = E.MESSAGE_SENT
             event.turn = state.turn
@@ -788,7 +788,7 @@ class _Step:
         self.message = None
         if agency.id in self.state.seats:
             # A group plays this role: it decides, not the role's script.
-            self.state.open_requests = self.state.open_requests + (message.id,)
+            self.state.open_requests = (*self.state.open_requests, message.id)
         elif agency.id not in replied:
             body = (service.reply or agency.default_reply).id
             self._reply_later(agency.id, message, body, service.after, (), None, None)
@@ -893,7 +893,7 @@ class _Step:
         item.kind = "reply"
         item.data = data
         state.next_seq += 1
-        state.pending = state.pending + (item,)
+        state.pending = state.pending + (item,)  # noqa: RUF005 - one copy, no list
 
     def _addressee(self) -> dict[str, str]:
         """In a hot-seat game, who a reply is for: the group whose action set it off (for
@@ -1026,7 +1026,7 @@ class _Step:
         message.in_reply_to = data["request"]
         message.service = None
         if not self.lean:
-            state.messages = state.messages + (message,)
+            state.messages = state.messages + (message,)  # noqa: RUF005 - one copy, no list
             event = _new(Event)
             event.kind = E.MESSAGE_RECEIVED
             event.turn = state.turn
