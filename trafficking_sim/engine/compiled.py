@@ -255,6 +255,11 @@ class Program:
     # ``core._Step.check_outcomes``, which also copies the rule that ``scan_all`` never
     # reads it: store only what ``outcomes`` returns, and change that rule in both places.
     _outcomes: dict[tuple[str, ...], tuple[Watched, Watched]] = field(default_factory=dict)
+    # Everything the objectives and endings read (and ``EVERYTHING``), by the roles played
+    # named as ``_played_key`` names them: a set of changes with none of these makes no
+    # check due. Only for a game kind whose every check records its reads (no ``always``),
+    # and never with ``scan_all``. Read directly by ``core._Step.check_outcomes``.
+    _watched: dict[Any, frozenset[Any]] = field(default_factory=dict)
     _outcome_conds: tuple[list[tuple[str, Any]], list[tuple[str, Any]]] = ([], [])
     # The scenario's injects in order, with their turn (None: when the condition holds).
     _inject_specs: list[tuple[str, int | None, Any]] = field(default_factory=list)
@@ -389,6 +394,10 @@ class Program:
                 for conds in self._outcome_conds
             )
             found = self._outcomes[played] = (objectives, endings)
+            if not (self.scan_all or objectives.always or endings.always):
+                self._watched[_played_key(played)] = frozenset(
+                    (*objectives.watch, *endings.watch, EVERYTHING)
+                )
         return found
 
     def timed(self, kind: str, roles: frozenset[str], turn: int) -> list[tuple[Rule, Check | None]]:

@@ -126,14 +126,20 @@ class Engine:
             return work.state, work.events
         # (``settle``, spelt out, and ``deliver_due`` called only when something is due:
         # most steps deliver nothing)
-        turn = work.state.turn
-        for item in work.state.pending:
+        new = work.state
+        turn = new.turn
+        for item in new.pending:
             if item.due <= turn:
                 work.deliver_due()
                 break
-        if work.changed:
-            work.check_outcomes()
-        return work.state, work.events
+        changed = work.changed
+        if changed:
+            # (``check_outcomes``'s first test, spelt out: most steps change nothing that
+            # an objective or an ending reads)
+            watched = self.program._watched.get(new.seats or new.role)
+            if watched is None or not watched.isdisjoint(changed):
+                work.check_outcomes()
+        return new, work.events
 
     def replay(
         self, role: str, seed: int, actions: Iterable[Action], seats: tuple[str, ...] = ()
@@ -1355,10 +1361,14 @@ class _Step:
             return
         self.changed = set()
         state = self.state
-        met = state.objectives  # (copied before the first objective is added to it)
-        # Each unmet objective and each ending was false when last checked; one can have
-        # become true only if something it reads has changed since.
         program = self.program
+        # Each unmet objective and each ending was false when last checked; one can have
+        # become true only if something it reads has changed since. Most changes are read
+        # by none of them: then there is nothing to look up (``Program._watched``).
+        watched = program._watched.get(state.seats or state.role)
+        if watched is not None and watched.isdisjoint(changed):
+            return
+        met = state.objectives  # (copied before the first objective is added to it)
         played = state.seats or (state.role,)
         # (``Program.outcomes``'s remembered answer read directly: asked after most steps)
         found = None if program.scan_all else program._outcomes.get(played)
