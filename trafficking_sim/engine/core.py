@@ -304,7 +304,8 @@ class _Step:
         self.scorer = ""  # the role a score change is credited to
         self.deciding: str | None = None  # hot-seat: the role a group answers a request for
         self.addressee: str | None = None  # hot-seat: who that answer goes to
-        self._copied: set[str] = set()  # actors whose facts this step has copied
+        # The actors whose facts this step has copied (None: none yet, nor the knowledge).
+        self._copied: set[str] | None = None
         self._owned: set[str] = set()  # the state's dicts this step has copied
         # What changed since objectives and endings were last checked (see
         # ``compiled.reads``; ``UNWATCHED`` for a change no condition's reads name): they
@@ -359,15 +360,15 @@ class _Step:
         if not new:
             return new  # (nothing to copy: most replies and shares bring nothing new)
         copied = self._copied
-        if actor not in copied:
+        if copied is None:
             # (``own``, spelt out: only this method copies the knowledge, so the step owns
-            # it once it has copied an actor's facts)
+            # it once it has copied an actor's facts; no set is made before the first)
             state = self.state
-            if copied:
-                knowledge = state.knowledge
-            else:
-                knowledge = state.knowledge = dict(state.knowledge)
+            knowledge = state.knowledge = dict(state.knowledge)
             mine = knowledge[actor] = dict(mine)
+            self._copied = {actor}
+        elif actor not in copied:
+            mine = self.state.knowledge[actor] = dict(mine)
             copied.add(actor)
         for fact in new:
             mine[fact] = known
@@ -869,11 +870,12 @@ class _Step:
         if state.breaches and sender != state.role:
             # A partner whose trust was broken answers more slowly.
             after += min(DISTRUST_MAX_DELAY, state.distrust(sender))
-        ident: int | None = None
-        thread: int | None = None
+        ident: int | None
+        thread: int | None
         if request is not None:
             channel, ident, thread = request.channel, request.id, request.thread
         else:
+            ident = thread = None
             channel = (
                 "siena"
                 if actor.uses("siena")
@@ -950,9 +952,18 @@ class _Step:
         # (the injects that have come are left out; one run here is looked at again below,
         # since an inject's rules can run another)
         program = self.program
-        for inject, check in program.injects_waiting(
-            program.roles(state.seats or (state.role,)), state.turn, state.injected
-        ):
+        # (``roles`` and ``injects_waiting``'s remembered answers read directly, as in
+        # ``fire``: every turn asks)
+        played = state.seats or (state.role,)
+        roles = program._roles.get(played) or program.roles(played)
+        injects = (
+            None
+            if program.scan_all
+            else program._injects_waiting.get((roles, state.turn, state.injected))
+        )
+        if injects is None:
+            injects = program.injects_waiting(roles, state.turn, state.injected)
+        for inject, check in injects:
             if inject in state.injected:
                 continue
             if check is None or check(self):
@@ -1136,9 +1147,20 @@ class _Step:
         elif self.deciding is None:
             # Turn start and end: only the rules that can fire in this game at this turn,
             # and have not fired if they fire once.
+            # (``roles`` and ``waiting``'s remembered answers read directly)
             program = self.program
-            roles = program.roles(state.seats or (state.role,))  # (``_roles``, spelt out)
-            rules = program.waiting(kind, roles, state.turn, state.fired)
+            played = state.seats or (state.role,)
+            roles = program._roles.get(played) or program.roles(played)
+            waiting = (
+                None
+                if program.scan_all
+                else program._waiting.get((kind, roles, state.turn, state.fired))
+            )
+            rules = (
+                program.waiting(kind, roles, state.turn, state.fired)
+                if waiting is None
+                else waiting
+            )
             sifted = matches is None and not program.scan_all
         else:  # pragma: no cover - a group's decision fires keyed rules only
             rules = self.program.rules.get(kind, [])
@@ -1413,7 +1435,7 @@ def _begin(
     work.scorer = scorer
     work.deciding = None
     work.addressee = None
-    work._copied = set()
+    work._copied = None
     work._owned = set()
     work.changed = set()
     work.lean = lean
