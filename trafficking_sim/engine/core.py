@@ -109,24 +109,50 @@ class Engine:
 
     def step(self, state: GameState, action: Action) -> tuple[GameState, list[E.Event]]:
         """Apply one action. The input state is never modified."""
+        kind = type(action)
         # Points go to the group whose action earned them (the step's scorer); what time
         # moving on brings (replies, events) belongs to no group.
         work = _begin(
-            self.content,
-            state,
-            self.program,
-            self.lean,
-            "" if type(action) is EndTurn else state.role,
+            self.content, state, self.program, self.lean, "" if kind is EndTurn else state.role
         )
+        new = work.state
         try:
-            work.apply(action)  # rules.check refuses any action once the game is over
+            # (applying the action, spelt out here: every step applies one)
+            cost = rules.check(work, action)  # (it refuses any action once the game is over)
+            new.ap -= cost
+            if kind in _EXCHANGE_TYPES:
+                # The player's own cooperation: what the best rating asks for. (Copied here
+                # rather than through ``own``, and not recorded in ``_owned``: nothing else
+                # in a step writes to it.)
+                role = new.role
+                exchanges = new.exchanges = dict(new.exchanges)
+                exchanges[role] = exchanges.get(role, 0) + 1
+            if kind is EndTurn:
+                work.end_turn()
+            elif kind is Share:
+                work._share(action)  # type: ignore[arg-type]
+            elif kind is Send:
+                work._send(action)  # type: ignore[arg-type]
+            elif kind is Request:
+                work._request(action)  # type: ignore[arg-type]
+            elif kind is Do:
+                work._do(action)  # type: ignore[arg-type]
+            elif isinstance(action, AskPermission):
+                work._ask_permission(action)
+            elif isinstance(action, TrainerInject):
+                work.run_inject(action.inject)
+            elif isinstance(action, TrainerReveal):
+                work.learn(action.actor, [action.fact], Known(new.turn, via="trainer"))
+            elif isinstance(action, TrainerNote):
+                work.emit(E.TRAINER_NOTE, text=action.text.strip())
+            elif isinstance(action, Decide):
+                decisions.apply(work, action)
         except Refused as refusal:
             # A refused action changes nothing that objectives or endings look at.
             work.refuse(action, refusal)
-            return work.state, work.events
+            return new, work.events
         # (``settle``, spelt out, and ``deliver_due`` called only when something is due:
         # most steps deliver nothing)
-        new = work.state
         turn = new.turn
         for item in new.pending:
             if item.due <= turn:
@@ -495,39 +521,6 @@ class _Step:
             self.breach(*refusal.breach)
 
     # --- applying actions -------------------------------------------------------------------
-
-    def apply(self, action: Action) -> None:
-        cost = rules.check(self, action)
-        state = self.state
-        state.ap -= cost
-        kind = type(action)
-        if kind in _EXCHANGE_TYPES:
-            # The player's own cooperation: what the best rating asks for. (Copied here
-            # rather than through ``own``, and not recorded in ``_owned``: nothing else in
-            # a step writes to it.)
-            role = state.role
-            exchanges = state.exchanges = dict(state.exchanges)
-            exchanges[role] = exchanges.get(role, 0) + 1
-        if kind is EndTurn:
-            self.end_turn()
-        elif kind is Share:
-            self._share(action)  # type: ignore[arg-type]
-        elif kind is Send:
-            self._send(action)  # type: ignore[arg-type]
-        elif kind is Request:
-            self._request(action)  # type: ignore[arg-type]
-        elif kind is Do:
-            self._do(action)  # type: ignore[arg-type]
-        elif isinstance(action, AskPermission):
-            self._ask_permission(action)
-        elif isinstance(action, TrainerInject):
-            self.run_inject(action.inject)
-        elif isinstance(action, TrainerReveal):
-            self.learn(action.actor, [action.fact], Known(self.state.turn, via="trainer"))
-        elif isinstance(action, TrainerNote):
-            self.emit(E.TRAINER_NOTE, text=action.text.strip())
-        elif isinstance(action, Decide):
-            decisions.apply(self, action)
 
     def _hand_over(self, message: Message) -> None:
         """Recipients learn the attached facts; scoring for need and need-to-know."""
