@@ -378,7 +378,8 @@ class _Step:
 
     def learn(self, actor: str, facts: Iterable[str], known: Known) -> list[str]:
         """Record that ``actor`` knows facts; returns those that are new to it."""
-        mine = self.state.knowledge.get(actor, _NO_FACTS)
+        state = self.state
+        mine = state.knowledge.get(actor, _NO_FACTS)
         new = []
         for fact in facts:  # (a loop: most calls bring one fact or none)
             if fact not in mine:
@@ -389,12 +390,11 @@ class _Step:
         if copied is None:
             # (``own``, spelt out: only this method copies the knowledge, so the step owns
             # it once it has copied an actor's facts; no set is made before the first)
-            state = self.state
             knowledge = state.knowledge = dict(state.knowledge)
             mine = knowledge[actor] = dict(mine)
             self._copied = {actor}
         elif actor not in copied:
-            mine = self.state.knowledge[actor] = dict(mine)
+            mine = state.knowledge[actor] = dict(mine)
             copied.add(actor)
         for fact in new:
             mine[fact] = known
@@ -403,7 +403,7 @@ class _Step:
         # a step makes about four events)
         event = _new(Event)
         event.kind = E.FACTS_LEARNED
-        event.turn = self.state.turn
+        event.turn = state.turn
         event.data = {"actor": actor, "facts": new, "source": known.source, "via": known.via}
         self.events.append(event)
         return new
@@ -728,7 +728,7 @@ class _Step:
         # and an action's message is answered at depth 0, far from the cascade limit)
         replied = self.fire("message", None, recipients, among) if among else _NOBODY
         self.message = None
-        seats = self.state.seats
+        seats = state.seats
         for recipient in recipients:
             # A group in a hot-seat game answers for itself; others acknowledge.
             if recipient not in replied and recipient not in seats:
@@ -1027,8 +1027,11 @@ class _Step:
         message.body_id = data["body"]
         message.handling = data["handling"]
         message.handling_note = ""
-        message.source_code = evaluation[0] if evaluation else None
-        message.info_code = evaluation[1] if evaluation else None
+        if evaluation:
+            message.source_code = evaluation[0]
+            message.info_code = evaluation[1]
+        else:
+            message.source_code = message.info_code = None
         message.priority = "normal"
         message.case = self.scenario.case.reference
         message.crime_area = THB
@@ -1136,7 +1139,9 @@ class _Step:
         if among is not None:
             rules = among
         elif keys is not None:
-            rules = self.program.candidates(kind, keys)
+            # (``candidates``'s remembered answer read directly: asked at every inject)
+            cached = self.program._found.get((kind, keys))
+            rules = self.program.candidates(kind, keys) if cached is None else cached
         elif self.deciding is None:
             # Turn start and end: only the rules that can fire in this game at this turn,
             # and have not fired if they fire once.
@@ -1157,14 +1162,14 @@ class _Step:
             sifted = matches is None and not program.scan_all
         else:  # pragma: no cover - a group's decision fires keyed rules only
             rules = self.program.rules.get(kind, [])
-        if not rules:
+        if not rules or state.ending is not None:
             return replied
         plans = self.program.plans
         self.depth += 1
         try:
+            # (the game's end is tested before the loop and after each rule that fires:
+            # only an effect ends it, none of the tests of a rule that does not fire)
             for rule, check in rules:
-                if state.ending is not None:
-                    break
                 if not sifted:
                     if rule.once and rule.id in state.fired:
                         continue
@@ -1217,14 +1222,16 @@ class _Step:
                     origin = plan.origin
                     # (``run``, spelt out: a rule that fires is on every turn's way)
                     for handler, effect in plan.effects:
-                        if state.ending is not None:
-                            break
                         found = handler(self, effect, origin)
                         if found:
                             replied = replied | found
+                        if state.ending is not None:
+                            break
                 finally:
                     self.responder = outer
                     self.scorer = scorer
+                if state.ending is not None:
+                    break
         finally:
             self.depth -= 1
         return replied
