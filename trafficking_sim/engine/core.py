@@ -421,15 +421,14 @@ class _Step:
         state = self.state
         before = state.scores[pillar]
         after = max(0, min(100, before + delta))
-        change = ScoreChange(
-            state.turn,
-            pillar,
-            delta,
-            reason,
-            tuple(sorted((source or {}).items())),
-            origin,
-            self.scorer,
-        )
+        change = _new(ScoreChange)  # (stored slot by slot: see ``_new``)
+        change.turn = state.turn
+        change.pillar = pillar
+        change.delta = delta
+        change.reason = reason
+        change.source = tuple(sorted((source or {}).items()))
+        change.origin = origin
+        change.by = self.scorer
         owned = self._owned
         if "scores" in owned:  # (``own``, spelt out: most steps that score score once)
             scores = state.scores
@@ -714,7 +713,6 @@ class _Step:
 
     def _answer(self, message: Message) -> None:
         """Rules answer a message; recipients no rule answered acknowledge it."""
-        self.message = message
         recipients = message.recipients
         # (the rules' filters are folded into their checks: see ``Program.answering``)
         program = self.program
@@ -724,10 +722,15 @@ class _Step:
         among = program._answering.get((recipients, state.seats or state.role))
         if among is None:
             among = program.answering(recipients, state.seats or (state.role,))
-        # (no call when no rule can answer, as for most messages: ``fire`` would find none,
-        # and an action's message is answered at depth 0, far from the cascade limit)
-        replied = self.fire("message", None, recipients, among) if among else _NOBODY
-        self.message = None
+        if among:
+            self.message = message  # (what the rules' checks and effects read)
+            replied = self.fire("message", None, recipients, among)
+            self.message = None
+        else:
+            # (no call when no rule can answer, as for most messages: ``fire`` would find
+            # none, and an action's message is answered at depth 0, far from the cascade
+            # limit)
+            replied = _NOBODY
         seats = state.seats
         for recipient in recipients:
             # A group in a hot-seat game answers for itself; others acknowledge.
@@ -736,7 +739,7 @@ class _Step:
                 self._reply_later(recipient, message, body, None, (), None, None)
 
     def _request(self, action: Request) -> None:
-        # (``apply`` has checked it: checking again would draw a 'requires' chance twice)
+        # (``Engine.step`` has checked it: checking again would draw a 'requires' chance twice)
         agency = self.content.actors[action.agency]
         service = agency.services[action.service]
         facts = (action.fact,) if action.fact else ()
@@ -907,34 +910,35 @@ class _Step:
     # --- turns ------------------------------------------------------------------------------
 
     def end_turn(self) -> None:
-        seats = self.state.seats
-        if seats and self.state.role != seats[-1]:
+        state = self.state
+        seats = state.seats
+        if seats and state.role != seats[-1]:
             # A hot-seat game: the next group plays the same turn.
-            following = seats[seats.index(self.state.role) + 1]
-            self.state.role = following
-            self.state.ap = self.content.actors[following].action_points
+            following = seats[seats.index(state.role) + 1]
+            state.role = following
+            state.ap = self.content.actors[following].action_points
             self.emit(E.SEAT_PASSED, role=following)
             return
         if self.program.turn_end:  # (the flagship has no rule at a turn's end)
             self.fire("turn_end", None)
-        if self.state.over:
+        if state.ending is not None:  # (``state.over``, spelt out)
             return
-        if self.state.turn >= self.scenario.max_turns:
+        if state.turn >= self.scenario.max_turns:
             # What the last turn's rules achieved counts before time runs out.
             self.changed.add(EVERYTHING)
             self.check_outcomes()
             self.finish(self.scenario.timeout_ending)
             return
-        self.state.turn += 1
+        state.turn += 1
         self.changed.add("turn")
         if seats:
-            self.state.role = seats[0]
-        self.state.ap = self.content.actors[self.state.role].action_points
+            state.role = seats[0]
+        state.ap = self.content.actors[state.role].action_points
         if not self.lean:  # (``emit``, spelt out: every turn starts so)
             event = _new(Event)
             event.kind = E.TURN_STARTED
-            event.turn = self.state.turn
-            event.data = {"turn": self.state.turn}
+            event.turn = state.turn
+            event.data = {"turn": state.turn}
             self.events.append(event)
         self.start_turn()
 
@@ -1088,13 +1092,14 @@ class _Step:
 
     def run_inject(self, inject_id: str) -> None:
         inject = self.content.injects[inject_id]
-        if inject_id in self.state.injected:
+        state = self.state
+        if inject_id in state.injected:
             return
-        self.state.injected = self.state.injected | {inject_id}
+        state.injected = state.injected | {inject_id}
         self.changed.add(("i", inject_id))
         event = _new(Event)
         event.kind = E.INJECT
-        event.turn = self.state.turn
+        event.turn = state.turn
         event.data = {"inject": inject_id, "audience": list(inject.audience)}
         self.events.append(event)
         plans = self.program.plans
