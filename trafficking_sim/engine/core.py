@@ -1131,7 +1131,8 @@ class _Step:
         Returns the actors that replied, so that those left silent can acknowledge.
         """
         replied: AbstractSet[str] = _NOBODY  # (most calls: no one replies; no set made)
-        if self.depth >= MAX_CASCADE:
+        depth = self.depth
+        if depth >= MAX_CASCADE:
             self.emit(E.RULE_FIRED, rule=None, stopped="cascade limit")
             return replied
         state = self.state
@@ -1170,75 +1171,72 @@ class _Step:
         if not rules or state.ending is not None:
             return replied
         plans = self.program.plans
-        self.depth += 1
-        try:
-            # (the game's end is tested before the loop and after each rule that fires:
-            # only an effect ends it, none of the tests of a rule that does not fire)
-            for rule, check in rules:
-                if not sifted:
-                    if rule.once and rule.id in state.fired:
-                        continue
-                    plays = rule.plays
-                    if (
-                        plays is not None
-                        and plays != self.deciding
-                        and (plays == state.role or plays in state.seats)
-                    ):
-                        continue  # a role people play acts for itself (unless it lets the rule)
-                    if matches is not None and not matches(rule):
-                        continue
-                if check is not None and not check(self):
+        # (the game's end is tested before the loop and after each rule that fires: only an
+        # effect ends it, none of the tests of a rule that does not fire; and the cascade
+        # is one deeper while a rule's effects run, the only place it can go deeper)
+        for rule, check in rules:
+            if not sifted:
+                if rule.once and rule.id in state.fired:
                     continue
-                ident = rule.id
-                if replied and self._replies_again(rule, replied):
-                    continue  # one request, one reply: the first rule that answers wins
-                plan = plans.get(ident)
-                if plan is None:
-                    plan = plans[ident] = _RulePlan(rule, self.scenario)
-                state.fired = state.fired | {ident}
-                self.changed.add(plan.fired)
-                event = _new(Event)
-                event.kind = E.RULE_FIRED
-                event.turn = state.turn
-                event.data = {"rule": ident}
-                self.events.append(event)
-                outer = self.responder
-                to = plan.to
-                if to is not None:
-                    self.responder = (self.scorer or state.role) if to == L.PLAYER else to
-                elif plan.by_request:
-                    self.responder = plan.agency
-                else:
-                    message = self.message
-                    self.responder = (
-                        message.recipients[0]
-                        if message is not None and message.recipients
-                        else None
+                plays = rule.plays
+                if (
+                    plays is not None
+                    and plays != self.deciding
+                    and (plays == state.role or plays in state.seats)
+                ):
+                    continue  # a role people play acts for itself (unless it lets the rule)
+                if matches is not None and not matches(rule):
+                    continue
+            if check is not None and not check(self):
+                continue
+            ident = rule.id
+            if replied and self._replies_again(rule, replied):
+                continue  # one request, one reply: the first rule that answers wins
+            plan = plans.get(ident)
+            if plan is None:
+                plan = plans[ident] = _RulePlan(rule, self.scenario)
+            state.fired = state.fired | {ident}
+            self.changed.add(plan.fired)
+            event = _new(Event)
+            event.kind = E.RULE_FIRED
+            event.turn = state.turn
+            event.data = {"rule": ident}
+            self.events.append(event)
+            outer = self.responder
+            to = plan.to
+            if to is not None:
+                self.responder = (self.scorer or state.role) if to == L.PLAYER else to
+            elif plan.by_request:
+                self.responder = plan.agency
+            else:
+                message = self.message
+                self.responder = (
+                    message.recipients[0] if message is not None and message.recipients else None
+                )
+            scorer = self.scorer
+            if state.seats:
+                # A class game: the rule answers, and credits, the group behind it.
+                if not scorer and set_off_by_time(rule.when):
+                    self.scorer = cause_of(
+                        rule.if_, state.seats, state.causes, self.program.done_by
                     )
-                scorer = self.scorer
-                if state.seats:
-                    # A class game: the rule answers, and credits, the group behind it.
-                    if not scorer and set_off_by_time(rule.when):
-                        self.scorer = cause_of(
-                            rule.if_, state.seats, state.causes, self.program.done_by
-                        )
-                    self.own("causes")[rule.id] = self.scorer
-                try:
-                    origin = plan.origin
-                    # (``run``, spelt out: a rule that fires is on every turn's way)
-                    for handler, effect in plan.effects:
-                        found = handler(self, effect, origin)
-                        if found:
-                            replied = replied | found
-                        if state.ending is not None:
-                            break
-                finally:
-                    self.responder = outer
-                    self.scorer = scorer
-                if state.ending is not None:
-                    break
-        finally:
-            self.depth -= 1
+                self.own("causes")[rule.id] = self.scorer
+            self.depth = depth + 1
+            try:
+                origin = plan.origin
+                # (``run``, spelt out: a rule that fires is on every turn's way)
+                for handler, effect in plan.effects:
+                    found = handler(self, effect, origin)
+                    if found:
+                        replied = replied | found
+                    if state.ending is not None:
+                        break
+            finally:
+                self.responder = outer
+                self.scorer = scorer
+                self.depth = depth
+            if state.ending is not None:
+                break
         return replied
 
     def _replies_again(self, rule: Rule, replied: AbstractSet[str]) -> bool:
