@@ -34,7 +34,7 @@ from .addressing import cause_of, set_off_by_time
 from .compiled import EVERYTHING, UNWATCHED, Program
 from .events import Event
 from .rng import next_percent, seed_state
-from .rules import DISTRUST_MAX_DELAY, Refused, text_ref
+from .rules import DISTRUST_MAX_DELAY, Refused
 from .state import THB, Breach, GameState, Known, Message, Pending, ScoreChange
 
 LEAN_EVENTS = frozenset({E.RULE_FIRED, E.INJECT, E.FACTS_LEARNED, E.OBJECTIVE_MET, E.GAME_ENDED})
@@ -1334,15 +1334,12 @@ class _Step:
         current = self.state.variables[effect.add.var]
         self._set_var(effect.add.var, current + effect.add.value, origin)
 
-    def _score_effect(self, effect: L.Score, origin: str) -> None:
-        change = effect.score
-        self.score(
-            change.pillar,
-            change.delta,
-            (("text", change.reason.id),),
-            text_ref(change.source),
-            origin,
-        )
+    def _score_effect(
+        self, data: tuple[str, int, tuple[tuple[str, Any], ...], str | None], origin: str
+    ) -> None:
+        pillar, delta, reason, source = data
+        # (the source as ``text_ref`` gives it: a new dict each time, which the event keeps)
+        self.score(pillar, delta, reason, None if source is None else {"text": source}, origin)
 
     def _trigger(self, effect: L.TriggerInject, origin: str) -> None:
         if effect.inject.after == 0:
@@ -1524,6 +1521,12 @@ _EFFECT_DATA: dict[type, Callable[[Any, Scenario], Any]] = {
         ("v", e.set.var),
     ),
     L.Say: lambda e, _: e.say.id,
+    L.Score: lambda e, _: (
+        e.score.pillar,
+        e.score.delta,
+        (("text", e.score.reason.id),),
+        None if e.score.source is None else e.score.source.id,
+    ),
 }
 """What the handlers of some effects take instead of the effect: what they read of it,
 taken out once (the others take the effect itself)."""
