@@ -522,11 +522,12 @@ class _Step:
     # --- applying actions -------------------------------------------------------------------
 
     def _hand_over(self, message: Message) -> None:
-        """Recipients learn the attached facts; scoring for need and need-to-know."""
+        """Recipients learn the attached facts; scoring for need and need-to-know. The
+        message is the acting role's own (a share, a SIENA message, a request), so a
+        breach of need-to-know is the player's."""
         facts = message.facts
         if not facts:
             return  # a call or a request that only asks
-        by_player = message.sender == self.state.role
         for recipient in message.recipients:
             known = _new(Known)  # (stored slot by slot: see ``_new``)
             known.turn = self.state.turn
@@ -536,9 +537,7 @@ class _Step:
             known.message = message.id
             new = self.learn(recipient, facts, known)
             if new:  # (what is not new is neither credited nor a breach)
-                self._credit_needs(
-                    recipient, facts, new, check_need_to_know=True, by_player=by_player
-                )
+                self._credit_needs(recipient, facts, new, check_need_to_know=True, by_player=True)
 
     def _credit_needs(
         self,
