@@ -277,7 +277,8 @@ class Program:
     # Everything the objectives and endings read (and ``EVERYTHING``), by the roles played
     # named as ``_played_key`` names them: a set of changes with none of these makes no
     # check due. Only for a game kind whose every check records its reads (no ``always``),
-    # and never with ``scan_all``. Read directly by ``core._Step.check_outcomes``.
+    # and never with ``scan_all``. Read directly by ``core.Engine.step`` and
+    # ``core._Step.check_outcomes``.
     _watched: dict[Any, frozenset[Any]] = field(default_factory=dict)
     _outcome_conds: tuple[list[tuple[str, Any]], list[tuple[str, Any]]] = ([], [])
     # The scenario's injects in order, with their turn (None: when the condition holds).
