@@ -730,3 +730,47 @@ def test_a_time_rule_after_a_step_answers_the_group_that_could_take_it(tmp_path:
     assert (state.turn, state.role) == (2, "ngo")
     assert state.knows("police_a", "phone")
     assert not state.knows("ngo", "phone")
+
+
+def test_all_and_any_of_a_named_fact_and_another_part_agree_with_the_reference() -> None:
+    """An 'all' or 'any' of two parts whose first asks what a named actor knows tests that
+    fact itself, without calling the part (``compiled._named_knows``): it must still read
+    that actor's facts (not the player's, not another fact) and combine with the second
+    part as 'and' and 'or' do, in every case, also once a role's part is folded away."""
+    from pydantic import TypeAdapter
+
+    from trafficking_sim.engine.conditions import holds
+    from trafficking_sim.engine.state import Known
+
+    parse = TypeAdapter(L.Condition).validate_python
+    knows = {"knows": {"actor": "europol", "fact": "phone"}}
+    flag = {"var": "flag", "eq": True}
+    forms = [{"all": [knows, flag]}, {"any": [knows, flag]}]
+    # (a role's part that the game settles, left out: true in 'all', false in 'any')
+    folded = [{"all": [{"role": "police_a"}, knows, flag]}, {"any": [{"role": "ngo"}, knows, flag]}]
+    roles = frozenset({"police_a"})
+
+    class Ctx:
+        def __init__(self, state: GameState) -> None:
+            self.state, self.message = state, None
+
+    for europol_knows in (False, True):
+        for flag_set in (False, True):
+            known = {"phone": Known(1)} if europol_knows else {}
+            state = GameState(
+                "mini",
+                "police_a",
+                1,
+                3,
+                0,
+                {"police_a": {"phone": Known(1)}, "europol": known},  # (the player knows it)
+                {"flag": flag_set},
+                {},
+            )
+            ctx = Ctx(state)
+            case = (europol_knows, flag_set)
+            for cond in map(parse, forms):
+                assert compiled.compile_condition(cond)(ctx) == holds(cond, ctx), (cond, case)  # type: ignore[arg-type]
+            for cond in map(parse, folded):
+                check = compiled._compile_folded(cond, roles, None, compiled.CompiledConditions())
+                assert check(ctx) == holds(cond, ctx), (cond, case)  # type: ignore[arg-type]

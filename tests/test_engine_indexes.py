@@ -350,11 +350,11 @@ def test_the_folded_checks_draw_the_same_chances_in_the_same_order(
 
 
 def test_messages_built_by_position_still_match_the_fields_of_message() -> None:
-    """`engine/core.py` builds a share, a SIENA message, a request and a reply by
-    position (keywords cost twice as much on every step), with a comment naming each
-    `None`. Most fields are `str | None`, so an inserted or reordered field would pass
-    mypy and put a subject where a body belongs. This pins the order those four places
-    assume: change them together with it."""
+    """`engine/core.py` builds a share, a SIENA message, a request and a reply slot by
+    slot, in this order (calling the class costs twice as much on every step). Most fields
+    are `str | None`, so a new or renamed field would pass mypy and be left unset or put
+    where another belongs. This pins the fields those four places set: change them
+    together with it (and see the test below)."""
     from dataclasses import fields
 
     from trafficking_sim.engine.state import Message
@@ -364,3 +364,41 @@ def test_messages_built_by_position_still_match_the_fields_of_message() -> None:
         "subject_id", "body_id", "handling", "handling_note", "source_code", "info_code",
         "priority", "case", "crime_area", "thread", "in_reply_to", "service",
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize("path", SCENARIOS, ids=lambda p: p.stem)
+def test_the_records_a_step_stores_slot_by_slot_are_what_their_classes_make(path: Path) -> None:
+    """A step makes its messages, events, facts' origins (``Known``), replies on their way
+    (``Pending``) and score changes with ``object.__new__`` and a store to each slot, not by
+    calling the class. Each must be just what the class makes from the same fields: every
+    slot set (a field added to a class and not to those stores fails here), equal, with
+    the same repr. Random games of every role, and a hot-seat game."""
+    from dataclasses import fields
+
+    content = _content(path)
+    engine = Engine(content)
+    rng = random.Random(f"records-{path.stem}")
+    seen: dict[str, int] = {}
+
+    def same(record: Any) -> None:
+        kind = type(record)
+        copy = kind(**{f.name: getattr(record, f.name) for f in fields(kind)})
+        assert (copy, repr(copy)) == (record, repr(record))
+        seen[kind.__name__] = seen.get(kind.__name__, 0) + 1
+
+    games = [(role, ()) for role in content.roles] + [(content.roles[0], tuple(content.roles[:2]))]
+    for game, (role, seats) in enumerate(games):
+        state, events = engine.new_game(role, game, seats)
+        while not state.over and state.turn < 12:
+            state, new = engine.step(state, rng.choice(engine.legal_actions(state)))
+            events += new
+            for item in state.pending:  # (an ended game has none left)
+                same(item)
+        for record in (
+            *events,
+            *state.messages,
+            *state.score_log,
+            *(known for facts in state.knowledge.values() for known in facts.values()),
+        ):
+            same(record)
+    assert {"Event", "Message", "Known", "Pending", "ScoreChange"} <= set(seen), seen

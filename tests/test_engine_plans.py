@@ -169,12 +169,22 @@ def test_each_addressee_acknowledges_with_its_own_default_reply(tmp_path: Path) 
         assert engine.content.text(reply.body_id) == defaults[sender], sender  # what is read
 
 
+COUNTED = """objectives:
+  - id: counted_far
+    owner: shared
+    text: {en: x, sl: y}
+    when: {var: count, ge: 5}
+"""
+
+
+@pytest.mark.parametrize("watched", [False, True])
 def test_objectives_after_the_same_changes_are_looked_up_once(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, watched: bool
 ) -> None:
     """Which objectives and endings a set of changes calls for is worked out once; a
-    later step with the same changes reads the answer without asking again."""
-    engine = mini(tmp_path, ANSWERS)
+    later step with the same changes reads the answer without asking again. Changes that
+    no objective or ending reads (``count``, without the objective about it) ask nothing."""
+    engine = mini(tmp_path, (COUNTED if watched else "") + ANSWERS)
     asked: list[Any] = []
     real = compiled.Watched.due
 
@@ -187,10 +197,35 @@ def test_objectives_after_the_same_changes_are_looked_up_once(
     asked.clear()
     state = engine.step(state, Send(to=("europol",)))[0]  # count: 1
     first = len(asked)
-    assert first == 2  # the objectives' and the endings' answers
+    assert first == (2 if watched else 0)  # the objectives' and the endings' answers
     state = engine.step(state, Send(to=("europol",)))[0]  # count: 2, the same change
     assert state.variables["count"] == 2
     assert len(asked) == first
+
+
+ENDING_ONLY = """objectives:
+  - id: counted_far
+    owner: shared
+    text: {en: x, sl: y}
+    when: {var: count, ge: 5}
+rules:
+  - id: flag_on_a_call
+    when: {message: {to: europol}}
+    then:
+      - set: {var: flag, value: true}
+"""
+
+
+def test_a_change_only_an_ending_reads_still_ends_the_game(tmp_path: Path) -> None:
+    """What the objectives and endings read is gathered from both: a change that only
+    an ending reads (``flag``; the objective reads ``count``) ends the game on that step,
+    in the full engine and in the lean one."""
+    path = write_scenario(tmp_path, ENDING_ONLY)
+    for lean in (False, True):
+        engine = Engine(load_game(path), lean=lean)
+        state = engine.new_game("police_a", 1)[0]
+        state = engine.step(state, Send(to=("europol",)))[0]
+        assert (state.variables["flag"], state.ending) == (True, "good"), lean
 
 
 @pytest.mark.parametrize(("to", "key"), [("police_a", "self_target"), ("nobody", "unknown_actor")])

@@ -58,9 +58,9 @@ def compile_condition(cond: Any) -> Check:
             # Several variables, each equal to a value (the common form of objectives and
             # endings): one function, in the same order, stopping at the first mismatch.
             return _all_equal(pairs)
-        return _all(tuple(compile_condition(c) for c in cond.all))
+        return _all(tuple(compile_condition(c) for c in cond.all), _named_knows(cond.all))
     if isinstance(cond, L.AnyOf):
-        return _any(tuple(compile_condition(c) for c in cond.any))
+        return _any(tuple(compile_condition(c) for c in cond.any), _named_knows(cond.any))
     if isinstance(cond, L.NotOf):
         inner = compile_condition(cond.not_)
         return lambda ctx: not inner(ctx)
@@ -143,12 +143,27 @@ def _answers(flt: L.MessageFilter, compiled: MessageCheck, check: Check | None) 
     return lambda ctx: compiled(ctx.message, ctx) and check(ctx)  # type: ignore[arg-type]
 
 
-def _all(parts: tuple[Check, ...]) -> Check:
+def _named_knows(conds: Any) -> tuple[str, str] | None:
+    """(fact, actor) when the first of ``conds`` asks whether an actor it names (not
+    'player') knows a fact: ``_all`` and ``_any`` of two then test it themselves."""
+    first = conds[0] if conds else None
+    if isinstance(first, L.Knows) and first.knows.actor != L.PLAYER:
+        return first.knows.fact, first.knows.actor
+    return None
+
+
+def _all(parts: tuple[Check, ...], knows: tuple[str, str] | None = None) -> Check:
+    """All of ``parts``, in order; ``knows``: the first part is that fact known by that
+    actor (``_named_knows``), tested here without calling it."""
     # Short lists are the common case; spelling them out avoids a generator per call.
     if len(parts) == 1:
         return parts[0]
     if len(parts) == 2:
         a, b = parts
+        if knows is not None:
+            # (the commonest pair in rules: a fact, and something else; one call less)
+            fact, actor = knows
+            return lambda ctx: fact in ctx.state.knowledge.get(actor, ()) and b(ctx)
         return lambda ctx: a(ctx) and b(ctx)
     if len(parts) == 3:
         a, b, c = parts
@@ -184,11 +199,15 @@ def _all_equal(pairs: tuple[tuple[str, Any], ...]) -> Check:
     return check
 
 
-def _any(parts: tuple[Check, ...]) -> Check:
+def _any(parts: tuple[Check, ...], knows: tuple[str, str] | None = None) -> Check:
+    """Any of ``parts``, in order; ``knows`` as for ``_all``."""
     if len(parts) == 1:
         return parts[0]
     if len(parts) == 2:
         a, b = parts
+        if knows is not None:
+            fact, actor = knows
+            return lambda ctx: fact in ctx.state.knowledge.get(actor, ()) or b(ctx)
         return lambda ctx: a(ctx) or b(ctx)
 
     def some(ctx: Context) -> bool:
@@ -255,6 +274,12 @@ class Program:
     # ``core._Step.check_outcomes``, which also copies the rule that ``scan_all`` never
     # reads it: store only what ``outcomes`` returns, and change that rule in both places.
     _outcomes: dict[tuple[str, ...], tuple[Watched, Watched]] = field(default_factory=dict)
+    # Everything the objectives and endings read (and ``EVERYTHING``), by the roles played
+    # named as ``_played_key`` names them: a set of changes with none of these makes no
+    # check due. Only for a game kind whose every check records its reads (no ``always``),
+    # and never with ``scan_all``. Read directly by ``core.Engine.step`` and
+    # ``core._Step.check_outcomes``.
+    _watched: dict[Any, frozenset[Any]] = field(default_factory=dict)
     _outcome_conds: tuple[list[tuple[str, Any]], list[tuple[str, Any]]] = ([], [])
     # The scenario's injects in order, with their turn (None: when the condition holds).
     _inject_specs: list[tuple[str, int | None, Any]] = field(default_factory=list)
@@ -389,6 +414,10 @@ class Program:
                 for conds in self._outcome_conds
             )
             found = self._outcomes[played] = (objectives, endings)
+            if not (self.scan_all or objectives.always or endings.always):
+                self._watched[_played_key(played)] = frozenset(
+                    (*objectives.watch, *endings.watch, EVERYTHING)
+                )
         return found
 
     def timed(self, kind: str, roles: frozenset[str], turn: int) -> list[tuple[Rule, Check | None]]:
@@ -557,6 +586,10 @@ per engine before they are forgotten and worked out again (a search meets many).
 EVERYTHING = ("*",)
 """A change that counts as a change of everything a condition can read."""
 
+UNWATCHED = ("?",)
+"""A change that no condition's reads name (a breach, a request decided): after it, only
+the conditions whose reads are not recorded (``Watched.always``) are checked."""
+
 
 def reads(cond: Any, player: str | None) -> frozenset[Any] | None:
     """What in a state ``cond`` reads: ('k', actor) for an actor's facts, ('v', name),
@@ -664,12 +697,9 @@ def _compile_folded(
     every = isinstance(cond, L.AllOf)
     members = cond.all if isinstance(cond, L.AllOf) else cond.any
     # The parts left out are True (of 'all') or False (of 'any'): the whole is not known.
-    parts = tuple(
-        _compile_folded(c, roles, turn, conditions)
-        for c in members
-        if folded(c, roles, turn) is None
-    )
-    return _all(parts) if every else _any(parts)
+    kept = [c for c in members if folded(c, roles, turn) is None]
+    parts = tuple(_compile_folded(c, roles, turn, conditions) for c in kept)
+    return _all(parts, _named_knows(kept)) if every else _any(parts, _named_knows(kept))
 
 
 def _played_key(played: tuple[str, ...]) -> Any:

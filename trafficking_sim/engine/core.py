@@ -31,9 +31,10 @@ from .actions import (
     TrainerReveal,
 )
 from .addressing import cause_of, set_off_by_time
-from .compiled import EVERYTHING, Program
+from .compiled import EVERYTHING, UNWATCHED, Program
+from .events import Event
 from .rng import next_percent, seed_state
-from .rules import DISTRUST_MAX_DELAY, Refused, text_ref
+from .rules import DISTRUST_MAX_DELAY, Refused
 from .state import THB, Breach, GameState, Known, Message, Pending, ScoreChange
 
 LEAN_EVENTS = frozenset({E.RULE_FIRED, E.INJECT, E.FACTS_LEARNED, E.OBJECTIVE_MET, E.GAME_ENDED})
@@ -100,7 +101,6 @@ class Engine:
             seats=tuple(seats) if len(seats) > 1 else (),
         )
         work = _Step(self.content, state, self.program, lean=self.lean)
-        work.dirty = True
         work.changed.add(EVERYTHING)
         work.emit(E.TURN_STARTED, turn=1)
         work.start_turn()
@@ -109,26 +109,63 @@ class Engine:
 
     def step(self, state: GameState, action: Action) -> tuple[GameState, list[E.Event]]:
         """Apply one action. The input state is never modified."""
-        work = _begin(self.content, state, self.program, self.lean)
-        # Points go to the group whose action earned them; what time moving on brings
-        # (replies, events) belongs to no group.
-        work.scorer = "" if type(action) is EndTurn else state.role
+        kind = type(action)
+        # Points go to the group whose action earned them (the step's scorer); what time
+        # moving on brings (replies, events) belongs to no group.
+        work = _begin(
+            self.content, state, self.program, self.lean, "" if kind is EndTurn else state.role
+        )
+        new = work.state
         try:
-            work.apply(action)  # rules.check refuses any action once the game is over
+            # (applying the action, spelt out here: every step applies one)
+            cost = rules.check(work, action)  # (it refuses any action once the game is over)
+            new.ap -= cost
+            if kind in _EXCHANGE_TYPES:
+                # The player's own cooperation: what the best rating asks for. (Copied here
+                # rather than through ``own``, and not recorded in ``_owned``: nothing else
+                # in a step writes to it.)
+                role = new.role
+                exchanges = new.exchanges = dict(new.exchanges)
+                exchanges[role] = exchanges.get(role, 0) + 1
+            if kind is EndTurn:
+                work.end_turn()
+            elif kind is Share:
+                work._share(action)  # type: ignore[arg-type]
+            elif kind is Send:
+                work._send(action)  # type: ignore[arg-type]
+            elif kind is Request:
+                work._request(action)  # type: ignore[arg-type]
+            elif kind is Do:
+                work._do(action)  # type: ignore[arg-type]
+            elif isinstance(action, AskPermission):
+                work._ask_permission(action)
+            elif isinstance(action, TrainerInject):
+                work.run_inject(action.inject)
+            elif isinstance(action, TrainerReveal):
+                work.learn(action.actor, [action.fact], Known(new.turn, via="trainer"))
+            elif isinstance(action, TrainerNote):
+                work.emit(E.TRAINER_NOTE, text=action.text.strip())
+            elif isinstance(action, Decide):
+                decisions.apply(work, action)
         except Refused as refusal:
             # A refused action changes nothing that objectives or endings look at.
             work.refuse(action, refusal)
-            return work.state, work.events
+            return new, work.events
         # (``settle``, spelt out, and ``deliver_due`` called only when something is due:
         # most steps deliver nothing)
-        turn = work.state.turn
-        for item in work.state.pending:
+        turn = new.turn
+        for item in new.pending:
             if item.due <= turn:
                 work.deliver_due()
                 break
-        if work.dirty:
-            work.check_outcomes()
-        return work.state, work.events
+        changed = work.changed
+        if changed:
+            # (``check_outcomes``'s first test, spelt out: most steps change nothing that
+            # an objective or an ending reads)
+            watched = self.program._watched.get(new.seats or new.role)
+            if watched is None or not watched.isdisjoint(changed):
+                work.check_outcomes()
+        return new, work.events
 
     def replay(
         self, role: str, seed: int, actions: Iterable[Action], seats: tuple[str, ...] = ()
@@ -261,11 +298,9 @@ class _Step:
         "_owned",
         "addressee",
         "changed",
-        "compiled",
         "content",
         "deciding",
         "depth",
-        "dirty",
         "events",
         "lean",
         "message",
@@ -288,7 +323,6 @@ class _Step:
         self.content = content
         self.scenario = content.scenario
         self.program = program
-        self.compiled = program.conditions
         self.events: list[E.Event] = []
         self.message: Message | None = None
         self.depth = 0
@@ -296,13 +330,13 @@ class _Step:
         self.scorer = ""  # the role a score change is credited to
         self.deciding: str | None = None  # hot-seat: the role a group answers a request for
         self.addressee: str | None = None  # hot-seat: who that answer goes to
-        self._copied: set[str] = set()  # actors whose facts this step has copied
+        # The actors whose facts this step has copied (None: none yet, nor the knowledge).
+        self._copied: set[str] | None = None
         self._owned: set[str] = set()  # the state's dicts this step has copied
-        # Set when something a condition can see changes; objectives and endings are only
-        # re-checked then.
-        self.dirty = False
-        # What changed since they were last checked (see ``compiled.reads``): only the
-        # objectives and endings that read one of these can have become true.
+        # What changed since objectives and endings were last checked (see
+        # ``compiled.reads``; ``UNWATCHED`` for a change no condition's reads name): they
+        # are checked again only when it is not empty, and only those that read one of
+        # these can have become true.
         self.changed: set[Any] = set()
         self.lean = lean
         # Checking an action only reads the state, so it needs no copy; a step copies each
@@ -320,7 +354,7 @@ class _Step:
         return mine
 
     def holds(self, cond: Any) -> bool:
-        return self.compiled(cond)(self)
+        return self.program.conditions(cond)(self)
 
     # --- small helpers --------------------------------------------------------------------
 
@@ -344,7 +378,8 @@ class _Step:
 
     def learn(self, actor: str, facts: Iterable[str], known: Known) -> list[str]:
         """Record that ``actor`` knows facts; returns those that are new to it."""
-        mine = self.state.knowledge.get(actor, _NO_FACTS)
+        state = self.state
+        mine = state.knowledge.get(actor, _NO_FACTS)
         new = []
         for fact in facts:  # (a loop: most calls bring one fact or none)
             if fact not in mine:
@@ -352,27 +387,25 @@ class _Step:
         if not new:
             return new  # (nothing to copy: most replies and shares bring nothing new)
         copied = self._copied
-        if actor not in copied:
+        if copied is None:
             # (``own``, spelt out: only this method copies the knowledge, so the step owns
-            # it once it has copied an actor's facts)
-            state = self.state
-            if copied:
-                knowledge = state.knowledge
-            else:
-                knowledge = state.knowledge = dict(state.knowledge)
+            # it once it has copied an actor's facts; no set is made before the first)
+            knowledge = state.knowledge = dict(state.knowledge)
             mine = knowledge[actor] = dict(mine)
+            self._copied = {actor}
+        elif actor not in copied:
+            mine = state.knowledge[actor] = dict(mine)
             copied.add(actor)
         for fact in new:
             mine[fact] = known
-        self.dirty = True
         self.changed.add(("k", actor))
-        self.events.append(  # (``emit`` inlined here and below: events are made at every step)
-            E.Event(
-                E.FACTS_LEARNED,
-                self.state.turn,
-                {"actor": actor, "facts": new, "source": known.source, "via": known.via},
-            )
-        )
+        # (``emit`` inlined here and below, the event stored slot by slot as ``_new`` says:
+        # a step makes about four events)
+        event = _new(Event)
+        event.kind = E.FACTS_LEARNED
+        event.turn = state.turn
+        event.data = {"actor": actor, "facts": new, "source": known.source, "via": known.via}
+        self.events.append(event)
         return new
 
     def score(
@@ -388,15 +421,14 @@ class _Step:
         state = self.state
         before = state.scores[pillar]
         after = max(0, min(100, before + delta))
-        change = ScoreChange(
-            state.turn,
-            pillar,
-            delta,
-            reason,
-            tuple(sorted((source or {}).items())),
-            origin,
-            self.scorer,
-        )
+        change = _new(ScoreChange)  # (stored slot by slot: see ``_new``)
+        change.turn = state.turn
+        change.pillar = pillar
+        change.delta = delta
+        change.reason = reason
+        change.source = tuple(sorted((source or {}).items()))
+        change.origin = origin
+        change.by = self.scorer
         owned = self._owned
         if "scores" in owned:  # (``own``, spelt out: most steps that score score once)
             scores = state.scores
@@ -404,22 +436,20 @@ class _Step:
             owned.add("scores")
             scores = state.scores = dict(state.scores)
         scores[pillar] = after
-        state.score_log = (*state.score_log, change)
-        self.events.append(  # (``emit`` inlined: a lean step has returned above)
-            E.Event(
-                E.SCORE_CHANGED,
-                state.turn,
-                {
-                    "pillar": pillar,
-                    "delta": delta,
-                    "score": after,
-                    "reason": dict(reason),
-                    "source": source,
-                    "origin": origin,
-                    "by": self.scorer,
-                },
-            )
-        )
+        state.score_log = state.score_log + (change,)  # noqa: RUF005 - one copy, no list
+        event = _new(Event)  # (``emit`` inlined: a lean step has returned above)
+        event.kind = E.SCORE_CHANGED
+        event.turn = state.turn
+        event.data = {
+            "pillar": pillar,
+            "delta": delta,
+            "score": after,
+            "reason": dict(reason),
+            "source": source,
+            "origin": origin,
+            "by": self.scorer,
+        }
+        self.events.append(event)
 
     def new_message(self, thread: int | None = None, **fields: Any) -> Message:
         state = self.state
@@ -443,7 +473,7 @@ class _Step:
         """Record a breach; a partner whose trust it breaks hears of it."""
         record = Breach(self.state.turn, kind, fact, recipient, provider, self.state.role)
         self.state.breaches = (*self.state.breaches, record)
-        self.dirty = True
+        self.changed.add(UNWATCHED)
         if provider is not None and provider != self.state.role:
             self.emit(
                 E.TRUST_LOST,
@@ -491,54 +521,23 @@ class _Step:
 
     # --- applying actions -------------------------------------------------------------------
 
-    def apply(self, action: Action) -> None:
-        cost = rules.check(self, action)
-        state = self.state
-        state.ap -= cost
-        kind = type(action)
-        if kind in _EXCHANGE_TYPES:
-            # The player's own cooperation: what the best rating asks for. (Copied here
-            # rather than through ``own``: a step writes to it first, if at all.)
-            exchanges = dict(state.exchanges)
-            exchanges[state.role] = exchanges.get(state.role, 0) + 1
-            state.exchanges = exchanges
-            self._owned.add("exchanges")
-        if kind is EndTurn:
-            self.end_turn()
-        elif kind is Share:
-            self._share(action)  # type: ignore[arg-type]
-        elif kind is Send:
-            self._send(action)  # type: ignore[arg-type]
-        elif kind is Request:
-            self._request(action)  # type: ignore[arg-type]
-        elif kind is Do:
-            self._do(action)  # type: ignore[arg-type]
-        elif isinstance(action, AskPermission):
-            self._ask_permission(action)
-        elif isinstance(action, TrainerInject):
-            self.run_inject(action.inject)
-        elif isinstance(action, TrainerReveal):
-            self.learn(action.actor, [action.fact], Known(self.state.turn, via="trainer"))
-        elif isinstance(action, TrainerNote):
-            self.emit(E.TRAINER_NOTE, text=action.text.strip())
-        elif isinstance(action, Decide):
-            decisions.apply(self, action)
-
     def _hand_over(self, message: Message) -> None:
-        """Recipients learn the attached facts; scoring for need and need-to-know."""
+        """Recipients learn the attached facts; scoring for need and need-to-know. The
+        message is the acting role's own (a share, a SIENA message, a request), so a
+        breach of need-to-know is the player's."""
         facts = message.facts
         if not facts:
             return  # a call or a request that only asks
-        by_player = message.sender == self.state.role
         for recipient in message.recipients:
-            known = Known(
-                self.state.turn, message.sender, message.channel, message.handling, message.id
-            )
+            known = _new(Known)  # (stored slot by slot: see ``_new``)
+            known.turn = self.state.turn
+            known.source = message.sender
+            known.via = message.channel
+            known.handling = message.handling
+            known.message = message.id
             new = self.learn(recipient, facts, known)
             if new:  # (what is not new is neither credited nor a breach)
-                self._credit_needs(
-                    recipient, facts, new, check_need_to_know=True, by_player=by_player
-                )
+                self._credit_needs(recipient, facts, new, check_need_to_know=True, by_player=True)
 
     def _credit_needs(
         self,
@@ -593,33 +592,36 @@ class _Step:
         thread = ident
         if action.reply_to is not None:
             thread = next(m.thread for m in state.messages if m.id == action.reply_to)
-        # (by position: keywords cost twice as much)
-        message = Message(
-            ident,
-            state.turn,
-            "message",
-            "siena",
-            state.role,
-            tuple(action.to),
-            tuple(action.facts),
-            action.subject,
-            action.body,
-            None,  # subject_id
-            None,  # body_id
-            action.handling,
-            action.handling_note,
-            action.source_code,
-            action.info_code,
-            action.priority,
-            self.scenario.case.reference,
-            THB,
-            thread,
-            action.reply_to,  # in_reply_to
-            None,  # service
-        )
+        # (stored slot by slot, not ``Message(...)``: see ``_new``)
+        message = _new(Message)
+        message.id = ident
+        message.turn = state.turn
+        message.kind = "message"
+        message.channel = "siena"
+        message.sender = state.role
+        message.recipients = tuple(action.to)
+        message.facts = tuple(action.facts)
+        message.subject = action.subject
+        message.body = action.body
+        message.subject_id = None
+        message.body_id = None
+        message.handling = action.handling
+        message.handling_note = action.handling_note
+        message.source_code = action.source_code
+        message.info_code = action.info_code
+        message.priority = action.priority
+        message.case = self.scenario.case.reference
+        message.crime_area = THB
+        message.thread = thread
+        message.in_reply_to = action.reply_to
+        message.service = None
         if not self.lean:
-            state.messages = (*state.messages, message)
-            self.events.append(E.Event(E.MESSAGE_SENT, state.turn, {"message": ident}))
+            state.messages = state.messages + (message,)  # noqa: RUF005 - one copy, no list
+            event = _new(Event)
+            event.kind = E.MESSAGE_SENT
+            event.turn = state.turn
+            event.data = {"message": ident}
+            self.events.append(event)
         self._score_grading(message)
         if message.facts:  # (a call or a message that only asks hands nothing over)
             self._hand_over(message)
@@ -674,40 +676,42 @@ class _Step:
     def _share(self, action: Share) -> None:
         state = self.state
         ident = len(state.messages) + 1
-        # (by position: a share is the commonest step, and keywords cost twice as much)
-        message = Message(
-            ident,
-            state.turn,
-            "share",
-            "direct",
-            state.role,
-            (action.to,),
-            tuple(action.facts),
-            "",  # subject
-            action.note,  # body
-            None,  # subject_id
-            None,  # body_id
-            None,  # handling
-            "",  # handling_note
-            None,  # source_code
-            None,  # info_code
-            "normal",  # priority
-            self.scenario.case.reference,
-            THB,
-            ident,  # thread
-            None,  # in_reply_to
-            None,  # service
-        )
+        # (stored slot by slot, not ``Message(...)``: see ``_new``)
+        message = _new(Message)
+        message.id = ident
+        message.turn = state.turn
+        message.kind = "share"
+        message.channel = "direct"
+        message.sender = state.role
+        message.recipients = (action.to,)
+        message.facts = tuple(action.facts)
+        message.subject = ""
+        message.body = action.note
+        message.subject_id = None
+        message.body_id = None
+        message.handling = None
+        message.handling_note = ""
+        message.source_code = None
+        message.info_code = None
+        message.priority = "normal"
+        message.case = self.scenario.case.reference
+        message.crime_area = THB
+        message.thread = ident
+        message.in_reply_to = None
+        message.service = None
         if not self.lean:
-            state.messages = (*state.messages, message)
-            self.events.append(E.Event(E.MESSAGE_SENT, state.turn, {"message": ident}))
+            state.messages = state.messages + (message,)  # noqa: RUF005 - one copy, no list
+            event = _new(Event)
+            event.kind = E.MESSAGE_SENT
+            event.turn = state.turn
+            event.data = {"message": ident}
+            self.events.append(event)
         if message.facts:  # (a call or a message that only asks hands nothing over)
             self._hand_over(message)
         self._answer(message)
 
     def _answer(self, message: Message) -> None:
         """Rules answer a message; recipients no rule answered acknowledge it."""
-        self.message = message
         recipients = message.recipients
         # (the rules' filters are folded into their checks: see ``Program.answering``)
         program = self.program
@@ -717,9 +721,16 @@ class _Step:
         among = program._answering.get((recipients, state.seats or state.role))
         if among is None:
             among = program.answering(recipients, state.seats or (state.role,))
-        replied = self.fire("message", None, recipients, among)
-        self.message = None
-        seats = self.state.seats
+        if among:
+            self.message = message  # (what the rules' checks and effects read)
+            replied = self.fire("message", None, recipients, among)
+            self.message = None
+        else:
+            # (no call when no rule can answer, as for most messages: ``fire`` would find
+            # none, and an action's message is answered at depth 0, far from the cascade
+            # limit)
+            replied = _NOBODY
+        seats = state.seats
         for recipient in recipients:
             # A group in a hot-seat game answers for itself; others acknowledge.
             if recipient not in replied and recipient not in seats:
@@ -727,39 +738,42 @@ class _Step:
                 self._reply_later(recipient, message, body, None, (), None, None)
 
     def _request(self, action: Request) -> None:
-        # (``apply`` has checked it: checking again would draw a 'requires' chance twice)
+        # (``Engine.step`` has checked it: checking again would draw a 'requires' chance twice)
         agency = self.content.actors[action.agency]
         service = agency.services[action.service]
         facts = (action.fact,) if action.fact else ()
         state = self.state
         ident = len(state.messages) + 1
-        # (by position: keywords cost twice as much)
-        message = Message(
-            ident,
-            state.turn,
-            "request",
-            service.channel,
-            state.role,
-            (agency.id,),
-            facts,
-            "",  # subject
-            action.note,  # body
-            service.label.id,  # subject_id
-            None,  # body_id
-            None,  # handling
-            "",  # handling_note
-            None,  # source_code
-            None,  # info_code
-            action.priority,
-            self.scenario.case.reference,
-            THB,
-            ident,  # thread
-            None,  # in_reply_to
-            service.id,
-        )
+        # (stored slot by slot, not ``Message(...)``: see ``_new``)
+        message = _new(Message)
+        message.id = ident
+        message.turn = state.turn
+        message.kind = "request"
+        message.channel = service.channel
+        message.sender = state.role
+        message.recipients = (agency.id,)
+        message.facts = facts
+        message.subject = ""
+        message.body = action.note
+        message.subject_id = service.label.id
+        message.body_id = None
+        message.handling = None
+        message.handling_note = ""
+        message.source_code = None
+        message.info_code = None
+        message.priority = action.priority
+        message.case = self.scenario.case.reference
+        message.crime_area = THB
+        message.thread = ident
+        message.in_reply_to = None
+        message.service = service.id
         if not self.lean:
-            state.messages = (*state.messages, message)
-            self.events.append(E.Event(E.MESSAGE_SENT, state.turn, {"message": ident}))
+            state.messages = state.messages + (message,)  # noqa: RUF005 - one copy, no list
+            event = _new(Event)
+            event.kind = E.MESSAGE_SENT
+            event.turn = state.turn
+            event.data = {"message": ident}
+            self.events.append(event)
         self._hand_over(message)
         self.message = message
 
@@ -784,7 +798,6 @@ class _Step:
     def _do(self, action: Do) -> None:
         spec = self.content.actions[action.action]
         self.own("done")[spec.id] = self.state.done.get(spec.id, 0) + 1
-        self.dirty = True
         self.changed.add(("d", spec.id))
         self.emit(E.ACTION_DONE, action=spec.id, fact=action.fact, by=self.state.role)
         plans = self.program.plans
@@ -852,11 +865,12 @@ class _Step:
         if state.breaches and sender != state.role:
             # A partner whose trust was broken answers more slowly.
             after += min(DISTRUST_MAX_DELAY, state.distrust(sender))
-        ident: int | None = None
-        thread: int | None = None
+        ident: int | None
+        thread: int | None
         if request is not None:
             channel, ident, thread = request.channel, request.id, request.thread
         else:
+            ident = thread = None
             channel = (
                 "siena"
                 if actor.uses("siena")
@@ -876,9 +890,13 @@ class _Step:
         }
         if state.seats:
             data["to"] = self.addressee or self.scorer or state.role
-        item = Pending(state.turn + after, state.next_seq, "reply", data)
+        item = _new(Pending)  # (stored slot by slot: see ``_new``)
+        item.due = state.turn + after
+        item.seq = state.next_seq
+        item.kind = "reply"
+        item.data = data
         state.next_seq += 1
-        state.pending = (*state.pending, item)
+        state.pending = state.pending + (item,)  # noqa: RUF005 - one copy, no list
 
     def _addressee(self) -> dict[str, str]:
         """In a hot-seat game, who a reply is for: the group whose action set it off (for
@@ -891,33 +909,36 @@ class _Step:
     # --- turns ------------------------------------------------------------------------------
 
     def end_turn(self) -> None:
-        seats = self.state.seats
-        if seats and self.state.role != seats[-1]:
+        state = self.state
+        seats = state.seats
+        if seats and state.role != seats[-1]:
             # A hot-seat game: the next group plays the same turn.
-            following = seats[seats.index(self.state.role) + 1]
-            self.state.role = following
-            self.state.ap = self.content.actors[following].action_points
+            following = seats[seats.index(state.role) + 1]
+            state.role = following
+            state.ap = self.content.actors[following].action_points
             self.emit(E.SEAT_PASSED, role=following)
             return
         if self.program.turn_end:  # (the flagship has no rule at a turn's end)
             self.fire("turn_end", None)
-        if self.state.over:
+        if state.ending is not None:  # (``state.over``, spelt out)
             return
-        if self.state.turn >= self.scenario.max_turns:
+        if state.turn >= self.scenario.max_turns:
             # What the last turn's rules achieved counts before time runs out.
-            self.dirty = True
             self.changed.add(EVERYTHING)
             self.check_outcomes()
             self.finish(self.scenario.timeout_ending)
             return
-        self.state.turn += 1
-        self.dirty = True
+        state.turn += 1
         self.changed.add("turn")
         if seats:
-            self.state.role = seats[0]
-        self.state.ap = self.content.actors[self.state.role].action_points
+            state.role = seats[0]
+        state.ap = self.content.actors[state.role].action_points
         if not self.lean:  # (``emit``, spelt out: every turn starts so)
-            self.events.append(E.Event(E.TURN_STARTED, self.state.turn, {"turn": self.state.turn}))
+            event = _new(Event)
+            event.kind = E.TURN_STARTED
+            event.turn = state.turn
+            event.data = {"turn": state.turn}
+            self.events.append(event)
         self.start_turn()
 
     def start_turn(self) -> None:
@@ -927,9 +948,18 @@ class _Step:
         # (the injects that have come are left out; one run here is looked at again below,
         # since an inject's rules can run another)
         program = self.program
-        for inject, check in program.injects_waiting(
-            program.roles(state.seats or (state.role,)), state.turn, state.injected
-        ):
+        # (``roles`` and ``injects_waiting``'s remembered answers read directly, as in
+        # ``fire``: every turn asks)
+        played = state.seats or (state.role,)
+        roles = program._roles.get(played) or program.roles(played)
+        injects = (
+            None
+            if program.scan_all
+            else program._injects_waiting.get((roles, state.turn, state.injected))
+        )
+        if injects is None:
+            injects = program.injects_waiting(roles, state.turn, state.injected)
+        for inject, check in injects:
             if inject in state.injected:
                 continue
             if check is None or check(self):
@@ -984,34 +1014,40 @@ class _Step:
         state = self.state
         recipient = data.get("to") or state.role
         ident = len(state.messages) + 1
-        # (built here, by position, rather than through ``new_message``: every turn
-        # delivers replies, and keyword arguments cost twice as much)
-        message = Message(
-            ident,
-            state.turn,
-            "reply",
-            data["channel"],
-            data["sender"],
-            (recipient,),
-            tuple(data["facts"]),
-            "",  # subject
-            "",  # body
-            data["subject"],  # subject_id
-            data["body"],  # body_id
-            data["handling"],
-            "",  # handling_note
-            evaluation[0] if evaluation else None,  # source_code
-            evaluation[1] if evaluation else None,  # info_code
-            "normal",  # priority
-            self.scenario.case.reference,
-            THB,
-            data["thread"] or ident,
-            data["request"],  # in_reply_to
-            None,  # service
-        )
+        # (built here rather than through ``new_message``: every turn delivers replies;
+        # stored slot by slot, see ``_new``)
+        message = _new(Message)
+        message.id = ident
+        message.turn = state.turn
+        message.kind = "reply"
+        message.channel = data["channel"]
+        message.sender = data["sender"]
+        message.recipients = (recipient,)
+        message.facts = tuple(data["facts"])
+        message.subject = ""
+        message.body = ""
+        message.subject_id = data["subject"]
+        message.body_id = data["body"]
+        message.handling = data["handling"]
+        message.handling_note = ""
+        if evaluation:
+            message.source_code = evaluation[0]
+            message.info_code = evaluation[1]
+        else:
+            message.source_code = message.info_code = None
+        message.priority = "normal"
+        message.case = self.scenario.case.reference
+        message.crime_area = THB
+        message.thread = data["thread"] or ident
+        message.in_reply_to = data["request"]
+        message.service = None
         if not self.lean:
-            state.messages = (*state.messages, message)
-            self.events.append(E.Event(E.MESSAGE_RECEIVED, state.turn, {"message": ident}))
+            state.messages = state.messages + (message,)  # noqa: RUF005 - one copy, no list
+            event = _new(Event)
+            event.kind = E.MESSAGE_RECEIVED
+            event.turn = state.turn
+            event.data = {"message": ident}
+            self.events.append(event)
         if not message.facts:
             return  # an acknowledgement: nothing to learn or to credit
         if not state.seats:
@@ -1025,9 +1061,12 @@ class _Step:
             self.scorer = scorer
 
     def _receive(self, message: Message, recipient: str) -> None:
-        known = Known(
-            self.state.turn, message.sender, message.channel, message.handling, message.id
-        )
+        known = _new(Known)  # (stored slot by slot: see ``_new``)
+        known.turn = self.state.turn
+        known.source = message.sender
+        known.via = message.channel
+        known.handling = message.handling
+        known.message = message.id
         new = self.learn(recipient, message.facts, known)
         if new:  # (what is not new is neither credited nor a breach)
             self._credit_needs(recipient, message.facts, new, check_need_to_know=False)
@@ -1052,16 +1091,16 @@ class _Step:
 
     def run_inject(self, inject_id: str) -> None:
         inject = self.content.injects[inject_id]
-        if inject_id in self.state.injected:
+        state = self.state
+        if inject_id in state.injected:
             return
-        self.state.injected = self.state.injected | {inject_id}
-        self.dirty = True
+        state.injected = state.injected | {inject_id}
         self.changed.add(("i", inject_id))
-        self.events.append(
-            E.Event(
-                E.INJECT, self.state.turn, {"inject": inject_id, "audience": list(inject.audience)}
-            )
-        )
+        event = _new(Event)
+        event.kind = E.INJECT
+        event.turn = state.turn
+        event.data = {"inject": inject_id, "audience": list(inject.audience)}
+        self.events.append(event)
         plans = self.program.plans
         key = ("inject", inject_id)
         plan = plans.get(key)
@@ -1091,7 +1130,8 @@ class _Step:
         Returns the actors that replied, so that those left silent can acknowledge.
         """
         replied: AbstractSet[str] = _NOBODY  # (most calls: no one replies; no set made)
-        if self.depth >= MAX_CASCADE:
+        depth = self.depth
+        if depth >= MAX_CASCADE:
             self.emit(E.RULE_FIRED, rule=None, stopped="cascade limit")
             return replied
         state = self.state
@@ -1104,83 +1144,98 @@ class _Step:
         if among is not None:
             rules = among
         elif keys is not None:
-            rules = self.program.candidates(kind, keys)
+            # (``candidates``'s remembered answer read directly: asked at every inject)
+            cached = self.program._found.get((kind, keys))
+            rules = self.program.candidates(kind, keys) if cached is None else cached
         elif self.deciding is None:
             # Turn start and end: only the rules that can fire in this game at this turn,
             # and have not fired if they fire once.
+            # (``roles`` and ``waiting``'s remembered answers read directly)
             program = self.program
-            roles = program.roles(state.seats or (state.role,))  # (``_roles``, spelt out)
-            rules = program.waiting(kind, roles, state.turn, state.fired)
+            played = state.seats or (state.role,)
+            roles = program._roles.get(played) or program.roles(played)
+            waiting = (
+                None
+                if program.scan_all
+                else program._waiting.get((kind, roles, state.turn, state.fired))
+            )
+            rules = (
+                program.waiting(kind, roles, state.turn, state.fired)
+                if waiting is None
+                else waiting
+            )
             sifted = matches is None and not program.scan_all
         else:  # pragma: no cover - a group's decision fires keyed rules only
             rules = self.program.rules.get(kind, [])
-        if not rules:
+        if not rules or state.ending is not None:
             return replied
         plans = self.program.plans
-        self.depth += 1
-        try:
-            for rule, check in rules:
-                if state.ending is not None:
-                    break
-                if not sifted:
-                    if rule.once and rule.id in state.fired:
-                        continue
-                    plays = rule.plays
-                    if (
-                        plays is not None
-                        and plays != self.deciding
-                        and (plays == state.role or plays in state.seats)
-                    ):
-                        continue  # a role people play acts for itself (unless it lets the rule)
-                    if matches is not None and not matches(rule):
-                        continue
-                if check is not None and not check(self):
+        # (the game's end is tested before the loop and after each rule that fires: only an
+        # effect ends it, none of the tests of a rule that does not fire; and the cascade
+        # is one deeper while a rule's effects run, the only place it can go deeper)
+        for rule, check in rules:
+            if not sifted:
+                if rule.once and rule.id in state.fired:
                     continue
-                ident = rule.id
-                if replied and self._replies_again(rule, replied):
-                    continue  # one request, one reply: the first rule that answers wins
-                plan = plans.get(ident)
-                if plan is None:
-                    plan = plans[ident] = _RulePlan(rule, self.scenario)
-                state.fired = state.fired | {ident}
-                self.dirty = True
-                self.changed.add(plan.fired)
-                self.events.append(E.Event(E.RULE_FIRED, state.turn, {"rule": ident}))
-                outer = self.responder
-                to = plan.to
-                if to is not None:
-                    self.responder = (self.scorer or state.role) if to == L.PLAYER else to
-                elif plan.by_request:
-                    self.responder = plan.agency
-                else:
-                    message = self.message
-                    self.responder = (
-                        message.recipients[0]
-                        if message is not None and message.recipients
-                        else None
+                plays = rule.plays
+                if (
+                    plays is not None
+                    and plays != self.deciding
+                    and (plays == state.role or plays in state.seats)
+                ):
+                    continue  # a role people play acts for itself (unless it lets the rule)
+                if matches is not None and not matches(rule):
+                    continue
+            if check is not None and not check(self):
+                continue
+            ident = rule.id
+            if replied and self._replies_again(rule, replied):
+                continue  # one request, one reply: the first rule that answers wins
+            plan = plans.get(ident)
+            if plan is None:
+                plan = plans[ident] = _RulePlan(rule, self.scenario)
+            state.fired = state.fired | {ident}
+            self.changed.add(plan.fired)
+            event = _new(Event)
+            event.kind = E.RULE_FIRED
+            event.turn = state.turn
+            event.data = {"rule": ident}
+            self.events.append(event)
+            outer = self.responder
+            to = plan.to
+            if to is not None:
+                self.responder = (self.scorer or state.role) if to == L.PLAYER else to
+            elif plan.by_request:
+                self.responder = plan.agency
+            else:
+                message = self.message
+                self.responder = (
+                    message.recipients[0] if message is not None and message.recipients else None
+                )
+            scorer = self.scorer
+            if state.seats:
+                # A class game: the rule answers, and credits, the group behind it.
+                if not scorer and set_off_by_time(rule.when):
+                    self.scorer = cause_of(
+                        rule.if_, state.seats, state.causes, self.program.done_by
                     )
-                scorer = self.scorer
-                if state.seats:
-                    # A class game: the rule answers, and credits, the group behind it.
-                    if not scorer and set_off_by_time(rule.when):
-                        self.scorer = cause_of(
-                            rule.if_, state.seats, state.causes, self.program.done_by
-                        )
-                    self.own("causes")[rule.id] = self.scorer
-                try:
-                    origin = plan.origin
-                    # (``run``, spelt out: a rule that fires is on every turn's way)
-                    for handler, effect in plan.effects:
-                        if state.ending is not None:
-                            break
-                        found = handler(self, effect, origin)
-                        if found:
-                            replied = replied | found
-                finally:
-                    self.responder = outer
-                    self.scorer = scorer
-        finally:
-            self.depth -= 1
+                self.own("causes")[rule.id] = self.scorer
+            self.depth = depth + 1
+            try:
+                origin = plan.origin
+                # (``run``, spelt out: a rule that fires is on every turn's way)
+                for handler, effect in plan.effects:
+                    found = handler(self, effect, origin)
+                    if found:
+                        replied = replied | found
+                    if state.ending is not None:
+                        break
+            finally:
+                self.responder = outer
+                self.scorer = scorer
+                self.depth = depth
+            if state.ending is not None:
+                break
         return replied
 
     def _replies_again(self, rule: Rule, replied: AbstractSet[str]) -> bool:
@@ -1239,7 +1294,13 @@ class _Step:
         """``_reveal`` of a rule naming both actors (neither is 'player'): who learns and
         from whom, and the channel, were worked out once."""
         to, sender, via, handling, facts = data
-        self.learn(to, facts, Known(self.state.turn, sender, via, handling))
+        known = _new(Known)  # (stored slot by slot: see ``_new``)
+        known.turn = self.state.turn
+        known.source = sender
+        known.via = via
+        known.handling = handling
+        known.message = None
+        self.learn(to, facts, known)
 
     def _reply(self, data: tuple[Any, ...], origin: str) -> set[str]:
         sender, text, after, facts, handling, evaluation, subject = data
@@ -1266,22 +1327,18 @@ class _Step:
                 owned.add("variables")
                 variables = state.variables = dict(variables)
             variables[name] = value
-            self.dirty = True
             self.changed.add(changed)
 
     def _add(self, effect: L.AddVar, origin: str) -> None:
         current = self.state.variables[effect.add.var]
         self._set_var(effect.add.var, current + effect.add.value, origin)
 
-    def _score_effect(self, effect: L.Score, origin: str) -> None:
-        change = effect.score
-        self.score(
-            change.pillar,
-            change.delta,
-            (("text", change.reason.id),),
-            text_ref(change.source),
-            origin,
-        )
+    def _score_effect(
+        self, data: tuple[str, int, tuple[tuple[str, Any], ...], str | None], origin: str
+    ) -> None:
+        pillar, delta, reason, source = data
+        # (the source as ``text_ref`` gives it: a new dict each time, which the event keeps)
+        self.score(pillar, delta, reason, None if source is None else {"text": source}, origin)
 
     def _trigger(self, effect: L.TriggerInject, origin: str) -> None:
         if effect.inject.after == 0:
@@ -1296,7 +1353,11 @@ class _Step:
         data = {"text": text}
         if self.state.seats:
             data["by"] = self.scorer
-        self.events.append(E.Event(E.NARRATION, self.state.turn, data))
+        event = _new(Event)
+        event.kind = E.NARRATION
+        event.turn = self.state.turn
+        event.data = data
+        self.events.append(event)
 
     def _end(self, effect: L.End, origin: str) -> None:
         self.finish(effect.end)
@@ -1305,7 +1366,6 @@ class _Step:
         value = _bounded(self.scenario.variables[name], value)
         if self.state.variables.get(name) != value:
             self.own("variables")[name] = value
-            self.dirty = True
             self.changed.add(("v", name))
 
     # --- after every step -----------------------------------------------------------------
@@ -1317,15 +1377,19 @@ class _Step:
 
     def check_outcomes(self) -> None:
         """Mark objectives newly met and end the game if an ending now holds."""
-        if not self.dirty:
+        changed = self.changed
+        if not changed:
             return
-        self.dirty = False
-        changed, self.changed = self.changed, set()
+        self.changed = set()
         state = self.state
-        met = state.objectives  # (copied before the first objective is added to it)
-        # Each unmet objective and each ending was false when last checked; one can have
-        # become true only if something it reads has changed since.
         program = self.program
+        # Each unmet objective and each ending was false when last checked; one can have
+        # become true only if something it reads has changed since. Most changes are read
+        # by none of them: then there is nothing to look up (``Program._watched``).
+        watched = program._watched.get(state.seats or state.role)
+        if watched is not None and watched.isdisjoint(changed):
+            return
+        met = state.objectives  # (copied before the first objective is added to it)
         played = state.seats or (state.role,)
         # (``Program.outcomes``'s remembered answer read directly: asked after most steps)
         found = None if program.scan_all else program._outcomes.get(played)
@@ -1337,7 +1401,11 @@ class _Step:
             if objective not in met and check(self):
                 met = self.own("objectives")
                 met[objective] = state.turn
-                self.events.append(E.Event(E.OBJECTIVE_MET, state.turn, {"objective": objective}))
+                event = _new(Event)
+                event.kind = E.OBJECTIVE_MET
+                event.turn = state.turn
+                event.data = {"objective": objective}
+                self.events.append(event)
         if state.ending is not None:
             return
         due = endings._due.get(key)
@@ -1347,32 +1415,62 @@ class _Step:
                 return
 
 
-def _begin(content: GameContent, state: GameState, program: Program, lean: bool) -> _Step:
-    """``_Step(content, state, program, lean=lean)``, made without calling the class: a
-    class call with keywords costs about what the seventeen stores below do, and every
-    step makes one. Keep it in step with ``_Step.__init__`` (a test compares the two)."""
+def _begin(
+    content: GameContent, state: GameState, program: Program, lean: bool, scorer: str = ""
+) -> _Step:
+    """``_Step(content, state, program, lean=lean)`` with ``scorer`` as its scorer, made
+    without calling the class: a class call with keywords costs about what the stores
+    below do, and every step makes one. Its state is ``state.shallow()``, spelt out (one
+    call less a step). Keep both in step with ``_Step.__init__`` and ``GameState.shallow``
+    (a test compares them)."""
     work = _new(_Step)
     work.content = content
     work.scenario = content.scenario
     work.program = program
-    work.compiled = program.conditions
     work.events = []
     work.message = None
     work.depth = 0
     work.responder = None
-    work.scorer = ""
+    work.scorer = scorer
     work.deciding = None
     work.addressee = None
-    work._copied = set()
+    work._copied = None
     work._owned = set()
-    work.dirty = False
     work.changed = set()
     work.lean = lean
-    work.state = state.shallow()
+    new = work.state = _new(GameState)
+    new.scenario = state.scenario
+    new.role = state.role
+    new.turn = state.turn
+    new.ap = state.ap
+    new.rng = state.rng
+    new.knowledge = state.knowledge
+    new.variables = state.variables
+    new.scores = state.scores
+    new.fired = state.fired
+    new.injected = state.injected
+    new.done = state.done
+    new.permissions = state.permissions
+    new.messages = state.messages
+    new.pending = state.pending
+    new.objectives = state.objectives
+    new.score_log = state.score_log
+    new.ending = state.ending
+    new.next_seq = state.next_seq
+    new.seats = state.seats
+    new.breaches = state.breaches
+    new.exchanges = state.exchanges
+    new.causes = state.causes
+    new.open_requests = state.open_requests
     return work
 
 
 _new = object.__new__
+"""Makes a record with no slot set, to be filled at once: a step makes its messages (and
+its working copy) with ``_new`` and a store to every slot, the record then being just what
+calling the class gives. Calling a dataclass runs its ``__init__`` as a second Python frame
+that stores each argument again: for a ``Message`` of 21 fields, twice the time of these
+stores."""
 
 _due_order = attrgetter("due", "seq")  # (by due turn, then by when it was scheduled)
 
@@ -1422,6 +1520,12 @@ _EFFECT_DATA: dict[type, Callable[[Any, Scenario], Any]] = {
         ("v", e.set.var),
     ),
     L.Say: lambda e, _: e.say.id,
+    L.Score: lambda e, _: (
+        e.score.pillar,
+        e.score.delta,
+        (("text", e.score.reason.id),),
+        None if e.score.source is None else e.score.source.id,
+    ),
 }
 """What the handlers of some effects take instead of the effect: what they read of it,
 taken out once (the others take the effect itself)."""

@@ -15,6 +15,7 @@ from ..content import logic as L
 from ..content.models import Rule
 from . import events as E
 from .actions import Decide
+from .compiled import UNWATCHED
 from .state import GameState, Message
 
 if TYPE_CHECKING:
@@ -63,7 +64,7 @@ def apply(work: _Step, action: Decide) -> None:
     note = action.note.strip()
     if action.verdict != "more":
         state.open_requests = tuple(i for i in state.open_requests if i != action.request)
-    work.dirty = True
+    work.changed.add(UNWATCHED)
     work.emit(
         E.REQUEST_DECIDED,
         request=request.id,

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from ..content.models import FactGuard, Refusal, Service
+from ..content.models import FactGuard, Refusal
 from ..content.text import LocalText
 from . import decisions, siena
 from .actions import (
@@ -266,7 +266,7 @@ def check_share(step: _Step, action: Share) -> int:
     return 1
 
 
-def check_request(step: _Step, action: Request) -> tuple[Service, int]:
+def check_request(step: _Step, action: Request) -> int:
     other_actor(step, action.agency)
     actor = step.content.actors[action.agency]
     service = actor.services.get(action.service)
@@ -311,7 +311,7 @@ def check_request(step: _Step, action: Request) -> tuple[Service, int]:
         check_passing_on(step, (action.fact,), (action.agency,))
     elif action.fact is not None:
         raise Refused("no_target_needed", {"service": service.label.id})
-    return service, service.cost + (1 if action.priority == "urgent" else 0)
+    return service.cost + (1 if action.priority == "urgent" else 0)
 
 
 def check_do(step: _Step, action: Do) -> int:
@@ -356,7 +356,7 @@ def check_permission(step: _Step, action: AskPermission) -> tuple[str, int]:
 _COSTS: dict[type, Callable[[_Step, Any], int]] = {
     Send: check_send,
     Share: check_share,
-    Request: lambda step, action: check_request(step, action)[1],
+    Request: check_request,
     Do: check_do,
     AskPermission: lambda step, action: check_permission(step, action)[1],
 }

@@ -39,11 +39,16 @@ def passing_on_verdict(
     permission; a judicial recipient such as Eurojust receives it for exactly that.
     """
     provider = how.source
-    if provider is None or (fact, provider) in permissions:
+    handling = how.handling
+    # (H0 and H3 bind no one here: no list of the other recipients is made for them)
+    if provider is None or handling not in _BINDING or (fact, provider) in permissions:
         return None
     others = [r for r in recipients if r != provider]
-    if how.handling == "H2" and others:
+    if handling == "H2" and others:
         return "handling_h2", provider
-    if how.handling == "H1" and any(content.actors[r].judicial for r in others):
+    if handling == "H1" and any(content.actors[r].judicial for r in others):
         return "handling_h1", provider
     return None
+
+
+_BINDING = frozenset({"H1", "H2"})  # (the codes ``passing_on_verdict`` may refuse under)

@@ -204,9 +204,11 @@ class GameState:
     def distrust(self, actor: str) -> int:
         """How many times the played roles broke ``actor``'s trust (its H1/H2 data or its
         victim's data passed on without permission)."""
-        if not self.breaches:
-            return 0  # (the common case, asked at every reply)
-        return sum(1 for b in self.breaches if b.provider == actor)
+        count = 0  # (a loop, not a generator: asked at every reply, most often of none)
+        for breach in self.breaches:
+            if breach.provider == actor:
+                count += 1
+        return count
 
     def knows(self, actor: str, fact: str) -> bool:
         return fact in self.knowledge.get(actor, {})
