@@ -118,3 +118,28 @@ def test_broken_yaml_is_named_too(content: Path, capsys: pytest.CaptureFixture[s
     found, err = listed(capsys)
     assert "labour" not in found and "tutorial" in found
     assert "labour.yaml has errors" in err
+
+
+def test_the_id_pattern_is_the_models_one() -> None:
+    from trafficking_sim.content.listing import ID
+    from trafficking_sim.content.models import ID_PATTERN
+
+    assert ID.pattern == ID_PATTERN
+
+
+def test_a_card_id_that_names_a_path_is_not_followed(
+    content: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Only an id reaches the file system: '../roles/ngo' would find a real card."""
+    from trafficking_sim.content import listing
+
+    read: list[Path] = []
+    real_load = listing.load
+    monkeypatch.setattr(listing, "load", lambda path: read.append(path) or real_load(path))
+    tutorial = content / "scenarios" / "tutorial.yaml"
+    text = tutorial.read_text(encoding="utf-8")
+    assert "card: ngo\n" in text
+    tutorial.write_text(text.replace("card: ngo\n", "card: ../roles/ngo\n"), encoding="utf-8")
+    assert (content / "roles" / ".." / "roles" / "ngo.yaml").is_file()  # (the card exists)
+    assert quick_summary(tutorial) is None
+    assert read[0] == tutorial and not any(".." in path.parts for path in read)

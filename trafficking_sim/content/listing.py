@@ -14,6 +14,7 @@ says nothing about whether the scenario is valid.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,9 @@ from .places import companion_dirs
 from .yamlsafe import load
 
 DIFFICULTIES = ("tutorial", "standard", "advanced")
+ID = re.compile(r"^[a-z][a-z0-9_]*$")
+"""An id as ``models.ID_PATTERN`` has it (that module needs pydantic): a card's id names its
+file, so nothing else (``../``, a folder) may reach the file system."""
 
 
 def quick_summary(
@@ -72,6 +76,8 @@ def _role(
     scenario: Path, entry: Any, files: list[Path], cards: dict[Path, dict[str, Any]]
 ) -> dict[str, Any]:
     card_id = _string(_mapping(entry).get("card"))
+    if not ID.match(card_id):
+        raise _NotPlain
     for folder in companion_dirs(scenario, "roles"):
         candidate = folder / f"{card_id}.yaml"
         if candidate.is_file():
