@@ -730,3 +730,74 @@ def test_a_fact_a_turn_start_rule_reveals_to_the_player_reaches_the_player(
     state, _ = play(engine, "police_a", EndTurn())
     assert "phone" in state.knowledge["police_a"]
     assert set(state.knowledge) == set(engine.content.actors)
+
+
+# --- from a fresh sample of engine/core.py (seed 31), drawn after session 18's speed-up -----
+
+STEPS_WITH_AND_WITHOUT_A_FACT = f"""actions:
+  - id: call_the_shelter
+    by: [police_a]
+    label: {{en: Call the shelter, sl: Pokličite zavetišče}}
+    text: {T}
+    cost: 1
+    then:
+      - say: {T}
+  - id: trace_the_phone
+    by: [police_a]
+    label: {{en: Trace the phone, sl: Izsledite telefon}}
+    text: {T}
+    cost: 1
+    targets: [communication]
+    then:
+      - say: {T}
+{POLICE_KNOWS}"""
+
+
+def test_the_explorer_is_offered_a_step_without_a_fact_and_one_on_a_fact_together(
+    tmp_path: Path,
+) -> None:
+    # A step about a fact is offered once for each fact it fits, beside (not instead of)
+    # the steps listed before it: the explorer and `legal_actions` must see them all.
+    engine = mini(tmp_path, STEPS_WITH_AND_WITHOUT_A_FACT)
+    state, _ = engine.new_game("police_a", 1)
+    candidates = engine.candidate_actions(state)
+    assert Do("call_the_shelter") in candidates
+    assert Do("trace_the_phone", "phone") in candidates
+    assert Do("trace_the_phone", "secret") not in candidates  # a person, not a communication
+    legal = engine.legal_actions(state)
+    assert {Do("call_the_shelter"), Do("trace_the_phone", "phone")} <= set(legal)
+
+
+def test_the_explorer_is_offered_no_siena_message_to_or_from_a_side_without_siena(
+    tmp_path: Path,
+) -> None:
+    # The NGO works by direct contact only: a SIENA message to it, or from it, is a sure
+    # refusal (a wrong channel), which the candidates leave out so a search does not
+    # spend its steps on them. Calls are offered both ways.
+    engine = mini(tmp_path, POLICE_KNOWS)
+    state, _ = engine.new_game("police_a", 1)
+    sends = [a for a in engine.candidate_actions(state) if isinstance(a, Send)]
+    assert sends and all("ngo" not in a.to for a in sends)
+    assert Share(to="ngo", facts=("phone",)) in engine.candidate_actions(state)
+    state, _ = engine.new_game("ngo", 1)
+    candidates = engine.candidate_actions(state)
+    assert not [a for a in candidates if isinstance(a, Send)]
+    assert Share(to="police_a") in candidates
+
+
+def test_a_step_that_tells_two_partners_leaves_the_state_it_was_given_as_it_was(
+    tmp_path: Path,
+) -> None:
+    # The input state is never modified: the explorer branches from it, and the game
+    # keeps it for the debrief. A message to Europol and Eurojust at once teaches both the
+    # phone in the new state only (the second to learn it once shared its facts with the
+    # state before).
+    engine = mini(tmp_path, POLICE_KNOWS)
+    before, _ = engine.new_game("police_a", 1)
+    after, _ = engine.step(before, Send(to=("europol", "eurojust"), facts=("phone",)))
+    assert {"europol", "eurojust"} == {
+        actor for actor, facts in after.knowledge.items() if "phone" in facts
+    } - {"police_a"}
+    assert "phone" in before.knowledge["police_a"]
+    for partner in ("europol", "eurojust"):
+        assert "phone" not in before.knowledge[partner], partner
