@@ -268,7 +268,9 @@ class Program:
     # what ``answering`` returns, and only entries that stay right for the whole game.
     _answering: dict[tuple[Any, ...], list[tuple[Rule, Check | None]]] = field(default_factory=dict)
     # True: no indexes, every rule, inject, objective and ending is checked each time (the
-    # slow reference that the tests compare the indexed engine with).
+    # slow reference that the tests compare the indexed engine with). Set it before the
+    # engine plays: what was remembered before (``_watched`` among it, which ``core``
+    # reads without asking ``scan_all``) is not dropped when it changes.
     scan_all: bool = False
     # ``outcomes`` answers, by the roles played. Read directly by
     # ``core._Step.check_outcomes``, which also copies the rule that ``scan_all`` never
@@ -703,9 +705,10 @@ def _compile_folded(
 
 
 def _played_key(played: tuple[str, ...]) -> Any:
-    """How ``Program._answering`` names the roles played: the one role of a game of one
-    (``state.role``), the seats of a class game (``state.seats``), so that a step makes
-    no tuple to look its answer up."""
+    """How ``Program._answering`` and ``Program._watched`` name the roles played: the one
+    role of a game of one (``state.role``), the seats of a class game (``state.seats``),
+    so that a step makes no tuple to look its answer up (``core`` spells this out as
+    ``state.seats or state.role`` where it reads them: change those with this)."""
     return played[0] if len(played) == 1 else played
 
 

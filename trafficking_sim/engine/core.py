@@ -160,8 +160,8 @@ class Engine:
                 break
         changed = work.changed
         if changed:
-            # (``check_outcomes``'s first test, spelt out: most steps change nothing that
-            # an objective or an ending reads)
+            # (``check_outcomes``'s test of ``_watched``, spelt out: most steps change
+            # nothing that an objective or an ending reads)
             watched = self.program._watched.get(new.seats or new.role)
             if watched is None or not watched.isdisjoint(changed):
                 work.check_outcomes()
@@ -525,6 +525,9 @@ class _Step:
         """Recipients learn the attached facts; scoring for need and need-to-know. The
         message is the acting role's own (a share, a SIENA message, a request), so a
         breach of need-to-know is the player's."""
+        # (a breach is recorded as the player's below: only the acting role's own
+        # message may come here)
+        assert message.sender == self.state.role, "only the acting role's message"
         facts = message.facts
         if not facts:
             return  # a call or a request that only asks
@@ -728,7 +731,8 @@ class _Step:
         else:
             # (no call when no rule can answer, as for most messages: ``fire`` would find
             # none, and an action's message is answered at depth 0, far from the cascade
-            # limit)
+            # limit, with no message being answered: an effect that sends would not be)
+            assert self.depth == 0 and self.message is None, "an action's message only"
             replied = _NOBODY
         seats = state.seats
         for recipient in recipients:

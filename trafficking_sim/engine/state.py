@@ -204,7 +204,8 @@ class GameState:
     def distrust(self, actor: str) -> int:
         """How many times the played roles broke ``actor``'s trust (its H1/H2 data or its
         victim's data passed on without permission)."""
-        count = 0  # (a loop, not a generator: asked at every reply, most often of none)
+        count = 0  # (a loop, not a generator: asked by every request's check and by a
+        # reply once trust was broken)
         for breach in self.breaches:
             if breach.provider == actor:
                 count += 1
