@@ -90,3 +90,24 @@ async def test_a_game_in_progress_is_the_first_choice_with_its_line() -> None:
         await pilot.press("enter")  # continuing it says why it cannot be
         await pilot.pause(0.2)
         assert isinstance(app.screen, MessageDialog)
+
+
+async def test_back_on_the_title_a_game_saved_meanwhile_is_offered_to_continue() -> None:
+    """The choices are drawn once at the first show, and again whenever the title comes
+    back from another screen: a game may have been saved while it was covered."""
+    app = TraffickingApp(AppConfig(lang="en"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause(0.2)
+        assert [o.id for o in _menu(app).options] == CHOICES
+        await pilot.press("f1")
+        await pilot.pause(0.2)
+        assert isinstance(app.screen, HelpScreen)
+        title = app.screen_stack[0]
+        assert isinstance(title, TitleScreen)
+        title.refresh_language()  # as the scenarios loaded in the background do, covered
+        games_dir().mkdir(parents=True)
+        (games_dir() / "game-1.json").write_text("[" * 50, encoding="utf-8")
+        await pilot.press("escape")
+        await pilot.pause(0.2)
+        assert isinstance(app.screen, TitleScreen)
+        assert [o.id for o in _menu(app).options] == ["continue", *CHOICES]

@@ -80,8 +80,21 @@ class TitleScreen(BaseScreen[None]):
             yield TLabel("tui.title_note", id="title-note")
         yield KeyLine(id="title-keys")
 
+    covered = False
+    """True from the moment another screen covers the title until it is back on top."""
+
+    def on_screen_suspend(self) -> None:
+        self.covered = True
+
     def on_screen_resume(self) -> None:
-        self.refresh_language()
+        # Back from another screen, a game may have been started, saved or finished: draw
+        # the choices again. Not on the first show, which the mount has just drawn (twice
+        # before the first frame was a millisecond and a half of the start).
+        # (``covered`` is cleared here, not by a redraw: the scenarios loaded in the
+        # background redraw the title while another screen covers it)
+        if self.covered or not self.ready:
+            self.refresh_language()
+        self.covered = False
 
     def refresh_language(self) -> None:
         from ...play.saves import unfinished_games
