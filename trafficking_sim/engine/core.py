@@ -532,13 +532,7 @@ class _Step:
         if not facts:
             return  # a call or a request that only asks
         for recipient in message.recipients:
-            known = _new(Known)  # (stored slot by slot: see ``_new``)
-            known.turn = self.state.turn
-            known.source = message.sender
-            known.via = message.channel
-            known.handling = message.handling
-            known.message = message.id
-            new = self.learn(recipient, facts, known)
+            new = self.learn(recipient, facts, _known_from(message, self.state.turn))
             if new:  # (what is not new is neither credited nor a breach)
                 self._credit_needs(recipient, facts, new, check_need_to_know=True, by_player=True)
 
@@ -1065,12 +1059,7 @@ class _Step:
             self.scorer = scorer
 
     def _receive(self, message: Message, recipient: str) -> None:
-        known = _new(Known)  # (stored slot by slot: see ``_new``)
-        known.turn = self.state.turn
-        known.source = message.sender
-        known.via = message.channel
-        known.handling = message.handling
-        known.message = message.id
+        known = _known_from(message, self.state.turn)
         new = self.learn(recipient, message.facts, known)
         if new:  # (what is not new is neither credited nor a breach)
             self._credit_needs(recipient, message.facts, new, check_need_to_know=False)
@@ -1475,6 +1464,19 @@ its working copy) with ``_new`` and a store to every slot, the record then being
 calling the class gives. Calling a dataclass runs its ``__init__`` as a second Python frame
 that stores each argument again: for a ``Message`` of 21 fields, twice the time of these
 stores."""
+
+
+def _known_from(message: Message, turn: int) -> Known:
+    """How the recipients of ``message`` come to know its facts (stored slot by slot: see
+    ``_new``)."""
+    known = _new(Known)
+    known.turn = turn
+    known.source = message.sender
+    known.via = message.channel
+    known.handling = message.handling
+    known.message = message.id
+    return known
+
 
 _due_order = attrgetter("due", "seq")  # (by due turn, then by when it was scheduled)
 
