@@ -192,6 +192,20 @@ async def test_pausing_all_input_makes_a_seats_action_refused_with_the_reason(
         assert seat.game.commit("border_b", EndTurn()).status == "done"
 
 
+async def test_a_row_arriving_as_the_console_is_taken_down_is_kept_not_a_crash(
+    db: Path, tutorial: GameContent
+) -> None:
+    """A group's row can come in while the program closes and the console's widgets are
+    gone (seen in CI, at the end of a test): it is kept in the history, and nothing fails."""
+    async with trainer_console(db, tutorial) as (app, _, screen, _):
+        await screen.query("#console-log").remove()
+        kept = list(screen.history)
+        seat = SeatGame(other_process(db), "border_b", io.StringIO(), lang="en", echo=False)
+        seat.play(EndTurn())
+        screen.arrived(app.net.catch_up())  # as the seat's poll hands the rows on
+        assert len(screen.history) > len(kept)
+
+
 async def test_a_reissued_code_is_shown_once_and_opens_the_seat(
     db: Path, tutorial: GameContent
 ) -> None:

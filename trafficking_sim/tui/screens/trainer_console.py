@@ -138,7 +138,13 @@ class TrainerConsoleScreen(BaseScreen[None]):
 
     def arrived(self, applied: list[Applied]) -> None:
         """Rows other processes wrote: the groups' actions, their chat, presence."""
-        self.write(*self.desk.describe(applied))
+        lines = self.desk.describe(applied)
+        if not self.query("#console-log"):
+            # The console is not drawn (being taken down as the program closes, with a
+            # group's row just in): keep what it says, draw nothing.
+            self.history.extend(lines)
+            return
+        self.write(*lines)
         self.refresh_side()
         self.released()
 
