@@ -143,3 +143,17 @@ def test_a_card_id_that_names_a_path_is_not_followed(
     assert (content / "roles" / ".." / "roles" / "ngo.yaml").is_file()  # (the card exists)
     assert quick_summary(tutorial) is None
     assert read[0] == tutorial and not any(".." in path.parts for path in read)
+
+
+def test_a_card_gone_before_its_listing_is_kept_keeps_nothing(content: Path) -> None:
+    """A file removed between reading and keeping (another program at work) is no error:
+    the listing is simply not kept, and the next run reads the files again."""
+    from trafficking_sim.content.cache import keep_listing, listing
+
+    tutorial = content / "scenarios" / "tutorial.yaml"
+    quick = quick_summary(tutorial)
+    assert quick is not None
+    summary, files = quick
+    files[-1].unlink()
+    keep_listing(tutorial, summary, files)
+    assert listing(tutorial) is None

@@ -218,14 +218,14 @@ def keep_listing(scenario: Path, summary: dict[str, Any], files: list[Path]) -> 
     folder = cache_folder()
     if folder is None:
         return
-    head = {
-        "format": CACHE_FORMAT,
-        "version": __version__,
-        "hash": content_hash(files),
-        "files": [str(f.resolve()) for f in files],
-        "absent": absent_from(scenario, files),
-    }
     try:
+        head = {
+            "format": CACHE_FORMAT,
+            "version": __version__,
+            "hash": content_hash(files),  # (a file gone since it was read: nothing kept)
+            "files": [str(f.resolve()) for f in files],
+            "absent": absent_from(scenario, files),
+        }
         _write(_listing_path(_entry_path(folder, scenario.resolve())), head | {"summary": summary})
     except (OSError, TypeError, ValueError):
         return  # no room or no permission: the next list reads the files again
