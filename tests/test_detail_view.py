@@ -79,15 +79,19 @@ async def test_a_long_detail_is_wrapped_beside_its_scroll_bar_and_scrolls_with_t
         assert all(len(line) == width for line in shown)
         assert "Line 0 of a long entry, with" in " ".join(line.strip() for line in shown)
         detail.focus()
+        # (each key's scroll is animated: a busy machine had not ended it after ``settle``)
         await pilot.press("end")
         await settle(pilot)
+        await pilot.wait_for_scheduled_animations()
         assert detail.scroll_y == detail.max_scroll_y > 0
         assert LONG[-1].split()[-1] in " ".join(drawn(detail)), "the last words are reached"
         await pilot.press("home")
         await settle(pilot)
+        await pilot.wait_for_scheduled_animations()
         assert detail.scroll_y == 0
         await pilot.press("pagedown")
         await settle(pilot)
+        await pilot.wait_for_scheduled_animations()
         assert detail.scroll_y > 0
         assert drawn(detail) != shown
 
